@@ -1,0 +1,44 @@
+package authz
+
+import (
+	"context"
+
+	"github.com/flowline/flowline/ent/privacy"
+)
+
+// Reason names why Flowline acts as itself rather than as a user. The list is the complete
+// set of privacy bypasses in the code base: adding one means adding a reason here.
+type Reason string
+
+const (
+	// ReasonAuthenticate: finding the user behind a password or API token happens before
+	// anyone is authenticated.
+	ReasonAuthenticate Reason = "authenticate"
+	// ReasonEventMatching: a change by one user starts the matching workflows of every
+	// user; finding those workflows and creating their executions is not the caller's read.
+	ReasonEventMatching Reason = "event matching"
+	// ReasonEngineBookkeeping: claiming executions, leases, step logs and the email outbox
+	// belong to no user. The actions themselves run as the workflow's creator.
+	ReasonEngineBookkeeping Reason = "engine bookkeeping"
+	// ReasonScheduler: firing SCHEDULED workflows; no user asks for it.
+	ReasonScheduler Reason = "scheduler"
+	// ReasonTemplateLibrary: installing the built-in templates at start.
+	ReasonTemplateLibrary Reason = "template library"
+	// ReasonBootstrap: the first admin (development quick start, the user CLI).
+	ReasonBootstrap Reason = "bootstrap"
+	// ReasonTests: test fixtures written straight to the database.
+	ReasonTests Reason = "tests"
+)
+
+type reasonKey struct{}
+
+// System returns ctx allowed to read and write everything, for reason.
+func System(ctx context.Context, reason Reason) context.Context {
+	return privacy.DecisionContext(context.WithValue(ctx, reasonKey{}, reason), privacy.Allow)
+}
+
+// SystemReason returns why ctx bypasses the policies, if it does.
+func SystemReason(ctx context.Context) (Reason, bool) {
+	r, ok := ctx.Value(reasonKey{}).(Reason)
+	return r, ok
+}

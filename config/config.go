@@ -1,0 +1,145 @@
+// Package config reads Flowline's settings from command-line flags and the environment.
+// A flag wins over its environment variable, which wins over the default.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything the server process can be told.
+type Config struct {
+	// DatabaseURL is a postgres:// URL; empty means the embedded SQLite file flowline.db.
+	DatabaseURL string
+	// Addr is the HTTP listen address.
+	Addr string
+	// MaxPageSize caps first/last on every connection.
+	MaxPageSize int
+	// LogLevel is debug, info, warn or error.
+	LogLevel slog.Level
+	// ShutdownTimeout bounds the graceful stop.
+	ShutdownTimeout time.Duration
+	// Engine holds the roles and the execution engine's settings.
+	Engine Engine
+	// Production is FLOWLINE_ENV=production: introspection, playground and field
+	// suggestions default to off, JWT_SECRET is required, no development admin is created.
+	Production bool
+	// JWTSecret signs session tokens; empty in development means a random per-process secret.
+	JWTSecret string
+	// JWTTTL is the lifetime of a session token.
+	JWTTTL time.Duration
+	// CORSOrigins are the SPA origins allowed to call the API from a browser.
+	CORSOrigins []string
+	// RateLimit is requests per second per caller; RateBurst the burst. 0 disables.
+	RateLimit float64
+	RateBurst int
+	// Introspection, Playground and FieldSuggestions default to !Production.
+	Introspection, Playground, FieldSuggestions bool
+}
+
+// Setting documents one configuration knob; the README's table is written from these.
+type Setting struct {
+	Flag, Env, Default, Help string
+}
+
+// Settings lists every knob in the order the README documents them.
+var Settings = append([]Setting{
+	{"database-url", "DATABASE_URL", "", "PostgreSQL URL (postgres://user@host:5432/db?sslmode=disable); empty = embedded SQLite file flowline.db"},
+	{"addr", "ADDR", ":8080", "HTTP listen address"},
+	{"max-page-size", "MAX_PAGE_SIZE", "100", "largest first/last a connection accepts; larger values are refused"},
+	{"log-level", "LOG_LEVEL", "info", "debug, info, warn or error"},
+	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "15s", "how long a graceful stop waits for requests in flight"},
+	{"env", "FLOWLINE_ENV", "development", "development or production (production: no introspection, playground or suggestions unless enabled, JWT_SECRET required, no development admin)"},
+	{"jwt-secret", "JWT_SECRET", "", "secret (at least 32 bytes) that signs session tokens; required in production, random per process in development"},
+	{"jwt-ttl", "JWT_TTL", "15m", "lifetime of a session token from login"},
+	{"cors-origins", "CORS_ORIGINS", "", "comma-separated SPA origins allowed to call the API from a browser (none by default)"},
+	{"rate-limit", "RATE_LIMIT", "20", "requests per second per caller (API token, user, or address when anonymous); 0 disables"},
+	{"rate-burst", "RATE_BURST", "40", "requests a caller may send at once before the rate limit applies"},
+	{"introspection", "INTROSPECTION", "", "true/false; default true in development, false in production"},
+	{"playground", "PLAYGROUND", "", "true/false: GraphiQL at /; default true in development, false in production"},
+	{"field-suggestions", "FIELD_SUGGESTIONS", "", "true/false: \"Did you mean\" hints in errors; default true in development, false in production"},
+}, engineSettings...)
+
+// Load parses args (without the program name) with getenv supplying defaults.
+func Load(args []string, getenv func(string) string) (Config, error) {
+	fs := flag.NewFlagSet("flowline", flag.ContinueOnError)
+	vals := make(map[string]*string, len(Settings))
+	for _, s := range Settings {
+		def := s.Default
+		if v := getenv(s.Env); v != "" {
+			def = v
+		}
+		vals[s.Flag] = fs.String(s.Flag, def, s.Help+" (env "+s.Env+")")
+	}
+	if err := fs.Parse(args); err != nil {
+		return Config{}, err
+	}
+	var cfg Config
+	cfg.DatabaseURL = *vals["database-url"]
+	cfg.Addr = *vals["addr"]
+	n, err := strconv.Atoi(*vals["max-page-size"])
+	if err != nil || n < 1 || n > 10000 {
+		return Config{}, fmt.Errorf("max-page-size must be a whole number from 1 to 10000, got %q", *vals["max-page-size"])
+	}
+	cfg.MaxPageSize = n
+	if err := cfg.LogLevel.UnmarshalText([]byte(strings.ToUpper(*vals["log-level"]))); err != nil {
+		return Config{}, fmt.Errorf("log-level must be debug, info, warn or error, got %q", *vals["log-level"])
+	}
+	d, err := time.ParseDuration(*vals["shutdown-timeout"])
+	if err != nil || d <= 0 {
+		return Config{}, fmt.Errorf("shutdown-timeout must be a positive duration like 15s, got %q", *vals["shutdown-timeout"])
+	}
+	cfg.ShutdownTimeout = d
+	if cfg.Engine, err = loadEngine(vals); err != nil {
+		return Config{}, err
+	}
+
+	switch env := *vals["env"]; env {
+	case "development", "":
+	case "production":
+		cfg.Production = true
+	default:
+		return Config{}, fmt.Errorf("env must be development or production, got %q", env)
+	}
+	cfg.JWTSecret = *vals["jwt-secret"]
+	if cfg.JWTSecret != "" && len(cfg.JWTSecret) < 32 {
+		return Config{}, fmt.Errorf("jwt-secret must be at least 32 bytes, got %d", len(cfg.JWTSecret))
+	}
+	if cfg.Production && cfg.JWTSecret == "" {
+		return Config{}, fmt.Errorf("JWT_SECRET is required in production (at least 32 random bytes)")
+	}
+	if cfg.JWTTTL, err = time.ParseDuration(*vals["jwt-ttl"]); err != nil || cfg.JWTTTL < time.Minute || cfg.JWTTTL > 24*time.Hour {
+		return Config{}, fmt.Errorf("jwt-ttl must be a duration from 1m to 24h, got %q", *vals["jwt-ttl"])
+	}
+	for _, o := range strings.Split(*vals["cors-origins"], ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			cfg.CORSOrigins = append(cfg.CORSOrigins, o)
+		}
+	}
+	if cfg.RateLimit, err = strconv.ParseFloat(*vals["rate-limit"], 64); err != nil || cfg.RateLimit < 0 {
+		return Config{}, fmt.Errorf("rate-limit must be a number of requests per second (0 disables), got %q", *vals["rate-limit"])
+	}
+	if cfg.RateBurst, err = strconv.Atoi(*vals["rate-burst"]); err != nil || cfg.RateBurst < 1 {
+		return Config{}, fmt.Errorf("rate-burst must be a positive whole number, got %q", *vals["rate-burst"])
+	}
+	for _, b := range []struct {
+		name string
+		dst  *bool
+	}{{"introspection", &cfg.Introspection}, {"playground", &cfg.Playground}, {"field-suggestions", &cfg.FieldSuggestions}} {
+		v := *vals[b.name]
+		if v == "" {
+			*b.dst = !cfg.Production
+			continue
+		}
+		on, err := strconv.ParseBool(v)
+		if err != nil {
+			return Config{}, fmt.Errorf("%s must be true or false, got %q", b.name, v)
+		}
+		*b.dst = on
+	}
+	return cfg, nil
+}

@@ -1,0 +1,152 @@
+// Package database opens Flowline's system of record: PostgreSQL (through lib/pq) when a
+// postgres:// URL is given, otherwise an embedded SQLite file (pure Go, no cgo), and
+// migrates the schema.
+package database
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq"  // registers the "postgres" driver
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/migrate"
+	_ "github.com/flowline/flowline/ent/runtime" // defaults, validators and privacy policies
+)
+
+// DefaultSQLitePath is the embedded database file used when no URL is configured.
+const DefaultSQLitePath = "flowline.db"
+
+// DB is an open database: the ent client plus what a few callers need below it.
+type DB struct {
+	Client  *ent.Client
+	SQL     *sql.DB
+	Dialect string // dialect.Postgres or dialect.SQLite
+	// URL is the connection string, kept for components that open their own
+	// connections (PostgreSQL LISTEN).
+	URL string
+}
+
+// Close closes the ent client and the connection pool.
+func (d *DB) Close() error { return d.Client.Close() }
+
+// Options tune Open.
+type Options struct {
+	// Wrap, when set, wraps the driver (tests count statements with it).
+	Wrap func(dialect.Driver) dialect.Driver
+}
+
+// Open connects to rawURL: "postgres://..." or "postgresql://..." for PostgreSQL, a path or
+// "file:" URL for SQLite, or "" for the default SQLite file.
+func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
+	var (
+		db   *sql.DB
+		name string
+		err  error
+	)
+	switch {
+	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
+		name = dialect.Postgres
+		db, err = sql.Open("postgres", rawURL)
+		if err == nil {
+			db.SetMaxOpenConns(20)
+			db.SetMaxIdleConns(20)
+			db.SetConnMaxIdleTime(5 * time.Minute)
+		}
+	default:
+		name = dialect.SQLite
+		rawURL = sqliteDSN(rawURL)
+		db, err = sql.Open("sqlite", rawURL)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s database: %w", name, err)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := db.PingContext(pingCtx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("connect to %s database: %w", name, redactErr(err, rawURL))
+	}
+	var drv dialect.Driver = entsql.OpenDB(name, db)
+	if opts.Wrap != nil {
+		drv = opts.Wrap(drv)
+	}
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: name, URL: rawURL}, nil
+}
+
+// migrateMu serialises migrations within a process: ent's migration writes into the shared,
+// package-level table definitions (ent/migrate.Tables), so two concurrent Migrate calls (tests
+// opening databases in parallel) would race on them.
+var migrateMu sync.Mutex
+
+// Migrate creates or upgrades the schema. It only adds: columns and tables that the code no
+// longer knows are left alone, so an older binary still running during a rollout keeps working.
+// It is safe to call concurrently on different databases.
+func (d *DB) Migrate(ctx context.Context) error {
+	migrateMu.Lock()
+	defer migrateMu.Unlock()
+	if err := d.Client.Schema.Create(ctx, migrate.WithForeignKeys(true)); err != nil {
+		return fmt.Errorf("migrate schema: %w", err)
+	}
+	return nil
+}
+
+// sqliteDSN turns a path into a modernc.org/sqlite DSN with the pragmas Flowline relies on:
+// foreign keys (cascading deletes), WAL (readers do not block the writer), a busy timeout and
+// IMMEDIATE transactions, so two writers queue instead of failing with SQLITE_BUSY when a
+// read lock cannot be upgraded.
+func sqliteDSN(path string) string {
+	if path == "" {
+		path = DefaultSQLitePath
+	}
+	if !strings.HasPrefix(path, "file:") {
+		path = "file:" + path
+	}
+	pragmas := []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)"}
+	q := url.Values{}
+	for _, p := range pragmas {
+		if !strings.Contains(path, p[:strings.Index(p, "(")]) {
+			q.Add("_pragma", p)
+		}
+	}
+	if !strings.Contains(path, "_txlock") {
+		q.Set("_txlock", "immediate")
+	}
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return path + sep + q.Encode()
+}
+
+// redactErr keeps a password in the connection URL out of an error message.
+func redactErr(err error, rawURL string) error {
+	u, perr := url.Parse(rawURL)
+	if perr != nil || u.User == nil {
+		return err
+	}
+	if pw, ok := u.User.Password(); ok && pw != "" && strings.Contains(err.Error(), pw) {
+		return fmt.Errorf("%s", strings.ReplaceAll(err.Error(), pw, "***"))
+	}
+	return err
+}
+
+// Redact returns rawURL with its password replaced, for logs.
+func Redact(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.User == nil {
+		return rawURL
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "***")
+	}
+	return u.String()
+}

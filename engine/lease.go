@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/flowline/flowline/ent/workflowexecution"
+)
+
+// keepLease renews the lease on c every third of the lease duration until the returned stop
+// function is called. When a renewal finds the lease lost, it calls lost (which interrupts
+// the running step) and stops renewing.
+func (e *Engine) keepLease(ctx context.Context, c claimed, lost func()) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(e.cfg.LeaseDuration / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+			err := saveFenced(ctx, e.fenced(e.db.Client, c))
+			switch {
+			case errors.Is(err, errLeaseLost):
+				e.log.Info("lease lost while running; interrupting the step", "execution_id", c.ID, "attempt", c.Attempt)
+				lost()
+				return
+			case err != nil && ctx.Err() == nil:
+				e.log.Warn("renew lease", "execution_id", c.ID, "error", err)
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
+}
+
+// reap returns executions whose lease expired (their worker crashed or hung) to PENDING, so
+// they are claimed again and resume at their current step. Every engine reaps; the update
+// is idempotent. It runs until ctx is cancelled.
+func (e *Engine) reap(ctx context.Context) {
+	interval := min(max(e.cfg.LeaseDuration/2, 100*time.Millisecond), 15*time.Second)
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		now := e.now()
+		n, err := e.db.Client.WorkflowExecution.Update().
+			Where(
+				workflowexecution.StatusEQ(workflowexecution.StatusRUNNING),
+				workflowexecution.LeaseExpiresAtLT(now),
+			).
+			SetStatus(workflowexecution.StatusPENDING).
+			SetRunAt(now).
+			ClearLeaseExpiresAt().
+			Save(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			e.log.Error("reap expired leases", "error", err)
+		case n > 0:
+			e.log.Warn("reaped executions with expired leases", "count", n)
+			e.Wake()
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"github.com/flowline/flowline/authz"
+	"github.com/google/uuid"
+)
+
+// Contact is a CRM client (the API calls it Client; ent reserves the Go name Client for its
+// own database client): the record most workflows react to and act on.
+type Contact struct{ ent.Schema }
+
+// Mixin of the Contact.
+func (Contact) Mixin() []ent.Mixin {
+	return []ent.Mixin{IDMixin{}, CreatedAtMixin{}, UpdatedAtMixin{}}
+}
+
+// Fields of the Contact.
+func (Contact) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(200).
+			Annotations(entgql.OrderField("NAME")),
+		field.String("email").NotEmpty().MaxLen(254).
+			Annotations(entgql.OrderField("EMAIL")),
+		field.String("phone").Optional().Nillable().MaxLen(50),
+		field.Enum("status").Values("LEAD", "ACTIVE", "INACTIVE", "CHURNED").Default("LEAD").
+			Annotations(entgql.OrderField("STATUS"), entgql.Type("ClientStatus")),
+		field.Strings("tags").Default([]string{}),
+		field.UUID("owner_id", uuid.UUID{}).Optional().Nillable(),
+	}
+}
+
+// Edges of the Contact.
+func (Contact) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("owner", User.Type).Ref("clients").Field("owner_id").Unique(),
+		// No where-filter on executions: edge predicates are plain subqueries that the privacy
+		// policies do not narrow, so hasExecutionsWith would let a caller probe workflows it
+		// may not read.
+		edge.To("executions", WorkflowExecution.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection(),
+				entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)),
+		edge.To("tasks", Task.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("documents", Document.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		edge.To("activities", Activity.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// Indexes of the Contact.
+func (Contact) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("status"), index.Fields("email"), index.Fields("owner_id")}
+}
+
+// Annotations of the Contact.
+func (Contact) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entsql.Table("clients"),
+		entgql.QueryField("clients"),
+		entgql.RelayConnection(),
+		entgql.MultiOrder(),
+		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
+	}
+}
+
+// Policy of the Contact.
+func (Contact) Policy() ent.Policy { return authz.CRMPolicy() }

@@ -1,0 +1,120 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"github.com/flowline/flowline/authz"
+	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/workflow/spec"
+)
+
+// WorkflowExecution is one run of a workflow, created by the event that triggered it and
+// advanced by the engine step by step. The API can read executions but never write them.
+type WorkflowExecution struct{ ent.Schema }
+
+// Mixin of the WorkflowExecution.
+func (WorkflowExecution) Mixin() []ent.Mixin {
+	return []ent.Mixin{IDMixin{}, CreatedAtMixin{}}
+}
+
+// Fields of the WorkflowExecution.
+func (WorkflowExecution) Fields() []ent.Field {
+	return []ent.Field{
+		field.UUID("workflow_id", uuid.UUID{}).Immutable(),
+		field.UUID("client_id", uuid.UUID{}).Optional().Nillable().Immutable(),
+		field.Enum("status").Values("PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED").Default("PENDING").
+			Annotations(entgql.OrderField("STATUS")),
+		field.JSON("trigger_data", map[string]any{}).Default(map[string]any{}).
+			Annotations(entgql.Type("Map")),
+		field.Int("current_step").Default(0).NonNegative(),
+		field.Time("started_at").Optional().Nillable().
+			Annotations(entgql.OrderField("STARTED_AT")),
+		field.Time("completed_at").Optional().Nillable().
+			Annotations(entgql.OrderField("COMPLETED_AT")),
+		field.String("error_message").Optional().Nillable(),
+
+		// Engine bookkeeping, not part of the API.
+		field.Int("workflow_version").Default(1).Immutable().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		// definition is the workflow as it was when the execution was created: runs are
+		// pinned to it, so editing the workflow never changes a running execution.
+		field.JSON("definition", spec.Definition{}).Optional().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		// dedupe_key identifies the triggering event; with workflow_id it is unique, so the
+		// same event can never start a workflow twice.
+		field.String("dedupe_key").Optional().Nillable().Immutable().MaxLen(200).
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		// run_at is when the execution may next be claimed (later than now while delayed
+		// or backing off before a retry).
+		field.Time("run_at").Default(now).
+			Annotations(entgql.Skip(entgql.SkipWhereInput), entgql.OrderField("RUN_AT")),
+		field.String("lease_owner").Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		field.Time("lease_expires_at").Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		// attempt counts claims; every write by a worker is fenced on the value it claimed.
+		field.Int("attempt").Default(0).NonNegative().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		// step_attempt counts tries of the current step, for its retry policy.
+		field.Int("step_attempt").Default(0).NonNegative().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		// run counts runs: 1, plus one per retry from the start. A restarted run's effects get
+		// new identities (idempotency keys, Message-IDs, event dedupe keys), so they happen
+		// again instead of being taken for duplicates of the first run's.
+		field.Int("run").Default(1).Positive(),
+		// conditions_checked is set once the conditions passed for the current run, so a
+		// retry from the failed step does not evaluate them again.
+		field.Bool("conditions_checked").Default(false).
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		// depth is the causation depth: 0 for a user's change, parent depth + 1 for a change
+		// made by an execution. The loop guard refuses to start executions past a limit.
+		field.Int("depth").Default(0).NonNegative().Immutable().
+			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+	}
+}
+
+// Edges of the WorkflowExecution.
+func (WorkflowExecution) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("workflow", Workflow.Type).Ref("executions").Field("workflow_id").
+			Unique().Required().Immutable(),
+		edge.From("client", Contact.Type).Ref("executions").Field("client_id").
+			Unique().Immutable(),
+		edge.To("logs", WorkflowExecutionLog.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection()),
+	}
+}
+
+// Indexes of the WorkflowExecution.
+func (WorkflowExecution) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("workflow_id"), index.Fields("client_id"), index.Fields("status"),
+		index.Fields("workflow_id", "dedupe_key").Unique(),
+		// Claims read only pending rows in run_at order: a partial index keeps the claim
+		// O(1) in the size of the history.
+		index.Fields("run_at").StorageKey("workflow_executions_pending_run_at").
+			Annotations(entsql.IndexWhere("status = 'PENDING'")),
+		// The reaper looks for running rows whose lease expired.
+		index.Fields("lease_expires_at").StorageKey("workflow_executions_running_lease").
+			Annotations(entsql.IndexWhere("status = 'RUNNING'")),
+	}
+}
+
+// Annotations of the WorkflowExecution.
+func (WorkflowExecution) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entsql.Table("workflow_executions"),
+		entgql.QueryField(),
+		entgql.RelayConnection(),
+		entgql.MultiOrder(),
+	}
+}
+
+// Policy of the WorkflowExecution.
+func (WorkflowExecution) Policy() ent.Policy { return authz.ExecutionPolicy() }

@@ -1,0 +1,69 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"github.com/flowline/flowline/authz"
+	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/workflow/spec"
+)
+
+// WorkflowExecutionLog records one attempt of one step of an execution.
+type WorkflowExecutionLog struct{ ent.Schema }
+
+// Mixin of the WorkflowExecutionLog.
+func (WorkflowExecutionLog) Mixin() []ent.Mixin { return []ent.Mixin{IDMixin{}} }
+
+// Fields of the WorkflowExecutionLog.
+func (WorkflowExecutionLog) Fields() []ent.Field {
+	return []ent.Field{
+		field.UUID("execution_id", uuid.UUID{}).Immutable(),
+		field.Int("step_index").NonNegative().Immutable().
+			Annotations(entgql.OrderField("STEP_INDEX")),
+		field.Enum("action_type").GoType(spec.ActionType("")).Immutable().
+			Annotations(entgql.Type("ActionType")),
+		field.Enum("status").Values("SUCCESS", "FAILED", "SKIPPED").Immutable().
+			Annotations(entgql.OrderField("STATUS")),
+		field.JSON("input_data", map[string]any{}).Optional().
+			Annotations(entgql.Type("Map")),
+		field.JSON("output_data", map[string]any{}).Optional().
+			Annotations(entgql.Type("Map")),
+		field.String("error_message").Optional().Nillable().Immutable(),
+		// attempt is the try of this step (1 for the first), one log row per try.
+		field.Int("attempt").Default(1).Positive().Immutable(),
+		field.Int64("duration_ms").Default(0).NonNegative().Immutable(),
+		field.Time("executed_at").Default(now).Immutable().
+			Annotations(entgql.OrderField("EXECUTED_AT")),
+	}
+}
+
+// Edges of the WorkflowExecutionLog.
+func (WorkflowExecutionLog) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("execution", WorkflowExecution.Type).Ref("logs").Field("execution_id").
+			Unique().Required().Immutable(),
+	}
+}
+
+// Indexes of the WorkflowExecutionLog.
+func (WorkflowExecutionLog) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("execution_id", "step_index"), index.Fields("executed_at")}
+}
+
+// Annotations of the WorkflowExecutionLog.
+func (WorkflowExecutionLog) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entsql.Table("workflow_execution_logs"),
+		entgql.RelayConnection(),
+		entgql.MultiOrder(),
+	}
+}
+
+// Policy of the WorkflowExecutionLog.
+func (WorkflowExecutionLog) Policy() ent.Policy { return authz.ExecutionLogPolicy() }

@@ -1,0 +1,43 @@
+// Package uuidgql maps the GraphQL ID scalar to uuid.UUID, so that every ID argument is
+// parsed (and a malformed one refused) before any resolver runs.
+package uuidgql
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/google/uuid"
+)
+
+// MarshalUUID writes a UUID as a GraphQL ID string.
+func MarshalUUID(u uuid.UUID) graphql.Marshaler {
+	return graphql.WriterFunc(func(w io.Writer) {
+		_, _ = io.WriteString(w, strconv.Quote(u.String()))
+	})
+}
+
+// UnmarshalUUID reads a GraphQL ID into a UUID.
+func UnmarshalUUID(v any) (uuid.UUID, error) {
+	s, ok := v.(string)
+	if !ok {
+		return uuid.UUID{}, fmt.Errorf("ID must be a string, got %T", v)
+	}
+	// uuid.Parse also accepts the urn: and braced forms; IDs are the canonical 36 characters.
+	if len(s) != 36 {
+		return uuid.UUID{}, fmt.Errorf("%q is not a valid ID (a UUID like 0eebf4c3-89cf-4354-bb3f-fca3c7851aff)", truncate(s))
+	}
+	u, err := uuid.Parse(s)
+	if err != nil {
+		return uuid.UUID{}, fmt.Errorf("%q is not a valid ID (a UUID like 0eebf4c3-89cf-4354-bb3f-fca3c7851aff)", truncate(s))
+	}
+	return u, nil
+}
+
+func truncate(s string) string {
+	if len(s) > 64 {
+		return s[:64] + "…"
+	}
+	return s
+}

@@ -1,0 +1,82 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+	"github.com/flowline/flowline/authz"
+	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/workflow/spec"
+)
+
+// Workflow is an automation definition: a trigger, conditions and a list of actions.
+type Workflow struct{ ent.Schema }
+
+// Mixin of the Workflow.
+func (Workflow) Mixin() []ent.Mixin {
+	return []ent.Mixin{IDMixin{}, CreatedAtMixin{}, UpdatedAtMixin{}}
+}
+
+// Fields of the Workflow.
+func (Workflow) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(200).
+			Annotations(entgql.OrderField("NAME")),
+		field.String("description").Optional().Nillable().MaxLen(5000),
+		field.Bool("is_active").Default(true),
+		field.Bool("is_template").Default(false),
+		field.Enum("trigger_type").GoType(spec.TriggerType("")).
+			Annotations(entgql.Type("TriggerType"), entgql.OrderField("TRIGGER_TYPE")),
+		field.JSON("trigger_config", map[string]any{}).Default(map[string]any{}).
+			Annotations(entgql.Type("Map")),
+		field.JSON("conditions", map[string]any{}).Default(map[string]any{}).
+			Annotations(entgql.Type("Map")),
+		field.JSON("actions", []spec.Action{}).Default([]spec.Action{}).
+			Annotations(entgql.Type("[WorkflowAction!]")),
+		field.Int("version").Default(1).Positive(),
+		field.UUID("created_by_id", uuid.UUID{}).Immutable(),
+		// webhook_secret authenticates POST /hooks/{id} for WEBHOOK workflows. It is shown
+		// once, when generated, and never read back through the API.
+		field.String("webhook_secret").Optional().Nillable().Sensitive().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		// template_key marks a built-in template installed at start, so reinstalling finds
+		// it instead of duplicating it.
+		field.String("template_key").Optional().Nillable().Unique().
+			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+	}
+}
+
+// Edges of the Workflow.
+func (Workflow) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("created_by", User.Type).Ref("workflows").Field("created_by_id").
+			Unique().Required().Immutable(),
+		edge.To("executions", WorkflowExecution.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection()),
+		edge.To("versions", WorkflowVersion.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection()),
+	}
+}
+
+// Indexes of the Workflow.
+func (Workflow) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("trigger_type"), index.Fields("is_active"), index.Fields("created_by_id")}
+}
+
+// Annotations of the Workflow.
+func (Workflow) Annotations() []schema.Annotation {
+	return []schema.Annotation{
+		entsql.Table("workflows"),
+		entgql.QueryField(),
+		entgql.RelayConnection(),
+		entgql.MultiOrder(),
+	}
+}
+
+// Policy of the Workflow.
+func (Workflow) Policy() ent.Policy { return authz.WorkflowPolicy() }

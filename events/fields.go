@@ -1,0 +1,106 @@
+package events
+
+import (
+	"slices"
+	"time"
+
+	"github.com/flowline/flowline/ent"
+)
+
+// ClientFields describes a client the way workflow contexts expect it: id, name, email,
+// phone, status, tags, ownerId, createdAt, updatedAt and, when the owner edge is loaded,
+// owner {id, name, email}. Absent optional values are nil.
+func ClientFields(c *ent.Contact) map[string]any {
+	m := map[string]any{
+		"id":        c.ID.String(),
+		"name":      c.Name,
+		"email":     c.Email,
+		"phone":     nil,
+		"status":    string(c.Status),
+		"tags":      tagsOf(c),
+		"ownerId":   nil,
+		"createdAt": c.CreatedAt.UTC().Format(time.RFC3339Nano),
+		"updatedAt": c.UpdatedAt.UTC().Format(time.RFC3339Nano),
+	}
+	if c.Phone != nil {
+		m["phone"] = *c.Phone
+	}
+	if c.OwnerID != nil {
+		m["ownerId"] = c.OwnerID.String()
+	}
+	if owner := c.Edges.Owner; owner != nil {
+		m["owner"] = map[string]any{"id": owner.ID.String(), "name": owner.Name, "email": owner.Email}
+	}
+	return m
+}
+
+// DocumentFields describes a document for DOCUMENT_UPLOADED: id, name, contentType,
+// sizeBytes and clientId.
+func DocumentFields(d *ent.Document) map[string]any {
+	return map[string]any{
+		"id":          d.ID.String(),
+		"name":        d.Name,
+		"contentType": d.ContentType,
+		"sizeBytes":   d.SizeBytes,
+		"clientId":    d.ClientID.String(),
+	}
+}
+
+// TaskFields describes a task for TASK_COMPLETED: id, title, priority, dueAt, completedAt,
+// clientId and assigneeId (nil when unset).
+func TaskFields(t *ent.Task) map[string]any {
+	m := map[string]any{
+		"id":          t.ID.String(),
+		"title":       t.Title,
+		"priority":    string(t.Priority),
+		"dueAt":       nil,
+		"completedAt": nil,
+		"clientId":    nil,
+		"assigneeId":  nil,
+	}
+	if t.DueAt != nil {
+		m["dueAt"] = t.DueAt.UTC().Format(time.RFC3339Nano)
+	}
+	if t.CompletedAt != nil {
+		m["completedAt"] = t.CompletedAt.UTC().Format(time.RFC3339Nano)
+	}
+	if t.ClientID != nil {
+		m["clientId"] = t.ClientID.String()
+	}
+	if t.AssigneeID != nil {
+		m["assigneeId"] = t.AssigneeID.String()
+	}
+	return m
+}
+
+// tagsOf returns a client's tags, never nil, so "contains" sees an empty list.
+func tagsOf(c *ent.Contact) []string {
+	if c.Tags == nil {
+		return []string{}
+	}
+	return slices.Clone(c.Tags)
+}
+
+// ClientChanges compares a client before and after a change and returns the changed fields
+// (among name, email, phone, status, tags and ownerId, sorted) with their previous values.
+func ClientChanges(before, after *ent.Contact) (changed []string, previous map[string]any) {
+	b, a := ClientFields(before), ClientFields(after)
+	previous = map[string]any{}
+	for _, f := range []string{"email", "name", "ownerId", "phone", "status", "tags"} {
+		if !sameValue(b[f], a[f]) {
+			changed = append(changed, f)
+			previous[f] = b[f]
+		}
+	}
+	return changed, previous
+}
+
+// sameValue compares two client field values (strings, nil or tag lists).
+func sameValue(x, y any) bool {
+	xs, xList := x.([]string)
+	ys, yList := y.([]string)
+	if xList || yList {
+		return xList && yList && slices.Equal(xs, ys)
+	}
+	return x == y
+}

@@ -1,0 +1,224 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/lib/pq"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/privacy"
+	"github.com/flowline/flowline/reqid"
+)
+
+// Error codes a client can rely on, in extensions.code.
+const (
+	CodeBadUserInput     = "BAD_USER_INPUT"
+	CodeValidationFailed = "VALIDATION_FAILED"
+	CodeNotFound         = "NOT_FOUND"
+	CodeConflict         = "CONFLICT"
+	CodeForbidden        = "FORBIDDEN"
+	CodeInternal         = "INTERNAL_SERVER_ERROR"
+)
+
+// inputError builds a client-facing error for the current field. field names the offending
+// input as a dotted path ("input.createdByID"), so SDKs can point at the form field.
+func inputError(ctx context.Context, code, field, format string, args ...any) *gqlerror.Error {
+	err := gqlerror.ErrorPathf(graphql.GetPath(ctx), format, args...)
+	err.Extensions = map[string]any{"code": code}
+	if field != "" {
+		err.Extensions["field"] = field
+	}
+	return err
+}
+
+func badInput(ctx context.Context, field, format string, args ...any) *gqlerror.Error {
+	return inputError(ctx, CodeBadUserInput, field, format, args...)
+}
+
+func notFound(ctx context.Context, field, what string) *gqlerror.Error {
+	return inputError(ctx, CodeNotFound, field, "%s not found", what)
+}
+
+// resolverError marks an error that a resolver returned without choosing a client-facing
+// message (a database failure, say). MarkResolverErrors applies it; ErrorPresenter hides it.
+type resolverError struct{ err error }
+
+func (e *resolverError) Error() string { return e.err.Error() }
+func (e *resolverError) Unwrap() error { return e.err }
+
+// MarkResolverErrors is a field middleware that tags every resolver error that is not
+// already a GraphQL error. gqlgen wraps all errors alike, so without the tag the presenter
+// could not tell a database failure (hide it) from an argument that failed to parse (show it).
+func MarkResolverErrors(ctx context.Context, next graphql.Resolver) (any, error) {
+	res, err := next(ctx)
+	if err != nil {
+		var gqlErr *gqlerror.Error
+		if !errors.As(err, &gqlErr) {
+			err = &resolverError{err: err}
+		}
+	}
+	return res, err
+}
+
+// ErrorPresenter turns every error into a GraphQL error with extensions.code. Errors the
+// API raises on purpose keep their message; ent's typed errors are translated; anything
+// else becomes "internal error" with the request id, and the real error goes to the log
+// only, so SQL and stack details never reach a client.
+func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		path := graphql.GetPath(ctx)
+		var gqlErr *gqlerror.Error
+		if errors.As(err, &gqlErr) {
+			if gqlErr.Path != nil {
+				path = gqlErr.Path
+			}
+			// A GraphQL error made on purpose (by us, gqlgen's validation or entgql) is shown
+			// as it is. One that only wraps another error is classified below.
+			var inner *gqlerror.Error
+			switch {
+			case gqlErr.Err == nil:
+				return withDefaultCode(gqlErr, path, CodeBadUserInput)
+			case errors.As(gqlErr.Err, &inner):
+				return withDefaultCode(inner, path, CodeBadUserInput)
+			}
+			err = gqlErr.Err
+		}
+		var (
+			nf *ent.NotFoundError
+			ve *ent.ValidationError
+			ce *ent.ConstraintError
+			re *resolverError
+		)
+		switch {
+		case errors.Is(err, privacy.Deny):
+			return &gqlerror.Error{Message: "your role does not allow this", Path: path, Extensions: map[string]any{"code": CodeForbidden}}
+		case errors.As(err, &nf):
+			return &gqlerror.Error{Message: "not found", Path: path, Extensions: map[string]any{"code": CodeNotFound}}
+		case errors.As(err, &ve):
+			return &gqlerror.Error{
+				Message:    fmt.Sprintf("invalid value for %s: %s", ve.Name, validationReason(ve)),
+				Path:       path,
+				Extensions: map[string]any{"code": CodeBadUserInput, "field": "input." + ve.Name},
+			}
+		case errors.As(err, &ce):
+			if isUniqueViolation(ce) {
+				return &gqlerror.Error{Message: "a record with the same unique value already exists", Path: path, Extensions: map[string]any{"code": CodeConflict}}
+			}
+			return &gqlerror.Error{Message: "the change conflicts with related records", Path: path, Extensions: map[string]any{"code": CodeConflict}}
+		case nulInText(err):
+			return &gqlerror.Error{Message: "text must not contain NUL (\\u0000) characters", Path: path, Extensions: map[string]any{"code": CodeBadUserInput}}
+		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+			return &gqlerror.Error{Message: "request cancelled or timed out", Path: path, Extensions: map[string]any{"code": "TIMEOUT"}}
+		case !errors.As(err, &re) && !looksInternal(err):
+			// Argument coercion failures (malformed ID, wrong JSON shape) reach us as plain
+			// errors wrapped by gqlgen, outside any resolver: they are the caller's mistake.
+			return coercionError(ctx, path, err)
+		}
+		id := reqid.FromContext(ctx)
+		logger.ErrorContext(ctx, "internal error", "request_id", id, "path", path.String(), "error", err)
+		return &gqlerror.Error{
+			Message:    "internal error (request id " + id + ")",
+			Path:       path,
+			Extensions: map[string]any{"code": CodeInternal, "requestId": id},
+		}
+	}
+}
+
+// coercionError reports an argument that gqlgen could not convert, naming the argument
+// (path beyond the field's own path) and saying what was expected in JSON terms.
+func coercionError(ctx context.Context, path ast.Path, err error) *gqlerror.Error {
+	msg := err.Error()
+	for _, r := range []struct{ goText, jsonText string }{
+		{"[]interface {} is not a map", "must be a JSON object, not a list"},
+		{"is not a map", "must be a JSON object"},
+	} {
+		if strings.Contains(msg, r.goText) {
+			msg = r.jsonText
+			break
+		}
+	}
+	ext := map[string]any{"code": CodeBadUserInput}
+	if fieldPath := graphql.GetPath(ctx); len(path) > len(fieldPath) {
+		field := strings.TrimPrefix(path[len(fieldPath):].String(), ".")
+		ext["field"] = field
+		msg = field + ": " + msg
+	}
+	return &gqlerror.Error{Message: msg, Path: path, Extensions: ext}
+}
+
+// nulInText reports PostgreSQL's refusal of a NUL character in text: the caller's input.
+func nulInText(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && pqErr.Code == "22021"
+}
+
+// looksInternal catches database errors that reach the presenter outside a resolver (a
+// failed commit in the transaction extension, for instance).
+func looksInternal(err error) bool {
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "sql") || strings.Contains(msg, "SQL") || strings.Contains(msg, "database")
+}
+
+func withDefaultCode(e *gqlerror.Error, path ast.Path, code string) *gqlerror.Error {
+	out := *e
+	if out.Path == nil {
+		out.Path = path
+	}
+	// A variable that failed to coerce ("must be defined", "is not a map") carries the
+	// offending spot only in its path ["variable", "input", "triggerConfig"]; say it in the
+	// message and in extensions.field too, and call it what it is: bad user input.
+	if len(out.Path) > 1 && out.Path[0] == ast.PathName("variable") {
+		field := out.Path[1:].String()
+		out.Message = field + ": " + out.Message
+		out.Extensions = withCode(out.Extensions, CodeBadUserInput)
+		out.Extensions["field"] = field
+		return &out
+	}
+	if _, ok := out.Extensions["code"]; !ok {
+		out.Extensions = withCode(out.Extensions, code)
+	}
+	return &out
+}
+
+// RecoverFunc turns a resolver panic into the same opaque internal error, logged with its
+// request id.
+func RecoverFunc(logger *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		logger.ErrorContext(ctx, "panic in resolver", "request_id", reqid.FromContext(ctx), "panic", fmt.Sprint(p))
+		return &resolverError{err: fmt.Errorf("panic: %v", p)}
+	}
+}
+
+func withCode(ext map[string]any, code string) map[string]any {
+	out := make(map[string]any, len(ext)+1)
+	for k, v := range ext {
+		out[k] = v
+	}
+	out["code"] = code
+	return out
+}
+
+// validationReason keeps ent's validator message but drops its Go-flavoured prefix.
+func validationReason(ve *ent.ValidationError) string {
+	msg := ve.Unwrap().Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:]
+	}
+	return msg
+}
+
+func isUniqueViolation(ce *ent.ConstraintError) bool {
+	msg := strings.ToLower(ce.Error())
+	return strings.Contains(msg, "unique") || strings.Contains(msg, "duplicate key")
+}

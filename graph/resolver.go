@@ -1,0 +1,40 @@
+// Package graph is Flowline's GraphQL API: the SDL (*.graphqls), gqlgen's generated
+// executor and the resolvers. Resolvers stay thin: they translate GraphQL inputs to ent
+// calls and domain errors to GraphQL errors.
+package graph
+
+import (
+	"context"
+
+	"entgo.io/ent/dialect"
+
+	"github.com/flowline/flowline/auth"
+
+	"github.com/flowline/flowline/ent"
+)
+
+// Resolver holds the dependencies every resolver shares.
+type Resolver struct {
+	// Client is the database. Mutations run inside the transaction that the
+	// entgql.Transactioner extension opens; resolvers reach it through db(ctx).
+	Client *ent.Client
+	// Dialect is the SQL dialect of Client ("postgres" or "sqlite3"), for the few
+	// statements resolvers build by hand.
+	Dialect string
+	// Tokens issues the access tokens login returns.
+	Tokens auth.Tokens
+}
+
+// db returns the transactional client of the current mutation, or the plain client for
+// queries.
+func (r *Resolver) db(ctx context.Context) *ent.Client {
+	if c := ent.FromContext(ctx); c != nil {
+		return c
+	}
+	return r.Client
+}
+
+// lockRows reports whether read-modify-write resolvers should lock the row they read.
+// PostgreSQL needs SELECT ... FOR UPDATE; SQLite has no row locks and needs none, because
+// its transactions start IMMEDIATE and so run one writer at a time.
+func (r *Resolver) lockRows() bool { return r.Dialect == dialect.Postgres }

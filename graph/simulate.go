@@ -1,0 +1,125 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/contact"
+	"github.com/flowline/flowline/events"
+	"github.com/flowline/flowline/graph/model"
+	"github.com/flowline/flowline/lifecycle"
+	"github.com/flowline/flowline/workflow"
+)
+
+// simulate runs a workflow definition against a sample event with no side effect: it only
+// reads (the workflow, the sample client) and never opens a transaction.
+func (r *Resolver) simulate(ctx context.Context, workflowID *uuid.UUID, in *model.WorkflowDefinitionInput, sample model.SimulationSampleInput) (*model.SimulationResult, error) {
+	if (workflowID == nil) == (in == nil) {
+		return nil, badInput(ctx, "workflowId", "give exactly one of workflowId and definition")
+	}
+	db := r.db(ctx)
+	var (
+		def          workflow.Definition
+		wfID, wfName string
+	)
+	if workflowID != nil {
+		wf, err := lifecycle.Load(ctx, db, *workflowID, lifecycle.Options{})
+		if err != nil {
+			return nil, lifecycleError(ctx, err)
+		}
+		def, wfID, wfName = lifecycle.DefinitionOf(wf), wf.ID.String(), wf.Name
+	} else {
+		def = definitionFromInput(in)
+		if err := workflow.Validate(def); err != nil {
+			return nil, lifecycleError(ctx, err)
+		}
+	}
+	ev, err := sampleEvent(ctx, db, def.TriggerType, sample)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now().UTC()
+	res := workflow.Simulate(def, ev, workflow.BuildContext(ev, wfID, wfName, "simulation", now), now)
+	return simulationResult(res)
+}
+
+// sampleEvent builds the event a simulation pretends happened.
+func sampleEvent(ctx context.Context, db *ent.Client, t workflow.TriggerType, s model.SimulationSampleInput) (workflow.Event, error) {
+	ev := workflow.Event{Type: t}
+	if s.ClientID != nil {
+		c, err := db.Contact.Query().Where(contact.ID(*s.ClientID)).WithOwner().Only(ctx)
+		if ent.IsNotFound(err) {
+			return ev, notFound(ctx, "sample.clientId", "client "+s.ClientID.String())
+		}
+		if err != nil {
+			return ev, err
+		}
+		ev.Client = events.ClientFields(c)
+	}
+	// The sample's trigger data uses the same names as an execution's triggerData.
+	var td struct {
+		OldStatus     string         `json:"oldStatus"`
+		NewStatus     string         `json:"newStatus"`
+		ChangedFields []string       `json:"changedFields"`
+		Previous      map[string]any `json:"previous"`
+		Document      map[string]any `json:"document"`
+		Task          map[string]any `json:"task"`
+		Data          map[string]any `json:"data"`
+	}
+	if s.TriggerData != nil {
+		b, err := json.Marshal(s.TriggerData)
+		if err == nil {
+			err = json.Unmarshal(b, &td)
+		}
+		if err != nil {
+			return ev, badInput(ctx, "sample.triggerData", "triggerData has the wrong shape: %v", err)
+		}
+	}
+	ev.OldStatus, ev.NewStatus, ev.ChangedFields = td.OldStatus, td.NewStatus, td.ChangedFields
+	ev.Previous, ev.Document, ev.Task, ev.Data = td.Previous, td.Document, td.Task, td.Data
+	return ev, nil
+}
+
+func simulationResult(res workflow.SimulationResult) (*model.SimulationResult, error) {
+	explanation, err := asMap(res.Explanation)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.SimulationResult{
+		TriggerMatched:   res.TriggerMatched,
+		ConditionsPassed: res.ConditionsPassed,
+		Explanation:      explanation,
+		Steps:            make([]*model.SimulationStep, len(res.Steps)),
+	}
+	for i, s := range res.Steps {
+		step := &model.SimulationStep{
+			Index: s.Index, Type: s.Type, Effect: s.Effect,
+			RenderedConfig: s.RenderedConfig, Details: s.Details,
+		}
+		if s.Name != "" {
+			step.Name = &s.Name
+		}
+		if s.Error != "" {
+			step.Error = &s.Error
+		}
+		out.Steps[i] = step
+	}
+	return out, nil
+}
+
+func asMap(v any) (map[string]any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode explanation: %w", err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("decode explanation: %w", err)
+	}
+	return m, nil
+}

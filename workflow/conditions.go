@@ -1,0 +1,289 @@
+package workflow
+
+import (
+	"slices"
+	"strings"
+)
+
+// Limits on conditions, so evaluation cost stays bounded whatever a user saves.
+const (
+	MaxConditionDepth = 10
+	MaxConditions     = 200
+)
+
+// Condition node kinds, as reported in Explanation.Kind.
+const (
+	KindAll     = "all"
+	KindAny     = "any"
+	KindNot     = "not"
+	KindLeaf    = "leaf"
+	KindEmpty   = "empty"
+	KindInvalid = "invalid"
+)
+
+// condNode is a parsed condition: a group (all, any, not) or a leaf (field, operator, value).
+type condNode struct {
+	kind     string
+	path     string // JSON pointer of this node
+	children []*condNode
+	rawField string
+	field    string // canonical dotted path
+	operator string
+	value    any
+}
+
+// parseConditions checks the structure of a conditions object (shapes, known operators, value
+// presence) and returns its tree. Types are checked separately, against a trigger's context.
+// It returns nil for empty conditions.
+func parseConditions(conds map[string]any, p *problems) *condNode {
+	if len(conds) == 0 {
+		return nil
+	}
+	count := 0
+	root := parseCondition(conds, "/conditions", 1, &count, p)
+	if count > MaxConditions {
+		p.add("/conditions", "at most %d conditions, got %d", MaxConditions, count)
+	}
+	return root
+}
+
+var groupKeys = []string{KindAll, KindAny, KindNot}
+var leafKeys = []string{"field", "operator", "value"}
+
+func parseCondition(v any, path string, depth int, count *int, p *problems) *condNode {
+	m, ok := asMap(v)
+	if !ok {
+		p.add(path, "a condition must be an object, got %s", typeName(v))
+		return nil
+	}
+	if depth > MaxConditionDepth {
+		p.add(path, "conditions nest at most %d levels deep", MaxConditionDepth)
+		return nil
+	}
+	*count++
+	var groups, leaves []string
+	for _, k := range sortedKeys(m) {
+		switch {
+		case slices.Contains(groupKeys, k):
+			groups = append(groups, k)
+		case slices.Contains(leafKeys, k):
+			leaves = append(leaves, k)
+		default:
+			p.add(pointer(path, k), "unknown key %q; a condition has all, any or not, or field, operator and value", k)
+		}
+	}
+	switch {
+	case len(groups) > 1 || (len(groups) == 1 && len(leaves) > 0):
+		p.add(path, "a condition is either one group (all, any or not) or a leaf (field, operator, value), got %s", strings.Join(append(groups, leaves...), ", "))
+		return nil
+	case len(groups) == 0 && len(leaves) == 0:
+		p.add(path, "a condition needs all, any or not, or field, operator and value")
+		return nil
+	case len(groups) == 1:
+		return parseGroup(groups[0], m[groups[0]], path, depth, count, p)
+	}
+	return parseLeaf(m, path, p)
+}
+
+func parseGroup(kind string, v any, path string, depth int, count *int, p *problems) *condNode {
+	node := &condNode{kind: kind, path: path}
+	at := pointer(path, kind)
+	if kind == KindNot {
+		child := parseCondition(v, at, depth+1, count, p)
+		if child == nil {
+			return nil
+		}
+		node.children = []*condNode{child}
+		return node
+	}
+	list, ok := asList(v)
+	if !ok {
+		p.add(at, "%s must be a list of conditions, got %s", kind, typeName(v))
+		return nil
+	}
+	if len(list) == 0 {
+		p.add(at, "%s needs at least one condition", kind)
+		return nil
+	}
+	// Invalid children are left out (their problems are recorded) so that the valid siblings
+	// still get their type checks and every problem is reported at once. Evaluation never runs a
+	// tree that had problems.
+	for i, c := range list {
+		if child := parseCondition(c, pointer(at, i), depth+1, count, p); child != nil {
+			node.children = append(node.children, child)
+		}
+	}
+	return node
+}
+
+func parseLeaf(m map[string]any, path string, p *problems) *condNode {
+	node := &condNode{kind: KindLeaf, path: path, value: m["value"]}
+	valid := true
+	switch f := m["field"].(type) {
+	case nil:
+		p.add(pointer(path, "field"), "field is required")
+		valid = false
+	case string:
+		if !validPath(f) {
+			p.add(pointer(path, "field"), "field must be a dotted name like \"status\" or \"client.owner.email\", got %q", f)
+			valid = false
+		}
+		node.rawField, node.field = f, canonicalField(f)
+	default:
+		p.add(pointer(path, "field"), "field must be a string, got %s", typeName(f))
+		valid = false
+	}
+	switch op := m["operator"].(type) {
+	case nil:
+		p.add(pointer(path, "operator"), "operator is required")
+		valid = false
+	case string:
+		if !knownOperator(op) {
+			p.add(pointer(path, "operator"), "unknown operator %q; expected one of %s", op, strings.Join(Operators, ", "))
+			valid = false
+		}
+		node.operator = op
+	default:
+		p.add(pointer(path, "operator"), "operator must be a string, got %s", typeName(op))
+		valid = false
+	}
+	if node.operator != "" && knownOperator(node.operator) {
+		valid = checkValueShape(node, path, p) && valid
+	}
+	if !valid {
+		return nil
+	}
+	return node
+}
+
+// checkValueShape checks the value against what the operator needs, whatever the field.
+func checkValueShape(node *condNode, path string, p *problems) bool {
+	at := pointer(path, "value")
+	switch operatorValueKind(node.operator) {
+	case valueNone:
+		if node.value != nil {
+			p.add(at, "operator %s takes no value", node.operator)
+			return false
+		}
+	case valueList:
+		list, ok := asList(node.value)
+		if !ok {
+			p.add(at, "operator %s needs a list of values, got %s", node.operator, typeName(node.value))
+			return false
+		}
+		if len(list) == 0 || len(list) > maxInValues {
+			p.add(at, "operator %s needs 1 to %d values, got %d", node.operator, maxInValues, len(list))
+			return false
+		}
+	default:
+		if node.value == nil {
+			p.add(at, "operator %s needs a value", node.operator)
+			return false
+		}
+	}
+	return true
+}
+
+// validateConditions checks structure, then fields, operators and values against the trigger's
+// context. fields == nil (unknown trigger) skips the context checks.
+func validateConditions(conds map[string]any, t TriggerType, fields map[string]FieldType, p *problems) {
+	root := parseConditions(conds, p)
+	if root == nil || fields == nil {
+		return
+	}
+	checkConditionTypes(root, t, fields, p)
+}
+
+func checkConditionTypes(n *condNode, t TriggerType, fields map[string]FieldType, p *problems) {
+	if n.kind != KindLeaf {
+		for _, c := range n.children {
+			checkConditionTypes(c, t, fields, p)
+		}
+		return
+	}
+	ft, ok := lookupField(fields, n.field)
+	if !ok {
+		p.add(pointer(n.path, "field"), "unknown field %q for trigger %s; available: %s", n.rawField, t, fieldNames(fields))
+		return
+	}
+	if n.operator == OpChanged || n.operator == OpChangedTo {
+		if t != TriggerClientUpdated && t != TriggerClientStatusChanged {
+			p.add(pointer(n.path, "operator"), "operator %s needs a CLIENT_UPDATED or CLIENT_STATUS_CHANGED trigger, not %s", n.operator, t)
+			return
+		}
+		name, isClient := strings.CutPrefix(n.field, "client.")
+		if !isClient || !slices.Contains(ClientWritableFields, name) {
+			p.add(pointer(n.path, "field"), "operator %s applies to client fields %s, not %s", n.operator, strings.Join(ClientWritableFields, ", "), n.field)
+			return
+		}
+	}
+	if !operatorApplies(n.operator, ft) {
+		p.add(pointer(n.path, "operator"), "operator %s does not apply to %s field %s", n.operator, ft, n.field)
+		return
+	}
+	checkConditionValue(n, ft, p)
+}
+
+// checkConditionValue checks that a leaf's value has the field's type (elements of the list for
+// in/not_in; one string for contains on a list field).
+func checkConditionValue(n *condNode, ft FieldType, p *problems) {
+	at := pointer(n.path, "value")
+	elemType := ft
+	if ft == FieldStringList {
+		elemType = FieldString
+	}
+	switch operatorValueKind(n.operator) {
+	case valueNone:
+		return
+	case valueList:
+		list, _ := asList(n.value)
+		for i, v := range list {
+			if msg := valueTypeProblem(v, elemType, n.field); msg != "" {
+				p.add(pointer(at, i), "%s", msg)
+			}
+		}
+		return
+	}
+	if ft == FieldAny && (n.operator == OpStartsWith || n.operator == OpEndsWith) {
+		elemType = FieldString
+	}
+	if msg := valueTypeProblem(n.value, elemType, n.field); msg != "" {
+		p.add(at, "%s", msg)
+	}
+}
+
+// valueTypeProblem returns a message when v cannot be a value of type ft, and "" otherwise.
+func valueTypeProblem(v any, ft FieldType, field string) string {
+	switch ft {
+	case FieldString:
+		if _, ok := v.(string); !ok {
+			return "value must be a string for " + field + ", got " + typeName(v)
+		}
+	case FieldNumber:
+		if _, ok := toFloat(v); !ok {
+			return "value must be a number for " + field + ", got " + typeName(v)
+		}
+	case FieldBool:
+		if _, ok := v.(bool); !ok {
+			return "value must be true or false for " + field + ", got " + typeName(v)
+		}
+	case FieldTime:
+		if _, ok := parseTime(v); !ok {
+			return "value must be an RFC 3339 time like \"2024-01-31T09:00:00Z\" for " + field + ", got " + describe(v)
+		}
+	case FieldEnum:
+		s, _ := v.(string)
+		if allowed := enumDomains[field]; !slices.Contains(allowed, s) {
+			return "value must be one of " + strings.Join(allowed, ", ") + " for " + field + ", got " + describe(v)
+		}
+	case FieldAny:
+		switch v.(type) {
+		case string, bool:
+		default:
+			if _, ok := toFloat(v); !ok {
+				return "value must be a string, number or bool, got " + typeName(v)
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,213 @@
+package workflow
+
+// Template is a built-in workflow template. Key is a stable slug: installing the library matches
+// on it, so restarts do not duplicate templates and users' copies are never overwritten.
+type Template struct {
+	Key         string     `json:"key"`
+	Name        string     `json:"name"`
+	Description string     `json:"description"`
+	Definition  Definition `json:"definition"`
+}
+
+// BuiltinTemplates returns the built-in template library, freshly built on each call so callers
+// may modify the result. Every template passes Validate and has no loop warnings.
+func BuiltinTemplates() []Template {
+	return []Template{
+		{
+			Key:         "welcome-email",
+			Name:        "Welcome email for new clients",
+			Description: "Sends a welcome email when a client with an email address is created.",
+			Definition: Definition{
+				TriggerType:   TriggerClientCreated,
+				TriggerConfig: map[string]any{},
+				Conditions:    map[string]any{"field": "email", "operator": OpExists},
+				Actions: []Action{{
+					Type: ActionSendEmail,
+					Name: "Send welcome email",
+					Config: map[string]any{
+						"to":      "{{client.email}}",
+						"subject": "Welcome, {{client.name}}!",
+						"body":    "Hello {{client.name}},\n\nThank you for choosing us. {{client.owner.name}} will be your contact person; reply to this email with any question.\n\nBest regards",
+					},
+				}},
+			},
+		},
+		{
+			Key:         "vip-follow-up",
+			Name:        "VIP follow-up task",
+			Description: "Creates a high-priority follow-up task for the owner when a client tagged vip is created.",
+			Definition: Definition{
+				TriggerType:   TriggerClientCreated,
+				TriggerConfig: map[string]any{},
+				Conditions:    map[string]any{"field": "tags", "operator": OpContains, "value": "vip"},
+				Actions: []Action{{
+					Type: ActionCreateTask,
+					Name: "Follow up with the VIP",
+					Config: map[string]any{
+						"title":    "Follow up with VIP client {{client.name}}",
+						"priority": "HIGH",
+						"dueDays":  1,
+					},
+				}},
+			},
+		},
+		{
+			Key:         "onboarding-on-active",
+			Name:        "Onboarding when a client becomes active",
+			Description: "When a client's status changes to ACTIVE: sends an onboarding email, schedules a kick-off call and notes it on the timeline.",
+			Definition: Definition{
+				TriggerType:   TriggerClientStatusChanged,
+				TriggerConfig: map[string]any{"to": []any{"ACTIVE"}},
+				Actions: []Action{
+					{
+						Type: ActionSendEmail,
+						Name: "Send onboarding email",
+						Config: map[string]any{
+							"to":      "{{client.email}}",
+							"subject": "Getting started, {{client.name}}",
+							"body":    "Hello {{client.name}},\n\nWelcome aboard! {{client.owner.name}} will contact you shortly to plan your kick-off.",
+						},
+						OnError: OnErrorContinue,
+					},
+					{
+						Type:   ActionCreateTask,
+						Name:   "Plan the kick-off call",
+						Config: map[string]any{"title": "Kick-off call with {{client.name}}", "priority": "HIGH", "dueDays": 3},
+					},
+					{
+						Type:   ActionLogActivity,
+						Config: map[string]any{"message": "Onboarding started: status changed from {{trigger.oldStatus}} to {{trigger.newStatus}}."},
+					},
+				},
+			},
+		},
+		{
+			Key:         "document-review",
+			Name:        "Review uploaded documents",
+			Description: "Creates a review task when a PDF or an image is uploaded for a client.",
+			Definition: Definition{
+				TriggerType:   TriggerDocumentUploaded,
+				TriggerConfig: map[string]any{"contentTypes": []any{"application/pdf", "image/*"}},
+				Actions: []Action{{
+					Type:   ActionCreateTask,
+					Name:   "Review the document",
+					Config: map[string]any{"title": "Review {{document.name}} from {{client.name}}", "priority": "MEDIUM", "dueDays": 2},
+				}},
+			},
+		},
+		{
+			Key:         "stale-leads-weekly",
+			Name:        "Weekly reminder for stale leads",
+			Description: "Every Monday at 09:00 UTC, creates a task for the workflow's owner to follow up on leads without recent contact.",
+			Definition: Definition{
+				TriggerType:   TriggerScheduled,
+				TriggerConfig: map[string]any{"cron": "0 9 * * 1", "timezone": "UTC"},
+				Actions: []Action{{
+					Type:   ActionCreateTask,
+					Name:   "Review stale leads",
+					Config: map[string]any{"title": "Weekly review: follow up on leads not contacted in the last 14 days", "priority": "MEDIUM", "dueDays": 2},
+				}},
+			},
+		},
+		{
+			Key:         "tag-by-email-domain",
+			Name:        "Tag clients by email domain",
+			Description: "Tags each new client with its email domain (domain:example.com), to group clients by company.",
+			Definition: Definition{
+				TriggerType:   TriggerClientCreated,
+				TriggerConfig: map[string]any{},
+				Conditions:    map[string]any{"field": "email", "operator": OpExists},
+				Actions: []Action{{
+					Type:   ActionAddTag,
+					Config: map[string]any{"tag": "domain:{{client.emailDomain}}"},
+				}},
+			},
+		},
+		{
+			Key:         "notify-owner-on-churn",
+			Name:        "Notify the owner when a client churns",
+			Description: "Emails the client's owner and schedules a win-back call when a client's status changes to CHURNED.",
+			Definition: Definition{
+				TriggerType:   TriggerClientStatusChanged,
+				TriggerConfig: map[string]any{"to": []any{"CHURNED"}},
+				Conditions:    map[string]any{"field": "owner.email", "operator": OpExists},
+				Actions: []Action{
+					{
+						Type: ActionSendEmail,
+						Name: "Tell the owner",
+						Config: map[string]any{
+							"to":      "{{client.owner.email}}",
+							"subject": "{{client.name}} has churned",
+							"body":    "Hello {{client.owner.name}},\n\n{{client.name}} ({{client.email}}) changed from {{trigger.oldStatus}} to CHURNED at {{now}}.",
+						},
+					},
+					{
+						Type:   ActionCreateTask,
+						Name:   "Win-back call",
+						Config: map[string]any{"title": "Win-back call with {{client.name}}", "priority": "URGENT", "dueDays": 1},
+					},
+				},
+			},
+		},
+		{
+			Key:         "status-change-webhook",
+			Name:        "Send status changes to an external system",
+			Description: "Posts every client status change as JSON to a webhook URL (replace the example URL).",
+			Definition: Definition{
+				TriggerType:   TriggerClientStatusChanged,
+				TriggerConfig: map[string]any{},
+				Actions: []Action{{
+					Type: ActionSendWebhook,
+					Name: "Post the change",
+					Config: map[string]any{
+						"url":    "https://example.com/hooks/flowline",
+						"method": "POST",
+						"body": map[string]any{
+							"event":    "client.status_changed",
+							"clientId": "{{client.id}}",
+							"name":     "{{client.name}}",
+							"from":     "{{trigger.oldStatus}}",
+							"to":       "{{trigger.newStatus}}",
+							"at":       "{{now}}",
+						},
+					},
+					Retry: &RetryPolicy{MaxAttempts: 5, InitialBackoff: "2s", MaxBackoff: "5m"},
+				}},
+			},
+		},
+		{
+			Key:         "high-priority-task-done",
+			Name:        "Log completed high-priority tasks",
+			Description: "Notes on the client's timeline when one of their HIGH or URGENT tasks is completed.",
+			Definition: Definition{
+				TriggerType:   TriggerTaskCompleted,
+				TriggerConfig: map[string]any{"priority": []any{"HIGH", "URGENT"}},
+				Actions: []Action{{
+					Type:   ActionLogActivity,
+					Config: map[string]any{"message": "Completed {{task.priority}} task: {{task.title}}"},
+				}},
+			},
+		},
+		{
+			Key:         "reengage-inactive",
+			Name:        "Re-engage inactive clients",
+			Description: "Thirty days after a client becomes INACTIVE, sends a check-in email if they are still inactive.",
+			Definition: Definition{
+				TriggerType:   TriggerClientStatusChanged,
+				TriggerConfig: map[string]any{"to": []any{"INACTIVE"}},
+				Actions: []Action{
+					{Type: ActionDelay, Config: map[string]any{"days": 30}},
+					{
+						Type: ActionSendEmail,
+						Name: "Check in",
+						Config: map[string]any{
+							"to":      "{{client.email}}",
+							"subject": "We miss you, {{client.name}}",
+							"body":    "Hello {{client.name}},\n\nIt has been a while. Is there anything we can help you with?",
+						},
+					},
+				},
+			},
+		},
+	}
+}

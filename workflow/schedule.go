@@ -1,0 +1,103 @@
+package workflow
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	// Embedded zone data makes timezone validation independent of the host's zoneinfo, so a
+	// definition valid on a laptop is valid in a minimal container.
+	_ "time/tzdata"
+
+	"github.com/robfig/cron/v3"
+)
+
+// cronParser accepts standard 5-field expressions and descriptors (@daily, @weekly, ...).
+var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+// scheduleReference is a fixed instant for the "never fires" check, so validation does not
+// depend on the clock.
+var scheduleReference = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Schedule is a parsed SCHEDULED trigger config: a cron expression in a time zone.
+type Schedule struct {
+	Cron     string
+	Location *time.Location
+	spec     cron.Schedule
+}
+
+// Next returns the first firing time strictly after t, in the schedule's time zone, or the zero
+// time if there is none within five years.
+func (s *Schedule) Next(t time.Time) time.Time {
+	return s.spec.Next(t.In(s.Location))
+}
+
+// ParseSchedule reads a SCHEDULED trigger config: cron (5 fields or a descriptor such as
+// @daily; @every is refused) and timezone (an IANA name, default UTC). The error wraps a
+// *ValidationError.
+func ParseSchedule(cfg map[string]any) (*Schedule, error) {
+	var p problems
+	s := parseSchedule(cfg, "/triggerConfig", &p)
+	if err := p.err(); err != nil {
+		return nil, fmt.Errorf("parse schedule: %w", err)
+	}
+	return s, nil
+}
+
+func parseSchedule(cfg map[string]any, base string, p *problems) *Schedule {
+	c := configChecker{p: p}
+	loc := time.UTC
+	if tz, ok := c.str(cfg, base, "timezone", false); ok {
+		path := pointer(base, "timezone")
+		switch {
+		case tz == "":
+			// An empty form field means "not set": UTC.
+		case tz == "Local":
+			p.add(path, "timezone must be an IANA time zone name like \"Europe/Paris\", got %q", tz)
+			loc = nil
+		default:
+			l, err := time.LoadLocation(tz)
+			if err != nil {
+				p.add(path, "unknown time zone %q; use an IANA name like \"Europe/Paris\"", tz)
+				loc = nil
+			} else {
+				loc = l
+			}
+		}
+	}
+	expr, ok := c.str(cfg, base, "cron", true)
+	if !ok {
+		return nil
+	}
+	path := pointer(base, "cron")
+	expr = strings.TrimSpace(expr)
+	switch {
+	case expr == "":
+		p.add(path, "cron must not be empty")
+		return nil
+	case strings.HasPrefix(expr, "TZ=") || strings.HasPrefix(expr, "CRON_TZ="):
+		// Also avoids a panic in the parser on "TZ=..." without a space.
+		p.add(path, "set the time zone with timezone, not inside the cron expression")
+		return nil
+	case strings.HasPrefix(expr, "@every"):
+		p.add(path, "@every is not supported; use a 5-field expression or @yearly, @monthly, @weekly, @daily or @hourly")
+		return nil
+	case !strings.HasPrefix(expr, "@") && len(strings.Fields(expr)) != 5:
+		p.add(path, "cron needs 5 fields (minute hour day-of-month month day-of-week), got %d", len(strings.Fields(expr)))
+		return nil
+	}
+	spec, err := cronParser.Parse(expr)
+	if err != nil {
+		p.add(path, "invalid cron expression: %v", err)
+		return nil
+	}
+	if loc == nil {
+		return nil
+	}
+	s := &Schedule{Cron: expr, Location: loc, spec: spec}
+	if s.Next(scheduleReference).IsZero() {
+		p.add(path, "cron expression %q never fires", expr)
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,132 @@
+package workflow
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Redacted replaces secret values in logs, execution data, simulation output and errors.
+const Redacted = "***"
+
+// secretWords mark a header, query parameter or body key as secret when its lower-cased name
+// contains one of them. Over-redacting a harmless "monkey" header is a fair price for never
+// leaking an "X-Api-Key".
+var secretWords = []string{"auth", "token", "secret", "key", "password", "passwd", "cookie", "signature", "credential", "session"}
+
+// IsSecretName reports whether a header, query parameter or body key names a secret
+// (case-insensitive): Authorization, X-Api-Key, anything containing token, secret, key, ...
+func IsSecretName(name string) bool {
+	lower := strings.ToLower(name)
+	for _, w := range secretWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// RedactConfig returns a deep copy of an action config with secret values replaced by "***":
+// for SEND_WEBHOOK, secret headers, secret query parameters and URL credentials in url, and
+// secret keys anywhere in body. Other action types carry no secrets and are copied as they are.
+func RedactConfig(t ActionType, cfg map[string]any) map[string]any {
+	out := copyMap(cfg)
+	if t != ActionSendWebhook || out == nil {
+		return out
+	}
+	if s, ok := out["url"].(string); ok {
+		out["url"] = RedactURL(s)
+	}
+	switch h := out["headers"].(type) {
+	case map[string]any:
+		for k := range h {
+			if IsSecretName(k) {
+				h[k] = Redacted
+			}
+		}
+	case map[string]string:
+		for k := range h {
+			if IsSecretName(k) {
+				h[k] = Redacted
+			}
+		}
+	}
+	if body, ok := out["body"]; ok {
+		out["body"] = redactBody(body, 0)
+	}
+	return out
+}
+
+// RedactActions returns a copy of actions whose configs went through RedactConfig.
+func RedactActions(actions []Action) []Action {
+	if actions == nil {
+		return nil
+	}
+	out := make([]Action, len(actions))
+	for i, a := range actions {
+		out[i] = a
+		out[i].Config = RedactConfig(a.Type, a.Config)
+		if a.Retry != nil {
+			r := *a.Retry
+			out[i].Retry = &r
+		}
+	}
+	return out
+}
+
+// RedactURL hides the password of URL credentials and the values of secret query parameters
+// (?token=..., ?api_key=...). Text that does not parse as a URL is returned unchanged, since
+// it cannot be redacted reliably and validation rejects it anyway.
+func RedactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	changed := false
+	if u.User != nil {
+		if _, hasPassword := u.User.Password(); hasPassword {
+			u.User = url.UserPassword(u.User.Username(), Redacted)
+			changed = true
+		}
+	}
+	if u.RawQuery != "" {
+		q := u.Query()
+		for k, vs := range q {
+			if IsSecretName(k) {
+				for i := range vs {
+					vs[i] = Redacted
+				}
+				changed = true
+			}
+		}
+		if changed {
+			u.RawQuery = q.Encode()
+		}
+	}
+	if !changed {
+		return raw
+	}
+	return u.String()
+}
+
+// redactBody redacts values under secret keys anywhere in a webhook body. Body is already a
+// deep copy, so it is changed in place.
+func redactBody(v any, depth int) any {
+	if depth > maxValueDepth {
+		return v
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if IsSecretName(k) {
+				x[k] = Redacted
+			} else {
+				x[k] = redactBody(e, depth+1)
+			}
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = redactBody(e, depth+1)
+		}
+	}
+	return v
+}

@@ -39,6 +39,9 @@ type DB struct {
 	*database.DB
 	// Statements counts every SQL statement sent through the ent client.
 	Statements *database.StatementCounter
+	// Schema is the test's PostgreSQL schema, also the application_name of its sessions, so
+	// a test can find its own sessions in pg_stat_activity. Empty on SQLite.
+	Schema string
 }
 
 // Dialects are the databases every storage test runs against.
@@ -142,8 +145,11 @@ func openPostgres(t testing.TB) *DB {
 	}
 	q := u.Query()
 	q.Set("search_path", schema)
+	q.Set("application_name", schema)
 	u.RawQuery = q.Encode()
-	return open(t, u.String())
+	db := open(t, u.String())
+	db.Schema = schema
+	return db
 }
 
 func open(t testing.TB, rawURL string) *DB {

@@ -80,16 +80,19 @@ func (r *run) runStep(ctx context.Context) error {
 	default:
 		var out map[string]any
 		err := r.e.inTx(stepCtx, func(tx *ent.Client) error {
-			// The fenced advance goes first: on PostgreSQL it locks the execution row, so a
-			// cancel or a reaper waits for this transaction, and a lost lease writes nothing.
-			if err := saveFenced(stepCtx, r.advance(tx, i)); err != nil {
-				return err
-			}
 			var err error
 			if out, err = action.RunInternal(r.asCreator(stepCtx), r.env(tx), s, a.Type, decoded); err != nil {
 				return err
 			}
-			return r.logRow(tx, i, a, workflowexecutionlog.StatusSUCCESS, at.input, out, "", start).Exec(stepCtx)
+			if err := r.logRow(tx, i, a, workflowexecutionlog.StatusSUCCESS, at.input, out, "", start).Exec(stepCtx); err != nil {
+				return err
+			}
+			// The fenced advance comes last and decides: if the execution was cancelled or
+			// taken over while the effect ran, it matches no row and the whole step rolls
+			// back. Until then the step holds no lock on the execution row, so a cancel
+			// never waits for a step (one blocked on a busy client row, say) and the lease
+			// renewal keeps working during a long step.
+			return saveFenced(stepCtx, r.advance(tx, i))
 		})
 		switch {
 		case err == nil:

@@ -2,7 +2,10 @@ package engine
 
 import (
 	"encoding/json"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/flowline/flowline/nulcheck"
 )
 
 // Size limits of what log rows and executions store.
@@ -30,6 +33,10 @@ const (
 func capData(m map[string]any) map[string]any {
 	if m == nil {
 		return nil
+	}
+	if nulcheck.InValue(m) {
+		// A peer's answer may hold NUL bytes, which PostgreSQL's jsonb cannot store.
+		m = withoutNUL(m).(map[string]any)
 	}
 	b, err := json.Marshal(m)
 	if err != nil {
@@ -71,4 +78,26 @@ func toMap(v any) map[string]any {
 		return map[string]any{"error": err.Error()}
 	}
 	return m
+}
+
+// withoutNUL returns a copy of a JSON value with every NUL in its strings and keys replaced
+// by U+FFFD.
+func withoutNUL(v any) any {
+	switch v := v.(type) {
+	case string:
+		return strings.ReplaceAll(v, "\x00", "\uFFFD")
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[withoutNUL(k).(string)] = withoutNUL(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = withoutNUL(x)
+		}
+		return out
+	}
+	return v
 }

@@ -25,6 +25,7 @@ const (
 	CodeConflict         = "CONFLICT"
 	CodeForbidden        = "FORBIDDEN"
 	CodeInternal         = "INTERNAL_SERVER_ERROR"
+	CodeBadRequest       = "BAD_REQUEST"
 )
 
 // inputError builds a client-facing error for the current field. field names the offending
@@ -58,6 +59,10 @@ func (e *resolverError) Unwrap() error { return e.err }
 // could not tell a database failure (hide it) from an argument that failed to parse (show it).
 func MarkResolverErrors(ctx context.Context, next graphql.Resolver) (any, error) {
 	res, err := next(ctx)
+	if err != nil && isIntrospection(ctx) {
+		// gqlgen answers a plain error when introspection is switched off: a refusal, not a fault.
+		return res, &gqlerror.Error{Message: "introspection is disabled on this server", Extensions: map[string]any{"code": CodeForbidden}}
+	}
 	if err != nil {
 		var gqlErr *gqlerror.Error
 		if !errors.As(err, &gqlErr) {
@@ -65,6 +70,15 @@ func MarkResolverErrors(ctx context.Context, next graphql.Resolver) (any, error)
 		}
 	}
 	return res, err
+}
+
+// undecodableBody starts gqlgen's message for a request body that is not valid JSON.
+const undecodableBody = "json request body could not be decoded"
+
+// isIntrospection reports whether the field being resolved is __schema or __type.
+func isIntrospection(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	return fc != nil && fc.Field.Field != nil && (fc.Field.Name == "__schema" || fc.Field.Name == "__type")
 }
 
 // ErrorPresenter turns every error into a GraphQL error with extensions.code. Errors the
@@ -75,6 +89,11 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		path := graphql.GetPath(ctx)
 		var gqlErr *gqlerror.Error
+		if errors.As(err, &gqlErr) && strings.HasPrefix(gqlErr.Message, undecodableBody) {
+			// gqlgen echoes the whole body (up to 1 MiB) after the reason: keep the reason.
+			msg, _, _ := strings.Cut(gqlErr.Message, " body:")
+			return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": CodeBadRequest}}
+		}
 		if errors.As(err, &gqlErr) {
 			if gqlErr.Path != nil {
 				path = gqlErr.Path

@@ -23,6 +23,7 @@ import (
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/events"
+	"github.com/flowline/flowline/nulcheck"
 	"github.com/flowline/flowline/reqid"
 	"github.com/flowline/flowline/workflow/spec"
 )
@@ -171,6 +172,9 @@ func parseBody(raw []byte) (map[string]any, error) {
 	var data map[string]any
 	if err := json.Unmarshal(raw, &data); err != nil || data == nil {
 		return nil, &httpError{http.StatusBadRequest, "the body must be a JSON object"}
+	}
+	if nulcheck.InValue(data) {
+		return nil, &httpError{http.StatusBadRequest, "the body must not contain NUL (\\u0000) characters"}
 	}
 	return data, nil
 }

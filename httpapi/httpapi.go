@@ -72,7 +72,7 @@ func New(opts Options) http.Handler {
 	perAddress := gqlguard.RateLimit(5*opts.RateLimit, 5*opts.RateBurst, gqlguard.ClientIP)
 	// Outermost first: CORS answers preflights; cheap refusals (size, batching, CSRF) come
 	// before authentication; the rate limit keys on the authenticated caller.
-	var gql http.Handler = newGraphQL(opts)
+	var gql http.Handler = gqlguard.RejectNUL(newGraphQL(opts))
 	gql = gqlguard.RateLimit(opts.RateLimit, opts.RateBurst, rateKey)(gql)
 	gql = authn.middleware(gql)
 	gql = perAddress(gql)
@@ -113,7 +113,7 @@ func newGraphQL(opts Options) http.Handler {
 	srv.Use(gqlguard.New(gqlguard.Limits{MaxPageSize: pageSize, MaxCost: 50000}))
 	// Every mutation runs in one database transaction; resolvers reach it through
 	// ent.FromContext, so a failing mutation writes nothing.
-	srv.Use(entgql.Transactioner{TxOpener: opts.DB.Client})
+	srv.Use(transactioner{entgql.Transactioner{TxOpener: opts.DB.Client}})
 	srv.AroundOperations(graph.RevealOnce)
 	srv.AroundFields(graph.MarkResolverErrors)
 	srv.SetErrorPresenter(graph.ErrorPresenter(opts.Logger))

@@ -103,6 +103,31 @@ func TestHardeningProbes(t *testing.T) {
 			}
 			api.MustData(`{ workflows { totalCount } }`, nil, nil) // the table is still there
 		})
+		t.Run("undecodable bodies", func(t *testing.T) {
+			for _, body := range []string{``, `{"query":"{ me { id } }","variables":"x"}`,
+				`{"query":"{ me { id } }","variables":[1]}`, `{"query":"{ me { id } }" garbage`} {
+				res := api.Raw(http.MethodPost, "/query", "application/json", []byte(body))
+				if res.Status != http.StatusBadRequest || len(res.Errors) != 1 || res.Errors[0].Code() != "BAD_REQUEST" ||
+					strings.Contains(res.Errors[0].Message, "body:") {
+					t.Errorf("%q: %d %+v", body, res.Status, res.Errors)
+				}
+			}
+		})
+		t.Run("NUL characters", func(t *testing.T) {
+			create := `mutation($in: CreateClientInput!) { createClient(input: $in) { id } }`
+			for name, res := range map[string]apitest.Response{
+				"in a variable":   api.Do(create, map[string]any{"in": map[string]any{"name": "a\x00b", "email": "nul@example.com"}}),
+				"in a JSON value": api.Do(`mutation($d: Map) { createWorkflow(input: {name: "n", triggerType: MANUAL, actions: [{type: LOG_ACTIVITY, config: $d}]}) { id } }`, map[string]any{"d": map[string]any{"message": "a\x00b"}}),
+				"in the query":    api.Do(`mutation { createClient(input: {name: "a\u0000b", email: "nul@example.com"}) { id } }`, nil),
+			} {
+				if res.Status != http.StatusBadRequest || len(res.Errors) != 1 || res.Errors[0].Code() != "BAD_USER_INPUT" {
+					t.Errorf("%s: %d %+v", name, res.Status, res.Errors)
+				}
+			}
+			if n := db.Client.Contact.Query().CountX(dbtest.Ctx()); n != 0 {
+				t.Fatalf("%d clients written", n)
+			}
+		})
 		if db.Client.User.Query().Where(user.Email("probe@example.com")).ExistX(dbtest.Ctx()) {
 			t.Fatal("a probe created a user")
 		}
@@ -116,7 +141,7 @@ func TestProductionModeCORSAndRateLimit(t *testing.T) {
 	})
 	t.Run("introspection off", func(t *testing.T) {
 		res := api.Do(`{ __schema { types { name } } }`, nil)
-		if len(res.Errors) == 0 {
+		if len(res.Errors) == 0 || res.Errors[0].Code() != "FORBIDDEN" {
 			t.Fatalf("introspection answered in production: %s", res.Data)
 		}
 	})

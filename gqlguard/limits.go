@@ -21,6 +21,8 @@ const (
 	DefaultMaxDepth    = 12
 	DefaultMaxAliases  = 30
 	DefaultMaxCost     = 10000
+	// DefaultMaxFilterNodes caps the conditions of one where argument.
+	DefaultMaxFilterNodes = 200
 
 	// DefaultParserTokenLimit is the value server wiring passes to
 	// (*handler.Server).SetParserTokenLimit.
@@ -55,6 +57,9 @@ type Limits struct {
 	MaxAliases int
 	// MaxCost caps the computed cost (default 10000).
 	MaxCost int
+	// MaxFilterNodes caps the conditions (input objects) of one where argument
+	// (default 200).
+	MaxFilterNodes int
 	// DefaultPageSize is the multiplier for a connection field given neither
 	// first nor last (default MaxPageSize).
 	DefaultPageSize int
@@ -76,6 +81,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxCost <= 0 {
 		l.MaxCost = DefaultMaxCost
+	}
+	if l.MaxFilterNodes <= 0 {
+		l.MaxFilterNodes = DefaultMaxFilterNodes
 	}
 	if l.DefaultPageSize <= 0 {
 		l.DefaultPageSize = l.MaxPageSize
@@ -285,6 +293,7 @@ func (w *walker) field(f *ast.Field, parent ast.Path, intro bool) result {
 		multiplier = w.limits.DefaultPageSize
 	}
 
+	w.filterArgs(f, path)
 	children := w.selectionSet(f.SelectionSet, path, intro || introRoot)
 	own.cost = satAdd(1, satMul(multiplier, children.cost))
 	own.aliases = satAdd(own.aliases, children.aliases)
@@ -343,6 +352,67 @@ func (w *walker) pageArg(f *ast.Field, name string, path ast.Path) (int, bool) {
 		return math.MaxInt32, true
 	}
 	return max(int(v.Int64()), 1), true
+}
+
+// filterArgs refuses a where argument with more than MaxFilterNodes conditions (input
+// objects, counted through and/or/not and variables): each becomes a SQL expression, and a
+// huge one would reach the database's own limits (SQLite's expression depth of 1000) and
+// fail there as an internal error.
+func (w *walker) filterArgs(f *ast.Field, path ast.Path) {
+	arg := f.Arguments.ForName("where")
+	if arg == nil || arg.Value == nil {
+		return
+	}
+	if n := w.valueNodes(arg.Value, 0); n > w.limits.MaxFilterNodes && w.pageErr == nil {
+		w.pageError(f, path, "where has more than %d conditions, the limit", w.limits.MaxFilterNodes)
+		w.pageErr.Extensions["field"] = "where"
+	}
+}
+
+// valueNodes counts the input objects in v, stopping soon after the limit.
+func (w *walker) valueNodes(v *ast.Value, n int) int {
+	switch v.Kind {
+	case ast.Variable:
+		return varNodes(w.vars[v.Raw], n, w.limits.MaxFilterNodes)
+	case ast.ObjectValue:
+		n++
+		for _, c := range v.Children {
+			if n > w.limits.MaxFilterNodes {
+				break
+			}
+			n = w.valueNodes(c.Value, n)
+		}
+	case ast.ListValue:
+		for _, c := range v.Children {
+			if n > w.limits.MaxFilterNodes {
+				break
+			}
+			n = w.valueNodes(c.Value, n)
+		}
+	}
+	return n
+}
+
+// varNodes counts the objects in a decoded variable value, stopping soon after max.
+func varNodes(v any, n, max int) int {
+	switch v := v.(type) {
+	case map[string]any:
+		n++
+		for _, x := range v {
+			if n > max {
+				break
+			}
+			n = varNodes(x, n, max)
+		}
+	case []any:
+		for _, x := range v {
+			if n > max {
+				break
+			}
+			n = varNodes(x, n, max)
+		}
+	}
+	return n
 }
 
 func (w *walker) defaultArg(f *ast.Field, name string) (*big.Int, bool) {

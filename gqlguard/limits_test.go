@@ -346,7 +346,7 @@ func TestStatsAvailable(t *testing.T) {
 
 func TestDefaults(t *testing.T) {
 	l := gqlguard.New(gqlguard.Limits{}).Limits()
-	want := gqlguard.Limits{MaxPageSize: 100, MaxDepth: 12, MaxAliases: 30, MaxCost: 10000, DefaultPageSize: 100, ParserTokenLimit: 15000}
+	want := gqlguard.Limits{MaxPageSize: 100, MaxDepth: 12, MaxAliases: 30, MaxCost: 10000, MaxFilterNodes: 200, DefaultPageSize: 100, ParserTokenLimit: 15000}
 	if l != want {
 		t.Fatalf("defaults = %+v", l)
 	}

@@ -43,38 +43,44 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []uuid.UUID) ([]ent.Noder
 
 // Clients is the resolver for the clients field.
 func (r *queryResolver) Clients(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.ContactOrder, where *ent.ContactWhereInput) (*ent.ContactConnection, error) {
-	return r.db(ctx).Contact.Query().Paginate(ctx, after, first, before, last,
-		ent.WithContactOrder(orderBy), ent.WithContactFilter(where.Filter))
+	return page(ctx, after, before, func(ctx context.Context) (*ent.ContactConnection, error) {
+		return r.db(ctx).Contact.Query().Paginate(ctx, after, first, before, last, ent.WithContactOrder(orderBy), ent.WithContactFilter(where.Filter))
+	})
 }
 
 // Emails is the resolver for the emails field.
 func (r *queryResolver) Emails(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.EmailOrder, where *ent.EmailWhereInput) (*ent.EmailConnection, error) {
-	return r.db(ctx).Email.Query().Paginate(ctx, after, first, before, last,
-		ent.WithEmailOrder(orderBy), ent.WithEmailFilter(where.Filter))
+	return page(ctx, after, before, func(ctx context.Context) (*ent.EmailConnection, error) {
+		return r.db(ctx).Email.Query().Paginate(ctx, after, first, before, last, ent.WithEmailOrder(orderBy), ent.WithEmailFilter(where.Filter))
+	})
 }
 
 // Tasks is the resolver for the tasks field.
 func (r *queryResolver) Tasks(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.TaskOrder, where *ent.TaskWhereInput) (*ent.TaskConnection, error) {
-	return r.db(ctx).Task.Query().Paginate(ctx, after, first, before, last,
-		ent.WithTaskOrder(orderBy), ent.WithTaskFilter(where.Filter))
+	return page(ctx, after, before, func(ctx context.Context) (*ent.TaskConnection, error) {
+		return r.db(ctx).Task.Query().Paginate(ctx, after, first, before, last, ent.WithTaskOrder(orderBy), ent.WithTaskFilter(where.Filter))
+	})
 }
 
 // Users is the resolver for the users field.
 func (r *queryResolver) Users(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) (*ent.UserConnection, error) {
-	return r.db(ctx).User.Query().Paginate(ctx, after, first, before, last,
-		ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
+	return page(ctx, after, before, func(ctx context.Context) (*ent.UserConnection, error) {
+		return r.db(ctx).User.Query().Paginate(ctx, after, first, before, last, ent.WithUserOrder(orderBy), ent.WithUserFilter(where.Filter))
+	})
 }
 
 // Workflows is the resolver for the workflows field.
 func (r *queryResolver) Workflows(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowOrder, where *ent.WorkflowWhereInput) (*ent.WorkflowConnection, error) {
-	return r.db(ctx).Workflow.Query().Paginate(ctx, after, first, before, last,
-		ent.WithWorkflowOrder(orderBy), ent.WithWorkflowFilter(where.Filter))
+	return page(ctx, after, before, func(ctx context.Context) (*ent.WorkflowConnection, error) {
+		return r.db(ctx).Workflow.Query().Paginate(ctx, after, first, before, last, ent.WithWorkflowOrder(orderBy), ent.WithWorkflowFilter(where.Filter))
+	})
 }
 
 // WorkflowExecutions is the resolver for the workflowExecutions field.
 func (r *queryResolver) WorkflowExecutions(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowExecutionOrder, where *ent.WorkflowExecutionWhereInput) (*ent.WorkflowExecutionConnection, error) {
-	return r.db(ctx).WorkflowExecution.Query().Paginate(ctx, after, first, before, last,
-		ent.WithWorkflowExecutionOrder(orderBy), ent.WithWorkflowExecutionFilter(where.Filter))
+	return page(ctx, after, before, func(ctx context.Context) (*ent.WorkflowExecutionConnection, error) {
+		return r.db(ctx).WorkflowExecution.Query().Paginate(ctx, after, first, before, last, ent.WithWorkflowExecutionOrder(orderBy), ent.WithWorkflowExecutionFilter(where.Filter))
+	})
 }
 
 // Actions is the resolver for the actions field.

@@ -94,8 +94,10 @@ func (r *mutationResolver) RotateWebhookSecret(ctx context.Context, id uuid.UUID
 
 // WorkflowTemplates is the resolver for the workflowTemplates field.
 func (r *queryResolver) WorkflowTemplates(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowOrder, where *ent.WorkflowWhereInput) (*ent.WorkflowConnection, error) {
-	return r.db(ctx).Workflow.Query().Where(entworkflow.IsTemplate(true)).
-		Paginate(ctx, after, first, before, last, ent.WithWorkflowOrder(orderBy), ent.WithWorkflowFilter(where.Filter))
+	return page(ctx, after, before, func(ctx context.Context) (*ent.WorkflowConnection, error) {
+		return r.db(ctx).Workflow.Query().Where(entworkflow.IsTemplate(true)).
+			Paginate(ctx, after, first, before, last, ent.WithWorkflowOrder(orderBy), ent.WithWorkflowFilter(where.Filter))
+	})
 }
 
 // SimulateWorkflow is the resolver for the simulateWorkflow field.

@@ -43,6 +43,7 @@ func TestHardeningProbes(t *testing.T) {
 			{"500 aliases", aliases(500), []string{"TOO_MANY_ALIASES"}},
 			{"first: 1000000", `{ workflows(first: 1000000) { totalCount } }`, []string{"BAD_USER_INPUT"}},
 			{"10,000-token query", longQuery, []string{"QUERY_TOO_COMPLEX", "GRAPHQL_PARSE_FAILED"}},
+			{"where with 1,000 conditions", `{ workflows(where: {or: [` + strings.Repeat(`{name: "a"} `, 1000) + `]}) { totalCount } }`, []string{"BAD_USER_INPUT"}},
 			{"cost bomb", `{ workflows(first: 100) { edges { node { executions(first: 100) { edges { node { logs(first: 100) { totalCount } } } } } } } }`, []string{"QUERY_TOO_COMPLEX"}},
 		} {
 			t.Run(p.name, func(t *testing.T) {

@@ -102,3 +102,30 @@ func blockedBy(t *testing.T, db *sql.DB, holder int) bool {
 	}
 	return ok
 }
+
+// TestCancelAbandonsWebhookWithLongLease: with the default 30-second lease, a cancel still
+// abandons an in-flight webhook promptly (the running worker checks at least every second),
+// not at the next renewal a third of the lease later.
+func TestCancelAbandonsWebhookWithLongLease(t *testing.T) {
+	t.Parallel()
+	db := dbtest.Open(t, "sqlite3")
+	srv := startBlockingServer(t)
+	a := newAPI(t, db)
+	cfg := testConfig(t)
+	cfg.LeaseDuration = 30 * time.Second
+	cfg.Webhooks = allowLoopback()
+	startEngine(t, db, cfg)
+	owner := a.createUser("owner@example.com")
+	client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
+	wf := a.createWorkflow(owner, "w", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
+		{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/slow", "body": map[string]any{}}},
+	}})
+	id := a.trigger(wf, client, nil)
+	waitChan(t, srv.arrived, "the webhook request")
+	a.MustData(cancelMutation, map[string]any{"id": id}, nil)
+	select {
+	case <-srv.abandoned:
+	case <-time.After(8 * time.Second): // a generous bound on "about a second"; 10 s would be the old renewal
+		t.Fatal("the webhook was not abandoned within 8 s of the cancel")
+	}
+}

@@ -8,15 +8,20 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecution"
 )
 
-// keepLease renews the lease on c every third of the lease duration until the returned stop
-// function is called. When a renewal finds the lease lost, it calls lost (which interrupts
-// the running step) and stops renewing.
+// maxRenewInterval bounds the time between renewals, so that a cancel interrupts a running
+// step (an in-flight webhook) within about a second whatever the lease duration.
+const maxRenewInterval = time.Second
+
+// keepLease renews the lease on c every third of the lease duration (at least every second)
+// until the returned stop function is called. When a renewal finds the lease lost (the
+// execution was cancelled or taken over), it calls lost, which interrupts the running step,
+// and stops renewing.
 func (e *Engine) keepLease(ctx context.Context, c claimed, lost func()) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		t := time.NewTicker(e.cfg.LeaseDuration / 3)
+		t := time.NewTicker(min(e.cfg.LeaseDuration/3, maxRenewInterval))
 		defer t.Stop()
 		for {
 			select {

@@ -92,12 +92,14 @@ func EmailPolicy() ent.Policy {
 	}
 }
 
-// APITokenPolicy: everyone sees and revokes only their own tokens, and creates tokens only
-// for themselves.
+// APITokenPolicy: everyone sees and revokes their own tokens, and ADMIN everyone's (to cut
+// off a leaked one); tokens are created only for oneself.
 func APITokenPolicy() ent.Policy {
 	return privacy.Policy{
-		Query:    privacy.QueryPolicy{denyAnonymous(), ownTokens(), privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{denyAnonymous(), ownTokenCreate(), unlessCreate(ownTokens()), privacy.AlwaysDenyRule()},
+		Query: privacy.QueryPolicy{denyAnonymous(), allowRoles(admin), ownTokens(), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{
+			denyAnonymous(), ownTokenCreate(), unlessCreate(allowRoles(admin)), unlessCreate(ownTokens()), privacy.AlwaysDenyRule(),
+		},
 	}
 }
 

@@ -70,7 +70,7 @@ func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id uuid.UUID) (*e
 		return nil, err
 	}
 	db := r.db(ctx)
-	// The policy only shows the caller's own tokens: someone else's is NOT_FOUND.
+	// The policy shows the caller its own tokens (ADMIN everyone's): another is NOT_FOUND.
 	t, err := db.APIToken.Query().Where(apitoken.ID(id)).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, notFound(ctx, "id", "API token "+id.String())

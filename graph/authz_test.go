@@ -260,9 +260,19 @@ func TestSecondEditorCannotSeeOrTouch(t *testing.T) {
 		if got := db.Client.Workflow.GetX(dbtest.Ctx(), w.theirs.ID); got.Name != "theirs-secret-name" {
 			t.Fatalf("another editor's workflow changed: %q", got.Name)
 		}
-		// A template is readable by editors but not editable by them.
-		res = ed.Do(`mutation($id: ID!) { updateWorkflow(id: $id, input: {name: "mine now"}) { id } }`, map[string]any{"id": w.template.ID.String()})
-		if len(res.Errors) == 0 {
+		// A template is readable by editors but not editable by them: FORBIDDEN, since they
+		// can see it.
+		for _, m := range []string{
+			`mutation($id: ID!) { updateWorkflow(id: $id, input: {name: "mine now"}) { id } }`,
+			`mutation($id: ID!) { deactivateWorkflow(id: $id) { id } }`,
+			`mutation($id: ID!) { rollbackWorkflow(id: $id, version: 1) { id } }`,
+			`mutation($id: ID!) { deleteWorkflow(id: $id) }`,
+		} {
+			if e := ed.MustFail(m, map[string]any{"id": w.template.ID.String()}, "FORBIDDEN"); len(e.Path) == 0 {
+				t.Errorf("%s: no path: %+v", m, e)
+			}
+		}
+		if got := db.Client.Workflow.GetX(dbtest.Ctx(), w.template.ID); got.Name == "mine now" {
 			t.Fatal("an editor edited a library template")
 		}
 	})

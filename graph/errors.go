@@ -72,6 +72,17 @@ func MarkResolverErrors(ctx context.Context, next graphql.Resolver) (any, error)
 	return res, err
 }
 
+// inputField names an entity field as the caller sent it: inside the input argument when
+// the mutation has one (createClient(input:)), else as an argument (createApiToken(name:)).
+func inputField(ctx context.Context, name string) string {
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		if _, ok := fc.Args["input"]; ok {
+			return "input." + name
+		}
+	}
+	return name
+}
+
 // undecodableBody starts gqlgen's message for a request body that is not valid JSON.
 const undecodableBody = "json request body could not be decoded"
 
@@ -124,7 +135,7 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			return &gqlerror.Error{
 				Message:    fmt.Sprintf("invalid value for %s: %s", ve.Name, validationReason(ve)),
 				Path:       path,
-				Extensions: map[string]any{"code": CodeBadUserInput, "field": "input." + ve.Name},
+				Extensions: map[string]any{"code": CodeBadUserInput, "field": inputField(ctx, ve.Name)},
 			}
 		case errors.As(err, &ce):
 			if isUniqueViolation(ce) {

@@ -8,7 +8,9 @@ import (
 	"github.com/google/uuid"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/flowline/flowline/auth"
 	"github.com/flowline/flowline/ent"
+	entworkflow "github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/graph/model"
 	"github.com/flowline/flowline/lifecycle"
 	"github.com/flowline/flowline/workflow"
@@ -35,9 +37,47 @@ func lifecycleError(ctx context.Context, err error) error {
 	case errors.As(err, &conflict):
 		return inputError(ctx, CodeConflict, "", "%s", conflict.Msg)
 	case errors.Is(err, lifecycle.ErrNotFound):
-		return inputError(ctx, CodeNotFound, "id", "%s", err.Error())
+		field := idArgument(ctx)
+		var nf *lifecycle.NotFoundError
+		if errors.As(err, &nf) && nf.Field != "" {
+			field = nf.Field
+		}
+		return inputError(ctx, CodeNotFound, field, "%s", err.Error())
 	}
 	return err
+}
+
+// idArgument names the current field's argument that identifies a workflow: id, templateId
+// or workflowId.
+func idArgument(ctx context.Context) string {
+	if fc := graphql.GetFieldContext(ctx); fc != nil {
+		for _, name := range []string{"templateId", "workflowId"} {
+			if _, ok := fc.Args[name]; ok {
+				return name
+			}
+		}
+	}
+	return "id"
+}
+
+// mayChangeWorkflow refuses, as FORBIDDEN, an EDITOR's change to a workflow it can read but
+// did not create (a template): the privacy policy would only make it look missing. A
+// workflow the caller cannot read at all stays NOT_FOUND.
+func (r *Resolver) mayChangeWorkflow(ctx context.Context, id uuid.UUID) error {
+	me, v, err := caller(ctx)
+	if err != nil || v.Role != auth.RoleEditor {
+		return err
+	}
+	wf, err := r.db(ctx).Workflow.Query().Where(entworkflow.ID(id)).Select(entworkflow.FieldCreatedByID).Only(ctx)
+	switch {
+	case ent.IsNotFound(err):
+		return notFound(ctx, "id", "workflow "+id.String())
+	case err != nil:
+		return err
+	case wf.CreatedByID != me:
+		return forbidden(ctx, "an EDITOR may change only the workflows it created; duplicate this one to edit a copy")
+	}
+	return nil
 }
 
 // lifecycleOptions reads rows FOR UPDATE where the database has row locks.

@@ -138,7 +138,12 @@ func TestVersionsAndLifecycle(t *testing.T) {
 			v.Node.Versions.Edges[0].Node.Definition.Actions[0].Config["title"] != "Call {{client.name}}" {
 			t.Fatalf("after rollback: %+v", v)
 		}
-		api.MustFail(`mutation($id: ID!) { rollbackWorkflow(id: $id, version: 9) { version } }`, vars, "NOT_FOUND")
+		if e := api.MustFail(`mutation($id: ID!) { rollbackWorkflow(id: $id, version: 9) { version } }`, vars, "NOT_FOUND"); e.Extensions["field"] != "version" {
+			t.Errorf("missing version: %+v", e)
+		}
+		if e := api.MustFail(`mutation { createWorkflowFromTemplate(templateId: "01900000-0000-7000-8000-000000000000", input: {name: "x"}) { id } }`, nil, "NOT_FOUND"); e.Extensions["field"] != "templateId" {
+			t.Errorf("missing template: %+v", e)
+		}
 
 		// Deactivate, then activate a self-triggering workflow: the warning names the loop.
 		api.MustData(`mutation($id: ID!) { deactivateWorkflow(id: $id) { isActive } }`, vars, nil)

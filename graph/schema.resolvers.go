@@ -55,6 +55,9 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 	if expectedVersion == nil {
 		expectedVersion = input.ExpectedVersion
 	}
+	if err := r.mayChangeWorkflow(ctx, id); err != nil {
+		return nil, err
+	}
 	me, _, err := caller(ctx)
 	if err != nil {
 		return nil, err
@@ -81,6 +84,9 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 
 // DeleteWorkflow is the resolver for the deleteWorkflow field.
 func (r *mutationResolver) DeleteWorkflow(ctx context.Context, id uuid.UUID) (uuid.UUID, error) {
+	if err := r.mayChangeWorkflow(ctx, id); err != nil {
+		return uuid.Nil, err
+	}
 	n, err := r.db(ctx).Workflow.Delete().Where(entworkflow.ID(id)).Exec(ctx)
 	if err != nil {
 		return uuid.Nil, err

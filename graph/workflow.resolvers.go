@@ -19,6 +19,9 @@ import (
 
 // RollbackWorkflow is the resolver for the rollbackWorkflow field.
 func (r *mutationResolver) RollbackWorkflow(ctx context.Context, id uuid.UUID, version int) (*ent.Workflow, error) {
+	if err := r.mayChangeWorkflow(ctx, id); err != nil {
+		return nil, err
+	}
 	me, _, err := caller(ctx)
 	if err != nil {
 		return nil, err
@@ -29,6 +32,9 @@ func (r *mutationResolver) RollbackWorkflow(ctx context.Context, id uuid.UUID, v
 
 // ActivateWorkflow is the resolver for the activateWorkflow field.
 func (r *mutationResolver) ActivateWorkflow(ctx context.Context, id uuid.UUID) (*model.ActivationResult, error) {
+	if err := r.mayChangeWorkflow(ctx, id); err != nil {
+		return nil, err
+	}
 	res, err := lifecycle.SetActive(ctx, r.db(ctx), id, true, r.lifecycleOptions())
 	if err != nil {
 		return nil, lifecycleError(ctx, err)
@@ -38,6 +44,9 @@ func (r *mutationResolver) ActivateWorkflow(ctx context.Context, id uuid.UUID) (
 
 // DeactivateWorkflow is the resolver for the deactivateWorkflow field.
 func (r *mutationResolver) DeactivateWorkflow(ctx context.Context, id uuid.UUID) (*ent.Workflow, error) {
+	if err := r.mayChangeWorkflow(ctx, id); err != nil {
+		return nil, err
+	}
 	res, err := lifecycle.SetActive(ctx, r.db(ctx), id, false, r.lifecycleOptions())
 	if err != nil {
 		return nil, lifecycleError(ctx, err)
@@ -84,6 +93,9 @@ func (r *mutationResolver) SaveWorkflowAsTemplate(ctx context.Context, id uuid.U
 
 // RotateWebhookSecret is the resolver for the rotateWebhookSecret field.
 func (r *mutationResolver) RotateWebhookSecret(ctx context.Context, id uuid.UUID) (*ent.Workflow, error) {
+	if err := r.mayChangeWorkflow(ctx, id); err != nil {
+		return nil, err
+	}
 	wf, secret, err := lifecycle.RotateWebhookSecret(ctx, r.db(ctx), id, r.lifecycleOptions())
 	if err != nil {
 		return nil, lifecycleError(ctx, err)

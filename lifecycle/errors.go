@@ -18,6 +18,15 @@ func conflictf(format string, args ...any) error {
 	return &ConflictError{Msg: fmt.Sprintf(format, args...)}
 }
 
+// NotFoundError is an ErrNotFound that says what was missing. Field names the input that
+// pointed at it when that is not the workflow's own id ("version").
+type NotFoundError struct{ Msg, Field string }
+
+func (e *NotFoundError) Error() string { return e.Msg }
+
+// Is makes errors.Is(err, ErrNotFound) hold.
+func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
+
 func notFoundf(format string, args ...any) error {
-	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), ErrNotFound)
+	return &NotFoundError{Msg: fmt.Sprintf(format, args...) + " not found"}
 }

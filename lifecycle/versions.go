@@ -22,7 +22,7 @@ func Rollback(ctx context.Context, db *ent.Client, id uuid.UUID, version int, au
 		Where(workflowversion.WorkflowID(id), workflowversion.Version(version)).
 		Only(ctx)
 	if ent.IsNotFound(err) {
-		return nil, notFoundf("workflow %s has no version %d (it is at version %d)", id, version, wf.Version)
+		return nil, &NotFoundError{Field: "version", Msg: fmt.Sprintf("workflow %s has no version %d (it is at version %d)", id, version, wf.Version)}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load workflow version: %w", err)

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -85,7 +86,7 @@ func run(args []string) error {
 	if cfg.Engine.API {
 		srv = newHTTPServer(cfg, db, tokens, logger)
 		go func() {
-			logger.Info("listening", "addr", cfg.Addr, "playground", "http://localhost"+cfg.Addr+"/")
+			logger.Info("listening", "addr", cfg.Addr, "playground", playgroundURL(cfg.Addr))
 			errc <- srv.ListenAndServe()
 		}()
 	}
@@ -168,4 +169,17 @@ func printDevAdmin(ctx context.Context, db *database.DB) error {
 		"(Shown once. Create more with: go run . user create -email you@example.com -role ADMIN -token)\n\n",
 		accounts.DevAdminEmail, token, token)
 	return nil
+}
+
+// playgroundURL is where a browser on this machine reaches the playground: addr ":8080"
+// means localhost, "127.0.0.1:18080" that host.
+func playgroundURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://" + addr + "/"
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
 }

@@ -19,7 +19,7 @@ func TestSecretsAreNeverShown(t *testing.T) {
 		api := apitest.New(t, db)
 		in := createWorkflowInput("", map[string]any{"actions": []any{map[string]any{
 			"type": "SEND_WEBHOOK", "config": map[string]any{
-				"url": "https://hooks.example.com/in", "headers": map[string]any{"Authorization": "Bearer s3cret-value", "X-Trace": "visible"},
+				"url": "https://hooks.example.com/in?token=s3cret-q&x=1&api_key=s3cret-k", "headers": map[string]any{"Authorization": "Bearer s3cret-value", "X-Trace": "visible"},
 			},
 		}}})
 		var created struct {
@@ -33,6 +33,10 @@ func TestSecretsAreNeverShown(t *testing.T) {
 		if headers["Authorization"] != "***" || headers["X-Trace"] != "visible" {
 			t.Fatalf("headers shown as %v", headers)
 		}
+		const shownURL = "https://hooks.example.com/in?token=***&x=1&api_key=***"
+		if u := created.CreateWorkflow.Actions[0].Config["url"]; u != shownURL {
+			t.Fatalf("url shown as %v, want %s", u, shownURL)
+		}
 		res := api.Do(`query($id: ID!) { node(id: $id) { ... on Workflow { actions { config } versions { edges { node { definition { actions { config } } } } } } } }`,
 			map[string]any{"id": created.CreateWorkflow.ID})
 		if strings.Contains(string(res.Data), "s3cret") {
@@ -41,11 +45,14 @@ func TestSecretsAreNeverShown(t *testing.T) {
 		// Sending the redacted form back (a client that edits another field) keeps the secret.
 		api.MustData(`mutation($id: ID!, $actions: [WorkflowActionInput!]) { updateWorkflow(id: $id, input: {actions: $actions}) { version } }`,
 			map[string]any{"id": created.CreateWorkflow.ID, "actions": []any{map[string]any{"type": "SEND_WEBHOOK", "config": map[string]any{
-				"url": "https://hooks.example.com/in", "headers": map[string]any{"Authorization": "***", "X-Trace": "changed"}}}}}, nil)
+				"url": shownURL, "headers": map[string]any{"Authorization": "***", "X-Trace": "changed"}}}}}, nil)
 		stored := db.Client.Workflow.Query().Where(workflow.Name("VIP follow-up")).OnlyX(dbtest.Ctx())
 		h := stored.Actions[0].Config["headers"].(map[string]any)
 		if h["Authorization"] != "Bearer s3cret-value" || h["X-Trace"] != "changed" {
 			t.Fatalf("stored headers after edit: %v", h)
+		}
+		if u := stored.Actions[0].Config["url"]; u != "https://hooks.example.com/in?token=s3cret-q&x=1&api_key=s3cret-k" {
+			t.Fatalf("stored url after edit: %v", u)
 		}
 
 		var schema struct {

@@ -74,38 +74,48 @@ func RedactActions(actions []Action) []Action {
 }
 
 // RedactURL hides the password of URL credentials and the values of secret query parameters
-// (?token=..., ?api_key=...). Text that does not parse as a URL is returned unchanged, since
-// it cannot be redacted reliably and validation rejects it anyway.
+// (?token=..., ?api_key=...) as a literal "***". Everything else is kept byte for byte (the
+// order and encoding of the other parameters too), so a client that sends the shown URL back
+// unchanged keeps the stored secrets. Text that does not parse as a URL is returned
+// unchanged, since it cannot be redacted reliably and validation rejects it anyway.
 func RedactURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return raw
 	}
-	changed := false
+	out := raw
 	if u.User != nil {
 		if _, hasPassword := u.User.Password(); hasPassword {
-			u.User = url.UserPassword(u.User.Username(), Redacted)
-			changed = true
-		}
-	}
-	if u.RawQuery != "" {
-		q := u.Query()
-		for k, vs := range q {
-			if IsSecretName(k) {
-				for i := range vs {
-					vs[i] = Redacted
+			// scheme://user:password@host...: the userinfo ends at the first "@" of the authority.
+			if i := strings.Index(out, "://"); i >= 0 {
+				authority := out[i+3:]
+				if at := strings.IndexByte(authority, '@'); at >= 0 {
+					if colon := strings.IndexByte(authority[:at], ':'); colon >= 0 {
+						out = out[:i+3] + authority[:colon+1] + Redacted + authority[at:]
+					}
 				}
-				changed = true
 			}
 		}
-		if changed {
-			u.RawQuery = q.Encode()
+	}
+	if q := strings.IndexByte(out, '?'); q >= 0 {
+		end := len(out)
+		if f := strings.IndexByte(out[q:], '#'); f >= 0 {
+			end = q + f
 		}
+		params := strings.Split(out[q+1:end], "&")
+		for i, p := range params {
+			key, _, hasValue := strings.Cut(p, "=")
+			name, err := url.QueryUnescape(key)
+			if err != nil {
+				name = key
+			}
+			if hasValue && IsSecretName(name) {
+				params[i] = key + "=" + Redacted
+			}
+		}
+		out = out[:q+1] + strings.Join(params, "&") + out[end:]
 	}
-	if !changed {
-		return raw
-	}
-	return u.String()
+	return out
 }
 
 // redactBody redacts values under secret keys anywhere in a webhook body. Body is already a

@@ -32,7 +32,7 @@ func TestRedactConfig(t *testing.T) {
 				"body":    map[string]any{"password": "p", "nested": []any{map[string]any{"accessToken": "a", "id": 1}}},
 			},
 			want: map[string]any{
-				"url":     "https://user:%2A%2A%2A@example.com/h?api_key=%2A%2A%2A&page=2",
+				"url":     "https://user:***@example.com/h?api_key=***&page=2",
 				"headers": map[string]any{"Authorization": Redacted, "X-Api-Key": Redacted, "X-Trace": "t"},
 				"body":    map[string]any{"password": Redacted, "nested": []any{map[string]any{"accessToken": Redacted, "id": 1}}},
 			},

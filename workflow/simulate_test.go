@@ -60,7 +60,7 @@ func TestSimulate(t *testing.T) {
 		{2, "to", "Ada@Example.com"},
 		{2, "subject", "Hi Ada Lovelace"},
 		{4, "tag", "domain:example.com"},
-		{6, "url", "https://example.com/h?token=%2A%2A%2A&x=1"},
+		{6, "url", "https://example.com/h?token=***&x=1"},
 		{6, "method", "POST"},
 		{7, "message", "Done for c1"},
 	}

@@ -78,9 +78,16 @@ func (r Raiser) Raise(ctx context.Context, tx *ent.Client, ev Event) ([]*ent.Wor
 // the event; it returns nil without error when it does not. When the event was already
 // recorded for this workflow (same dedupe key), the existing execution is returned.
 func (r Raiser) Start(ctx context.Context, tx *ent.Client, wf *ent.Workflow, ev Event) (*ent.WorkflowExecution, error) {
+	ex, _, err := r.StartOnce(ctx, tx, wf, ev)
+	return ex, err
+}
+
+// StartOnce is Start that also reports whether this call created the execution (false when
+// the same event had already started the workflow, even in a concurrent transaction).
+func (r Raiser) StartOnce(ctx context.Context, tx *ent.Client, wf *ent.Workflow, ev Event) (_ *ent.WorkflowExecution, created bool, _ error) {
 	ctx = authz.System(ctx, authz.ReasonEventMatching)
 	if !workflow.MatchTrigger(wf.TriggerType, wf.TriggerConfig, ev.workflowEvent()) {
-		return nil, nil
+		return nil, false, nil
 	}
 	def := workflow.Normalize(spec.Definition{
 		TriggerType:   wf.TriggerType,
@@ -116,19 +123,19 @@ func (r Raiser) Start(ctx context.Context, tx *ent.Client, wf *ent.Workflow, ev 
 			Where(workflowexecution.WorkflowID(wf.ID), workflowexecution.DedupeKey(key)).
 			Only(ctx)
 		if qerr != nil {
-			return nil, fmt.Errorf("raise %s: read duplicate execution of workflow %s: %w", ev.Type, wf.ID, qerr)
+			return nil, false, fmt.Errorf("raise %s: read duplicate execution of workflow %s: %w", ev.Type, wf.ID, qerr)
 		}
-		return existing, nil
+		return existing, false, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("raise %s: create execution of workflow %s: %w", ev.Type, wf.ID, err)
+		return nil, false, fmt.Errorf("raise %s: create execution of workflow %s: %w", ev.Type, wf.ID, err)
 	}
 	if !refused {
 		if err := Notify(ctx, tx, r.Dialect, ex.ID); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
-	return ex, nil
+	return ex, true, nil
 }
 
 // RaiseAll raises several events in order and returns every execution they created.

@@ -21,7 +21,6 @@ import (
 
 	"github.com/flowline/flowline/database"
 	"github.com/flowline/flowline/ent"
-	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/events"
 	"github.com/flowline/flowline/nulcheck"
 	"github.com/flowline/flowline/reqid"
@@ -133,13 +132,7 @@ func (h *handler) accept(r *http.Request) (Response, bool, error) {
 			return err
 		}
 		ev := events.Targeted(spec.TriggerWebhook, wf.ID, ref, client, data)
-		seen, err := tx.WorkflowExecution.Query().
-			Where(workflowexecution.WorkflowID(wf.ID), workflowexecution.DedupeKey(ev.Key)).
-			Exist(ctx)
-		if err != nil {
-			return fmt.Errorf("look up idempotency key: %w", err)
-		}
-		ex, err := h.raiser.Start(ctx, tx, wf, ev)
+		ex, isNew, err := h.raiser.StartOnce(ctx, tx, wf, ev)
 		if err != nil {
 			return err
 		}
@@ -147,7 +140,7 @@ func (h *handler) accept(r *http.Request) (Response, bool, error) {
 			return fmt.Errorf("start workflow %s: the WEBHOOK event did not match", wf.ID)
 		}
 		res = Response{ExecutionID: ex.ID.String(), Status: string(ex.Status)}
-		created = !seen
+		created = isNew
 		return nil
 	})
 	return res, created, err

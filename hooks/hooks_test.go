@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/flowline/flowline/apitest"
@@ -96,6 +97,38 @@ func TestIncomingWebhook(t *testing.T) {
 		s2, o2 := post(t, api, path, `{}`, keyed)
 		if s1 != http.StatusAccepted || s2 != http.StatusOK || o1["executionId"] != o2["executionId"] || count() != 2 {
 			t.Fatalf("repeated delivery: %d %v then %d %v, %d executions", s1, o1, s2, o2, count())
+		}
+
+		// Concurrent deliveries of one key: exactly one 202, the others 200, one execution.
+		concurrent := map[string]string{"X-Flowline-Webhook-Secret": secret, "Idempotency-Key": "delivery-8"}
+		statuses := make([]int, 8)
+		var wg sync.WaitGroup
+		for i := range statuses {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				req, _ := http.NewRequest(http.MethodPost, api.Server.URL+path, strings.NewReader(`{}`))
+				for k, v := range concurrent {
+					req.Header.Set(k, v)
+				}
+				if res, err := api.Server.Client().Do(req); err == nil {
+					statuses[i] = res.StatusCode
+					_ = res.Body.Close()
+				}
+			}()
+		}
+		wg.Wait()
+		accepted, ok := 0, 0
+		for _, st := range statuses {
+			switch st {
+			case http.StatusAccepted:
+				accepted++
+			case http.StatusOK:
+				ok++
+			}
+		}
+		if accepted != 1 || ok != len(statuses)-1 || count() != 3 {
+			t.Fatalf("concurrent deliveries: statuses %v, %d executions", statuses, count())
 		}
 	})
 }

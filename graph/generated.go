@@ -44,6 +44,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Workflow() WorkflowResolver
+	WorkflowAction() WorkflowActionResolver
 	WorkflowVersion() WorkflowVersionResolver
 }
 
@@ -468,6 +469,9 @@ type WorkflowResolver interface {
 
 	WebhookSecret(ctx context.Context, obj *ent.Workflow) (*string, error)
 	WebhookPath(ctx context.Context, obj *ent.Workflow) (*string, error)
+}
+type WorkflowActionResolver interface {
+	OnError(ctx context.Context, obj *spec.Action) (string, error)
 }
 type WorkflowVersionResolver interface {
 	Definition(ctx context.Context, obj *ent.WorkflowVersion) (*spec.Definition, error)
@@ -9798,18 +9802,18 @@ func (ec *executionContext) _WorkflowAction_onError(ctx context.Context, field g
 			return ec.fieldContext_WorkflowAction_onError(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.OnError, nil
+			return ec.Resolvers.WorkflowAction().OnError(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNOnError2string(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_WorkflowAction_onError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkflowAction", field, false, false, "String")
+	return graphql.NewScalarFieldContext("WorkflowAction", field, true, true, "OnError")
 }
 
 func (ec *executionContext) _WorkflowAction_retry(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
@@ -17171,7 +17175,7 @@ func (ec *executionContext) unmarshalInputWorkflowActionInput(ctx context.Contex
 			it.Name = data
 		case "onError":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("onError"))
-			data, err := ec.unmarshalOString2string(ctx, v)
+			data, err := ec.unmarshalOOnError2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -21643,27 +21647,28 @@ func (ec *executionContext) _WorkflowAction(ctx context.Context, sel ast.Selecti
 		case "type":
 			out.Values[i] = ec._WorkflowAction_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "config":
 			out.Values[i] = ec._WorkflowAction_config(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._WorkflowAction_name(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "onError":
-			out.Values[i] = ec._WorkflowAction_onError(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WorkflowAction_onError(ctx, field, obj)
+				})
 		case "retry":
 			out.Values[i] = ec._WorkflowAction_retry(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -23036,6 +23041,20 @@ func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋflowlineᚋflowline�
 	return ret
 }
 
+func (ec *executionContext) unmarshalNOnError2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOnError2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "OnError!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, v any) (entgql.OrderDirection, error) {
 	var res entgql.OrderDirection
 	err := res.UnmarshalGQL(v)
@@ -24319,6 +24338,18 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋflowlineᚋflowlineᚋen
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOnError2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOnError2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalORetryFrom2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐRetryFrom(ctx context.Context, v any) (*model.RetryFrom, error) {

@@ -342,3 +342,27 @@ func TestWebhookSecretShownOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestOnErrorIsAnEnum: onError is typed (STOP | CONTINUE), shown as the value in effect, and
+// anything else is refused before a resolver runs.
+func TestOnErrorIsAnEnum(t *testing.T) {
+	t.Parallel()
+	db := dbtest.Open(t, "sqlite3")
+	api := apitest.New(t, db)
+	in := createWorkflowInput("", map[string]any{"actions": []any{
+		map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "a"}},
+		map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "b"}, "onError": "CONTINUE"},
+	}})
+	var out struct {
+		CreateWorkflow struct{ Actions []struct{ OnError string } }
+	}
+	api.MustData(`mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { actions { onError } } }`, in, &out)
+	if a := out.CreateWorkflow.Actions; len(a) != 2 || a[0].OnError != "STOP" || a[1].OnError != "CONTINUE" {
+		t.Fatalf("onError shown as %+v", a)
+	}
+	in["input"].(map[string]any)["actions"] = []any{map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "a"}, "onError": "RETRY"}}
+	api.MustFail(`mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }`, in, "BAD_USER_INPUT")
+	if n := db.Client.Workflow.Query().CountX(dbtest.Ctx()); n != 1 {
+		t.Fatalf("%d workflows", n)
+	}
+}

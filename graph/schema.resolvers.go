@@ -18,6 +18,7 @@ import (
 	"github.com/flowline/flowline/graph/model"
 	"github.com/flowline/flowline/lifecycle"
 	"github.com/flowline/flowline/workflow"
+	"github.com/flowline/flowline/workflow/spec"
 	"github.com/google/uuid"
 )
 
@@ -225,7 +226,18 @@ func (r *mutationResolver) DeleteUser(ctx context.Context, id uuid.UUID) (uuid.U
 	return id, nil
 }
 
+// OnError is the resolver for the onError field.
+func (r *workflowActionResolver) OnError(ctx context.Context, obj *spec.Action) (string, error) {
+	return obj.EffectiveOnError(), nil
+}
+
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
-type mutationResolver struct{ *Resolver }
+// WorkflowAction returns WorkflowActionResolver implementation.
+func (r *Resolver) WorkflowAction() WorkflowActionResolver { return &workflowActionResolver{r} }
+
+type (
+	mutationResolver       struct{ *Resolver }
+	workflowActionResolver struct{ *Resolver }
+)

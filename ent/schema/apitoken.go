@@ -23,7 +23,7 @@ func (APIToken) Mixin() []ent.Mixin { return []ent.Mixin{IDMixin{}, CreatedAtMix
 // Fields of the APIToken.
 func (APIToken) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100),
+		field.String("name").NotEmpty().Validate(notBlank).MaxLen(100),
 		field.String("token_hash").Unique().Immutable().Sensitive().
 			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.UUID("user_id", uuid.UUID{}).Immutable().

@@ -24,7 +24,7 @@ func (Contact) Mixin() []ent.Mixin {
 // Fields of the Contact.
 func (Contact) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(200).
+		field.String("name").NotEmpty().Validate(notBlank).MaxLen(200).
 			Annotations(entgql.OrderField("NAME")),
 		field.String("email").NotEmpty().MaxLen(254).
 			Annotations(entgql.OrderField("EMAIL")),

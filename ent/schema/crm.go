@@ -21,7 +21,7 @@ func (Task) Mixin() []ent.Mixin { return []ent.Mixin{IDMixin{}, CreatedAtMixin{}
 // Fields of the Task.
 func (Task) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("title").NotEmpty().MaxLen(500).
+		field.String("title").NotEmpty().Validate(notBlank).MaxLen(500).
 			Annotations(entgql.OrderField("TITLE")),
 		field.Enum("priority").Values("LOW", "MEDIUM", "HIGH", "URGENT").Default("MEDIUM").
 			Annotations(entgql.OrderField("PRIORITY")),
@@ -66,7 +66,7 @@ func (Document) Mixin() []ent.Mixin { return []ent.Mixin{IDMixin{}, CreatedAtMix
 func (Document) Fields() []ent.Field {
 	return []ent.Field{
 		field.UUID("client_id", uuid.UUID{}),
-		field.String("name").NotEmpty().MaxLen(500),
+		field.String("name").NotEmpty().Validate(notBlank).MaxLen(500),
 		field.String("content_type").NotEmpty().MaxLen(255),
 		field.Int64("size_bytes").NonNegative(),
 		field.UUID("uploaded_by_id", uuid.UUID{}).Optional().Nillable().Annotations(entgql.Type("ID")),

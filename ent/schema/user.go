@@ -23,7 +23,7 @@ func (User) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("email").Unique().NotEmpty().MaxLen(254).
 			Annotations(entgql.OrderField("EMAIL")),
-		field.String("name").NotEmpty().MaxLen(200).
+		field.String("name").NotEmpty().Validate(notBlank).MaxLen(200).
 			Annotations(entgql.OrderField("NAME")),
 		field.Enum("role").GoType(auth.Role("")).Default(string(auth.RoleEditor)).
 			Annotations(entgql.Type("Role")),

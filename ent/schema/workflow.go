@@ -25,7 +25,7 @@ func (Workflow) Mixin() []ent.Mixin {
 // Fields of the Workflow.
 func (Workflow) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(200).
+		field.String("name").NotEmpty().Validate(notBlank).MaxLen(200).
 			Annotations(entgql.OrderField("NAME")),
 		field.String("description").Optional().Nillable().MaxLen(5000),
 		field.Bool("is_active").Default(true),

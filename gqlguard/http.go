@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"strings"
 
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -172,7 +173,8 @@ func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 // UNSUPPORTED_MEDIA_TYPE. A GET whose query parameter parses to a mutation or
 // subscription (the operation selected by operationName) is refused with 405
 // METHOD_NOT_ALLOWED and Allow: POST; gqlgen's GET transport refuses them
-// too, this is defence in depth. Other methods pass through.
+// too, this is defence in depth. A WebSocket upgrade is refused with 400
+// BAD_REQUEST (no transport serves it), other methods but OPTIONS with 405.
 func CSRF(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
@@ -184,12 +186,23 @@ func CSRF(next http.Handler) http.Handler {
 				return
 			}
 		case http.MethodGet:
+			if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+				WriteError(w, http.StatusBadRequest, CodeBadRequest,
+					"WebSocket connections are not served; send operations with POST")
+				return
+			}
 			if op := getOperationType(r); op == ast.Mutation || op == ast.Subscription {
 				w.Header().Set("Allow", http.MethodPost)
 				WriteError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed,
 					fmt.Sprintf("%ss are not allowed over GET; use POST", op))
 				return
 			}
+		case http.MethodOptions:
+		default:
+			w.Header().Set("Allow", "GET, POST, OPTIONS")
+			WriteError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed,
+				fmt.Sprintf("method %s is not allowed; use POST (or GET for queries)", r.Method))
+			return
 		}
 		next.ServeHTTP(w, r)
 	})

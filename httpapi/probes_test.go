@@ -73,6 +73,14 @@ func TestHardeningProbes(t *testing.T) {
 				}
 			})
 		}
+		t.Run("other methods", func(t *testing.T) {
+			for _, m := range []string{http.MethodPut, http.MethodDelete, http.MethodPatch} {
+				res := api.Raw(m, "/query", "application/json", []byte(`{"query":"{ me { id } }"}`))
+				if res.Status != http.StatusMethodNotAllowed || len(res.Errors) != 1 || res.Errors[0].Code() != "METHOD_NOT_ALLOWED" {
+					t.Errorf("%s: %d %+v", m, res.Status, res.Errors)
+				}
+			}
+		})
 		t.Run("WebSocket from a foreign origin", func(t *testing.T) {
 			conn, err := net.Dial("tcp", strings.TrimPrefix(api.Server.URL, "http://"))
 			if err != nil {

@@ -114,7 +114,7 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			var inner *gqlerror.Error
 			switch {
 			case gqlErr.Err == nil:
-				return withDefaultCode(gqlErr, path, CodeBadUserInput)
+				return withDefaultCode(locateValidationError(ctx, gqlErr), path, CodeBadUserInput)
 			case errors.As(gqlErr.Err, &inner):
 				return withDefaultCode(inner, path, CodeBadUserInput)
 			}

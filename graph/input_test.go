@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -102,4 +103,32 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 			})
 		}
 	})
+}
+
+// TestInlineInputErrorsHavePaths: mistakes written into the query text (not variables) are
+// refused by validation with the path of the field and the offending argument or input field.
+func TestInlineInputErrorsHavePaths(t *testing.T) {
+	t.Parallel()
+	api := apitest.New(t, dbtest.Open(t, "sqlite3"))
+	for _, c := range []struct {
+		query string
+		path  string
+		field string
+	}{
+		{`mutation { createClient(input: {name: "X", email: "x@example.com", status: NOPE}) { id } }`, "createClient", "input.status"},
+		{`mutation { createClient(input: {email: "x@example.com"}) { id } }`, "createClient", "input.name"},
+		{`mutation { createClient { id } }`, "createClient", "input"},
+		{`{ w: workflows(where: {status: 3}) { totalCount } }`, "w", "where.status"},
+		{`{ workflows(first: 1) { edges { node { executions(first: "x") { totalCount } } } } }`, "workflows.edges.node.executions", "first"},
+	} {
+		res := api.Do(c.query, nil)
+		if len(res.Errors) != 1 {
+			t.Errorf("%s: %+v", c.query, res.Errors)
+			continue
+		}
+		e := res.Errors[0]
+		if e.Code() != "GRAPHQL_VALIDATION_FAILED" || fmt.Sprint(e.Path) != fmt.Sprint(strings.Split(c.path, ".")) || e.Extensions["field"] != c.field {
+			t.Errorf("%s: code %s, path %v, field %v; want path %s, field %s", c.query, e.Code(), e.Path, e.Extensions["field"], c.path, c.field)
+		}
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/google/uuid"
 )
 
 func (c *configChecker) sendEmail(cfg map[string]any, base string) SendEmailConfig {
@@ -89,9 +91,12 @@ func (c *configChecker) createTask(cfg map[string]any, base string) CreateTaskCo
 	if s, ok := c.str(cfg, base, "assignee", false); ok {
 		out.Assignee = s
 		path := pointer(base, "assignee")
-		if c.singleLine(path, s) && c.notBlank(path, s) && c.maxLen(path, s, maxEmailLength) &&
-			!c.dynamic(s) && strings.Contains(s, "@") {
-			c.email(path, s)
+		if c.singleLine(path, s) && c.notBlank(path, s) && c.maxLen(path, s, maxEmailLength) && !c.dynamic(s) {
+			if strings.Contains(s, "@") {
+				c.email(path, s)
+			} else if _, err := uuid.Parse(s); err != nil {
+				c.p.add(path, "assignee must be a user id or an email address (or a {{placeholder}}), got %q", s)
+			}
 		}
 	}
 	return out
@@ -143,6 +148,9 @@ func (c *configChecker) updateClient(cfg map[string]any, base string) UpdateClie
 			if val == nil {
 				out.Set[k] = nil
 			} else if s, ok := c.setString(path, k, val, true); ok && c.notBlank(path, s) && c.maxLen(path, s, MaxActionNameLength) {
+				if _, err := uuid.Parse(s); err != nil && !c.dynamic(s) {
+					c.p.add(path, "ownerId must be a user id (or a {{placeholder}}), got %q", s)
+				}
 				out.Set[k] = s
 			}
 		case "tags":

@@ -102,7 +102,7 @@ func TestValidate(t *testing.T) {
 		{name: "retry and onError", def: created(nil, Action{Type: ActionLogActivity, Config: map[string]any{"message": "hi"}, OnError: OnErrorContinue,
 			Retry: &RetryPolicy{MaxAttempts: 5, InitialBackoff: "2s", MaxBackoff: "5m"}})},
 		{name: "update client with every field", def: created(nil, Action{Type: ActionUpdateClient, Config: map[string]any{"set": map[string]any{
-			"name": "{{client.name}} (VIP)", "email": "vip@example.com", "phone": nil, "status": "ACTIVE", "tags": []any{"vip"}, "ownerId": "u2"}}})},
+			"name": "{{client.name}} (VIP)", "email": "vip@example.com", "phone": nil, "status": "ACTIVE", "tags": []any{"vip"}, "ownerId": "01900000-0000-7000-8000-000000000002"}}})},
 
 		// Trigger problems.
 		{name: "unknown trigger type", def: def("CLIENT_DELETED", nil, nil, okTask()), paths: []string{"/triggerType"}, message: "expected one of"},
@@ -170,6 +170,8 @@ func TestValidate(t *testing.T) {
 		{name: "task bad priority and due days", def: created(nil, task(map[string]any{"title": "a", "priority": "CRITICAL", "dueDays": 1.5})),
 			paths: []string{"/actions/0/config/dueDays", "/actions/0/config/priority"}},
 		{name: "task bad assignee email", def: created(nil, task(map[string]any{"title": "a", "assignee": "bob@"})), paths: []string{"/actions/0/config/assignee"}},
+		{name: "task assignee neither id nor email", def: created(nil, task(map[string]any{"title": "a", "assignee": "nobody"})), paths: []string{"/actions/0/config/assignee"}},
+		{name: "task assignee placeholder", def: created(nil, task(map[string]any{"title": "a", "assignee": "{{client.ownerId}}"})), paths: nil},
 		{name: "update unknown and bad fields", def: created(nil, Action{Type: ActionUpdateClient, Config: map[string]any{"set": map[string]any{"score": 3, "status": "VIP"}}}),
 			paths: []string{"/actions/0/config/set/score", "/actions/0/config/set/status"}},
 		{name: "update with empty set", def: created(nil, Action{Type: ActionUpdateClient, Config: map[string]any{"set": map[string]any{}}}), paths: []string{"/actions/0/config/set"}},

@@ -1,6 +1,9 @@
 package auth
 
-import "context"
+import (
+	"context"
+	"sync"
+)
 
 // Viewer is the authenticated caller of a request: the user, their role and, when the
 // request used an API token rather than a session JWT, the token's id.
@@ -20,6 +23,40 @@ func WithViewer(ctx context.Context, v Viewer) context.Context {
 // FromContext returns the viewer stored by WithViewer, and false when the context carries
 // none (an unauthenticated request).
 func FromContext(ctx context.Context) (Viewer, bool) {
-	v, ok := ctx.Value(viewerKey{}).(Viewer)
-	return v, ok
+	if v, ok := ctx.Value(viewerKey{}).(Viewer); ok {
+		return v, true
+	}
+	if s, ok := ctx.Value(signInKey{}).(*signInSlot); ok {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.viewer != nil {
+			return *s.viewer, true
+		}
+	}
+	return Viewer{}, false
+}
+
+// signInSlot is where a login records who signed in, for the rest of its own request.
+type signInSlot struct {
+	mu     sync.Mutex
+	viewer *Viewer
+}
+
+type signInKey struct{}
+
+// WithSignIn prepares an anonymous login request: once SignIn records the user, the rest of
+// the request (the fields selected under login, such as user { apiTokens }) runs as them.
+// Only a request whose single operation is the login may carry it.
+func WithSignIn(ctx context.Context) context.Context {
+	return context.WithValue(ctx, signInKey{}, &signInSlot{})
+}
+
+// SignIn records v as the caller for the rest of a request prepared by WithSignIn; in any
+// other request it does nothing.
+func SignIn(ctx context.Context, v Viewer) {
+	if s, ok := ctx.Value(signInKey{}).(*signInSlot); ok {
+		s.mu.Lock()
+		s.viewer = &v
+		s.mu.Unlock()
+	}
 }

@@ -39,6 +39,8 @@ func (r *mutationResolver) Login(ctx context.Context, email string, password str
 	if err != nil {
 		return nil, err
 	}
+	// The fields selected under login (user { apiTokens }, say) are read as the new session.
+	auth.SignIn(ctx, auth.Viewer{UserID: u.ID.String(), Role: u.Role})
 	return &model.AuthPayload{Token: token, ExpiresAt: expires, User: u}, nil
 }
 

@@ -48,7 +48,7 @@ func (a *authenticator) middleware(next http.Handler) http.Handler {
 		}
 		if len(r.Header.Values("Authorization")) == 0 {
 			if isLoginOnly(r) {
-				a.login(next).ServeHTTP(w, r)
+				a.login(next).ServeHTTP(w, r.WithContext(auth.WithSignIn(r.Context())))
 				return
 			}
 			unauthorized(w, "authentication required: send Authorization: Bearer <token> (login is the only operation allowed without one)")

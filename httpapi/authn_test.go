@@ -52,7 +52,8 @@ func TestAuthentication(t *testing.T) {
 					User      struct{ Email, Role string }
 				}
 			}
-			anon.MustData(`mutation { login(email: "ed@example.com", password: "correct horse battery") { token expiresAt user { email role } } }`, nil, &login)
+			// The fields under login are read as the user who just signed in, private ones too.
+			anon.MustData(`mutation { login(email: "ed@example.com", password: "correct horse battery") { token expiresAt user { email role apiTokens { id } } } }`, nil, &login)
 			if login.Login.User.Role != "EDITOR" || time.Until(login.Login.ExpiresAt) > time.Hour || login.Login.Token == "" {
 				t.Fatalf("login: %+v", login)
 			}

@@ -33,6 +33,8 @@ type DB struct {
 	// URL is the connection string, kept for components that open their own
 	// connections (PostgreSQL LISTEN).
 	URL string
+	// notify delivers LocalNotify within this process (SQLite).
+	notify *notifier
 }
 
 // Close closes the ent client and the connection pool.
@@ -79,7 +81,11 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 	if opts.Wrap != nil {
 		drv = opts.Wrap(drv)
 	}
-	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: name, URL: rawURL}, nil
+	n := &notifier{}
+	if name == dialect.SQLite {
+		drv = &notifyingDriver{Driver: drv, n: n}
+	}
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: name, URL: rawURL, notify: n}, nil
 }
 
 // migrateMu serialises migrations within a process: ent's migration writes into the shared,

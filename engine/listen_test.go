@@ -43,3 +43,22 @@ func TestListenReconnect(t *testing.T) {
 	id = a.trigger(wf, client, nil)
 	a.waitStatus(id, "COMPLETED")
 }
+
+// TestLocalWakeOnSQLite: on SQLite, with polling effectively off, an execution created in
+// this process is still claimed at once: the commit wakes the local workers.
+func TestLocalWakeOnSQLite(t *testing.T) {
+	t.Parallel()
+	db := dbtest.Open(t, "sqlite3")
+	a := newAPI(t, db)
+	cfg := testConfig(t)
+	cfg.PollInterval = time.Hour
+	startEngine(t, db, cfg)
+	owner := a.createUser("owner@example.com")
+	client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
+	wf := a.createWorkflow(owner, "w", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
+		{Type: spec.ActionLogActivity, Config: map[string]any{"message": "m"}},
+	}})
+	for range 3 {
+		a.waitStatus(a.trigger(wf, client, nil), "COMPLETED")
+	}
+}

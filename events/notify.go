@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/dialect"
 	"github.com/google/uuid"
 
+	"github.com/flowline/flowline/database"
 	"github.com/flowline/flowline/ent"
 )
 
@@ -14,11 +15,18 @@ import (
 // payload is one execution id, never any data.
 const Channel = "flowline_executions"
 
-// Notify announces executions to the workers on PostgreSQL. Inside a transaction the
-// notifications are delivered when it commits (and dropped if it rolls back). On SQLite it
-// does nothing: workers poll.
+// Notify announces executions to the workers. Inside a transaction the notifications are
+// delivered when it commits (and dropped if it rolls back). On PostgreSQL they reach every
+// process (NOTIFY); on SQLite only the workers of this process (database.LocalNotify), while
+// workers elsewhere poll.
 func Notify(ctx context.Context, db *ent.Client, dialectName string, ids ...uuid.UUID) error {
+	if len(ids) == 0 {
+		return nil
+	}
 	if dialectName != dialect.Postgres {
+		if _, err := db.ExecContext(ctx, database.LocalNotify); err != nil {
+			return fmt.Errorf("notify executions: %w", err)
+		}
 		return nil
 	}
 	for _, id := range ids {

@@ -392,6 +392,10 @@ func TestGracefulShutdownReleasesLeases(t *testing.T) {
 		if done.Attempt != 2 {
 			t.Fatalf("attempt = %d, want 2", done.Attempt)
 		}
+		// The interrupted try counts: the step's next log row is its second attempt.
+		if len(done.Logs) != 2 || done.Logs[0].Attempt != 1 || done.Logs[1].Attempt != 2 || done.Logs[1].Status != "SUCCESS" {
+			t.Fatalf("step attempts: %v", statuses(done.Logs))
+		}
 	})
 }
 

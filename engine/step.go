@@ -200,6 +200,12 @@ func (r *run) orphan(at attempt, out map[string]any, msg string) {
 	if err != nil {
 		r.log.Warn("record interrupted attempt", "step", at.index, "error", err)
 	}
+	// While this worker still holds the execution (an interrupted shutdown), the attempt is
+	// counted, so the next try of the step logs the next attempt number. A lost lease
+	// belongs to someone else now: the fenced write changes nothing then.
+	if err := saveFenced(ctx, r.e.fenced(r.e.db.Client, r.c).SetStepAttempt(r.stepAttempt+1)); err == nil {
+		r.stepAttempt++
+	}
 }
 
 // timeoutOr turns an error caused by the execution's deadline into a timeout error, which is

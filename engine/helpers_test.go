@@ -142,7 +142,7 @@ func (a *api) trigger(workflowID, clientID string, data map[string]any) string {
 		vars["client"] = clientID
 	}
 	var out struct{ TriggerWorkflow struct{ ID, Status string } }
-	a.MustData(`mutation($id: ID!, $client: ID, $data: Map) { triggerWorkflow(id: $id, clientID: $client, data: $data) { id status } }`, vars, &out)
+	a.MustData(`mutation($id: ID!, $client: ID, $data: Map) { triggerWorkflow(id: $id, clientId: $client, data: $data) { id status } }`, vars, &out)
 	if out.TriggerWorkflow.Status != "PENDING" {
 		a.t.Fatalf("triggerWorkflow returned status %s, want PENDING", out.TriggerWorkflow.Status)
 	}

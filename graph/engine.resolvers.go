@@ -27,7 +27,16 @@ func (r *mutationResolver) RegisterDocument(ctx context.Context, input model.Reg
 	if err != nil {
 		return nil, err
 	}
-	client, err := findClient(ctx, db, input.ClientID, "input.clientID")
+	clientID, field := input.ClientID, "input.clientId"
+	switch {
+	case clientID == nil && input.LegacyClientID == nil:
+		return nil, badInput(ctx, "input.clientId", "clientId is required")
+	case clientID == nil:
+		clientID, field = input.LegacyClientID, "input.clientID"
+	case input.LegacyClientID != nil && *input.LegacyClientID != *clientID:
+		return nil, badInput(ctx, "input.clientId", "clientId and clientID name different clients; give one")
+	}
+	client, err := findClient(ctx, db, *clientID, field)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +116,7 @@ func (r *mutationResolver) TriggerWorkflow(ctx context.Context, id uuid.UUID, cl
 	}
 	var client *ent.Contact
 	if clientID != nil {
-		if client, err = findClient(ctx, db, *clientID, "clientID"); err != nil {
+		if client, err = findClient(ctx, db, *clientID, "clientId"); err != nil {
 			return nil, err
 		}
 	}

@@ -46,8 +46,8 @@ func TestMutationsRaiseEvents(t *testing.T) {
 		}
 
 		doc := `mutation($in: RegisterDocumentInput!) { registerDocument(input: $in) { id name contentType sizeBytes client { id } } }`
-		api.MustData(doc, map[string]any{"in": map[string]any{"clientID": client, "name": "contract.pdf", "contentType": "application/pdf", "sizeBytes": 1234}}, nil)
-		api.MustData(doc, map[string]any{"in": map[string]any{"clientID": client, "name": "photo.png", "contentType": "image/png", "sizeBytes": 10}}, nil)
+		api.MustData(doc, map[string]any{"in": map[string]any{"clientId": client, "name": "contract.pdf", "contentType": "application/pdf", "sizeBytes": 1234}}, nil)
+		api.MustData(doc, map[string]any{"in": map[string]any{"clientId": client, "name": "photo.png", "contentType": "image/png", "sizeBytes": 10}}, nil)
 		exs := executionsOf(t, db, pdf)
 		if len(exs) != 1 {
 			t.Fatalf("registerDocument: %d DOCUMENT_UPLOADED executions, want 1 (the PDF)", len(exs))
@@ -99,14 +99,14 @@ func TestEngineMutationsRefuseBadInput(t *testing.T) {
 		done := db.Client.WorkflowExecution.Create().SetWorkflowID(manual.ID).SetStatus(workflowexecution.StatusCOMPLETED).SaveX(ctx)
 		missing := "0eebf4c3-89cf-4354-bb3f-fca3c7851aff"
 		doc := func(over map[string]any) map[string]any {
-			in := map[string]any{"clientID": client.ID.String(), "name": "a.pdf", "contentType": "application/pdf", "sizeBytes": 1}
+			in := map[string]any{"clientId": client.ID.String(), "name": "a.pdf", "contentType": "application/pdf", "sizeBytes": 1}
 			for k, v := range over {
 				in[k] = v
 			}
 			return map[string]any{"in": in}
 		}
 		const register = `mutation($in: RegisterDocumentInput!) { registerDocument(input: $in) { id } }`
-		const trigger = `mutation($id: ID!, $client: ID, $data: Map) { triggerWorkflow(id: $id, clientID: $client, data: $data) { id } }`
+		const trigger = `mutation($id: ID!, $client: ID, $data: Map) { triggerWorkflow(id: $id, clientId: $client, data: $data) { id } }`
 		big := map[string]any{"blob": strings.Repeat("x", 70<<10)}
 		cases := []struct {
 			name, query string
@@ -116,12 +116,15 @@ func TestEngineMutationsRefuseBadInput(t *testing.T) {
 			{"blank document name", register, doc(map[string]any{"name": "  "}), "BAD_USER_INPUT", "input.name"},
 			{"bad content type", register, doc(map[string]any{"contentType": "pdf"}), "BAD_USER_INPUT", "input.contentType"},
 			{"negative size", register, doc(map[string]any{"sizeBytes": -1}), "BAD_USER_INPUT", "input.sizeBytes"},
-			{"unknown document client", register, doc(map[string]any{"clientID": missing}), "NOT_FOUND", "input.clientID"},
+			{"unknown document client", register, doc(map[string]any{"clientId": missing}), "NOT_FOUND", "input.clientId"},
+			{"document without a client", register, doc(map[string]any{"clientId": nil}), "BAD_USER_INPUT", "input.clientId"},
+			{"two different document clients", register, doc(map[string]any{"clientID": missing}), "BAD_USER_INPUT", "input.clientId"},
+			{"unknown document client, ent spelling", register, doc(map[string]any{"clientId": nil, "clientID": missing}), "NOT_FOUND", "input.clientID"},
 			{"unknown task", `mutation($id: ID!) { completeTask(id: $id) { id } }`, map[string]any{"id": missing}, "NOT_FOUND", "id"},
 			{"unknown workflow", trigger, map[string]any{"id": missing}, "NOT_FOUND", "id"},
 			{"not a MANUAL workflow", trigger, map[string]any{"id": created.ID.String()}, "BAD_USER_INPUT", "id"},
 			{"inactive workflow", trigger, map[string]any{"id": inactive.ID.String()}, "CONFLICT", "id"},
-			{"unknown run client", trigger, map[string]any{"id": manual.ID.String(), "client": missing}, "NOT_FOUND", "clientID"},
+			{"unknown run client", trigger, map[string]any{"id": manual.ID.String(), "client": missing}, "NOT_FOUND", "clientId"},
 			{"data too large", trigger, map[string]any{"id": manual.ID.String(), "data": big}, "BAD_USER_INPUT", "data"},
 			{"cancel a completed execution", `mutation($id: ID!) { cancelExecution(id: $id) { id } }`, map[string]any{"id": done.ID.String()}, "CONFLICT", "id"},
 			{"retry a completed execution", `mutation($id: ID!) { retryExecution(id: $id) { id } }`, map[string]any{"id": done.ID.String()}, "CONFLICT", "id"},

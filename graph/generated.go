@@ -1223,7 +1223,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.TriggerWorkflow(childComplexity, args["id"].(uuid.UUID), args["clientID"].(*uuid.UUID), args["data"].(map[string]any)), true
+		return e.ComplexityRoot.Mutation.TriggerWorkflow(childComplexity, args["id"].(uuid.UUID), args["clientId"].(*uuid.UUID), args["data"].(map[string]any)), true
 	case "Mutation.updateClient":
 		if e.ComplexityRoot.Mutation.UpdateClient == nil {
 			break
@@ -3670,14 +3670,14 @@ func (ec *executionContext) field_Mutation_triggerWorkflow_args(ctx context.Cont
 		return nil, err
 	}
 	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "clientID",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "clientId",
 		func(ctx context.Context, v any) (*uuid.UUID, error) {
 			return ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["clientID"] = arg1
+	args["clientId"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "data",
 		func(ctx context.Context, v any) (map[string]any, error) {
 			return ec.unmarshalOMap2map(ctx, v)
@@ -7080,7 +7080,7 @@ func (ec *executionContext) _Mutation_triggerWorkflow(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().TriggerWorkflow(ctx, fc.Args["id"].(uuid.UUID), fc.Args["clientID"].(*uuid.UUID), fc.Args["data"].(map[string]any))
+			return ec.Resolvers.Mutation().TriggerWorkflow(ctx, fc.Args["id"].(uuid.UUID), fc.Args["clientId"].(*uuid.UUID), fc.Args["data"].(map[string]any))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.WorkflowExecution) graphql.Marshaler {
@@ -15681,20 +15681,27 @@ func (ec *executionContext) unmarshalInputRegisterDocumentInput(ctx context.Cont
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"clientID", "name", "contentType", "sizeBytes"}
+	fieldsInOrder := [...]string{"clientId", "clientID", "name", "contentType", "sizeBytes"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
-		case "clientID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientID"))
-			data, err := ec.unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ClientID = data
+		case "clientID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientID"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegacyClientID = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalNString2string(ctx, v)

@@ -60,8 +60,10 @@ type CreatedAPIToken struct {
 }
 
 type RegisterDocumentInput struct {
-	// The client the document belongs to.
-	ClientID uuid.UUID `json:"clientID"`
+	// The client the document belongs to (required).
+	ClientID *uuid.UUID `json:"clientId,omitempty"`
+	// The same as clientId, in ent's spelling; give one of the two.
+	LegacyClientID *uuid.UUID `json:"clientID,omitempty"`
 	// File name, 1 to 500 characters.
 	Name string `json:"name"`
 	// Media type such as application/pdf.

@@ -27,6 +27,8 @@ func ClientFields(c *ent.Contact) map[string]any {
 	}
 	if c.OwnerID != nil {
 		m["ownerId"] = c.OwnerID.String()
+	} else {
+		m["owner"] = nil // no owner: {{client.owner.name}} renders empty
 	}
 	if owner := c.Edges.Owner; owner != nil {
 		m["owner"] = map[string]any{"id": owner.ID.String(), "name": owner.Name, "email": owner.Email}

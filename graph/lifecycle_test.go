@@ -366,3 +366,42 @@ func TestOnErrorIsAnEnum(t *testing.T) {
 		t.Fatalf("%d workflows", n)
 	}
 }
+
+// TestTemplatesRenderForAClientWithoutOwner: every built-in template renders its steps for a
+// plain client (no owner, no phone): a null on a placeholder's path renders empty.
+func TestTemplatesRenderForAClientWithoutOwner(t *testing.T) {
+	t.Parallel()
+	db := dbtest.Open(t, "sqlite3")
+	api := apitest.New(t, db)
+	if _, err := lifecycle.InstallTemplates(dbtest.Ctx(), db.Client); err != nil {
+		t.Fatal(err)
+	}
+	var c struct{ CreateClient struct{ ID string } }
+	api.MustData(`mutation { createClient(input: {name: "Grace", email: "grace@example.com", status: ACTIVE, tags: ["vip"]}) { id } }`, nil, &c)
+	var list struct {
+		WorkflowTemplates struct {
+			Edges []struct{ Node struct{ ID, Name string } }
+		}
+	}
+	api.MustData(`{ workflowTemplates(first: 50) { edges { node { id name } } } }`, nil, &list)
+	if len(list.WorkflowTemplates.Edges) == 0 {
+		t.Fatal("no templates")
+	}
+	for _, e := range list.WorkflowTemplates.Edges {
+		var sim struct {
+			SimulateWorkflow struct {
+				Steps []struct {
+					Index int
+					Error *string
+				}
+			}
+		}
+		api.MustData(`query($id: ID!, $c: ID) { simulateWorkflow(workflowId: $id, sample: {clientId: $c}) { steps { index error } } }`,
+			map[string]any{"id": e.Node.ID, "c": c.CreateClient.ID}, &sim)
+		for _, s := range sim.SimulateWorkflow.Steps {
+			if s.Error != nil && strings.Contains(*s.Error, "missing variable") {
+				t.Errorf("template %q step %d: %s", e.Node.Name, s.Index, *s.Error)
+			}
+		}
+	}
+}

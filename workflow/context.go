@@ -190,6 +190,11 @@ func lookupPath(root map[string]any, path string) (any, bool) {
 	}
 	var cur any = root
 	for _, seg := range strings.Split(path, ".") {
+		if cur == nil {
+			// A null on the way (a client without an owner) makes the whole path null, not
+			// missing: {{client.owner.name}} renders empty.
+			return nil, true
+		}
 		m, ok := asMap(cur)
 		if !ok {
 			if sm, isStringMap := cur.(map[string]string); isStringMap {

@@ -23,7 +23,7 @@ func TestScheduledWorkflowsFireOncePerTick(t *testing.T) {
 				Name: cron, IsActive: &active, CreatedBy: owner.ID,
 				Definition: spec.Definition{
 					TriggerType: spec.TriggerScheduled, TriggerConfig: map[string]any{"cron": cron, "timezone": "UTC"},
-					Actions: []spec.Action{{Type: spec.ActionCreateTask, Config: map[string]any{"title": "weekly", "priority": "LOW", "dueDays": 1}}},
+					Actions: []spec.Action{{Type: spec.ActionCreateTask, Config: map[string]any{"title": "weekly {{trigger.data.scheduledAt}}", "priority": "LOW", "dueDays": 1}}},
 				},
 			})
 			if err != nil {

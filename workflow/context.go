@@ -135,6 +135,8 @@ func ContextFields(t TriggerType) map[string]FieldType {
 		}
 	case TriggerManual, TriggerWebhook:
 		fields["trigger.data"] = FieldAny
+	case TriggerScheduled:
+		fields["trigger.data.scheduledAt"] = FieldTime // the cron tick the run is for
 	}
 	return fields
 }

@@ -39,6 +39,7 @@ func sampleEvent(t TriggerType) Event {
 		ev.Data = map[string]any{"orderId": "o-42", "amount": 99.5, "items": []any{"a", "b"}}
 	case TriggerScheduled:
 		ev.Client = nil
+		ev.Data = map[string]any{"scheduledAt": "2024-03-01T09:30:00Z"}
 	}
 	return ev
 }

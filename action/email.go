@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/flowline/flowline/delivery"
 	"github.com/flowline/flowline/ent"
@@ -19,8 +20,9 @@ const DefaultMessageIDDomain = "flowline.local"
 // Message-ID is derived from <executionId>.<stepIndex>, and unique: when the step runs again
 // (a retry from the start), the queued message is reused, and queued again if it had failed.
 func queueEmail(ctx context.Context, env Env, s Step, cfg workflow.SendEmailConfig) (map[string]any, error) {
-	if cfg.Body == "" && cfg.TemplateID != "" {
-		return nil, Permanentf("email templates (templateId %q) are not supported yet; give a body", cfg.TemplateID)
+	if cfg.Body == "" {
+		// The engine fills a known templateId's text in before rendering; this one is unknown.
+		return nil, Permanentf("email template %q does not exist; built-in templates: %s", cfg.TemplateID, strings.Join(workflow.EmailTemplateIDs(), ", "))
 	}
 	domain := env.MessageIDDomain
 	if domain == "" {

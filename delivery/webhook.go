@@ -105,7 +105,11 @@ func (s *WebhookSender) newRequest(ctx context.Context, u *url.URL, wr WebhookRe
 	if err != nil {
 		return nil, permanent(err)
 	}
-	body, err := json.Marshal(wr.Body)
+	payload := wr.Body
+	if payload == nil {
+		payload = map[string]any{} // no body configured: an empty JSON object, not null
+	}
+	body, err := json.Marshal(payload)
 	if err != nil {
 		return nil, permanentf("encode body: %w", err)
 	}

@@ -145,3 +145,25 @@ func TestEmailWithoutSMTPStaysQueued(t *testing.T) {
 		}
 	})
 }
+
+// TestEmailFromBuiltInTemplate: a SEND_EMAIL step that names a built-in template (templateId)
+// instead of a body queues the template's text, rendered for the client.
+func TestEmailFromBuiltInTemplate(t *testing.T) {
+	t.Parallel()
+	db := dbtest.Open(t, "sqlite3")
+	a := newAPI(t, db)
+	startEngine(t, db, testConfig(t))
+	owner := a.createUser("owner@example.com")
+	wf := a.createWorkflow(owner, "Welcome", spec.Definition{
+		TriggerType: spec.TriggerClientCreated,
+		Actions: []spec.Action{{Type: spec.ActionSendEmail, Config: map[string]any{
+			"to": "{{client.email}}", "subject": "Welcome", "templateId": "welcome",
+		}}},
+	})
+	a.createClient(map[string]any{"name": "Grace", "email": "grace@example.com"})
+	a.waitStatus(a.executionsOf(wf)[0].ID, "COMPLETED")
+	list := a.emails()
+	if len(list) != 1 || !strings.HasPrefix(list[0].Body, "Hello Grace,") {
+		t.Fatalf("outbox = %+v", list)
+	}
+}

@@ -37,7 +37,7 @@ func (r *run) runStep(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	rendered, err := workflow.RenderConfig(a.Config, wctx)
+	rendered, err := workflow.RenderConfig(workflow.WithEmailTemplate(a.Type, a.Config), wctx)
 	if err != nil {
 		return r.stepFailed(ctx, at, nil, action.Permanent(fmt.Errorf("render config: %w", err)))
 	}

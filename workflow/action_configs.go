@@ -43,7 +43,11 @@ func (c *configChecker) sendEmail(cfg map[string]any, base string) SendEmailConf
 	if s, ok := c.str(cfg, base, "templateId", false); ok {
 		out.TemplateID = s
 		path := pointer(base, "templateId")
-		_ = c.singleLine(path, s) && c.notBlank(path, s) && c.maxLen(path, s, MaxActionNameLength)
+		if c.singleLine(path, s) && c.notBlank(path, s) && c.maxLen(path, s, MaxActionNameLength) {
+			if _, known := emailTemplates[s]; !known {
+				c.p.add(path, "unknown email template %q; built-in templates: %s", s, strings.Join(EmailTemplateIDs(), ", "))
+			}
+		}
 	}
 	if v, found := cfg["body"]; (!found || v == nil) && out.TemplateID == "" {
 		c.p.add(pointer(base, "body"), "body is required unless templateId is set")

@@ -107,7 +107,7 @@ func Simulate(def Definition, ev Event, ctx Context, now time.Time) SimulationRe
 // previewStep fills in a step's rendered config, effect and details, and returns the clock after
 // the step (later than now only for DELAY).
 func previewStep(step *StepPreview, a Action, ctx Context, now time.Time) (time.Time, error) {
-	rendered, err := RenderConfig(a.Config, ctx)
+	rendered, err := RenderConfig(WithEmailTemplate(a.Type, a.Config), ctx)
 	if err != nil {
 		return now, err
 	}

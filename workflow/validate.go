@@ -69,7 +69,8 @@ func validateAction(base string, a Action, t TriggerType, fields map[string]Fiel
 		p.add(cfgPath, "config is at most %d bytes of JSON, got %d", MaxActionConfigBytes, len(b))
 		return
 	}
-	checkPlaceholders(cfgPath, a.Config, t, fields, p, 0)
+	// A built-in email template's text is checked as the step's body.
+	checkPlaceholders(cfgPath, WithEmailTemplate(a.Type, a.Config), t, fields, p, 0)
 	if a.Type.IsValid() {
 		c := configChecker{p: p, templated: true}
 		cfg := a.Config

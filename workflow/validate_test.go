@@ -169,6 +169,8 @@ func TestValidate(t *testing.T) {
 		{name: "task without title", def: created(nil, task(map[string]any{"priority": "LOW"})), paths: []string{"/actions/0/config/title"}},
 		{name: "task bad priority and due days", def: created(nil, task(map[string]any{"title": "a", "priority": "CRITICAL", "dueDays": 1.5})),
 			paths: []string{"/actions/0/config/dueDays", "/actions/0/config/priority"}},
+		{name: "email unknown template", def: created(nil, email(map[string]any{"to": "a@example.com", "subject": "s", "templateId": "nope"})), paths: []string{"/actions/0/config/templateId"}},
+		{name: "email template placeholders checked", def: created(nil, email(map[string]any{"to": "a@example.com", "subject": "s", "templateId": "document-received"})), paths: []string{"/actions/0/config/body"}},
 		{name: "task bad assignee email", def: created(nil, task(map[string]any{"title": "a", "assignee": "bob@"})), paths: []string{"/actions/0/config/assignee"}},
 		{name: "task assignee neither id nor email", def: created(nil, task(map[string]any{"title": "a", "assignee": "nobody"})), paths: []string{"/actions/0/config/assignee"}},
 		{name: "task assignee placeholder", def: created(nil, task(map[string]any{"title": "a", "assignee": "{{client.ownerId}}"})), paths: nil},

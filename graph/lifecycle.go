@@ -27,7 +27,8 @@ func lifecycleError(ctx context.Context, err error) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &ve):
-		e := gqlerror.ErrorPathf(graphql.GetPath(ctx), "the workflow definition is invalid: %d problem(s)", len(ve.Problems))
+		total := max(ve.Total, len(ve.Problems))
+		e := gqlerror.ErrorPathf(graphql.GetPath(ctx), "the workflow definition is invalid: %d problem(s)", total)
 		problems := make([]map[string]any, len(ve.Problems))
 		for i, p := range ve.Problems {
 			problems[i] = map[string]any{"path": p.Path, "message": p.Message}

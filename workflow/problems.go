@@ -19,6 +19,8 @@ type Problem struct {
 // at the first problem, so users can fix everything in one round trip.
 type ValidationError struct {
 	Problems []Problem
+	// Total counts every problem found, including those beyond the reported list.
+	Total int
 }
 
 // Error joins the problems into one line; the API exposes the structured list separately.
@@ -79,7 +81,7 @@ func (p *problems) err() error {
 	if p.dropped > 0 {
 		list = append(list, Problem{Message: fmt.Sprintf("%d more problems not shown (at most %d are reported)", p.dropped, maxProblems)})
 	}
-	return &ValidationError{Problems: list}
+	return &ValidationError{Problems: list, Total: len(p.list) + p.dropped}
 }
 
 // pointer appends reference tokens to a JSON pointer, escaping "~" and "/" as RFC 6901 requires.

@@ -405,3 +405,35 @@ func TestTemplatesRenderForAClientWithoutOwner(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplatesAreNeverActive: templates never run, so no path makes one active.
+func TestTemplatesAreNeverActive(t *testing.T) {
+	t.Parallel()
+	db := dbtest.Open(t, "sqlite3")
+	api := apitest.New(t, db)
+	create := `mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id isActive isTemplate } }`
+	var tpl struct {
+		CreateWorkflow struct {
+			ID                   string
+			IsActive, IsTemplate bool
+		}
+	}
+	api.MustData(create, createWorkflowInput("", map[string]any{"isTemplate": true}), &tpl)
+	if tpl.CreateWorkflow.IsActive || !tpl.CreateWorkflow.IsTemplate {
+		t.Fatalf("new template: %+v", tpl)
+	}
+	api.MustFail(create, createWorkflowInput("", map[string]any{"isTemplate": true, "isActive": true}), "CONFLICT")
+	update := `mutation($id: ID!, $in: UpdateWorkflowInput!) { updateWorkflow(id: $id, input: $in) { isActive isTemplate } }`
+	api.MustFail(update, map[string]any{"id": tpl.CreateWorkflow.ID, "in": map[string]any{"isActive": true}}, "CONFLICT")
+
+	var wf struct{ CreateWorkflow struct{ ID string } }
+	api.MustData(create, createWorkflowInput("", nil), &wf)
+	var out struct{ UpdateWorkflow struct{ IsActive, IsTemplate bool } }
+	api.MustData(update, map[string]any{"id": wf.CreateWorkflow.ID, "in": map[string]any{"isTemplate": true}}, &out)
+	if out.UpdateWorkflow.IsActive || !out.UpdateWorkflow.IsTemplate {
+		t.Fatalf("workflow made a template: %+v", out)
+	}
+	if n := db.Client.Workflow.Query().Where(entworkflow.IsTemplate(true), entworkflow.IsActive(true)).CountX(dbtest.Ctx()); n != 0 {
+		t.Fatalf("%d active templates", n)
+	}
+}

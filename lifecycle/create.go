@@ -34,6 +34,14 @@ type Created struct {
 // Create validates d, stores the workflow and its first version. A validation failure is a
 // *workflow.ValidationError and writes nothing.
 func Create(ctx context.Context, db *ent.Client, d Draft) (Created, error) {
+	if d.IsTemplate {
+		// Templates never run, so they are never active.
+		if d.IsActive != nil && *d.IsActive {
+			return Created{}, conflictf("a template cannot be active: templates never run; leave isActive out or false")
+		}
+		inactive := false
+		d.IsActive = &inactive
+	}
 	if err := workflow.Validate(d.Definition); err != nil {
 		return Created{}, err
 	}

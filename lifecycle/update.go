@@ -69,6 +69,19 @@ func Update(ctx context.Context, db *ent.Client, id uuid.UUID, ch Change, opts O
 	if err != nil {
 		return Updated{}, err
 	}
+	template := wf.IsTemplate
+	if ch.IsTemplate != nil {
+		template = *ch.IsTemplate
+	}
+	if template {
+		// Templates never run, so they are never active: making a workflow a template
+		// deactivates it, and activating a template is refused.
+		if ch.IsActive != nil && *ch.IsActive {
+			return Updated{}, conflictf("workflow %s is a template; templates never run, so it cannot be active", id)
+		}
+		inactive := false
+		ch.IsActive = &inactive
+	}
 	if ch.ExpectedVersion != nil && *ch.ExpectedVersion != wf.Version {
 		return Updated{}, conflictf("workflow %s is at version %d, not the expected version %d: reload it and apply your change again", id, wf.Version, *ch.ExpectedVersion)
 	}

@@ -151,7 +151,9 @@ func sessionTokens(cfg config.Config, logger *slog.Logger) (auth.Tokens, error) 
 		if _, err := rand.Read(secret); err != nil {
 			return auth.Tokens{}, fmt.Errorf("generate session secret: %w", err)
 		}
-		logger.Warn("JWT_SECRET is not set: using a random secret; sessions end when the server stops")
+		if cfg.Engine.API { // only the API issues and checks sessions
+			logger.Warn("JWT_SECRET is not set: using a random secret; sessions end when the server stops")
+		}
 	}
 	return auth.Tokens{Secret: secret, Audience: "flowline", Issuer: "flowline", TTL: cfg.JWTTTL}, nil
 }

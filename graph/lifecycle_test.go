@@ -437,3 +437,25 @@ func TestTemplatesAreNeverActive(t *testing.T) {
 		t.Fatalf("%d active templates", n)
 	}
 }
+
+// TestSimulateStatusChange: a sample status change shows the client in its new status, so
+// the trigger and a changed_to condition agree.
+func TestSimulateStatusChange(t *testing.T) {
+	t.Parallel()
+	db := dbtest.Open(t, "sqlite3")
+	api := apitest.New(t, db)
+	var c struct{ CreateClient struct{ ID string } }
+	api.MustData(`mutation { createClient(input: {name: "Lee", email: "lee@example.com", status: LEAD}) { id } }`, nil, &c)
+	var out struct {
+		SimulateWorkflow struct{ TriggerMatched, ConditionsPassed bool }
+	}
+	api.MustData(`query($c: ID) { simulateWorkflow(
+		definition: {triggerType: CLIENT_STATUS_CHANGED, triggerConfig: {to: "ACTIVE"},
+			conditions: {field: "status", operator: "changed_to", value: "ACTIVE"},
+			actions: [{type: LOG_ACTIVITY, config: {message: "now {{client.status}}"}}]},
+		sample: {clientId: $c, triggerData: {oldStatus: "LEAD", newStatus: "ACTIVE"}}) { triggerMatched conditionsPassed } }`,
+		map[string]any{"c": c.CreateClient.ID}, &out)
+	if !out.SimulateWorkflow.TriggerMatched || !out.SimulateWorkflow.ConditionsPassed {
+		t.Fatalf("simulation: %+v", out.SimulateWorkflow)
+	}
+}

@@ -82,6 +82,24 @@ func sampleEvent(ctx context.Context, db *ent.Client, t workflow.TriggerType, s 
 	}
 	ev.OldStatus, ev.NewStatus, ev.ChangedFields = td.OldStatus, td.NewStatus, td.ChangedFields
 	ev.Previous, ev.Document, ev.Task, ev.Data = td.Previous, td.Document, td.Task, td.Data
+	if t == workflow.TriggerClientStatusChanged && td.NewStatus != "" {
+		// A real status change reaches the workflow with the client already in its new
+		// status, its old one in previous: the sample is shown the same way.
+		if ev.Client != nil {
+			ev.Client["status"] = td.NewStatus
+		}
+		if td.OldStatus != "" {
+			if ev.Previous == nil {
+				ev.Previous = map[string]any{}
+			}
+			if _, set := ev.Previous["status"]; !set {
+				ev.Previous["status"] = td.OldStatus
+			}
+		}
+		if ev.ChangedFields == nil {
+			ev.ChangedFields = []string{"status"}
+		}
+	}
 	return ev, nil
 }
 

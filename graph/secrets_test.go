@@ -129,3 +129,27 @@ func TestEveryBuiltinTemplateIsUsable(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactedSecretsFollowTheWebhook: "***" keeps a stored secret when the webhook moved to
+// another position in the list, or its header name changed case, as long as the URL is the same.
+func TestRedactedSecretsFollowTheWebhook(t *testing.T) {
+	t.Parallel()
+	db := dbtest.Open(t, "sqlite3")
+	api := apitest.New(t, db)
+	const url = "https://hooks.example.com/in?token=q-secret"
+	var created struct{ CreateWorkflow struct{ ID string } }
+	api.MustData(`mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }`,
+		createWorkflowInput("", map[string]any{"actions": []any{map[string]any{"type": "SEND_WEBHOOK", "config": map[string]any{
+			"url": url, "headers": map[string]any{"Authorization": "Bearer h-secret"}}}}}), &created)
+	api.MustData(`mutation($id: ID!, $actions: [WorkflowActionInput!]) { updateWorkflow(id: $id, input: {actions: $actions}) { version } }`,
+		map[string]any{"id": created.CreateWorkflow.ID, "actions": []any{
+			map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "first"}},
+			map[string]any{"type": "SEND_WEBHOOK", "config": map[string]any{
+				"url": "https://hooks.example.com/in?token=***", "headers": map[string]any{"authorization": "***"}}},
+		}}, nil)
+	stored := db.Client.Workflow.Query().OnlyX(dbtest.Ctx())
+	cfg := stored.Actions[1].Config
+	if cfg["url"] != url || cfg["headers"].(map[string]any)["Authorization"] != "Bearer h-secret" {
+		t.Fatalf("stored webhook after the move: %v", cfg)
+	}
+}

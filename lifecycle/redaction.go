@@ -17,8 +17,8 @@ import (
 //   - A copy made by someone other than the source's author (a template used by another
 //     editor, say) gets its secrets blanked: secrets are never handed from one user to another.
 
-// restoreRedacted puts stored secrets back where an edit sends "***" for the same action
-// type at the same index and the same webhook URL.
+// restoreRedacted puts stored secrets back where an edit sends "***": from the stored action
+// the edited one continues (see sourceOf).
 func restoreRedacted(edited, stored []workflow.Action) []workflow.Action {
 	if edited == nil {
 		return nil
@@ -26,20 +26,71 @@ func restoreRedacted(edited, stored []workflow.Action) []workflow.Action {
 	out := make([]workflow.Action, len(edited))
 	copy(out, edited)
 	for i := range out {
-		if i >= len(stored) || stored[i].Type != out[i].Type {
+		src := sourceOf(out[i], i, stored)
+		if src == nil {
 			continue
 		}
-		if out[i].Type == workflow.ActionSendWebhook && !sameTarget(out[i].Config, stored[i].Config) {
-			continue
-		}
-		cfg, _ := restoreValue(out[i].Config, stored[i].Config).(map[string]any)
+		cfg, _ := restoreValue(matchHeaderCase(out[i].Config, src.Config), src.Config).(map[string]any)
 		out[i].Config = cfg
 		if u, ok := out[i].Config["url"].(string); ok {
-			if old, ok := stored[i].Config["url"].(string); ok && u == workflow.RedactURL(old) {
+			if old, ok := src.Config["url"].(string); ok && u == workflow.RedactURL(old) {
 				out[i].Config["url"] = old
 			}
 		}
 	}
+	return out
+}
+
+// sourceOf finds the stored action whose secrets an edited action at index i may keep: the
+// one at the same index when it has the same type (and, for a webhook, the same URL), else,
+// for a webhook moved elsewhere in the list, a stored webhook to the same URL. Secrets never
+// follow a webhook to a new URL.
+func sourceOf(a workflow.Action, i int, stored []workflow.Action) *workflow.Action {
+	if i < len(stored) && stored[i].Type == a.Type &&
+		(a.Type != workflow.ActionSendWebhook || sameTarget(a.Config, stored[i].Config)) {
+		return &stored[i]
+	}
+	if a.Type != workflow.ActionSendWebhook {
+		return nil
+	}
+	for j := range stored {
+		if stored[j].Type == a.Type && sameTarget(a.Config, stored[j].Config) {
+			return &stored[j]
+		}
+	}
+	return nil
+}
+
+// matchHeaderCase returns edited with its header names spelled as in stored where they differ
+// only in case (HTTP header names are case-insensitive), so "***" finds its stored value.
+func matchHeaderCase(edited, stored map[string]any) map[string]any {
+	eh, ok1 := edited["headers"].(map[string]any)
+	sh, ok2 := stored["headers"].(map[string]any)
+	if !ok1 || !ok2 {
+		return edited
+	}
+	renamed := make(map[string]any, len(eh))
+	changed := false
+	for k, v := range eh {
+		name := k
+		if _, exact := sh[k]; !exact {
+			for sk := range sh {
+				if strings.EqualFold(sk, k) {
+					name, changed = sk, true
+					break
+				}
+			}
+		}
+		renamed[name] = v
+	}
+	if !changed {
+		return edited
+	}
+	out := make(map[string]any, len(edited))
+	for k, v := range edited {
+		out[k] = v
+	}
+	out["headers"] = renamed
 	return out
 }
 

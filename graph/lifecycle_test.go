@@ -428,7 +428,9 @@ func TestTemplatesAreNeverActive(t *testing.T) {
 
 	var wf struct{ CreateWorkflow struct{ ID string } }
 	api.MustData(create, createWorkflowInput("", nil), &wf)
-	var out struct{ UpdateWorkflow struct{ IsActive, IsTemplate bool } }
+	var out struct {
+		UpdateWorkflow struct{ IsActive, IsTemplate bool }
+	}
 	api.MustData(update, map[string]any{"id": wf.CreateWorkflow.ID, "in": map[string]any{"isTemplate": true}}, &out)
 	if out.UpdateWorkflow.IsActive || !out.UpdateWorkflow.IsTemplate {
 		t.Fatalf("workflow made a template: %+v", out)

@@ -471,6 +471,7 @@ type WorkflowResolver interface {
 	WebhookPath(ctx context.Context, obj *ent.Workflow) (*string, error)
 }
 type WorkflowActionResolver interface {
+	Name(ctx context.Context, obj *spec.Action) (*string, error)
 	OnError(ctx context.Context, obj *spec.Action) (string, error)
 }
 type WorkflowVersionResolver interface {
@@ -9779,18 +9780,18 @@ func (ec *executionContext) _WorkflowAction_name(ctx context.Context, field grap
 			return ec.fieldContext_WorkflowAction_name(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Name, nil
+			return ec.Resolvers.WorkflowAction().Name(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_WorkflowAction_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("WorkflowAction", field, false, false, "String")
+	return graphql.NewScalarFieldContext("WorkflowAction", field, true, true, "String")
 }
 
 func (ec *executionContext) _WorkflowAction_onError(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
@@ -21662,10 +21663,11 @@ func (ec *executionContext) _WorkflowAction(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.Values[i] = ec._WorkflowAction_name(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WorkflowAction_name(ctx, field, obj)
+				})
 		case "onError":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,

@@ -354,10 +354,15 @@ func TestOnErrorIsAnEnum(t *testing.T) {
 		map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "b"}, "onError": "CONTINUE"},
 	}})
 	var out struct {
-		CreateWorkflow struct{ Actions []struct{ OnError string } }
+		CreateWorkflow struct {
+			Actions []struct {
+				OnError string
+				Name    *string
+			}
+		}
 	}
-	api.MustData(`mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { actions { onError } } }`, in, &out)
-	if a := out.CreateWorkflow.Actions; len(a) != 2 || a[0].OnError != "STOP" || a[1].OnError != "CONTINUE" {
+	api.MustData(`mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { actions { onError name } } }`, in, &out)
+	if a := out.CreateWorkflow.Actions; len(a) != 2 || a[0].OnError != "STOP" || a[1].OnError != "CONTINUE" || a[0].Name != nil {
 		t.Fatalf("onError shown as %+v", a)
 	}
 	in["input"].(map[string]any)["actions"] = []any{map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "a"}, "onError": "RETRY"}}

@@ -226,6 +226,14 @@ func (r *mutationResolver) DeleteUser(ctx context.Context, id uuid.UUID) (uuid.U
 	return id, nil
 }
 
+// Name is the resolver for the name field.
+func (r *workflowActionResolver) Name(ctx context.Context, obj *spec.Action) (*string, error) {
+	if obj.Name == "" {
+		return nil, nil
+	}
+	return &obj.Name, nil
+}
+
 // OnError is the resolver for the onError field.
 func (r *workflowActionResolver) OnError(ctx context.Context, obj *spec.Action) (string, error) {
 	return obj.EffectiveOnError(), nil

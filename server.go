@@ -168,7 +168,7 @@ func printDevAdmin(ctx context.Context, db *database.DB) error {
 	fmt.Printf("\nDevelopment admin %s created. Paste this into the playground's Headers tab:\n\n"+
 		"  {\"Authorization\": \"Bearer %s\"}\n\n"+
 		"or use it from a shell:  curl -H 'Authorization: Bearer %s' ...\n"+
-		"(Shown once. Create more with: go run . user create -email you@example.com -role ADMIN -token)\n\n",
+		"(Shown once. Create more with: go run . user create --email you@example.com --role ADMIN --token)\n\n",
 		accounts.DevAdminEmail, token, token)
 	return nil
 }

@@ -18,7 +18,7 @@ import (
 // token on stdout when -token is given.
 func RunCLI(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "create" {
-		return errors.New("usage: flowline user create -email E [-name N] [-role ADMIN|EDITOR|VIEWER] [-token] [-password-stdin] [-database-url URL]")
+		return errors.New("usage: flowline user create --email E [--name N] [--role ADMIN|EDITOR|VIEWER] [--token] [--password-stdin] [--database-url URL]")
 	}
 	fs := flag.NewFlagSet("flowline user create", flag.ContinueOnError)
 	fs.SetOutput(stderr)

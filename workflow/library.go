@@ -27,7 +27,7 @@ func BuiltinTemplates() []Template {
 					Config: map[string]any{
 						"to":      "{{client.email}}",
 						"subject": "Welcome, {{client.name}}!",
-						"body":    "Hello {{client.name}},\n\nThank you for choosing us. {{client.owner.name}} will be your contact person; reply to this email with any question.\n\nBest regards",
+						"body":    "Hello {{client.name}},\n\nThank you for choosing us. Reply to this email with any question: we are here to help.\n\nBest regards,\n{{client.owner.name}}",
 					},
 				}},
 			},
@@ -65,7 +65,7 @@ func BuiltinTemplates() []Template {
 						Config: map[string]any{
 							"to":      "{{client.email}}",
 							"subject": "Getting started, {{client.name}}",
-							"body":    "Hello {{client.name}},\n\nWelcome aboard! {{client.owner.name}} will contact you shortly to plan your kick-off.",
+							"body":    "Hello {{client.name}},\n\nWelcome aboard! We will contact you shortly to plan your kick-off.\n\nBest regards,\n{{client.owner.name}}",
 						},
 						OnError: OnErrorContinue,
 					},

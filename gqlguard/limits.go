@@ -360,59 +360,84 @@ func (w *walker) pageArg(f *ast.Field, name string, path ast.Path) (int, bool) {
 // fail there as an internal error.
 func (w *walker) filterArgs(f *ast.Field, path ast.Path) {
 	arg := f.Arguments.ForName("where")
-	if arg == nil || arg.Value == nil {
+	if arg == nil || arg.Value == nil || w.pageErr != nil {
 		return
 	}
-	if n := w.valueNodes(arg.Value, 0); n > w.limits.MaxFilterNodes && w.pageErr == nil {
-		w.pageError(f, path, "where has more than %d conditions, the limit", w.limits.MaxFilterNodes)
-		w.pageErr.Extensions["field"] = "where"
+	c := filterCount{vars: w.vars, maxObjects: w.limits.MaxFilterNodes, maxValues: MaxFilterListValues}
+	c.value(arg.Value)
+	switch {
+	case c.objects > c.maxObjects:
+		w.pageError(f, path, "where has more than %d conditions, the limit", c.maxObjects)
+	case c.values > c.maxValues:
+		w.pageError(f, path, "where lists hold more than %d values, the limit", c.maxValues)
+	default:
+		return
 	}
+	w.pageErr.Extensions["field"] = "where"
 }
 
-// valueNodes counts the input objects in v, stopping soon after the limit.
-func (w *walker) valueNodes(v *ast.Value, n int) int {
+// MaxFilterListValues caps the values in the lists of one where argument (nameIn: [...]):
+// each becomes a SQL parameter, and databases cap those.
+const MaxFilterListValues = 1000
+
+// filterCount counts a where argument's conditions (input objects) and list values,
+// stopping soon after either limit, so a huge input costs little to refuse.
+type filterCount struct {
+	vars                  map[string]any
+	objects, values       int
+	maxObjects, maxValues int
+}
+
+func (c *filterCount) over() bool { return c.objects > c.maxObjects || c.values > c.maxValues }
+
+func (c *filterCount) value(v *ast.Value) {
 	switch v.Kind {
 	case ast.Variable:
-		return varNodes(w.vars[v.Raw], n, w.limits.MaxFilterNodes)
+		c.decoded(c.vars[v.Raw], false)
 	case ast.ObjectValue:
-		n++
-		for _, c := range v.Children {
-			if n > w.limits.MaxFilterNodes {
-				break
+		c.objects++
+		for _, ch := range v.Children {
+			if c.over() {
+				return
 			}
-			n = w.valueNodes(c.Value, n)
+			c.value(ch.Value)
 		}
 	case ast.ListValue:
-		for _, c := range v.Children {
-			if n > w.limits.MaxFilterNodes {
-				break
+		for _, ch := range v.Children {
+			if c.over() {
+				return
 			}
-			n = w.valueNodes(c.Value, n)
+			if ch.Value.Kind != ast.ObjectValue && ch.Value.Kind != ast.ListValue && ch.Value.Kind != ast.Variable {
+				c.values++
+			}
+			c.value(ch.Value)
 		}
 	}
-	return n
 }
 
-// varNodes counts the objects in a decoded variable value, stopping soon after max.
-func varNodes(v any, n, max int) int {
+// decoded counts a variable's decoded value; inList says it is an element of a list.
+func (c *filterCount) decoded(v any, inList bool) {
 	switch v := v.(type) {
 	case map[string]any:
-		n++
+		c.objects++
 		for _, x := range v {
-			if n > max {
-				break
+			if c.over() {
+				return
 			}
-			n = varNodes(x, n, max)
+			c.decoded(x, false)
 		}
 	case []any:
 		for _, x := range v {
-			if n > max {
-				break
+			if c.over() {
+				return
 			}
-			n = varNodes(x, n, max)
+			c.decoded(x, true)
+		}
+	default:
+		if inList {
+			c.values++
 		}
 	}
-	return n
 }
 
 func (w *walker) defaultArg(f *ast.Field, name string) (*big.Int, bool) {

@@ -42,7 +42,9 @@ func RejectNUL(next http.Handler) http.Handler {
 				Query     string          `json:"query"`
 				Variables json.RawMessage `json:"variables"`
 			}
-			if json.Unmarshal(body, &params) != nil {
+			// Decoded as gqlgen's POST transport does (the first JSON value; text after it is
+			// ignored), so the check reads exactly what will run.
+			if json.NewDecoder(bytes.NewReader(body)).Decode(&params) != nil {
 				break // gqlgen explains a body it cannot decode
 			}
 			query, variables = params.Query, params.Variables

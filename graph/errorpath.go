@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"regexp"
+	"sort"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -15,46 +17,26 @@ import (
 // a value inside an argument, extensions.field ("input.status"). gqlparser reports only a
 // line and column; a client wants to know which field. Errors about variables already carry
 // a path and are left alone, as are those in fragments (their field has many paths).
+//
+// The query is parsed and indexed once per request (not once per error: a query with
+// thousands of bad fields must stay cheap), and only the first maxLocatedErrors are located.
 func locateValidationError(ctx context.Context, e *gqlerror.Error) *gqlerror.Error {
 	if e.Rule == "" || e.Path != nil || len(e.Locations) == 0 || !graphql.HasOperationContext(ctx) {
 		return e
 	}
-	raw := graphql.GetOperationContext(ctx).RawQuery
-	doc, err := parser.ParseQuery(&ast.Source{Input: raw})
-	if err != nil {
+	idx := fieldIndexOf(graphql.GetOperationContext(ctx))
+	if idx == nil || idx.located >= maxLocatedErrors {
 		return e
 	}
+	idx.located++
 	at := e.Locations[0]
-	var best struct {
-		path  ast.Path
-		field *ast.Field
-		pos   *ast.Position
+	// The field that starts last at or before the error: arguments follow their field's
+	// name, and its children come after them.
+	i := sort.Search(len(idx.fields), func(i int) bool { return !before(idx.fields[i].pos, at) }) - 1
+	if i < 0 || idx.fields[i].path == nil {
+		return e // before any field, or inside a fragment
 	}
-	var walk func(set ast.SelectionSet, parent ast.Path)
-	walk = func(set ast.SelectionSet, parent ast.Path) {
-		for _, sel := range set {
-			switch sel := sel.(type) {
-			case *ast.Field:
-				key := sel.Alias
-				if key == "" {
-					key = sel.Name
-				}
-				path := append(append(ast.Path{}, parent...), ast.PathName(key))
-				if before(sel.Position, at) && (best.pos == nil || before(best.pos, pos(sel.Position))) {
-					best.path, best.field, best.pos = path, sel, sel.Position
-				}
-				walk(sel.SelectionSet, path)
-			case *ast.InlineFragment:
-				walk(sel.SelectionSet, parent)
-			}
-		}
-	}
-	for _, op := range doc.Operations {
-		walk(op.SelectionSet, nil)
-	}
-	if best.field == nil {
-		return e
-	}
+	best := idx.fields[i]
 	out := *e
 	out.Path = best.path
 	if m := missingArgument.FindStringSubmatch(e.Message); m != nil {
@@ -69,6 +51,78 @@ func locateValidationError(ctx context.Context, e *gqlerror.Error) *gqlerror.Err
 		}
 	}
 	return &out
+}
+
+// maxLocatedErrors bounds the validation errors that get a path in one response.
+const maxLocatedErrors = 20
+
+// fieldIndex lists a query's fields in document order, with their response paths (nil for
+// fields of fragment definitions).
+type fieldIndex struct {
+	fields  []indexedField
+	located int
+}
+
+type indexedField struct {
+	pos   *ast.Position
+	path  ast.Path
+	field *ast.Field
+}
+
+const fieldIndexKey = "graph.fieldIndex"
+
+// fieldIndexMu guards the index kept in an operation's stats; errors are presented one at a
+// time, the lock only makes that assumption safe.
+var fieldIndexMu sync.Mutex
+
+// fieldIndexOf returns the request's field index, building it on first use; nil when the
+// query does not parse.
+func fieldIndexOf(oc *graphql.OperationContext) *fieldIndex {
+	fieldIndexMu.Lock()
+	defer fieldIndexMu.Unlock()
+	if idx, ok := oc.Stats.GetExtension(fieldIndexKey).(*fieldIndex); ok {
+		return idx
+	}
+	doc, err := parser.ParseQuery(&ast.Source{Input: oc.RawQuery})
+	if err != nil {
+		oc.Stats.SetExtension(fieldIndexKey, (*fieldIndex)(nil))
+		return nil
+	}
+	idx := &fieldIndex{}
+	var walk func(set ast.SelectionSet, parent ast.Path, inFragment bool)
+	walk = func(set ast.SelectionSet, parent ast.Path, inFragment bool) {
+		for _, sel := range set {
+			switch sel := sel.(type) {
+			case *ast.Field:
+				var path ast.Path
+				if !inFragment {
+					key := sel.Alias
+					if key == "" {
+						key = sel.Name
+					}
+					path = append(append(ast.Path{}, parent...), ast.PathName(key))
+				}
+				if sel.Position != nil {
+					idx.fields = append(idx.fields, indexedField{pos: sel.Position, path: path, field: sel})
+				}
+				walk(sel.SelectionSet, path, inFragment)
+			case *ast.InlineFragment:
+				walk(sel.SelectionSet, parent, inFragment)
+			}
+		}
+	}
+	for _, op := range doc.Operations {
+		walk(op.SelectionSet, nil, false)
+	}
+	for _, f := range doc.Fragments {
+		walk(f.SelectionSet, nil, true)
+	}
+	sort.SliceStable(idx.fields, func(i, j int) bool {
+		a, b := idx.fields[i].pos, idx.fields[j].pos
+		return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
+	})
+	oc.Stats.SetExtension(fieldIndexKey, idx)
+	return idx
 }
 
 // gqlparser's messages for a required argument or input field left out.
@@ -114,9 +168,4 @@ func valueAt(v *ast.Value, at gqlerror.Location, name string) string {
 // before reports whether p starts at or before the location.
 func before(p *ast.Position, at gqlerror.Location) bool {
 	return p != nil && (p.Line < at.Line || (p.Line == at.Line && p.Column <= at.Column))
-}
-
-// pos turns a position into a location.
-func pos(p *ast.Position) gqlerror.Location {
-	return gqlerror.Location{Line: p.Line, Column: p.Column}
 }

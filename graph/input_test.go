@@ -132,3 +132,30 @@ func TestInlineInputErrorsHavePaths(t *testing.T) {
 		}
 	}
 }
+
+// TestManyValidationErrorsStayCheap: a query with many bad fields is parsed for error paths
+// once, and only the first errors are located (the rest keep their locations only), so the
+// work stays linear in the query's size.
+func TestManyValidationErrorsStayCheap(t *testing.T) {
+	t.Parallel()
+	api := apitest.New(t, dbtest.Open(t, "sqlite3"))
+	var b strings.Builder
+	b.WriteString("{ me {")
+	for i := range 50 {
+		fmt.Fprintf(&b, " zz%d", i)
+	}
+	b.WriteString(" } }")
+	res := api.Do(b.String(), nil)
+	located := 0
+	for _, e := range res.Errors {
+		if e.Code() != "GRAPHQL_VALIDATION_FAILED" {
+			t.Fatalf("error %+v", e)
+		}
+		if len(e.Path) > 0 {
+			located++
+		}
+	}
+	if len(res.Errors) != 50 || located != 20 {
+		t.Fatalf("%d errors, %d with a path; want 50 and 20", len(res.Errors), located)
+	}
+}

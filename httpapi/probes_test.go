@@ -43,6 +43,7 @@ func TestHardeningProbes(t *testing.T) {
 			{"500 aliases", aliases(500), []string{"TOO_MANY_ALIASES"}},
 			{"first: 1000000", `{ workflows(first: 1000000) { totalCount } }`, []string{"BAD_USER_INPUT"}},
 			{"10,000-token query", longQuery, []string{"QUERY_TOO_COMPLEX", "GRAPHQL_PARSE_FAILED"}},
+			{"where list with 5,000 values", `{ clients(where: {nameIn: [` + strings.Repeat(`"a" `, 5000) + `]}) { totalCount } }`, []string{"BAD_USER_INPUT"}},
 			{"where with 1,000 conditions", `{ workflows(where: {or: [` + strings.Repeat(`{name: "a"} `, 1000) + `]}) { totalCount } }`, []string{"BAD_USER_INPUT"}},
 			{"cost bomb", `{ workflows(first: 100) { edges { node { executions(first: 100) { edges { node { logs(first: 100) { totalCount } } } } } } } }`, []string{"QUERY_TOO_COMPLEX"}},
 		} {
@@ -112,6 +113,16 @@ func TestHardeningProbes(t *testing.T) {
 			}
 			api.MustData(`{ workflows { totalCount } }`, nil, nil) // the table is still there
 		})
+		t.Run("where list of 70,000 values in a variable", func(t *testing.T) {
+			names := make([]string, 70000)
+			for i := range names {
+				names[i] = "n"
+			}
+			res := api.Do(`query($n: [String!]) { clients(where: {nameIn: $n}) { totalCount } }`, map[string]any{"n": names})
+			if len(res.Errors) != 1 || res.Errors[0].Code() != "BAD_USER_INPUT" || res.Errors[0].Extensions["field"] != "where" {
+				t.Fatalf("%d %+v", res.Status, res.Errors)
+			}
+		})
 		t.Run("undecodable bodies", func(t *testing.T) {
 			for _, body := range []string{``, `{"query":"{ me { id } }","variables":"x"}`,
 				`{"query":"{ me { id } }","variables":[1]}`, `{"query":"{ me { id } }" garbage`} {
@@ -128,6 +139,9 @@ func TestHardeningProbes(t *testing.T) {
 				"in a variable":   api.Do(create, map[string]any{"in": map[string]any{"name": "a\x00b", "email": "nul@example.com"}}),
 				"in a JSON value": api.Do(`mutation($d: Map) { createWorkflow(input: {name: "n", triggerType: MANUAL, actions: [{type: LOG_ACTIVITY, config: $d}]}) { id } }`, map[string]any{"d": map[string]any{"message": "a\x00b"}}),
 				"in the query":    api.Do(`mutation { createClient(input: {name: "a\u0000b", email: "nul@example.com"}) { id } }`, nil),
+				"braced escape":   api.Do(`mutation { createClient(input: {name: "a\u{0}b", email: "nul@example.com"}) { id } }`, nil),
+				"text after the body": api.Raw(http.MethodPost, "/query", "application/json",
+					[]byte(`{"query":"mutation($in: CreateClientInput!) { createClient(input: $in) { id } }","variables":{"in":{"name":"a\u0000b","email":"nul@example.com"}}} trailing`)),
 			} {
 				if res.Status != http.StatusBadRequest || len(res.Errors) != 1 || res.Errors[0].Code() != "BAD_USER_INPUT" {
 					t.Errorf("%s: %d %+v", name, res.Status, res.Errors)

@@ -30,27 +30,37 @@ func InValue(v any) bool {
 	return false
 }
 
-// InGraphQL reports whether a GraphQL document holds a NUL: a raw one, or the \u0000
-// escape inside a string literal (an escape is one preceded by an odd run of backslashes).
+// InGraphQL reports whether a GraphQL document holds a NUL: a raw one, or an escape for it
+// inside a string literal, \u0000 or the braced \u{0} (any number of zeros). An escape is a
+// "u" preceded by an odd run of backslashes.
 func InGraphQL(doc string) bool {
 	if strings.IndexByte(doc, 0) >= 0 {
 		return true
 	}
-	for i := 0; ; {
-		j := strings.Index(doc[i:], `u0000`)
-		if j < 0 {
-			return false
+	for i := 0; i < len(doc); i++ {
+		if doc[i] != 'u' || !escaped(doc, i) {
+			continue
 		}
-		at := i + j
-		slashes := 0
-		for k := at - 1; k >= 0 && doc[k] == '\\'; k-- {
-			slashes++
-		}
-		if slashes%2 == 1 {
+		if strings.HasPrefix(doc[i+1:], "0000") {
 			return true
 		}
-		i = at + 1
+		if rest, ok := strings.CutPrefix(doc[i+1:], "{"); ok {
+			zeros := len(rest) - len(strings.TrimLeft(rest, "0"))
+			if zeros > 0 && strings.HasPrefix(rest[zeros:], "}") {
+				return true
+			}
+		}
 	}
+	return false
+}
+
+// escaped reports whether doc[i] follows an odd run of backslashes.
+func escaped(doc string, i int) bool {
+	slashes := 0
+	for k := i - 1; k >= 0 && doc[k] == '\\'; k-- {
+		slashes++
+	}
+	return slashes%2 == 1
 }
 
 // InRequest reports whether a GraphQL request (its query text and its variables, as sent in
@@ -64,7 +74,13 @@ func InRequest(query string, variables json.RawMessage) bool {
 		return false
 	}
 	var v any
-	return json.Unmarshal(variables, &v) == nil && InValue(v)
+	return decodeFirst(variables, &v) && InValue(v)
+}
+
+// decodeFirst decodes the first JSON value of b into v, ignoring what follows, as gqlgen's
+// transports do: a check must read exactly what the server will act on.
+func decodeFirst(b []byte, v any) bool {
+	return json.NewDecoder(bytes.NewReader(b)).Decode(v) == nil
 }
 
 // InJSON reports whether a JSON document holds a NUL in any string or key.

@@ -13,6 +13,10 @@ func TestInGraphQL(t *testing.T) {
 		{`{ a(x: "a\\\u0000b") }`, true},
 		{"{ a(x: \"a\x00b\") }", true},
 		{`{ u0000 }`, false},
+		{`{ a(x: "a\u{0}b") }`, true},
+		{`{ a(x: "a\u{0000}b") }`, true},
+		{`{ a(x: "a\u{41}b") }`, false},
+		{`{ a(x: "a\\u{0}b") }`, false},
 	} {
 		if got := InGraphQL(c.doc); got != c.want {
 			t.Errorf("InGraphQL(%q) = %v, want %v", c.doc, got, c.want)
@@ -36,7 +40,7 @@ func TestInJSON(t *testing.T) {
 			t.Errorf("InJSON(%s) = %v, want %v", c.doc, got, c.want)
 		}
 	}
-	if !InRequest(`{ a }`, []byte(`{"in":{"name":"\u0000"}}`)) || InRequest(`{ a }`, nil) {
+	if !InRequest(`{ a }`, []byte(`{"in":{"name":"\u0000"}} trailing text`)) || InRequest(`{ a }`, nil) {
 		t.Error("InRequest")
 	}
 }

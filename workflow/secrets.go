@@ -86,12 +86,17 @@ func RedactURL(raw string) string {
 	out := raw
 	if u.User != nil {
 		if _, hasPassword := u.User.Password(); hasPassword {
-			// scheme://user:password@host...: the userinfo ends at the first "@" of the authority.
+			// scheme://user:password@host...: the authority ends at the first "/", "?" or "#",
+			// and its userinfo at the authority's last "@" (as net/url reads it).
 			if i := strings.Index(out, "://"); i >= 0 {
-				authority := out[i+3:]
-				if at := strings.IndexByte(authority, '@'); at >= 0 {
-					if colon := strings.IndexByte(authority[:at], ':'); colon >= 0 {
-						out = out[:i+3] + authority[:colon+1] + Redacted + authority[at:]
+				rest := out[i+3:]
+				end := len(rest)
+				if j := strings.IndexAny(rest, "/?#"); j >= 0 {
+					end = j
+				}
+				if at := strings.LastIndexByte(rest[:end], '@'); at >= 0 {
+					if colon := strings.IndexByte(rest[:at], ':'); colon >= 0 {
+						out = out[:i+3] + rest[:colon+1] + Redacted + rest[at:]
 					}
 				}
 			}

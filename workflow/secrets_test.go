@@ -67,3 +67,18 @@ func TestRedactActions(t *testing.T) {
 		t.Fatal("RedactActions aliases its input")
 	}
 }
+
+func TestRedactURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.com/hook?token=abc&x=1&api_key=zz": "https://example.com/hook?token=***&x=1&api_key=***",
+		"https://user:pw@example.com/h?page=2":              "https://user:***@example.com/h?page=2",
+		"https://user:abc@SECRET@example.com/":              "https://user:***@example.com/",
+		"https://example.com/h?x=%41&token=a%26b#frag":      "https://example.com/h?x=%41&token=***#frag",
+		"https://example.com/plain":                         "https://example.com/plain",
+		"not a url at all %zz":                              "not a url at all %zz",
+	} {
+		if got := RedactURL(in); got != want {
+			t.Errorf("RedactURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -15,8 +15,8 @@ import (
 
 // TestCancelDuringInternalStep: a cancel that arrives while an internal step is stuck (here
 // on a client row another transaction holds) returns CANCELLED at once, without waiting for
-// the step; the step then rolls back (its tag is not added, no log row) and the webhook
-// after it is never sent.
+// the step; the step then rolls back (its tag is not added; its log row says so) and the
+// webhook after it is never sent.
 //
 // The interleaving is exact: the test holds the client row and waits, through PostgreSQL's
 // lock graph, until the ADD_TAG step is blocked on it before it cancels.
@@ -72,11 +72,14 @@ func TestCancelDuringInternalStep(t *testing.T) {
 			t.Fatalf("run %d: cancelExecution returned %s, want status CANCELLED", i, got)
 		}
 		waitUntil(t, "the step to give up", func() bool { return !blockedBy(t, db.SQL, holder) })
+		a.waitFor(id, "the rolled-back attempt to be logged", func(ex execution) bool { return len(ex.Logs) > 0 })
 		// Give a wrongly continuing worker time to send the webhook.
 		time.Sleep(300 * time.Millisecond)
 		ex := a.execution(id)
-		if ex.Status != "CANCELLED" || ex.CurrentStep != 0 || len(ex.Logs) != 0 {
-			t.Fatalf("run %d: status %s at step %d with logs %v; want CANCELLED at step 0 with no logs",
+		// The rolled-back attempt is logged (every attempt leaves a row), and nothing else.
+		if ex.Status != "CANCELLED" || ex.CurrentStep != 0 || len(ex.Logs) != 1 || ex.Logs[0].Status != "FAILED" ||
+			!strings.Contains(deref(ex.Logs[0].ErrorMessage), "rolled back") {
+			t.Fatalf("run %d: status %s at step %d with logs %v; want CANCELLED at step 0 with one rolled-back attempt",
 				i, ex.Status, ex.CurrentStep, statuses(ex.Logs))
 		}
 		if n := arrivals.Load(); n != 0 {

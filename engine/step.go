@@ -94,13 +94,17 @@ func (r *run) runStep(ctx context.Context) error {
 			// renewal keeps working during a long step.
 			return saveFenced(stepCtx, r.advance(tx, i))
 		})
+		// A step that rolled back still leaves its log row (every attempt does): nothing of it
+		// happened, and the row says why.
 		switch {
 		case err == nil:
 			r.advanced(i)
 			return nil
 		case errors.Is(err, errLeaseLost):
+			r.orphan(at, nil, "rolled back: the execution was cancelled or taken over while this step ran")
 			return err
 		case ctx.Err() != nil:
+			r.orphan(at, nil, "rolled back: interrupted (cancelled, taken over or shutting down) while this step ran")
 			return errInterrupted
 		}
 		return r.stepFailed(ctx, at, nil, r.timeoutOr(stepCtx, err))

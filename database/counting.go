@@ -39,26 +39,35 @@ func (d *countingDriver) Query(ctx context.Context, query string, args, v any) e
 }
 
 func (d *countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
-	tx, err := d.Driver.Tx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &countingTx{Tx: tx, c: d.c}, nil
+	return startTx(ctx, d.Driver, nil, false, d.wrapTx)
 }
 
 // BeginTx keeps transaction options (isolation level, read-only) working through the wrapper.
 func (d *countingDriver) BeginTx(ctx context.Context, opts *TxOptions) (dialect.Tx, error) {
-	b, ok := d.Driver.(interface {
+	return startTx(ctx, d.Driver, opts, true, d.wrapTx)
+}
+
+func (d *countingDriver) wrapTx(tx dialect.Tx) dialect.Tx { return &countingTx{Tx: tx, c: d.c} }
+
+// startTx starts a transaction on drv (with opts when withOpts and drv takes options) and
+// hands it to wrap: the common part of the driver wrappers in this package.
+func startTx(ctx context.Context, drv dialect.Driver, opts *TxOptions, withOpts bool, wrap func(dialect.Tx) dialect.Tx) (dialect.Tx, error) {
+	var (
+		tx  dialect.Tx
+		err error
+	)
+	b, ok := drv.(interface {
 		BeginTx(context.Context, *TxOptions) (dialect.Tx, error)
 	})
-	if !ok {
-		return d.Tx(ctx)
+	if withOpts && ok {
+		tx, err = b.BeginTx(ctx, opts)
+	} else {
+		tx, err = drv.Tx(ctx)
 	}
-	tx, err := b.BeginTx(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &countingTx{Tx: tx, c: d.c}, nil
+	return wrap(tx), nil
 }
 
 type countingTx struct {

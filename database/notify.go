@@ -72,27 +72,15 @@ func (d *notifyingDriver) QueryContext(ctx context.Context, query string, args .
 }
 
 func (d *notifyingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
-	tx, err := d.Driver.Tx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &notifyingTx{Tx: tx, n: d.n}, nil
+	return startTx(ctx, d.Driver, nil, false, d.wrapTx)
 }
 
 // BeginTx keeps transaction options working through the wrapper.
 func (d *notifyingDriver) BeginTx(ctx context.Context, opts *TxOptions) (dialect.Tx, error) {
-	b, ok := d.Driver.(interface {
-		BeginTx(context.Context, *TxOptions) (dialect.Tx, error)
-	})
-	if !ok {
-		return d.Tx(ctx)
-	}
-	tx, err := b.BeginTx(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	return &notifyingTx{Tx: tx, n: d.n}, nil
+	return startTx(ctx, d.Driver, opts, true, d.wrapTx)
 }
+
+func (d *notifyingDriver) wrapTx(tx dialect.Tx) dialect.Tx { return &notifyingTx{Tx: tx, n: d.n} }
 
 // notifyingTx holds a transaction's local notifications until it commits.
 type notifyingTx struct {

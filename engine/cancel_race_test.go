@@ -27,16 +27,11 @@ func TestCancelDuringInternalStep(t *testing.T) {
 		arrivals.Add(1)
 		return http.StatusOK
 	})
-	a := newAPI(t, db)
 	cfg := testConfig(t)
 	cfg.Webhooks = allowLoopback()
-	startEngine(t, db, cfg)
-	owner := a.createUser("owner@example.com")
-	client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
-	wf := a.createWorkflow(owner, "w", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
-		{Type: spec.ActionAddTag, Config: map[string]any{"tag": "x"}},
-		{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/after-cancel", "body": map[string]any{}}},
-	}})
+	a, wf, client := manualRun(t, db, cfg,
+		spec.Action{Type: spec.ActionAddTag, Config: map[string]any{"tag": "x"}},
+		spec.Action{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/after-cancel", "body": map[string]any{}}})
 	for i := range 3 {
 		tx, err := db.SQL.Begin()
 		if err != nil {
@@ -113,16 +108,11 @@ func TestCancelAbandonsWebhookWithLongLease(t *testing.T) {
 	t.Parallel()
 	db := dbtest.Open(t, "sqlite3")
 	srv := startBlockingServer(t)
-	a := newAPI(t, db)
 	cfg := testConfig(t)
 	cfg.LeaseDuration = 30 * time.Second
 	cfg.Webhooks = allowLoopback()
-	startEngine(t, db, cfg)
-	owner := a.createUser("owner@example.com")
-	client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
-	wf := a.createWorkflow(owner, "w", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
-		{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/slow", "body": map[string]any{}}},
-	}})
+	a, wf, client := manualRun(t, db, cfg,
+		spec.Action{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/slow", "body": map[string]any{}}})
 	id := a.trigger(wf, client, nil)
 	waitChan(t, srv.arrived, "the webhook request")
 	a.MustData(cancelMutation, map[string]any{"id": id}, nil)

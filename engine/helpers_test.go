@@ -297,3 +297,16 @@ func statuses(logs []logRow) []string {
 	}
 	return out
 }
+
+// manualRun starts an engine with cfg over db and creates what most single-workflow tests
+// need: an owner, the client Ada and an active MANUAL workflow running actions. It returns
+// the API client and the workflow's and client's ids.
+func manualRun(t *testing.T, db *dbtest.DB, cfg engine.Config, actions ...spec.Action) (a *api, wf, client string) {
+	t.Helper()
+	a = newAPI(t, db)
+	startEngine(t, db, cfg)
+	owner := a.createUser("owner@example.com")
+	client = a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
+	wf = a.createWorkflow(owner, "w", spec.Definition{TriggerType: spec.TriggerManual, Actions: actions})
+	return a, wf, client
+}

@@ -12,15 +12,7 @@ import (
 // the notification listener's connection is killed, because the listener reconnects.
 func TestListenReconnect(t *testing.T) {
 	db := dbtest.Open(t, "postgres")
-	a := newAPI(t, db)
-	cfg := testConfig(t)
-	cfg.PollInterval = time.Hour
-	startEngine(t, db, cfg)
-	owner := a.createUser("owner@example.com")
-	client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
-	wf := a.createWorkflow(owner, "w", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
-		{Type: spec.ActionLogActivity, Config: map[string]any{"message": "m"}},
-	}})
+	a, wf, client := pollingOff(t, db)
 	// Only this test's listener: other packages' tests share the server.
 	listener := func() (pid int) {
 		err := db.SQL.QueryRow(`SELECT coalesce(max(pid), 0) FROM pg_stat_activity
@@ -49,16 +41,17 @@ func TestListenReconnect(t *testing.T) {
 func TestLocalWakeOnSQLite(t *testing.T) {
 	t.Parallel()
 	db := dbtest.Open(t, "sqlite3")
-	a := newAPI(t, db)
-	cfg := testConfig(t)
-	cfg.PollInterval = time.Hour
-	startEngine(t, db, cfg)
-	owner := a.createUser("owner@example.com")
-	client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
-	wf := a.createWorkflow(owner, "w", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
-		{Type: spec.ActionLogActivity, Config: map[string]any{"message": "m"}},
-	}})
+	a, wf, client := pollingOff(t, db)
 	for range 3 {
 		a.waitStatus(a.trigger(wf, client, nil), "COMPLETED")
 	}
+}
+
+// pollingOff runs a one-step MANUAL workflow on an engine that effectively never polls, so
+// only a wake-up can start its executions.
+func pollingOff(t *testing.T, db *dbtest.DB) (a *api, wf, client string) {
+	t.Helper()
+	cfg := testConfig(t)
+	cfg.PollInterval = time.Hour
+	return manualRun(t, db, cfg, spec.Action{Type: spec.ActionLogActivity, Config: map[string]any{"message": "m"}})
 }

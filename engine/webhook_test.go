@@ -198,15 +198,10 @@ func TestWebhookAnswerWithNUL(t *testing.T) {
 			_, _ = io.WriteString(w, "a\x00b")
 		}))
 		t.Cleanup(peer.Close)
-		a := newAPI(t, db)
 		cfg := testConfig(t)
 		cfg.Webhooks = allowLoopback()
-		startEngine(t, db, cfg)
-		owner := a.createUser("owner@example.com")
-		client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
-		wf := a.createWorkflow(owner, "w", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
-			{Type: spec.ActionSendWebhook, Config: map[string]any{"url": peer.URL, "body": map[string]any{}}},
-		}})
+		a, wf, client := manualRun(t, db, cfg,
+			spec.Action{Type: spec.ActionSendWebhook, Config: map[string]any{"url": peer.URL, "body": map[string]any{}}})
 		ex := a.waitStatus(a.trigger(wf, client, nil), "COMPLETED")
 		if got := ex.Logs[0].OutputData["body"]; got != "a\uFFFDb" {
 			t.Fatalf("logged body %q", got)

@@ -24,14 +24,14 @@ import (
 
 	"entgo.io/ent/dialect"
 
-	"github.com/flowline/flowline/accounts"
-	"github.com/flowline/flowline/auth"
-	"github.com/flowline/flowline/authz"
-	"github.com/flowline/flowline/config"
-	"github.com/flowline/flowline/database"
-	"github.com/flowline/flowline/httpapi"
-	"github.com/flowline/flowline/lifecycle"
-	"github.com/flowline/flowline/worker"
+	"github.com/flowline/flowline/internal/accounts"
+	"github.com/flowline/flowline/internal/app"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/authz"
+	"github.com/flowline/flowline/internal/config"
+	"github.com/flowline/flowline/internal/database"
+	"github.com/flowline/flowline/internal/httpapi"
+	"github.com/flowline/flowline/internal/workflowstore"
 )
 
 func main() {
@@ -64,7 +64,7 @@ func run(args []string) error {
 		return err
 	}
 	logger.Info("database ready", "dialect", db.Dialect, "url", database.Redact(db.URL))
-	n, err := lifecycle.InstallTemplates(authz.System(ctx, authz.ReasonTemplateLibrary), db.Client)
+	n, err := workflowstore.InstallTemplates(authz.System(ctx, authz.ReasonTemplateLibrary), db.Client)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func run(args []string) error {
 	}
 	var workerDone <-chan struct{}
 	if cfg.Engine.Worker {
-		if workerDone, err = worker.Start(ctx, db, cfg, logger); err != nil {
+		if workerDone, err = app.Start(ctx, db, cfg, logger); err != nil {
 			return err
 		}
 	}

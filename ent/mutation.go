@@ -11,7 +11,6 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
-	"github.com/flowline/flowline/auth"
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
 	"github.com/flowline/flowline/ent/contact"
@@ -24,7 +23,8 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/ent/workflowversion"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 )
 

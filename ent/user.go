@@ -9,8 +9,8 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
-	"github.com/flowline/flowline/auth"
 	"github.com/flowline/flowline/ent/user"
+	"github.com/flowline/flowline/internal/auth"
 	"github.com/google/uuid"
 )
 

@@ -12,7 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 )
 

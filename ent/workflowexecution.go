@@ -13,7 +13,7 @@ import (
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowexecution"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 )
 

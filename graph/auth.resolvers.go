@@ -9,12 +9,12 @@ import (
 	"context"
 	"time"
 
-	"github.com/flowline/flowline/auth"
-	"github.com/flowline/flowline/authz"
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/apitoken"
 	entuser "github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/graph/model"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/authz"
 	"github.com/google/uuid"
 )
 

@@ -6,40 +6,39 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flowline/flowline/apitest"
-	"github.com/flowline/flowline/auth"
-	"github.com/flowline/flowline/dbtest"
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
-	"github.com/flowline/flowline/lifecycle"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflow/spec"
+	"github.com/flowline/flowline/internal/workflowstore"
 )
 
 // world is what the authorization tests act on: two editors' workflows, a client, an
 // execution of each workflow on that client, and a template.
 type world struct {
-	admin, editor, editor2, viewer *apitest.Client
+	admin, editor, editor2, viewer *testsupport.APIClient
 	mine, theirs                   *ent.Workflow // the editor's and the second editor's
 	template                       *ent.Workflow
 	client                         *ent.Contact
 	theirExecution                 *ent.WorkflowExecution
 }
 
-func newWorld(t *testing.T, db *dbtest.DB) world {
+func newWorld(t *testing.T, db *testsupport.DB) world {
 	t.Helper()
-	ctx := dbtest.Ctx()
-	w := world{admin: apitest.New(t, db)}
+	ctx := testsupport.Ctx()
+	w := world{admin: testsupport.NewAPI(t, db)}
 	w.editor = w.admin.As(w.admin.NewUser(auth.RoleEditor))
 	w.editor2 = w.admin.As(w.admin.NewUser(auth.RoleEditor))
 	w.viewer = w.admin.As(w.admin.NewUser(auth.RoleViewer))
-	if _, err := lifecycle.InstallTemplates(ctx, db.Client); err != nil {
+	if _, err := workflowstore.InstallTemplates(ctx, db.Client); err != nil {
 		t.Fatal(err)
 	}
 	w.template = db.Client.Workflow.Query().FirstX(ctx)
 	mk := func(owner *ent.User, name string) *ent.Workflow {
-		created, err := lifecycle.Create(ctx, db.Client, lifecycle.Draft{
+		created, err := workflowstore.Create(ctx, db.Client, workflowstore.Draft{
 			Name: name, CreatedBy: owner.ID,
-			Definition: lifecycle.DefinitionOf(w.template),
+			Definition: workflowstore.DefinitionOf(w.template),
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -58,7 +57,7 @@ func newWorld(t *testing.T, db *dbtest.DB) world {
 // TestAuthorizationMatrix runs every query and mutation as each role and checks who is
 // allowed; refusals write nothing.
 func TestAuthorizationMatrix(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		w := newWorld(t, db)
 		all := []string{"ADMIN", "EDITOR", "VIEWER"}
 		writers := []string{"ADMIN", "EDITOR"}
@@ -104,33 +103,33 @@ func TestAuthorizationMatrix(t *testing.T) {
 			{"createApiToken", `mutation { createApiToken(name: "t") { token } }`, nil, all},
 			{"registerDocument", `mutation($c: ID!) { registerDocument(input: {clientID: $c, name: "a.pdf", contentType: "application/pdf", sizeBytes: 10}) { id } }`, ids("c", client), writers},
 			{"completeTask", `mutation($id: ID!) { completeTask(id: $id) { id } }`, func() map[string]any {
-				return map[string]any{"id": db.Client.Task.Create().SetTitle("t").SaveX(dbtest.Ctx()).ID.String()}
+				return map[string]any{"id": db.Client.Task.Create().SetTitle("t").SaveX(testsupport.Ctx()).ID.String()}
 			}, writers},
 			{"triggerWorkflow (editor's own)", `mutation($id: ID!) { triggerWorkflow(id: $id) { id } }`, func() map[string]any {
 				def := spec.Definition{TriggerType: spec.TriggerManual, TriggerConfig: map[string]any{}, Conditions: map[string]any{},
 					Actions: []spec.Action{{Type: spec.ActionCreateTask, Config: map[string]any{"title": "t", "priority": "LOW", "dueDays": 1}}}}
-				c, err := lifecycle.Create(dbtest.Ctx(), db.Client, lifecycle.Draft{Name: "manual", CreatedBy: w.editor.User.ID, Definition: def})
+				c, err := workflowstore.Create(testsupport.Ctx(), db.Client, workflowstore.Draft{Name: "manual", CreatedBy: w.editor.User.ID, Definition: def})
 				if err != nil {
 					t.Fatal(err)
 				}
 				return map[string]any{"id": c.Workflow.ID.String()}
 			}, writers},
 			{"cancelExecution (editor's own)", `mutation($id: ID!) { cancelExecution(id: $id) { status } }`, func() map[string]any {
-				ex := db.Client.WorkflowExecution.Create().SetWorkflowID(w.mine.ID).SetRunAt(time.Now().Add(time.Hour)).SaveX(dbtest.Ctx())
+				ex := db.Client.WorkflowExecution.Create().SetWorkflowID(w.mine.ID).SetRunAt(time.Now().Add(time.Hour)).SaveX(testsupport.Ctx())
 				return map[string]any{"id": ex.ID.String()}
 			}, writers},
 			{"retryExecution (editor's own)", `mutation($id: ID!) { retryExecution(id: $id) { status } }`, func() map[string]any {
-				ex := db.Client.WorkflowExecution.Create().SetWorkflowID(w.mine.ID).SetStatus(workflowexecution.StatusFAILED).SaveX(dbtest.Ctx())
+				ex := db.Client.WorkflowExecution.Create().SetWorkflowID(w.mine.ID).SetStatus(workflowexecution.StatusFAILED).SaveX(testsupport.Ctx())
 				return map[string]any{"id": ex.ID.String()}
 			}, writers},
 			{"deleteUser", `mutation($id: ID!) { deleteUser(id: $id) }`, func() map[string]any {
 				return map[string]any{"id": w.admin.NewUser(auth.RoleViewer).ID.String()}
 			}, admins},
 			{"rotateWebhookSecret (editor's own)", `mutation($id: ID!) { rotateWebhookSecret(id: $id) { webhookSecret } }`, func() map[string]any {
-				def := lifecycle.DefinitionOf(w.template)
+				def := workflowstore.DefinitionOf(w.template)
 				def.TriggerType, def.TriggerConfig, def.Conditions = "WEBHOOK", map[string]any{}, map[string]any{}
 				def.Actions = []spec.Action{{Type: spec.ActionCreateTask, Config: map[string]any{"title": "t", "priority": "LOW", "dueDays": 1}}}
-				c, err := lifecycle.Create(dbtest.Ctx(), db.Client, lifecycle.Draft{Name: "hook", CreatedBy: w.editor.User.ID, Definition: def})
+				c, err := workflowstore.Create(testsupport.Ctx(), db.Client, workflowstore.Draft{Name: "hook", CreatedBy: w.editor.User.ID, Definition: def})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -138,21 +137,21 @@ func TestAuthorizationMatrix(t *testing.T) {
 			}, writers},
 			// Deletes get a fresh target each time, so every role has something to delete.
 			{"deleteWorkflow (editor's own)", `mutation($id: ID!) { deleteWorkflow(id: $id) }`, func() map[string]any {
-				c, err := lifecycle.Create(dbtest.Ctx(), db.Client, lifecycle.Draft{Name: "doomed", CreatedBy: w.editor.User.ID, Definition: lifecycle.DefinitionOf(w.template)})
+				c, err := workflowstore.Create(testsupport.Ctx(), db.Client, workflowstore.Draft{Name: "doomed", CreatedBy: w.editor.User.ID, Definition: workflowstore.DefinitionOf(w.template)})
 				if err != nil {
 					t.Fatal(err)
 				}
 				return map[string]any{"id": c.Workflow.ID.String()}
 			}, writers},
 			{"deleteClient", `mutation($id: ID!) { deleteClient(id: $id) }`, func() map[string]any {
-				c := db.Client.Contact.Create().SetName("Doomed").SetEmail("d@example.com").SaveX(dbtest.Ctx())
+				c := db.Client.Contact.Create().SetName("Doomed").SetEmail("d@example.com").SaveX(testsupport.Ctx())
 				return map[string]any{"id": c.ID.String()}
 			}, writers},
 		}
 		for _, o := range ops {
 			for _, role := range all {
 				t.Run(o.name+"/"+role, func(t *testing.T) {
-					c := map[string]*apitest.Client{"ADMIN": w.admin, "EDITOR": w.editor, "VIEWER": w.viewer}[role]
+					c := map[string]*testsupport.APIClient{"ADMIN": w.admin, "EDITOR": w.editor, "VIEWER": w.viewer}[role]
 					var vars map[string]any
 					if o.vars != nil {
 						vars = o.vars()
@@ -188,7 +187,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 // an editor through any path: node, nodes, lists, totalCount, filters, nested edges and
 // mutations.
 func TestSecondEditorCannotSeeOrTouch(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		w := newWorld(t, db)
 		theirs, exec := w.theirs.ID.String(), w.theirExecution.ID.String()
 		ed := w.editor
@@ -254,10 +253,10 @@ func TestSecondEditorCannotSeeOrTouch(t *testing.T) {
 				t.Errorf("%s on another editor's execution: %+v", m, res)
 			}
 		}
-		if got := db.Client.WorkflowExecution.GetX(dbtest.Ctx(), w.theirExecution.ID); got.Status != workflowexecution.StatusFAILED {
+		if got := db.Client.WorkflowExecution.GetX(testsupport.Ctx(), w.theirExecution.ID); got.Status != workflowexecution.StatusFAILED {
 			t.Fatalf("another editor's execution changed: %s", got.Status)
 		}
-		if got := db.Client.Workflow.GetX(dbtest.Ctx(), w.theirs.ID); got.Name != "theirs-secret-name" {
+		if got := db.Client.Workflow.GetX(testsupport.Ctx(), w.theirs.ID); got.Name != "theirs-secret-name" {
 			t.Fatalf("another editor's workflow changed: %q", got.Name)
 		}
 		// A template is readable by editors but not editable by them: FORBIDDEN, since they
@@ -272,7 +271,7 @@ func TestSecondEditorCannotSeeOrTouch(t *testing.T) {
 				t.Errorf("%s: no path: %+v", m, e)
 			}
 		}
-		if got := db.Client.Workflow.GetX(dbtest.Ctx(), w.template.ID); got.Name == "mine now" {
+		if got := db.Client.Workflow.GetX(testsupport.Ctx(), w.template.ID); got.Name == "mine now" {
 			t.Fatal("an editor edited a library template")
 		}
 	})
@@ -280,14 +279,14 @@ func TestSecondEditorCannotSeeOrTouch(t *testing.T) {
 
 // TestAPITokensArePrivate: a token is seen and revoked only by its owner, admins included.
 func TestAPITokensArePrivate(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		w := newWorld(t, db)
 		var made struct {
 			CreateApiToken struct{ ApiToken struct{ ID string } }
 		}
 		w.editor.MustData(`mutation { createApiToken(name: "editor's") { apiToken { id } } }`, nil, &made)
 		id := made.CreateApiToken.ApiToken.ID
-		for _, other := range []*apitest.Client{w.editor2, w.viewer} {
+		for _, other := range []*testsupport.APIClient{w.editor2, w.viewer} {
 			other.MustFail(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, map[string]any{"id": id}, "NOT_FOUND")
 			other.MustFail(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id}, "NOT_FOUND")
 		}

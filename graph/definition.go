@@ -1,6 +1,6 @@
 package graph
 
-import "github.com/flowline/flowline/workflow"
+import "github.com/flowline/flowline/internal/workflow"
 
 // derefActions turns gqlgen's list of input pointers into the stored form; a nil list
 // stays nil ("not given").

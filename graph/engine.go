@@ -10,11 +10,11 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/flowline/flowline/engine"
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
-	"github.com/flowline/flowline/events"
 	"github.com/flowline/flowline/graph/model"
+	"github.com/flowline/flowline/internal/engine"
+	"github.com/flowline/flowline/internal/events"
 )
 
 // Limits of the engine mutations' inputs.

@@ -10,13 +10,13 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/flowline/flowline/auth"
-	"github.com/flowline/flowline/engine"
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/task"
-	"github.com/flowline/flowline/events"
 	"github.com/flowline/flowline/graph/model"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/engine"
+	"github.com/flowline/flowline/internal/events"
+	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 )
 

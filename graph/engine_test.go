@@ -4,33 +4,32 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flowline/flowline/apitest"
-	"github.com/flowline/flowline/dbtest"
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // seedTriggered creates an active workflow listening to t with cfg.
-func seedTriggered(t *testing.T, db *dbtest.DB, owner *ent.User, tt spec.TriggerType, cfg map[string]any) *ent.Workflow {
+func seedTriggered(t *testing.T, db *testsupport.DB, owner *ent.User, tt spec.TriggerType, cfg map[string]any) *ent.Workflow {
 	t.Helper()
 	return db.Client.Workflow.Create().SetName(string(tt)).SetTriggerType(tt).SetTriggerConfig(cfg).
 		SetActions([]spec.Action{{Type: spec.ActionLogActivity, Config: map[string]any{"message": "hi"}}}).
-		SetCreatedByID(owner.ID).SaveX(dbtest.Ctx())
+		SetCreatedByID(owner.ID).SaveX(testsupport.Ctx())
 }
 
 // executionsOf lists a workflow's executions, oldest first.
-func executionsOf(t *testing.T, db *dbtest.DB, wf *ent.Workflow) []*ent.WorkflowExecution {
+func executionsOf(t *testing.T, db *testsupport.DB, wf *ent.Workflow) []*ent.WorkflowExecution {
 	t.Helper()
 	return db.Client.WorkflowExecution.Query().Where(workflowexecution.WorkflowID(wf.ID)).
-		Order(ent.Asc(workflowexecution.FieldCreatedAt)).AllX(dbtest.Ctx())
+		Order(ent.Asc(workflowexecution.FieldCreatedAt)).AllX(testsupport.Ctx())
 }
 
 // TestMutationsRaiseEvents: each CRM mutation creates, in its own transaction, one PENDING
 // execution per matching workflow, with the event's data as triggerData.
 func TestMutationsRaiseEvents(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")
 		pdf := seedTriggered(t, db, owner, spec.TriggerDocumentUploaded, map[string]any{"contentTypes": []any{"application/pdf"}})
 		urgent := seedTriggered(t, db, owner, spec.TriggerTaskCompleted, map[string]any{"priority": []any{"HIGH"}})
@@ -56,7 +55,7 @@ func TestMutationsRaiseEvents(t *testing.T) {
 			t.Errorf("document trigger data = %v", exs[0].TriggerData)
 		}
 
-		task := db.Client.Task.Create().SetTitle("call").SetPriority("HIGH").SetClientID(*exs[0].ClientID).SaveX(dbtest.Ctx())
+		task := db.Client.Task.Create().SetTitle("call").SetPriority("HIGH").SetClientID(*exs[0].ClientID).SaveX(testsupport.Ctx())
 		complete := `mutation($id: ID!) { completeTask(id: $id) { id completedAt } }`
 		api.MustData(complete, map[string]any{"id": task.ID.String()}, nil)
 		if exs := executionsOf(t, db, urgent); len(exs) != 1 || exs[0].TriggerData["task"].(map[string]any)["title"] != "call" {
@@ -88,9 +87,9 @@ func TestMutationsRaiseEvents(t *testing.T) {
 // TestEngineMutationsRefuseBadInput: the engine's mutations refuse bad input with a coded,
 // located error and write nothing.
 func TestEngineMutationsRefuseBadInput(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		ctx := dbtest.Ctx()
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		ctx := testsupport.Ctx()
+		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")
 		client := db.Client.Contact.Create().SetName("Ada").SetEmail("ada@example.com").SaveX(ctx)
 		manual := seedTriggered(t, db, owner, spec.TriggerManual, map[string]any{})

@@ -10,8 +10,8 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/flowline/flowline/ent"
-	"github.com/flowline/flowline/workflow"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/workflow"
+	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 )
 

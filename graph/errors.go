@@ -14,7 +14,7 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/privacy"
-	"github.com/flowline/flowline/reqid"
+	"github.com/flowline/flowline/internal/reqid"
 )
 
 // Error codes a client can rely on, in extensions.code.

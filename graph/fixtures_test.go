@@ -6,17 +6,17 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/flowline/flowline/dbtest"
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // seedUser creates a user directly through ent.
-func seedUser(t testing.TB, db *dbtest.DB, email string) *ent.User {
+func seedUser(t testing.TB, db *testsupport.DB, email string) *ent.User {
 	t.Helper()
-	u, err := db.Client.User.Create().SetEmail(email).SetName("Test " + email).Save(dbtest.Ctx())
+	u, err := db.Client.User.Create().SetEmail(email).SetName("Test " + email).Save(testsupport.Ctx())
 	if err != nil {
 		t.Fatalf("seed user: %v", err)
 	}
@@ -26,9 +26,9 @@ func seedUser(t testing.TB, db *dbtest.DB, email string) *ent.User {
 // seedTree creates nw workflows, each with ne executions, each with nl logs, and returns the
 // workflows in creation order. Executions and logs are written with the ent client because
 // the API does not write them (the engine does).
-func seedTree(t testing.TB, db *dbtest.DB, owner *ent.User, nw, ne, nl int) []*ent.Workflow {
+func seedTree(t testing.TB, db *testsupport.DB, owner *ent.User, nw, ne, nl int) []*ent.Workflow {
 	t.Helper()
-	ctx := dbtest.Ctx()
+	ctx := testsupport.Ctx()
 	wfBulk := make([]*ent.WorkflowCreate, nw)
 	for i := range wfBulk {
 		wfBulk[i] = db.Client.Workflow.Create().

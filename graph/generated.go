@@ -16,7 +16,6 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
-	"github.com/flowline/flowline/auth"
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/email"
@@ -25,7 +24,8 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/graph/model"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -8357,7 +8357,7 @@ func (ec *executionContext) _SimulationStep_type(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v spec.ActionType) graphql.Marshaler {
-			return ec.marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx, selections, v)
+			return ec.marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9000,7 +9000,7 @@ func (ec *executionContext) _User_role(ctx context.Context, field graphql.Collec
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v auth.Role) graphql.Marshaler {
-			return ec.marshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋauthᚐRole(ctx, selections, v)
+			return ec.marshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9402,7 +9402,7 @@ func (ec *executionContext) _Workflow_triggerType(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v spec.TriggerType) graphql.Marshaler {
-			return ec.marshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx, selections, v)
+			return ec.marshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9471,7 +9471,7 @@ func (ec *executionContext) _Workflow_actions(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*spec.Action) graphql.Marshaler {
-			return ec.marshalNWorkflowAction2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionᚄ(ctx, selections, v)
+			return ec.marshalNWorkflowAction2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9738,7 +9738,7 @@ func (ec *executionContext) _WorkflowAction_type(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v spec.ActionType) graphql.Marshaler {
-			return ec.marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx, selections, v)
+			return ec.marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9830,7 +9830,7 @@ func (ec *executionContext) _WorkflowAction_retry(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *spec.RetryPolicy) graphql.Marshaler {
-			return ec.marshalORetryPolicy2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐRetryPolicy(ctx, selections, v)
+			return ec.marshalORetryPolicy2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐRetryPolicy(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9949,7 +9949,7 @@ func (ec *executionContext) _WorkflowDefinition_triggerType(ctx context.Context,
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v spec.TriggerType) graphql.Marshaler {
-			return ec.marshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx, selections, v)
+			return ec.marshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10018,7 +10018,7 @@ func (ec *executionContext) _WorkflowDefinition_actions(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []spec.Action) graphql.Marshaler {
-			return ec.marshalNWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionᚄ(ctx, selections, v)
+			return ec.marshalNWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10769,7 +10769,7 @@ func (ec *executionContext) _WorkflowExecutionLog_actionType(ctx context.Context
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v spec.ActionType) graphql.Marshaler {
-			return ec.marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx, selections, v)
+			return ec.marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11219,7 +11219,7 @@ func (ec *executionContext) _WorkflowVersion_definition(ctx context.Context, fie
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *spec.Definition) graphql.Marshaler {
-			return ec.marshalNWorkflowDefinition2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐDefinition(ctx, selections, v)
+			return ec.marshalNWorkflowDefinition2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDefinition(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13877,7 +13877,7 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 			it.Name = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
-			data, err := ec.unmarshalORole2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋauthᚐRole(ctx, v)
+			data, err := ec.unmarshalORole2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -14003,7 +14003,7 @@ func (ec *executionContext) unmarshalInputCreateWorkflowInput(ctx context.Contex
 			it.IsTemplate = data
 		case "triggerType":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("triggerType"))
-			data, err := ec.unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx, v)
+			data, err := ec.unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -14024,7 +14024,7 @@ func (ec *executionContext) unmarshalInputCreateWorkflowInput(ctx context.Contex
 			it.Conditions = data
 		case "actions":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actions"))
-			data, err := ec.unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionᚄ(ctx, v)
+			data, err := ec.unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -16654,7 +16654,7 @@ func (ec *executionContext) unmarshalInputUpdateWorkflowInput(ctx context.Contex
 			it.IsTemplate = data
 		case "triggerType":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("triggerType"))
-			data, err := ec.unmarshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx, v)
+			data, err := ec.unmarshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -16675,7 +16675,7 @@ func (ec *executionContext) unmarshalInputUpdateWorkflowInput(ctx context.Contex
 			it.Conditions = data
 		case "actions":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actions"))
-			data, err := ec.unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionᚄ(ctx, v)
+			data, err := ec.unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17085,28 +17085,28 @@ func (ec *executionContext) unmarshalInputUserWhereInput(ctx context.Context, ob
 			it.NameContainsFold = data
 		case "role":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
-			data, err := ec.unmarshalORole2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋauthᚐRole(ctx, v)
+			data, err := ec.unmarshalORole2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Role = data
 		case "roleNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNEQ"))
-			data, err := ec.unmarshalORole2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋauthᚐRole(ctx, v)
+			data, err := ec.unmarshalORole2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RoleNEQ = data
 		case "roleIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleIn"))
-			data, err := ec.unmarshalORole2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋauthᚐRoleᚄ(ctx, v)
+			data, err := ec.unmarshalORole2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRoleᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RoleIn = data
 		case "roleNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleNotIn"))
-			data, err := ec.unmarshalORole2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋauthᚐRoleᚄ(ctx, v)
+			data, err := ec.unmarshalORole2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRoleᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17162,7 +17162,7 @@ func (ec *executionContext) unmarshalInputWorkflowActionInput(ctx context.Contex
 		switch k {
 		case "type":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
-			data, err := ec.unmarshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx, v)
+			data, err := ec.unmarshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17190,7 +17190,7 @@ func (ec *executionContext) unmarshalInputWorkflowActionInput(ctx context.Contex
 			it.OnError = data
 		case "retry":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retry"))
-			data, err := ec.unmarshalORetryPolicyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐRetryPolicy(ctx, v)
+			data, err := ec.unmarshalORetryPolicyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐRetryPolicy(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17232,7 +17232,7 @@ func (ec *executionContext) unmarshalInputWorkflowDefinitionInput(ctx context.Co
 		switch k {
 		case "triggerType":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("triggerType"))
-			data, err := ec.unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx, v)
+			data, err := ec.unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17253,7 +17253,7 @@ func (ec *executionContext) unmarshalInputWorkflowDefinitionInput(ctx context.Co
 			it.Conditions = data
 		case "actions":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actions"))
-			data, err := ec.unmarshalNWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionᚄ(ctx, v)
+			data, err := ec.unmarshalNWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17509,28 +17509,28 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionLogWhereInput(ctx con
 			it.StepIndexLTE = data
 		case "actionType":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionType"))
-			data, err := ec.unmarshalOActionType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx, v)
+			data, err := ec.unmarshalOActionType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActionType = data
 		case "actionTypeNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionTypeNEQ"))
-			data, err := ec.unmarshalOActionType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx, v)
+			data, err := ec.unmarshalOActionType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActionTypeNEQ = data
 		case "actionTypeIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionTypeIn"))
-			data, err := ec.unmarshalOActionType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionTypeᚄ(ctx, v)
+			data, err := ec.unmarshalOActionType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionTypeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.ActionTypeIn = data
 		case "actionTypeNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionTypeNotIn"))
-			data, err := ec.unmarshalOActionType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionTypeᚄ(ctx, v)
+			data, err := ec.unmarshalOActionType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionTypeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18679,7 +18679,7 @@ func (ec *executionContext) unmarshalInputWorkflowTemplateOverrides(ctx context.
 			it.Conditions = data
 		case "actions":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actions"))
-			data, err := ec.unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionᚄ(ctx, v)
+			data, err := ec.unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -19495,28 +19495,28 @@ func (ec *executionContext) unmarshalInputWorkflowWhereInput(ctx context.Context
 			it.IsTemplateNEQ = data
 		case "triggerType":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("triggerType"))
-			data, err := ec.unmarshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx, v)
+			data, err := ec.unmarshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TriggerType = data
 		case "triggerTypeNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("triggerTypeNEQ"))
-			data, err := ec.unmarshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx, v)
+			data, err := ec.unmarshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TriggerTypeNEQ = data
 		case "triggerTypeIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("triggerTypeIn"))
-			data, err := ec.unmarshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerTypeᚄ(ctx, v)
+			data, err := ec.unmarshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerTypeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.TriggerTypeIn = data
 		case "triggerTypeNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("triggerTypeNotIn"))
-			data, err := ec.unmarshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerTypeᚄ(ctx, v)
+			data, err := ec.unmarshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerTypeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -22711,13 +22711,13 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) unmarshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx context.Context, v any) (spec.ActionType, error) {
+func (ec *executionContext) unmarshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx context.Context, v any) (spec.ActionType, error) {
 	var res spec.ActionType
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx context.Context, sel ast.SelectionSet, v spec.ActionType) graphql.Marshaler {
+func (ec *executionContext) marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx context.Context, sel ast.SelectionSet, v spec.ActionType) graphql.Marshaler {
 	return v
 }
 
@@ -23083,13 +23083,13 @@ func (ec *executionContext) unmarshalNRegisterDocumentInput2githubᚗcomᚋflowl
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋauthᚐRole(ctx context.Context, v any) (auth.Role, error) {
+func (ec *executionContext) unmarshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx context.Context, v any) (auth.Role, error) {
 	var res auth.Role
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋauthᚐRole(ctx context.Context, sel ast.SelectionSet, v auth.Role) graphql.Marshaler {
+func (ec *executionContext) marshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx context.Context, sel ast.SelectionSet, v auth.Role) graphql.Marshaler {
 	return v
 }
 
@@ -23237,13 +23237,13 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
-func (ec *executionContext) unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx context.Context, v any) (spec.TriggerType, error) {
+func (ec *executionContext) unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx context.Context, v any) (spec.TriggerType, error) {
 	var res spec.TriggerType
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx context.Context, sel ast.SelectionSet, v spec.TriggerType) graphql.Marshaler {
+func (ec *executionContext) marshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx context.Context, sel ast.SelectionSet, v spec.TriggerType) graphql.Marshaler {
 	return v
 }
 
@@ -23305,15 +23305,15 @@ func (ec *executionContext) marshalNWorkflow2ᚖgithubᚗcomᚋflowlineᚋflowli
 	return ec._Workflow(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNWorkflowAction2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐAction(ctx context.Context, sel ast.SelectionSet, v spec.Action) graphql.Marshaler {
+func (ec *executionContext) marshalNWorkflowAction2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx context.Context, sel ast.SelectionSet, v spec.Action) graphql.Marshaler {
 	return ec._WorkflowAction(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []spec.Action) graphql.Marshaler {
+func (ec *executionContext) marshalNWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []spec.Action) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNWorkflowAction2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐAction(ctx, sel, v[i])
+		return ec.marshalNWorkflowAction2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -23325,11 +23325,11 @@ func (ec *executionContext) marshalNWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋ
 	return ret
 }
 
-func (ec *executionContext) marshalNWorkflowAction2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []*spec.Action) graphql.Marshaler {
+func (ec *executionContext) marshalNWorkflowAction2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []*spec.Action) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNWorkflowAction2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐAction(ctx, sel, v[i])
+		return ec.marshalNWorkflowAction2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -23341,7 +23341,7 @@ func (ec *executionContext) marshalNWorkflowAction2ᚕᚖgithubᚗcomᚋflowline
 	return ret
 }
 
-func (ec *executionContext) marshalNWorkflowAction2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐAction(ctx context.Context, sel ast.SelectionSet, v *spec.Action) graphql.Marshaler {
+func (ec *executionContext) marshalNWorkflowAction2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx context.Context, sel ast.SelectionSet, v *spec.Action) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "WorkflowAction!")
 		return graphql.Null
@@ -23349,13 +23349,13 @@ func (ec *executionContext) marshalNWorkflowAction2ᚖgithubᚗcomᚋflowlineᚋ
 	return ec._WorkflowAction(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, v any) ([]*spec.Action, error) {
+func (ec *executionContext) unmarshalNWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, v any) ([]*spec.Action, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
 	res := make([]*spec.Action, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNWorkflowActionInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐAction(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNWorkflowActionInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -23363,7 +23363,7 @@ func (ec *executionContext) unmarshalNWorkflowActionInput2ᚕᚖgithubᚗcomᚋf
 	return res, nil
 }
 
-func (ec *executionContext) unmarshalNWorkflowActionInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐAction(ctx context.Context, v any) (*spec.Action, error) {
+func (ec *executionContext) unmarshalNWorkflowActionInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx context.Context, v any) (*spec.Action, error) {
 	res, err := ec.unmarshalInputWorkflowActionInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -23376,7 +23376,7 @@ func (ec *executionContext) marshalNWorkflowConnection2ᚖgithubᚗcomᚋflowlin
 	return ec._WorkflowConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNWorkflowDefinition2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐDefinition(ctx context.Context, sel ast.SelectionSet, v *spec.Definition) graphql.Marshaler {
+func (ec *executionContext) marshalNWorkflowDefinition2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDefinition(ctx context.Context, sel ast.SelectionSet, v *spec.Definition) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "WorkflowDefinition!")
 		return graphql.Null
@@ -23674,7 +23674,7 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
-func (ec *executionContext) unmarshalOActionType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionTypeᚄ(ctx context.Context, v any) ([]spec.ActionType, error) {
+func (ec *executionContext) unmarshalOActionType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionTypeᚄ(ctx context.Context, v any) ([]spec.ActionType, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -23683,7 +23683,7 @@ func (ec *executionContext) unmarshalOActionType2ᚕgithubᚗcomᚋflowlineᚋfl
 	res := make([]spec.ActionType, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -23691,14 +23691,14 @@ func (ec *executionContext) unmarshalOActionType2ᚕgithubᚗcomᚋflowlineᚋfl
 	return res, nil
 }
 
-func (ec *executionContext) marshalOActionType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []spec.ActionType) graphql.Marshaler {
+func (ec *executionContext) marshalOActionType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []spec.ActionType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx, sel, v[i])
+		return ec.marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -23710,7 +23710,7 @@ func (ec *executionContext) marshalOActionType2ᚕgithubᚗcomᚋflowlineᚋflow
 	return ret
 }
 
-func (ec *executionContext) unmarshalOActionType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx context.Context, v any) (*spec.ActionType, error) {
+func (ec *executionContext) unmarshalOActionType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx context.Context, v any) (*spec.ActionType, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -23719,7 +23719,7 @@ func (ec *executionContext) unmarshalOActionType2ᚖgithubᚗcomᚋflowlineᚋfl
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOActionType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionType(ctx context.Context, sel ast.SelectionSet, v *spec.ActionType) graphql.Marshaler {
+func (ec *executionContext) marshalOActionType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx context.Context, sel ast.SelectionSet, v *spec.ActionType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -24377,14 +24377,14 @@ func (ec *executionContext) marshalORetryFrom2ᚖgithubᚗcomᚋflowlineᚋflowl
 	return v
 }
 
-func (ec *executionContext) marshalORetryPolicy2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐRetryPolicy(ctx context.Context, sel ast.SelectionSet, v *spec.RetryPolicy) graphql.Marshaler {
+func (ec *executionContext) marshalORetryPolicy2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐRetryPolicy(ctx context.Context, sel ast.SelectionSet, v *spec.RetryPolicy) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._RetryPolicy(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalORetryPolicyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐRetryPolicy(ctx context.Context, v any) (*spec.RetryPolicy, error) {
+func (ec *executionContext) unmarshalORetryPolicyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐRetryPolicy(ctx context.Context, v any) (*spec.RetryPolicy, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -24392,7 +24392,7 @@ func (ec *executionContext) unmarshalORetryPolicyInput2ᚖgithubᚗcomᚋflowlin
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋauthᚐRoleᚄ(ctx context.Context, v any) ([]auth.Role, error) {
+func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRoleᚄ(ctx context.Context, v any) ([]auth.Role, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -24401,7 +24401,7 @@ func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋflowlineᚋflowline
 	res := make([]auth.Role, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋauthᚐRole(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -24409,14 +24409,14 @@ func (ec *executionContext) unmarshalORole2ᚕgithubᚗcomᚋflowlineᚋflowline
 	return res, nil
 }
 
-func (ec *executionContext) marshalORole2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋauthᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []auth.Role) graphql.Marshaler {
+func (ec *executionContext) marshalORole2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []auth.Role) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋauthᚐRole(ctx, sel, v[i])
+		return ec.marshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24428,7 +24428,7 @@ func (ec *executionContext) marshalORole2ᚕgithubᚗcomᚋflowlineᚋflowline�
 	return ret
 }
 
-func (ec *executionContext) unmarshalORole2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋauthᚐRole(ctx context.Context, v any) (*auth.Role, error) {
+func (ec *executionContext) unmarshalORole2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx context.Context, v any) (*auth.Role, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -24437,7 +24437,7 @@ func (ec *executionContext) unmarshalORole2ᚖgithubᚗcomᚋflowlineᚋflowline
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋauthᚐRole(ctx context.Context, sel ast.SelectionSet, v *auth.Role) graphql.Marshaler {
+func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx context.Context, sel ast.SelectionSet, v *auth.Role) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -24683,7 +24683,7 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	return res
 }
 
-func (ec *executionContext) unmarshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerTypeᚄ(ctx context.Context, v any) ([]spec.TriggerType, error) {
+func (ec *executionContext) unmarshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerTypeᚄ(ctx context.Context, v any) ([]spec.TriggerType, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -24692,7 +24692,7 @@ func (ec *executionContext) unmarshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋf
 	res := make([]spec.TriggerType, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -24700,14 +24700,14 @@ func (ec *executionContext) unmarshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋf
 	return res, nil
 }
 
-func (ec *executionContext) marshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []spec.TriggerType) graphql.Marshaler {
+func (ec *executionContext) marshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []spec.TriggerType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx, sel, v[i])
+		return ec.marshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -24719,7 +24719,7 @@ func (ec *executionContext) marshalOTriggerType2ᚕgithubᚗcomᚋflowlineᚋflo
 	return ret
 }
 
-func (ec *executionContext) unmarshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx context.Context, v any) (*spec.TriggerType, error) {
+func (ec *executionContext) unmarshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx context.Context, v any) (*spec.TriggerType, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -24728,7 +24728,7 @@ func (ec *executionContext) unmarshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋf
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐTriggerType(ctx context.Context, sel ast.SelectionSet, v *spec.TriggerType) graphql.Marshaler {
+func (ec *executionContext) marshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx context.Context, sel ast.SelectionSet, v *spec.TriggerType) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -24811,7 +24811,7 @@ func (ec *executionContext) marshalOWorkflow2ᚖgithubᚗcomᚋflowlineᚋflowli
 	return ec._Workflow(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, v any) ([]*spec.Action, error) {
+func (ec *executionContext) unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, v any) ([]*spec.Action, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -24820,7 +24820,7 @@ func (ec *executionContext) unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋf
 	res := make([]*spec.Action, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNWorkflowActionInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋworkflowᚋspecᚐAction(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNWorkflowActionInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}

@@ -5,14 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flowline/flowline/apitest"
-	"github.com/flowline/flowline/dbtest"
+	"github.com/flowline/flowline/internal/testsupport"
 )
 
 // rowCounts counts every table a mutation could write.
-func rowCounts(t *testing.T, db *dbtest.DB) [4]int {
+func rowCounts(t *testing.T, db *testsupport.DB) [4]int {
 	t.Helper()
-	ctx := dbtest.Ctx()
+	ctx := testsupport.Ctx()
 	return [4]int{
 		db.Client.Workflow.Query().CountX(ctx),
 		db.Client.Contact.Query().CountX(ctx),
@@ -24,8 +23,8 @@ func rowCounts(t *testing.T, db *dbtest.DB) [4]int {
 // TestBadInputIsRefusedAndWritesNothing sends each kind of bad input the API promises to
 // refuse and checks the error code, that the error points somewhere, and that no row changed.
 func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")
 		missing := "0eebf4c3-89cf-4354-bb3f-fca3c7851aff"
 		wf := func(over map[string]any) map[string]any {
@@ -109,7 +108,7 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 // refused by validation with the path of the field and the offending argument or input field.
 func TestInlineInputErrorsHavePaths(t *testing.T) {
 	t.Parallel()
-	api := apitest.New(t, dbtest.Open(t, "sqlite3"))
+	api := testsupport.NewAPI(t, testsupport.Open(t, "sqlite3"))
 	for _, c := range []struct {
 		query string
 		path  string
@@ -138,7 +137,7 @@ func TestInlineInputErrorsHavePaths(t *testing.T) {
 // work stays linear in the query's size.
 func TestManyValidationErrorsStayCheap(t *testing.T) {
 	t.Parallel()
-	api := apitest.New(t, dbtest.Open(t, "sqlite3"))
+	api := testsupport.NewAPI(t, testsupport.Open(t, "sqlite3"))
 	var b strings.Builder
 	b.WriteString("{ me {")
 	for i := range 50 {

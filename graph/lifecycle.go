@@ -8,12 +8,12 @@ import (
 	"github.com/google/uuid"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/flowline/flowline/auth"
 	"github.com/flowline/flowline/ent"
 	entworkflow "github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/graph/model"
-	"github.com/flowline/flowline/lifecycle"
-	"github.com/flowline/flowline/workflow"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/workflow"
+	"github.com/flowline/flowline/internal/workflowstore"
 )
 
 // lifecycleError translates the lifecycle package's errors into GraphQL errors. Validation
@@ -21,7 +21,7 @@ import (
 func lifecycleError(ctx context.Context, err error) error {
 	var (
 		ve       *workflow.ValidationError
-		conflict *lifecycle.ConflictError
+		conflict *workflowstore.ConflictError
 	)
 	switch {
 	case err == nil:
@@ -37,9 +37,9 @@ func lifecycleError(ctx context.Context, err error) error {
 		return e
 	case errors.As(err, &conflict):
 		return inputError(ctx, CodeConflict, "", "%s", conflict.Msg)
-	case errors.Is(err, lifecycle.ErrNotFound):
+	case errors.Is(err, workflowstore.ErrNotFound):
 		field := idArgument(ctx)
-		var nf *lifecycle.NotFoundError
+		var nf *workflowstore.NotFoundError
 		if errors.As(err, &nf) && nf.Field != "" {
 			field = nf.Field
 		}
@@ -82,8 +82,8 @@ func (r *Resolver) mayChangeWorkflow(ctx context.Context, id uuid.UUID) error {
 }
 
 // lifecycleOptions reads rows FOR UPDATE where the database has row locks.
-func (r *Resolver) lifecycleOptions() lifecycle.Options {
-	return lifecycle.Options{Lock: r.lockRows()}
+func (r *Resolver) lifecycleOptions() workflowstore.Options {
+	return workflowstore.Options{Lock: r.lockRows()}
 }
 
 func definitionFromInput(in *model.WorkflowDefinitionInput) workflow.Definition {
@@ -100,7 +100,7 @@ func (r *Resolver) copyWorkflow(ctx context.Context, id uuid.UUID, name string, 
 	if err != nil {
 		return nil, err
 	}
-	created, err := lifecycle.Copy(ctx, r.db(ctx), id, name, asTemplate, me)
+	created, err := workflowstore.Copy(ctx, r.db(ctx), id, name, asTemplate, me)
 	if err != nil {
 		return nil, lifecycleError(ctx, err)
 	}

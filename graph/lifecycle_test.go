@@ -5,21 +5,20 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flowline/flowline/apitest"
-	"github.com/flowline/flowline/dbtest"
 	"github.com/flowline/flowline/ent/migrate"
 	entworkflow "github.com/flowline/flowline/ent/workflow"
-	"github.com/flowline/flowline/lifecycle"
-	"github.com/flowline/flowline/workflow"
+	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflow"
+	"github.com/flowline/flowline/internal/workflowstore"
 )
 
 // allRowCounts counts the rows of every table in the schema.
-func allRowCounts(t *testing.T, db *dbtest.DB) map[string]int {
+func allRowCounts(t *testing.T, db *testsupport.DB) map[string]int {
 	t.Helper()
 	out := map[string]int{}
 	for _, table := range migrate.Tables {
 		var n int
-		if err := db.SQL.QueryRowContext(dbtest.Ctx(), "SELECT COUNT(*) FROM "+table.Name).Scan(&n); err != nil {
+		if err := db.SQL.QueryRowContext(testsupport.Ctx(), "SELECT COUNT(*) FROM "+table.Name).Scan(&n); err != nil {
 			t.Fatalf("count %s: %v", table.Name, err)
 		}
 		out[table.Name] = n
@@ -41,8 +40,8 @@ func createWorkflowInput(owner string, over map[string]any) map[string]any {
 }
 
 func TestValidationThroughGraphQL(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com").ID.String()
 		before := allRowCounts(t, db)
 
@@ -84,8 +83,8 @@ func TestValidationThroughGraphQL(t *testing.T) {
 }
 
 func TestVersionsAndLifecycle(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com").ID.String()
 		var created struct{ CreateWorkflow struct{ ID string } }
 		api.MustData(createWorkflowMutation, createWorkflowInput(owner, nil), &created)
@@ -178,17 +177,17 @@ func TestVersionsAndLifecycle(t *testing.T) {
 }
 
 func TestTemplates(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		ctx := dbtest.Ctx()
-		api := apitest.New(t, db)
-		n, err := lifecycle.InstallTemplates(ctx, db.Client)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		ctx := testsupport.Ctx()
+		api := testsupport.NewAPI(t, db)
+		n, err := workflowstore.InstallTemplates(ctx, db.Client)
 		if err != nil || n != len(workflow.BuiltinTemplates()) || n < 8 {
 			t.Fatalf("install: %d %v", n, err)
 		}
 		// A user edits a built-in template; reinstalling neither duplicates nor overwrites.
 		first := db.Client.Workflow.Query().Where(entworkflow.TemplateKeyNotNil()).FirstX(ctx)
 		first.Update().SetName("Edited by a user").ExecX(ctx)
-		if n, err := lifecycle.InstallTemplates(ctx, db.Client); err != nil || n != 0 {
+		if n, err := workflowstore.InstallTemplates(ctx, db.Client); err != nil || n != 0 {
 			t.Fatalf("reinstall: %d %v", n, err)
 		}
 		if got := db.Client.Workflow.GetX(ctx, first.ID).Name; got != "Edited by a user" {
@@ -241,9 +240,9 @@ func TestTemplates(t *testing.T) {
 }
 
 func TestSimulationWritesNothing(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		ctx := dbtest.Ctx()
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		ctx := testsupport.Ctx()
+		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")
 		client := db.Client.Contact.Create().SetName("Grace").SetEmail("grace@example.com").
 			SetTags([]string{"vip"}).SetOwnerID(owner.ID).SaveX(ctx)
@@ -303,9 +302,9 @@ func TestSimulationWritesNothing(t *testing.T) {
 }
 
 func TestWebhookSecretShownOnce(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		ctx := dbtest.Ctx()
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		ctx := testsupport.Ctx()
+		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com").ID.String()
 		var created struct {
 			CreateWorkflow struct {
@@ -329,7 +328,7 @@ func TestWebhookSecretShownOnce(t *testing.T) {
 			t.Fatal("webhook secret shown twice")
 		}
 		stored := db.Client.Workflow.GetX(ctx, mustUUID(t, c.ID)).WebhookSecret
-		if stored == nil || *stored == *c.WebhookSecret || !lifecycle.WebhookSecretMatches(stored, *c.WebhookSecret) {
+		if stored == nil || *stored == *c.WebhookSecret || !workflowstore.WebhookSecretMatches(stored, *c.WebhookSecret) {
 			t.Fatal("the stored value must be a hash that matches the secret")
 		}
 		var rot struct {
@@ -337,7 +336,7 @@ func TestWebhookSecretShownOnce(t *testing.T) {
 		}
 		api.MustData(`mutation($id: ID!) { rotateWebhookSecret(id: $id) { webhookSecret } }`, map[string]any{"id": c.ID}, &rot)
 		stored = db.Client.Workflow.GetX(ctx, mustUUID(t, c.ID)).WebhookSecret
-		if rot.RotateWebhookSecret.WebhookSecret == nil || lifecycle.WebhookSecretMatches(stored, *c.WebhookSecret) {
+		if rot.RotateWebhookSecret.WebhookSecret == nil || workflowstore.WebhookSecretMatches(stored, *c.WebhookSecret) {
 			t.Fatal("rotation must replace the secret")
 		}
 	})
@@ -347,8 +346,8 @@ func TestWebhookSecretShownOnce(t *testing.T) {
 // anything else is refused before a resolver runs.
 func TestOnErrorIsAnEnum(t *testing.T) {
 	t.Parallel()
-	db := dbtest.Open(t, "sqlite3")
-	api := apitest.New(t, db)
+	db := testsupport.Open(t, "sqlite3")
+	api := testsupport.NewAPI(t, db)
 	in := createWorkflowInput("", map[string]any{"actions": []any{
 		map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "a"}},
 		map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "b"}, "onError": "CONTINUE"},
@@ -367,7 +366,7 @@ func TestOnErrorIsAnEnum(t *testing.T) {
 	}
 	in["input"].(map[string]any)["actions"] = []any{map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "a"}, "onError": "RETRY"}}
 	api.MustFail(`mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }`, in, "BAD_USER_INPUT")
-	if n := db.Client.Workflow.Query().CountX(dbtest.Ctx()); n != 1 {
+	if n := db.Client.Workflow.Query().CountX(testsupport.Ctx()); n != 1 {
 		t.Fatalf("%d workflows", n)
 	}
 }
@@ -376,9 +375,9 @@ func TestOnErrorIsAnEnum(t *testing.T) {
 // plain client (no owner, no phone): a null on a placeholder's path renders empty.
 func TestTemplatesRenderForAClientWithoutOwner(t *testing.T) {
 	t.Parallel()
-	db := dbtest.Open(t, "sqlite3")
-	api := apitest.New(t, db)
-	if _, err := lifecycle.InstallTemplates(dbtest.Ctx(), db.Client); err != nil {
+	db := testsupport.Open(t, "sqlite3")
+	api := testsupport.NewAPI(t, db)
+	if _, err := workflowstore.InstallTemplates(testsupport.Ctx(), db.Client); err != nil {
 		t.Fatal(err)
 	}
 	var c struct{ CreateClient struct{ ID string } }
@@ -414,8 +413,8 @@ func TestTemplatesRenderForAClientWithoutOwner(t *testing.T) {
 // TestTemplatesAreNeverActive: templates never run, so no path makes one active.
 func TestTemplatesAreNeverActive(t *testing.T) {
 	t.Parallel()
-	db := dbtest.Open(t, "sqlite3")
-	api := apitest.New(t, db)
+	db := testsupport.Open(t, "sqlite3")
+	api := testsupport.NewAPI(t, db)
 	create := `mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id isActive isTemplate } }`
 	var tpl struct {
 		CreateWorkflow struct {
@@ -440,7 +439,7 @@ func TestTemplatesAreNeverActive(t *testing.T) {
 	if out.UpdateWorkflow.IsActive || !out.UpdateWorkflow.IsTemplate {
 		t.Fatalf("workflow made a template: %+v", out)
 	}
-	if n := db.Client.Workflow.Query().Where(entworkflow.IsTemplate(true), entworkflow.IsActive(true)).CountX(dbtest.Ctx()); n != 0 {
+	if n := db.Client.Workflow.Query().Where(entworkflow.IsTemplate(true), entworkflow.IsActive(true)).CountX(testsupport.Ctx()); n != 0 {
 		t.Fatalf("%d active templates", n)
 	}
 }
@@ -449,8 +448,8 @@ func TestTemplatesAreNeverActive(t *testing.T) {
 // the trigger and a changed_to condition agree.
 func TestSimulateStatusChange(t *testing.T) {
 	t.Parallel()
-	db := dbtest.Open(t, "sqlite3")
-	api := apitest.New(t, db)
+	db := testsupport.Open(t, "sqlite3")
+	api := testsupport.NewAPI(t, db)
 	var c struct{ CreateClient struct{ ID string } }
 	api.MustData(`mutation { createClient(input: {name: "Lee", email: "lee@example.com", status: LEAD}) { id } }`, nil, &c)
 	var out struct {

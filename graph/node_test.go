@@ -3,18 +3,17 @@ package graph_test
 import (
 	"testing"
 
-	"github.com/flowline/flowline/apitest"
-	"github.com/flowline/flowline/dbtest"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
+	"github.com/flowline/flowline/internal/testsupport"
 )
 
 // TestNodeResolvesEveryType checks the UUID node strategy: node and nodes find the right
 // type for every entity, mixed in one call, in the order asked.
 func TestNodeResolvesEveryType(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		ctx := dbtest.Ctx()
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		ctx := testsupport.Ctx()
+		api := testsupport.NewAPI(t, db)
 		u := seedUser(t, db, "owner@example.com")
 		wf := seedTree(t, db, u, 1, 1, 1)[0]
 		ex := wf.QueryExecutions().OnlyX(ctx)
@@ -59,9 +58,9 @@ func TestNodeResolvesEveryType(t *testing.T) {
 // TestConnectionsOrderFilterAndPage exercises orderBy lists, where filters, cursors and
 // totalCount on the root connections.
 func TestConnectionsOrderFilterAndPage(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		ctx := dbtest.Ctx()
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		ctx := testsupport.Ctx()
+		api := testsupport.NewAPI(t, db)
 		for _, n := range []struct{ name, status string }{{"Cleo", "ACTIVE"}, {"Ada", "LEAD"}, {"Bea", "ACTIVE"}} {
 			db.Client.Contact.Create().SetName(n.name).SetEmail(n.name + "@example.com").SetStatus(contactStatus(n.status)).SaveX(ctx)
 		}

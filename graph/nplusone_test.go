@@ -4,8 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/flowline/flowline/apitest"
-	"github.com/flowline/flowline/dbtest"
+	"github.com/flowline/flowline/internal/testsupport"
 )
 
 const nestedQuery = `query Nested($w: Int!, $e: Int!, $l: Int!) {
@@ -39,8 +38,8 @@ type nestedResult struct {
 // TestNestedQueryStatementBudget holds workflows → executions → logs to a constant number
 // of SQL statements, with per-parent (not global) limits on the nested pages.
 func TestNestedQueryStatementBudget(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")
 		// 20 workflows × 12 executions × 12 logs: more than each page, so a global LIMIT
 		// would visibly starve later parents.
@@ -87,10 +86,10 @@ func TestNestedQueryStatementBudget(t *testing.T) {
 // BenchmarkNestedQuery measures the 20×10×10 nested query through the real handler on
 // PostgreSQL (and SQLite), reporting SQL statements per request.
 func BenchmarkNestedQuery(b *testing.B) {
-	for _, d := range dbtest.Dialects {
+	for _, d := range testsupport.Dialects {
 		b.Run(d, func(b *testing.B) {
-			db := dbtest.Open(b, d)
-			api := apitest.New(b, db)
+			db := testsupport.Open(b, d)
+			api := testsupport.NewAPI(b, db)
 			owner := seedUser(b, db, "owner@example.com")
 			seedTree(b, db, owner, 20, 10, 10)
 			vars := map[string]any{"w": 20, "e": 10, "l": 10}

@@ -4,16 +4,15 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/flowline/flowline/apitest"
-	"github.com/flowline/flowline/dbtest"
+	"github.com/flowline/flowline/internal/testsupport"
 )
 
 // TestPageInfoWithoutEdges: a root connection asked only for totalCount and pageInfo still
 // answers hasNextPage, hasPreviousPage and the cursors exactly.
 func TestPageInfoWithoutEdges(t *testing.T) {
 	t.Parallel()
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
 		for i := range 3 {
 			api.MustData(`mutation($in: CreateClientInput!) { createClient(input: $in) { id } }`,
 				map[string]any{"in": map[string]any{"name": fmt.Sprintf("C%d", i), "email": fmt.Sprintf("c%d@example.com", i)}}, nil)

@@ -8,7 +8,7 @@ import (
 
 	"entgo.io/ent/dialect"
 
-	"github.com/flowline/flowline/auth"
+	"github.com/flowline/flowline/internal/auth"
 
 	"github.com/flowline/flowline/ent"
 )

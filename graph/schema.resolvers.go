@@ -9,16 +9,16 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/flowline/flowline/auth"
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
 	entuser "github.com/flowline/flowline/ent/user"
 	entworkflow "github.com/flowline/flowline/ent/workflow"
-	"github.com/flowline/flowline/events"
 	"github.com/flowline/flowline/graph/model"
-	"github.com/flowline/flowline/lifecycle"
-	"github.com/flowline/flowline/workflow"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/events"
+	"github.com/flowline/flowline/internal/workflow"
+	"github.com/flowline/flowline/internal/workflow/spec"
+	"github.com/flowline/flowline/internal/workflowstore"
 	"github.com/google/uuid"
 )
 
@@ -28,7 +28,7 @@ func (r *mutationResolver) CreateWorkflow(ctx context.Context, input model.Creat
 	if err != nil {
 		return nil, err
 	}
-	created, err := lifecycle.Create(ctx, r.db(ctx), lifecycle.Draft{
+	created, err := workflowstore.Create(ctx, r.db(ctx), workflowstore.Draft{
 		Name:        input.Name,
 		Description: input.Description,
 		IsActive:    input.IsActive,
@@ -63,7 +63,7 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 	if err != nil {
 		return nil, err
 	}
-	updated, err := lifecycle.Update(ctx, r.db(ctx), id, lifecycle.Change{
+	updated, err := workflowstore.Update(ctx, r.db(ctx), id, workflowstore.Change{
 		Name:             input.Name,
 		Description:      input.Description,
 		ClearDescription: input.ClearDescription != nil && *input.ClearDescription,

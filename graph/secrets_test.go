@@ -5,18 +5,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flowline/flowline/apitest"
-	"github.com/flowline/flowline/auth"
-	"github.com/flowline/flowline/dbtest"
 	"github.com/flowline/flowline/ent/workflow"
-	"github.com/flowline/flowline/lifecycle"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflowstore"
 )
 
 // TestSecretsAreNeverShown: secret action config values are stored but shown as "***"
 // (and survive an edit that sends "***" back); hashes never appear in the schema.
 func TestSecretsAreNeverShown(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
 		in := createWorkflowInput("", map[string]any{"actions": []any{map[string]any{
 			"type": "SEND_WEBHOOK", "config": map[string]any{
 				"url": "https://hooks.example.com/in?token=s3cret-q&x=1&api_key=s3cret-k", "headers": map[string]any{"Authorization": "Bearer s3cret-value", "X-Trace": "visible"},
@@ -46,7 +45,7 @@ func TestSecretsAreNeverShown(t *testing.T) {
 		api.MustData(`mutation($id: ID!, $actions: [WorkflowActionInput!]) { updateWorkflow(id: $id, input: {actions: $actions}) { version } }`,
 			map[string]any{"id": created.CreateWorkflow.ID, "actions": []any{map[string]any{"type": "SEND_WEBHOOK", "config": map[string]any{
 				"url": shownURL, "headers": map[string]any{"Authorization": "***", "X-Trace": "changed"}}}}}, nil)
-		stored := db.Client.Workflow.Query().Where(workflow.Name("VIP follow-up")).OnlyX(dbtest.Ctx())
+		stored := db.Client.Workflow.Query().Where(workflow.Name("VIP follow-up")).OnlyX(testsupport.Ctx())
 		h := stored.Actions[0].Config["headers"].(map[string]any)
 		if h["Authorization"] != "Bearer s3cret-value" || h["X-Trace"] != "changed" {
 			t.Fatalf("stored headers after edit: %v", h)
@@ -78,8 +77,8 @@ func TestSecretsAreNeverShown(t *testing.T) {
 // TestSecretsStayWithTheirOwner: a hidden secret cannot be redirected to another URL, and a
 // copy made by another user does not inherit it.
 func TestSecretsStayWithTheirOwner(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		admin := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		admin := testsupport.NewAPI(t, db)
 		editor := admin.As(admin.NewUser(auth.RoleEditor))
 		webhook := func(url, authz string) []any {
 			return []any{map[string]any{"type": "SEND_WEBHOOK", "config": map[string]any{
@@ -93,7 +92,7 @@ func TestSecretsStayWithTheirOwner(t *testing.T) {
 		var mine struct{ CreateWorkflowFromTemplate struct{ ID string } }
 		editor.MustData(`mutation($t: ID!) { createWorkflowFromTemplate(templateId: $t, input: {name: "mine"}) { id } }`,
 			map[string]any{"t": tmpl.CreateWorkflow.ID}, &mine)
-		copied := db.Client.Workflow.GetX(dbtest.Ctx(), mustUUID(t, mine.CreateWorkflowFromTemplate.ID))
+		copied := db.Client.Workflow.GetX(testsupport.Ctx(), mustUUID(t, mine.CreateWorkflowFromTemplate.ID))
 		if h := copied.Actions[0].Config["headers"].(map[string]any); h["Authorization"] != "" {
 			t.Fatalf("the copy inherited the secret: %v", h)
 		}
@@ -106,7 +105,7 @@ func TestSecretsStayWithTheirOwner(t *testing.T) {
 		if !strings.Contains(fmt.Sprint(e.Extensions["problems"]), "/actions/0/config/headers/Authorization") {
 			t.Fatalf("problem does not point at the header: %+v", e)
 		}
-		stored := db.Client.Workflow.GetX(dbtest.Ctx(), mustUUID(t, own.CreateWorkflow.ID))
+		stored := db.Client.Workflow.GetX(testsupport.Ctx(), mustUUID(t, own.CreateWorkflow.ID))
 		if stored.Actions[0].Config["url"] != "https://partner.example/in" {
 			t.Fatalf("refused edit changed the workflow: %v", stored.Actions[0].Config)
 		}
@@ -115,13 +114,13 @@ func TestSecretsStayWithTheirOwner(t *testing.T) {
 
 // TestEveryBuiltinTemplateIsUsable: an editor can create a workflow from each template.
 func TestEveryBuiltinTemplateIsUsable(t *testing.T) {
-	db := dbtest.Open(t, "sqlite3")
-	admin := apitest.New(t, db)
+	db := testsupport.Open(t, "sqlite3")
+	admin := testsupport.NewAPI(t, db)
 	editor := admin.As(admin.NewUser(auth.RoleEditor))
-	if _, err := lifecycle.InstallTemplates(dbtest.Ctx(), db.Client); err != nil {
+	if _, err := workflowstore.InstallTemplates(testsupport.Ctx(), db.Client); err != nil {
 		t.Fatal(err)
 	}
-	for _, tmpl := range db.Client.Workflow.Query().Where(workflow.TemplateKeyNotNil()).AllX(dbtest.Ctx()) {
+	for _, tmpl := range db.Client.Workflow.Query().Where(workflow.TemplateKeyNotNil()).AllX(testsupport.Ctx()) {
 		res := editor.Do(`mutation($t: ID!) { createWorkflowFromTemplate(templateId: $t, input: {name: "from template"}) { id } }`,
 			map[string]any{"t": tmpl.ID.String()})
 		if len(res.Errors) > 0 {
@@ -134,8 +133,8 @@ func TestEveryBuiltinTemplateIsUsable(t *testing.T) {
 // another position in the list, or its header name changed case, as long as the URL is the same.
 func TestRedactedSecretsFollowTheWebhook(t *testing.T) {
 	t.Parallel()
-	db := dbtest.Open(t, "sqlite3")
-	api := apitest.New(t, db)
+	db := testsupport.Open(t, "sqlite3")
+	api := testsupport.NewAPI(t, db)
 	const url = "https://hooks.example.com/in?token=q-secret"
 	var created struct{ CreateWorkflow struct{ ID string } }
 	api.MustData(`mutation($input: CreateWorkflowInput!) { createWorkflow(input: $input) { id } }`,
@@ -147,7 +146,7 @@ func TestRedactedSecretsFollowTheWebhook(t *testing.T) {
 			map[string]any{"type": "SEND_WEBHOOK", "config": map[string]any{
 				"url": "https://hooks.example.com/in?token=***", "headers": map[string]any{"authorization": "***"}}},
 		}}, nil)
-	stored := db.Client.Workflow.Query().OnlyX(dbtest.Ctx())
+	stored := db.Client.Workflow.Query().OnlyX(testsupport.Ctx())
 	cfg := stored.Actions[1].Config
 	if cfg["url"] != url || cfg["headers"].(map[string]any)["Authorization"] != "Bearer h-secret" {
 		t.Fatalf("stored webhook after the move: %v", cfg)

@@ -6,11 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flowline/flowline/apitest"
-	"github.com/flowline/flowline/dbtest"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // The seed's sample workflow: VIP follow-up CREATE_TASK on CLIENT_CREATED.
@@ -35,8 +34,8 @@ const workflowFields = `id name description isActive isTemplate triggerType trig
   actions { type config } version createdBy { id } createdAt updatedAt`
 
 func TestSeedWorkflowRoundTrip(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
 		owner := api.User
 		input := map[string]any{}
 		for k, v := range seedWorkflowVars {
@@ -72,9 +71,9 @@ func TestSeedWorkflowRoundTrip(t *testing.T) {
 }
 
 func TestSeedExecutionAndLogReadBack(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		ctx := dbtest.Ctx()
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		ctx := testsupport.Ctx()
+		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")
 		wf := seedTree(t, db, owner, 1, 0, 0)[0]
 		client, err := db.Client.Contact.Create().SetName("Ada").SetEmail("ada@example.com").Save(ctx)
@@ -147,9 +146,9 @@ func TestSeedExecutionAndLogReadBack(t *testing.T) {
 }
 
 func TestCascadeDeletes(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, db *dbtest.DB) {
-		ctx := dbtest.Ctx()
-		api := apitest.New(t, db)
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		ctx := testsupport.Ctx()
+		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")
 		wfs := seedTree(t, db, owner, 2, 3, 2)
 

@@ -10,10 +10,10 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
-	"github.com/flowline/flowline/events"
 	"github.com/flowline/flowline/graph/model"
-	"github.com/flowline/flowline/lifecycle"
-	"github.com/flowline/flowline/workflow"
+	"github.com/flowline/flowline/internal/events"
+	"github.com/flowline/flowline/internal/workflow"
+	"github.com/flowline/flowline/internal/workflowstore"
 )
 
 // simulate runs a workflow definition against a sample event with no side effect: it only
@@ -28,11 +28,11 @@ func (r *Resolver) simulate(ctx context.Context, workflowID *uuid.UUID, in *mode
 		wfID, wfName string
 	)
 	if workflowID != nil {
-		wf, err := lifecycle.Load(ctx, db, *workflowID, lifecycle.Options{})
+		wf, err := workflowstore.Load(ctx, db, *workflowID, workflowstore.Options{})
 		if err != nil {
 			return nil, lifecycleError(ctx, err)
 		}
-		def, wfID, wfName = lifecycle.DefinitionOf(wf), wf.ID.String(), wf.Name
+		def, wfID, wfName = workflowstore.DefinitionOf(wf), wf.ID.String(), wf.Name
 	} else {
 		def = definitionFromInput(in)
 		if err := workflow.Validate(def); err != nil {

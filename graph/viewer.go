@@ -6,7 +6,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/flowline/flowline/auth"
+	"github.com/flowline/flowline/internal/auth"
 )
 
 // CodeUnauthenticated marks a request without a valid caller.

@@ -12,8 +12,8 @@ import (
 	"github.com/flowline/flowline/ent"
 	entworkflow "github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/graph/model"
-	"github.com/flowline/flowline/lifecycle"
-	"github.com/flowline/flowline/workflow"
+	"github.com/flowline/flowline/internal/workflow"
+	"github.com/flowline/flowline/internal/workflowstore"
 	"github.com/google/uuid"
 )
 
@@ -26,7 +26,7 @@ func (r *mutationResolver) RollbackWorkflow(ctx context.Context, id uuid.UUID, v
 	if err != nil {
 		return nil, err
 	}
-	out, err := lifecycle.Rollback(ctx, r.db(ctx), id, version, me, r.lifecycleOptions())
+	out, err := workflowstore.Rollback(ctx, r.db(ctx), id, version, me, r.lifecycleOptions())
 	return out, lifecycleError(ctx, err)
 }
 
@@ -35,7 +35,7 @@ func (r *mutationResolver) ActivateWorkflow(ctx context.Context, id uuid.UUID) (
 	if err := r.mayChangeWorkflow(ctx, id); err != nil {
 		return nil, err
 	}
-	res, err := lifecycle.SetActive(ctx, r.db(ctx), id, true, r.lifecycleOptions())
+	res, err := workflowstore.SetActive(ctx, r.db(ctx), id, true, r.lifecycleOptions())
 	if err != nil {
 		return nil, lifecycleError(ctx, err)
 	}
@@ -47,7 +47,7 @@ func (r *mutationResolver) DeactivateWorkflow(ctx context.Context, id uuid.UUID)
 	if err := r.mayChangeWorkflow(ctx, id); err != nil {
 		return nil, err
 	}
-	res, err := lifecycle.SetActive(ctx, r.db(ctx), id, false, r.lifecycleOptions())
+	res, err := workflowstore.SetActive(ctx, r.db(ctx), id, false, r.lifecycleOptions())
 	if err != nil {
 		return nil, lifecycleError(ctx, err)
 	}
@@ -65,16 +65,16 @@ func (r *mutationResolver) CreateWorkflowFromTemplate(ctx context.Context, templ
 	if err != nil {
 		return nil, err
 	}
-	var o lifecycle.Overrides
+	var o workflowstore.Overrides
 	if ov := input.Overrides; ov != nil {
-		o = lifecycle.Overrides{
+		o = workflowstore.Overrides{
 			Description:   ov.Description,
 			TriggerConfig: ov.TriggerConfig,
 			Conditions:    ov.Conditions,
 			Actions:       derefActions(ov.Actions),
 		}
 	}
-	created, err := lifecycle.FromTemplate(ctx, r.db(ctx), templateID, input.Name, o, me)
+	created, err := workflowstore.FromTemplate(ctx, r.db(ctx), templateID, input.Name, o, me)
 	if err != nil {
 		return nil, lifecycleError(ctx, err)
 	}
@@ -96,7 +96,7 @@ func (r *mutationResolver) RotateWebhookSecret(ctx context.Context, id uuid.UUID
 	if err := r.mayChangeWorkflow(ctx, id); err != nil {
 		return nil, err
 	}
-	wf, secret, err := lifecycle.RotateWebhookSecret(ctx, r.db(ctx), id, r.lifecycleOptions())
+	wf, secret, err := workflowstore.RotateWebhookSecret(ctx, r.db(ctx), id, r.lifecycleOptions())
 	if err != nil {
 		return nil, lifecycleError(ctx, err)
 	}

@@ -18,7 +18,7 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/ent/workflowversion"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 
 	"entgo.io/ent"

@@ -10,7 +10,7 @@ import (
 	"entgo.io/ent/schema/index"
 	"github.com/google/uuid"
 
-	"github.com/flowline/flowline/authz"
+	"github.com/flowline/flowline/internal/authz"
 )
 
 // APIToken is a long-lived credential for scripts and SDKs. Only a hash is stored; the

@@ -8,7 +8,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"github.com/flowline/flowline/authz"
+	"github.com/flowline/flowline/internal/authz"
 	"github.com/google/uuid"
 )
 

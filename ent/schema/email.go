@@ -7,7 +7,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"github.com/flowline/flowline/authz"
+	"github.com/flowline/flowline/internal/authz"
 	"github.com/google/uuid"
 )
 

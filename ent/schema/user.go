@@ -8,8 +8,8 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 
-	"github.com/flowline/flowline/auth"
-	"github.com/flowline/flowline/authz"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/authz"
 )
 
 // User is a person who signs in to Flowline: creator of workflows and owner of clients.

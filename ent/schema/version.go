@@ -8,10 +8,10 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"github.com/flowline/flowline/authz"
+	"github.com/flowline/flowline/internal/authz"
 	"github.com/google/uuid"
 
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // WorkflowVersion is an immutable snapshot of a workflow's definition, written each time

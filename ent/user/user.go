@@ -10,7 +10,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/flowline/flowline/auth"
+	"github.com/flowline/flowline/internal/auth"
 	"github.com/google/uuid"
 )
 

@@ -7,8 +7,8 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
-	"github.com/flowline/flowline/auth"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/internal/auth"
 	"github.com/google/uuid"
 )
 

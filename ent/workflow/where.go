@@ -8,7 +8,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/flowline/flowline/ent/predicate"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 )
 

@@ -9,9 +9,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/flowline/flowline/auth"
 	"github.com/flowline/flowline/ent"
-	"github.com/flowline/flowline/workflow/spec"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 )
 

@@ -1,0 +1,103 @@
+// Package worker runs the worker role of a Flowline process: the execution engine, the
+// scheduler of SCHEDULED workflows and, when SMTP is configured, the e-mail sender, wired
+// from the process configuration.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/mail"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/flowline/flowline/internal/action"
+	"github.com/flowline/flowline/internal/config"
+	"github.com/flowline/flowline/internal/database"
+	"github.com/flowline/flowline/internal/delivery"
+	"github.com/flowline/flowline/internal/engine"
+	"github.com/flowline/flowline/internal/netguard"
+	"github.com/flowline/flowline/internal/outbox"
+	"github.com/flowline/flowline/internal/scheduler"
+)
+
+// Start starts the worker role: the execution engine and, when SMTP is configured, the
+// e-mail sender. The returned channel is closed when both have stopped after ctx ends.
+func Start(ctx context.Context, db *database.DB, cfg config.Config, logger *slog.Logger) (<-chan struct{}, error) {
+	ec := cfg.Engine
+	webhooks := &delivery.WebhookSender{
+		Client:        netguard.Policy{Allow: ec.WebhookAllowList}.Client(ec.WebhookTimeout),
+		SigningSecret: []byte(ec.WebhookSigningSecret),
+	}
+	if ec.WebhookSigningSecret == "" {
+		logger.Warn("WEBHOOK_SIGNING_SECRET is not set: outgoing webhooks are sent unsigned")
+	}
+	eng := engine.New(db, engine.Config{
+		Workers:          ec.Workers,
+		PollInterval:     ec.PollInterval,
+		LeaseDuration:    ec.LeaseDuration,
+		ExecutionTimeout: ec.ExecutionTimeout,
+		ShutdownTimeout:  cfg.ShutdownTimeout,
+		LoopLimit:        ec.LoopLimit,
+		Webhooks:         webhooks,
+		MessageIDDomain:  messageIDDomain(ec.SMTPURL),
+		Logger:           logger,
+	})
+	var m *outbox.Mailer
+	if ec.SMTPURL != "" {
+		sender, err := delivery.NewSMTPSender(ec.SMTPURL)
+		if err != nil {
+			return nil, fmt.Errorf("smtp-url: %w", err)
+		}
+		m = outbox.New(db, outbox.Config{Sender: sender, PollInterval: ec.PollInterval, Logger: logger})
+		logger.Info("e-mail sender ready", "smtp", sender.String())
+	} else {
+		logger.Warn("SMTP_URL is not set: e-mails stay QUEUED in the outbox")
+	}
+
+	sched := scheduler.New(db, scheduler.Config{Logger: logger, Notify: eng.Wake})
+
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		_ = eng.Run(ctx)
+	}()
+	go func() {
+		defer wg.Done()
+		sched.Run(ctx)
+	}()
+	if m != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := m.Run(ctx); err != nil {
+				logger.Error("e-mail sender stopped", "error", err)
+			}
+		}()
+	}
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	return done, nil
+}
+
+// messageIDDomain takes the domain of the SMTP URL's from address, so Message-IDs look like
+// the sender's own; it falls back to action.DefaultMessageIDDomain.
+func messageIDDomain(smtpURL string) string {
+	u, err := url.Parse(smtpURL)
+	if err != nil || smtpURL == "" {
+		return action.DefaultMessageIDDomain
+	}
+	addr, err := mail.ParseAddress(u.Query().Get("from"))
+	if err != nil {
+		return action.DefaultMessageIDDomain
+	}
+	if _, domain, ok := strings.Cut(addr.Address, "@"); ok && domain != "" {
+		return domain
+	}
+	return action.DefaultMessageIDDomain
+}

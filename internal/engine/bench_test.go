@@ -1,0 +1,137 @@
+package engine_test
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"testing"
+	"time"
+
+	"entgo.io/ent/dialect"
+
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/engine"
+	"github.com/flowline/flowline/internal/events"
+	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflow/spec"
+)
+
+// benchWorkflow is a three-step internal workflow.
+var benchWorkflow = []spec.Action{
+	{Type: spec.ActionCreateTask, Config: map[string]any{"title": "Call {{client.name}}", "dueDays": 2}},
+	{Type: spec.ActionAddTag, Config: map[string]any{"tag": "contacted"}},
+	{Type: spec.ActionLogActivity, Config: map[string]any{"message": "Workflow {{workflow.name}} ran"}},
+}
+
+// benchSetup creates a user, n clients and the MANUAL bench workflow.
+func benchSetup(b *testing.B, db *testsupport.DB, n int) (*ent.Workflow, []*ent.Contact) {
+	b.Helper()
+	ctx := testsupport.Ctx()
+	u := db.Client.User.Create().SetEmail("bench@example.com").SetName("Bench").SaveX(ctx)
+	wf := db.Client.Workflow.Create().SetName("bench").SetTriggerType(spec.TriggerManual).
+		SetActions(benchWorkflow).SetCreatedByID(u.ID).SaveX(ctx)
+	var clients []*ent.Contact
+	for start := 0; start < n; start += 500 {
+		bulk := make([]*ent.ContactCreate, 0, 500)
+		for i := start; i < min(start+500, n); i++ {
+			bulk = append(bulk, db.Client.Contact.Create().SetName(fmt.Sprintf("Client %d", i)).
+				SetEmail(fmt.Sprintf("c%d@example.com", i)).SetOwnerID(u.ID))
+		}
+		clients = append(clients, db.Client.Contact.CreateBulk(bulk...).SaveX(ctx)...)
+	}
+	return wf, clients
+}
+
+// benchEngine runs an engine with the default settings (quiet) until the benchmark ends.
+func benchEngine(b *testing.B, db *testsupport.DB) {
+	cfg := engine.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if db.Dialect == dialect.SQLite {
+		cfg.PollInterval = 100 * time.Millisecond // SQLite has no notifications: workers poll
+	}
+	startEngine(b, db, cfg)
+}
+
+// trigger creates one PENDING execution of wf for c and commits it.
+func benchTrigger(b *testing.B, db *testsupport.DB, wf *ent.Workflow, c *ent.Contact, ref string) *ent.WorkflowExecution {
+	ctx := testsupport.Ctx()
+	tx, err := db.Client.Tx(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ex, err := events.Raiser{Dialect: db.Dialect}.Start(ctx, tx.Client(), wf, events.Targeted(spec.TriggerManual, wf.ID, ref, c, nil))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	return ex
+}
+
+// BenchmarkEngineThroughput measures executions per second of the three-step internal
+// workflow with one engine of 4 workers: b.N executions are queued, then run.
+func BenchmarkEngineThroughput(b *testing.B) {
+	for _, d := range testsupport.Dialects {
+		b.Run(d, func(b *testing.B) {
+			db := testsupport.Open(b, d)
+			ctx := testsupport.Ctx()
+			wf, clients := benchSetup(b, db, b.N)
+			for i := range b.N {
+				benchTrigger(b, db, wf, clients[i], fmt.Sprintf("tp-%d", i))
+			}
+			b.ResetTimer()
+			start := time.Now()
+			benchEngine(b, db)
+			done := workflowexecution.StatusEQ(workflowexecution.StatusCOMPLETED)
+			for db.Client.WorkflowExecution.Query().Where(done).CountX(ctx) < b.N {
+				time.Sleep(5 * time.Millisecond)
+			}
+			elapsed := time.Since(start)
+			b.StopTimer()
+			if n := db.Client.Task.Query().CountX(ctx); n != b.N {
+				b.Fatalf("%d tasks for %d executions", n, b.N)
+			}
+			b.ReportMetric(float64(b.N)/elapsed.Seconds(), "executions/s")
+		})
+	}
+}
+
+// BenchmarkTriggerLatency measures trigger-to-completion latency of the three-step internal
+// workflow, one execution at a time: from the execution's creation (in the triggering
+// transaction) to its completedAt.
+func BenchmarkTriggerLatency(b *testing.B) {
+	for _, d := range testsupport.Dialects {
+		b.Run(d, func(b *testing.B) {
+			db := testsupport.Open(b, d)
+			ctx := testsupport.Ctx()
+			wf, clients := benchSetup(b, db, b.N)
+			benchEngine(b, db)
+			time.Sleep(200 * time.Millisecond) // let the listener connect
+			latencies := make([]time.Duration, 0, b.N)
+			b.ResetTimer()
+			for i := range b.N {
+				ex := benchTrigger(b, db, wf, clients[i], fmt.Sprintf("lat-%d", i))
+				for {
+					got := db.Client.WorkflowExecution.GetX(ctx, ex.ID)
+					if got.Status == workflowexecution.StatusCOMPLETED {
+						latencies = append(latencies, got.CompletedAt.Sub(got.CreatedAt))
+						break
+					}
+					if got.Status == workflowexecution.StatusFAILED {
+						b.Fatalf("execution failed: %s", *got.ErrorMessage)
+					}
+					time.Sleep(time.Millisecond)
+				}
+			}
+			b.StopTimer()
+			slices.Sort(latencies)
+			ms := func(q float64) float64 {
+				return float64(latencies[int(q*float64(len(latencies)-1))]) / float64(time.Millisecond)
+			}
+			b.ReportMetric(ms(0.50), "p50-ms")
+			b.ReportMetric(ms(0.99), "p99-ms")
+		})
+	}
+}

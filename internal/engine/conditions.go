@@ -1,0 +1,69 @@
+package engine
+
+import (
+	"context"
+
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/ent/workflowexecutionlog"
+	"github.com/flowline/flowline/internal/workflow"
+)
+
+// checkConditions evaluates the workflow's conditions at the start of a run. When they do not
+// pass, the execution is COMPLETED with every action logged SKIPPED, the explanation in each
+// row's outputData. Invalid conditions fail the execution.
+func (r *run) checkConditions(ctx context.Context) error {
+	if len(r.def.Conditions) == 0 {
+		return r.conditionsPassed(ctx) // no conditions always pass; no need to read the client
+	}
+	now := r.e.now()
+	wctx, err := r.workflowContext(ctx, now)
+	if err != nil {
+		return err
+	}
+	passed, ex, err := workflow.EvaluateConditions(r.def.Conditions, wctx)
+	if err != nil {
+		return r.failExecution(ctx, "invalid conditions: "+err.Error())
+	}
+	if passed {
+		return r.conditionsPassed(ctx)
+	}
+	explanation := toMap(ex)
+	err = r.e.inTx(ctx, func(tx *ent.Client) error {
+		err := saveFenced(ctx, r.e.fenced(tx, r.c).
+			SetCurrentStep(len(r.def.Actions)).
+			SetStatus(workflowexecution.StatusCOMPLETED).
+			SetCompletedAt(now).
+			ClearLeaseExpiresAt())
+		if err != nil {
+			return err
+		}
+		if len(r.def.Actions) == 0 {
+			return nil
+		}
+		rows := make([]*ent.WorkflowExecutionLogCreate, len(r.def.Actions))
+		for i, a := range r.def.Actions {
+			rows[i] = r.logRow(tx, i, a, workflowexecutionlog.StatusSKIPPED,
+				workflow.RedactConfig(a.Type, a.Config),
+				map[string]any{outReason: "the conditions did not pass", outExplanation: explanation},
+				"", now)
+		}
+		return tx.WorkflowExecutionLog.CreateBulk(rows...).Exec(ctx)
+	})
+	if err == nil {
+		r.done = true
+		r.log.Debug("conditions did not pass; execution completed with skipped steps")
+	}
+	return err
+}
+
+// conditionsPassed records that this run's conditions passed, so that resuming it (after a
+// crash, or a retry from the failed step) does not evaluate them again against a client that
+// may have changed since.
+func (r *run) conditionsPassed(ctx context.Context) error {
+	if err := saveFenced(ctx, r.e.fenced(r.e.db.Client, r.c).SetConditionsChecked(true)); err != nil {
+		return err
+	}
+	r.ex.ConditionsChecked = true
+	return nil
+}

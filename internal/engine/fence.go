@@ -1,0 +1,44 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/database"
+)
+
+// errLeaseLost means a fenced write matched no row: the execution was cancelled, or its lease
+// expired and another worker reclaimed it. The worker must stop touching it.
+var errLeaseLost = errors.New("lease lost: the execution was cancelled or another worker took it over")
+
+// fenced starts an update of the claimed execution that only applies while this worker still
+// holds it: same id, same attempt, still RUNNING. Every fenced write also extends the lease.
+func (e *Engine) fenced(db *ent.Client, c claimed) *ent.WorkflowExecutionUpdate {
+	return db.WorkflowExecution.Update().
+		Where(
+			workflowexecution.ID(c.ID),
+			workflowexecution.Attempt(c.Attempt),
+			workflowexecution.StatusEQ(workflowexecution.StatusRUNNING),
+		).
+		SetLeaseExpiresAt(e.now().Add(e.cfg.LeaseDuration))
+}
+
+// saveFenced runs a fenced update and turns "no row matched" into errLeaseLost.
+func saveFenced(ctx context.Context, u *ent.WorkflowExecutionUpdate) error {
+	n, err := u.Save(ctx)
+	if err != nil {
+		return fmt.Errorf("update execution: %w", err)
+	}
+	if n == 0 {
+		return errLeaseLost
+	}
+	return nil
+}
+
+// inTx runs fn in a transaction and commits it, or rolls it back when fn fails.
+func (e *Engine) inTx(ctx context.Context, fn func(tx *ent.Client) error) error {
+	return database.InTx(ctx, e.db.Client, fn)
+}

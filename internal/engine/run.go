@@ -1,0 +1,193 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/authz"
+
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/workflow"
+	"github.com/flowline/flowline/internal/workflow/spec"
+)
+
+// errShutdown stops a run between steps when the engine is stopping.
+var errShutdown = errors.New("engine shutting down")
+
+// errInterrupted means a running step was cut short: its lease was lost or the engine's
+// shutdown timeout ran out.
+var errInterrupted = errors.New("step interrupted")
+
+// errorRetryDelay is how long an execution waits after its run broke on an unexpected error
+// (the database went away, say) before it is claimed again.
+const errorRetryDelay = 5 * time.Second
+
+// run is one claimed execution, driven step by step by a worker.
+type run struct {
+	e   *Engine
+	c   claimed
+	ex  *ent.WorkflowExecution
+	wf  *ent.Workflow
+	def spec.Definition
+	// step and stepAttempt mirror current_step and step_attempt as this worker wrote them.
+	step, stepAttempt int
+	// done is set once the execution left RUNNING under this worker (completed, failed,
+	// parked for a delay or a retry).
+	done bool
+	// deadline is when the whole-execution timeout expires.
+	deadline time.Time
+	// creator is who the steps' effects act as.
+	creator auth.Viewer
+	log     *slog.Logger
+}
+
+// execute runs a claimed execution until it completes, fails, parks or the lease is lost.
+// stop is cancelled when the engine stops (no new step starts after that); work is cancelled
+// when running steps must be interrupted.
+func (e *Engine) execute(stop, work context.Context, c claimed) {
+	log := e.log.With("execution_id", c.ID, "attempt", c.Attempt)
+	ctx, interrupt := context.WithCancel(work)
+	defer interrupt()
+	var lost atomic.Bool
+	stopLease := e.keepLease(work, c, func() {
+		lost.Store(true)
+		interrupt()
+	})
+	defer stopLease()
+
+	r, err := e.load(ctx, c, log)
+	if err == nil {
+		err = r.drive(stop, ctx)
+	}
+	switch {
+	case err == nil:
+	case errors.Is(err, errLeaseLost) || lost.Load():
+		log.Info("stopped: lease lost (cancelled or taken over)")
+	case errors.Is(err, errShutdown) || errors.Is(err, errInterrupted) || stop.Err() != nil:
+		e.release(c, 0, log)
+	default:
+		log.Error("run failed; the execution will be retried", "error", err)
+		e.release(c, errorRetryDelay, log)
+	}
+}
+
+// load reads the claimed execution and its workflow.
+func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, error) {
+	ex, err := e.db.Client.WorkflowExecution.Get(ctx, c.ID)
+	if ent.IsNotFound(err) {
+		return nil, errLeaseLost
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load execution: %w", err)
+	}
+	if ex.Attempt != c.Attempt || ex.Status != workflowexecution.StatusRUNNING {
+		return nil, errLeaseLost
+	}
+	wf, err := e.db.Client.Workflow.Get(ctx, ex.WorkflowID)
+	if err != nil {
+		return nil, fmt.Errorf("load workflow %s: %w", ex.WorkflowID, err)
+	}
+	def := ex.Definition
+	if def.TriggerType == "" {
+		// Executions written before definitions were snapshotted run the current definition.
+		def = workflow.Normalize(spec.Definition{
+			TriggerType: wf.TriggerType, TriggerConfig: wf.TriggerConfig,
+			Conditions: wf.Conditions, Actions: wf.Actions,
+		})
+	}
+	creator, err := e.creatorOf(ctx, wf)
+	if err != nil {
+		return nil, err
+	}
+	r := &run{
+		e: e, c: c, ex: ex, wf: wf, def: def, creator: creator,
+		step: ex.CurrentStep, stepAttempt: ex.StepAttempt,
+		log: log.With("workflow_id", wf.ID),
+	}
+	if r.deadline, err = r.computeDeadline(ctx); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// drive evaluates the conditions (on a fresh start) and runs steps until the execution
+// leaves RUNNING, the lease is lost or the engine stops.
+func (r *run) drive(stop, ctx context.Context) error {
+	if !r.ex.ConditionsChecked {
+		if err := r.checkConditions(ctx); err != nil || r.done {
+			return err
+		}
+	}
+	for !r.done && r.step < len(r.def.Actions) {
+		if stop.Err() != nil {
+			return errShutdown
+		}
+		if r.e.now().After(r.deadline) {
+			return r.failExecution(ctx, r.timeoutMessage())
+		}
+		if err := r.runStep(ctx); err != nil {
+			return err
+		}
+	}
+	if r.done {
+		return nil
+	}
+	return r.complete(ctx)
+}
+
+// complete marks the execution COMPLETED.
+func (r *run) complete(ctx context.Context) error {
+	err := saveFenced(ctx, r.e.fenced(r.e.db.Client, r.c).
+		SetStatus(workflowexecution.StatusCOMPLETED).
+		SetCompletedAt(r.e.now()).
+		ClearLeaseExpiresAt())
+	if err == nil {
+		r.done = true
+		r.log.Debug("execution completed")
+	}
+	return err
+}
+
+// failExecution marks the execution FAILED with msg, without a log row.
+func (r *run) failExecution(ctx context.Context, msg string) error {
+	err := saveFenced(ctx, r.e.failed(r.e.db.Client, r.c, msg))
+	if err == nil {
+		r.done = true
+		r.log.Info("execution failed", "error", msg)
+	}
+	return err
+}
+
+// failed is the fenced update that ends an execution as FAILED.
+func (e *Engine) failed(db *ent.Client, c claimed, msg string) *ent.WorkflowExecutionUpdate {
+	return e.fenced(db, c).
+		SetStatus(workflowexecution.StatusFAILED).
+		SetErrorMessage(truncate(msg, maxErrorLength)).
+		SetCompletedAt(e.now()).
+		ClearLeaseExpiresAt()
+}
+
+// release gives a held execution back (PENDING, runnable after delay), for another worker or
+// a later attempt. It uses its own context: the run's may be cancelled already.
+func (e *Engine) release(c claimed, delay time.Duration, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(authz.System(context.Background(), authz.ReasonEngineBookkeeping), 10*time.Second)
+	defer cancel()
+	err := saveFenced(ctx, e.fenced(e.db.Client, c).
+		SetStatus(workflowexecution.StatusPENDING).
+		SetRunAt(e.now().Add(delay)).
+		ClearLeaseExpiresAt())
+	switch {
+	case errors.Is(err, errLeaseLost):
+		log.Info("release: lease already lost")
+	case err != nil:
+		log.Error("release execution; it will be reclaimed when its lease expires", "error", err)
+	default:
+		log.Info("released execution", "runnable_in", delay.String())
+	}
+}

@@ -1,0 +1,228 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/flowline/flowline/internal/auth"
+
+	"github.com/flowline/flowline/internal/authz"
+
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/ent/workflowexecutionlog"
+	"github.com/flowline/flowline/internal/action"
+	"github.com/flowline/flowline/internal/workflow"
+	"github.com/flowline/flowline/internal/workflow/spec"
+)
+
+// attempt is one try of one step: what ran, with which input, and when it started.
+type attempt struct {
+	index  int
+	action spec.Action
+	input  map[string]any
+	start  time.Time
+}
+
+// runStep runs the current step once and records the outcome.
+func (r *run) runStep(ctx context.Context) error {
+	i := r.step
+	a := r.def.Actions[i]
+	start := r.e.now()
+	at := attempt{index: i, action: a, input: workflow.RedactConfig(a.Type, a.Config), start: start}
+
+	wctx, err := r.workflowContext(ctx, start)
+	if err != nil {
+		return err
+	}
+	rendered, err := workflow.RenderConfig(workflow.WithEmailTemplate(a.Type, a.Config), wctx)
+	if err != nil {
+		return r.stepFailed(ctx, at, nil, action.Permanent(fmt.Errorf("render config: %w", err)))
+	}
+	at.input = workflow.RedactConfig(a.Type, rendered)
+	decoded, err := workflow.DecodeConfig(a.Type, rendered)
+	if err != nil {
+		return r.stepFailed(ctx, at, nil, action.Permanent(err))
+	}
+
+	stepCtx, cancel := context.WithDeadline(ctx, r.deadline)
+	defer cancel()
+	s := r.actionStep(i, start)
+	switch a.Type {
+	case spec.ActionDelay:
+		return r.sleep(ctx, at, action.WakeTime(start, decoded.(workflow.DelayConfig)))
+	case spec.ActionSendWebhook:
+		// A call to another system writes nothing of ours, so no privacy policy sees it: the
+		// creator's right to act is checked here instead.
+		if !r.creator.Role.AtLeast(auth.RoleEditor) {
+			return r.stepFailed(ctx, at, nil, action.Permanentf("the workflow's creator (role %s) may no longer run workflows", r.creator.Role))
+		}
+		// The fenced write comes before the call, as for internal steps: a cancel that
+		// committed meanwhile (or a lost lease) stops the step before anything is sent.
+		if err := saveFenced(ctx, r.e.fenced(r.e.db.Client, r.c)); err != nil {
+			return err
+		}
+		out, err := action.SendWebhook(stepCtx, r.e.cfg.Webhooks, s, decoded.(workflow.WebhookConfig))
+		if ctx.Err() != nil {
+			r.orphan(at, out, "interrupted (cancelled, taken over or shutting down) before its result was recorded")
+			return errInterrupted
+		}
+		if err != nil {
+			return r.stepFailed(ctx, at, out, r.timeoutOr(stepCtx, err))
+		}
+		err = r.succeed(ctx, at, out)
+		if errors.Is(err, errLeaseLost) {
+			r.orphan(at, out, "succeeded, but the execution was cancelled or taken over before the result was recorded")
+		}
+		return err
+	default:
+		var out map[string]any
+		err := r.e.inTx(stepCtx, func(tx *ent.Client) error {
+			var err error
+			if out, err = action.RunInternal(r.asCreator(stepCtx), r.env(tx), s, a.Type, decoded); err != nil {
+				return err
+			}
+			if err := r.logRow(tx, i, a, workflowexecutionlog.StatusSUCCESS, at.input, out, "", start).Exec(stepCtx); err != nil {
+				return err
+			}
+			// The fenced advance comes last and decides: if the execution was cancelled or
+			// taken over while the effect ran, it matches no row and the whole step rolls
+			// back. Until then the step holds no lock on the execution row, so a cancel
+			// never waits for a step (one blocked on a busy client row, say) and the lease
+			// renewal keeps working during a long step.
+			return saveFenced(stepCtx, r.advance(tx, i))
+		})
+		// A step that rolled back still leaves its log row (every attempt does): nothing of it
+		// happened, and the row says why.
+		switch {
+		case err == nil:
+			r.advanced(i)
+			return nil
+		case errors.Is(err, errLeaseLost):
+			r.orphan(at, nil, "rolled back: the execution was cancelled or taken over while this step ran")
+			return err
+		case ctx.Err() != nil:
+			r.orphan(at, nil, "rolled back: interrupted (cancelled, taken over or shutting down) while this step ran")
+			return errInterrupted
+		}
+		return r.stepFailed(ctx, at, nil, r.timeoutOr(stepCtx, err))
+	}
+}
+
+// succeed records a successful external step and advances.
+func (r *run) succeed(ctx context.Context, at attempt, out map[string]any) error {
+	err := r.e.inTx(ctx, func(tx *ent.Client) error {
+		if err := saveFenced(ctx, r.advance(tx, at.index)); err != nil {
+			return err
+		}
+		return r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusSUCCESS, at.input, out, "", at.start).Exec(ctx)
+	})
+	if err == nil {
+		r.advanced(at.index)
+	}
+	return err
+}
+
+// sleep handles DELAY: the step is logged and the execution parks as PENDING until wake, so
+// the delay survives restarts. A wake time already past just moves on.
+func (r *run) sleep(ctx context.Context, at attempt, wake time.Time) error {
+	delay := max(wake.Sub(at.start), 0)
+	out := map[string]any{outUntil: wake.UTC().Format(time.RFC3339Nano), outDelayMs: delay.Milliseconds()}
+	if delay == 0 {
+		return r.succeed(ctx, at, out)
+	}
+	err := r.e.inTx(ctx, func(tx *ent.Client) error {
+		err := saveFenced(ctx, r.e.fenced(tx, r.c).
+			SetCurrentStep(at.index+1).
+			SetStepAttempt(0).
+			SetStatus(workflowexecution.StatusPENDING).
+			SetRunAt(wake).
+			ClearLeaseExpiresAt())
+		if err != nil {
+			return err
+		}
+		return r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusSUCCESS, at.input, out, "", at.start).Exec(ctx)
+	})
+	if err == nil {
+		r.step, r.stepAttempt, r.done = at.index+1, 0, true
+		r.log.Debug("delayed", "until", wake)
+	}
+	return err
+}
+
+// advance is the fenced update that moves past step i; after the last step it also completes
+// the execution, in the same transaction as the step.
+func (r *run) advance(tx *ent.Client, i int) *ent.WorkflowExecutionUpdate {
+	u := r.e.fenced(tx, r.c).SetCurrentStep(i + 1).SetStepAttempt(0)
+	if i+1 >= len(r.def.Actions) {
+		u.SetStatus(workflowexecution.StatusCOMPLETED).SetCompletedAt(r.e.now()).ClearLeaseExpiresAt()
+	}
+	return u
+}
+
+// advanced mirrors a committed advance past step i.
+func (r *run) advanced(i int) {
+	r.step, r.stepAttempt = i+1, 0
+	if r.step >= len(r.def.Actions) {
+		r.done = true
+	}
+}
+
+// logRow builds the log row of one attempt of step i.
+func (r *run) logRow(tx *ent.Client, i int, a spec.Action, status workflowexecutionlog.Status,
+	input, output map[string]any, errMsg string, start time.Time) *ent.WorkflowExecutionLogCreate {
+	c := tx.WorkflowExecutionLog.Create().
+		SetExecutionID(r.c.ID).
+		SetStepIndex(i).
+		SetActionType(a.Type).
+		SetStatus(status).
+		SetInputData(capData(input)).
+		SetOutputData(capData(output)).
+		SetAttempt(r.stepAttempt + 1).
+		SetDurationMs(max(time.Since(start).Milliseconds(), 0)).
+		SetExecutedAt(start)
+	if errMsg != "" {
+		c.SetErrorMessage(truncate(errMsg, maxErrorLength))
+	}
+	return c
+}
+
+// orphan records an external attempt whose result could not be recorded normally (the lease
+// was lost, or the engine was interrupted while it ran): the peer may have received it, and
+// every attempt leaves a log row. The write is not fenced, since the lease is gone, and uses
+// its own context.
+func (r *run) orphan(at attempt, out map[string]any, msg string) {
+	ctx, cancel := context.WithTimeout(authz.System(context.Background(), authz.ReasonEngineBookkeeping), 10*time.Second)
+	defer cancel()
+	data := map[string]any{outInterrupted: true}
+	for k, v := range out {
+		data[k] = v
+	}
+	err := r.logRow(r.e.db.Client, at.index, at.action, workflowexecutionlog.StatusFAILED, at.input, data, msg, at.start).Exec(ctx)
+	if err != nil {
+		r.log.Warn("record interrupted attempt", "step", at.index, "error", err)
+	}
+	// While this worker still holds the execution (an interrupted shutdown), the attempt is
+	// counted, so the next try of the step logs the next attempt number. A lost lease
+	// belongs to someone else now: the fenced write changes nothing then.
+	if err := saveFenced(ctx, r.e.fenced(r.e.db.Client, r.c).SetStepAttempt(r.stepAttempt+1)); err == nil {
+		r.stepAttempt++
+	}
+}
+
+// timeoutOr turns an error caused by the execution's deadline into a timeout error, which is
+// permanent: retrying cannot give the execution more time.
+func (r *run) timeoutOr(stepCtx context.Context, err error) error {
+	if errors.Is(stepCtx.Err(), context.DeadlineExceeded) {
+		return &timeoutError{msg: r.timeoutMessage()}
+	}
+	return err
+}
+
+// timeoutError is a step that ran out of the execution's time.
+type timeoutError struct{ msg string }
+
+// Error returns the timeout message.
+func (e *timeoutError) Error() string { return e.msg }

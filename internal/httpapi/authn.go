@@ -1,0 +1,173 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/apitoken"
+	"github.com/flowline/flowline/ent/user"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/authz"
+	"github.com/flowline/flowline/internal/database"
+	"github.com/flowline/flowline/internal/httpapi/gqlguard"
+)
+
+// errBadCredentials covers every way a presented token can be wrong; callers learn no more.
+var errBadCredentials = errors.New("invalid or expired token")
+
+// authenticator turns the Authorization header into an auth.Viewer.
+type authenticator struct {
+	db     *database.DB
+	tokens auth.Tokens
+	logger *slog.Logger
+	// login throttles anonymous login attempts per address: each one costs a bcrypt
+	// comparison (about a quarter of a CPU-second), so they get a far smaller budget than
+	// authenticated requests.
+	login func(http.Handler) http.Handler
+}
+
+// middleware requires a valid bearer token (session JWT or API token) on every request,
+// except an anonymous request whose only operation is the login mutation. Failures answer
+// HTTP 401 with a GraphQL error coded UNAUTHENTICATED, before any resolver runs.
+func (a *authenticator) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodOptions {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if len(r.Header.Values("Authorization")) == 0 {
+			if isLoginOnly(r) {
+				a.login(next).ServeHTTP(w, r.WithContext(auth.WithSignIn(r.Context())))
+				return
+			}
+			unauthorized(w, "authentication required: send Authorization: Bearer <token> (login is the only operation allowed without one)")
+			return
+		}
+		raw, ok := auth.BearerToken(r)
+		if !ok {
+			unauthorized(w, "malformed Authorization header: expected Bearer <token>")
+			return
+		}
+		v, err := a.viewer(r, raw)
+		if err != nil {
+			if !errors.Is(err, errBadCredentials) {
+				a.logger.ErrorContext(r.Context(), "authenticate", "error", err)
+			}
+			unauthorized(w, errBadCredentials.Error())
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(auth.WithViewer(r.Context(), v)))
+	})
+}
+
+func unauthorized(w http.ResponseWriter, msg string) {
+	w.Header().Set("WWW-Authenticate", `Bearer realm="flowline"`)
+	gqlguard.WriteError(w, http.StatusUnauthorized, "UNAUTHENTICATED", msg)
+}
+
+// viewer checks an API token (by its hash) or a session JWT (by its signature).
+func (a *authenticator) viewer(r *http.Request, raw string) (auth.Viewer, error) {
+	ctx := authz.System(r.Context(), authz.ReasonAuthenticate)
+	if !auth.LooksLikeAPIToken(raw) {
+		claims, err := a.tokens.Verify(raw)
+		if err != nil {
+			return auth.Viewer{}, errBadCredentials
+		}
+		// The session's user and role are read live (one primary-key lookup), so a deleted or
+		// demoted user loses the old rights at once rather than when the token expires.
+		id, err := uuid.Parse(claims.UserID)
+		if err != nil {
+			return auth.Viewer{}, errBadCredentials
+		}
+		u, err := a.db.Client.User.Query().Where(user.ID(id)).Select(user.FieldRole).Only(ctx)
+		if ent.IsNotFound(err) {
+			return auth.Viewer{}, errBadCredentials
+		}
+		if err != nil {
+			return auth.Viewer{}, fmt.Errorf("look up session user: %w", err)
+		}
+		return auth.Viewer{UserID: claims.UserID, Role: u.Role}, nil
+	}
+	t, err := a.db.Client.APIToken.Query().
+		Where(apitoken.TokenHash(auth.HashAPIToken(raw))).
+		WithUser().
+		Only(ctx)
+	if ent.IsNotFound(err) {
+		return auth.Viewer{}, errBadCredentials
+	}
+	if err != nil {
+		return auth.Viewer{}, fmt.Errorf("look up API token: %w", err)
+	}
+	now := time.Now()
+	if t.RevokedAt != nil || (t.ExpiresAt != nil && !now.Before(*t.ExpiresAt)) || t.Edges.User == nil {
+		return auth.Viewer{}, errBadCredentials
+	}
+	// lastUsedAt is informational: refresh it at most once a minute, so a busy script does
+	// not turn every request into a write.
+	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
+		if err := t.Update().SetLastUsedAt(now.UTC().Truncate(time.Microsecond)).Exec(ctx); err != nil {
+			a.logger.WarnContext(r.Context(), "record API token use", "error", err)
+		}
+	}
+	return auth.Viewer{UserID: t.UserID.String(), Role: t.Edges.User.Role, TokenID: t.ID.String()}, nil
+}
+
+// isLoginOnly reports whether an anonymous request is a POST whose selected operation is a
+// mutation selecting exactly one login, unaliased (and optionally __typename): one password
+// check per request. It reads the body (already capped by BodyLimit) and puts it back for
+// gqlgen.
+func isLoginOnly(r *http.Request) bool {
+	if r.Method != http.MethodPost || r.Body == nil {
+		return false
+	}
+	body, err := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if err != nil {
+		return false
+	}
+	var req struct {
+		Query         string `json:"query"`
+		OperationName string `json:"operationName"`
+	}
+	if json.Unmarshal(body, &req) != nil || req.Query == "" {
+		return false
+	}
+	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: req.Query}, gqlguard.DefaultParserTokenLimit)
+	if err != nil {
+		return false
+	}
+	var op *ast.OperationDefinition
+	switch {
+	case req.OperationName != "":
+		op = doc.Operations.ForName(req.OperationName)
+	case len(doc.Operations) == 1:
+		op = doc.Operations[0]
+	}
+	if op == nil || op.Operation != ast.Mutation {
+		return false
+	}
+	logins := 0
+	for _, sel := range op.SelectionSet {
+		f, ok := sel.(*ast.Field)
+		switch {
+		case !ok:
+			return false
+		case f.Name == "login" && (f.Alias == "" || f.Alias == f.Name):
+			logins++
+		case f.Name != "__typename":
+			return false
+		}
+	}
+	return logins == 1
+}

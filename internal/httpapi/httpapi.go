@@ -1,0 +1,148 @@
+// Package httpapi is Flowline's HTTP surface: the GraphQL endpoint with its transports,
+// limits and error handling, the GraphiQL playground and the health check. server.go and the
+// tests build the same handler through New, so tests exercise exactly what users reach.
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/flowline/flowline/graph"
+	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/database"
+	"github.com/flowline/flowline/internal/httpapi/gqlguard"
+	"github.com/flowline/flowline/internal/httpapi/inbound"
+	"github.com/flowline/flowline/internal/reqid"
+)
+
+// MaxBodyBytes bounds a request body.
+const MaxBodyBytes = 1 << 20
+
+// Anonymous login attempts per address: one a second, five at once.
+const (
+	loginRate  = 1.0
+	loginBurst = 5
+)
+
+// Options configure the HTTP surface.
+type Options struct {
+	DB     *database.DB
+	Logger *slog.Logger
+	// MaxPageSize caps first/last (default 100).
+	MaxPageSize int
+	// Playground serves GraphiQL at "/".
+	Playground bool
+	// Introspection answers __schema and __type queries.
+	Introspection bool
+	// FieldSuggestions adds "Did you mean ...?" to validation errors.
+	FieldSuggestions bool
+	// Tokens signs and checks session tokens (login).
+	Tokens auth.Tokens
+	// CORSOrigins are the SPA origins allowed to call the API from a browser.
+	CORSOrigins []string
+	// RateLimit is requests per second per caller (token, or address when anonymous);
+	// 0 disables it. RateBurst is the bucket size.
+	RateLimit float64
+	RateBurst int
+}
+
+// New returns the routes: POST/GET /query, the playground at /, GET /healthz and the incoming
+// webhooks at POST /hooks/{workflowId}.
+func New(opts Options) http.Handler {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	mux := http.NewServeMux()
+	authn := &authenticator{db: opts.DB, tokens: opts.Tokens, logger: opts.Logger,
+		login: gqlguard.RateLimit(loginRate, loginBurst, gqlguard.ClientIP)}
+	// Every request, valid token or not, also counts against its address, at five times the
+	// per-caller rate: a flood of made-up tokens or webhook calls is cut off before it costs
+	// a database lookup each.
+	perAddress := gqlguard.RateLimit(5*opts.RateLimit, 5*opts.RateBurst, gqlguard.ClientIP)
+	// Outermost first: CORS answers preflights; cheap refusals (size, batching, CSRF) come
+	// before authentication; the rate limit keys on the authenticated caller.
+	var gql http.Handler = gqlguard.RejectNUL(newGraphQL(opts))
+	gql = gqlguard.RateLimit(opts.RateLimit, opts.RateBurst, rateKey)(gql)
+	gql = authn.middleware(gql)
+	gql = perAddress(gql)
+	gql = gqlguard.CSRF(gql)
+	gql = gqlguard.RejectBatch(gql)
+	gql = gqlguard.BodyLimit(MaxBodyBytes)(gql)
+	gql = gqlguard.CORS(opts.CORSOrigins)(gql)
+	mux.Handle("/query", gql)
+	mux.HandleFunc("GET /healthz", health(opts.DB))
+	mux.Handle("POST /hooks/{workflowId}", perAddress(gqlguard.BodyLimit(MaxBodyBytes)(inbound.Handler(opts.DB, opts.Logger))))
+	if opts.Playground {
+		mux.Handle("GET /{$}", playground.Handler("Flowline", "/query"))
+	}
+	return reqid.Middleware(mux)
+}
+
+func newGraphQL(opts Options) http.Handler {
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{
+		Resolvers: &graph.Resolver{Client: opts.DB.Client, Dialect: opts.DB.Dialect, Tokens: opts.Tokens},
+	}))
+	srv.AddTransport(transport.Options{})
+	// No websocket or multipart transports: nothing is served over them, and multipart
+	// requests would bypass the CSRF content-type rule.
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	pageSize := opts.MaxPageSize
+	if pageSize <= 0 {
+		pageSize = gqlguard.DefaultMaxPageSize
+	}
+	srv.SetQueryCache(graph.DefaultingCache{Cache: lru.New[*ast.QueryDocument](1000), PageSize: pageSize})
+	srv.SetParserTokenLimit(gqlguard.DefaultParserTokenLimit)
+	if opts.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.SetDisableSuggestion(!opts.FieldSuggestions)
+	// The cost limit leaves room for the dashboard's widest query (20 workflows × 10
+	// executions × 10 logs costs about 11,000) and refuses anything 4× larger.
+	srv.Use(gqlguard.New(gqlguard.Limits{MaxPageSize: pageSize, MaxCost: 50000}))
+	// Every mutation runs in one database transaction; resolvers reach it through
+	// ent.FromContext, so a failing mutation writes nothing.
+	srv.Use(transactioner{entgql.Transactioner{TxOpener: opts.DB.Client}})
+	srv.AroundOperations(graph.RevealOnce)
+	srv.AroundFields(graph.MarkResolverErrors)
+	srv.SetErrorPresenter(graph.ErrorPresenter(opts.Logger))
+	srv.SetRecoverFunc(graph.RecoverFunc(opts.Logger))
+	return srv
+}
+
+// health answers 200 when the database answers within two seconds, 503 otherwise.
+func health(db *database.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		status, body := http.StatusOK, map[string]string{"status": "ok"}
+		if err := db.SQL.PingContext(ctx); err != nil {
+			status, body = http.StatusServiceUnavailable, map[string]string{"status": "database unavailable"}
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(body)
+	}
+}
+
+// rateKey buckets requests by caller: the API token or user, else the client address.
+func rateKey(r *http.Request) string {
+	if v, ok := auth.FromContext(r.Context()); ok {
+		if v.TokenID != "" {
+			return "token:" + v.TokenID
+		}
+		return "user:" + v.UserID
+	}
+	return "ip:" + gqlguard.ClientIP(r)
+}

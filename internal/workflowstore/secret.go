@@ -1,0 +1,69 @@
+package workflowstore
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/internal/workflow"
+)
+
+// webhookSecretPrefix makes a leaked secret recognisable (for secret scanners, too).
+const webhookSecretPrefix = "whsec_"
+
+// newWebhookSecret returns a fresh secret and the hash that is stored. Only the hash is
+// kept: the secret is shown once. The secret has 256 bits of entropy, so a plain SHA-256
+// is enough; a slow password hash would only slow down every webhook call.
+func newWebhookSecret() (secret, hash string, err error) {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", "", fmt.Errorf("generate webhook secret: %w", err)
+	}
+	secret = webhookSecretPrefix + base64.RawURLEncoding.EncodeToString(b[:])
+	return secret, HashWebhookSecret(secret), nil
+}
+
+// HashWebhookSecret is what is stored of a webhook secret.
+func HashWebhookSecret(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// WebhookSecretMatches reports, in constant time, whether presented is the secret whose hash
+// is stored.
+func WebhookSecretMatches(storedHash *string, presented string) bool {
+	if storedHash == nil || *storedHash == "" || presented == "" {
+		return false
+	}
+	want := []byte(*storedHash)
+	got := []byte(HashWebhookSecret(presented))
+	return subtle.ConstantTimeCompare(want, got) == 1
+}
+
+// RotateWebhookSecret gives a WEBHOOK workflow a new secret and returns it; the old one stops
+// working when the transaction commits.
+func RotateWebhookSecret(ctx context.Context, db *ent.Client, id uuid.UUID, opts Options) (*ent.Workflow, string, error) {
+	wf, err := Load(ctx, db, id, opts)
+	if err != nil {
+		return nil, "", err
+	}
+	if wf.TriggerType != workflow.TriggerWebhook {
+		return nil, "", conflictf("workflow %s has trigger %s; only WEBHOOK workflows have a secret", id, wf.TriggerType)
+	}
+	secret, hash, err := newWebhookSecret()
+	if err != nil {
+		return nil, "", err
+	}
+	saved, err := wf.Update().SetWebhookSecret(hash).Save(ctx)
+	if err != nil {
+		return nil, "", fmt.Errorf("rotate webhook secret: %w", err)
+	}
+	return saved, secret, nil
+}

@@ -1,5 +1,0 @@
-// Package lifecycle manages workflows as stored records: creating and editing them with
-// validation and immutable versions, rollback, activation, duplication, templates (the
-// built-in library and users' own) and webhook secrets. Resolvers and the start-up template
-// installer call it inside the transaction they own; it never opens one itself.
-package lifecycle

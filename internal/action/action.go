@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/internal/delivery"
 	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/workflow"
 )
@@ -40,9 +41,9 @@ func (s Step) IdempotencyKey() string {
 	return fmt.Sprintf("%s:%d", s.ExecutionID, s.Index)
 }
 
-// messageRef is the execution part of the step's Message-ID: the execution id, with .r<run>
+// MessageRef is the execution part of the step's Message-ID: the execution id, with .r<run>
 // for a restarted run.
-func (s Step) messageRef() string {
+func (s Step) MessageRef() string {
 	if s.Run > 1 {
 		return fmt.Sprintf("%s.r%d", s.ExecutionID, s.Run)
 	}
@@ -59,34 +60,43 @@ type Env struct {
 	MessageIDDomain string
 }
 
-// lockRows reports whether read-modify-write must lock the row (PostgreSQL); SQLite runs one
+// LockRows reports whether read-modify-write must lock the row (PostgreSQL); SQLite runs one
 // writer at a time and has no row locks.
-func (e Env) lockRows() bool { return e.Raiser.Dialect == dialect.Postgres }
+func (e Env) LockRows() bool { return e.Raiser.Dialect == dialect.Postgres }
 
-// IsInternal reports whether an action type writes only Flowline's database.
-func IsInternal(t workflow.ActionType) bool {
-	switch t {
-	case workflow.ActionCreateTask, workflow.ActionUpdateClient, workflow.ActionAddTag,
-		workflow.ActionRemoveTag, workflow.ActionLogActivity, workflow.ActionSendEmail:
-		return true
-	}
-	return false
+// Type is one action type: what the definition language knows of it (workflow.ActionKind:
+// config check, preview, output shape) and how it runs, which is one of Internal, External
+// or Sleeper. Each type lives in a folder of its own under internal/action; the registry
+// (internal/action/registry) lists them.
+type Type interface {
+	workflow.ActionKind
 }
 
-// RunInternal applies an internal action of type t in env.Tx and returns its output for the
-// log row. decoded is the action's config as workflow.DecodeConfig returned it.
-func RunInternal(ctx context.Context, env Env, s Step, t workflow.ActionType, decoded any) (map[string]any, error) {
-	switch c := decoded.(type) {
-	case workflow.CreateTaskConfig:
-		return createTask(ctx, env, s, c)
-	case workflow.UpdateClientConfig:
-		return updateClient(ctx, env, s, c)
-	case workflow.TagConfig:
-		return changeTag(ctx, env, s, c.Tag, t == workflow.ActionAddTag)
-	case workflow.LogActivityConfig:
-		return logActivity(ctx, env, s, c)
-	case workflow.SendEmailConfig:
-		return queueEmail(ctx, env, s, c)
-	}
-	return nil, Permanentf("%s is not an internal action", t)
+// Internal is an action type that writes only Flowline's database. Run applies the step
+// inside env.Tx, the step's transaction, which the engine commits with the step's log row and
+// the execution's advance: the effect happens exactly once. cfg is the config as Check
+// decoded it.
+type Internal interface {
+	Type
+	Run(ctx context.Context, env Env, s Step, cfg any) (map[string]any, error)
+}
+
+// External is an action type that calls another system. Call runs outside any transaction
+// and may be repeated after a crash, so it passes s.IdempotencyKey() to the peer. The output
+// describes the peer's answer even when the call failed.
+type External interface {
+	Type
+	Call(ctx context.Context, peers Peers, s Step, cfg any) (map[string]any, error)
+}
+
+// Sleeper is an action type that has no effect but parks the execution until WakeTime
+// (which may already have passed).
+type Sleeper interface {
+	Type
+	WakeTime(now time.Time, cfg any) time.Time
+}
+
+// Peers are the clients external actions call with.
+type Peers struct {
+	Webhooks *delivery.WebhookSender
 }

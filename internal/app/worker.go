@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/flowline/flowline/internal/action"
+	"github.com/flowline/flowline/internal/action/sendemail"
 	"github.com/flowline/flowline/internal/config"
 	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/delivery"
@@ -86,18 +86,18 @@ func Start(ctx context.Context, db *database.DB, cfg config.Config, logger *slog
 }
 
 // messageIDDomain takes the domain of the SMTP URL's from address, so Message-IDs look like
-// the sender's own; it falls back to action.DefaultMessageIDDomain.
+// the sender's own; it falls back to sendemail.DefaultMessageIDDomain.
 func messageIDDomain(smtpURL string) string {
 	u, err := url.Parse(smtpURL)
 	if err != nil || smtpURL == "" {
-		return action.DefaultMessageIDDomain
+		return sendemail.DefaultMessageIDDomain
 	}
 	addr, err := mail.ParseAddress(u.Query().Get("from"))
 	if err != nil {
-		return action.DefaultMessageIDDomain
+		return sendemail.DefaultMessageIDDomain
 	}
 	if _, domain, ok := strings.Cut(addr.Address, "@"); ok && domain != "" {
 		return domain
 	}
-	return action.DefaultMessageIDDomain
+	return sendemail.DefaultMessageIDDomain
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/internal/action"
+	"github.com/flowline/flowline/internal/action/registry"
 	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
@@ -37,7 +38,11 @@ func (r *run) runStep(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	rendered, err := workflow.RenderConfig(workflow.WithEmailTemplate(a.Type, a.Config), wctx)
+	kind, known := registry.Lookup(a.Type)
+	if !known {
+		return r.stepFailed(ctx, at, nil, action.Permanentf("unknown action type %q", a.Type))
+	}
+	rendered, err := workflow.RenderConfig(workflow.PrepareConfig(a.Type, a.Config), wctx)
 	if err != nil {
 		return r.stepFailed(ctx, at, nil, action.Permanent(fmt.Errorf("render config: %w", err)))
 	}
@@ -50,10 +55,10 @@ func (r *run) runStep(ctx context.Context) error {
 	stepCtx, cancel := context.WithDeadline(ctx, r.deadline)
 	defer cancel()
 	s := r.actionStep(i, start)
-	switch a.Type {
-	case spec.ActionDelay:
-		return r.sleep(ctx, at, action.WakeTime(start, decoded.(workflow.DelayConfig)))
-	case spec.ActionSendWebhook:
+	switch kind := kind.(type) {
+	case action.Sleeper:
+		return r.sleep(ctx, at, kind.WakeTime(start, decoded))
+	case action.External:
 		// A call to another system writes nothing of ours, so no privacy policy sees it: the
 		// creator's right to act is checked here instead.
 		if !r.creator.Role.AtLeast(auth.RoleEditor) {
@@ -64,7 +69,7 @@ func (r *run) runStep(ctx context.Context) error {
 		if err := saveFenced(ctx, r.e.fenced(r.e.db.Client, r.c)); err != nil {
 			return err
 		}
-		out, err := action.SendWebhook(stepCtx, r.e.cfg.Webhooks, s, decoded.(workflow.WebhookConfig))
+		out, err := kind.Call(stepCtx, action.Peers{Webhooks: r.e.cfg.Webhooks}, s, decoded)
 		if ctx.Err() != nil {
 			r.orphan(at, out, "interrupted (cancelled, taken over or shutting down) before its result was recorded")
 			return errInterrupted
@@ -77,11 +82,11 @@ func (r *run) runStep(ctx context.Context) error {
 			r.orphan(at, out, "succeeded, but the execution was cancelled or taken over before the result was recorded")
 		}
 		return err
-	default:
+	case action.Internal:
 		var out map[string]any
 		err := r.e.inTx(stepCtx, func(tx *ent.Client) error {
 			var err error
-			if out, err = action.RunInternal(r.asCreator(stepCtx), r.env(tx), s, a.Type, decoded); err != nil {
+			if out, err = kind.Run(r.asCreator(stepCtx), r.env(tx), s, decoded); err != nil {
 				return err
 			}
 			if err := r.logRow(tx, i, a, workflowexecutionlog.StatusSUCCESS, at.input, out, "", start).Exec(stepCtx); err != nil {
@@ -109,6 +114,7 @@ func (r *run) runStep(ctx context.Context) error {
 		}
 		return r.stepFailed(ctx, at, nil, r.timeoutOr(stepCtx, err))
 	}
+	return r.stepFailed(ctx, at, nil, action.Permanentf("%s neither runs, calls nor sleeps", a.Type))
 }
 
 // succeed records a successful external step and advances.

@@ -1,4 +1,4 @@
-package workflow
+package workflow_test
 
 import (
 	"encoding/json"
@@ -6,6 +6,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/flowline/flowline/internal/action/createtask"
+	"github.com/flowline/flowline/internal/action/delay"
+	"github.com/flowline/flowline/internal/action/logactivity"
+	_ "github.com/flowline/flowline/internal/action/registry"
+	"github.com/flowline/flowline/internal/action/sendemail"
+	"github.com/flowline/flowline/internal/action/sendwebhook"
+	"github.com/flowline/flowline/internal/action/tag"
+	"github.com/flowline/flowline/internal/action/updateclient"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 func TestDecodeConfig(t *testing.T) {
@@ -17,26 +27,26 @@ func TestDecodeConfig(t *testing.T) {
 		want any
 	}{
 		{name: "email", t: ActionSendEmail, cfg: map[string]any{"to": "Ada <ada@example.com>", "cc": []any{"b@example.com"}, "subject": "Hi", "body": "Text"},
-			want: SendEmailConfig{To: "Ada <ada@example.com>", Cc: []string{"b@example.com"}, Subject: "Hi", Body: "Text"}},
+			want: sendemail.Config{To: "Ada <ada@example.com>", Cc: []string{"b@example.com"}, Subject: "Hi", Body: "Text"}},
 		{name: "email with template id only", t: ActionSendEmail, cfg: map[string]any{"to": "a@example.com", "subject": "Hi", "templateId": "welcome"},
-			want: SendEmailConfig{To: "a@example.com", Subject: "Hi", TemplateID: "welcome"}},
-		{name: "task defaults", t: ActionCreateTask, cfg: map[string]any{"title": "Call"}, want: CreateTaskConfig{Title: "Call", Priority: "MEDIUM"}},
+			want: sendemail.Config{To: "a@example.com", Subject: "Hi", TemplateID: "welcome"}},
+		{name: "task defaults", t: ActionCreateTask, cfg: map[string]any{"title": "Call"}, want: createtask.Config{Title: "Call", Priority: "MEDIUM"}},
 		{name: "task from seed text and rendered number", t: ActionCreateTask, cfg: map[string]any{"text": "Call", "priority": "HIGH", "dueDays": "3", "assignee": "01900000-0000-7000-8000-000000000002"},
-			want: CreateTaskConfig{Title: "Call", Priority: "HIGH", DueDays: 3, Assignee: "01900000-0000-7000-8000-000000000002"}},
+			want: createtask.Config{Title: "Call", Priority: "HIGH", DueDays: 3, Assignee: "01900000-0000-7000-8000-000000000002"}},
 		{name: "task json number", t: ActionCreateTask, cfg: map[string]any{"title": "Call", "dueDays": json.Number("7")},
-			want: CreateTaskConfig{Title: "Call", Priority: "MEDIUM", DueDays: 7}},
+			want: createtask.Config{Title: "Call", Priority: "MEDIUM", DueDays: 7}},
 		{name: "update client", t: ActionUpdateClient, cfg: map[string]any{"set": map[string]any{"status": "CHURNED", "tags": []any{"a", "b"}, "phone": nil}},
-			want: UpdateClientConfig{Set: map[string]any{"status": "CHURNED", "tags": []string{"a", "b"}, "phone": nil}}},
-		{name: "tag", t: ActionAddTag, cfg: map[string]any{"tag": "vip"}, want: TagConfig{Tag: "vip"}},
+			want: updateclient.Config{Set: map[string]any{"status": "CHURNED", "tags": []string{"a", "b"}, "phone": nil}}},
+		{name: "tag", t: ActionAddTag, cfg: map[string]any{"tag": "vip"}, want: tag.Config{Tag: "vip"}},
 		{name: "webhook defaults", t: ActionSendWebhook, cfg: map[string]any{"url": "https://example.com/h", "body": map[string]any{"a": 1.0}},
-			want: WebhookConfig{URL: "https://example.com/h", Method: "POST", Body: map[string]any{"a": 1.0}}},
+			want: sendwebhook.Config{URL: "https://example.com/h", Method: "POST", Body: map[string]any{"a": 1.0}}},
 		{name: "webhook headers", t: ActionSendWebhook, cfg: map[string]any{"url": "http://example.com", "method": "PATCH", "headers": map[string]any{"X-Api-Key": "k"}},
-			want: WebhookConfig{URL: "http://example.com", Method: "PATCH", Headers: map[string]string{"X-Api-Key": "k"}}},
-		{name: "delay minutes", t: ActionDelay, cfg: map[string]any{"minutes": 90}, want: DelayConfig{Duration: 90 * time.Minute}},
-		{name: "delay fractional hours", t: ActionDelay, cfg: map[string]any{"hours": 1.5}, want: DelayConfig{Duration: 90 * time.Minute}},
-		{name: "delay days", t: ActionDelay, cfg: map[string]any{"days": 2}, want: DelayConfig{Duration: 48 * time.Hour}},
-		{name: "delay until", t: ActionDelay, cfg: map[string]any{"until": "2024-04-01T10:00:00+02:00"}, want: DelayConfig{Until: until}},
-		{name: "log activity", t: ActionLogActivity, cfg: map[string]any{"message": "Done"}, want: LogActivityConfig{Message: "Done"}},
+			want: sendwebhook.Config{URL: "http://example.com", Method: "PATCH", Headers: map[string]string{"X-Api-Key": "k"}}},
+		{name: "delay minutes", t: ActionDelay, cfg: map[string]any{"minutes": 90}, want: delay.Config{Duration: 90 * time.Minute}},
+		{name: "delay fractional hours", t: ActionDelay, cfg: map[string]any{"hours": 1.5}, want: delay.Config{Duration: 90 * time.Minute}},
+		{name: "delay days", t: ActionDelay, cfg: map[string]any{"days": 2}, want: delay.Config{Duration: 48 * time.Hour}},
+		{name: "delay until", t: ActionDelay, cfg: map[string]any{"until": "2024-04-01T10:00:00+02:00"}, want: delay.Config{Until: until}},
+		{name: "log activity", t: ActionLogActivity, cfg: map[string]any{"message": "Done"}, want: logactivity.Config{Message: "Done"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,9 +54,9 @@ func TestDecodeConfig(t *testing.T) {
 			if err != nil {
 				t.Fatalf("DecodeConfig() error = %v", err)
 			}
-			if d, ok := got.(DelayConfig); ok && !d.Until.IsZero() {
-				if !d.Until.Equal(tt.want.(DelayConfig).Until) {
-					t.Fatalf("until = %v, want %v", d.Until, tt.want.(DelayConfig).Until)
+			if d, ok := got.(delay.Config); ok && !d.Until.IsZero() {
+				if !d.Until.Equal(tt.want.(delay.Config).Until) {
+					t.Fatalf("until = %v, want %v", d.Until, tt.want.(delay.Config).Until)
 				}
 				return
 			}

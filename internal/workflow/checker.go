@@ -6,34 +6,35 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // object rejects keys that are not allowed.
-func (c *configChecker) object(cfg map[string]any, base string, allowed ...string) {
+func (c *ConfigChecker) Object(cfg map[string]any, base string, allowed ...string) {
 	list := strings.Join(allowed, ", ")
 	if list == "" {
 		list = "none"
 	}
 	for _, k := range sortedKeys(cfg) {
 		if !slices.Contains(allowed, k) {
-			c.p.add(pointer(base, k), "unknown key %q; allowed: %s", k, list)
+			c.Problem(Pointer(base, k), "unknown key %q; allowed: %s", k, list)
 		}
 	}
 }
 
 // str reads an optional or required string.
-func (c *configChecker) str(cfg map[string]any, base, key string, required bool) (string, bool) {
+func (c *ConfigChecker) String(cfg map[string]any, base, key string, required bool) (string, bool) {
 	v, found := cfg[key]
 	if !found || v == nil {
 		if required {
-			c.p.add(pointer(base, key), "%s is required", key)
+			c.Problem(Pointer(base, key), "%s is required", key)
 		}
 		return "", false
 	}
 	s, ok := v.(string)
 	if !ok {
-		c.p.add(pointer(base, key), "%s must be a string, got %s", key, typeName(v))
+		c.Problem(Pointer(base, key), "%s must be a string, got %s", key, TypeName(v))
 		return "", false
 	}
 	return s, true
@@ -41,42 +42,42 @@ func (c *configChecker) str(cfg map[string]any, base, key string, required bool)
 
 // number reads a number, or a string holding one (the rendered form of a placeholder). It
 // returns false when there is nothing to check (absent, invalid, or known only at run time).
-func (c *configChecker) number(cfg map[string]any, base, key string) (float64, bool) {
+func (c *ConfigChecker) Number(cfg map[string]any, base, key string) (float64, bool) {
 	v, found := cfg[key]
 	if !found || v == nil {
 		return 0, false
 	}
-	path := pointer(base, key)
+	path := Pointer(base, key)
 	if s, isString := v.(string); isString {
-		if c.dynamic(s) {
+		if c.Dynamic(s) {
 			return 0, false
 		}
 		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			c.p.add(path, "%s must be a number, got %q", key, s)
+			c.Problem(path, "%s must be a number, got %q", key, s)
 			return 0, false
 		}
 		return f, true
 	}
 	f, ok := toFloat(v)
 	if !ok {
-		c.p.add(path, "%s must be a number, got %s", key, typeName(v))
+		c.Problem(path, "%s must be a number, got %s", key, TypeName(v))
 		return 0, false
 	}
 	return f, true
 }
 
-func (c *configChecker) maxLen(path, s string, limit int) bool {
+func (c *ConfigChecker) MaxLen(path, s string, limit int) bool {
 	if n := utf8.RuneCountInString(s); n > limit {
-		c.p.add(path, "at most %d characters, got %d", limit, n)
+		c.Problem(path, "at most %d characters, got %d", limit, n)
 		return false
 	}
 	return true
 }
 
-func (c *configChecker) notBlank(path, s string) bool {
+func (c *ConfigChecker) NotBlank(path, s string) bool {
 	if strings.TrimSpace(s) == "" {
-		c.p.add(path, "must not be empty")
+		c.Problem(path, "must not be empty")
 		return false
 	}
 	return true
@@ -84,36 +85,36 @@ func (c *configChecker) notBlank(path, s string) bool {
 
 // singleLine guards header-bound values (recipients, subject, HTTP headers): a CR or LF there
 // would let data inject headers. Rendered values are checked again by DecodeConfig.
-func (c *configChecker) singleLine(path, s string) bool {
+func (c *ConfigChecker) SingleLine(path, s string) bool {
 	if strings.ContainsAny(s, "\r\n") {
-		c.p.add(path, "must not contain line breaks (CR or LF)")
+		c.Problem(path, "must not contain line breaks (CR or LF)")
 		return false
 	}
 	return true
 }
 
-func (c *configChecker) enum(path, s string, allowed []string) {
-	if c.dynamic(s) || slices.Contains(allowed, s) {
+func (c *ConfigChecker) Enum(path, s string, allowed []string) {
+	if c.Dynamic(s) || slices.Contains(allowed, s) {
 		return
 	}
-	c.p.add(path, "must be one of %s, got %q", strings.Join(allowed, ", "), s)
+	c.Problem(path, "must be one of %s, got %q", strings.Join(allowed, ", "), s)
 }
 
 // email accepts an address ("ada@example.com" or "Ada <ada@example.com>") or a template.
-func (c *configChecker) email(path, s string) {
-	if !c.singleLine(path, s) || !c.maxLen(path, s, maxEmailLength) || !c.notBlank(path, s) {
+func (c *ConfigChecker) Email(path, s string) {
+	if !c.SingleLine(path, s) || !c.MaxLen(path, s, MaxEmailLength) || !c.NotBlank(path, s) {
 		return
 	}
-	if c.dynamic(s) {
+	if c.Dynamic(s) {
 		return
 	}
 	if _, err := mail.ParseAddress(s); err != nil {
-		c.p.add(path, "must be an email address or a {{placeholder}}, got %q", s)
+		c.Problem(path, "must be an email address or a {{placeholder}}, got %q", s)
 	}
 }
 
 // isToken reports whether s is an RFC 9110 token (a valid header name or media type part).
-func isToken(s string) bool {
+func IsToken(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -126,3 +127,41 @@ func isToken(s string) bool {
 	}
 	return true
 }
+
+// TagList checks a list of tags (ADD_TAG, UPDATE_CLIENT tags) and returns them.
+func (c *ConfigChecker) TagList(path string, v any) []string {
+	list, ok := AsList(v)
+	if !ok {
+		c.Problem(path, "tags must be a list of strings, got %s", TypeName(v))
+		return nil
+	}
+	if len(list) > maxTags {
+		c.Problem(path, "at most %d tags, got %d", maxTags, len(list))
+		return nil
+	}
+	out := make([]string, 0, len(list))
+	for i, e := range list {
+		s, isString := e.(string)
+		if !isString {
+			c.Problem(Pointer(path, i), "must be a string, got %s", TypeName(e))
+			continue
+		}
+		c.Tag(Pointer(path, i), s)
+		out = append(out, s)
+	}
+	return out
+}
+
+// Tag checks one tag: short, not blank, no control characters (tags show up in lists and CSVs).
+func (c *ConfigChecker) Tag(path, s string) {
+	if !c.NotBlank(path, s) || !c.MaxLen(path, s, maxTagLength) {
+		return
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			c.Problem(path, "must not contain control characters")
+			return
+		}
+	}
+}
+

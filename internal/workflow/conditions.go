@@ -51,9 +51,9 @@ var groupKeys = []string{KindAll, KindAny, KindNot}
 var leafKeys = []string{"field", "operator", "value"}
 
 func parseCondition(v any, path string, depth int, count *int, p *problems) *condNode {
-	m, ok := asMap(v)
+	m, ok := AsMap(v)
 	if !ok {
-		p.add(path, "a condition must be an object, got %s", typeName(v))
+		p.add(path, "a condition must be an object, got %s", TypeName(v))
 		return nil
 	}
 	if depth > MaxConditionDepth {
@@ -69,7 +69,7 @@ func parseCondition(v any, path string, depth int, count *int, p *problems) *con
 		case slices.Contains(leafKeys, k):
 			leaves = append(leaves, k)
 		default:
-			p.add(pointer(path, k), "unknown key %q; a condition has all, any or not, or field, operator and value", k)
+			p.add(Pointer(path, k), "unknown key %q; a condition has all, any or not, or field, operator and value", k)
 		}
 	}
 	switch {
@@ -87,7 +87,7 @@ func parseCondition(v any, path string, depth int, count *int, p *problems) *con
 
 func parseGroup(kind string, v any, path string, depth int, count *int, p *problems) *condNode {
 	node := &condNode{kind: kind, path: path}
-	at := pointer(path, kind)
+	at := Pointer(path, kind)
 	if kind == KindNot {
 		child := parseCondition(v, at, depth+1, count, p)
 		if child == nil {
@@ -96,9 +96,9 @@ func parseGroup(kind string, v any, path string, depth int, count *int, p *probl
 		node.children = []*condNode{child}
 		return node
 	}
-	list, ok := asList(v)
+	list, ok := AsList(v)
 	if !ok {
-		p.add(at, "%s must be a list of conditions, got %s", kind, typeName(v))
+		p.add(at, "%s must be a list of conditions, got %s", kind, TypeName(v))
 		return nil
 	}
 	if len(list) == 0 {
@@ -109,7 +109,7 @@ func parseGroup(kind string, v any, path string, depth int, count *int, p *probl
 	// still get their type checks and every problem is reported at once. Evaluation never runs a
 	// tree that had problems.
 	for i, c := range list {
-		if child := parseCondition(c, pointer(at, i), depth+1, count, p); child != nil {
+		if child := parseCondition(c, Pointer(at, i), depth+1, count, p); child != nil {
 			node.children = append(node.children, child)
 		}
 	}
@@ -121,30 +121,30 @@ func parseLeaf(m map[string]any, path string, p *problems) *condNode {
 	valid := true
 	switch f := m["field"].(type) {
 	case nil:
-		p.add(pointer(path, "field"), "field is required")
+		p.add(Pointer(path, "field"), "field is required")
 		valid = false
 	case string:
 		if !validPath(f) {
-			p.add(pointer(path, "field"), "field must be a dotted name like \"status\" or \"client.owner.email\", got %q", f)
+			p.add(Pointer(path, "field"), "field must be a dotted name like \"status\" or \"client.owner.email\", got %q", f)
 			valid = false
 		}
 		node.rawField, node.field = f, canonicalField(f)
 	default:
-		p.add(pointer(path, "field"), "field must be a string, got %s", typeName(f))
+		p.add(Pointer(path, "field"), "field must be a string, got %s", TypeName(f))
 		valid = false
 	}
 	switch op := m["operator"].(type) {
 	case nil:
-		p.add(pointer(path, "operator"), "operator is required")
+		p.add(Pointer(path, "operator"), "operator is required")
 		valid = false
 	case string:
 		if !knownOperator(op) {
-			p.add(pointer(path, "operator"), "unknown operator %q; expected one of %s", op, strings.Join(Operators, ", "))
+			p.add(Pointer(path, "operator"), "unknown operator %q; expected one of %s", op, strings.Join(Operators, ", "))
 			valid = false
 		}
 		node.operator = op
 	default:
-		p.add(pointer(path, "operator"), "operator must be a string, got %s", typeName(op))
+		p.add(Pointer(path, "operator"), "operator must be a string, got %s", TypeName(op))
 		valid = false
 	}
 	if node.operator != "" && knownOperator(node.operator) {
@@ -158,7 +158,7 @@ func parseLeaf(m map[string]any, path string, p *problems) *condNode {
 
 // checkValueShape checks the value against what the operator needs, whatever the field.
 func checkValueShape(node *condNode, path string, p *problems) bool {
-	at := pointer(path, "value")
+	at := Pointer(path, "value")
 	switch operatorValueKind(node.operator) {
 	case valueNone:
 		if node.value != nil {
@@ -166,9 +166,9 @@ func checkValueShape(node *condNode, path string, p *problems) bool {
 			return false
 		}
 	case valueList:
-		list, ok := asList(node.value)
+		list, ok := AsList(node.value)
 		if !ok {
-			p.add(at, "operator %s needs a list of values, got %s", node.operator, typeName(node.value))
+			p.add(at, "operator %s needs a list of values, got %s", node.operator, TypeName(node.value))
 			return false
 		}
 		if len(list) == 0 || len(list) > maxInValues {
@@ -203,22 +203,22 @@ func checkConditionTypes(n *condNode, t TriggerType, fields map[string]FieldType
 	}
 	ft, ok := lookupField(fields, n.field)
 	if !ok {
-		p.add(pointer(n.path, "field"), "unknown field %q for trigger %s; available: %s", n.rawField, t, fieldNames(fields))
+		p.add(Pointer(n.path, "field"), "unknown field %q for trigger %s; available: %s", n.rawField, t, fieldNames(fields))
 		return
 	}
 	if n.operator == OpChanged || n.operator == OpChangedTo {
 		if t != TriggerClientUpdated && t != TriggerClientStatusChanged {
-			p.add(pointer(n.path, "operator"), "operator %s needs a CLIENT_UPDATED or CLIENT_STATUS_CHANGED trigger, not %s", n.operator, t)
+			p.add(Pointer(n.path, "operator"), "operator %s needs a CLIENT_UPDATED or CLIENT_STATUS_CHANGED trigger, not %s", n.operator, t)
 			return
 		}
 		name, isClient := strings.CutPrefix(n.field, "client.")
 		if !isClient || !slices.Contains(ClientWritableFields, name) {
-			p.add(pointer(n.path, "field"), "operator %s applies to client fields %s, not %s", n.operator, strings.Join(ClientWritableFields, ", "), n.field)
+			p.add(Pointer(n.path, "field"), "operator %s applies to client fields %s, not %s", n.operator, strings.Join(ClientWritableFields, ", "), n.field)
 			return
 		}
 	}
 	if !operatorApplies(n.operator, ft) {
-		p.add(pointer(n.path, "operator"), "operator %s does not apply to %s field %s", n.operator, ft, n.field)
+		p.add(Pointer(n.path, "operator"), "operator %s does not apply to %s field %s", n.operator, ft, n.field)
 		return
 	}
 	checkConditionValue(n, ft, p)
@@ -227,7 +227,7 @@ func checkConditionTypes(n *condNode, t TriggerType, fields map[string]FieldType
 // checkConditionValue checks that a leaf's value has the field's type (elements of the list for
 // in/not_in; one string for contains on a list field).
 func checkConditionValue(n *condNode, ft FieldType, p *problems) {
-	at := pointer(n.path, "value")
+	at := Pointer(n.path, "value")
 	elemType := ft
 	if ft == FieldStringList {
 		elemType = FieldString
@@ -236,10 +236,10 @@ func checkConditionValue(n *condNode, ft FieldType, p *problems) {
 	case valueNone:
 		return
 	case valueList:
-		list, _ := asList(n.value)
+		list, _ := AsList(n.value)
 		for i, v := range list {
 			if msg := valueTypeProblem(v, elemType, n.field); msg != "" {
-				p.add(pointer(at, i), "%s", msg)
+				p.add(Pointer(at, i), "%s", msg)
 			}
 		}
 		return
@@ -257,18 +257,18 @@ func valueTypeProblem(v any, ft FieldType, field string) string {
 	switch ft {
 	case FieldString:
 		if _, ok := v.(string); !ok {
-			return "value must be a string for " + field + ", got " + typeName(v)
+			return "value must be a string for " + field + ", got " + TypeName(v)
 		}
 	case FieldNumber:
 		if _, ok := toFloat(v); !ok {
-			return "value must be a number for " + field + ", got " + typeName(v)
+			return "value must be a number for " + field + ", got " + TypeName(v)
 		}
 	case FieldBool:
 		if _, ok := v.(bool); !ok {
-			return "value must be true or false for " + field + ", got " + typeName(v)
+			return "value must be true or false for " + field + ", got " + TypeName(v)
 		}
 	case FieldTime:
-		if _, ok := parseTime(v); !ok {
+		if _, ok := ParseTime(v); !ok {
 			return "value must be an RFC 3339 time like \"2024-01-31T09:00:00Z\" for " + field + ", got " + describe(v)
 		}
 	case FieldEnum:
@@ -281,7 +281,7 @@ func valueTypeProblem(v any, ft FieldType, field string) string {
 		case string, bool:
 		default:
 			if _, ok := toFloat(v); !ok {
-				return "value must be a string, number or bool, got " + typeName(v)
+				return "value must be a string, number or bool, got " + TypeName(v)
 			}
 		}
 	}

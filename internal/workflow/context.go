@@ -197,7 +197,7 @@ func lookupPath(root map[string]any, path string) (any, bool) {
 			// missing: {{client.owner.name}} renders empty.
 			return nil, true
 		}
-		m, ok := asMap(cur)
+		m, ok := AsMap(cur)
 		if !ok {
 			if sm, isStringMap := cur.(map[string]string); isStringMap {
 				v, found := sm[seg]

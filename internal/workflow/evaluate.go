@@ -146,7 +146,7 @@ func testPositive(op, field string, actual any, found bool, expected any, data m
 	case OpContains:
 		ok, comparable = containsValue(actual, expected)
 	case OpIn:
-		list, _ := asList(expected)
+		list, _ := AsList(expected)
 		ok, comparable = inValues(actual, list), true
 	case OpGT, OpGTE, OpLT, OpLTE:
 		var c int
@@ -180,7 +180,7 @@ func testChanged(op, field string, actual any, found bool, expected any, data ma
 	name, _ := strings.CutPrefix(field, "client.")
 	changedList, _ := lookupPath(data, "trigger.changedFields")
 	listed := false
-	if l, ok := asList(changedList); ok {
+	if l, ok := AsList(changedList); ok {
 		for _, f := range l {
 			if f == name {
 				listed = true

@@ -1,10 +1,13 @@
-package workflow
+package workflow_test
 
 import (
 	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
+
+	_ "github.com/flowline/flowline/internal/action/registry"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 func TestEvaluateConditions(t *testing.T) {

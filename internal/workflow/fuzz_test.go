@@ -1,10 +1,13 @@
-package workflow
+package workflow_test
 
 import (
 	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
+
+	_ "github.com/flowline/flowline/internal/action/registry"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 // FuzzEvaluateConditions feeds arbitrary JSON conditions and contexts to the parser and the
@@ -52,10 +55,8 @@ func FuzzEvaluateConditions(f *testing.F) {
 			t.Fatalf("explanation is not JSON-serialisable: %v", jerr)
 		}
 		// Whatever the evaluator accepts, validation's structure checks accept too.
-		var p problems
-		parseConditions(conds, &p)
-		if p.empty() != (err == nil) {
-			t.Fatalf("parser and evaluator disagree: %v vs %v", p.err(), err)
+		if perr := ParseConditions(conds); (perr == nil) != (err == nil) {
+			t.Fatalf("parser and evaluator disagree: %v vs %v", perr, err)
 		}
 		_ = Validate(Definition{TriggerType: TriggerClientUpdated, Conditions: conds, Actions: []Action{okTask()}})
 	})
@@ -86,14 +87,13 @@ func FuzzRender(f *testing.F) {
 		if !strings.Contains(s, "{{") && (err != nil || out != s) {
 			t.Fatalf("literal text changed: %q -> %q, %v", s, out, err)
 		}
-		var p problems
-		checkPlaceholders("/s", s, TriggerManual, fields, &p, 0)
+		perr := CheckPlaceholders("/s", s, TriggerManual, fields)
 		names, _ := Placeholders(s)
 		dynamic := false // trigger.data.* validates whatever the payload will hold
 		for _, n := range names {
 			dynamic = dynamic || strings.HasPrefix(n, "trigger.data.")
 		}
-		if p.empty() && !dynamic && err != nil {
+		if perr == nil && !dynamic && err != nil {
 			t.Fatalf("template %q validates but fails to render: %v", s, err)
 		}
 		if _, err := RenderConfig(map[string]any{"a": []any{s, map[string]any{"b": s}}}, ctx); (err == nil) != (err2 == nil) {

@@ -1,8 +1,11 @@
-package workflow
+package workflow_test
 
 import (
 	"sort"
 	"time"
+
+	_ "github.com/flowline/flowline/internal/action/registry"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 // testNow is the fixed clock of the tests.

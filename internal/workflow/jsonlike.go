@@ -155,7 +155,7 @@ func normalizeReflect(v any, depth int) any {
 
 // deepCopy copies maps and lists so a caller's definition is never aliased, and leaves every
 // other value (including json.Number) exactly as given: stored JSON stays what the user wrote.
-func deepCopy(v any) any { return deepCopyDepth(v, 0) }
+func DeepCopy(v any) any { return deepCopyDepth(v, 0) }
 
 func deepCopyDepth(v any, depth int) any {
 	if depth > maxValueDepth {
@@ -199,5 +199,5 @@ func copyMap(m map[string]any) map[string]any {
 	if m == nil {
 		return nil
 	}
-	return deepCopy(m).(map[string]any)
+	return DeepCopy(m).(map[string]any)
 }

@@ -1,8 +1,11 @@
-package workflow
+package workflow_test
 
 import (
 	"regexp"
 	"testing"
+
+	_ "github.com/flowline/flowline/internal/action/registry"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 func TestBuiltinTemplates(t *testing.T) {

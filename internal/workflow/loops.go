@@ -3,26 +3,15 @@ package workflow
 import (
 	"fmt"
 	"slices"
-	"sort"
 )
 
-// WriteTargets returns the client fields an action writes, sorted: the keys of UPDATE_CLIENT's
-// set (among ClientWritableFields), or "tags" for ADD_TAG and REMOVE_TAG. Other actions write no
-// client field.
+// WriteTargets returns the client fields an action writes, sorted, as its kind declares
+// (ClientWriter); other actions write no client field.
 func WriteTargets(a Action) []string {
-	switch a.Type {
-	case ActionAddTag, ActionRemoveTag:
-		return []string{"tags"}
-	case ActionUpdateClient:
-		set, _ := asMap(a.Config["set"])
-		var out []string
-		for k := range set {
-			if slices.Contains(ClientWritableFields, k) {
-				out = append(out, k)
-			}
+	if k, ok := Kind(a.Type); ok {
+		if w, ok := k.(ClientWriter); ok {
+			return w.WriteTargets(a.Config)
 		}
-		sort.Strings(out)
-		return out
 	}
 	return nil
 }
@@ -67,7 +56,7 @@ func LoopWarnings(def Definition) []string {
 // statusExcluded reports whether an UPDATE_CLIENT sets a literal status outside the trigger's
 // "to" filter, so the status change it causes does not match the trigger.
 func statusExcluded(a Action, cfg map[string]any) bool {
-	set, _ := asMap(a.Config["set"])
+	set, _ := AsMap(a.Config["set"])
 	status, ok := set["status"].(string)
 	if !ok || hasTemplate(status) {
 		return false

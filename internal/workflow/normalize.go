@@ -50,11 +50,9 @@ func normalizeAction(a Action) Action {
 		r := *a.Retry
 		out.Retry = &r
 	}
-	if a.Type == ActionCreateTask && out.Config != nil {
-		text, hasText := out.Config["text"]
-		if _, hasTitle := out.Config["title"]; hasText && !hasTitle {
-			out.Config["title"] = text
-			delete(out.Config, "text")
+	if k, ok := Kind(a.Type); ok && out.Config != nil {
+		if n, ok := k.(ConfigNormalizer); ok {
+			n.Normalize(out.Config)
 		}
 	}
 	return out

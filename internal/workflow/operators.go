@@ -85,7 +85,7 @@ func operatorApplies(op string, ft FieldType) bool {
 }
 
 // parseTime accepts RFC 3339 with or without fractional seconds.
-func parseTime(v any) (time.Time, bool) {
+func ParseTime(v any) (time.Time, bool) {
 	s, ok := v.(string)
 	if !ok {
 		return time.Time{}, false
@@ -112,15 +112,15 @@ func equalValues(a, b any) bool {
 		if x == y {
 			return true
 		}
-		ta, okA := parseTime(x)
-		tb, okB := parseTime(y)
+		ta, okA := ParseTime(x)
+		tb, okB := ParseTime(y)
 		return okA && okB && ta.Equal(tb)
 	case bool:
 		y, ok := b.(bool)
 		return ok && x == y
 	}
-	if la, ok := asList(a); ok {
-		lb, ok := asList(b)
+	if la, ok := AsList(a); ok {
+		lb, ok := AsList(b)
 		if !ok || len(la) != len(lb) {
 			return false
 		}
@@ -131,8 +131,8 @@ func equalValues(a, b any) bool {
 		}
 		return true
 	}
-	if ma, ok := asMap(a); ok {
-		mb, ok := asMap(b)
+	if ma, ok := AsMap(a); ok {
+		mb, ok := AsMap(b)
 		if !ok || len(ma) != len(mb) {
 			return false
 		}
@@ -163,8 +163,8 @@ func compareValues(a, b any) (int, bool) {
 		}
 		return 0, true
 	}
-	ta, okA := parseTime(a)
-	tb, okB := parseTime(b)
+	ta, okA := ParseTime(a)
+	tb, okB := ParseTime(b)
 	if !okA || !okB {
 		return 0, false
 	}
@@ -180,7 +180,7 @@ func present(v any, found bool) bool {
 	if s, ok := v.(string); ok {
 		return strings.TrimSpace(s) != ""
 	}
-	if l, ok := asList(v); ok {
+	if l, ok := AsList(v); ok {
 		return len(l) > 0
 	}
 	return true
@@ -195,7 +195,7 @@ func containsValue(actual, expected any) (bool, bool) {
 		}
 		return strings.Contains(s, e), true
 	}
-	if l, ok := asList(actual); ok {
+	if l, ok := AsList(actual); ok {
 		for _, x := range l {
 			if equalValues(x, expected) {
 				return true, true
@@ -209,7 +209,7 @@ func containsValue(actual, expected any) (bool, bool) {
 // inValues is membership of a scalar in the list, or, for a list field, a non-empty
 // intersection ("tags in [vip, gold]" means the client has at least one of them).
 func inValues(actual any, list []any) bool {
-	if l, ok := asList(actual); ok {
+	if l, ok := AsList(actual); ok {
 		for _, x := range l {
 			if inValues(x, list) {
 				return true

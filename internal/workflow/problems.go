@@ -85,7 +85,7 @@ func (p *problems) err() error {
 }
 
 // pointer appends reference tokens to a JSON pointer, escaping "~" and "/" as RFC 6901 requires.
-func pointer(base string, tokens ...any) string {
+func Pointer(base string, tokens ...any) string {
 	var b strings.Builder
 	b.WriteString(base)
 	for _, t := range tokens {

@@ -23,14 +23,14 @@ func validateRetry(path string, r *RetryPolicy, p *problems) {
 		return
 	}
 	if r.MaxAttempts < 0 || r.MaxAttempts > MaxRetryAttempts {
-		p.add(pointer(path, "maxAttempts"), "maxAttempts must be between 1 and %d, got %d", MaxRetryAttempts, r.MaxAttempts)
+		p.add(Pointer(path, "maxAttempts"), "maxAttempts must be between 1 and %d, got %d", MaxRetryAttempts, r.MaxAttempts)
 	}
-	initial, initialOK := parseBackoff(pointer(path, "initialBackoff"), r.InitialBackoff, DefaultInitialBackoff, p)
-	maximum, maximumOK := parseBackoff(pointer(path, "maxBackoff"), r.MaxBackoff, DefaultMaxBackoff, p)
+	initial, initialOK := parseBackoff(Pointer(path, "initialBackoff"), r.InitialBackoff, DefaultInitialBackoff, p)
+	maximum, maximumOK := parseBackoff(Pointer(path, "maxBackoff"), r.MaxBackoff, DefaultMaxBackoff, p)
 	if initialOK && maximumOK && initial > maximum {
-		at := pointer(path, "maxBackoff")
+		at := Pointer(path, "maxBackoff")
 		if r.MaxBackoff == "" {
-			at = pointer(path, "initialBackoff")
+			at = Pointer(path, "initialBackoff")
 		}
 		p.add(at, "initialBackoff (%s) must not exceed maxBackoff (%s)", initial, maximum)
 	}

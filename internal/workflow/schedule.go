@@ -45,10 +45,10 @@ func ParseSchedule(cfg map[string]any) (*Schedule, error) {
 }
 
 func parseSchedule(cfg map[string]any, base string, p *problems) *Schedule {
-	c := configChecker{p: p}
+	c := ConfigChecker{p: p}
 	loc := time.UTC
-	if tz, ok := c.str(cfg, base, "timezone", false); ok {
-		path := pointer(base, "timezone")
+	if tz, ok := c.String(cfg, base, "timezone", false); ok {
+		path := Pointer(base, "timezone")
 		switch {
 		case tz == "":
 			// An empty form field means "not set": UTC.
@@ -65,11 +65,11 @@ func parseSchedule(cfg map[string]any, base string, p *problems) *Schedule {
 			}
 		}
 	}
-	expr, ok := c.str(cfg, base, "cron", true)
+	expr, ok := c.String(cfg, base, "cron", true)
 	if !ok {
 		return nil
 	}
-	path := pointer(base, "cron")
+	path := Pointer(base, "cron")
 	expr = strings.TrimSpace(expr)
 	switch {
 	case expr == "":

@@ -1,8 +1,11 @@
-package workflow
+package workflow_test
 
 import (
 	"testing"
 	"time"
+
+	_ "github.com/flowline/flowline/internal/action/registry"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 func TestParseSchedule(t *testing.T) {

@@ -25,18 +25,26 @@ func IsSecretName(name string) bool {
 	return false
 }
 
-// RedactConfig returns a deep copy of an action config with secret values replaced by "***":
-// for SEND_WEBHOOK, secret headers, secret query parameters and URL credentials in url, and
-// secret keys anywhere in body. Other action types carry no secrets and are copied as they are.
+// RedactConfig returns a deep copy of an action config with secret values replaced by "***",
+// as the action's kind says (ConfigRedactor: SEND_WEBHOOK's secret headers, query parameters
+// and body keys). Other action types carry no secrets and are copied as they are.
 func RedactConfig(t ActionType, cfg map[string]any) map[string]any {
 	out := copyMap(cfg)
-	if t != ActionSendWebhook || out == nil {
+	if out == nil {
 		return out
 	}
-	if s, ok := out["url"].(string); ok {
-		out["url"] = RedactURL(s)
+	if k, ok := Kind(t); ok {
+		if r, ok := k.(ConfigRedactor); ok {
+			return r.Redact(out)
+		}
 	}
-	switch h := out["headers"].(type) {
+	return out
+}
+
+// RedactHeaders replaces the values of secret headers (IsSecretName) in h, a map of header
+// names to strings, in place.
+func RedactHeaders(h any) {
+	switch h := h.(type) {
 	case map[string]any:
 		for k := range h {
 			if IsSecretName(k) {
@@ -50,10 +58,6 @@ func RedactConfig(t ActionType, cfg map[string]any) map[string]any {
 			}
 		}
 	}
-	if body, ok := out["body"]; ok {
-		out["body"] = redactBody(body, 0)
-	}
-	return out
 }
 
 // RedactActions returns a copy of actions whose configs went through RedactConfig.
@@ -125,7 +129,7 @@ func RedactURL(raw string) string {
 
 // redactBody redacts values under secret keys anywhere in a webhook body. Body is already a
 // deep copy, so it is changed in place.
-func redactBody(v any, depth int) any {
+func RedactBody(v any, depth int) any {
 	if depth > maxValueDepth {
 		return v
 	}
@@ -135,12 +139,12 @@ func redactBody(v any, depth int) any {
 			if IsSecretName(k) {
 				x[k] = Redacted
 			} else {
-				x[k] = redactBody(e, depth+1)
+				x[k] = RedactBody(e, depth+1)
 			}
 		}
 	case []any:
 		for i, e := range x {
-			x[i] = redactBody(e, depth+1)
+			x[i] = RedactBody(e, depth+1)
 		}
 	}
 	return v

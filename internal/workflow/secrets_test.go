@@ -1,8 +1,11 @@
-package workflow
+package workflow_test
 
 import (
 	"reflect"
 	"testing"
+
+	_ "github.com/flowline/flowline/internal/action/registry"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 func TestIsSecretName(t *testing.T) {
@@ -45,7 +48,7 @@ func TestRedactConfig(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := deepCopy(tt.in)
+			before := DeepCopy(tt.in)
 			got := RedactConfig(tt.t, tt.in)
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("RedactConfig() = %#v, want %#v", got, tt.want)

@@ -5,29 +5,9 @@ import (
 	"time"
 )
 
-// Simulation effects, one per action type, plus "skipped".
-const (
-	EffectSendEmail    = "wouldSendEmail"
-	EffectCreateTask   = "wouldCreateTask"
-	EffectUpdateClient = "wouldUpdateClient"
-	EffectAddTag       = "wouldAddTag"
-	EffectRemoveTag    = "wouldRemoveTag"
-	EffectSendWebhook  = "wouldSendWebhook"
-	EffectDelay        = "wouldDelay"
-	EffectLogActivity  = "wouldLogActivity"
-	EffectSkipped      = "skipped"
-)
-
-var effects = map[ActionType]string{
-	ActionSendEmail:    EffectSendEmail,
-	ActionCreateTask:   EffectCreateTask,
-	ActionUpdateClient: EffectUpdateClient,
-	ActionAddTag:       EffectAddTag,
-	ActionRemoveTag:    EffectRemoveTag,
-	ActionSendWebhook:  EffectSendWebhook,
-	ActionDelay:        EffectDelay,
-	ActionLogActivity:  EffectLogActivity,
-}
+// EffectSkipped is the simulation effect of a step that would not run; the others are
+// named by each action kind (ActionKind.Effect).
+const EffectSkipped = "skipped"
 
 // StepPreview is what one action would do in a simulation.
 type StepPreview struct {
@@ -35,7 +15,7 @@ type StepPreview struct {
 	Type           ActionType     `json:"type"`
 	Name           string         `json:"name,omitempty"`
 	RenderedConfig map[string]any `json:"renderedConfig,omitempty"` // secrets redacted
-	Effect         string         `json:"effect"`                   // one of the Effect constants
+	Effect         string         `json:"effect"`                   // ActionKind.Effect, or EffectSkipped
 	Details        map[string]any `json:"details,omitempty"`
 	Error          string         `json:"error,omitempty"` // why the step would fail
 }
@@ -107,7 +87,11 @@ func Simulate(def Definition, ev Event, ctx Context, now time.Time) SimulationRe
 // previewStep fills in a step's rendered config, effect and details, and returns the clock after
 // the step (later than now only for DELAY).
 func previewStep(step *StepPreview, a Action, ctx Context, now time.Time) (time.Time, error) {
-	rendered, err := RenderConfig(WithEmailTemplate(a.Type, a.Config), ctx)
+	kind, ok := Kind(a.Type)
+	if !ok {
+		return now, fmt.Errorf("unknown action type %q", a.Type)
+	}
+	rendered, err := RenderConfig(PrepareConfig(a.Type, a.Config), ctx)
 	if err != nil {
 		return now, err
 	}
@@ -119,49 +103,8 @@ func previewStep(step *StepPreview, a Action, ctx Context, now time.Time) (time.
 	if err != nil {
 		return now, err
 	}
-	step.Effect = effects[a.Type]
-	switch c := decoded.(type) {
-	case SendEmailConfig:
-		step.Details = map[string]any{"to": c.To, "subject": c.Subject}
-		if len(c.Cc) > 0 {
-			step.Details["cc"] = c.Cc
-		}
-	case CreateTaskConfig:
-		step.Details = map[string]any{
-			"title":    c.Title,
-			"priority": c.Priority,
-			"dueAt":    now.AddDate(0, 0, c.DueDays).UTC().Format(time.RFC3339),
-			"assignee": taskAssignee(c, ctx),
-		}
-	case UpdateClientConfig:
-		step.Details = map[string]any{"set": c.Set}
-	case TagConfig:
-		step.Details = map[string]any{"tag": c.Tag}
-	case WebhookConfig:
-		step.Details = map[string]any{"url": RedactURL(c.URL), "method": c.Method}
-	case DelayConfig:
-		until := c.Until
-		if until.IsZero() {
-			until = now.Add(c.Duration)
-		}
-		step.Details = map[string]any{"until": until.UTC().Format(time.RFC3339)}
-		if until.After(now) {
-			return until, nil
-		}
-	case LogActivityConfig:
-		step.Details = map[string]any{"message": c.Message}
-	}
-	return now, nil
-}
-
-// taskAssignee says who a task would be assigned to: the configured assignee, else the client's
-// owner, else the workflow's owner.
-func taskAssignee(c CreateTaskConfig, ctx Context) string {
-	if c.Assignee != "" {
-		return c.Assignee
-	}
-	if id, ok := ctx.Lookup("client.ownerId"); ok && id != nil && id != "" {
-		return fmt.Sprint(id)
-	}
-	return "workflow owner"
+	step.Effect = kind.Effect()
+	var clock time.Time
+	step.Details, clock = kind.Preview(decoded, ctx, now)
+	return clock, nil
 }

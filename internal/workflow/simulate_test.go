@@ -1,10 +1,13 @@
-package workflow
+package workflow_test
 
 import (
 	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
+
+	_ "github.com/flowline/flowline/internal/action/registry"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 func TestSimulate(t *testing.T) {
@@ -41,7 +44,7 @@ func TestSimulate(t *testing.T) {
 	if !res.TriggerMatched || !res.ConditionsPassed || !res.Explanation.Passed {
 		t.Fatalf("result = %+v", res)
 	}
-	wantEffects := []string{EffectCreateTask, EffectDelay, EffectSendEmail, EffectUpdateClient, EffectAddTag, EffectRemoveTag, EffectSendWebhook, EffectLogActivity}
+	wantEffects := []string{"wouldCreateTask", "wouldDelay", "wouldSendEmail", "wouldUpdateClient", "wouldAddTag", "wouldRemoveTag", "wouldSendWebhook", "wouldLogActivity"}
 	for i, s := range res.Steps {
 		if s.Effect != wantEffects[i] || s.Error != "" || s.Index != i {
 			t.Fatalf("step %d = %+v, want effect %s", i, s, wantEffects[i])
@@ -98,7 +101,7 @@ func TestSimulateSkips(t *testing.T) {
 		{name: "failing step stops the run", def: created(nil, failing, log), ev: sampleEvent(TriggerClientCreated),
 			effects: []string{EffectSkipped, EffectSkipped}, errors: []bool{true, false}},
 		{name: "failing step with CONTINUE", def: created(nil, func() Action { a := failing; a.OnError = OnErrorContinue; return a }(), log), ev: sampleEvent(TriggerClientCreated),
-			effects: []string{EffectSkipped, EffectLogActivity}, errors: []bool{true, false}},
+			effects: []string{EffectSkipped, "wouldLogActivity"}, errors: []bool{true, false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

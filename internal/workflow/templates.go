@@ -116,7 +116,7 @@ func (r *renderer) value(v any, path string, depth int) (any, error) {
 	case map[string]any:
 		out := make(map[string]any, len(x))
 		for _, k := range sortedKeys(x) {
-			rendered, err := r.value(x[k], pointer(path, k), depth+1)
+			rendered, err := r.value(x[k], Pointer(path, k), depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -128,7 +128,7 @@ func (r *renderer) value(v any, path string, depth int) (any, error) {
 		for _, k := range sortedKeys(x) {
 			rendered, err := r.render(x[k])
 			if err != nil {
-				return nil, fmt.Errorf("render %s: %w", pointer(path, k), err)
+				return nil, fmt.Errorf("render %s: %w", Pointer(path, k), err)
 			}
 			out[k] = rendered
 		}
@@ -136,7 +136,7 @@ func (r *renderer) value(v any, path string, depth int) (any, error) {
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			rendered, err := r.value(e, pointer(path, i), depth+1)
+			rendered, err := r.value(e, Pointer(path, i), depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -148,7 +148,7 @@ func (r *renderer) value(v any, path string, depth int) (any, error) {
 		for i, e := range x {
 			rendered, err := r.render(e)
 			if err != nil {
-				return nil, fmt.Errorf("render %s: %w", pointer(path, i), err)
+				return nil, fmt.Errorf("render %s: %w", Pointer(path, i), err)
 			}
 			out[i] = rendered
 		}

@@ -1,10 +1,13 @@
-package workflow
+package workflow_test
 
 import (
 	"errors"
 	"reflect"
 	"strings"
 	"testing"
+
+	_ "github.com/flowline/flowline/internal/action/registry"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 func TestRender(t *testing.T) {
@@ -89,7 +92,7 @@ func TestRenderConfig(t *testing.T) {
 		"body":    map[string]any{"list": []any{"{{client.name}}", 3.5, true, nil}, "typed": []string{"{{client.status}}"}},
 		"n":       2,
 	}
-	before := deepCopy(cfg)
+	before := DeepCopy(cfg)
 	got, err := RenderConfig(cfg, ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -17,72 +17,72 @@ func validateTrigger(t TriggerType, cfg map[string]any, p *problems) {
 		return
 	}
 	const base = "/triggerConfig"
-	c := configChecker{p: p}
+	c := ConfigChecker{p: p}
 	switch t {
 	case TriggerClientCreated:
-		c.object(cfg, base, "status")
+		c.Object(cfg, base, "status")
 		c.enumList(cfg, base, "status", ClientStatuses)
 	case TriggerClientUpdated:
-		c.object(cfg, base, "fields")
+		c.Object(cfg, base, "fields")
 		c.enumList(cfg, base, "fields", ClientWritableFields)
 	case TriggerClientStatusChanged:
-		c.object(cfg, base, "from", "to", "status")
+		c.Object(cfg, base, "from", "to", "status")
 		c.enumList(cfg, base, "from", ClientStatuses)
 		c.enumList(cfg, base, "to", ClientStatuses)
 		if v, found := cfg["status"]; found {
 			if s, isString := v.(string); isString {
-				c.enum(pointer(base, "status"), s, ClientStatuses)
+				c.Enum(Pointer(base, "status"), s, ClientStatuses)
 			} else {
 				c.enumList(cfg, base, "status", ClientStatuses)
 			}
 			if _, hasTo := cfg["to"]; hasTo {
-				p.add(pointer(base, "status"), "status is shorthand for to; use one of them, not both")
+				p.add(Pointer(base, "status"), "status is shorthand for to; use one of them, not both")
 			}
 		}
 	case TriggerDocumentUploaded:
-		c.object(cfg, base, "contentTypes")
+		c.Object(cfg, base, "contentTypes")
 		for i, s := range c.stringList(cfg, base, "contentTypes") {
 			if !validContentTypePattern(s) {
-				p.add(pointer(base, "contentTypes", i), "must be a media type like \"application/pdf\" or \"image/*\", got %q", s)
+				p.add(Pointer(base, "contentTypes", i), "must be a media type like \"application/pdf\" or \"image/*\", got %q", s)
 			}
 		}
 	case TriggerTaskCompleted:
-		c.object(cfg, base, "priority")
+		c.Object(cfg, base, "priority")
 		c.enumList(cfg, base, "priority", TaskPriorities)
 	case TriggerScheduled:
-		c.object(cfg, base, "cron", "timezone")
+		c.Object(cfg, base, "cron", "timezone")
 		parseSchedule(cfg, base, p)
 	case TriggerManual, TriggerWebhook:
-		c.object(cfg, base)
+		c.Object(cfg, base)
 	}
 }
 
 // stringList reads an optional, non-empty list of strings. An empty list would be ambiguous
 // (match nothing, or no filter?), so it is rejected: leaving the key out means "any". A single
 // string is shorthand for a one-element list, as in the seed's {"status": "LEAD"}.
-func (c *configChecker) stringList(cfg map[string]any, base, key string) []string {
+func (c *ConfigChecker) stringList(cfg map[string]any, base, key string) []string {
 	v, found := cfg[key]
 	if !found || v == nil {
 		return nil
 	}
-	path := pointer(base, key)
+	path := Pointer(base, key)
 	if s, ok := v.(string); ok {
 		v = []any{s}
 	}
-	list, ok := asList(v)
+	list, ok := AsList(v)
 	if !ok {
-		c.p.add(path, "%s must be a list, got %s", key, typeName(v))
+		c.Problem(path, "%s must be a list, got %s", key, TypeName(v))
 		return nil
 	}
 	if len(list) == 0 {
-		c.p.add(path, "%s must list at least one value; leave it out to match any", key)
+		c.Problem(path, "%s must list at least one value; leave it out to match any", key)
 		return nil
 	}
 	out := make([]string, 0, len(list))
 	for i, e := range list {
 		s, isString := e.(string)
 		if !isString {
-			c.p.add(pointer(path, i), "must be a string, got %s", typeName(e))
+			c.Problem(Pointer(path, i), "must be a string, got %s", TypeName(e))
 			continue
 		}
 		out = append(out, s)
@@ -94,9 +94,9 @@ func (c *configChecker) stringList(cfg map[string]any, base, key string) []strin
 }
 
 // enumList reads an optional list whose values must be among allowed.
-func (c *configChecker) enumList(cfg map[string]any, base, key string, allowed []string) {
+func (c *ConfigChecker) enumList(cfg map[string]any, base, key string, allowed []string) {
 	for i, s := range c.stringList(cfg, base, key) {
-		c.enum(pointer(base, key, i), s, allowed)
+		c.Enum(Pointer(base, key, i), s, allowed)
 	}
 }
 
@@ -109,7 +109,7 @@ func validContentTypePattern(s string) bool {
 	if typ == "*" {
 		return sub == "*"
 	}
-	return isToken(typ) && (sub == "*" || isToken(sub))
+	return IsToken(typ) && (sub == "*" || IsToken(sub))
 }
 
 // matchContentType matches a document's content type (parameters ignored, case-insensitive)

@@ -1,10 +1,13 @@
-package workflow
+package workflow_test
 
 import (
 	"reflect"
 	"slices"
 	"testing"
 	"time"
+
+	_ "github.com/flowline/flowline/internal/action/registry"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 func TestMatchTrigger(t *testing.T) {
@@ -112,8 +115,8 @@ func TestContextFieldsMatchBuildContext(t *testing.T) {
 					continue
 				}
 				if ft == FieldEnum && v != nil {
-					if s, _ := v.(string); !slices.Contains(enumDomains[path], s) {
-						t.Errorf("%s = %v is outside its enum %v", path, v, enumDomains[path])
+					if s, _ := v.(string); !slices.Contains(EnumDomains[path], s) {
+						t.Errorf("%s = %v is outside its enum %v", path, v, EnumDomains[path])
 					}
 				}
 			}

@@ -2,12 +2,8 @@ package workflow
 
 import (
 	"encoding/json"
-	"slices"
 	"strings"
 )
-
-// clientActions need a client to act on, which SCHEDULED runs do not have.
-var clientActions = []ActionType{ActionUpdateClient, ActionAddTag, ActionRemoveTag, ActionLogActivity}
 
 // Validate checks a definition and returns nil or a *ValidationError listing every problem with
 // a JSON-pointer path into the input:
@@ -38,30 +34,31 @@ func validateActions(actions []Action, t TriggerType, fields map[string]FieldTyp
 		p.add("/actions", "at most %d actions, got %d", MaxActions, len(actions))
 	}
 	for i, a := range actions {
-		validateAction(pointer("/actions", i), a, t, fields, p)
+		validateAction(Pointer("/actions", i), a, t, fields, p)
 	}
 }
 
 func validateAction(base string, a Action, t TriggerType, fields map[string]FieldType, p *problems) {
+	kind, known := Kind(a.Type)
 	switch {
 	case a.Type == "":
-		p.add(pointer(base, "type"), "type is required")
-	case !a.Type.IsValid():
-		p.add(pointer(base, "type"), "unknown action type %q; expected one of %s", a.Type, strings.Join(ActionType("").Values(), ", "))
-	case t == TriggerScheduled && slices.Contains(clientActions, a.Type):
-		p.add(pointer(base, "type"), "%s needs a client, and SCHEDULED runs have none", a.Type)
+		p.add(Pointer(base, "type"), "type is required")
+	case !known:
+		p.add(Pointer(base, "type"), "unknown action type %q; expected one of %s", a.Type, strings.Join(ActionType("").Values(), ", "))
+	case t == TriggerScheduled && needsClient(kind):
+		p.add(Pointer(base, "type"), "%s needs a client, and SCHEDULED runs have none", a.Type)
 	}
 	if n := len([]rune(a.Name)); n > MaxActionNameLength {
-		p.add(pointer(base, "name"), "at most %d characters, got %d", MaxActionNameLength, n)
+		p.add(Pointer(base, "name"), "at most %d characters, got %d", MaxActionNameLength, n)
 	}
 	switch a.OnError {
 	case "", OnErrorStop, OnErrorContinue:
 	default:
-		p.add(pointer(base, "onError"), "onError must be STOP or CONTINUE, got %q", a.OnError)
+		p.add(Pointer(base, "onError"), "onError must be STOP or CONTINUE, got %q", a.OnError)
 	}
-	validateRetry(pointer(base, "retry"), a.Retry, p)
+	validateRetry(Pointer(base, "retry"), a.Retry, p)
 
-	cfgPath := pointer(base, "config")
+	cfgPath := Pointer(base, "config")
 	if b, err := json.Marshal(a.Config); err != nil {
 		p.add(cfgPath, "config is not valid JSON: %v", err)
 		return
@@ -70,15 +67,21 @@ func validateAction(base string, a Action, t TriggerType, fields map[string]Fiel
 		return
 	}
 	// A built-in email template's text is checked as the step's body.
-	checkPlaceholders(cfgPath, WithEmailTemplate(a.Type, a.Config), t, fields, p, 0)
-	if a.Type.IsValid() {
-		c := configChecker{p: p, templated: true}
+	checkPlaceholders(cfgPath, PrepareConfig(a.Type, a.Config), t, fields, p, 0)
+	if known {
+		c := ConfigChecker{p: p, templated: true}
 		cfg := a.Config
 		if cfg == nil {
 			cfg = map[string]any{}
 		}
-		c.config(a.Type, cfg, cfgPath)
+		kind.Check(&c, cfg, cfgPath)
 	}
+}
+
+// needsClient reports whether an action kind acts on the execution's client.
+func needsClient(k ActionKind) bool {
+	c, ok := k.(ClientActor)
+	return ok && c.NeedsClient()
 }
 
 // checkPlaceholders checks every string in a config: it must be a valid logic-less template and
@@ -109,19 +112,19 @@ func checkPlaceholders(path string, v any, t TriggerType, fields map[string]Fiel
 		}
 	case map[string]any:
 		for _, k := range sortedKeys(x) {
-			checkPlaceholders(pointer(path, k), x[k], t, fields, p, depth+1)
+			checkPlaceholders(Pointer(path, k), x[k], t, fields, p, depth+1)
 		}
 	case map[string]string:
 		for _, k := range sortedKeys(x) {
-			checkPlaceholders(pointer(path, k), x[k], t, fields, p, depth+1)
+			checkPlaceholders(Pointer(path, k), x[k], t, fields, p, depth+1)
 		}
 	case []any:
 		for i, e := range x {
-			checkPlaceholders(pointer(path, i), e, t, fields, p, depth+1)
+			checkPlaceholders(Pointer(path, i), e, t, fields, p, depth+1)
 		}
 	case []string:
 		for i, e := range x {
-			checkPlaceholders(pointer(path, i), e, t, fields, p, depth+1)
+			checkPlaceholders(Pointer(path, i), e, t, fields, p, depth+1)
 		}
 	}
 }

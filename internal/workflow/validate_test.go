@@ -1,9 +1,12 @@
-package workflow
+package workflow_test
 
 import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	_ "github.com/flowline/flowline/internal/action/registry"
+	. "github.com/flowline/flowline/internal/workflow"
 )
 
 func task(cfg map[string]any) Action { return Action{Type: ActionCreateTask, Config: cfg} }
@@ -19,7 +22,7 @@ func okEmail() map[string]any {
 }
 
 func with(m map[string]any, kv ...any) map[string]any {
-	out := copyMap(m)
+	out := CopyMap(m)
 	for i := 0; i+1 < len(kv); i += 2 {
 		if kv[i+1] == nil {
 			delete(out, kv[i].(string))
@@ -264,7 +267,7 @@ func TestValidateCapsProblemCount(t *testing.T) {
 		actions[i] = Action{Type: "NOPE"}
 	}
 	probs := Problems(Validate(created(nil, actions...)))
-	if len(probs) != maxProblems+1 || !strings.Contains(probs[maxProblems].Message, "more problems not shown") {
+	if len(probs) != MaxProblems+1 || !strings.Contains(probs[MaxProblems].Message, "more problems not shown") {
 		t.Fatalf("got %d problems, last %+v", len(probs), probs[len(probs)-1])
 	}
 }

@@ -58,7 +58,7 @@ func toFloat(v any) (float64, bool) {
 }
 
 // asMap accepts the map shapes that JSON decoding and Go callers produce.
-func asMap(v any) (map[string]any, bool) {
+func AsMap(v any) (map[string]any, bool) {
 	switch m := v.(type) {
 	case map[string]any:
 		return m, true
@@ -69,7 +69,7 @@ func asMap(v any) (map[string]any, bool) {
 }
 
 // asList accepts []any and []string, the list shapes that JSON decoding and Go callers produce.
-func asList(v any) ([]any, bool) {
+func AsList(v any) ([]any, bool) {
 	switch l := v.(type) {
 	case []any:
 		return l, true
@@ -89,7 +89,7 @@ func asStringList(v any) []string {
 	if s, ok := v.(string); ok {
 		return []string{s}
 	}
-	l, ok := asList(v)
+	l, ok := AsList(v)
 	if !ok {
 		return nil
 	}
@@ -114,7 +114,7 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // typeName names a JSON-like value's type for error messages.
-func typeName(v any) string {
+func TypeName(v any) string {
 	switch v.(type) {
 	case nil:
 		return "null"
@@ -135,7 +135,7 @@ func typeName(v any) string {
 
 // formatNumber prints a float without an exponent for everyday magnitudes, so that 42 renders as
 // "42" and not "4.2e+01".
-func formatNumber(f float64) string {
+func FormatNumber(f float64) string {
 	if math.Abs(f) < 1e21 {
 		return strconv.FormatFloat(f, 'f', -1, 64)
 	}
@@ -153,7 +153,7 @@ func formatValue(v any) string {
 	case bool:
 		return strconv.FormatBool(x)
 	case float64:
-		return formatNumber(x)
+		return FormatNumber(x)
 	case []any:
 		parts := make([]string, len(x))
 		for i, e := range x {

@@ -1,4 +1,4 @@
-package workflow
+package sendemail
 
 import (
 	"maps"
@@ -21,13 +21,10 @@ var emailTemplates = map[string]string{
 // EmailTemplateIDs lists the built-in email templates, sorted.
 func EmailTemplateIDs() []string { return slices.Sorted(maps.Keys(emailTemplates)) }
 
-// WithEmailTemplate returns a SEND_EMAIL config whose templateId names a built-in template
-// and that has no body with the template's text as its body, ready to be rendered; any other
-// config is returned as it is. The stored definition keeps only the templateId.
-func WithEmailTemplate(t ActionType, cfg map[string]any) map[string]any {
-	if t != ActionSendEmail || cfg == nil {
-		return cfg
-	}
+// Prepare returns a config whose templateId names a built-in template and that has no body
+// with the template's text as its body, ready to be checked for placeholders and rendered;
+// any other config is returned as it is. The stored definition keeps only the templateId.
+func (Type) Prepare(cfg map[string]any) map[string]any {
 	if body, found := cfg["body"]; found && body != nil && body != "" {
 		return cfg
 	}

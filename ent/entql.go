@@ -164,6 +164,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			user.FieldCreatedAt:    {Type: field.TypeTime, Column: user.FieldCreatedAt},
 			user.FieldEmail:        {Type: field.TypeString, Column: user.FieldEmail},
+			user.FieldEmailKey:     {Type: field.TypeString, Column: user.FieldEmailKey},
 			user.FieldName:         {Type: field.TypeString, Column: user.FieldName},
 			user.FieldRole:         {Type: field.TypeEnum, Column: user.FieldRole},
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
@@ -1235,6 +1236,11 @@ func (f *UserFilter) WhereCreatedAt(p entql.TimeP) {
 // WhereEmail applies the entql string predicate on the email field.
 func (f *UserFilter) WhereEmail(p entql.StringP) {
 	f.Where(p.Field(user.FieldEmail))
+}
+
+// WhereEmailKey applies the entql string predicate on the email_key field.
+func (f *UserFilter) WhereEmailKey(p entql.StringP) {
+	f.Where(p.Field(user.FieldEmailKey))
 }
 
 // WhereName applies the entql string predicate on the name field.

@@ -7,33 +7,28 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"time"
+
+	"github.com/flowline/flowline/internal/accounts"
+
+	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/apitoken"
-	entuser "github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/graph/model"
+	"github.com/flowline/flowline/internal/apierr"
 	"github.com/flowline/flowline/internal/auth"
-	"github.com/flowline/flowline/internal/authz"
-	"github.com/google/uuid"
 )
 
 // Login is the resolver for the login field.
 func (r *mutationResolver) Login(ctx context.Context, email string, password string) (*model.AuthPayload, error) {
-	// Nobody is signed in yet: finding the user by email is a system read.
-	u, err := r.db(ctx).User.Query().Where(entuser.EmailEqualFold(email)).
-		Only(authz.System(ctx, authz.ReasonAuthenticate))
-	if err != nil && !ent.IsNotFound(err) {
+	u, err := accounts.CheckPassword(ctx, r.db(ctx), email, password)
+	if errors.Is(err, accounts.ErrBadCredentials) {
+		return nil, inputError(ctx, apierr.Unauthenticated, "", "invalid email or password")
+	}
+	if err != nil {
 		return nil, err
-	}
-	hash := ""
-	if u != nil && u.PasswordHash != nil {
-		hash = *u.PasswordHash
-	}
-	// CheckPassword spends the same time on an unknown email, so timing does not tell which
-	// emails have accounts; the message does not either.
-	if !auth.CheckPassword(hash, password) || u == nil {
-		return nil, inputError(ctx, CodeUnauthenticated, "", "invalid email or password")
 	}
 	token, expires, err := r.Tokens.Issue(u.ID.String(), string(u.Role))
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/flowline/flowline/internal/apierr"
+
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
@@ -84,9 +86,9 @@ func executionError(ctx context.Context, id uuid.UUID, err error) error {
 	case errors.Is(err, engine.ErrExecutionNotFound):
 		return notFound(ctx, "id", "execution "+id.String())
 	case errors.Is(err, engine.ErrLoopLimited):
-		return inputError(ctx, CodeConflict, "id", "%s", err.Error())
+		return inputError(ctx, apierr.Conflict, "id", "%s", err.Error())
 	case errors.As(err, &state):
-		return inputError(ctx, CodeConflict, "id", "%s", state.Error())
+		return inputError(ctx, apierr.Conflict, "id", "%s", state.Error())
 	}
 	return err
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/graph/model"
+	"github.com/flowline/flowline/internal/apierr"
 	"github.com/flowline/flowline/internal/auth"
 	"github.com/flowline/flowline/internal/engine"
 	"github.com/flowline/flowline/internal/events"
@@ -70,7 +71,7 @@ func (r *mutationResolver) CompleteTask(ctx context.Context, id uuid.UUID) (*ent
 		return nil, err
 	}
 	if t.CompletedAt != nil {
-		return nil, inputError(ctx, CodeConflict, "id", "task %s is already completed", id)
+		return nil, inputError(ctx, apierr.Conflict, "id", "task %s is already completed", id)
 	}
 	t, err = t.Update().SetCompletedAt(time.Now().UTC().Truncate(time.Microsecond)).Save(ctx)
 	if err != nil {
@@ -107,9 +108,9 @@ func (r *mutationResolver) TriggerWorkflow(ctx context.Context, id uuid.UUID, cl
 	case wf.TriggerType != spec.TriggerManual:
 		return nil, badInput(ctx, "id", "workflow %s is triggered by %s; only MANUAL workflows can be triggered by hand", id, wf.TriggerType)
 	case wf.IsTemplate:
-		return nil, inputError(ctx, CodeConflict, "id", "workflow %s is a template; create a workflow from it to run it", id)
+		return nil, inputError(ctx, apierr.Conflict, "id", "workflow %s is a template; create a workflow from it to run it", id)
 	case !wf.IsActive:
-		return nil, inputError(ctx, CodeConflict, "id", "workflow %s is not active; activate it first", id)
+		return nil, inputError(ctx, apierr.Conflict, "id", "workflow %s is not active; activate it first", id)
 	}
 	if err := checkTriggerData(ctx, data); err != nil {
 		return nil, err

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/flowline/flowline/internal/apierr"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/lib/pq"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -15,17 +17,6 @@ import (
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/privacy"
 	"github.com/flowline/flowline/internal/reqid"
-)
-
-// Error codes a client can rely on, in extensions.code.
-const (
-	CodeBadUserInput     = "BAD_USER_INPUT"
-	CodeValidationFailed = "VALIDATION_FAILED"
-	CodeNotFound         = "NOT_FOUND"
-	CodeConflict         = "CONFLICT"
-	CodeForbidden        = "FORBIDDEN"
-	CodeInternal         = "INTERNAL_SERVER_ERROR"
-	CodeBadRequest       = "BAD_REQUEST"
 )
 
 // inputError builds a client-facing error for the current field. field names the offending
@@ -40,11 +31,11 @@ func inputError(ctx context.Context, code, field, format string, args ...any) *g
 }
 
 func badInput(ctx context.Context, field, format string, args ...any) *gqlerror.Error {
-	return inputError(ctx, CodeBadUserInput, field, format, args...)
+	return inputError(ctx, apierr.BadUserInput, field, format, args...)
 }
 
 func notFound(ctx context.Context, field, what string) *gqlerror.Error {
-	return inputError(ctx, CodeNotFound, field, "%s not found", what)
+	return inputError(ctx, apierr.NotFound, field, "%s not found", what)
 }
 
 // resolverError marks an error that a resolver returned without choosing a client-facing
@@ -61,7 +52,7 @@ func MarkResolverErrors(ctx context.Context, next graphql.Resolver) (any, error)
 	res, err := next(ctx)
 	if err != nil && isIntrospection(ctx) {
 		// gqlgen answers a plain error when introspection is switched off: a refusal, not a fault.
-		return res, &gqlerror.Error{Message: "introspection is disabled on this server", Extensions: map[string]any{"code": CodeForbidden}}
+		return res, &gqlerror.Error{Message: "introspection is disabled on this server", Extensions: map[string]any{"code": apierr.Forbidden}}
 	}
 	if err != nil {
 		var gqlErr *gqlerror.Error
@@ -103,7 +94,7 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		if errors.As(err, &gqlErr) && strings.HasPrefix(gqlErr.Message, undecodableBody) {
 			// gqlgen echoes the whole body (up to 1 MiB) after the reason: keep the reason.
 			msg, _, _ := strings.Cut(gqlErr.Message, " body:")
-			return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": CodeBadRequest}}
+			return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": apierr.BadRequest}}
 		}
 		if errors.As(err, &gqlErr) {
 			if gqlErr.Path != nil {
@@ -114,9 +105,9 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			var inner *gqlerror.Error
 			switch {
 			case gqlErr.Err == nil:
-				return withDefaultCode(locateValidationError(ctx, gqlErr), path, CodeBadUserInput)
+				return withDefaultCode(locateValidationError(ctx, gqlErr), path, apierr.BadUserInput)
 			case errors.As(gqlErr.Err, &inner):
-				return withDefaultCode(inner, path, CodeBadUserInput)
+				return withDefaultCode(inner, path, apierr.BadUserInput)
 			}
 			err = gqlErr.Err
 		}
@@ -128,22 +119,22 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		)
 		switch {
 		case errors.Is(err, privacy.Deny):
-			return &gqlerror.Error{Message: "your role does not allow this", Path: path, Extensions: map[string]any{"code": CodeForbidden}}
+			return &gqlerror.Error{Message: "your role does not allow this", Path: path, Extensions: map[string]any{"code": apierr.Forbidden}}
 		case errors.As(err, &nf):
-			return &gqlerror.Error{Message: "not found", Path: path, Extensions: map[string]any{"code": CodeNotFound}}
+			return &gqlerror.Error{Message: "not found", Path: path, Extensions: map[string]any{"code": apierr.NotFound}}
 		case errors.As(err, &ve):
 			return &gqlerror.Error{
 				Message:    fmt.Sprintf("invalid value for %s: %s", ve.Name, validationReason(ve)),
 				Path:       path,
-				Extensions: map[string]any{"code": CodeBadUserInput, "field": inputField(ctx, ve.Name)},
+				Extensions: map[string]any{"code": apierr.BadUserInput, "field": inputField(ctx, ve.Name)},
 			}
 		case errors.As(err, &ce):
 			if isUniqueViolation(ce) {
-				return &gqlerror.Error{Message: "a record with the same unique value already exists", Path: path, Extensions: map[string]any{"code": CodeConflict}}
+				return &gqlerror.Error{Message: "a record with the same unique value already exists", Path: path, Extensions: map[string]any{"code": apierr.Conflict}}
 			}
-			return &gqlerror.Error{Message: "the change conflicts with related records", Path: path, Extensions: map[string]any{"code": CodeConflict}}
+			return &gqlerror.Error{Message: "the change conflicts with related records", Path: path, Extensions: map[string]any{"code": apierr.Conflict}}
 		case nulInText(err):
-			return &gqlerror.Error{Message: "text must not contain NUL (\\u0000) characters", Path: path, Extensions: map[string]any{"code": CodeBadUserInput}}
+			return &gqlerror.Error{Message: "text must not contain NUL (\\u0000) characters", Path: path, Extensions: map[string]any{"code": apierr.BadUserInput}}
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			return &gqlerror.Error{Message: "request cancelled or timed out", Path: path, Extensions: map[string]any{"code": "TIMEOUT"}}
 		case !errors.As(err, &re) && !looksInternal(err):
@@ -156,7 +147,7 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		return &gqlerror.Error{
 			Message:    "internal error (request id " + id + ")",
 			Path:       path,
-			Extensions: map[string]any{"code": CodeInternal, "requestId": id},
+			Extensions: map[string]any{"code": apierr.Internal, "requestId": id},
 		}
 	}
 }
@@ -174,7 +165,7 @@ func coercionError(ctx context.Context, path ast.Path, err error) *gqlerror.Erro
 			break
 		}
 	}
-	ext := map[string]any{"code": CodeBadUserInput}
+	ext := map[string]any{"code": apierr.BadUserInput}
 	if fieldPath := graphql.GetPath(ctx); len(path) > len(fieldPath) {
 		field := strings.TrimPrefix(path[len(fieldPath):].String(), ".")
 		ext["field"] = field
@@ -211,7 +202,7 @@ func withDefaultCode(e *gqlerror.Error, path ast.Path, code string) *gqlerror.Er
 	if len(out.Path) > 1 && out.Path[0] == ast.PathName("variable") {
 		field := out.Path[1:].String()
 		out.Message = field + ": " + out.Message
-		out.Extensions = withCode(out.Extensions, CodeBadUserInput)
+		out.Extensions = withCode(out.Extensions, apierr.BadUserInput)
 		out.Extensions["field"] = field
 		return &out
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 
+	"github.com/flowline/flowline/internal/apierr"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/google/uuid"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -33,17 +35,17 @@ func lifecycleError(ctx context.Context, err error) error {
 		for i, p := range ve.Problems {
 			problems[i] = map[string]any{"path": p.Path, "message": p.Message}
 		}
-		e.Extensions = map[string]any{"code": CodeValidationFailed, "problems": problems}
+		e.Extensions = map[string]any{"code": apierr.ValidationFailed, "problems": problems}
 		return e
 	case errors.As(err, &conflict):
-		return inputError(ctx, CodeConflict, "", "%s", conflict.Msg)
+		return inputError(ctx, apierr.Conflict, "", "%s", conflict.Msg)
 	case errors.Is(err, workflowstore.ErrNotFound):
 		field := idArgument(ctx)
 		var nf *workflowstore.NotFoundError
 		if errors.As(err, &nf) && nf.Field != "" {
 			field = nf.Field
 		}
-		return inputError(ctx, CodeNotFound, field, "%s", err.Error())
+		return inputError(ctx, apierr.NotFound, field, "%s", err.Error())
 	}
 	return err
 }

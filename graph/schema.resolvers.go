@@ -7,19 +7,23 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
+
+	"github.com/flowline/flowline/internal/accounts"
+
+	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
 	entuser "github.com/flowline/flowline/ent/user"
 	entworkflow "github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/graph/model"
-	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/apierr"
 	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/flowline/flowline/internal/workflowstore"
-	"github.com/google/uuid"
 )
 
 // CreateWorkflow is the resolver for the createWorkflow field.
@@ -184,25 +188,22 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUse
 	if err := checkEmail(ctx, "input.email", input.Email); err != nil {
 		return nil, err
 	}
-	create := db.User.Create().SetEmail(input.Email).SetName(input.Name)
+	u := accounts.NewUser{Email: input.Email, Name: input.Name}
 	if input.Role != nil {
-		create.SetRole(*input.Role)
+		u.Role = *input.Role
 	}
 	if input.Password != nil {
-		hash, err := auth.HashPassword(*input.Password)
-		if err != nil {
-			return nil, badInput(ctx, "input.password", "%s", err.Error())
-		}
-		create.SetPasswordHash(hash)
+		u.Password = *input.Password
 	}
-	taken, err := db.User.Query().Where(entuser.EmailEqualFold(input.Email)).Exist(ctx)
-	if err != nil {
-		return nil, err
+	created, err := accounts.Insert(ctx, db, u)
+	var pwErr *accounts.PasswordError
+	switch {
+	case errors.As(err, &pwErr):
+		return nil, badInput(ctx, "input.password", "%s", pwErr.Error())
+	case errors.Is(err, accounts.ErrEmailTaken):
+		return nil, inputError(ctx, apierr.Conflict, "input.email", "a user with email %q already exists", input.Email)
 	}
-	if taken {
-		return nil, inputError(ctx, CodeConflict, "input.email", "a user with email %q already exists", input.Email)
-	}
-	return create.Save(ctx)
+	return created, err
 }
 
 // DeleteUser is the resolver for the deleteUser field.
@@ -213,7 +214,7 @@ func (r *mutationResolver) DeleteUser(ctx context.Context, id uuid.UUID) (uuid.U
 		return uuid.Nil, err
 	}
 	if authored > 0 {
-		return uuid.Nil, inputError(ctx, CodeConflict, "id",
+		return uuid.Nil, inputError(ctx, apierr.Conflict, "id",
 			"user %s is the author of %d workflow(s); delete them or have another user recreate them first", id, authored)
 	}
 	n, err := db.User.Delete().Where(entuser.ID(id)).Exec(ctx)

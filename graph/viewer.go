@@ -3,14 +3,15 @@ package graph
 import (
 	"context"
 
+	"github.com/flowline/flowline/internal/apierr"
+
 	"github.com/google/uuid"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/flowline/flowline/internal/auth"
 )
 
-// CodeUnauthenticated marks a request without a valid caller.
-const CodeUnauthenticated = "UNAUTHENTICATED"
+// apierr.Unauthenticated marks a request without a valid caller.
 
 // caller returns the authenticated user's id. The HTTP layer refuses unauthenticated
 // requests before they get here (login aside), so a missing caller is a refusal, not a crash.
@@ -27,12 +28,12 @@ func caller(ctx context.Context) (uuid.UUID, auth.Viewer, error) {
 }
 
 func unauthenticated(ctx context.Context) *gqlerror.Error {
-	return inputError(ctx, CodeUnauthenticated, "", "authentication required")
+	return inputError(ctx, apierr.Unauthenticated, "", "authentication required")
 }
 
 // forbidden reports an action the caller's role does not allow.
 func forbidden(ctx context.Context, format string, args ...any) *gqlerror.Error {
-	return inputError(ctx, CodeForbidden, "", format, args...)
+	return inputError(ctx, apierr.Forbidden, "", format, args...)
 }
 
 // requireRole refuses callers without one of roles, for operations whose writes happen as

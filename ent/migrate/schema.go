@@ -271,6 +271,7 @@ var (
 		{Name: "id", Type: field.TypeUUID},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "email", Type: field.TypeString, Unique: true, Size: 254},
+		{Name: "email_key", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"ADMIN", "EDITOR", "VIEWER"}, Default: "EDITOR"},
 		{Name: "password_hash", Type: field.TypeString, Nullable: true},

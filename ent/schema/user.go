@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"context"
+	"fmt"
+
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/entsql"
@@ -23,6 +26,10 @@ func (User) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("email").Unique().NotEmpty().MaxLen(254).
 			Annotations(entgql.OrderField("EMAIL")),
+		// email_key is auth.EmailKey(email), kept by a hook: its unique index makes emails
+		// unique without regard to case, whichever path creates the user.
+		field.String("email_key").Optional().Nillable().Unique().
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		field.String("name").NotEmpty().Validate(notBlank).MaxLen(200).
 			Annotations(entgql.OrderField("NAME")),
 		field.Enum("role").GoType(auth.Role("")).Default(string(auth.RoleEditor)).
@@ -59,6 +66,23 @@ func (User) Annotations() []schema.Annotation {
 		entgql.RelayConnection(),
 		entgql.MultiOrder(),
 	}
+}
+
+// Hooks of the User.
+func (User) Hooks() []ent.Hook { return []ent.Hook{keepEmailKey} }
+
+// keepEmailKey sets email_key whenever a mutation sets email.
+func keepEmailKey(next ent.Mutator) ent.Mutator {
+	return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+		if v, ok := m.Field("email"); ok {
+			if email, ok := v.(string); ok {
+				if err := m.SetField("email_key", auth.EmailKey(email)); err != nil {
+					return nil, fmt.Errorf("set email_key: %w", err)
+				}
+			}
+		}
+		return next.Mutate(ctx, m)
+	})
 }
 
 // Policy of the User.

@@ -23,6 +23,8 @@ const (
 	FieldCreatedAt = "created_at"
 	// FieldEmail holds the string denoting the email field in the database.
 	FieldEmail = "email"
+	// FieldEmailKey holds the string denoting the email_key field in the database.
+	FieldEmailKey = "email_key"
 	// FieldName holds the string denoting the name field in the database.
 	FieldName = "name"
 	// FieldRole holds the string denoting the role field in the database.
@@ -83,6 +85,7 @@ var Columns = []string{
 	FieldID,
 	FieldCreatedAt,
 	FieldEmail,
+	FieldEmailKey,
 	FieldName,
 	FieldRole,
 	FieldPasswordHash,
@@ -104,7 +107,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "github.com/flowline/flowline/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// DefaultCreatedAt holds the default value on creation for the "created_at" field.
 	DefaultCreatedAt func() time.Time
@@ -144,6 +147,11 @@ func ByCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByEmail orders the results by the email field.
 func ByEmail(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldEmail, opts...).ToFunc()
+}
+
+// ByEmailKey orders the results by the email_key field.
+func ByEmailKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldEmailKey, opts...).ToFunc()
 }
 
 // ByName orders the results by the name field.

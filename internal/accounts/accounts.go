@@ -1,9 +1,12 @@
-// Package accounts creates users outside the API: the development admin of the quick start
-// and the `flowline user create` command for bootstrap and automation.
+// Package accounts is everything about stored users and their credentials: creating users
+// (one path, one case-insensitive email rule that a unique index enforces), checking a
+// password or a bearer token, the development admin of the quick start and the
+// `flowline user create` command for bootstrap and automation.
 package accounts
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/mail"
 
@@ -25,6 +28,44 @@ type NewUser struct {
 	Token bool
 }
 
+// ErrEmailTaken means a user with the same email, without regard to case, exists.
+var ErrEmailTaken = errors.New("a user with this email already exists")
+
+// PasswordError is a password that cannot be used (too short, too long).
+type PasswordError struct{ Err error }
+
+// Error returns the reason.
+func (e *PasswordError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the reason.
+func (e *PasswordError) Unwrap() error { return e.Err }
+
+// Insert creates a user in db with the rights ctx carries: the one way users are created
+// (the API's createUser, the CLI and the development admin all call it). An empty Role
+// means the default, EDITOR. A taken email is ErrEmailTaken, decided by the unique index on
+// auth.EmailKey(email), so two concurrent inserts cannot both succeed.
+func Insert(ctx context.Context, db *ent.Client, u NewUser) (*ent.User, error) {
+	create := db.User.Create().SetEmail(u.Email).SetName(u.Name)
+	if u.Role != "" {
+		create.SetRole(u.Role)
+	}
+	if u.Password != "" {
+		hash, err := auth.HashPassword(u.Password)
+		if err != nil {
+			return nil, &PasswordError{Err: err}
+		}
+		create.SetPasswordHash(hash)
+	}
+	created, err := create.Save(ctx)
+	if ent.IsConstraintError(err) {
+		return nil, fmt.Errorf("%w: %q", ErrEmailTaken, u.Email)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("create user: %w", err)
+	}
+	return created, nil
+}
+
 // Create writes u (as the system: nobody is signed in) and returns it with its API token
 // when asked for one.
 func Create(ctx context.Context, db *ent.Client, u NewUser) (*ent.User, string, error) {
@@ -43,20 +84,9 @@ func Create(ctx context.Context, db *ent.Client, u NewUser) (*ent.User, string, 
 		token   string
 	)
 	err := database.InTx(ctx, db, func(tx *ent.Client) error {
-		create := tx.User.Create().SetEmail(u.Email).SetName(u.Name).SetRole(u.Role)
-		if u.Password != "" {
-			hash, err := auth.HashPassword(u.Password)
-			if err != nil {
-				return err
-			}
-			create.SetPasswordHash(hash)
-		}
 		var err error
-		if created, err = create.Save(ctx); err != nil {
-			if ent.IsConstraintError(err) {
-				return fmt.Errorf("a user with email %q already exists", u.Email)
-			}
-			return fmt.Errorf("create user: %w", err)
+		if created, err = Insert(ctx, tx, u); err != nil {
+			return err
 		}
 		if !u.Token {
 			return nil

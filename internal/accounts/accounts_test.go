@@ -3,9 +3,13 @@ package accounts_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	entuser "github.com/flowline/flowline/ent/user"
 
 	"github.com/flowline/flowline/internal/accounts"
 	"github.com/flowline/flowline/internal/auth"
@@ -13,7 +17,7 @@ import (
 )
 
 func TestUserCreateCLI(t *testing.T) {
-	auth.PasswordCost = 4
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "cli.db")
 	var out, errOut bytes.Buffer
 	err := accounts.RunCLI(context.Background(),
@@ -38,6 +42,7 @@ func TestUserCreateCLI(t *testing.T) {
 }
 
 func TestDevAdminOnlyOnEmptyDatabase(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		token, err := accounts.EnsureDevAdmin(context.Background(), db.Client)
 		if err != nil || !auth.LooksLikeAPIToken(token) {
@@ -52,6 +57,57 @@ func TestDevAdminOnlyOnEmptyDatabase(t *testing.T) {
 		}
 		if again, err := accounts.EnsureDevAdmin(context.Background(), db.Client); err != nil || again != "" {
 			t.Fatalf("second start made another admin: %q %v", again, err)
+		}
+	})
+}
+
+// TestOneEmailRuleForEveryPath checks that the CLI path and the API's createUser share one
+// rule: emails are unique without regard to case, decided by the database, and concurrent
+// creations of the same email leave exactly one user.
+func TestOneEmailRuleForEveryPath(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		if _, _, err := accounts.Create(context.Background(), db.Client, accounts.NewUser{Email: "ada@example.com", Role: auth.RoleEditor}); err != nil {
+			t.Fatalf("create: %v", err)
+		}
+		api := testsupport.NewAPI(t, db)
+		e := api.MustFail(`mutation { createUser(input: {email: "Ada@Example.COM", name: "Ada"}) { id } }`, nil, "CONFLICT")
+		if e.Extensions["field"] != "input.email" {
+			t.Fatalf("conflict names %v, want input.email", e.Extensions["field"])
+		}
+		if _, _, err := accounts.Create(context.Background(), db.Client, accounts.NewUser{Email: "ADA@example.com", Role: auth.RoleEditor}); !errors.Is(err, accounts.ErrEmailTaken) {
+			t.Fatalf("CLI path accepted a case variant: %v", err)
+		}
+
+		// Ten concurrent creations of one new email (in case variants): one wins.
+		var wg sync.WaitGroup
+		errs := make(chan error, 10)
+		for i := range 10 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				email := "grace@example.com"
+				if i%2 == 1 {
+					email = "Grace@Example.com"
+				}
+				_, _, err := accounts.Create(context.Background(), db.Client, accounts.NewUser{Email: email, Role: auth.RoleViewer})
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		created := 0
+		for err := range errs {
+			switch {
+			case err == nil:
+				created++
+			case !errors.Is(err, accounts.ErrEmailTaken) && !strings.Contains(err.Error(), "locked"):
+				t.Errorf("concurrent create: %v", err)
+			}
+		}
+		n, err := db.Client.User.Query().Where(entuser.EmailKey("grace@example.com")).Count(testsupport.Ctx())
+		if err != nil || n != 1 || created != 1 {
+			t.Fatalf("%d users stored, %d creations succeeded (%v); want 1 and 1", n, created, err)
 		}
 	})
 }

@@ -26,6 +26,8 @@ const (
 	ReasonTemplateLibrary Reason = "template library"
 	// ReasonBootstrap: the first admin (development quick start, the user CLI).
 	ReasonBootstrap Reason = "bootstrap"
+	// ReasonMigration: the schema migration fills in columns of existing rows.
+	ReasonMigration Reason = "migration"
 	// ReasonTests: test fixtures written straight to the database.
 	ReasonTests Reason = "tests"
 )

@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strings"
 	"sync"
@@ -20,6 +21,8 @@ import (
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/migrate"
 	_ "github.com/flowline/flowline/ent/runtime" // defaults, validators and privacy policies
+	"github.com/flowline/flowline/ent/user"
+	"github.com/flowline/flowline/internal/authz"
 )
 
 // DefaultSQLitePath is the embedded database file used when no URL is configured.
@@ -101,6 +104,28 @@ func (d *DB) Migrate(ctx context.Context) error {
 	defer migrateMu.Unlock()
 	if err := d.Client.Schema.Create(ctx, migrate.WithForeignKeys(true)); err != nil {
 		return fmt.Errorf("migrate schema: %w", err)
+	}
+	return d.fillEmailKeys(ctx)
+}
+
+// fillEmailKeys gives users created before users.email_key existed their key. A user whose
+// email differs only in case from another's keeps none (and cannot sign in with a password
+// until an admin resolves the duplicate), rather than stopping the start.
+func (d *DB) fillEmailKeys(ctx context.Context) error {
+	sys := authz.System(ctx, authz.ReasonMigration)
+	legacy, err := d.Client.User.Query().Where(user.EmailKeyIsNil()).All(sys)
+	if err != nil {
+		return fmt.Errorf("migrate schema: read users without email_key: %w", err)
+	}
+	for _, u := range legacy {
+		err := d.Client.User.UpdateOne(u).SetEmail(u.Email).Exec(sys) // the hook sets email_key
+		if ent.IsConstraintError(err) {
+			slog.WarnContext(ctx, "user email differs from another's only in case; it keeps no email_key", "user", u.ID)
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("migrate schema: fill users.email_key: %w", err)
+		}
 	}
 	return nil
 }

@@ -4,27 +4,21 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
-	"time"
 
-	"github.com/google/uuid"
+	"github.com/flowline/flowline/internal/accounts"
+
+	"github.com/flowline/flowline/internal/apierr"
+
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
 
-	"github.com/flowline/flowline/ent"
-	"github.com/flowline/flowline/ent/apitoken"
-	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/internal/auth"
-	"github.com/flowline/flowline/internal/authz"
 	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/httpapi/gqlguard"
 )
-
-// errBadCredentials covers every way a presented token can be wrong; callers learn no more.
-var errBadCredentials = errors.New("invalid or expired token")
 
 // authenticator turns the Authorization header into an auth.Viewer.
 type authenticator struct {
@@ -61,10 +55,10 @@ func (a *authenticator) middleware(next http.Handler) http.Handler {
 		}
 		v, err := a.viewer(r, raw)
 		if err != nil {
-			if !errors.Is(err, errBadCredentials) {
+			if !errors.Is(err, accounts.ErrBadCredentials) {
 				a.logger.ErrorContext(r.Context(), "authenticate", "error", err)
 			}
-			unauthorized(w, errBadCredentials.Error())
+			unauthorized(w, accounts.ErrBadCredentials.Error())
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(auth.WithViewer(r.Context(), v)))
@@ -73,54 +67,12 @@ func (a *authenticator) middleware(next http.Handler) http.Handler {
 
 func unauthorized(w http.ResponseWriter, msg string) {
 	w.Header().Set("WWW-Authenticate", `Bearer realm="flowline"`)
-	gqlguard.WriteError(w, http.StatusUnauthorized, "UNAUTHENTICATED", msg)
+	gqlguard.WriteError(w, http.StatusUnauthorized, apierr.Unauthenticated, msg)
 }
 
-// viewer checks an API token (by its hash) or a session JWT (by its signature).
+// viewer checks an API token or a session JWT (accounts.Authenticate).
 func (a *authenticator) viewer(r *http.Request, raw string) (auth.Viewer, error) {
-	ctx := authz.System(r.Context(), authz.ReasonAuthenticate)
-	if !auth.LooksLikeAPIToken(raw) {
-		claims, err := a.tokens.Verify(raw)
-		if err != nil {
-			return auth.Viewer{}, errBadCredentials
-		}
-		// The session's user and role are read live (one primary-key lookup), so a deleted or
-		// demoted user loses the old rights at once rather than when the token expires.
-		id, err := uuid.Parse(claims.UserID)
-		if err != nil {
-			return auth.Viewer{}, errBadCredentials
-		}
-		u, err := a.db.Client.User.Query().Where(user.ID(id)).Select(user.FieldRole).Only(ctx)
-		if ent.IsNotFound(err) {
-			return auth.Viewer{}, errBadCredentials
-		}
-		if err != nil {
-			return auth.Viewer{}, fmt.Errorf("look up session user: %w", err)
-		}
-		return auth.Viewer{UserID: claims.UserID, Role: u.Role}, nil
-	}
-	t, err := a.db.Client.APIToken.Query().
-		Where(apitoken.TokenHash(auth.HashAPIToken(raw))).
-		WithUser().
-		Only(ctx)
-	if ent.IsNotFound(err) {
-		return auth.Viewer{}, errBadCredentials
-	}
-	if err != nil {
-		return auth.Viewer{}, fmt.Errorf("look up API token: %w", err)
-	}
-	now := time.Now()
-	if t.RevokedAt != nil || (t.ExpiresAt != nil && !now.Before(*t.ExpiresAt)) || t.Edges.User == nil {
-		return auth.Viewer{}, errBadCredentials
-	}
-	// lastUsedAt is informational: refresh it at most once a minute, so a busy script does
-	// not turn every request into a write.
-	if t.LastUsedAt == nil || now.Sub(*t.LastUsedAt) > time.Minute {
-		if err := t.Update().SetLastUsedAt(now.UTC().Truncate(time.Microsecond)).Exec(ctx); err != nil {
-			a.logger.WarnContext(r.Context(), "record API token use", "error", err)
-		}
-	}
-	return auth.Viewer{UserID: t.UserID.String(), Role: t.Edges.User.Role, TokenID: t.ID.String()}, nil
+	return accounts.Authenticate(r.Context(), a.db.Client, a.tokens, raw, a.logger)
 }
 
 // isLoginOnly reports whether an anonymous request is a POST whose selected operation is a

@@ -2,7 +2,7 @@ package workflow
 
 import (
 	"fmt"
-	
+
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
@@ -56,4 +56,3 @@ func (c *ConfigChecker) Dynamic(s string) bool { return c.templated && hasTempla
 
 // Problem records a problem at the JSON pointer path.
 func (c *ConfigChecker) Problem(path, format string, args ...any) { c.p.add(path, format, args...) }
-

@@ -164,4 +164,3 @@ func (c *ConfigChecker) Tag(path, s string) {
 		}
 	}
 }
-

@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/flowline/flowline/internal/apierr"
+
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
 )
@@ -18,17 +20,6 @@ import (
 // DefaultMaxBodyBytes is the request body limit server wiring passes to
 // BodyLimit (1 MiB).
 const DefaultMaxBodyBytes = 1 << 20
-
-// Error codes written by the middlewares.
-const (
-	CodeRequestTooLarge      = "REQUEST_TOO_LARGE"
-	CodeBatchingNotSupported = "BATCHING_NOT_SUPPORTED"
-	CodeUnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
-	CodeMethodNotAllowed     = "METHOD_NOT_ALLOWED"
-	CodeForbidden            = "FORBIDDEN"
-	CodeRateLimited          = "RATE_LIMITED"
-	CodeBadRequest           = "BAD_REQUEST"
-)
 
 type jsonError struct {
 	Message    string         `json:"message"`
@@ -70,7 +61,7 @@ func BodyLimit(max int64) func(http.Handler) http.Handler {
 	}
 	tooLarge := func(w http.ResponseWriter) {
 		w.Header().Set("Connection", "close")
-		WriteError(w, http.StatusRequestEntityTooLarge, CodeRequestTooLarge,
+		WriteError(w, http.StatusRequestEntityTooLarge, apierr.RequestTooLarge,
 			fmt.Sprintf("request body too large (limit %d bytes)", max))
 	}
 	return func(next http.Handler) http.Handler {
@@ -93,7 +84,7 @@ func BodyLimit(max int64) func(http.Handler) http.Handler {
 						tooLarge(w)
 						return
 					}
-					WriteError(w, http.StatusBadRequest, CodeBadRequest, "could not read request body")
+					WriteError(w, http.StatusBadRequest, apierr.BadRequest, "could not read request body")
 					return
 				}
 				r.Body = io.NopCloser(bytes.NewReader(buf))
@@ -121,7 +112,7 @@ func RejectBatch(next http.Handler) http.Handler {
 		}
 		first, prefix, err := peekFirstByte(r.Body)
 		if first == '[' {
-			WriteError(w, http.StatusBadRequest, CodeBatchingNotSupported,
+			WriteError(w, http.StatusBadRequest, apierr.BatchingNotSupported,
 				"batched operations (a JSON array body) are not supported; send one operation per request")
 			return
 		}
@@ -181,26 +172,26 @@ func CSRF(next http.Handler) http.Handler {
 		case http.MethodPost:
 			mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 			if err != nil || (mt != "application/json" && mt != "application/graphql-response+json") {
-				WriteError(w, http.StatusUnsupportedMediaType, CodeUnsupportedMediaType,
+				WriteError(w, http.StatusUnsupportedMediaType, apierr.UnsupportedMediaType,
 					"POST requests must have Content-Type application/json")
 				return
 			}
 		case http.MethodGet:
 			if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
-				WriteError(w, http.StatusBadRequest, CodeBadRequest,
+				WriteError(w, http.StatusBadRequest, apierr.BadRequest,
 					"WebSocket connections are not served; send operations with POST")
 				return
 			}
 			if op := getOperationType(r); op == ast.Mutation || op == ast.Subscription {
 				w.Header().Set("Allow", http.MethodPost)
-				WriteError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed,
+				WriteError(w, http.StatusMethodNotAllowed, apierr.MethodNotAllowed,
 					fmt.Sprintf("%ss are not allowed over GET; use POST", op))
 				return
 			}
 		case http.MethodOptions:
 		default:
 			w.Header().Set("Allow", "GET, POST, OPTIONS")
-			WriteError(w, http.StatusMethodNotAllowed, CodeMethodNotAllowed,
+			WriteError(w, http.StatusMethodNotAllowed, apierr.MethodNotAllowed,
 				fmt.Sprintf("method %s is not allowed; use POST (or GET for queries)", r.Method))
 			return
 		}
@@ -251,7 +242,7 @@ func CORS(allowedOrigins []string) func(http.Handler) http.Handler {
 			preflight := r.Method == http.MethodOptions
 			if !OriginAllowed(origin, allowed) {
 				if preflight {
-					WriteError(w, http.StatusForbidden, CodeForbidden, "origin not allowed")
+					WriteError(w, http.StatusForbidden, apierr.Forbidden, "origin not allowed")
 					return
 				}
 				next.ServeHTTP(w, r)

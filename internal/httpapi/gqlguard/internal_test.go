@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/flowline/flowline/internal/apierr"
+
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -108,7 +110,7 @@ func TestFragmentBombIsLinear(t *testing.T) {
 	}
 	start := time.Now()
 	st, err := New(Limits{}).check(doc, doc.Operations[0], nil)
-	if err == nil || err.Extensions["code"] != CodeQueryTooComplex {
+	if err == nil || err.Extensions["code"] != apierr.QueryTooComplex {
 		t.Fatalf("err = %v", err)
 	}
 	if st.Cost < 1<<n {

@@ -9,6 +9,8 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/flowline/flowline/internal/apierr"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -29,19 +31,11 @@ const (
 	DefaultParserTokenLimit = 15000
 )
 
-// Error codes set in extensions.code.
-const (
-	CodeBadUserInput    = "BAD_USER_INPUT"
-	CodeQueryTooDeep    = "QUERY_TOO_DEEP"
-	CodeTooManyAliases  = "TOO_MANY_ALIASES"
-	CodeQueryTooComplex = "QUERY_TOO_COMPLEX"
-)
-
 func init() {
 	// Refusals raised before execution are request errors: let gqlgen's HTTP
 	// transports answer 422/400 for them as they do for validation errors.
 	// Registered once, before any request can read the table.
-	for _, c := range []string{CodeBadUserInput, CodeQueryTooDeep, CodeTooManyAliases, CodeQueryTooComplex} {
+	for _, c := range []string{apierr.BadUserInput, apierr.QueryTooDeep, apierr.TooManyAliases, apierr.QueryTooComplex} {
 		errcode.RegisterErrorType(c, errcode.KindProtocol)
 	}
 }
@@ -173,17 +167,17 @@ func (e *Extension) check(doc *ast.QueryDocument, op *ast.OperationDefinition, v
 	case w.pageErr != nil:
 		return st, w.pageErr
 	case r.depth > l.MaxDepth:
-		return st, opError(op, CodeQueryTooDeep,
+		return st, opError(op, apierr.QueryTooDeep,
 			"query depth %d exceeds the limit of %d", r.depth, l.MaxDepth)
 	case r.aliases > l.MaxAliases:
-		return st, opError(op, CodeTooManyAliases,
+		return st, opError(op, apierr.TooManyAliases,
 			"query uses %d aliases, more than the limit of %d", r.aliases, l.MaxAliases)
 	case r.cost > l.MaxCost:
 		if r.cost == math.MaxInt {
-			return st, opError(op, CodeQueryTooComplex,
+			return st, opError(op, apierr.QueryTooComplex,
 				"query cost overflows, the limit is %d", l.MaxCost)
 		}
-		return st, opError(op, CodeQueryTooComplex,
+		return st, opError(op, apierr.QueryTooComplex,
 			"query cost %d exceeds the limit of %d", r.cost, l.MaxCost)
 	}
 	return st, nil
@@ -456,7 +450,7 @@ func (w *walker) pageError(f *ast.Field, path ast.Path, format string, args ...a
 	err := &gqlerror.Error{
 		Message:    fmt.Sprintf(format, args...),
 		Path:       path,
-		Extensions: map[string]any{"code": CodeBadUserInput},
+		Extensions: map[string]any{"code": apierr.BadUserInput},
 	}
 	if f.Position != nil {
 		err.Locations = []gqlerror.Location{{Line: f.Position.Line, Column: f.Position.Column}}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/flowline/flowline/internal/apierr"
+
 	"github.com/flowline/flowline/internal/nulcheck"
 )
 
@@ -31,10 +33,10 @@ func RejectNUL(next http.Handler) http.Handler {
 			if err != nil {
 				var mbe *http.MaxBytesError
 				if errors.As(err, &mbe) {
-					WriteError(w, http.StatusRequestEntityTooLarge, CodeRequestTooLarge, "request body too large")
+					WriteError(w, http.StatusRequestEntityTooLarge, apierr.RequestTooLarge, "request body too large")
 					return
 				}
-				WriteError(w, http.StatusBadRequest, CodeBadRequest, "could not read request body")
+				WriteError(w, http.StatusBadRequest, apierr.BadRequest, "could not read request body")
 				return
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
@@ -50,7 +52,7 @@ func RejectNUL(next http.Handler) http.Handler {
 			query, variables = params.Query, params.Variables
 		}
 		if nulcheck.InRequest(query, variables) {
-			WriteError(w, http.StatusBadRequest, CodeBadUserInput, NULMessage)
+			WriteError(w, http.StatusBadRequest, apierr.BadUserInput, NULMessage)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/flowline/flowline/internal/apierr"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -53,13 +55,13 @@ func (e *Extension) MutateOperationParameters(_ context.Context, params *graphql
 	case !ok:
 		return &gqlerror.Error{
 			Message:    fmt.Sprintf("query is too complex: it expands to more than %d field selections", budget),
-			Extensions: map[string]any{"code": CodeQueryTooComplex},
+			Extensions: map[string]any{"code": apierr.QueryTooComplex},
 		}
 	case pairs > maxOverlapPairs:
 		return &gqlerror.Error{
 			Message: fmt.Sprintf("query is too complex: it repeats the same fields too often "+
 				"(%d overlapping field pairs, the limit is %d)", pairs, maxOverlapPairs),
-			Extensions: map[string]any{"code": CodeQueryTooComplex},
+			Extensions: map[string]any{"code": apierr.QueryTooComplex},
 		}
 	}
 	return nil

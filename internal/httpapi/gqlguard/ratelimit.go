@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/flowline/flowline/internal/apierr"
+
 	"golang.org/x/time/rate"
 )
 
@@ -39,7 +41,7 @@ func RateLimit(rps float64, burst int, key func(*http.Request) string) func(http
 					secs = 1
 				}
 				w.Header().Set("Retry-After", strconv.FormatInt(secs, 10))
-				WriteError(w, http.StatusTooManyRequests, CodeRateLimited, "rate limit exceeded")
+				WriteError(w, http.StatusTooManyRequests, apierr.RateLimited, "rate limit exceeded")
 				return
 			}
 			next.ServeHTTP(w, r)

@@ -1,6 +1,3 @@
-// Package worker runs the worker role of a Flowline process: the execution engine, the
-// scheduler of SCHEDULED workflows and, when SMTP is configured, the e-mail sender, wired
-// from the process configuration.
 package app
 
 import (
@@ -22,9 +19,9 @@ import (
 	"github.com/flowline/flowline/internal/scheduler"
 )
 
-// Start starts the worker role: the execution engine and, when SMTP is configured, the
-// e-mail sender. The returned channel is closed when both have stopped after ctx ends.
-func Start(ctx context.Context, db *database.DB, cfg config.Config, logger *slog.Logger) (<-chan struct{}, error) {
+// startWorker starts the worker role: the execution engine, the scheduler of SCHEDULED
+// workflows and, when SMTP is configured, the e-mail sender. The returned channel is closed when both have stopped after ctx ends.
+func startWorker(ctx context.Context, db *database.DB, cfg config.Config, logger *slog.Logger) (<-chan struct{}, error) {
 	ec := cfg.Engine
 	webhooks := &delivery.WebhookSender{
 		Client:        netguard.Policy{Allow: ec.WebhookAllowList}.Client(ec.WebhookTimeout),

@@ -3,10 +3,8 @@ package graph
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
-	entdialect "entgo.io/ent/dialect"
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
@@ -18,6 +16,7 @@ import (
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
+	"github.com/flowline/flowline/internal/database"
 )
 
 // nodeTables are the tables whose rows are Relay nodes.
@@ -30,7 +29,7 @@ var nodeTables = []string{
 // encoding one into the id (which would make our ids differ from the database's), one
 // statement asks every node table at once; each branch is a primary-key lookup. Ids that
 // exist nowhere are absent from the result.
-func nodeTypes(ctx context.Context, db *ent.Client, dialect string, ids []uuid.UUID) (map[uuid.UUID]string, error) {
+func nodeTypes(ctx context.Context, db *ent.Client, d database.Dialect, ids []uuid.UUID) (map[uuid.UUID]string, error) {
 	if len(ids) == 0 {
 		return map[uuid.UUID]string{}, nil
 	}
@@ -39,11 +38,7 @@ func nodeTypes(ctx context.Context, db *ent.Client, dialect string, ids []uuid.U
 	for i, id := range ids {
 		args[i] = id
 		// Numbered parameters let every branch reuse the same arguments.
-		if dialect == entdialect.Postgres {
-			marks[i] = "$" + strconv.Itoa(i+1)
-		} else {
-			marks[i] = "?" + strconv.Itoa(i+1)
-		}
+		marks[i] = d.Placeholder(i + 1)
 	}
 	in := strings.Join(marks, ", ")
 	branches := make([]string, len(nodeTables))

@@ -6,9 +6,8 @@ package graph
 import (
 	"context"
 
-	"entgo.io/ent/dialect"
-
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/database"
 
 	"github.com/flowline/flowline/ent"
 )
@@ -20,7 +19,7 @@ type Resolver struct {
 	Client *ent.Client
 	// Dialect is the SQL dialect of Client ("postgres" or "sqlite3"), for the few
 	// statements resolvers build by hand.
-	Dialect string
+	Dialect database.Dialect
 	// Tokens issues the access tokens login returns.
 	Tokens auth.Tokens
 }
@@ -37,4 +36,4 @@ func (r *Resolver) db(ctx context.Context) *ent.Client {
 // lockRows reports whether read-modify-write resolvers should lock the row they read.
 // PostgreSQL needs SELECT ... FOR UPDATE; SQLite has no row locks and needs none, because
 // its transactions start IMMEDIATE and so run one writer at a time.
-func (r *Resolver) lockRows() bool { return r.Dialect == dialect.Postgres }
+func (r *Resolver) lockRows() bool { return r.Dialect.LocksRows() }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"entgo.io/ent/dialect"
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
@@ -62,7 +61,7 @@ type Env struct {
 
 // LockRows reports whether read-modify-write must lock the row (PostgreSQL); SQLite runs one
 // writer at a time and has no row locks.
-func (e Env) LockRows() bool { return e.Raiser.Dialect == dialect.Postgres }
+func (e Env) LockRows() bool { return e.Raiser.Dialect.LocksRows() }
 
 // Type is one action type: what the definition language knows of it (workflow.ActionKind:
 // config check, preview, output shape) and how it runs, which is one of Internal, External

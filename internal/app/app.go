@@ -13,8 +13,6 @@ import (
 	"os/signal"
 	"syscall"
 
-	"entgo.io/ent/dialect"
-
 	"github.com/flowline/flowline/internal/accounts"
 	"github.com/flowline/flowline/internal/authz"
 	"github.com/flowline/flowline/internal/config"
@@ -61,7 +59,7 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
-	if cfg.Engine.API && !cfg.Production && db.Dialect == dialect.SQLite {
+	if cfg.Engine.API && !cfg.Production && db.Dialect == database.SQLite {
 		if err := printDevAdmin(ctx, db); err != nil {
 			return err
 		}

@@ -32,7 +32,7 @@ const DefaultSQLitePath = "flowline.db"
 type DB struct {
 	Client  *ent.Client
 	SQL     *sql.DB
-	Dialect string // dialect.Postgres or dialect.SQLite
+	Dialect Dialect
 	// URL is the connection string, kept for components that open their own
 	// connections (PostgreSQL LISTEN).
 	URL string
@@ -88,7 +88,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 	if name == dialect.SQLite {
 		drv = &notifyingDriver{Driver: drv, n: n}
 	}
-	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: name, URL: rawURL, notify: n}, nil
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: Dialect(name), URL: rawURL, notify: n}, nil
 }
 
 // migrateMu serialises migrations within a process: ent's migration writes into the shared,

@@ -2,14 +2,11 @@ package engine
 
 import (
 	"context"
-	"database/sql"
-	"errors"
-	"fmt"
-	"regexp"
 	"time"
 
-	"entgo.io/ent/dialect"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/database"
 )
 
 // claimed is an execution this worker holds: its id and the attempt number that fences every
@@ -19,58 +16,28 @@ type claimed struct {
 	Attempt int
 }
 
-// claimPostgres takes the oldest due PENDING execution in one statement. The inner SELECT
-// reads the partial index on run_at of pending rows, so its cost does not grow with history;
-// SKIP LOCKED lets concurrent claimers pass over a row another one is taking.
-const claimPostgres = `
-UPDATE workflow_executions
-SET status = 'RUNNING', attempt = attempt + 1, lease_owner = $1, lease_expires_at = $2,
-    started_at = COALESCE(started_at, $3)
-WHERE id = (
-    SELECT id FROM workflow_executions
-    WHERE status = 'PENDING' AND run_at <= $3
-    ORDER BY run_at
-    LIMIT 1
-    FOR UPDATE SKIP LOCKED
-)
-RETURNING id, attempt`
-
-// claimSQLite is the same claim for SQLite, where one statement is atomic and writers are
-// serialised, so no row lock is needed.
-var claimSQLite = rebind(`
-UPDATE workflow_executions
-SET status = 'RUNNING', attempt = attempt + 1, lease_owner = $1, lease_expires_at = $2,
-    started_at = COALESCE(started_at, $3)
-WHERE id = (
-    SELECT id FROM workflow_executions
-    WHERE status = 'PENDING' AND run_at <= $3
-    ORDER BY run_at
-    LIMIT 1
-)
-RETURNING id, attempt`)
+// executions is the queue of runnable executions: the oldest due PENDING execution (through
+// the partial index on run_at of pending rows) becomes RUNNING with this worker's lease and
+// the next attempt number, which fences every later write.
+var executions = database.Queue{
+	Table: "workflow_executions",
+	Take: `status = 'RUNNING', attempt = attempt + 1, lease_owner = $1, lease_expires_at = $2,
+    started_at = COALESCE(started_at, $3)`,
+	Due:       "status = 'PENDING' AND run_at <= $3",
+	Order:     "run_at",
+	Returning: "id, attempt",
+}
 
 // claim takes one due execution, or returns nil when none is due.
 func (e *Engine) claim(ctx context.Context) (*claimed, error) {
 	now := e.now()
-	query := claimPostgres
-	if e.db.Dialect != dialect.Postgres {
-		query = claimSQLite
-	}
 	var c claimed
-	err := e.db.SQL.QueryRowContext(ctx, query, e.cfg.Owner, now.Add(e.cfg.LeaseDuration), now).Scan(&c.ID, &c.Attempt)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("claim execution: %w", err)
+	ok, err := executions.Claim(ctx, e.db, []any{e.cfg.Owner, now.Add(e.cfg.LeaseDuration), now}, &c.ID, &c.Attempt)
+	if err != nil || !ok {
+		return nil, err
 	}
 	return &c, nil
 }
 
 // now is the engine's clock: UTC at microsecond precision, as the database stores it.
-func (e *Engine) now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
-
-var placeholder = regexp.MustCompile(`\$(\d+)`)
-
-// rebind turns PostgreSQL's $N placeholders into SQLite's ?N.
-func rebind(query string) string { return placeholder.ReplaceAllString(query, "?$1") }
+func (e *Engine) now() time.Time { return database.Now() }

@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/events"
 )
 
@@ -49,7 +49,7 @@ const (
 // wakes. db may be a transaction.
 func Cancel(ctx context.Context, db *ent.Client, id uuid.UUID) (*ent.WorkflowExecution, error) {
 	allowed := []workflowexecution.Status{workflowexecution.StatusPENDING, workflowexecution.StatusRUNNING}
-	now := time.Now().UTC().Truncate(time.Microsecond)
+	now := database.Now()
 	n, err := db.WorkflowExecution.Update().
 		Where(workflowexecution.ID(id), workflowexecution.StatusIn(allowed...)).
 		SetStatus(workflowexecution.StatusCANCELLED).
@@ -66,10 +66,10 @@ func Cancel(ctx context.Context, db *ent.Client, id uuid.UUID) (*ent.WorkflowExe
 // Retry makes a FAILED or CANCELLED execution PENDING again, on the definition it was
 // created with. From RetryFromFailedStep it resumes at its current step; from RetryFromStart
 // it starts over. Its startedAt, completedAt and errorMessage are cleared: the retry is a new
-// run with a fresh timeout. dialectName lets it notify the workers on PostgreSQL.
-func Retry(ctx context.Context, db *ent.Client, dialectName string, id uuid.UUID, from RetryFrom) (*ent.WorkflowExecution, error) {
+// run with a fresh timeout. d says how to notify the workers.
+func Retry(ctx context.Context, db *ent.Client, d database.Dialect, id uuid.UUID, from RetryFrom) (*ent.WorkflowExecution, error) {
 	allowed := []workflowexecution.Status{workflowexecution.StatusFAILED, workflowexecution.StatusCANCELLED}
-	now := time.Now().UTC().Truncate(time.Microsecond)
+	now := database.Now()
 	// A record of the loop guard's refusal never ran and must not: retrying it would start the
 	// loop the guard stopped.
 	refused, err := db.WorkflowExecution.Query().
@@ -106,7 +106,7 @@ func Retry(ctx context.Context, db *ent.Client, dialectName string, id uuid.UUID
 	if err != nil {
 		return nil, err
 	}
-	if err := events.Notify(ctx, db, dialectName, id); err != nil {
+	if err := events.Notify(ctx, db, d, id); err != nil {
 		return nil, err
 	}
 	return ex, nil

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/database"
 )
 
 // maxRenewInterval bounds the time between renewals, so that a cancel interrupts a running
@@ -47,20 +48,11 @@ func (e *Engine) keepLease(ctx context.Context, c claimed, lost func()) (stop fu
 }
 
 // reap returns executions whose lease expired (their worker crashed or hung) to PENDING, so
-// they are claimed again and resume at their current step. Every engine reaps; the update
-// is idempotent. It runs until ctx is cancelled.
+// they are claimed again and resume at their current step. It runs until ctx is cancelled.
 func (e *Engine) reap(ctx context.Context) {
 	interval := min(max(e.cfg.LeaseDuration/2, 100*time.Millisecond), 15*time.Second)
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		now := e.now()
-		n, err := e.db.Client.WorkflowExecution.Update().
+	database.Reap(ctx, interval, func(ctx context.Context, now time.Time) (int, error) {
+		return e.db.Client.WorkflowExecution.Update().
 			Where(
 				workflowexecution.StatusEQ(workflowexecution.StatusRUNNING),
 				workflowexecution.LeaseExpiresAtLT(now),
@@ -69,12 +61,10 @@ func (e *Engine) reap(ctx context.Context) {
 			SetRunAt(now).
 			ClearLeaseExpiresAt().
 			Save(ctx)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			e.log.Error("reap expired leases", "error", err)
-		case n > 0:
-			e.log.Warn("reaped executions with expired leases", "count", n)
-			e.Wake()
-		}
-	}
+	}, func(n int) {
+		e.log.Warn("reaped executions with expired leases", "count", n)
+		e.Wake()
+	}, func(err error) {
+		e.log.Error("reap expired leases", "error", err)
+	})
 }

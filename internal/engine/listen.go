@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"entgo.io/ent/dialect"
 	"github.com/lib/pq"
 
 	"github.com/flowline/flowline/internal/events"
@@ -15,7 +14,7 @@ import (
 // also wakes it, since notifications sent while disconnected are lost. On SQLite it listens
 // to this process's own notifications; the dispatcher polls for the rest.
 func (e *Engine) listen(ctx context.Context) {
-	if e.db.Dialect != dialect.Postgres {
+	if !e.db.Dialect.IsPostgres() {
 		e.listenLocal(ctx)
 		return
 	}

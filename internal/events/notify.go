@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"entgo.io/ent/dialect"
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
@@ -19,11 +18,11 @@ const Channel = "flowline_executions"
 // delivered when it commits (and dropped if it rolls back). On PostgreSQL they reach every
 // process (NOTIFY); on SQLite only the workers of this process (database.LocalNotify), while
 // workers elsewhere poll.
-func Notify(ctx context.Context, db *ent.Client, dialectName string, ids ...uuid.UUID) error {
+func Notify(ctx context.Context, db *ent.Client, d database.Dialect, ids ...uuid.UUID) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	if dialectName != dialect.Postgres {
+	if !d.IsPostgres() {
 		if _, err := db.ExecContext(ctx, database.LocalNotify); err != nil {
 			return fmt.Errorf("notify executions: %w", err)
 		}

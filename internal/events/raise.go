@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/flowline/flowline/internal/authz"
+	"github.com/flowline/flowline/internal/database"
 
 	"github.com/google/uuid"
 
@@ -27,8 +27,8 @@ const LoopLimitMessage = "loop limit reached"
 // Raiser creates the executions that events trigger. The zero value is not usable: Dialect
 // must be set; LoopLimit 0 means DefaultLoopLimit.
 type Raiser struct {
-	// Dialect is the database's SQL dialect ("postgres" or "sqlite3").
-	Dialect string
+	// Dialect is the database's SQL dialect.
+	Dialect database.Dialect
 	// LoopLimit is the deepest causation depth at which executions start; deeper events
 	// record a FAILED "loop limit reached" execution instead.
 	LoopLimit int
@@ -99,7 +99,7 @@ func (r Raiser) StartOnce(ctx context.Context, tx *ent.Client, wf *ent.Workflow,
 	if key == "" {
 		key = fmt.Sprintf("%s:%s", ev.Type, uuid.Must(uuid.NewV7()))
 	}
-	now := time.Now().UTC().Truncate(time.Microsecond)
+	now := database.Now()
 	create := tx.WorkflowExecution.Create().
 		SetWorkflowID(wf.ID).
 		SetNillableClientID(ev.ClientID).

@@ -2,14 +2,10 @@ package outbox
 
 import (
 	"context"
-	"database/sql"
-	"errors"
-	"fmt"
-	"strings"
-	"time"
 
-	"entgo.io/ent/dialect"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/database"
 )
 
 // claim is a message this sender holds, fenced by its attempt count.
@@ -18,32 +14,23 @@ type claim struct {
 	attempts int
 }
 
-// claimQuery takes the oldest due QUEUED message through the partial index on queued rows.
-const claimQuery = `
-UPDATE emails
-SET status = 'SENDING', attempts = attempts + 1, next_attempt_at = $1
-WHERE id = (
-    SELECT id FROM emails
-    WHERE status = 'QUEUED' AND next_attempt_at <= $2
-    ORDER BY next_attempt_at
-    LIMIT 1%s
-)
-RETURNING id, attempts`
+// outbox is the queue of messages to send: the oldest due QUEUED message (through the
+// partial index on queued rows) becomes SENDING until $1, its lease, with one more attempt.
+var outbox = database.Queue{
+	Table:     "emails",
+	Take:      "status = 'SENDING', attempts = attempts + 1, next_attempt_at = $1",
+	Due:       "status = 'QUEUED' AND next_attempt_at <= $2",
+	Order:     "next_attempt_at",
+	Returning: "id, attempts",
+}
 
 // claim marks one due message SENDING, or returns nil when none is due.
 func (m *Mailer) claim(ctx context.Context) (*claim, error) {
-	now := time.Now().UTC().Truncate(time.Microsecond)
-	query := fmt.Sprintf(claimQuery, "\n    FOR UPDATE SKIP LOCKED")
-	if m.db.Dialect != dialect.Postgres {
-		query = strings.NewReplacer("$1", "?1", "$2", "?2").Replace(fmt.Sprintf(claimQuery, ""))
-	}
+	now := database.Now()
 	var c claim
-	err := m.db.SQL.QueryRowContext(ctx, query, now.Add(m.cfg.SendLease), now).Scan(&c.id, &c.attempts)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("claim email: %w", err)
+	ok, err := outbox.Claim(ctx, m.db, []any{now.Add(m.cfg.SendLease), now}, &c.id, &c.attempts)
+	if err != nil || !ok {
+		return nil, err
 	}
 	return &c, nil
 }

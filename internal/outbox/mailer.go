@@ -82,17 +82,20 @@ func (m *Mailer) Run(ctx context.Context) error {
 	}
 	// Delivering the outbox belongs to no user (authz.ReasonEngineBookkeeping).
 	ctx = authz.System(ctx, authz.ReasonEngineBookkeeping)
+	// Abandoned messages are rare; look for them a few times per lease, not every poll.
+	reaper := make(chan struct{})
+	go func() {
+		defer close(reaper)
+		database.Reap(ctx, m.cfg.SendLease/4, m.requeueAbandoned, func(n int) {
+			m.log.Warn("requeued emails abandoned while sending", "count", n)
+		}, func(err error) {
+			m.log.Error("requeue abandoned messages", "error", err)
+		})
+	}()
+	defer func() { <-reaper }()
 	t := time.NewTicker(m.cfg.PollInterval)
 	defer t.Stop()
-	var requeued time.Time
 	for {
-		// Abandoned messages are rare; look for them a few times per lease, not every poll.
-		if time.Since(requeued) >= m.cfg.SendLease/4 {
-			if err := m.requeueAbandoned(ctx); err != nil && ctx.Err() == nil {
-				m.log.Error("requeue abandoned messages", "error", err)
-			}
-			requeued = time.Now()
-		}
 		for ctx.Err() == nil {
 			sent, err := m.deliverOne(ctx)
 			if err != nil && ctx.Err() == nil {
@@ -129,7 +132,7 @@ func (m *Mailer) deliverOne(ctx context.Context) (bool, error) {
 // record writes the outcome of one try, fenced on the claim: SENT, QUEUED again after a
 // backoff, or FAILED when the error is permanent or the tries are used up.
 func (m *Mailer) record(ctx context.Context, c *claim, sendErr error) error {
-	now := time.Now().UTC().Truncate(time.Microsecond)
+	now := database.Now()
 	u := m.db.Client.Email.Update().Where(
 		email.ID(c.id), email.StatusEQ(email.StatusSENDING), email.Attempts(c.attempts),
 	)
@@ -157,18 +160,14 @@ func (m *Mailer) record(ctx context.Context, c *claim, sendErr error) error {
 }
 
 // requeueAbandoned puts back messages whose sender died while SENDING (their lease passed).
-func (m *Mailer) requeueAbandoned(ctx context.Context) error {
-	now := time.Now().UTC().Truncate(time.Microsecond)
+func (m *Mailer) requeueAbandoned(ctx context.Context, now time.Time) (int, error) {
 	n, err := m.db.Client.Email.Update().
 		Where(email.StatusEQ(email.StatusSENDING), email.NextAttemptAtLT(now)).
 		SetStatus(email.StatusQUEUED).
 		SetNextAttemptAt(now).
 		Save(ctx)
 	if err != nil {
-		return fmt.Errorf("requeue abandoned emails: %w", err)
+		return 0, fmt.Errorf("requeue abandoned emails: %w", err)
 	}
-	if n > 0 {
-		m.log.Warn("requeued emails abandoned while sending", "count", n)
-	}
-	return nil
+	return n, nil
 }

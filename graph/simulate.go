@@ -61,24 +61,19 @@ func sampleEvent(ctx context.Context, db *ent.Client, t workflow.TriggerType, s 
 		}
 		ev.Client = events.ClientFields(c)
 	}
-	// The sample's trigger data uses the same names as an execution's triggerData.
-	var td struct {
-		OldStatus     string         `json:"oldStatus"`
-		NewStatus     string         `json:"newStatus"`
-		ChangedFields []string       `json:"changedFields"`
-		Previous      map[string]any `json:"previous"`
-		Document      map[string]any `json:"document"`
-		Task          map[string]any `json:"task"`
-		Data          map[string]any `json:"data"`
+	// The sample's trigger data uses the same names as an execution's triggerData, and goes
+	// through JSON as a stored one does (numbers become float64).
+	var data map[string]any
+	b, err := json.Marshal(s.TriggerData)
+	if err == nil {
+		err = json.Unmarshal(b, &data)
 	}
-	if s.TriggerData != nil {
-		b, err := json.Marshal(s.TriggerData)
-		if err == nil {
-			err = json.Unmarshal(b, &td)
-		}
-		if err != nil {
-			return ev, badInput(ctx, "sample.triggerData", "triggerData has the wrong shape: %v", err)
-		}
+	td, decodeErr := events.DecodeTriggerData(t, data)
+	if err == nil {
+		err = decodeErr
+	}
+	if err != nil {
+		return ev, badInput(ctx, "sample.triggerData", "triggerData has the wrong shape: %v", err)
 	}
 	ev.OldStatus, ev.NewStatus, ev.ChangedFields = td.OldStatus, td.NewStatus, td.ChangedFields
 	ev.Previous, ev.Document, ev.Task, ev.Data = td.Previous, td.Document, td.Task, td.Data

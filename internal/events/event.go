@@ -1,6 +1,9 @@
 package events
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/internal/workflow"
@@ -95,24 +98,62 @@ func (ev Event) TriggerData() map[string]any {
 	return out
 }
 
-// WorkflowEvent rebuilds the definition-language event from an execution's trigger data.
-// Client is left nil: the caller reads the client at step time and sets it.
+// WorkflowEvent rebuilds the definition-language event from an execution's trigger data,
+// which TriggerData wrote, so its shape is right. Client is left nil: the caller reads the
+// client at step time and sets it.
 func WorkflowEvent(triggerType spec.TriggerType, data map[string]any) workflow.Event {
-	ev := workflow.Event{Type: triggerType}
-	ev.OldStatus, _ = data[keyOldStatus].(string)
-	ev.NewStatus, _ = data[keyNewStatus].(string)
-	if list, ok := data[keyChangedFields].([]any); ok {
-		for _, f := range list {
-			if s, ok := f.(string); ok {
-				ev.ChangedFields = append(ev.ChangedFields, s)
-			}
-		}
-	} else if list, ok := data[keyChangedFields].([]string); ok {
-		ev.ChangedFields = list
-	}
-	ev.Previous, _ = data[keyPrevious].(map[string]any)
-	ev.Document, _ = data[keyDocument].(map[string]any)
-	ev.Task, _ = data[keyTask].(map[string]any)
-	ev.Data, _ = data[keyData].(map[string]any)
+	ev, _ := DecodeTriggerData(triggerType, data)
 	return ev
+}
+
+// DecodeTriggerData reads trigger data in TriggerData's shape (an execution's triggerData, or
+// a simulation's sample) into the event it describes. Values of the wrong type are left out
+// and named in the error; the rest of the event is still returned.
+func DecodeTriggerData(triggerType spec.TriggerType, data map[string]any) (workflow.Event, error) {
+	ev := workflow.Event{Type: triggerType}
+	var wrong []string
+	str := func(key string, dst *string) {
+		switch v := data[key].(type) {
+		case nil:
+		case string:
+			*dst = v
+		default:
+			wrong = append(wrong, key+" must be a string")
+		}
+	}
+	obj := func(key string, dst *map[string]any) {
+		switch v := data[key].(type) {
+		case nil:
+		case map[string]any:
+			*dst = v
+		default:
+			wrong = append(wrong, key+" must be an object")
+		}
+	}
+	str(keyOldStatus, &ev.OldStatus)
+	str(keyNewStatus, &ev.NewStatus)
+	switch list := data[keyChangedFields].(type) {
+	case nil:
+	case []string:
+		ev.ChangedFields = list
+	case []any:
+		for _, f := range list {
+			s, ok := f.(string)
+			if !ok {
+				wrong = append(wrong, keyChangedFields+" must be a list of strings")
+				break
+			}
+			ev.ChangedFields = append(ev.ChangedFields, s)
+		}
+	default:
+		wrong = append(wrong, keyChangedFields+" must be a list of strings")
+	}
+	obj(keyPrevious, &ev.Previous)
+	obj(keyDocument, &ev.Document)
+	obj(keyTask, &ev.Task)
+	obj(keyData, &ev.Data)
+	if len(wrong) > 0 {
+		return ev, errors.New(strings.Join(wrong, "; "))
+	}
+	return ev, nil
 }

@@ -2,39 +2,27 @@ package workflowstore
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
 	"crypto/subtle"
-	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/internal/auth"
 	"github.com/flowline/flowline/internal/workflow"
 )
 
 // webhookSecretPrefix makes a leaked secret recognisable (for secret scanners, too).
 const webhookSecretPrefix = "whsec_"
 
-// newWebhookSecret returns a fresh secret and the hash that is stored. Only the hash is
-// kept: the secret is shown once. The secret has 256 bits of entropy, so a plain SHA-256
-// is enough; a slow password hash would only slow down every webhook call.
+// newWebhookSecret returns a fresh secret and the hash that is stored (auth.NewSecret):
+// the secret is shown once.
 func newWebhookSecret() (secret, hash string, err error) {
-	var b [32]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", "", fmt.Errorf("generate webhook secret: %w", err)
-	}
-	secret = webhookSecretPrefix + base64.RawURLEncoding.EncodeToString(b[:])
-	return secret, HashWebhookSecret(secret), nil
+	return auth.NewSecret(webhookSecretPrefix)
 }
 
 // HashWebhookSecret is what is stored of a webhook secret.
-func HashWebhookSecret(secret string) string {
-	sum := sha256.Sum256([]byte(secret))
-	return hex.EncodeToString(sum[:])
-}
+func HashWebhookSecret(secret string) string { return auth.HashSecret(secret) }
 
 // WebhookSecretMatches reports, in constant time, whether presented is the secret whose hash
 // is stored.

@@ -37,9 +37,6 @@ func New(db *database.DB, cfg Config) *Engine {
 	}
 }
 
-// Owner returns the name this engine writes into leases.
-func (e *Engine) Owner() string { return e.cfg.Owner }
-
 // Wake makes the dispatcher look for due executions now instead of at its next poll.
 func (e *Engine) Wake() {
 	select {

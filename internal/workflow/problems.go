@@ -70,8 +70,6 @@ func (p *problems) add(path, format string, args ...any) {
 	p.list = append(p.list, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
-func (p *problems) empty() bool { return len(p.list) == 0 }
-
 // err returns nil when nothing was found, and a *ValidationError otherwise.
 func (p *problems) err() error {
 	if len(p.list) == 0 {

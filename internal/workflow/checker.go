@@ -139,17 +139,28 @@ func (c *ConfigChecker) TagList(path string, v any) []string {
 		c.Problem(path, "at most %d tags, got %d", maxTags, len(list))
 		return nil
 	}
-	out := make([]string, 0, len(list))
+	out, _ := c.strings(path, list)
+	for i, e := range list {
+		if tag, isString := e.(string); isString {
+			c.Tag(Pointer(path, i), tag)
+		}
+	}
+	return out
+}
+
+// strings reads a list's elements as strings, reporting each one that is not; all is false
+// when some were not (they are left out of the result).
+func (c *ConfigChecker) strings(path string, list []any) (out []string, all bool) {
+	out = make([]string, 0, len(list))
 	for i, e := range list {
 		s, isString := e.(string)
 		if !isString {
 			c.Problem(Pointer(path, i), "must be a string, got %s", TypeName(e))
 			continue
 		}
-		c.Tag(Pointer(path, i), s)
 		out = append(out, s)
 	}
-	return out
+	return out, len(out) == len(list)
 }
 
 // Tag checks one tag: short, not blank, no control characters (tags show up in lists and CSVs).

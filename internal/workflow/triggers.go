@@ -78,16 +78,8 @@ func (c *ConfigChecker) stringList(cfg map[string]any, base, key string) []strin
 		c.Problem(path, "%s must list at least one value; leave it out to match any", key)
 		return nil
 	}
-	out := make([]string, 0, len(list))
-	for i, e := range list {
-		s, isString := e.(string)
-		if !isString {
-			c.Problem(Pointer(path, i), "must be a string, got %s", TypeName(e))
-			continue
-		}
-		out = append(out, s)
-	}
-	if len(out) != len(list) {
+	out, all := c.strings(path, list)
+	if !all {
 		return nil
 	}
 	return out

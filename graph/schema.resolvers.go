@@ -46,7 +46,7 @@ func (r *mutationResolver) CreateWorkflow(ctx context.Context, input model.Creat
 		CreatedBy: me,
 	})
 	if err != nil {
-		return nil, lifecycleError(ctx, err)
+		return nil, storeError(ctx, err)
 	}
 	revealSecret(ctx, created.Workflow.ID, created.WebhookSecret)
 	return created.Workflow, nil
@@ -79,9 +79,9 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 		Actions:          derefActions(input.Actions),
 		ExpectedVersion:  expectedVersion,
 		Author:           me,
-	}, r.lifecycleOptions())
+	}, r.storeOptions())
 	if err != nil {
-		return nil, lifecycleError(ctx, err)
+		return nil, storeError(ctx, err)
 	}
 	revealSecret(ctx, id, updated.WebhookSecret)
 	return updated.Workflow, nil

@@ -30,13 +30,13 @@ func (r *Resolver) simulate(ctx context.Context, workflowID *uuid.UUID, in *mode
 	if workflowID != nil {
 		wf, err := workflowstore.Load(ctx, db, *workflowID, workflowstore.Options{})
 		if err != nil {
-			return nil, lifecycleError(ctx, err)
+			return nil, storeError(ctx, err)
 		}
 		def, wfID, wfName = workflowstore.DefinitionOf(wf), wf.ID.String(), wf.Name
 	} else {
 		def = definitionFromInput(in)
 		if err := workflow.Validate(def); err != nil {
-			return nil, lifecycleError(ctx, err)
+			return nil, storeError(ctx, err)
 		}
 	}
 	ev, err := sampleEvent(ctx, db, def.TriggerType, sample)

@@ -26,8 +26,8 @@ func (r *mutationResolver) RollbackWorkflow(ctx context.Context, id uuid.UUID, v
 	if err != nil {
 		return nil, err
 	}
-	out, err := workflowstore.Rollback(ctx, r.db(ctx), id, version, me, r.lifecycleOptions())
-	return out, lifecycleError(ctx, err)
+	out, err := workflowstore.Rollback(ctx, r.db(ctx), id, version, me, r.storeOptions())
+	return out, storeError(ctx, err)
 }
 
 // ActivateWorkflow is the resolver for the activateWorkflow field.
@@ -35,9 +35,9 @@ func (r *mutationResolver) ActivateWorkflow(ctx context.Context, id uuid.UUID) (
 	if err := r.mayChangeWorkflow(ctx, id); err != nil {
 		return nil, err
 	}
-	res, err := workflowstore.SetActive(ctx, r.db(ctx), id, true, r.lifecycleOptions())
+	res, err := workflowstore.SetActive(ctx, r.db(ctx), id, true, r.storeOptions())
 	if err != nil {
-		return nil, lifecycleError(ctx, err)
+		return nil, storeError(ctx, err)
 	}
 	return &model.ActivationResult{Workflow: res.Workflow, Warnings: res.Warnings}, nil
 }
@@ -47,9 +47,9 @@ func (r *mutationResolver) DeactivateWorkflow(ctx context.Context, id uuid.UUID)
 	if err := r.mayChangeWorkflow(ctx, id); err != nil {
 		return nil, err
 	}
-	res, err := workflowstore.SetActive(ctx, r.db(ctx), id, false, r.lifecycleOptions())
+	res, err := workflowstore.SetActive(ctx, r.db(ctx), id, false, r.storeOptions())
 	if err != nil {
-		return nil, lifecycleError(ctx, err)
+		return nil, storeError(ctx, err)
 	}
 	return res.Workflow, nil
 }
@@ -76,7 +76,7 @@ func (r *mutationResolver) CreateWorkflowFromTemplate(ctx context.Context, templ
 	}
 	created, err := workflowstore.FromTemplate(ctx, r.db(ctx), templateID, input.Name, o, me)
 	if err != nil {
-		return nil, lifecycleError(ctx, err)
+		return nil, storeError(ctx, err)
 	}
 	revealSecret(ctx, created.Workflow.ID, created.WebhookSecret)
 	return created.Workflow, nil
@@ -96,9 +96,9 @@ func (r *mutationResolver) RotateWebhookSecret(ctx context.Context, id uuid.UUID
 	if err := r.mayChangeWorkflow(ctx, id); err != nil {
 		return nil, err
 	}
-	wf, secret, err := workflowstore.RotateWebhookSecret(ctx, r.db(ctx), id, r.lifecycleOptions())
+	wf, secret, err := workflowstore.RotateWebhookSecret(ctx, r.db(ctx), id, r.storeOptions())
 	if err != nil {
-		return nil, lifecycleError(ctx, err)
+		return nil, storeError(ctx, err)
 	}
 	revealSecret(ctx, id, secret)
 	return wf, nil

@@ -1,5 +1,5 @@
-// Package mailer delivers the e-mail outbox. SEND_EMAIL steps write messages to the emails
-// table in their own transaction; the mailer claims QUEUED messages whose time has come,
+// Package outbox delivers the e-mail outbox. SEND_EMAIL steps write messages to the emails
+// table in their own transaction; the Mailer claims QUEUED messages whose time has come,
 // sends them over SMTP and records the outcome, retrying failures with backoff.
 //
 // Claims are safe across processes: on PostgreSQL they use FOR UPDATE SKIP LOCKED, on SQLite

@@ -71,7 +71,7 @@ func New(db *database.DB, cfg Config) *Mailer {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	return &Mailer{db: db, cfg: cfg, log: cfg.Logger.With("component", "mailer")}
+	return &Mailer{db: db, cfg: cfg, log: cfg.Logger.With("component", "outbox")}
 }
 
 // Run delivers due messages until ctx is cancelled. A message being sent when ctx is

@@ -18,9 +18,9 @@ import (
 	"github.com/flowline/flowline/internal/workflowstore"
 )
 
-// lifecycleError translates the lifecycle package's errors into GraphQL errors. Validation
+// storeError translates the lifecycle package's errors into GraphQL errors. Validation
 // problems come back all at once, as JSON pointers into the input.
-func lifecycleError(ctx context.Context, err error) error {
+func storeError(ctx context.Context, err error) error {
 	var (
 		ve       *workflow.ValidationError
 		conflict *workflowstore.ConflictError
@@ -83,8 +83,8 @@ func (r *Resolver) mayChangeWorkflow(ctx context.Context, id uuid.UUID) error {
 	return nil
 }
 
-// lifecycleOptions reads rows FOR UPDATE where the database has row locks.
-func (r *Resolver) lifecycleOptions() workflowstore.Options {
+// storeOptions reads rows FOR UPDATE where the database has row locks.
+func (r *Resolver) storeOptions() workflowstore.Options {
 	return workflowstore.Options{Lock: r.lockRows()}
 }
 
@@ -104,7 +104,7 @@ func (r *Resolver) copyWorkflow(ctx context.Context, id uuid.UUID, name string, 
 	}
 	created, err := workflowstore.Copy(ctx, r.db(ctx), id, name, asTemplate, me)
 	if err != nil {
-		return nil, lifecycleError(ctx, err)
+		return nil, storeError(ctx, err)
 	}
 	revealSecret(ctx, created.Workflow.ID, created.WebhookSecret)
 	return created.Workflow, nil

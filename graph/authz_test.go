@@ -57,6 +57,7 @@ func newWorld(t *testing.T, db *testsupport.DB) world {
 // TestAuthorizationMatrix runs every query and mutation as each role and checks who is
 // allowed; refusals write nothing.
 func TestAuthorizationMatrix(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		w := newWorld(t, db)
 		all := []string{"ADMIN", "EDITOR", "VIEWER"}
@@ -187,6 +188,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 // an editor through any path: node, nodes, lists, totalCount, filters, nested edges and
 // mutations.
 func TestSecondEditorCannotSeeOrTouch(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		w := newWorld(t, db)
 		theirs, exec := w.theirs.ID.String(), w.theirExecution.ID.String()
@@ -279,34 +281,35 @@ func TestSecondEditorCannotSeeOrTouch(t *testing.T) {
 
 // TestAPITokensArePrivate: a token is seen and revoked only by its owner, admins included.
 func TestAPITokensArePrivate(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		w := newWorld(t, db)
 		var made struct {
-			CreateApiToken struct{ ApiToken struct{ ID string } }
+			CreateAPIToken struct{ APIToken struct{ ID string } }
 		}
 		w.editor.MustData(`mutation { createApiToken(name: "editor's") { apiToken { id } } }`, nil, &made)
-		id := made.CreateApiToken.ApiToken.ID
+		id := made.CreateAPIToken.APIToken.ID
 		for _, other := range []*testsupport.APIClient{w.editor2, w.viewer} {
 			other.MustFail(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, map[string]any{"id": id}, "NOT_FOUND")
 			other.MustFail(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": id}, "NOT_FOUND")
 		}
 		var me struct {
-			Me struct{ ApiTokens []struct{ ID string } }
+			Me struct{ APITokens []struct{ ID string } }
 		}
 		w.admin.MustData(`{ me { apiTokens { id } } }`, nil, &me)
-		if len(me.Me.ApiTokens) != 0 {
+		if len(me.Me.APITokens) != 0 {
 			t.Fatalf("admin's own list shows another user's tokens: %+v", me)
 		}
 		// ADMIN sees and revokes anyone's token (a leaked one must be stoppable).
 		var revoked struct {
-			RevokeApiToken struct{ RevokedAt *string }
+			RevokeAPIToken struct{ RevokedAt *string }
 		}
 		w.admin.MustData(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, map[string]any{"id": id}, &revoked)
-		if revoked.RevokeApiToken.RevokedAt == nil {
+		if revoked.RevokeAPIToken.RevokedAt == nil {
 			t.Fatal("not revoked")
 		}
 		w.editor.MustData(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, map[string]any{"id": id}, &revoked)
-		if revoked.RevokeApiToken.RevokedAt == nil {
+		if revoked.RevokeAPIToken.RevokedAt == nil {
 			t.Fatal("revoking again un-revoked it")
 		}
 	})

@@ -28,6 +28,7 @@ func executionsOf(t *testing.T, db *testsupport.DB, wf *ent.Workflow) []*ent.Wor
 // TestMutationsRaiseEvents: each CRM mutation creates, in its own transaction, one PENDING
 // execution per matching workflow, with the event's data as triggerData.
 func TestMutationsRaiseEvents(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")
@@ -87,6 +88,7 @@ func TestMutationsRaiseEvents(t *testing.T) {
 // TestEngineMutationsRefuseBadInput: the engine's mutations refuse bad input with a coded,
 // located error and write nothing.
 func TestEngineMutationsRefuseBadInput(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		api := testsupport.NewAPI(t, db)

@@ -23,6 +23,7 @@ func rowCounts(t *testing.T, db *testsupport.DB) [4]int {
 // TestBadInputIsRefusedAndWritesNothing sends each kind of bad input the API promises to
 // refuse and checks the error code, that the error points somewhere, and that no row changed.
 func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")

@@ -40,6 +40,7 @@ func createWorkflowInput(owner string, over map[string]any) map[string]any {
 }
 
 func TestValidationThroughGraphQL(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com").ID.String()
@@ -83,6 +84,7 @@ func TestValidationThroughGraphQL(t *testing.T) {
 }
 
 func TestVersionsAndLifecycle(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com").ID.String()
@@ -177,6 +179,7 @@ func TestVersionsAndLifecycle(t *testing.T) {
 }
 
 func TestTemplates(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		api := testsupport.NewAPI(t, db)
@@ -240,6 +243,7 @@ func TestTemplates(t *testing.T) {
 }
 
 func TestSimulationWritesNothing(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		api := testsupport.NewAPI(t, db)
@@ -302,6 +306,7 @@ func TestSimulationWritesNothing(t *testing.T) {
 }
 
 func TestWebhookSecretShownOnce(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		api := testsupport.NewAPI(t, db)

@@ -11,6 +11,7 @@ import (
 // TestNodeResolvesEveryType checks the UUID node strategy: node and nodes find the right
 // type for every entity, mixed in one call, in the order asked.
 func TestNodeResolvesEveryType(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		api := testsupport.NewAPI(t, db)
@@ -58,6 +59,7 @@ func TestNodeResolvesEveryType(t *testing.T) {
 // TestConnectionsOrderFilterAndPage exercises orderBy lists, where filters, cursors and
 // totalCount on the root connections.
 func TestConnectionsOrderFilterAndPage(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		api := testsupport.NewAPI(t, db)

@@ -38,6 +38,7 @@ type nestedResult struct {
 // TestNestedQueryStatementBudget holds workflows → executions → logs to a constant number
 // of SQL statements, with per-parent (not global) limits on the nested pages.
 func TestNestedQueryStatementBudget(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		api := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")

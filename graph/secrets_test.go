@@ -14,6 +14,7 @@ import (
 // TestSecretsAreNeverShown: secret action config values are stored but shown as "***"
 // (and survive an edit that sends "***" back); hashes never appear in the schema.
 func TestSecretsAreNeverShown(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		api := testsupport.NewAPI(t, db)
 		in := createWorkflowInput("", map[string]any{"actions": []any{map[string]any{
@@ -77,6 +78,7 @@ func TestSecretsAreNeverShown(t *testing.T) {
 // TestSecretsStayWithTheirOwner: a hidden secret cannot be redirected to another URL, and a
 // copy made by another user does not inherit it.
 func TestSecretsStayWithTheirOwner(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		admin := testsupport.NewAPI(t, db)
 		editor := admin.As(admin.NewUser(auth.RoleEditor))
@@ -114,6 +116,7 @@ func TestSecretsStayWithTheirOwner(t *testing.T) {
 
 // TestEveryBuiltinTemplateIsUsable: an editor can create a workflow from each template.
 func TestEveryBuiltinTemplateIsUsable(t *testing.T) {
+	t.Parallel()
 	db := testsupport.Open(t, "sqlite3")
 	admin := testsupport.NewAPI(t, db)
 	editor := admin.As(admin.NewUser(auth.RoleEditor))

@@ -34,6 +34,7 @@ const workflowFields = `id name description isActive isTemplate triggerType trig
   actions { type config } version createdBy { id } createdAt updatedAt`
 
 func TestSeedWorkflowRoundTrip(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		api := testsupport.NewAPI(t, db)
 		owner := api.User
@@ -71,6 +72,7 @@ func TestSeedWorkflowRoundTrip(t *testing.T) {
 }
 
 func TestSeedExecutionAndLogReadBack(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		api := testsupport.NewAPI(t, db)
@@ -146,6 +148,7 @@ func TestSeedExecutionAndLogReadBack(t *testing.T) {
 }
 
 func TestCascadeDeletes(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		api := testsupport.NewAPI(t, db)

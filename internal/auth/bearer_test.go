@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -28,7 +29,7 @@ func TestBearerToken(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := httptest.NewRequest("POST", "/graphql", nil)
+			r := httptest.NewRequest(http.MethodPost, "/graphql", nil)
 			for _, h := range tt.headers {
 				r.Header.Add("Authorization", h)
 			}

@@ -13,6 +13,7 @@ import (
 
 // TestIndexesExist reads the indexes back from each database's catalog, by column.
 func TestIndexesExist(t *testing.T) {
+	t.Parallel()
 	want := map[string][]string{
 		"workflows":               {"trigger_type", "is_active", "created_at"},
 		"workflow_executions":     {"workflow_id", "client_id", "status", "created_at"},
@@ -33,6 +34,7 @@ func TestIndexesExist(t *testing.T) {
 
 // TestForeignKeysCascade checks the ON DELETE rules in the catalog.
 func TestForeignKeysCascade(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		rules := foreignKeyRules(t, db)
 		for fk, rule := range map[string]string{

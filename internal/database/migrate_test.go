@@ -13,6 +13,7 @@ import (
 // ent's migration shares package-level table definitions, so Migrate must serialise them
 // (this used to crash with "concurrent map read and map write").
 func TestConcurrentMigrations(t *testing.T) {
+	t.Parallel()
 	var wg sync.WaitGroup
 	errs := make(chan error, 8)
 	for i := range 8 {

@@ -12,6 +12,7 @@ import (
 // TestLocalNotify: on SQLite a notification inside a transaction wakes subscribers only when
 // the transaction commits, never when it rolls back; outside one it wakes them at once.
 func TestLocalNotify(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	db, err := database.Open(ctx, filepath.Join(t.TempDir(), "n.db"), database.Options{})
 	if err != nil {

@@ -1,4 +1,4 @@
-package delivery
+package delivery_test
 
 import (
 	"context"
@@ -7,28 +7,30 @@ import (
 	"io"
 	"mime"
 	"mime/quotedprintable"
-	"net"
 	"net/mail"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/flowline/flowline/internal/delivery"
+	"github.com/flowline/flowline/internal/testsupport"
 )
 
 // testMessage is the e-mail most tests send.
-func testMessage() Message {
-	return Message{
+func testMessage() delivery.Message {
+	return delivery.Message{
 		From:      "Flowline <noreply@flowline.test>",
 		To:        "ada@example.com",
 		Cc:        []string{"owner@example.com"},
 		Subject:   "Welcome, Ada",
 		Body:      "Hello Ada,\n\nyour VIP onboarding starts today.\n",
-		MessageID: MessageID("exec-1", 2, "flowline.test"),
+		MessageID: delivery.MessageID("exec-1", 2, "flowline.test"),
 	}
 }
 
-func newTestSender(t *testing.T, url string) *SMTPSender {
+func newTestSender(t *testing.T, url string) *delivery.SMTPSender {
 	t.Helper()
-	s, err := NewSMTPSender(url)
+	s, err := delivery.NewSMTPSender(url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,24 +40,24 @@ func newTestSender(t *testing.T, url string) *SMTPSender {
 func TestSMTPSendDelivers(t *testing.T) {
 	tests := []struct {
 		name    string
-		opts    []smtpOption
+		opts    []testsupport.SMTPOption
 		url     func(addr string) string
 		wantTLS bool
 		user    string
 	}{
 		{"plain", nil, func(a string) string { return "smtp://" + a }, false, ""},
-		{"auth over plain localhost", []smtpOption{withAuth("mailer", "p@ss w0rd")}, func(a string) string { return "smtp://mailer:p%40ss%20w0rd@" + a }, false, "mailer"},
-		{"opportunistic STARTTLS", []smtpOption{withSTARTTLS(t), withAuth("mailer", "pw")}, func(a string) string { return "smtp://mailer:pw@" + a + "?insecure_skip_verify=true" }, true, "mailer"},
-		{"implicit TLS", []smtpOption{withImplicitTLS(t)}, func(a string) string { return "smtps://" + a + "?insecure_skip_verify=true" }, true, ""},
+		{"auth over plain localhost", []testsupport.SMTPOption{testsupport.SMTPAuth("mailer", "p@ss w0rd")}, func(a string) string { return "smtp://mailer:p%40ss%20w0rd@" + a }, false, "mailer"},
+		{"opportunistic STARTTLS", []testsupport.SMTPOption{testsupport.SMTPStartTLS(t), testsupport.SMTPAuth("mailer", "pw")}, func(a string) string { return "smtp://mailer:pw@" + a + "?insecure_skip_verify=true" }, true, "mailer"},
+		{"implicit TLS", []testsupport.SMTPOption{testsupport.SMTPImplicitTLS(t)}, func(a string) string { return "smtps://" + a + "?insecure_skip_verify=true" }, true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := startSMTPServer(t, tt.opts...)
+			srv := testsupport.StartSMTP(t, tt.opts...)
 			m := testMessage()
-			if err := newTestSender(t, tt.url(srv.addr)).Send(context.Background(), m); err != nil {
+			if err := newTestSender(t, tt.url(srv.Addr)).Send(context.Background(), m); err != nil {
 				t.Fatal(err)
 			}
-			got := srv.received()
+			got := srv.Messages()
 			if len(got) != 1 {
 				t.Fatalf("server received %d messages, want 1", len(got))
 			}
@@ -72,7 +74,7 @@ func TestSMTPSendDelivers(t *testing.T) {
 }
 
 // checkReceived parses the raw message and compares its headers and body with m.
-func checkReceived(t *testing.T, raw string, m Message) {
+func checkReceived(t *testing.T, raw string, m delivery.Message) {
 	t.Helper()
 	parsed, err := mail.ReadMessage(strings.NewReader(raw))
 	if err != nil {
@@ -98,7 +100,7 @@ func checkReceived(t *testing.T, raw string, m Message) {
 	if parsed.Header.Get("Date") == "" {
 		t.Error("no Date header")
 	}
-	var body io.Reader = parsed.Body
+	body := parsed.Body
 	if strings.EqualFold(parsed.Header.Get("Content-Transfer-Encoding"), "quoted-printable") {
 		body = quotedprintable.NewReader(body)
 	}
@@ -112,61 +114,61 @@ func checkReceived(t *testing.T, raw string, m Message) {
 }
 
 func TestSMTPSendRefusesBeforeConnecting(t *testing.T) {
-	srv := startSMTPServer(t)
-	s := newTestSender(t, "smtp://"+srv.addr)
+	srv := testsupport.StartSMTP(t)
+	s := newTestSender(t, "smtp://"+srv.Addr)
 	tests := []struct {
 		name      string
-		change    func(*Message)
+		change    func(*delivery.Message)
 		injection bool
 	}{
-		{"CRLF in subject", func(m *Message) { m.Subject = "Hi\r\nBcc: victim@example.com" }, true},
-		{"LF in subject", func(m *Message) { m.Subject = "Hi\nBcc: victim@example.com" }, true},
-		{"CR in To", func(m *Message) { m.To = "ada@example.com\rBcc: x@example.com" }, true},
-		{"LF in From", func(m *Message) { m.From = "a@b.test\nX-Evil: 1" }, true},
-		{"LF in Cc", func(m *Message) { m.Cc = []string{"x@example.com\n"} }, true},
-		{"NUL in Message-ID", func(m *Message) { m.MessageID = "<a\x00@b>" }, true},
-		{"missing Message-ID", func(m *Message) { m.MessageID = "" }, false},
-		{"malformed Message-ID", func(m *Message) { m.MessageID = "<no-at-sign>" }, false},
-		{"space in Message-ID", func(m *Message) { m.MessageID = "<a b@c>" }, false},
-		{"invalid To", func(m *Message) { m.To = "not an address" }, false},
-		{"empty To", func(m *Message) { m.To = "" }, false},
-		{"no From anywhere", func(m *Message) { m.From = "" }, false},
+		{"CRLF in subject", func(m *delivery.Message) { m.Subject = "Hi\r\nBcc: victim@example.com" }, true},
+		{"LF in subject", func(m *delivery.Message) { m.Subject = "Hi\nBcc: victim@example.com" }, true},
+		{"CR in To", func(m *delivery.Message) { m.To = "ada@example.com\rBcc: x@example.com" }, true},
+		{"LF in From", func(m *delivery.Message) { m.From = "a@b.test\nX-Evil: 1" }, true},
+		{"LF in Cc", func(m *delivery.Message) { m.Cc = []string{"x@example.com\n"} }, true},
+		{"NUL in Message-ID", func(m *delivery.Message) { m.MessageID = "<a\x00@b>" }, true},
+		{"missing Message-ID", func(m *delivery.Message) { m.MessageID = "" }, false},
+		{"malformed Message-ID", func(m *delivery.Message) { m.MessageID = "<no-at-sign>" }, false},
+		{"space in Message-ID", func(m *delivery.Message) { m.MessageID = "<a b@c>" }, false},
+		{"invalid To", func(m *delivery.Message) { m.To = "not an address" }, false},
+		{"empty To", func(m *delivery.Message) { m.To = "" }, false},
+		{"no From anywhere", func(m *delivery.Message) { m.From = "" }, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := testMessage()
 			tt.change(&m)
 			err := s.Send(context.Background(), m)
-			if !IsPermanent(err) {
+			if !delivery.IsPermanent(err) {
 				t.Fatalf("err = %v, want permanent", err)
 			}
-			if errors.Is(err, ErrHeaderInjection) != tt.injection {
+			if errors.Is(err, delivery.ErrHeaderInjection) != tt.injection {
 				t.Fatalf("errors.Is(%v, ErrHeaderInjection) = %v, want %v", err, !tt.injection, tt.injection)
 			}
 		})
 	}
-	if n := len(srv.received()); n != 0 {
+	if n := len(srv.Messages()); n != 0 {
 		t.Fatalf("server received %d messages, want 0", n)
 	}
 }
 
 func TestSMTPSendDefaultFrom(t *testing.T) {
-	srv := startSMTPServer(t)
-	s := newTestSender(t, "smtp://"+srv.addr+"?from=robot%40flowline.test")
+	srv := testsupport.StartSMTP(t)
+	s := newTestSender(t, "smtp://"+srv.Addr+"?from=robot%40flowline.test")
 	m := testMessage()
 	m.From = ""
 	if err := s.Send(context.Background(), m); err != nil {
 		t.Fatal(err)
 	}
-	if got := srv.received(); len(got) != 1 || got[0].From != "robot@flowline.test" {
+	if got := srv.Messages(); len(got) != 1 || got[0].From != "robot@flowline.test" {
 		t.Fatalf("received %+v, want one message from robot@flowline.test", got)
 	}
 }
 
 func TestSMTPSendErrorsHideCredentials(t *testing.T) {
 	const password = "hunter2-Sup3rS3cret"
-	srv := startSMTPServer(t, withAuth("mailer", "the-right-password"))
-	s := newTestSender(t, "smtp://mailer:"+password+"@"+srv.addr)
+	srv := testsupport.StartSMTP(t, testsupport.SMTPAuth("mailer", "the-right-password"))
+	s := newTestSender(t, "smtp://mailer:"+password+"@"+srv.Addr)
 
 	err := s.Send(context.Background(), testMessage())
 	if err == nil {
@@ -175,10 +177,10 @@ func TestSMTPSendErrorsHideCredentials(t *testing.T) {
 	if strings.Contains(err.Error(), password) || strings.Contains(err.Error(), "the-right-password") {
 		t.Fatalf("error %q contains a password", err)
 	}
-	if IsPermanent(err) {
+	if delivery.IsPermanent(err) {
 		t.Fatalf("auth failure %v is permanent; it should be retried once the configuration is fixed", err)
 	}
-	if n := len(srv.received()); n != 0 {
+	if n := len(srv.Messages()); n != 0 {
 		t.Fatalf("server received %d messages, want 0", n)
 	}
 	if v := fmt.Sprintf("%v %+v %#v %s", s, s, s, s); strings.Contains(v, password) {
@@ -197,24 +199,19 @@ func TestSMTPSendClassifiesRejections(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := startSMTPServer(t, withRcptError(tt.code, "no"))
-			err := newTestSender(t, "smtp://"+srv.addr).Send(context.Background(), testMessage())
-			if err == nil || IsPermanent(err) != tt.permanent {
-				t.Fatalf("err = %v, permanent = %v; want permanent %v", err, IsPermanent(err), tt.permanent)
+			srv := testsupport.StartSMTP(t, testsupport.SMTPRejectRcpt(tt.code, "no"))
+			err := newTestSender(t, "smtp://"+srv.Addr).Send(context.Background(), testMessage())
+			if err == nil || delivery.IsPermanent(err) != tt.permanent {
+				t.Fatalf("err = %v, permanent = %v; want permanent %v", err, delivery.IsPermanent(err), tt.permanent)
 			}
 		})
 	}
 }
 
 func TestSMTPSendConnectionRefusedIsRetryable(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	ln.Close() // nothing listens there any more
-	err = newTestSender(t, "smtp://"+addr+"?timeout=2s").Send(context.Background(), testMessage())
-	if err == nil || IsPermanent(err) {
+	addr := testsupport.ClosedAddr(t)
+	err := newTestSender(t, "smtp://"+addr+"?timeout=2s").Send(context.Background(), testMessage())
+	if err == nil || delivery.IsPermanent(err) {
 		t.Fatalf("err = %v, want a retryable error", err)
 	}
 }
@@ -231,11 +228,11 @@ func TestMessageID(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
-			got := MessageID(tt.exec, tt.step, tt.domain)
+			got := delivery.MessageID(tt.exec, tt.step, tt.domain)
 			if got != tt.want {
 				t.Fatalf("MessageID = %q, want %q", got, tt.want)
 			}
-			if _, err := messageIDValue(got); err != nil {
+			if _, err := delivery.MessageIDValue(got); err != nil {
 				t.Fatalf("MessageID output refused by the sender: %v", err)
 			}
 		})

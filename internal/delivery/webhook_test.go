@@ -1,86 +1,32 @@
-package delivery
+package delivery_test
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
 	"io"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/flowline/flowline/internal/delivery"
 	"github.com/flowline/flowline/internal/netguard"
+	"github.com/flowline/flowline/internal/testsupport"
 )
 
 var webhookSecret = []byte("whsec-test-secret")
 
-// hookServer is an httptest server that records every request it receives and answers with
-// the handler's status and body.
-type hookServer struct {
-	*httptest.Server
-	mu       sync.Mutex
-	requests []recordedRequest
-}
-
-type recordedRequest struct {
-	Method string
-	Path   string
-	Header http.Header
-	Body   []byte
-}
-
-func startHookServer(t *testing.T, addr string, answer http.HandlerFunc) *hookServer {
-	t.Helper()
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		// 127.0.0.1 always exists; [::1] (no IPv6) and 127.0.0.2 (macOS) may not. Only a
-		// machine without that extra loopback address skips, and it says so.
-		if strings.HasPrefix(addr, "127.0.0.1:") {
-			t.Fatalf("cannot listen on %s: %v", addr, err)
-		}
-		t.Skipf("SKIPPED: this machine has no loopback address %s (%v); the refusal of that address family is untested here", addr, err)
-	}
-	s := &hookServer{}
-	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		s.mu.Lock()
-		s.requests = append(s.requests, recordedRequest{r.Method, r.URL.Path, r.Header.Clone(), body})
-		s.mu.Unlock()
-		answer(w, r)
-	}))
-	s.Listener = ln
-	s.Start()
-	t.Cleanup(s.Close)
-	return s
-}
-
-func (s *hookServer) received() []recordedRequest {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]recordedRequest(nil), s.requests...)
-}
-
-func answer(status int, body string) http.HandlerFunc {
-	return func(w http.ResponseWriter, _ *http.Request) {
-		w.WriteHeader(status)
-		_, _ = io.WriteString(w, body)
-	}
-}
-
 // loopbackSender returns a sender whose client may reach 127.0.0.0/8, as the engine's
 // allow-list setting would configure for tests and on-premise peers.
-func loopbackSender(t *testing.T, timeout time.Duration) *WebhookSender {
+func loopbackSender(t *testing.T, timeout time.Duration) *delivery.WebhookSender {
 	t.Helper()
 	allow, err := netguard.ParseAllowList("127.0.0.0/8")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &WebhookSender{
+	return &delivery.WebhookSender{
 		Client:        netguard.Policy{Allow: allow}.Client(timeout),
 		SigningSecret: webhookSecret,
 		UserAgent:     "Flowline-Test",
@@ -88,11 +34,11 @@ func loopbackSender(t *testing.T, timeout time.Duration) *WebhookSender {
 }
 
 func TestWebhookSendDeliversSignedJSON(t *testing.T) {
-	srv := startHookServer(t, "127.0.0.1:0", answer(http.StatusOK, `{"received":true}`))
+	srv := testsupport.StartHTTPPeer(t, "127.0.0.1:0", testsupport.Respond(http.StatusOK, `{"received":true}`))
 	s := loopbackSender(t, 5*time.Second)
 
 	body := map[string]any{"event": "CLIENT_CREATED", "client": map[string]any{"name": "Ada", "vip": true}}
-	res, err := s.Send(context.Background(), WebhookRequest{
+	res, err := s.Send(context.Background(), delivery.WebhookRequest{
 		URL:            srv.URL + "/hooks/crm",
 		Headers:        map[string]string{"X-Api-Key": "k-123"},
 		Body:           body,
@@ -105,7 +51,7 @@ func TestWebhookSendDeliversSignedJSON(t *testing.T) {
 		t.Fatalf("result = %+v", res)
 	}
 
-	got := srv.received()
+	got := srv.Requests()
 	if len(got) != 1 {
 		t.Fatalf("server received %d requests, want 1", len(got))
 	}
@@ -128,12 +74,12 @@ func TestWebhookSendDeliversSignedJSON(t *testing.T) {
 		})
 	}
 	t.Run("signature", func(t *testing.T) {
-		ts := r.Header.Get(HeaderTimestamp)
+		ts := r.Header.Get(delivery.HeaderTimestamp)
 		if d := time.Since(time.Unix(atoi(t, ts), 0)); d < -time.Minute || d > time.Minute {
 			t.Fatalf("timestamp %s is not now", ts)
 		}
-		if !VerifySignature(webhookSecret, ts, r.Body, r.Header.Get(HeaderSignature)) {
-			t.Fatalf("signature %q does not verify", r.Header.Get(HeaderSignature))
+		if !delivery.VerifySignature(webhookSecret, ts, r.Body, r.Header.Get(delivery.HeaderSignature)) {
+			t.Fatalf("signature %q does not verify", r.Header.Get(delivery.HeaderSignature))
 		}
 	})
 }
@@ -161,84 +107,84 @@ func TestWebhookSendClassifiesStatus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(http.StatusText(tt.status), func(t *testing.T) {
-			srv := startHookServer(t, "127.0.0.1:0", func(w http.ResponseWriter, _ *http.Request) {
+			srv := testsupport.StartHTTPPeer(t, "127.0.0.1:0", func(w http.ResponseWriter, _ *http.Request) {
 				if tt.retryAfter != "" {
 					w.Header().Set("Retry-After", tt.retryAfter)
 				}
 				w.WriteHeader(tt.status)
 				_, _ = io.WriteString(w, "answer")
 			})
-			res, err := loopbackSender(t, 5*time.Second).Send(context.Background(), WebhookRequest{URL: srv.URL, Body: map[string]int{"n": 1}})
+			res, err := loopbackSender(t, 5*time.Second).Send(context.Background(), delivery.WebhookRequest{URL: srv.URL, Body: map[string]int{"n": 1}})
 			if res.StatusCode != tt.status {
 				t.Fatalf("StatusCode = %d, want %d", res.StatusCode, tt.status)
 			}
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("err = %v, want error %v", err, tt.wantErr)
 			}
-			if IsPermanent(err) != tt.permanent {
-				t.Fatalf("IsPermanent(%v) = %v, want %v", err, IsPermanent(err), tt.permanent)
+			if delivery.IsPermanent(err) != tt.permanent {
+				t.Fatalf("IsPermanent(%v) = %v, want %v", err, delivery.IsPermanent(err), tt.permanent)
 			}
 			if err == nil {
 				return
 			}
-			var se *StatusError
+			var se *delivery.StatusError
 			if !errors.As(err, &se) || se.StatusCode != tt.status || se.RetryAfter != tt.wantDelay {
 				t.Fatalf("StatusError = %+v, want code %d delay %v", se, tt.status, tt.wantDelay)
 			}
 			if res.Body != "answer" {
 				t.Fatalf("Body = %q, want the error answer kept", res.Body)
 			}
-			if len(srv.received()) != 1 {
-				t.Fatalf("server received %d requests, want 1 (Send does not retry by itself)", len(srv.received()))
+			if len(srv.Requests()) != 1 {
+				t.Fatalf("server received %d requests, want 1 (Send does not retry by itself)", len(srv.Requests()))
 			}
 		})
 	}
 }
 
 func TestWebhookSendRefusesLoopbackWithoutAllowList(t *testing.T) {
-	srv := startHookServer(t, "127.0.0.1:0", answer(http.StatusOK, "ok"))
-	senders := map[string]*WebhookSender{
+	srv := testsupport.StartHTTPPeer(t, "127.0.0.1:0", testsupport.Respond(http.StatusOK, "ok"))
+	senders := map[string]*delivery.WebhookSender{
 		"guarded client without allow-list": {Client: netguard.Policy{}.Client(5 * time.Second), SigningSecret: webhookSecret},
 		"nil client":                        {SigningSecret: webhookSecret},
 	}
 	for name, s := range senders {
 		t.Run(name, func(t *testing.T) {
-			_, err := s.Send(context.Background(), WebhookRequest{URL: srv.URL, Body: "x", IdempotencyKey: "e:0"})
-			if !IsPermanent(err) || !errors.Is(err, netguard.ErrForbiddenAddress) {
+			_, err := s.Send(context.Background(), delivery.WebhookRequest{URL: srv.URL, Body: "x", IdempotencyKey: "e:0"})
+			if !delivery.IsPermanent(err) || !errors.Is(err, netguard.ErrForbiddenAddress) {
 				t.Fatalf("err = %v, want a permanent forbidden-address error", err)
 			}
 		})
 	}
-	if n := len(srv.received()); n != 0 {
+	if n := len(srv.Requests()); n != 0 {
 		t.Fatalf("server received %d requests, want 0", n)
 	}
 }
 
 func TestWebhookSendRefusesBadRequests(t *testing.T) {
-	srv := startHookServer(t, "127.0.0.1:0", answer(http.StatusOK, "ok"))
+	srv := testsupport.StartHTTPPeer(t, "127.0.0.1:0", testsupport.Respond(http.StatusOK, "ok"))
 	tests := []struct {
 		name   string
-		req    WebhookRequest
+		req    delivery.WebhookRequest
 		secret string // must not appear in the error
 	}{
-		{name: "malformed URL", req: WebhookRequest{URL: "http://[::1"}},
-		{name: "relative URL", req: WebhookRequest{URL: "/hooks"}},
-		{name: "file scheme", req: WebhookRequest{URL: "file:///etc/passwd"}},
-		{name: "GET method", req: WebhookRequest{URL: srv.URL, Method: "GET"}},
-		{name: "DELETE method", req: WebhookRequest{URL: srv.URL, Method: "DELETE"}},
-		{name: "body not encodable", req: WebhookRequest{URL: srv.URL, Body: make(chan int)}},
-		{name: "body too large", req: WebhookRequest{URL: srv.URL, Body: strings.Repeat("x", MaxWebhookRequestBody)}},
-		{name: "CRLF in header value", req: WebhookRequest{URL: srv.URL, Headers: map[string]string{"Authorization": "Bearer tok-SECRET\r\nX-Evil: 1"}}, secret: "tok-SECRET"},
-		{name: "invalid header name", req: WebhookRequest{URL: srv.URL, Headers: map[string]string{"Bad Name": "v"}}},
-		{name: "overrides Content-Type", req: WebhookRequest{URL: srv.URL, Headers: map[string]string{"content-type": "text/plain"}}},
-		{name: "overrides signature", req: WebhookRequest{URL: srv.URL, Headers: map[string]string{"X-Flowline-Signature": "sha256=00"}}},
-		{name: "overrides Idempotency-Key", req: WebhookRequest{URL: srv.URL, Headers: map[string]string{"Idempotency-Key": "other"}}},
-		{name: "CRLF in idempotency key", req: WebhookRequest{URL: srv.URL, IdempotencyKey: "a\r\nb"}},
+		{name: "malformed URL", req: delivery.WebhookRequest{URL: "http://[::1"}},
+		{name: "relative URL", req: delivery.WebhookRequest{URL: "/hooks"}},
+		{name: "file scheme", req: delivery.WebhookRequest{URL: "file:///etc/passwd"}},
+		{name: "GET method", req: delivery.WebhookRequest{URL: srv.URL, Method: "GET"}},
+		{name: "DELETE method", req: delivery.WebhookRequest{URL: srv.URL, Method: "DELETE"}},
+		{name: "body not encodable", req: delivery.WebhookRequest{URL: srv.URL, Body: make(chan int)}},
+		{name: "body too large", req: delivery.WebhookRequest{URL: srv.URL, Body: strings.Repeat("x", delivery.MaxWebhookRequestBody)}},
+		{name: "CRLF in header value", req: delivery.WebhookRequest{URL: srv.URL, Headers: map[string]string{"Authorization": "Bearer tok-SECRET\r\nX-Evil: 1"}}, secret: "tok-SECRET"},
+		{name: "invalid header name", req: delivery.WebhookRequest{URL: srv.URL, Headers: map[string]string{"Bad Name": "v"}}},
+		{name: "overrides Content-Type", req: delivery.WebhookRequest{URL: srv.URL, Headers: map[string]string{"content-type": "text/plain"}}},
+		{name: "overrides signature", req: delivery.WebhookRequest{URL: srv.URL, Headers: map[string]string{"X-Flowline-Signature": "sha256=00"}}},
+		{name: "overrides Idempotency-Key", req: delivery.WebhookRequest{URL: srv.URL, Headers: map[string]string{"Idempotency-Key": "other"}}},
+		{name: "CRLF in idempotency key", req: delivery.WebhookRequest{URL: srv.URL, IdempotencyKey: "a\r\nb"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := loopbackSender(t, 5*time.Second).Send(context.Background(), tt.req)
-			if !IsPermanent(err) {
+			if !delivery.IsPermanent(err) {
 				t.Fatalf("err = %v, want permanent", err)
 			}
 			if tt.secret != "" && strings.Contains(err.Error(), tt.secret) {
@@ -246,24 +192,18 @@ func TestWebhookSendRefusesBadRequests(t *testing.T) {
 			}
 		})
 	}
-	if n := len(srv.received()); n != 0 {
+	if n := len(srv.Requests()); n != 0 {
 		t.Fatalf("server received %d requests, want 0", n)
 	}
 }
 
 func TestWebhookSendRetryableTransportErrors(t *testing.T) {
-	slow := startHookServer(t, "127.0.0.1:0", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-time.After(5 * time.Second):
-		}
+	// The slow peer never answers: it holds each request until the caller gives up (or the
+	// peer is closed at the end of the test).
+	slow := testsupport.StartHTTPPeer(t, "127.0.0.1:0", func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	closedURL := "http://" + ln.Addr().String()
-	ln.Close()
+	closedURL := "http://" + testsupport.ClosedAddr(t)
 
 	tests := []struct {
 		name    string
@@ -275,8 +215,8 @@ func TestWebhookSendRetryableTransportErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := loopbackSender(t, tt.timeout).Send(context.Background(), WebhookRequest{URL: tt.url, Body: 1})
-			if err == nil || IsPermanent(err) {
+			_, err := loopbackSender(t, tt.timeout).Send(context.Background(), delivery.WebhookRequest{URL: tt.url, Body: 1})
+			if err == nil || delivery.IsPermanent(err) {
 				t.Fatalf("err = %v, want a retryable error", err)
 			}
 		})
@@ -284,30 +224,30 @@ func TestWebhookSendRetryableTransportErrors(t *testing.T) {
 }
 
 func TestWebhookSendTruncatesLargeResponses(t *testing.T) {
-	big := strings.Repeat("é", MaxWebhookResponseBody) // two bytes per rune
-	srv := startHookServer(t, "127.0.0.1:0", answer(http.StatusOK, big))
-	res, err := loopbackSender(t, 5*time.Second).Send(context.Background(), WebhookRequest{URL: srv.URL})
+	big := strings.Repeat("é", delivery.MaxWebhookResponseBody) // two bytes per rune
+	srv := testsupport.StartHTTPPeer(t, "127.0.0.1:0", testsupport.Respond(http.StatusOK, big))
+	res, err := loopbackSender(t, 5*time.Second).Send(context.Background(), delivery.WebhookRequest{URL: srv.URL})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !res.Truncated || len(res.Body) != MaxWebhookResponseBody || !strings.HasPrefix(big, res.Body) {
-		t.Fatalf("Truncated = %v, len(Body) = %d; want true, %d", res.Truncated, len(res.Body), MaxWebhookResponseBody)
+	if !res.Truncated || len(res.Body) != delivery.MaxWebhookResponseBody || !strings.HasPrefix(big, res.Body) {
+		t.Fatalf("Truncated = %v, len(Body) = %d; want true, %d", res.Truncated, len(res.Body), delivery.MaxWebhookResponseBody)
 	}
 }
 
 func TestWebhookErrorsHideURLSecrets(t *testing.T) {
-	srv := startHookServer(t, "127.0.0.1:0", answer(http.StatusInternalServerError, "boom"))
+	srv := testsupport.StartHTTPPeer(t, "127.0.0.1:0", testsupport.Respond(http.StatusInternalServerError, "boom"))
 	secretPath := "/services/T000/B000/PATHSECRET?token=QUERYSECRET"
 	tests := []struct {
 		name string
-		s    *WebhookSender
+		s    *delivery.WebhookSender
 	}{
 		{"status error", loopbackSender(t, 5*time.Second)},
-		{"transport error", &WebhookSender{Client: netguard.Policy{}.Client(time.Second)}},
+		{"transport error", &delivery.WebhookSender{Client: netguard.Policy{}.Client(time.Second)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := tt.s.Send(context.Background(), WebhookRequest{URL: strings.Replace(srv.URL, "http://", "http://user:USERSECRET@", 1) + secretPath})
+			_, err := tt.s.Send(context.Background(), delivery.WebhookRequest{URL: strings.Replace(srv.URL, "http://", "http://user:USERSECRET@", 1) + secretPath})
 			if err == nil {
 				t.Fatal("want an error")
 			}
@@ -321,8 +261,8 @@ func TestWebhookErrorsHideURLSecrets(t *testing.T) {
 }
 
 func TestWebhookRedirectDropsCustomHeadersAcrossHosts(t *testing.T) {
-	other := startHookServer(t, "127.0.0.2:0", answer(http.StatusOK, "ok"))
-	origin := startHookServer(t, "127.0.0.1:0", func(w http.ResponseWriter, r *http.Request) {
+	other := testsupport.StartHTTPPeer(t, "127.0.0.2:0", testsupport.Respond(http.StatusOK, "ok"))
+	origin := testsupport.StartHTTPPeer(t, "127.0.0.1:0", func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/same":
 			http.Redirect(w, r, "/moved", http.StatusTemporaryRedirect)
@@ -333,7 +273,7 @@ func TestWebhookRedirectDropsCustomHeadersAcrossHosts(t *testing.T) {
 	tests := []struct {
 		name       string
 		path       string
-		target     *hookServer
+		target     *testsupport.HTTPPeer
 		wantHeader string
 	}{
 		{"same host keeps headers", "/same", origin, "k-123"},
@@ -341,13 +281,13 @@ func TestWebhookRedirectDropsCustomHeadersAcrossHosts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := loopbackSender(t, 5*time.Second).Send(context.Background(), WebhookRequest{
+			_, err := loopbackSender(t, 5*time.Second).Send(context.Background(), delivery.WebhookRequest{
 				URL: origin.URL + tt.path, Headers: map[string]string{"X-Api-Key": "k-123"}, Body: 1, IdempotencyKey: "e:1",
 			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := tt.target.received()
+			got := tt.target.Requests()
 			last := got[len(got)-1]
 			if last.Path != "/moved" {
 				t.Fatalf("target's last request was %s, want /moved", last.Path)

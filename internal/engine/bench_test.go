@@ -108,7 +108,10 @@ func BenchmarkTriggerLatency(b *testing.B) {
 			ctx := testsupport.Ctx()
 			wf, clients := benchSetup(b, db, b.N)
 			benchEngine(b, db)
-			time.Sleep(200 * time.Millisecond) // let the listener connect
+			if db.Dialect == dialect.Postgres {
+				// Measure notified claims, not the first poll: wait for the listener's session.
+				waitUntil(b, "the engine listening", func() bool { return listenerPID(b, db) != 0 })
+			}
 			latencies := make([]time.Duration, 0, b.N)
 			b.ResetTimer()
 			for i := range b.N {

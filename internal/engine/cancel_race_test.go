@@ -21,6 +21,7 @@ import (
 // The interleaving is exact: the test holds the client row and waits, through PostgreSQL's
 // lock graph, until the ADD_TAG step is blocked on it before it cancels.
 func TestCancelDuringInternalStep(t *testing.T) {
+	t.Parallel()
 	db := testsupport.Open(t, "postgres")
 	var arrivals atomic.Int64
 	srv := startHookServer(t, func(string, int) int {
@@ -29,6 +30,7 @@ func TestCancelDuringInternalStep(t *testing.T) {
 	})
 	cfg := testConfig(t)
 	cfg.Webhooks = allowLoopback()
+	cfg.Workers = 1 // so that settle proves the worker let go of the cancelled execution
 	a, wf, client := manualRun(t, db, cfg,
 		spec.Action{Type: spec.ActionAddTag, Config: map[string]any{"tag": "x"}},
 		spec.Action{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/after-cancel", "body": map[string]any{}}})
@@ -68,8 +70,9 @@ func TestCancelDuringInternalStep(t *testing.T) {
 		}
 		waitUntil(t, "the step to give up", func() bool { return !blockedBy(t, db.SQL, holder) })
 		a.waitFor(id, "the rolled-back attempt to be logged", func(ex execution) bool { return len(ex.Logs) > 0 })
-		// Give a wrongly continuing worker time to send the webhook.
-		time.Sleep(300 * time.Millisecond)
+		// Wait until the only worker has let go of the cancelled execution (it runs a sentinel
+		// after it): a worker that went on to the next step would have sent the webhook by then.
+		a.settle(client)
 		ex := a.execution(id)
 		// The rolled-back attempt is logged (every attempt leaves a row), and nothing else.
 		if ex.Status != "CANCELLED" || ex.CurrentStep != 0 || len(ex.Logs) != 1 || ex.Logs[0].Status != "FAILED" ||

@@ -1,9 +1,7 @@
 package engine_test
 
 import (
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -30,44 +28,37 @@ func (a *api) counts() (clients, executions, tasks int) {
 	return out.Clients.TotalCount, out.WorkflowExecutions.TotalCount, out.Tasks.TotalCount
 }
 
-// blockingServer answers its first request only when the request is abandoned (the caller
-// gave up) and every later one with 200. arrived is closed when the first request arrives;
-// abandoned when the caller gave up on it.
+// blockingServer is a webhook peer that holds its first request until the caller gives up
+// on it (then answers nothing) and answers every later one with 200. arrived is closed when
+// the first request arrives; abandoned when its caller gave up.
 type blockingServer struct {
-	*httptest.Server
+	*testsupport.HTTPPeer
 	arrived, abandoned chan struct{}
-	hits               atomic.Int32
-	mu                 sync.Mutex
-	keys               []string // Idempotency-Key of each request
 }
 
 // idempotencyKeys returns the Idempotency-Key of every request so far.
 func (s *blockingServer) idempotencyKeys() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]string(nil), s.keys...)
+	var keys []string
+	for _, r := range s.Requests() {
+		keys = append(keys, r.Header.Get("Idempotency-Key"))
+	}
+	return keys
 }
 
 func startBlockingServer(t *testing.T) *blockingServer {
 	t.Helper()
 	s := &blockingServer{arrived: make(chan struct{}), abandoned: make(chan struct{})}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Reading the body lets the server notice when the caller hangs up.
-		_, _ = io.Copy(io.Discard, r.Body)
-		s.mu.Lock()
-		s.keys = append(s.keys, r.Header.Get("Idempotency-Key"))
-		s.mu.Unlock()
-		if s.hits.Add(1) == 1 {
+	var first sync.Once
+	s.HTTPPeer = testsupport.StartHTTPPeer(t, "127.0.0.1:0", func(w http.ResponseWriter, r *http.Request) {
+		held := false
+		first.Do(func() { held = true })
+		if held {
 			close(s.arrived)
-			<-r.Context().Done()
+			<-r.Context().Done() // the peer read the whole body, so it sees the caller hang up
 			close(s.abandoned)
 			return
 		}
 		w.WriteHeader(http.StatusOK)
-	}))
-	t.Cleanup(func() {
-		s.CloseClientConnections()
-		s.Close()
 	})
 	return s
 }
@@ -83,14 +74,15 @@ func waitChan(t *testing.T, ch <-chan struct{}, what string) {
 }
 
 // TestRollbackCreatesNoExecution: a mutation that fails after createClient succeeded rolls
-// the whole operation back, including the execution the client's event created.
+// the whole operation back, including the execution the client's event created; the same
+// createClient alone commits the client and an execution that runs.
 func TestRollbackCreatesNoExecution(t *testing.T) {
 	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		a := newAPI(t, db)
 		startEngine(t, db, testConfig(t))
 		owner := a.createUser("owner@example.com")
-		a.createWorkflow(owner, "every client", spec.Definition{
+		wf := a.createWorkflow(owner, "every client", spec.Definition{
 			TriggerType: spec.TriggerClientCreated,
 			Actions:     []spec.Action{{Type: spec.ActionCreateTask, Config: map[string]any{"title": "Call {{client.name}}"}}},
 		})
@@ -100,15 +92,20 @@ func TestRollbackCreatesNoExecution(t *testing.T) {
 		if len(res.Errors) == 0 {
 			t.Fatal("the second createClient should fail")
 		}
-		// Give a wrongly committed execution every chance to show up and run.
-		time.Sleep(300 * time.Millisecond)
+		// No wait is needed to see the absence: the mutation's transaction ended before its
+		// response, so an execution it wrongly committed would be visible now, and without an
+		// execution the engine has nothing to run (no task can appear later).
 		if clients, executions, tasks := a.counts(); clients != 0 || executions != 0 || tasks != 0 {
 			t.Fatalf("after rollback: %d clients, %d executions, %d tasks; want none", clients, executions, tasks)
 		}
-		// The same mutation alone commits both.
+		// The same mutation alone commits both, and the execution runs.
 		a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
 		if clients, executions, _ := a.counts(); clients != 1 || executions != 1 {
 			t.Fatalf("after a committed createClient: %d clients, %d executions", clients, executions)
+		}
+		a.waitStatus(a.executionsOf(wf)[0].ID, "COMPLETED")
+		if titles := a.taskTitles(); len(titles) != 1 || titles[0] != "Call Ada" {
+			t.Fatalf("tasks = %v, want the one of the committed client", titles)
 		}
 	})
 }
@@ -123,6 +120,9 @@ func TestCancel(t *testing.T) {
 		a := newAPI(t, db)
 		cfg := testConfig(t)
 		cfg.Webhooks = allowLoopback()
+		// One worker: the executions run one after the other in claim order, which is what
+		// lets the test prove that a cancelled one did not run (see settle).
+		cfg.Workers = 1
 		startEngine(t, db, cfg)
 		owner := a.createUser("owner@example.com")
 		client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
@@ -139,9 +139,19 @@ func TestCancel(t *testing.T) {
 		if out.CancelExecution.Status != "CANCELLED" {
 			t.Fatalf("cancelExecution returned %s", out.CancelExecution.Status)
 		}
-		time.Sleep(time.Until(parked.RunAt) + 500*time.Millisecond)
+		// Wait for a second execution of the same workflow, parked after the cancelled one and
+		// so waking later, to wake and complete: the only worker claims due executions oldest
+		// run time first, so had the cancelled one still been runnable it would have been
+		// claimed and run to its end before this one.
+		later := a.trigger(delayed, client, nil)
+		if ex := a.waitStatus(later, "COMPLETED"); !ex.RunAt.After(parked.RunAt) {
+			t.Fatalf("the second execution woke at %v, not after the cancelled one's %v", ex.RunAt, parked.RunAt)
+		}
 		if ex := a.execution(id); ex.Status != "CANCELLED" || len(ex.Logs) != 1 {
 			t.Fatalf("cancelled delayed execution woke up: %+v", ex)
+		}
+		if titles := a.taskTitles(); len(titles) != 1 {
+			t.Fatalf("%d tasks, want only the second execution's", len(titles))
 		}
 
 		// Running: its webhook is interrupted and the next step never runs.
@@ -160,9 +170,14 @@ func TestCancel(t *testing.T) {
 			!strings.Contains(deref(ex.Logs[0].ErrorMessage), "interrupted") {
 			t.Fatalf("cancelled running execution: %+v", ex)
 		}
-		time.Sleep(300 * time.Millisecond)
-		if _, _, tasks := a.counts(); tasks != 0 {
-			t.Fatalf("a step ran after cancel: %d tasks", tasks)
+		// Wait until the only worker has let go of the cancelled execution (it runs a sentinel
+		// after it): a step run after the cancel would have written its task by then.
+		a.settle(client)
+		if titles := a.taskTitles(); len(titles) != 1 {
+			t.Fatalf("a step ran after cancel: %d tasks, want 1 (the delayed part's)", len(titles))
+		}
+		if ex := a.execution(id); ex.Status != "CANCELLED" || len(ex.Logs) != 1 {
+			t.Fatalf("cancelled running execution went on: %s with logs %v", ex.Status, statuses(ex.Logs))
 		}
 
 		// Finished or unknown executions cannot be cancelled.
@@ -328,7 +343,9 @@ func TestLoopGuard(t *testing.T) {
 			}
 			return len(exs) > 0 && exs[len(exs)-1].Status == "FAILED"
 		})
-		time.Sleep(300 * time.Millisecond)
+		// Wait until the engine has gone past everything due (see settle): a refused record
+		// that ran anyway, or an execution past the limit, would show by then.
+		a.settle(client)
 		exs = a.executionsOf(wf)
 		if len(exs) != 7 {
 			t.Fatalf("want 7 executions (depths 0-5 run, depth 6 refused), got %d", len(exs))
@@ -409,6 +426,7 @@ func TestExecutionTimeout(t *testing.T) {
 		cfg := testConfig(t)
 		cfg.Webhooks = allowLoopback()
 		cfg.ExecutionTimeout = 500 * time.Millisecond
+		cfg.Workers = 1 // so that settle proves the worker let go of the execution
 		startEngine(t, db, cfg)
 		owner := a.createUser("owner@example.com")
 		client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
@@ -421,6 +439,9 @@ func TestExecutionTimeout(t *testing.T) {
 		if !strings.Contains(deref(ex.ErrorMessage), "timed out") || len(ex.Logs) != 1 || ex.Logs[0].Status != "FAILED" {
 			t.Fatalf("timed-out execution: %+v", ex)
 		}
+		// Wait until the only worker has let go of the failed execution (it runs a sentinel
+		// after it): a step run after the timeout would have written its task by then.
+		a.settle(client)
 		if _, _, tasks := a.counts(); tasks != 0 {
 			t.Fatalf("a step ran after the timeout")
 		}

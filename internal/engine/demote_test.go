@@ -4,15 +4,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/uuid"
+
 	"github.com/flowline/flowline/internal/auth"
 	"github.com/flowline/flowline/internal/testsupport"
 	"github.com/flowline/flowline/internal/workflow/spec"
-	"github.com/google/uuid"
 )
 
 // TestDemotedCreator: a workflow acts with its creator's current rights; once the creator
 // may no longer write, its steps fail at once (no retries) and say why.
 func TestDemotedCreator(t *testing.T) {
+	t.Parallel()
 	db := testsupport.Open(t, "sqlite3")
 	a := newAPI(t, db)
 	startEngine(t, db, testConfig(t))

@@ -71,12 +71,12 @@ func (a *api) emails() []emailNode {
 func TestEmailDeliveredOverSMTP(t *testing.T) {
 	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
-		srv := startSMTP(t)
+		srv := testsupport.StartSMTP(t)
 		a := newAPI(t, db)
 		cfg := testConfig(t)
 		cfg.MessageIDDomain = "example.com"
 		startEngine(t, db, cfg)
-		startMailer(t, db, "smtp://"+srv.addr+"?from=flowline@example.com")
+		startMailer(t, db, "smtp://"+srv.Addr+"?from=flowline@example.com")
 		owner := a.createUser("owner@example.com")
 		wf := a.createWorkflow(owner, "Welcome", welcomeEmail)
 		a.createClient(map[string]any{"name": "Ada Lovelace", "email": "ada@example.com", "ownerID": owner})
@@ -104,7 +104,7 @@ func TestEmailDeliveredOverSMTP(t *testing.T) {
 			t.Fatalf("outbox row = %+v", sent)
 		}
 
-		msgs := srv.received()
+		msgs := srv.Messages()
 		if len(msgs) != 1 {
 			t.Fatalf("SMTP server received %d messages, want exactly 1", len(msgs))
 		}

@@ -10,11 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/flowline/flowline/internal/engine"
 	"github.com/flowline/flowline/internal/testsupport"
 	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
-	"github.com/google/uuid"
 )
 
 // waitTimeout bounds every wait for asynchronous work. It is generous on purpose: tests
@@ -81,10 +82,12 @@ func (w *testWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// api wraps apitest with the GraphQL operations these tests need.
+// api wraps testsupport.APIClient with the GraphQL operations these tests need.
 type api struct {
 	*testsupport.APIClient
 	t testing.TB
+	// sentinels counts the sentinel workflows settle created.
+	sentinels int
 }
 
 func newAPI(t testing.TB, db *testsupport.DB) *api {
@@ -308,4 +311,21 @@ func manualRun(t *testing.T, db *testsupport.DB, cfg engine.Config, actions ...s
 	client = a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
 	wf = a.createWorkflow(owner, "w", spec.Definition{TriggerType: spec.TriggerManual, Actions: actions})
 	return a, wf, client
+}
+
+// settle returns once the engine has gone past everything that is due now, so that a test
+// can then assert that something did not happen. It triggers a one-step MANUAL sentinel
+// workflow for client and waits for the sentinel to end. Workers claim due executions
+// oldest run time first, so by then every execution that was due before the sentinel has
+// been claimed; with cfg.Workers == 1 its run has also ended, since the only worker took the
+// sentinel after letting go of it.
+func (a *api) settle(client string) {
+	a.t.Helper()
+	a.sentinels++
+	wf := a.createWorkflow("", fmt.Sprintf("sentinel %d", a.sentinels), spec.Definition{
+		TriggerType: spec.TriggerManual,
+		Actions:     []spec.Action{{Type: spec.ActionLogActivity, Config: map[string]any{"message": "sentinel"}}},
+	})
+	// Any end will do (a short execution timeout may fail it): it was claimed and run.
+	a.waitFor(a.trigger(wf, client, nil), "finished", func(ex execution) bool { return isFinal(ex.Status) })
 }

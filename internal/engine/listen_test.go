@@ -11,17 +11,10 @@ import (
 // TestListenReconnect: with polling effectively off, a new execution is still claimed after
 // the notification listener's connection is killed, because the listener reconnects.
 func TestListenReconnect(t *testing.T) {
+	t.Parallel()
 	db := testsupport.Open(t, "postgres")
 	a, wf, client := pollingOff(t, db)
-	// Only this test's listener: other packages' tests share the server.
-	listener := func() (pid int) {
-		err := db.SQL.QueryRow(`SELECT coalesce(max(pid), 0) FROM pg_stat_activity
-			WHERE application_name = $1 AND query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()`, db.Schema).Scan(&pid)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return pid
-	}
+	listener := func() int { return listenerPID(t, db) }
 	var old int
 	waitUntil(t, "listening", func() bool { old = listener(); return old != 0 })
 	id := a.trigger(wf, client, nil)
@@ -54,4 +47,17 @@ func pollingOff(t *testing.T, db *testsupport.DB) (a *api, wf, client string) {
 	cfg := testConfig(t)
 	cfg.PollInterval = time.Hour
 	return manualRun(t, db, cfg, spec.Action{Type: spec.ActionLogActivity, Config: map[string]any{"message": "m"}})
+}
+
+// listenerPID returns the PostgreSQL backend of the engine's notification listener on db (0
+// while there is none). Only this test's listener: other tests share the server, and each
+// test database's sessions carry its schema as application_name.
+func listenerPID(t testing.TB, db *testsupport.DB) (pid int) {
+	t.Helper()
+	err := db.SQL.QueryRow(`SELECT coalesce(max(pid), 0) FROM pg_stat_activity
+		WHERE application_name = $1 AND query ILIKE 'LISTEN%' AND pid <> pg_backend_pid()`, db.Schema).Scan(&pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pid
 }

@@ -8,9 +8,11 @@ import (
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
-// R1: retry from START re-runs an UPDATE_CLIENT step whose events reuse the dedupe key of the
-// first run -> the downstream workflow is not triggered again.
+// R1: a retry from START runs an UPDATE_CLIENT step again, and the change it makes again
+// raises its event again (the retried run's events do not reuse the first run's dedupe
+// keys), so the downstream workflow is triggered a second time.
 func TestRetryFromStartRaisesEventsAgain(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		a := newAPI(t, db)
 		startEngine(t, db, testConfig(t))
@@ -42,8 +44,10 @@ func TestRetryFromStartRaisesEventsAgain(t *testing.T) {
 	})
 }
 
-// R2: a FAILED "loop limit reached" execution can be retried, and then runs above the limit.
+// R2: the FAILED "loop limit reached" record of an execution the loop guard refused cannot be
+// retried: the retry is refused with CONFLICT and the record stays as it was (never run).
 func TestRetryRefusesLoopGuardRecords(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		a := newAPI(t, db)
 		startEngine(t, db, testConfig(t))
@@ -61,19 +65,27 @@ func TestRetryRefusesLoopGuardRecords(t *testing.T) {
 			exs = a.executionsOf(wf)
 			return len(exs) == 7 && exs[6].Status == "FAILED"
 		})
-		res := a.Do(retryMutation, map[string]any{"id": exs[6].ID})
-		if len(res.Errors) > 0 {
-			t.Logf("retry refused: %v", res.Errors)
-			return
+		for _, from := range []string{"FAILED_STEP", "START"} {
+			e := a.MustFail(retryMutation, map[string]any{"id": exs[6].ID, "from": from}, "CONFLICT")
+			if !strings.Contains(e.Message, "loop limit") {
+				t.Errorf("retry from %s refused with %q, want the loop guard named", from, e.Message)
+			}
 		}
-		ex := a.waitFor(exs[6].ID, "final", func(ex execution) bool { return isFinal(ex.Status) })
-		t.Errorf("loop-limit execution (depth %d) retried -> %s with logs %v", ex.Depth, ex.Status, statuses(ex.Logs))
+		// The refusal wrote nothing (Retry checks before it updates), so the record is read
+		// back at once.
+		if ex := a.execution(exs[6].ID); ex.Status != "FAILED" || ex.StartedAt != nil || len(ex.Logs) != 0 ||
+			deref(ex.ErrorMessage) != "loop limit reached" {
+			t.Fatalf("loop-limit record after the refused retries: %s, started %v, logs %v, error %q",
+				ex.Status, ex.StartedAt, statuses(ex.Logs), deref(ex.ErrorMessage))
+		}
 	})
 }
 
-// R3: an EDITOR-created and an ADMIN-created workflow run every internal action, incl. a
-// retry from START (requeue of the email as the creator).
+// R3: a workflow created by an EDITOR and one created by an ADMIN run every internal action
+// as their creator, and run them all again for the same client once a person set it back to
+// LEAD.
 func TestCreatorIdentityAllActions(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		a := newAPI(t, db)
 		startEngine(t, db, testConfig(t))
@@ -97,8 +109,7 @@ func TestCreatorIdentityAllActions(t *testing.T) {
 				continue
 			}
 			a.MustData(`mutation($id: ID!) { updateClient(id: $id, input: {status: LEAD}) { id } }`, map[string]any{"id": client}, nil)
-			ex = a.waitFor(id, "x", func(ex execution) bool { return true })
-			// cannot retry a COMPLETED one; trigger again instead
+			// A COMPLETED execution cannot be retried: the second run is a new trigger.
 			id2 := a.trigger(wf, client, nil)
 			ex = a.waitFor(id2, "final", func(ex execution) bool { return isFinal(ex.Status) })
 			if ex.Status != "COMPLETED" {
@@ -108,9 +119,11 @@ func TestCreatorIdentityAllActions(t *testing.T) {
 	})
 }
 
-// R4: retry from the failed step when step 0 failed re-evaluates the conditions instead of
-// re-running the step.
+// R4: a retry from the failed step, when step 0 failed, does not evaluate the conditions
+// again: the step runs again (and fails again) although the client no longer matches them,
+// instead of being SKIPPED.
 func TestRetryFromFailedStepKeepsConditions(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		a := newAPI(t, db)
 		startEngine(t, db, testConfig(t))
@@ -126,8 +139,10 @@ func TestRetryFromFailedStepKeepsConditions(t *testing.T) {
 		a.MustData(`mutation($id: ID!) { updateClient(id: $id, input: {tags: []}) { id } }`, map[string]any{"id": client}, nil)
 		a.MustData(retryMutation, map[string]any{"id": id}, nil)
 		ex := a.waitFor(id, "final", func(ex execution) bool { return isFinal(ex.Status) })
-		if strings.Contains(strings.Join(statuses(ex.Logs), " "), "SKIPPED") {
-			t.Errorf("retry from failed step re-evaluated conditions: %s %v", ex.Status, statuses(ex.Logs))
+		// Both runs tried the step (its assignee does not exist, so it fails both times).
+		want := "0:CREATE_TASK:FAILED#1 0:CREATE_TASK:FAILED#1"
+		if got := strings.Join(statuses(ex.Logs), " "); ex.Status != "FAILED" || got != want {
+			t.Errorf("retry from the failed step: %s with logs %s, want FAILED with %s (the step run again, not SKIPPED)", ex.Status, got, want)
 		}
 	})
 }

@@ -4,10 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/netip"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,56 +17,37 @@ import (
 
 var signingSecret = []byte("test-signing-secret")
 
-// hookServer is an httptest server that records requests and answers with a status chosen
-// per path and per request number.
-type hookServer struct {
-	*httptest.Server
-	mu       sync.Mutex
-	requests []hookRequest
-	answer   func(path string, n int) int // n counts requests to path, from 1
-}
+// hookServer is a webhook peer that answers with a status chosen per path and per request
+// number.
+type hookServer struct{ *testsupport.HTTPPeer }
 
 // hookRequest is one request as the server saw it.
 type hookRequest struct {
 	Path, Body, IdempotencyKey, Signature, Timestamp, ContentType, APIKey string
 }
 
+// startHookServer starts a hookServer on 127.0.0.1; answer gets the path and the number of
+// the request to that path, from 1.
 func startHookServer(t *testing.T, answer func(path string, n int) int) *hookServer {
 	t.Helper()
-	s := &hookServer{answer: answer}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		s.mu.Lock()
-		s.requests = append(s.requests, hookRequest{
-			Path: r.URL.Path, Body: string(body),
+	return &hookServer{testsupport.StartHTTPPeer(t, "127.0.0.1:0", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(answer(r.URL.Path, testsupport.RequestOf(r).N))
+		_, _ = io.WriteString(w, `{"ok":true}`)
+	})}
+}
+
+// received returns the requests to path so far.
+func (s *hookServer) received(path string) []hookRequest {
+	var out []hookRequest
+	for _, r := range s.RequestsTo(path) {
+		out = append(out, hookRequest{
+			Path: r.Path, Body: string(r.Body),
 			IdempotencyKey: r.Header.Get("Idempotency-Key"),
 			Signature:      r.Header.Get(delivery.HeaderSignature),
 			Timestamp:      r.Header.Get(delivery.HeaderTimestamp),
 			ContentType:    r.Header.Get("Content-Type"),
 			APIKey:         r.Header.Get("X-Api-Key"),
 		})
-		n := 0
-		for _, q := range s.requests {
-			if q.Path == r.URL.Path {
-				n++
-			}
-		}
-		s.mu.Unlock()
-		w.WriteHeader(s.answer(r.URL.Path, n))
-		_, _ = io.WriteString(w, `{"ok":true}`)
-	}))
-	t.Cleanup(s.Close)
-	return s
-}
-
-func (s *hookServer) received(path string) []hookRequest {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []hookRequest
-	for _, r := range s.requests {
-		if r.Path == path {
-			out = append(out, r)
-		}
 	}
 	return out
 }
@@ -194,10 +173,7 @@ func TestWebhookRefusesLoopbackWithoutAllowList(t *testing.T) {
 func TestWebhookAnswerWithNUL(t *testing.T) {
 	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
-		peer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			_, _ = io.WriteString(w, "a\x00b")
-		}))
-		t.Cleanup(peer.Close)
+		peer := testsupport.StartHTTPPeer(t, "127.0.0.1:0", testsupport.Respond(http.StatusOK, "a\x00b"))
 		cfg := testConfig(t)
 		cfg.Webhooks = allowLoopback()
 		a, wf, client := manualRun(t, db, cfg,

@@ -57,6 +57,7 @@ func raise(t *testing.T, db *testsupport.DB, r events.Raiser, ev events.Event, c
 }
 
 func TestRaiseMatchesSnapshotsAndDedupes(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		f := newFixture(t, db)
@@ -90,6 +91,7 @@ func TestRaiseMatchesSnapshotsAndDedupes(t *testing.T) {
 }
 
 func TestRaiseRolledBackCreatesNothing(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		f := newFixture(t, db)
 		f.workflow(t, "any", map[string]any{}, true, false)
@@ -101,6 +103,7 @@ func TestRaiseRolledBackCreatesNothing(t *testing.T) {
 }
 
 func TestRaiseAboveLoopLimitRecordsFailure(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		f := newFixture(t, db)
 		f.workflow(t, "any", map[string]any{}, true, false)

@@ -14,7 +14,7 @@ import (
 )
 
 func TestAuthentication(t *testing.T) {
-	auth.PasswordCost = 4 // bcrypt's minimum: these tests check behaviour, not hashing cost
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		admin := testsupport.NewAPI(t, db)
 		anon := admin.Anonymous()

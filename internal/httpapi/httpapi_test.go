@@ -11,6 +11,7 @@ import (
 )
 
 func TestRoutes(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		api := testsupport.NewAPI(t, db)
 

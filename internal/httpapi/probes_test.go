@@ -17,6 +17,7 @@ import (
 // handler, authenticated as an admin (the most powerful caller): each is refused and
 // nothing is written.
 func TestHardeningProbes(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		api := testsupport.NewAPI(t, db)
 		// Each step is four levels deep: executions → edges → node → workflow.
@@ -157,6 +158,7 @@ func TestHardeningProbes(t *testing.T) {
 }
 
 func TestProductionModeCORSAndRateLimit(t *testing.T) {
+	t.Parallel()
 	db := testsupport.Open(t, "sqlite3")
 	api := testsupport.NewAPIWith(t, db, testsupport.APIOptions{
 		Production: true, CORSOrigins: []string{"https://app.example"}, RateLimit: 1, RateBurst: 3,

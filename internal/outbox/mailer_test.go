@@ -44,6 +44,7 @@ func queue(t *testing.T, db *testsupport.DB, to string) *ent.Email {
 // TestMailerRetriesAndGivesUp: a temporary failure is retried after a backoff, a permanent
 // one fails at once, and a message abandoned while SENDING is requeued and sent.
 func TestMailerRetriesAndGivesUp(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		temp := errors.New("421 try again later")

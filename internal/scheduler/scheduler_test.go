@@ -15,6 +15,7 @@ import (
 // number of schedulers (replicas) scanning; ticks before the workflow's last change, far in
 // the past, or of inactive workflows do not fire.
 func TestScheduledWorkflowsFireOncePerTick(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		owner := db.Client.User.Create().SetEmail("o@example.com").SetName("O").SaveX(ctx)

@@ -1,6 +1,7 @@
-// Package testsupport drives the real HTTP handler (httpapi.New) in tests: requests go through
-// the same transports, limits, transactions and error presenter that users reach.
 package testsupport
+
+// The API client drives the real HTTP handler (httpapi.New) in tests: requests go through the
+// same transports, limits, transactions and error presenter that users reach.
 
 import (
 	"bytes"
@@ -40,7 +41,7 @@ var TestTokens = auth.Tokens{
 	TTL:      time.Hour,
 }
 
-// APIOptions tune New.
+// APIOptions tune NewAPIWith.
 type APIOptions struct {
 	// RateLimit per caller; 0 (the default in tests) disables it.
 	RateLimit float64
@@ -51,12 +52,12 @@ type APIOptions struct {
 	Production bool
 }
 
-// New starts the real handler over db, signed in as a fresh ADMIN.
+// NewAPI starts the real handler over db, signed in as a fresh ADMIN.
 func NewAPI(t testing.TB, db *DB) *APIClient {
 	return NewAPIWith(t, db, APIOptions{})
 }
 
-// NewWith is New with options.
+// NewAPIWith is NewAPI with options.
 func NewAPIWith(t testing.TB, db *DB, opts APIOptions) *APIClient {
 	t.Helper()
 	h := httpapi.New(httpapi.Options{
@@ -128,7 +129,7 @@ func (e APIError) Code() string {
 type APIResponse struct {
 	Status int
 	Data   json.RawMessage `json:"data"`
-	Errors []APIError         `json:"errors"`
+	Errors []APIError      `json:"errors"`
 }
 
 // Do posts query with variables and decodes the response.

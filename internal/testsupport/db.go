@@ -1,10 +1,11 @@
-// Package testsupport (database part) gives tests a real, isolated database: a fresh SQLite file, or a fresh
-// schema in the PostgreSQL at TEST_DATABASE_URL (default
-// postgres://postgres@127.0.0.1:5432/test?sslmode=disable). Nothing is mocked.
+package testsupport
+
+// Test databases: a fresh SQLite file, or a fresh schema in the PostgreSQL at
+// TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test?sslmode=disable). Nothing
+// is mocked.
 //
 // When PostgreSQL cannot be reached, PostgreSQL subtests fail if CI is set and are skipped
 // (with a loud message) otherwise, so `go test ./...` works on a laptop without PostgreSQL.
-package testsupport
 
 import (
 	"context"
@@ -38,7 +39,7 @@ func Ctx() context.Context {
 type DB struct {
 	*database.DB
 	// Statements counts every SQL statement sent through the ent client.
-	Statements *database.StatementCounter
+	Statements *StatementCounter
 	// Schema is the test's PostgreSQL schema, also the application_name of its sessions, so
 	// a test can find its own sessions in pg_stat_activity. Empty on SQLite.
 	Schema string
@@ -154,7 +155,7 @@ func openPostgres(t testing.TB) *DB {
 
 func open(t testing.TB, rawURL string) *DB {
 	t.Helper()
-	counter := &database.StatementCounter{}
+	counter := &StatementCounter{}
 	db, err := database.Open(context.Background(), rawURL, database.Options{Wrap: counter.Wrap})
 	if err != nil {
 		t.Fatalf("testsupport: %v", err)

@@ -336,7 +336,7 @@ func TestStack(t *testing.T) {
 			return jsonPost(`{"query":"{ items(first: 1000000) { totalCount } }"}`)
 		}, 422, "BAD_USER_INPUT"},
 		{"depth 20", func() *http.Request {
-			b, _ := json.Marshal(map[string]string{"query": nested("item", 20)})
+			b, _ := json.Marshal(map[string]string{"query": nested(20)})
 			return jsonPost(string(b))
 		}, 422, "QUERY_TOO_DEEP"},
 		{"500 aliases", func() *http.Request {

@@ -31,7 +31,7 @@ type WorkflowExecutionLog { id: ID! status: String! stepIndex: Int! }
 func mustCheck(t *testing.T, sdl, query string, vars map[string]any, l Limits) *Stats {
 	t.Helper()
 	s := gqlparser.MustLoadSchema(&ast.Source{Input: sdl})
-	doc, errs := gqlparser.LoadQuery(s, query)
+	doc, errs := gqlparser.LoadQueryWithRules(s, query, nil)
 	if errs != nil {
 		t.Fatal(errs)
 	}
@@ -59,9 +59,9 @@ func TestIssueQueryCost(t *testing.T) {
 // Validation forbids fragment cycles; the walker must still terminate on one.
 func TestFragmentCycleTerminates(t *testing.T) {
 	s := gqlparser.MustLoadSchema(&ast.Source{Input: issueSDL})
-	doc, errs := gqlparser.LoadQuery(s, `{ workflows(first: 2) { ...A } }
+	doc, errs := gqlparser.LoadQueryWithRules(s, `{ workflows(first: 2) { ...A } }
 		fragment A on WorkflowConnection { totalCount ...B }
-		fragment B on WorkflowConnection { totalCount }`)
+		fragment B on WorkflowConnection { totalCount }`, nil)
 	if errs != nil {
 		t.Fatal(errs)
 	}
@@ -104,7 +104,7 @@ func TestFragmentBombIsLinear(t *testing.T) {
 	}
 	fmt.Fprintf(&b, " fragment F%d on WorkflowConnection { totalCount }", n)
 	s := gqlparser.MustLoadSchema(&ast.Source{Input: issueSDL})
-	doc, errs := gqlparser.LoadQuery(s, b.String())
+	doc, errs := gqlparser.LoadQueryWithRules(s, b.String(), nil)
 	if errs != nil {
 		t.Fatal(errs)
 	}

@@ -190,24 +190,24 @@ func TestPageSizeVariants(t *testing.T) {
 	accepted(t, gqlguard.Limits{MaxPageSize: 1000}, `{ items(first: 1000) { totalCount } }`, nil)
 }
 
-func nested(field string, depth int) string {
-	// depth fields: item { parent { ... { id } } }
-	return "{ " + field + strings.Repeat(" { parent", depth-2) + " { id }" + strings.Repeat(" }", depth-2) + " }"
+// nested returns a query depth fields deep: { item { parent { ... { id } } } }.
+func nested(depth int) string {
+	return "{ item" + strings.Repeat(" { parent", depth-2) + " { id }" + strings.Repeat(" }", depth-2) + " }"
 }
 
 func TestDepth(t *testing.T) {
-	msg, _ := refused(t, nested("item", 20), nil, "QUERY_TOO_DEEP")
+	msg, _ := refused(t, nested(20), nil, "QUERY_TOO_DEEP")
 	if msg != "query depth 20 exceeds the limit of 12" {
 		t.Errorf("message = %q", msg)
 	}
-	accepted(t, gqlguard.Limits{}, nested("item", 12), nil)
-	refused(t, nested("item", 13), nil, "QUERY_TOO_DEEP")
+	accepted(t, gqlguard.Limits{}, nested(12), nil)
+	refused(t, nested(13), nil, "QUERY_TOO_DEEP")
 	// Fragments and inline fragments do not hide depth.
 	refused(t, `{ item { ...A } } fragment A on Item { parent { ... on Item { parent { ...B } } } }
 		fragment B on Item { parent { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } }`,
 		nil, "QUERY_TOO_DEEP")
 	// __typename is an ordinary field.
-	refused(t, strings.Replace(nested("item", 12), "{ id }", "{ id parent { __typename } }", 1), nil, "QUERY_TOO_DEEP")
+	refused(t, strings.Replace(nested(12), "{ id }", "{ id parent { __typename } }", 1), nil, "QUERY_TOO_DEEP")
 }
 
 func TestIntrospectionQueryPasses(t *testing.T) {
@@ -270,7 +270,7 @@ func TestErrorPriority(t *testing.T) {
 	// Page size first, then depth, aliases, cost.
 	refused(t, `{ a: items(first: 1000) { edges { node { children(first: 100) { edges { node {
 		children(first: 100) { totalCount } } } } } } } }`, nil, "BAD_USER_INPUT")
-	refused(t, strings.Replace(aliases(40), "a0: item { id }", nested("item", 14)[2:len(nested("item", 14))-2], 1),
+	refused(t, strings.Replace(aliases(40), "a0: item { id }", nested(14)[2:len(nested(14))-2], 1),
 		nil, "QUERY_TOO_DEEP")
 	refused(t, aliases(40)[:len(aliases(40))-1]+costly[1:], nil, "TOO_MANY_ALIASES")
 }

@@ -40,6 +40,7 @@ func post(t *testing.T, api *testsupport.APIClient, path, body string, headers m
 }
 
 func TestIncomingWebhook(t *testing.T) {
+	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		ctx := testsupport.Ctx()
 		api := testsupport.NewAPI(t, db)

@@ -1,4 +1,4 @@
-package database
+package testsupport
 
 import (
 	"context"
@@ -9,7 +9,8 @@ import (
 )
 
 // StatementCounter counts the SQL statements sent through a driver it wraps. Tests and
-// benchmarks use it to hold the API to its statement budgets.
+// benchmarks use it to hold the API to its statement budgets. Install it with
+// database.Options{Wrap: counter.Wrap}; Open does so for every test database (DB.Statements).
 type StatementCounter struct{ n atomic.Int64 }
 
 // Count returns the number of statements counted so far.
@@ -21,6 +22,17 @@ func (c *StatementCounter) Reset() { c.n.Store(0) }
 // Wrap returns drv with every Exec and Query (inside transactions too) counted.
 func (c *StatementCounter) Wrap(drv dialect.Driver) dialect.Driver {
 	return &countingDriver{Driver: drv, c: c}
+}
+
+// execQuerier is what ent's generated ExecContext/QueryContext need from a driver.
+type execQuerier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error)
+}
+
+// txBeginner is a driver that takes transaction options (ent's SQL driver does).
+type txBeginner interface {
+	BeginTx(context.Context, *stdsql.TxOptions) (dialect.Tx, error)
 }
 
 type countingDriver struct {
@@ -38,36 +50,35 @@ func (d *countingDriver) Query(ctx context.Context, query string, args, v any) e
 	return d.Driver.Query(ctx, query, args, v)
 }
 
+func (d *countingDriver) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
+	d.c.n.Add(1)
+	return d.Driver.(execQuerier).ExecContext(ctx, query, args...)
+}
+
+func (d *countingDriver) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+	d.c.n.Add(1)
+	return d.Driver.(execQuerier).QueryContext(ctx, query, args...)
+}
+
 func (d *countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
-	return startTx(ctx, d.Driver, nil, false, d.wrapTx)
-}
-
-// BeginTx keeps transaction options (isolation level, read-only) working through the wrapper.
-func (d *countingDriver) BeginTx(ctx context.Context, opts *TxOptions) (dialect.Tx, error) {
-	return startTx(ctx, d.Driver, opts, true, d.wrapTx)
-}
-
-func (d *countingDriver) wrapTx(tx dialect.Tx) dialect.Tx { return &countingTx{Tx: tx, c: d.c} }
-
-// startTx starts a transaction on drv (with opts when withOpts and drv takes options) and
-// hands it to wrap: the common part of the driver wrappers in this package.
-func startTx(ctx context.Context, drv dialect.Driver, opts *TxOptions, withOpts bool, wrap func(dialect.Tx) dialect.Tx) (dialect.Tx, error) {
-	var (
-		tx  dialect.Tx
-		err error
-	)
-	b, ok := drv.(interface {
-		BeginTx(context.Context, *TxOptions) (dialect.Tx, error)
-	})
-	if withOpts && ok {
-		tx, err = b.BeginTx(ctx, opts)
-	} else {
-		tx, err = drv.Tx(ctx)
-	}
+	tx, err := d.Driver.Tx(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return wrap(tx), nil
+	return &countingTx{Tx: tx, c: d.c}, nil
+}
+
+// BeginTx keeps transaction options (isolation level, read-only) working through the wrapper.
+func (d *countingDriver) BeginTx(ctx context.Context, opts *stdsql.TxOptions) (dialect.Tx, error) {
+	b, ok := d.Driver.(txBeginner)
+	if !ok {
+		return d.Tx(ctx)
+	}
+	tx, err := b.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &countingTx{Tx: tx, c: d.c}, nil
 }
 
 type countingTx struct {
@@ -83,22 +94,6 @@ func (t *countingTx) Exec(ctx context.Context, query string, args, v any) error 
 func (t *countingTx) Query(ctx context.Context, query string, args, v any) error {
 	t.c.n.Add(1)
 	return t.Tx.Query(ctx, query, args, v)
-}
-
-// execQuerier is what ent's generated ExecContext/QueryContext need from a driver.
-type execQuerier interface {
-	ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error)
-}
-
-func (d *countingDriver) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
-	d.c.n.Add(1)
-	return d.Driver.(execQuerier).ExecContext(ctx, query, args...)
-}
-
-func (d *countingDriver) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
-	d.c.n.Add(1)
-	return d.Driver.(execQuerier).QueryContext(ctx, query, args...)
 }
 
 func (t *countingTx) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {

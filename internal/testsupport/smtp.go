@@ -1,4 +1,4 @@
-package delivery
+package testsupport
 
 import (
 	"crypto/ecdsa"
@@ -18,51 +18,61 @@ import (
 	"github.com/emersion/go-smtp"
 )
 
-// smtpServer is an in-process SMTP server (emersion/go-smtp) on 127.0.0.1 that records the
-// messages it accepts.
-type smtpServer struct {
-	addr string
+// SMTPServer is a real SMTP server (emersion/go-smtp) on 127.0.0.1 that records the messages
+// it accepts. It is the one SMTP peer of every test: the delivery package's sender tests and
+// the engine's end-to-end e-mail tests.
+type SMTPServer struct {
+	// Addr is host:port to connect to.
+	Addr string
 
-	// Options set before start.
+	// Set by the options, before the server starts.
 	username, password string // require AUTH PLAIN with these credentials when set
 	tlsConfig          *tls.Config
 	implicitTLS        bool
 	rejectRcpt         *smtp.SMTPError // answer every RCPT with this error when set
 
 	mu       sync.Mutex
-	messages []receivedMessage
+	messages []SMTPMessage
 }
 
-// receivedMessage is one accepted message and how it arrived.
-type receivedMessage struct {
+// SMTPMessage is one accepted message and how it arrived.
+type SMTPMessage struct {
 	From  string
 	Rcpts []string
 	Data  string
-	TLS   bool
-	User  string
+	// TLS tells whether the message came over TLS (STARTTLS or implicit).
+	TLS bool
+	// User is who authenticated ("" without AUTH).
+	User string
 }
 
-type smtpOption func(*smtpServer)
+// SMTPOption configures StartSMTP.
+type SMTPOption func(*SMTPServer)
 
-func withAuth(user, pass string) smtpOption {
-	return func(s *smtpServer) { s.username, s.password = user, pass }
+// SMTPAuth requires AUTH PLAIN with these credentials before MAIL.
+func SMTPAuth(user, pass string) SMTPOption {
+	return func(s *SMTPServer) { s.username, s.password = user, pass }
 }
 
-func withSTARTTLS(t *testing.T) smtpOption {
-	return func(s *smtpServer) { s.tlsConfig = selfSignedTLS(t) }
+// SMTPStartTLS advertises STARTTLS with a fresh self-signed certificate for 127.0.0.1.
+func SMTPStartTLS(t testing.TB) SMTPOption {
+	return func(s *SMTPServer) { s.tlsConfig = SelfSignedTLS(t) }
 }
 
-func withImplicitTLS(t *testing.T) smtpOption {
-	return func(s *smtpServer) { s.tlsConfig, s.implicitTLS = selfSignedTLS(t), true }
+// SMTPImplicitTLS speaks TLS from the first byte (smtps), with a self-signed certificate.
+func SMTPImplicitTLS(t testing.TB) SMTPOption {
+	return func(s *SMTPServer) { s.tlsConfig, s.implicitTLS = SelfSignedTLS(t), true }
 }
 
-func withRcptError(code int, msg string) smtpOption {
-	return func(s *smtpServer) { s.rejectRcpt = &smtp.SMTPError{Code: code, Message: msg} }
+// SMTPRejectRcpt answers every RCPT TO with code and msg.
+func SMTPRejectRcpt(code int, msg string) SMTPOption {
+	return func(s *SMTPServer) { s.rejectRcpt = &smtp.SMTPError{Code: code, Message: msg} }
 }
 
-func startSMTPServer(t *testing.T, opts ...smtpOption) *smtpServer {
+// StartSMTP starts an SMTP server on 127.0.0.1, stopped when the test ends.
+func StartSMTP(t testing.TB, opts ...SMTPOption) *SMTPServer {
 	t.Helper()
-	s := &smtpServer{}
+	s := &SMTPServer{}
 	for _, o := range opts {
 		o(s)
 	}
@@ -77,32 +87,26 @@ func startSMTPServer(t *testing.T, opts ...smtpOption) *smtpServer {
 	if !s.implicitTLS {
 		srv.TLSConfig = s.tlsConfig // advertises STARTTLS when set
 	}
-
-	var ln net.Listener
-	var err error
+	ln := Listen(t, "127.0.0.1:0")
 	if s.implicitTLS {
-		ln, err = tls.Listen("tcp", "127.0.0.1:0", s.tlsConfig)
-	} else {
-		ln, err = net.Listen("tcp", "127.0.0.1:0")
+		ln = tls.NewListener(ln, s.tlsConfig)
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.addr = ln.Addr().String()
+	s.Addr = ln.Addr().String()
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
 	return s
 }
 
-func (s *smtpServer) received() []receivedMessage {
+// Messages returns the messages accepted so far.
+func (s *SMTPServer) Messages() []SMTPMessage {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]receivedMessage(nil), s.messages...)
+	return append([]SMTPMessage(nil), s.messages...)
 }
 
 // smtpSession records one transaction. It implements smtp.AuthSession.
 type smtpSession struct {
-	server *smtpServer
+	server *SMTPServer
 	conn   *smtp.Conn
 	user   string
 	from   string
@@ -150,7 +154,7 @@ func (s *smtpSession) Data(r io.Reader) error {
 	_, isTLS := s.conn.TLSConnectionState()
 	s.server.mu.Lock()
 	defer s.server.mu.Unlock()
-	s.server.messages = append(s.server.messages, receivedMessage{
+	s.server.messages = append(s.server.messages, SMTPMessage{
 		From: s.from, Rcpts: append([]string(nil), s.rcpts...), Data: string(b), TLS: isTLS, User: s.user,
 	})
 	return nil
@@ -160,9 +164,9 @@ func (s *smtpSession) Reset() { s.from, s.rcpts = "", nil }
 
 func (s *smtpSession) Logout() error { return nil }
 
-// selfSignedTLS returns a server TLS configuration with a fresh self-signed certificate for
+// SelfSignedTLS returns a server TLS configuration with a fresh self-signed certificate for
 // 127.0.0.1.
-func selfSignedTLS(t *testing.T) *tls.Config {
+func SelfSignedTLS(t testing.TB) *tls.Config {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
@@ -170,7 +174,7 @@ func selfSignedTLS(t *testing.T) *tls.Config {
 	}
 	tmpl := &x509.Certificate{
 		SerialNumber: big.NewInt(1),
-		Subject:      pkix.Name{CommonName: "flowline test SMTP"},
+		Subject:      pkix.Name{CommonName: "flowline test server"},
 		NotBefore:    time.Now().Add(-time.Hour),
 		NotAfter:     time.Now().Add(time.Hour),
 		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},

@@ -10,15 +10,13 @@ import (
 	"errors"
 	"time"
 
-	"github.com/flowline/flowline/internal/accounts"
-
-	"github.com/google/uuid"
-
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/apitoken"
 	"github.com/flowline/flowline/graph/model"
+	"github.com/flowline/flowline/internal/accounts"
 	"github.com/flowline/flowline/internal/apierr"
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/google/uuid"
 )
 
 // Login is the resolver for the login field.

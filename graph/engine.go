@@ -8,13 +8,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/flowline/flowline/internal/apierr"
-
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/graph/model"
+	"github.com/flowline/flowline/internal/apierr"
 	"github.com/flowline/flowline/internal/engine"
 	"github.com/flowline/flowline/internal/events"
 )

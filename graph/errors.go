@@ -7,8 +7,6 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/flowline/flowline/internal/apierr"
-
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/lib/pq"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/privacy"
+	"github.com/flowline/flowline/internal/apierr"
 	"github.com/flowline/flowline/internal/reqid"
 )
 

@@ -10,20 +10,18 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/flowline/flowline/internal/accounts"
-
-	"github.com/google/uuid"
-
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
 	entuser "github.com/flowline/flowline/ent/user"
 	entworkflow "github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/graph/model"
+	"github.com/flowline/flowline/internal/accounts"
 	"github.com/flowline/flowline/internal/apierr"
 	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/flowline/flowline/internal/workflowstore"
+	"github.com/google/uuid"
 )
 
 // CreateWorkflow is the resolver for the createWorkflow field.

@@ -3,15 +3,12 @@ package graph
 import (
 	"context"
 
-	"github.com/flowline/flowline/internal/apierr"
-
 	"github.com/google/uuid"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/flowline/flowline/internal/apierr"
 	"github.com/flowline/flowline/internal/auth"
 )
-
-// apierr.Unauthenticated marks a request without a valid caller.
 
 // caller returns the authenticated user's id. The HTTP layer refuses unauthenticated
 // requests before they get here (login aside), so a missing caller is a refusal, not a crash.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 
-	"github.com/flowline/flowline/internal/apierr"
-
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/google/uuid"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -13,6 +11,7 @@ import (
 	"github.com/flowline/flowline/ent"
 	entworkflow "github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/graph/model"
+	"github.com/flowline/flowline/internal/apierr"
 	"github.com/flowline/flowline/internal/auth"
 	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflowstore"

@@ -34,10 +34,10 @@ func (Role) Values() []string {
 // IsValid reports whether r is one of the declared roles.
 func (r Role) IsValid() bool { return slices.Contains(Roles, r) }
 
-// AtLeast reports whether r grants at least the privileges of min. An invalid role grants
+// AtLeast reports whether r grants at least the privileges of floor. An invalid role grants
 // nothing.
-func (r Role) AtLeast(min Role) bool {
-	ri, mi := slices.Index(Roles, r), slices.Index(Roles, min)
+func (r Role) AtLeast(floor Role) bool {
+	ri, mi := slices.Index(Roles, r), slices.Index(Roles, floor)
 	return ri >= 0 && mi >= 0 && ri <= mi
 }
 

@@ -16,7 +16,7 @@ var (
 	reader = auth.RoleViewer
 )
 
-// UserPolicy: everyone signed in reads users; only ADMIN writes them.
+// UserPolicy lets everyone signed in read users; only ADMIN writes them.
 func UserPolicy() ent.Policy {
 	return privacy.Policy{
 		Query:    privacy.QueryPolicy{denyAnonymous(), allowRoles(admin, editor, reader), privacy.AlwaysDenyRule()},
@@ -33,8 +33,8 @@ func CRMPolicy() ent.Policy {
 	}
 }
 
-// WorkflowPolicy: ADMIN and VIEWER read all workflows, an EDITOR its own and the templates;
-// an EDITOR creates workflows as itself and changes only its own.
+// WorkflowPolicy lets ADMIN and VIEWER read all workflows, an EDITOR its own and the
+// templates; an EDITOR creates workflows as itself and changes only its own.
 func WorkflowPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
@@ -46,7 +46,7 @@ func WorkflowPolicy() ent.Policy {
 	}
 }
 
-// VersionPolicy: versions are readable with their workflow and written only alongside it.
+// VersionPolicy makes versions readable with their workflow and written only alongside it.
 func VersionPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
@@ -56,7 +56,7 @@ func VersionPolicy() ent.Policy {
 	}
 }
 
-// ExecutionPolicy: executions are readable by whoever can read their workflow. Only the
+// ExecutionPolicy makes executions readable by whoever can read their workflow. Only the
 // engine creates them (a system context); ADMIN and the workflow's own EDITOR may change
 // them (cancel, retry).
 func ExecutionPolicy() ent.Policy {
@@ -70,7 +70,7 @@ func ExecutionPolicy() ent.Policy {
 	}
 }
 
-// ExecutionLogPolicy: logs are readable with their execution; only the engine writes them.
+// ExecutionLogPolicy makes logs readable with their execution; only the engine writes them.
 func ExecutionLogPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
@@ -80,7 +80,7 @@ func ExecutionLogPolicy() ent.Policy {
 	}
 }
 
-// EmailPolicy: the outbox is readable by ADMIN and VIEWER, and by an EDITOR for emails of
+// EmailPolicy makes the outbox readable by ADMIN and VIEWER, and by an EDITOR for emails of
 // executions it may read. There is no API to write it: SEND_EMAIL steps queue emails as the
 // workflow's creator (ADMIN or EDITOR), the sender updates them as the system.
 func EmailPolicy() ent.Policy {
@@ -92,8 +92,8 @@ func EmailPolicy() ent.Policy {
 	}
 }
 
-// APITokenPolicy: everyone sees and revokes their own tokens, and ADMIN everyone's (to cut
-// off a leaked one); tokens are created only for oneself.
+// APITokenPolicy lets everyone see and revoke their own tokens, and ADMIN everyone's (to
+// cut off a leaked one); tokens are created only for oneself.
 func APITokenPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{denyAnonymous(), allowRoles(admin), ownTokens(), privacy.AlwaysDenyRule()},

@@ -11,24 +11,25 @@ import (
 type Reason string
 
 const (
-	// ReasonAuthenticate: finding the user behind a password or API token happens before
-	// anyone is authenticated.
+	// ReasonAuthenticate covers finding the user behind a password or API token, which
+	// happens before anyone is authenticated.
 	ReasonAuthenticate Reason = "authenticate"
-	// ReasonEventMatching: a change by one user starts the matching workflows of every
-	// user; finding those workflows and creating their executions is not the caller's read.
+	// ReasonEventMatching covers event matching: a change by one user starts the matching
+	// workflows of every user; finding those workflows and creating their executions is not
+	// the caller's read.
 	ReasonEventMatching Reason = "event matching"
-	// ReasonEngineBookkeeping: claiming executions, leases, step logs and the email outbox
-	// belong to no user. The actions themselves run as the workflow's creator.
+	// ReasonEngineBookkeeping covers claiming executions, leases, step logs and the email
+	// outbox, which belong to no user. The actions themselves run as the workflow's creator.
 	ReasonEngineBookkeeping Reason = "engine bookkeeping"
-	// ReasonScheduler: firing SCHEDULED workflows; no user asks for it.
+	// ReasonScheduler covers firing SCHEDULED workflows; no user asks for it.
 	ReasonScheduler Reason = "scheduler"
-	// ReasonTemplateLibrary: installing the built-in templates at start.
+	// ReasonTemplateLibrary covers installing the built-in templates at start.
 	ReasonTemplateLibrary Reason = "template library"
-	// ReasonBootstrap: the first admin (development quick start, the user CLI).
+	// ReasonBootstrap covers creating the first admin (development quick start, the user CLI).
 	ReasonBootstrap Reason = "bootstrap"
-	// ReasonMigration: the schema migration fills in columns of existing rows.
+	// ReasonMigration covers the schema migration filling in columns of existing rows.
 	ReasonMigration Reason = "migration"
-	// ReasonTests: test fixtures written straight to the database.
+	// ReasonTests covers test fixtures written straight to the database.
 	ReasonTests Reason = "tests"
 )
 

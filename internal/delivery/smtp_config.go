@@ -60,6 +60,7 @@ func parseSMTPURL(raw string) (smtpConfig, error) {
 		return smtpConfig{}, fmt.Errorf("scheme must be smtp or smtps, not %q", u.Scheme)
 	}
 	if u.Opaque != "" || (u.Path != "" && u.Path != "/") || u.Fragment != "" {
+		//nolint:revive,staticcheck // error-strings/ST1005: the trailing "..." is a placeholder in the URL template, not punctuation.
 		return smtpConfig{}, errors.New("URL must be of the form smtp://user:pass@host:port?from=...")
 	}
 	cfg.host = u.Hostname()
@@ -123,7 +124,7 @@ func (cfg *smtpConfig) applyQuery(q url.Values) error {
 }
 
 // redacted returns the URL with the password replaced by "***", for logs.
-func (cfg smtpConfig) redacted() string {
+func (cfg *smtpConfig) redacted() string {
 	scheme := "smtp"
 	if cfg.implicitTLS {
 		scheme = "smtps"

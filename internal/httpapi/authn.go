@@ -9,7 +9,6 @@ import (
 	"net/http"
 
 	"github.com/flowline/flowline/internal/accounts"
-
 	"github.com/flowline/flowline/internal/apierr"
 
 	"github.com/vektah/gqlparser/v2/ast"

@@ -11,10 +11,10 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/flowline/flowline/internal/apierr"
-
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/flowline/flowline/internal/apierr"
 )
 
 // DefaultMaxBodyBytes is the request body limit server wiring passes to
@@ -49,24 +49,24 @@ func WriteError(w http.ResponseWriter, status int, code, message string) {
 	_, _ = w.Write(append(body, '\n'))
 }
 
-// BodyLimit refuses request bodies larger than max bytes with 413
-// REQUEST_TOO_LARGE. A declared Content-Length above max is refused before
-// anything is read; a body of unknown length (chunked) is read up to max here
-// so that an oversized one is refused with the same answer rather than
+// BodyLimit refuses request bodies larger than limit bytes with 413
+// REQUEST_TOO_LARGE. A declared Content-Length above limit is refused before
+// anything is read; a body of unknown length (chunked) is read up to limit
+// here so that an oversized one is refused with the same answer rather than
 // surfacing later as a read error inside gqlgen; other bodies are wrapped in
 // http.MaxBytesReader.
-func BodyLimit(max int64) func(http.Handler) http.Handler {
-	if max <= 0 {
-		max = DefaultMaxBodyBytes
+func BodyLimit(limit int64) func(http.Handler) http.Handler {
+	if limit <= 0 {
+		limit = DefaultMaxBodyBytes
 	}
 	tooLarge := func(w http.ResponseWriter) {
 		w.Header().Set("Connection", "close")
 		WriteError(w, http.StatusRequestEntityTooLarge, apierr.RequestTooLarge,
-			fmt.Sprintf("request body too large (limit %d bytes)", max))
+			fmt.Sprintf("request body too large (limit %d bytes)", limit))
 	}
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.ContentLength > max {
+			if r.ContentLength > limit {
 				tooLarge(w)
 				return
 			}
@@ -74,7 +74,7 @@ func BodyLimit(max int64) func(http.Handler) http.Handler {
 				next.ServeHTTP(w, r)
 				return
 			}
-			body := http.MaxBytesReader(w, r.Body, max)
+			body := http.MaxBytesReader(w, r.Body, limit)
 			if r.ContentLength < 0 {
 				buf, err := io.ReadAll(body)
 				_ = body.Close()
@@ -117,7 +117,7 @@ func RejectBatch(next http.Handler) http.Handler {
 			return
 		}
 		rest := io.Reader(r.Body)
-		if err != nil && err != io.EOF {
+		if err != nil && !errors.Is(err, io.EOF) {
 			rest = errReader{err}
 		}
 		r.Body = readCloser{io.MultiReader(bytes.NewReader(prefix), rest), r.Body}

@@ -6,12 +6,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flowline/flowline/internal/apierr"
-
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/flowline/flowline/internal/apierr"
 )
 
 const issueSDL = `

@@ -9,12 +9,12 @@ import (
 	"math/big"
 	"strings"
 
-	"github.com/flowline/flowline/internal/apierr"
-
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/flowline/flowline/internal/apierr"
 )
 
 // Default limits, used for every Limits field left at zero (or set negative).
@@ -311,7 +311,8 @@ func (w *walker) pageArg(f *ast.Field, name string, path ast.Path) (int, bool) {
 		found bool
 	)
 	if arg := f.Arguments.ForName(name); arg != nil && arg.Value != nil {
-		if arg.Value.Kind == ast.Variable {
+		switch arg.Value.Kind {
+		case ast.Variable:
 			raw, ok := w.vars[arg.Value.Raw]
 			if ok {
 				v, found = intOf(raw), raw != nil
@@ -319,12 +320,14 @@ func (w *walker) pageArg(f *ast.Field, name string, path ast.Path) (int, bool) {
 				// Unset variable: the argument's default applies, as in gqlgen.
 				v, found = w.defaultArg(f, name)
 			}
-		} else if arg.Value.Kind == ast.IntValue {
+		case ast.IntValue:
 			v, found = new(big.Int), true
 			if _, ok := v.SetString(arg.Value.Raw, 10); !ok {
 				v = nil
 			}
-		} else if arg.Value.Kind != ast.NullValue {
+		case ast.NullValue:
+			// An explicit null: nothing to check, as if the argument were absent.
+		default:
 			return 0, false // not an integer: validation's business
 		}
 	} else if f.Definition != nil {
@@ -337,10 +340,10 @@ func (w *walker) pageArg(f *ast.Field, name string, path ast.Path) (int, bool) {
 	limit := big.NewInt(int64(w.limits.MaxPageSize))
 	switch {
 	case v.Sign() < 0:
-		w.pageError(f, path, "%s must not be negative, got %s", name, v)
+		w.pageErrorf(f, path, "%s must not be negative, got %s", name, v)
 		return 1, true
 	case v.Cmp(limit) > 0:
-		w.pageError(f, path, "%s must be at most %d, got %s", name, w.limits.MaxPageSize, v)
+		w.pageErrorf(f, path, "%s must be at most %d, got %s", name, w.limits.MaxPageSize, v)
 	}
 	if !v.IsInt64() || v.Int64() > math.MaxInt32 {
 		return math.MaxInt32, true
@@ -361,9 +364,9 @@ func (w *walker) filterArgs(f *ast.Field, path ast.Path) {
 	c.value(arg.Value)
 	switch {
 	case c.objects > c.maxObjects:
-		w.pageError(f, path, "where has more than %d conditions, the limit", c.maxObjects)
+		w.pageErrorf(f, path, "where has more than %d conditions, the limit", c.maxObjects)
 	case c.values > c.maxValues:
-		w.pageError(f, path, "where lists hold more than %d values, the limit", c.maxValues)
+		w.pageErrorf(f, path, "where lists hold more than %d values, the limit", c.maxValues)
 	default:
 		return
 	}
@@ -406,6 +409,8 @@ func (c *filterCount) value(v *ast.Value) {
 			}
 			c.value(ch.Value)
 		}
+	default:
+		// Scalars, enums and null hold no conditions (a list counts them among its values).
 	}
 }
 
@@ -443,7 +448,7 @@ func (w *walker) defaultArg(f *ast.Field, name string) (*big.Int, bool) {
 	return v, ok
 }
 
-func (w *walker) pageError(f *ast.Field, path ast.Path, format string, args ...any) {
+func (w *walker) pageErrorf(f *ast.Field, path ast.Path, format string, args ...any) {
 	if w.pageErr != nil {
 		return
 	}

@@ -8,7 +8,6 @@ import (
 	"net/http"
 
 	"github.com/flowline/flowline/internal/apierr"
-
 	"github.com/flowline/flowline/internal/nulcheck"
 )
 

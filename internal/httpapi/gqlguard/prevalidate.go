@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/flowline/flowline/internal/apierr"
-
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
+
+	"github.com/flowline/flowline/internal/apierr"
 )
 
 var _ graphql.OperationParameterMutator = (*Extension)(nil)
@@ -47,7 +47,7 @@ func (e *Extension) MutateOperationParameters(_ context.Context, params *graphql
 	}
 	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: params.Query}, e.limits.ParserTokenLimit)
 	if err != nil || doc == nil {
-		return nil
+		return nil //nolint:nilerr // a document that does not parse is left to gqlgen, which reports the error itself
 	}
 	budget := max(minExpansionBudget, 2*e.limits.MaxCost)
 	pairs, ok := overlapWork(doc, budget)

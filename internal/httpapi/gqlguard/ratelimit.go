@@ -9,9 +9,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/flowline/flowline/internal/apierr"
-
 	"golang.org/x/time/rate"
+
+	"github.com/flowline/flowline/internal/apierr"
 )
 
 // MaxRateLimitKeys bounds how many keys a RateLimit middleware remembers.

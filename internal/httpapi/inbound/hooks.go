@@ -1,4 +1,4 @@
-// Package hooks serves POST /hooks/{workflowId}: an incoming webhook that starts a WEBHOOK
+// Package inbound serves POST /hooks/{workflowId}: an incoming webhook that starts a WEBHOOK
 // workflow. The caller proves it knows the workflow's secret with the X-Flowline-Webhook-Secret
 // header or "Authorization: Bearer <secret>"; a wrong or missing secret answers 401 and
 // creates nothing. The JSON body becomes the run's trigger.data.
@@ -29,7 +29,7 @@ import (
 
 // Request headers the handler reads.
 const (
-	HeaderSecret         = "X-Flowline-Webhook-Secret"
+	HeaderSecret         = "X-Flowline-Webhook-Secret" //nolint:gosec // G101: a header name, not a credential
 	HeaderIdempotencyKey = "Idempotency-Key"
 )
 
@@ -72,15 +72,15 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request) {
 	var he *httpError
 	switch {
 	case errors.As(err, &he):
-		writeJSON(w, he.status, map[string]string{"error": he.msg})
+		writeError(w, he.status, he.msg)
 	case err != nil:
 		id := reqid.FromContext(r.Context())
 		h.log.ErrorContext(r.Context(), "incoming webhook", "request_id", id, "error", err)
-		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": "internal error (request id " + id + ")"})
+		writeError(w, http.StatusInternalServerError, "internal error (request id "+id+")")
 	case created:
-		writeJSON(w, http.StatusAccepted, res)
+		writeResponse(w, http.StatusAccepted, res)
 	default:
-		writeJSON(w, http.StatusOK, res)
+		writeResponse(w, http.StatusOK, res)
 	}
 }
 
@@ -207,8 +207,26 @@ func (h *handler) inTx(ctx context.Context, fn func(tx *ent.Client) error) error
 	return database.InTx(ctx, h.db.Client, fn)
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
+// errorBody is the JSON answer to a refused or failed call: {"error":"..."}.
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+// writeError answers {"error":msg}.
+func writeError(w http.ResponseWriter, status int, msg string) {
+	body, _ := json.Marshal(errorBody{Error: msg}) // strings only: cannot fail
+	writeJSON(w, status, body)
+}
+
+// writeResponse answers res.
+func writeResponse(w http.ResponseWriter, status int, res Response) {
+	body, _ := json.Marshal(res) // strings only: cannot fail
+	writeJSON(w, status, body)
+}
+
+// writeJSON answers with the JSON document body and a newline, as json.Encoder writes it.
+func writeJSON(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+	_, _ = w.Write(append(body, '\n'))
 }

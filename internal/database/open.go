@@ -144,7 +144,8 @@ func sqliteDSN(path string) string {
 	pragmas := []string{"foreign_keys(1)", "busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)"}
 	q := url.Values{}
 	for _, p := range pragmas {
-		if !strings.Contains(path, p[:strings.Index(p, "(")]) {
+		name, _, _ := strings.Cut(p, "(")
+		if !strings.Contains(path, name) {
 			q.Add("_pragma", p)
 		}
 	}

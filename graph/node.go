@@ -9,6 +9,9 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/activity"
+	"github.com/flowline/flowline/ent/apitoken"
+	"github.com/flowline/flowline/ent/email"
+	"github.com/flowline/flowline/ent/workflowversion"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/task"
@@ -23,6 +26,7 @@ import (
 var nodeTables = []string{
 	workflow.Table, workflowexecution.Table, workflowexecutionlog.Table, contact.Table,
 	user.Table, task.Table, document.Table, activity.Table,
+	workflowversion.Table, apitoken.Table, email.Table,
 }
 
 // nodeTypes finds which table each id belongs to. UUIDs carry no type, so instead of

@@ -2,6 +2,11 @@ package graph_test
 
 import (
 	"testing"
+	"time"
+
+	"github.com/flowline/flowline/internal/auth"
+
+	"github.com/flowline/flowline/internal/workflow/spec"
 
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
@@ -23,11 +28,16 @@ func TestNodeResolvesEveryType(t *testing.T) {
 		task := db.Client.Task.Create().SetTitle("Call").SetClientID(c.ID).SaveX(ctx)
 		doc := db.Client.Document.Create().SetName("a.pdf").SetContentType("application/pdf").SetSizeBytes(3).SetClientID(c.ID).SaveX(ctx)
 		act := db.Client.Activity.Create().SetClientID(c.ID).SetKind("note").SetMessage("hi").SetActor("user:" + u.ID.String()).SaveX(ctx)
+		ver := db.Client.WorkflowVersion.Create().SetWorkflowID(wf.ID).SetVersion(2).SetDefinition(spec.Definition{TriggerType: wf.TriggerType, Actions: wf.Actions}).SetCreatedByID(u.ID).SaveX(ctx)
+		tok := db.Client.APIToken.Create().SetName("ci").SetTokenHash("hash-" + u.ID.String()).SetUserID(api.User.ID).SaveX(ctx)
+		mail := db.Client.Email.Create().SetTo("ada@example.com").SetSubject("Hi").SetBody("Hello").
+			SetMessageID("<node-test@flowline.local>").SetExecutionID(ex.ID).SetStepIndex(0).SetNextAttemptAt(time.Now()).SaveX(ctx)
 
 		want := map[string]string{
 			u.ID.String(): "User", wf.ID.String(): "Workflow", ex.ID.String(): "WorkflowExecution",
 			lg.ID.String(): "WorkflowExecutionLog", c.ID.String(): "Client", task.ID.String(): "Task",
 			doc.ID.String(): "Document", act.ID.String(): "Activity",
+			ver.ID.String(): "WorkflowVersion", tok.ID.String(): "ApiToken", mail.ID.String(): "Email",
 		}
 		ids := make([]string, 0, len(want))
 		for id, typ := range want {
@@ -46,6 +56,12 @@ func TestNodeResolvesEveryType(t *testing.T) {
 			if n["id"] != ids[i] || n["__typename"] != want[ids[i]] {
 				t.Errorf("nodes[%d] = %v, want %s %s", i, n, ids[i], want[ids[i]])
 			}
+		}
+		// Another user's API token is not theirs to read, through node either.
+		viewer := api.As(api.NewUser(auth.RoleViewer))
+		res := viewer.Do(`query($id: ID!) { node(id: $id) { id } }`, map[string]any{"id": tok.ID.String()})
+		if len(res.Errors) == 0 || res.Errors[0].Code() != "NOT_FOUND" {
+			t.Errorf("a viewer read another user's API token through node: %s %+v", res.Data, res.Errors)
 		}
 		// A fragment on the API name Client works (the ent type is called Contact).
 		var frag struct{ Node struct{ Name string } }

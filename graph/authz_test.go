@@ -314,3 +314,19 @@ func TestAPITokensArePrivate(t *testing.T) {
 		}
 	})
 }
+
+// TestDeleteUserChecksTheRoleFirst checks that a caller who may not delete users is refused
+// FORBIDDEN before anything about the user (that it authored workflows) is revealed.
+func TestDeleteUserChecksTheRoleFirst(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		admin := testsupport.NewAPI(t, db)
+		author := seedUser(t, db, "author@example.com")
+		seedTree(t, db, author, 1, 0, 0)
+		for _, role := range []auth.Role{auth.RoleViewer, auth.RoleEditor} {
+			c := admin.As(admin.NewUser(role))
+			c.MustFail(`mutation($id: ID!) { deleteUser(id: $id) }`, map[string]any{"id": author.ID.String()}, "FORBIDDEN")
+		}
+		admin.MustFail(`mutation($id: ID!) { deleteUser(id: $id) }`, map[string]any{"id": author.ID.String()}, "CONFLICT")
+	})
+}

@@ -10,18 +10,21 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/google/uuid"
+
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
+	"github.com/flowline/flowline/ent/privacy"
 	entuser "github.com/flowline/flowline/ent/user"
 	entworkflow "github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/graph/model"
 	"github.com/flowline/flowline/internal/accounts"
 	"github.com/flowline/flowline/internal/apierr"
+	"github.com/flowline/flowline/internal/auth"
 	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/flowline/flowline/internal/workflowstore"
-	"github.com/google/uuid"
 )
 
 // CreateWorkflow is the resolver for the createWorkflow field.
@@ -206,6 +209,12 @@ func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUse
 
 // DeleteUser is the resolver for the deleteUser field.
 func (r *mutationResolver) DeleteUser(ctx context.Context, id uuid.UUID) (uuid.UUID, error) {
+	// The role comes first: a caller who may not delete users learns nothing about the user.
+	if _, v, err := caller(ctx); err != nil {
+		return uuid.Nil, err
+	} else if !v.Role.AtLeast(auth.RoleAdmin) {
+		return uuid.Nil, fmt.Errorf("delete user: %w", privacy.Deny)
+	}
 	db := r.db(ctx)
 	authored, err := db.Workflow.Query().Where(entworkflow.CreatedByID(id)).Count(ctx)
 	if err != nil {

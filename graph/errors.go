@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -241,4 +242,21 @@ func validationReason(ve *ent.ValidationError) string {
 func isUniqueViolation(ce *ent.ConstraintError) bool {
 	msg := strings.ToLower(ce.Error())
 	return strings.Contains(msg, "unique") || strings.Contains(msg, "duplicate key")
+}
+
+// suggestion is gqlparser's "Did you mean ...?" hint, on unknown fields, arguments, types
+// and enum values alike.
+var suggestion = regexp.MustCompile(`\s*Did you mean [^?]*\?`)
+
+// WithoutSuggestions wraps a presenter so that no message carries a "Did you mean" hint:
+// in production they would tell a prober the schema's names even with introspection off.
+// gqlgen's own switch (SetDisableSuggestion) covers field names only.
+func WithoutSuggestions(present graphql.ErrorPresenterFunc) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		out := present(ctx, err)
+		if out != nil {
+			out.Message = suggestion.ReplaceAllString(out.Message, "")
+		}
+		return out
+	}
 }

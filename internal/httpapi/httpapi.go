@@ -45,7 +45,8 @@ type Options struct {
 	Playground bool
 	// Introspection answers __schema and __type queries.
 	Introspection bool
-	// FieldSuggestions adds "Did you mean ...?" to validation errors.
+	// FieldSuggestions adds "Did you mean ...?" to validation errors (names of fields,
+	// arguments and enum values); off, no message carries one.
 	FieldSuggestions bool
 	// Tokens signs and checks session tokens (login).
 	Tokens auth.Tokens
@@ -116,7 +117,11 @@ func newGraphQL(opts Options) http.Handler {
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: opts.DB.Client}})
 	srv.AroundOperations(graph.RevealOnce)
 	srv.AroundFields(graph.MarkResolverErrors)
-	srv.SetErrorPresenter(graph.ErrorPresenter(opts.Logger))
+	present := graph.ErrorPresenter(opts.Logger)
+	if !opts.FieldSuggestions {
+		present = graph.WithoutSuggestions(present)
+	}
+	srv.SetErrorPresenter(present)
 	srv.SetRecoverFunc(graph.RecoverFunc(opts.Logger))
 	return srv
 }

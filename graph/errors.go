@@ -260,3 +260,26 @@ func WithoutSuggestions(present graphql.ErrorPresenterFunc) graphql.ErrorPresent
 		return out
 	}
 }
+
+// MaxErrors is how many errors one response lists; the rest are counted in a last one.
+const MaxErrors = 20
+
+// CapErrors keeps a response's error list to MaxErrors (a 15 KB query can carry thousands of
+// validation errors, a megabyte of answer): the last entry says how many were left out, with
+// the code of the first and extensions.omitted.
+func CapErrors(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	if resp == nil || len(resp.Errors) <= MaxErrors {
+		return resp
+	}
+	omitted := len(resp.Errors) - MaxErrors
+	code := apierr.BadUserInput
+	if c, ok := resp.Errors[0].Extensions["code"].(string); ok {
+		code = c
+	}
+	resp.Errors = append(resp.Errors[:MaxErrors:MaxErrors], &gqlerror.Error{
+		Message:    fmt.Sprintf("%d more errors not shown (at most %d are listed)", omitted, MaxErrors),
+		Extensions: map[string]any{"code": code, "omitted": omitted},
+	})
+	return resp
+}

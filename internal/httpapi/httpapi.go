@@ -122,6 +122,7 @@ func newGraphQL(opts Options) http.Handler {
 		present = graph.WithoutSuggestions(present)
 	}
 	srv.SetErrorPresenter(present)
+	srv.AroundResponses(graph.CapErrors)
 	srv.SetRecoverFunc(graph.RecoverFunc(opts.Logger))
 	return srv
 }

@@ -10,15 +10,15 @@ import (
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
-	"github.com/flowline/flowline/ent/email"
-	"github.com/flowline/flowline/ent/workflowversion"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
+	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
+	"github.com/flowline/flowline/ent/workflowversion"
 	"github.com/flowline/flowline/internal/database"
 )
 

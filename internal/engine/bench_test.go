@@ -2,7 +2,6 @@ package engine_test
 
 import (
 	"fmt"
-	"io"
 	"log/slog"
 	"slices"
 	"testing"
@@ -46,7 +45,7 @@ func benchSetup(b *testing.B, db *testsupport.DB, n int) (*ent.Workflow, []*ent.
 
 // benchEngine runs an engine with the default settings (quiet) until the benchmark ends.
 func benchEngine(b *testing.B, db *testsupport.DB) {
-	cfg := engine.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	cfg := engine.Config{Logger: slog.New(slog.DiscardHandler)}
 	if db.Dialect == dialect.SQLite {
 		cfg.PollInterval = 100 * time.Millisecond // SQLite has no notifications: workers poll
 	}

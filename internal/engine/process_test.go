@@ -34,7 +34,9 @@ func TestMain(m *testing.M) {
 func flowlineBinary(t *testing.T) string {
 	t.Helper()
 	binaryOnce.Do(func() {
-		binaryDir, binaryErr = os.MkdirTemp("", "flowline-bin-")
+		// Not t.TempDir: the binary is built once and shared by every process test through
+		// binaryOnce, so it must outlive the test that happens to build it; TestMain removes it.
+		binaryDir, binaryErr = os.MkdirTemp("", "flowline-bin-") //nolint:usetesting // shared across tests via sync.Once, removed in TestMain
 		if binaryErr != nil {
 			return
 		}

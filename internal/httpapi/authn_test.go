@@ -66,13 +66,13 @@ func TestAuthentication(t *testing.T) {
 		})
 		t.Run("API tokens: shown once, listed without secret, revocable", func(t *testing.T) {
 			var created struct {
-				CreateApiToken struct {
+				CreateAPIToken struct {
 					Token    string
-					ApiToken struct{ ID, Name string }
-				}
+					APIToken struct{ ID, Name string } `json:"apiToken"`
+				} `json:"createApiToken"`
 			}
 			admin.MustData(`mutation { createApiToken(name: "ci script") { token apiToken { id name } } }`, nil, &created)
-			tok := created.CreateApiToken.Token
+			tok := created.CreateAPIToken.Token
 			if !strings.HasPrefix(tok, "flw_") {
 				t.Fatalf("token %q", tok)
 			}
@@ -81,14 +81,14 @@ func TestAuthentication(t *testing.T) {
 			var me struct {
 				Me struct {
 					Email     string
-					ApiTokens []map[string]any
+					APITokens []map[string]any `json:"apiTokens"`
 				}
 			}
 			script.MustData(`{ me { email apiTokens { id name createdAt lastUsedAt revokedAt expiresAt } } }`, nil, &me)
-			if me.Me.Email != admin.User.Email || len(me.Me.ApiTokens) != 1 || me.Me.ApiTokens[0]["lastUsedAt"] == nil {
+			if me.Me.Email != admin.User.Email || len(me.Me.APITokens) != 1 || me.Me.APITokens[0]["lastUsedAt"] == nil {
 				t.Fatalf("me via API token: %+v", me)
 			}
-			admin.MustData(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, map[string]any{"id": created.CreateApiToken.ApiToken.ID}, nil)
+			admin.MustData(`mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, map[string]any{"id": created.CreateAPIToken.APIToken.ID}, nil)
 			if res := script.Do(`{ me { email } }`, nil); res.Status != http.StatusUnauthorized {
 				t.Fatalf("revoked token still works: %+v", res)
 			}

@@ -73,7 +73,7 @@ func New(opts Options) http.Handler {
 	perAddress := gqlguard.RateLimit(5*opts.RateLimit, 5*opts.RateBurst, gqlguard.ClientIP)
 	// Outermost first: CORS answers preflights; cheap refusals (size, batching, CSRF) come
 	// before authentication; the rate limit keys on the authenticated caller.
-	var gql http.Handler = gqlguard.RejectNUL(newGraphQL(opts))
+	gql := gqlguard.RejectNUL(newGraphQL(opts))
 	gql = gqlguard.RateLimit(opts.RateLimit, opts.RateBurst, rateKey)(gql)
 	gql = authn.middleware(gql)
 	gql = perAddress(gql)

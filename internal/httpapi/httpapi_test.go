@@ -17,13 +17,21 @@ func TestRoutes(t *testing.T) {
 
 		t.Run("healthz", func(t *testing.T) {
 			res, err := http.Get(api.Server.URL + "/healthz")
-			if err != nil || res.StatusCode != http.StatusOK {
+			if err != nil {
+				t.Fatalf("healthz: %v %v", res, err)
+			}
+			defer res.Body.Close()
+			if res.StatusCode != http.StatusOK {
 				t.Fatalf("healthz: %v %v", res, err)
 			}
 		})
 		t.Run("playground at /", func(t *testing.T) {
 			res, err := http.Get(api.Server.URL + "/")
-			if err != nil || res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Content-Type"), "text/html") {
+			if err != nil {
+				t.Fatalf("playground: %v %v", res, err)
+			}
+			defer res.Body.Close()
+			if res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Content-Type"), "text/html") {
 				t.Fatalf("playground: %v %v", res, err)
 			}
 		})
@@ -56,7 +64,11 @@ func TestRoutes(t *testing.T) {
 		})
 		t.Run("request id on internal errors", func(t *testing.T) {
 			res, err := http.Get(api.Server.URL + "/healthz")
-			if err != nil || res.Header.Get("X-Request-Id") == "" {
+			if err != nil {
+				t.Fatalf("no X-Request-Id: %v", err)
+			}
+			defer res.Body.Close()
+			if res.Header.Get("X-Request-Id") == "" {
 				t.Fatalf("no X-Request-Id: %v", err)
 			}
 		})

@@ -157,8 +157,11 @@ func TestHardeningProbes(t *testing.T) {
 	})
 }
 
+// TestProductionModeCORSAndRateLimit's subtests share one server and its rate-limit buckets
+// (the first ones spend part of the burst that "rate limit per token" exhausts), so they run in
+// order; the test itself is not parallel either, as tparallel wants a parallel test's subtests
+// to be parallel too.
 func TestProductionModeCORSAndRateLimit(t *testing.T) {
-	t.Parallel()
 	db := testsupport.Open(t, "sqlite3")
 	api := testsupport.NewAPIWith(t, db, testsupport.APIOptions{
 		Production: true, CORSOrigins: []string{"https://app.example"}, RateLimit: 1, RateBurst: 3,
@@ -177,7 +180,11 @@ func TestProductionModeCORSAndRateLimit(t *testing.T) {
 	})
 	t.Run("no playground", func(t *testing.T) {
 		res, err := http.Get(api.Server.URL + "/")
-		if err != nil || res.StatusCode == http.StatusOK {
+		if err != nil {
+			t.Fatalf("GET /: %v", err)
+		}
+		defer res.Body.Close()
+		if res.StatusCode == http.StatusOK {
 			t.Fatalf("playground served in production: %v", res.StatusCode)
 		}
 	})
@@ -190,6 +197,7 @@ func TestProductionModeCORSAndRateLimit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			res.Body.Close()
 			if got := res.Header.Get("Access-Control-Allow-Origin") == origin; got != allowed {
 				t.Errorf("origin %s: allowed=%v, want %v", origin, got, allowed)
 			}

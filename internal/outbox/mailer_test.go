@@ -3,7 +3,6 @@ package outbox_test
 import (
 	"context"
 	"errors"
-	"io"
 	"log/slog"
 	"sync"
 	"testing"
@@ -61,7 +60,7 @@ func TestMailerRetriesAndGivesUp(t *testing.T) {
 		m := outbox.New(db.DB, outbox.Config{
 			Sender: sender, PollInterval: 20 * time.Millisecond, MaxAttempts: 3,
 			Backoff: spec.RetryPolicy{InitialBackoff: "100ms", MaxBackoff: "100ms"},
-			Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
+			Logger:  slog.New(slog.DiscardHandler),
 		})
 		runCtx, cancel := context.WithCancel(ctx)
 		done := make(chan struct{})

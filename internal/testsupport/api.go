@@ -62,7 +62,7 @@ func NewAPIWith(t testing.TB, db *DB, opts APIOptions) *APIClient {
 	t.Helper()
 	h := httpapi.New(httpapi.Options{
 		DB:               db.DB,
-		Logger:           slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Logger:           slog.New(slog.DiscardHandler),
 		Playground:       !opts.Production,
 		Introspection:    !opts.Production,
 		FieldSuggestions: !opts.Production,

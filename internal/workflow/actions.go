@@ -54,5 +54,5 @@ type ConfigChecker struct {
 // Dynamic reports whether s is a template whose value is only known at run time.
 func (c *ConfigChecker) Dynamic(s string) bool { return c.templated && hasTemplate(s) }
 
-// Problem records a problem at the JSON pointer path.
-func (c *ConfigChecker) Problem(path, format string, args ...any) { c.p.add(path, format, args...) }
+// Problemf records a problem at the JSON pointer path.
+func (c *ConfigChecker) Problemf(path, format string, args ...any) { c.p.addf(path, format, args...) }

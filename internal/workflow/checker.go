@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 )
 
-// object rejects keys that are not allowed.
+// Object rejects keys that are not allowed.
 func (c *ConfigChecker) Object(cfg map[string]any, base string, allowed ...string) {
 	list := strings.Join(allowed, ", ")
 	if list == "" {
@@ -18,29 +18,29 @@ func (c *ConfigChecker) Object(cfg map[string]any, base string, allowed ...strin
 	}
 	for _, k := range sortedKeys(cfg) {
 		if !slices.Contains(allowed, k) {
-			c.Problem(Pointer(base, k), "unknown key %q; allowed: %s", k, list)
+			c.Problemf(Pointer(base, k), "unknown key %q; allowed: %s", k, list)
 		}
 	}
 }
 
-// str reads an optional or required string.
+// String reads an optional or required string.
 func (c *ConfigChecker) String(cfg map[string]any, base, key string, required bool) (string, bool) {
 	v, found := cfg[key]
 	if !found || v == nil {
 		if required {
-			c.Problem(Pointer(base, key), "%s is required", key)
+			c.Problemf(Pointer(base, key), "%s is required", key)
 		}
 		return "", false
 	}
 	s, ok := v.(string)
 	if !ok {
-		c.Problem(Pointer(base, key), "%s must be a string, got %s", key, TypeName(v))
+		c.Problemf(Pointer(base, key), "%s must be a string, got %s", key, TypeName(v))
 		return "", false
 	}
 	return s, true
 }
 
-// number reads a number, or a string holding one (the rendered form of a placeholder). It
+// Number reads a number, or a string holding one (the rendered form of a placeholder). It
 // returns false when there is nothing to check (absent, invalid, or known only at run time).
 func (c *ConfigChecker) Number(cfg map[string]any, base, key string) (float64, bool) {
 	v, found := cfg[key]
@@ -54,53 +54,57 @@ func (c *ConfigChecker) Number(cfg map[string]any, base, key string) (float64, b
 		}
 		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			c.Problem(path, "%s must be a number, got %q", key, s)
+			c.Problemf(path, "%s must be a number, got %q", key, s)
 			return 0, false
 		}
 		return f, true
 	}
 	f, ok := toFloat(v)
 	if !ok {
-		c.Problem(path, "%s must be a number, got %s", key, TypeName(v))
+		c.Problemf(path, "%s must be a number, got %s", key, TypeName(v))
 		return 0, false
 	}
 	return f, true
 }
 
+// MaxLen reports whether s has at most limit characters (runes), recording a problem when not.
 func (c *ConfigChecker) MaxLen(path, s string, limit int) bool {
 	if n := utf8.RuneCountInString(s); n > limit {
-		c.Problem(path, "at most %d characters, got %d", limit, n)
+		c.Problemf(path, "at most %d characters, got %d", limit, n)
 		return false
 	}
 	return true
 }
 
+// NotBlank reports whether s holds something other than white space, recording a problem when
+// not.
 func (c *ConfigChecker) NotBlank(path, s string) bool {
 	if strings.TrimSpace(s) == "" {
-		c.Problem(path, "must not be empty")
+		c.Problemf(path, "must not be empty")
 		return false
 	}
 	return true
 }
 
-// singleLine guards header-bound values (recipients, subject, HTTP headers): a CR or LF there
+// SingleLine guards header-bound values (recipients, subject, HTTP headers): a CR or LF there
 // would let data inject headers. Rendered values are checked again by DecodeConfig.
 func (c *ConfigChecker) SingleLine(path, s string) bool {
 	if strings.ContainsAny(s, "\r\n") {
-		c.Problem(path, "must not contain line breaks (CR or LF)")
+		c.Problemf(path, "must not contain line breaks (CR or LF)")
 		return false
 	}
 	return true
 }
 
+// Enum records a problem unless s is one of allowed or a template known only at run time.
 func (c *ConfigChecker) Enum(path, s string, allowed []string) {
 	if c.Dynamic(s) || slices.Contains(allowed, s) {
 		return
 	}
-	c.Problem(path, "must be one of %s, got %q", strings.Join(allowed, ", "), s)
+	c.Problemf(path, "must be one of %s, got %q", strings.Join(allowed, ", "), s)
 }
 
-// email accepts an address ("ada@example.com" or "Ada <ada@example.com>") or a template.
+// Email accepts an address ("ada@example.com" or "Ada <ada@example.com>") or a template.
 func (c *ConfigChecker) Email(path, s string) {
 	if !c.SingleLine(path, s) || !c.MaxLen(path, s, MaxEmailLength) || !c.NotBlank(path, s) {
 		return
@@ -109,11 +113,11 @@ func (c *ConfigChecker) Email(path, s string) {
 		return
 	}
 	if _, err := mail.ParseAddress(s); err != nil {
-		c.Problem(path, "must be an email address or a {{placeholder}}, got %q", s)
+		c.Problemf(path, "must be an email address or a {{placeholder}}, got %q", s)
 	}
 }
 
-// isToken reports whether s is an RFC 9110 token (a valid header name or media type part).
+// IsToken reports whether s is an RFC 9110 token (a valid header name or media type part).
 func IsToken(s string) bool {
 	if s == "" {
 		return false
@@ -132,11 +136,11 @@ func IsToken(s string) bool {
 func (c *ConfigChecker) TagList(path string, v any) []string {
 	list, ok := AsList(v)
 	if !ok {
-		c.Problem(path, "tags must be a list of strings, got %s", TypeName(v))
+		c.Problemf(path, "tags must be a list of strings, got %s", TypeName(v))
 		return nil
 	}
 	if len(list) > maxTags {
-		c.Problem(path, "at most %d tags, got %d", maxTags, len(list))
+		c.Problemf(path, "at most %d tags, got %d", maxTags, len(list))
 		return nil
 	}
 	out, _ := c.strings(path, list)
@@ -155,7 +159,7 @@ func (c *ConfigChecker) strings(path string, list []any) (out []string, all bool
 	for i, e := range list {
 		s, isString := e.(string)
 		if !isString {
-			c.Problem(Pointer(path, i), "must be a string, got %s", TypeName(e))
+			c.Problemf(Pointer(path, i), "must be a string, got %s", TypeName(e))
 			continue
 		}
 		out = append(out, s)
@@ -170,7 +174,7 @@ func (c *ConfigChecker) Tag(path, s string) {
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) {
-			c.Problem(path, "must not contain control characters")
+			c.Problemf(path, "must not contain control characters")
 			return
 		}
 	}

@@ -42,7 +42,7 @@ func parseConditions(conds map[string]any, p *problems) *condNode {
 	count := 0
 	root := parseCondition(conds, "/conditions", 1, &count, p)
 	if count > MaxConditions {
-		p.add("/conditions", "at most %d conditions, got %d", MaxConditions, count)
+		p.addf("/conditions", "at most %d conditions, got %d", MaxConditions, count)
 	}
 	return root
 }
@@ -53,11 +53,11 @@ var leafKeys = []string{"field", "operator", "value"}
 func parseCondition(v any, path string, depth int, count *int, p *problems) *condNode {
 	m, ok := AsMap(v)
 	if !ok {
-		p.add(path, "a condition must be an object, got %s", TypeName(v))
+		p.addf(path, "a condition must be an object, got %s", TypeName(v))
 		return nil
 	}
 	if depth > MaxConditionDepth {
-		p.add(path, "conditions nest at most %d levels deep", MaxConditionDepth)
+		p.addf(path, "conditions nest at most %d levels deep", MaxConditionDepth)
 		return nil
 	}
 	*count++
@@ -69,15 +69,15 @@ func parseCondition(v any, path string, depth int, count *int, p *problems) *con
 		case slices.Contains(leafKeys, k):
 			leaves = append(leaves, k)
 		default:
-			p.add(Pointer(path, k), "unknown key %q; a condition has all, any or not, or field, operator and value", k)
+			p.addf(Pointer(path, k), "unknown key %q; a condition has all, any or not, or field, operator and value", k)
 		}
 	}
 	switch {
 	case len(groups) > 1 || (len(groups) == 1 && len(leaves) > 0):
-		p.add(path, "a condition is either one group (all, any or not) or a leaf (field, operator, value), got %s", strings.Join(append(groups, leaves...), ", "))
+		p.addf(path, "a condition is either one group (all, any or not) or a leaf (field, operator, value), got %s", strings.Join(append(groups, leaves...), ", "))
 		return nil
 	case len(groups) == 0 && len(leaves) == 0:
-		p.add(path, "a condition needs all, any or not, or field, operator and value")
+		p.addf(path, "a condition needs all, any or not, or field, operator and value")
 		return nil
 	case len(groups) == 1:
 		return parseGroup(groups[0], m[groups[0]], path, depth, count, p)
@@ -98,11 +98,11 @@ func parseGroup(kind string, v any, path string, depth int, count *int, p *probl
 	}
 	list, ok := AsList(v)
 	if !ok {
-		p.add(at, "%s must be a list of conditions, got %s", kind, TypeName(v))
+		p.addf(at, "%s must be a list of conditions, got %s", kind, TypeName(v))
 		return nil
 	}
 	if len(list) == 0 {
-		p.add(at, "%s needs at least one condition", kind)
+		p.addf(at, "%s needs at least one condition", kind)
 		return nil
 	}
 	// Invalid children are left out (their problems are recorded) so that the valid siblings
@@ -121,30 +121,30 @@ func parseLeaf(m map[string]any, path string, p *problems) *condNode {
 	valid := true
 	switch f := m["field"].(type) {
 	case nil:
-		p.add(Pointer(path, "field"), "field is required")
+		p.addf(Pointer(path, "field"), "field is required")
 		valid = false
 	case string:
 		if !validPath(f) {
-			p.add(Pointer(path, "field"), "field must be a dotted name like \"status\" or \"client.owner.email\", got %q", f)
+			p.addf(Pointer(path, "field"), "field must be a dotted name like \"status\" or \"client.owner.email\", got %q", f)
 			valid = false
 		}
 		node.rawField, node.field = f, canonicalField(f)
 	default:
-		p.add(Pointer(path, "field"), "field must be a string, got %s", TypeName(f))
+		p.addf(Pointer(path, "field"), "field must be a string, got %s", TypeName(f))
 		valid = false
 	}
 	switch op := m["operator"].(type) {
 	case nil:
-		p.add(Pointer(path, "operator"), "operator is required")
+		p.addf(Pointer(path, "operator"), "operator is required")
 		valid = false
 	case string:
 		if !knownOperator(op) {
-			p.add(Pointer(path, "operator"), "unknown operator %q; expected one of %s", op, strings.Join(Operators, ", "))
+			p.addf(Pointer(path, "operator"), "unknown operator %q; expected one of %s", op, strings.Join(Operators, ", "))
 			valid = false
 		}
 		node.operator = op
 	default:
-		p.add(Pointer(path, "operator"), "operator must be a string, got %s", TypeName(op))
+		p.addf(Pointer(path, "operator"), "operator must be a string, got %s", TypeName(op))
 		valid = false
 	}
 	if node.operator != "" && knownOperator(node.operator) {
@@ -162,22 +162,22 @@ func checkValueShape(node *condNode, path string, p *problems) bool {
 	switch operatorValueKind(node.operator) {
 	case valueNone:
 		if node.value != nil {
-			p.add(at, "operator %s takes no value", node.operator)
+			p.addf(at, "operator %s takes no value", node.operator)
 			return false
 		}
 	case valueList:
 		list, ok := AsList(node.value)
 		if !ok {
-			p.add(at, "operator %s needs a list of values, got %s", node.operator, TypeName(node.value))
+			p.addf(at, "operator %s needs a list of values, got %s", node.operator, TypeName(node.value))
 			return false
 		}
 		if len(list) == 0 || len(list) > maxInValues {
-			p.add(at, "operator %s needs 1 to %d values, got %d", node.operator, maxInValues, len(list))
+			p.addf(at, "operator %s needs 1 to %d values, got %d", node.operator, maxInValues, len(list))
 			return false
 		}
 	default:
 		if node.value == nil {
-			p.add(at, "operator %s needs a value", node.operator)
+			p.addf(at, "operator %s needs a value", node.operator)
 			return false
 		}
 	}
@@ -203,22 +203,22 @@ func checkConditionTypes(n *condNode, t TriggerType, fields map[string]FieldType
 	}
 	ft, ok := lookupField(fields, n.field)
 	if !ok {
-		p.add(Pointer(n.path, "field"), "unknown field %q for trigger %s; available: %s", n.rawField, t, fieldNames(fields))
+		p.addf(Pointer(n.path, "field"), "unknown field %q for trigger %s; available: %s", n.rawField, t, fieldNames(fields))
 		return
 	}
 	if n.operator == OpChanged || n.operator == OpChangedTo {
 		if t != TriggerClientUpdated && t != TriggerClientStatusChanged {
-			p.add(Pointer(n.path, "operator"), "operator %s needs a CLIENT_UPDATED or CLIENT_STATUS_CHANGED trigger, not %s", n.operator, t)
+			p.addf(Pointer(n.path, "operator"), "operator %s needs a CLIENT_UPDATED or CLIENT_STATUS_CHANGED trigger, not %s", n.operator, t)
 			return
 		}
 		name, isClient := strings.CutPrefix(n.field, "client.")
 		if !isClient || !slices.Contains(ClientWritableFields, name) {
-			p.add(Pointer(n.path, "field"), "operator %s applies to client fields %s, not %s", n.operator, strings.Join(ClientWritableFields, ", "), n.field)
+			p.addf(Pointer(n.path, "field"), "operator %s applies to client fields %s, not %s", n.operator, strings.Join(ClientWritableFields, ", "), n.field)
 			return
 		}
 	}
 	if !operatorApplies(n.operator, ft) {
-		p.add(Pointer(n.path, "operator"), "operator %s does not apply to %s field %s", n.operator, ft, n.field)
+		p.addf(Pointer(n.path, "operator"), "operator %s does not apply to %s field %s", n.operator, ft, n.field)
 		return
 	}
 	checkConditionValue(n, ft, p)
@@ -239,16 +239,18 @@ func checkConditionValue(n *condNode, ft FieldType, p *problems) {
 		list, _ := AsList(n.value)
 		for i, v := range list {
 			if msg := valueTypeProblem(v, elemType, n.field); msg != "" {
-				p.add(Pointer(at, i), "%s", msg)
+				p.addf(Pointer(at, i), "%s", msg)
 			}
 		}
 		return
+	default:
+		// valueOne: a single value, checked below.
 	}
 	if ft == FieldAny && (n.operator == OpStartsWith || n.operator == OpEndsWith) {
 		elemType = FieldString
 	}
 	if msg := valueTypeProblem(n.value, elemType, n.field); msg != "" {
-		p.add(at, "%s", msg)
+		p.addf(at, "%s", msg)
 	}
 }
 
@@ -284,6 +286,8 @@ func valueTypeProblem(v any, ft FieldType, field string) string {
 				return "value must be a string, number or bool, got " + TypeName(v)
 			}
 		}
+	default:
+		// FieldStringList: callers check the elements' type (FieldString) instead.
 	}
 	return ""
 }

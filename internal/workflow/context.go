@@ -137,6 +137,8 @@ func ContextFields(t TriggerType) map[string]FieldType {
 		fields["trigger.data"] = FieldAny
 	case TriggerScheduled:
 		fields["trigger.data.scheduledAt"] = FieldTime // the cron tick the run is for
+	default:
+		// CLIENT_CREATED: the client.* fields above are all there is.
 	}
 	return fields
 }
@@ -310,6 +312,8 @@ func BuildContext(ev Event, workflowID, workflowName, executionID string, now ti
 			}
 		}
 		trigger["previous"] = prev
+	default:
+		// Other triggers have no status change or previous values.
 	}
 	if ev.Data != nil || ev.Type == TriggerManual || ev.Type == TriggerWebhook {
 		data, _ := normalize(ev.Data).(map[string]any)

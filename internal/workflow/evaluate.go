@@ -139,24 +139,24 @@ func testPositive(op, field string, actual any, found bool, expected any, data m
 	if !found || actual == nil {
 		return false, fmt.Sprintf("%s is missing", field)
 	}
-	var ok, comparable bool
+	var ok, canCompare bool
 	switch op {
 	case OpEquals:
-		ok, comparable = equalValues(actual, expected), true
+		ok, canCompare = equalValues(actual, expected), true
 	case OpContains:
-		ok, comparable = containsValue(actual, expected)
+		ok, canCompare = containsValue(actual, expected)
 	case OpIn:
 		list, _ := AsList(expected)
-		ok, comparable = inValues(actual, list), true
+		ok, canCompare = inValues(actual, list), true
 	case OpGT, OpGTE, OpLT, OpLTE:
 		var c int
-		c, comparable = compareValues(actual, expected)
-		ok = comparable && orderHolds(op, c)
+		c, canCompare = compareValues(actual, expected)
+		ok = canCompare && orderHolds(op, c)
 	case OpStartsWith, OpEndsWith:
 		s, okA := actual.(string)
 		e, okE := expected.(string)
-		comparable = okA && okE
-		if comparable {
+		canCompare = okA && okE
+		if canCompare {
 			if op == OpStartsWith {
 				ok = strings.HasPrefix(s, e)
 			} else {
@@ -164,7 +164,7 @@ func testPositive(op, field string, actual any, found bool, expected any, data m
 			}
 		}
 	}
-	if !comparable {
+	if !canCompare {
 		return false, fmt.Sprintf("%s %s cannot be compared with %s using %s", field, describe(actual), describe(expected), op)
 	}
 	verb := verbs[op][1]

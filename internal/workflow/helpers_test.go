@@ -43,6 +43,8 @@ func sampleEvent(t TriggerType) Event {
 	case TriggerScheduled:
 		ev.Client = nil
 		ev.Data = map[string]any{"scheduledAt": "2024-03-01T09:30:00Z"}
+	default:
+		// CLIENT_CREATED: the client is the whole event.
 	}
 	return ev
 }

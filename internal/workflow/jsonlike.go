@@ -149,11 +149,12 @@ func normalizeReflect(v any, depth int) any {
 			return fmt.Sprint(v)
 		}
 		return out
+	default:
+		return fmt.Sprint(v)
 	}
-	return fmt.Sprint(v)
 }
 
-// deepCopy copies maps and lists so a caller's definition is never aliased, and leaves every
+// DeepCopy copies maps and lists so a caller's definition is never aliased, and leaves every
 // other value (including json.Number) exactly as given: stored JSON stays what the user wrote.
 func DeepCopy(v any) any { return deepCopyDepth(v, 0) }
 

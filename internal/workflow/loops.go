@@ -24,8 +24,9 @@ func listensTo(t TriggerType, cfg map[string]any, field string) bool {
 	case TriggerClientUpdated:
 		fields := asStringList(cfg["fields"])
 		return len(fields) == 0 || slices.Contains(fields, field)
+	default:
+		return false
 	}
-	return false
 }
 
 // LoopWarnings names the ways a workflow may trigger itself: an action writes a client field that

@@ -84,7 +84,7 @@ func operatorApplies(op string, ft FieldType) bool {
 	return slices.Contains(operatorTypes[op], ft)
 }
 
-// parseTime accepts RFC 3339 with or without fractional seconds.
+// ParseTime accepts RFC 3339 with or without fractional seconds.
 func ParseTime(v any) (time.Time, bool) {
 	s, ok := v.(string)
 	if !ok {

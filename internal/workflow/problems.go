@@ -62,7 +62,7 @@ type problems struct {
 	dropped int
 }
 
-func (p *problems) add(path, format string, args ...any) {
+func (p *problems) addf(path, format string, args ...any) {
 	if len(p.list) >= maxProblems {
 		p.dropped++
 		return
@@ -82,7 +82,7 @@ func (p *problems) err() error {
 	return &ValidationError{Problems: list, Total: len(p.list) + p.dropped}
 }
 
-// pointer appends reference tokens to a JSON pointer, escaping "~" and "/" as RFC 6901 requires.
+// Pointer appends reference tokens to a JSON pointer, escaping "~" and "/" as RFC 6901 requires.
 func Pointer(base string, tokens ...any) string {
 	var b strings.Builder
 	b.WriteString(base)
@@ -94,7 +94,7 @@ func Pointer(base string, tokens ...any) string {
 		case string:
 			b.WriteString(strings.NewReplacer("~", "~0", "/", "~1").Replace(v))
 		default:
-			b.WriteString(fmt.Sprint(v))
+			fmt.Fprint(&b, v)
 		}
 	}
 	return b.String()

@@ -23,7 +23,7 @@ func validateRetry(path string, r *RetryPolicy, p *problems) {
 		return
 	}
 	if r.MaxAttempts < 0 || r.MaxAttempts > MaxRetryAttempts {
-		p.add(Pointer(path, "maxAttempts"), "maxAttempts must be between 1 and %d, got %d", MaxRetryAttempts, r.MaxAttempts)
+		p.addf(Pointer(path, "maxAttempts"), "maxAttempts must be between 1 and %d, got %d", MaxRetryAttempts, r.MaxAttempts)
 	}
 	initial, initialOK := parseBackoff(Pointer(path, "initialBackoff"), r.InitialBackoff, DefaultInitialBackoff, p)
 	maximum, maximumOK := parseBackoff(Pointer(path, "maxBackoff"), r.MaxBackoff, DefaultMaxBackoff, p)
@@ -32,7 +32,7 @@ func validateRetry(path string, r *RetryPolicy, p *problems) {
 		if r.MaxBackoff == "" {
 			at = Pointer(path, "initialBackoff")
 		}
-		p.add(at, "initialBackoff (%s) must not exceed maxBackoff (%s)", initial, maximum)
+		p.addf(at, "initialBackoff (%s) must not exceed maxBackoff (%s)", initial, maximum)
 	}
 }
 
@@ -42,11 +42,11 @@ func parseBackoff(path, s string, def time.Duration, p *problems) (time.Duration
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		p.add(path, "must be a duration like \"2s\" or \"1m\", got %q", s)
+		p.addf(path, "must be a duration like \"2s\" or \"1m\", got %q", s)
 		return 0, false
 	}
 	if d < minBackoff || d > maxBackoffLimit {
-		p.add(path, "must be between 100ms and 1h, got %s", s)
+		p.addf(path, "must be between 100ms and 1h, got %s", s)
 		return 0, false
 	}
 	return d, true

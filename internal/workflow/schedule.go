@@ -49,16 +49,16 @@ func parseSchedule(cfg map[string]any, base string, p *problems) *Schedule {
 	loc := time.UTC
 	if tz, ok := c.String(cfg, base, "timezone", false); ok {
 		path := Pointer(base, "timezone")
-		switch {
-		case tz == "":
+		switch tz {
+		case "":
 			// An empty form field means "not set": UTC.
-		case tz == "Local":
-			p.add(path, "timezone must be an IANA time zone name like \"Europe/Paris\", got %q", tz)
+		case "Local":
+			p.addf(path, "timezone must be an IANA time zone name like \"Europe/Paris\", got %q", tz)
 			loc = nil
 		default:
 			l, err := time.LoadLocation(tz)
 			if err != nil {
-				p.add(path, "unknown time zone %q; use an IANA name like \"Europe/Paris\"", tz)
+				p.addf(path, "unknown time zone %q; use an IANA name like \"Europe/Paris\"", tz)
 				loc = nil
 			} else {
 				loc = l
@@ -73,22 +73,22 @@ func parseSchedule(cfg map[string]any, base string, p *problems) *Schedule {
 	expr = strings.TrimSpace(expr)
 	switch {
 	case expr == "":
-		p.add(path, "cron must not be empty")
+		p.addf(path, "cron must not be empty")
 		return nil
 	case strings.HasPrefix(expr, "TZ=") || strings.HasPrefix(expr, "CRON_TZ="):
 		// Also avoids a panic in the parser on "TZ=..." without a space.
-		p.add(path, "set the time zone with timezone, not inside the cron expression")
+		p.addf(path, "set the time zone with timezone, not inside the cron expression")
 		return nil
 	case strings.HasPrefix(expr, "@every"):
-		p.add(path, "@every is not supported; use a 5-field expression or @yearly, @monthly, @weekly, @daily or @hourly")
+		p.addf(path, "@every is not supported; use a 5-field expression or @yearly, @monthly, @weekly, @daily or @hourly")
 		return nil
 	case !strings.HasPrefix(expr, "@") && len(strings.Fields(expr)) != 5:
-		p.add(path, "cron needs 5 fields (minute hour day-of-month month day-of-week), got %d", len(strings.Fields(expr)))
+		p.addf(path, "cron needs 5 fields (minute hour day-of-month month day-of-week), got %d", len(strings.Fields(expr)))
 		return nil
 	}
 	spec, err := cronParser.Parse(expr)
 	if err != nil {
-		p.add(path, "invalid cron expression: %v", err)
+		p.addf(path, "invalid cron expression: %v", err)
 		return nil
 	}
 	if loc == nil {
@@ -96,7 +96,7 @@ func parseSchedule(cfg map[string]any, base string, p *problems) *Schedule {
 	}
 	s := &Schedule{Cron: expr, Location: loc, spec: spec}
 	if s.Next(scheduleReference).IsZero() {
-		p.add(path, "cron expression %q never fires", expr)
+		p.addf(path, "cron expression %q never fires", expr)
 		return nil
 	}
 	return s

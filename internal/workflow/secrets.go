@@ -127,7 +127,7 @@ func RedactURL(raw string) string {
 	return out
 }
 
-// redactBody redacts values under secret keys anywhere in a webhook body. Body is already a
+// RedactBody redacts values under secret keys anywhere in a webhook body. Body is already a
 // deep copy, so it is changed in place.
 func RedactBody(v any, depth int) any {
 	if depth > maxValueDepth {

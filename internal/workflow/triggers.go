@@ -9,46 +9,46 @@ import (
 // type, including MANUAL and WEBHOOK, whose configs are empty (the webhook secret lives elsewhere).
 func validateTrigger(t TriggerType, cfg map[string]any, p *problems) {
 	if t == "" {
-		p.add("/triggerType", "triggerType is required")
+		p.addf("/triggerType", "triggerType is required")
 		return
 	}
 	if !t.IsValid() {
-		p.add("/triggerType", "unknown trigger type %q; expected one of %s", t, strings.Join(TriggerType("").Values(), ", "))
+		p.addf("/triggerType", "unknown trigger type %q; expected one of %s", t, strings.Join(TriggerType("").Values(), ", "))
 		return
 	}
-	const base = "/triggerConfig"
+	const base = triggerConfigPath
 	c := ConfigChecker{p: p}
 	switch t {
 	case TriggerClientCreated:
 		c.Object(cfg, base, "status")
-		c.enumList(cfg, base, "status", ClientStatuses)
+		c.enumList(cfg, "status", ClientStatuses)
 	case TriggerClientUpdated:
 		c.Object(cfg, base, "fields")
-		c.enumList(cfg, base, "fields", ClientWritableFields)
+		c.enumList(cfg, "fields", ClientWritableFields)
 	case TriggerClientStatusChanged:
 		c.Object(cfg, base, "from", "to", "status")
-		c.enumList(cfg, base, "from", ClientStatuses)
-		c.enumList(cfg, base, "to", ClientStatuses)
+		c.enumList(cfg, "from", ClientStatuses)
+		c.enumList(cfg, "to", ClientStatuses)
 		if v, found := cfg["status"]; found {
 			if s, isString := v.(string); isString {
 				c.Enum(Pointer(base, "status"), s, ClientStatuses)
 			} else {
-				c.enumList(cfg, base, "status", ClientStatuses)
+				c.enumList(cfg, "status", ClientStatuses)
 			}
 			if _, hasTo := cfg["to"]; hasTo {
-				p.add(Pointer(base, "status"), "status is shorthand for to; use one of them, not both")
+				p.addf(Pointer(base, "status"), "status is shorthand for to; use one of them, not both")
 			}
 		}
 	case TriggerDocumentUploaded:
 		c.Object(cfg, base, "contentTypes")
 		for i, s := range c.stringList(cfg, base, "contentTypes") {
 			if !validContentTypePattern(s) {
-				p.add(Pointer(base, "contentTypes", i), "must be a media type like \"application/pdf\" or \"image/*\", got %q", s)
+				p.addf(Pointer(base, "contentTypes", i), "must be a media type like \"application/pdf\" or \"image/*\", got %q", s)
 			}
 		}
 	case TriggerTaskCompleted:
 		c.Object(cfg, base, "priority")
-		c.enumList(cfg, base, "priority", TaskPriorities)
+		c.enumList(cfg, "priority", TaskPriorities)
 	case TriggerScheduled:
 		c.Object(cfg, base, "cron", "timezone")
 		parseSchedule(cfg, base, p)
@@ -71,11 +71,11 @@ func (c *ConfigChecker) stringList(cfg map[string]any, base, key string) []strin
 	}
 	list, ok := AsList(v)
 	if !ok {
-		c.Problem(path, "%s must be a list, got %s", key, TypeName(v))
+		c.Problemf(path, "%s must be a list, got %s", key, TypeName(v))
 		return nil
 	}
 	if len(list) == 0 {
-		c.Problem(path, "%s must list at least one value; leave it out to match any", key)
+		c.Problemf(path, "%s must list at least one value; leave it out to match any", key)
 		return nil
 	}
 	out, all := c.strings(path, list)
@@ -85,10 +85,13 @@ func (c *ConfigChecker) stringList(cfg map[string]any, base, key string) []strin
 	return out
 }
 
-// enumList reads an optional list whose values must be among allowed.
-func (c *ConfigChecker) enumList(cfg map[string]any, base, key string, allowed []string) {
-	for i, s := range c.stringList(cfg, base, key) {
-		c.Enum(Pointer(base, key, i), s, allowed)
+// triggerConfigPath is the JSON pointer of a definition's trigger config.
+const triggerConfigPath = "/triggerConfig"
+
+// enumList reads an optional list in the trigger config whose values must be among allowed.
+func (c *ConfigChecker) enumList(cfg map[string]any, key string, allowed []string) {
+	for i, s := range c.stringList(cfg, triggerConfigPath, key) {
+		c.Enum(Pointer(triggerConfigPath, key, i), s, allowed)
 	}
 }
 
@@ -161,8 +164,10 @@ func MatchTrigger(t TriggerType, cfg map[string]any, ev Event) bool {
 		return false
 	case TriggerTaskCompleted:
 		return matchFilter(cfg["priority"], stringField(ev.Task, "priority"))
+	default:
+		// SCHEDULED, MANUAL and WEBHOOK: the type is all there is to match.
+		return true
 	}
-	return true
 }
 
 // matchFilter: an absent (or empty) filter matches anything; otherwise the value must be listed.

@@ -29,9 +29,9 @@ func Validate(def Definition) error {
 func validateActions(actions []Action, t TriggerType, fields map[string]FieldType, p *problems) {
 	switch {
 	case len(actions) == 0:
-		p.add("/actions", "at least one action is required")
+		p.addf("/actions", "at least one action is required")
 	case len(actions) > MaxActions:
-		p.add("/actions", "at most %d actions, got %d", MaxActions, len(actions))
+		p.addf("/actions", "at most %d actions, got %d", MaxActions, len(actions))
 	}
 	for i, a := range actions {
 		validateAction(Pointer("/actions", i), a, t, fields, p)
@@ -42,28 +42,28 @@ func validateAction(base string, a Action, t TriggerType, fields map[string]Fiel
 	kind, known := Kind(a.Type)
 	switch {
 	case a.Type == "":
-		p.add(Pointer(base, "type"), "type is required")
+		p.addf(Pointer(base, "type"), "type is required")
 	case !known:
-		p.add(Pointer(base, "type"), "unknown action type %q; expected one of %s", a.Type, strings.Join(ActionType("").Values(), ", "))
+		p.addf(Pointer(base, "type"), "unknown action type %q; expected one of %s", a.Type, strings.Join(ActionType("").Values(), ", "))
 	case t == TriggerScheduled && needsClient(kind):
-		p.add(Pointer(base, "type"), "%s needs a client, and SCHEDULED runs have none", a.Type)
+		p.addf(Pointer(base, "type"), "%s needs a client, and SCHEDULED runs have none", a.Type)
 	}
 	if n := len([]rune(a.Name)); n > MaxActionNameLength {
-		p.add(Pointer(base, "name"), "at most %d characters, got %d", MaxActionNameLength, n)
+		p.addf(Pointer(base, "name"), "at most %d characters, got %d", MaxActionNameLength, n)
 	}
 	switch a.OnError {
 	case "", OnErrorStop, OnErrorContinue:
 	default:
-		p.add(Pointer(base, "onError"), "onError must be STOP or CONTINUE, got %q", a.OnError)
+		p.addf(Pointer(base, "onError"), "onError must be STOP or CONTINUE, got %q", a.OnError)
 	}
 	validateRetry(Pointer(base, "retry"), a.Retry, p)
 
 	cfgPath := Pointer(base, "config")
 	if b, err := json.Marshal(a.Config); err != nil {
-		p.add(cfgPath, "config is not valid JSON: %v", err)
+		p.addf(cfgPath, "config is not valid JSON: %v", err)
 		return
 	} else if len(b) > MaxActionConfigBytes {
-		p.add(cfgPath, "config is at most %d bytes of JSON, got %d", MaxActionConfigBytes, len(b))
+		p.addf(cfgPath, "config is at most %d bytes of JSON, got %d", MaxActionConfigBytes, len(b))
 		return
 	}
 	// A built-in email template's text is checked as the step's body.
@@ -88,26 +88,26 @@ func needsClient(k ActionKind) bool {
 // each placeholder must exist in the trigger's context (fields == nil skips the latter).
 func checkPlaceholders(path string, v any, t TriggerType, fields map[string]FieldType, p *problems, depth int) {
 	if depth > maxValueDepth {
-		p.add(path, "config nests deeper than %d levels", maxValueDepth)
+		p.addf(path, "config nests deeper than %d levels", maxValueDepth)
 		return
 	}
 	switch x := v.(type) {
 	case string:
 		names, err := Placeholders(x)
 		if err != nil {
-			p.add(path, "%v", err)
+			p.addf(path, "%v", err)
 			return
 		}
 		for _, name := range names {
 			if !validPath(name) {
-				p.add(path, "invalid placeholder {{%s}}; use a dotted name like {{client.email}}", name)
+				p.addf(path, "invalid placeholder {{%s}}; use a dotted name like {{client.email}}", name)
 				continue
 			}
 			if fields == nil {
 				continue
 			}
 			if _, ok := lookupField(fields, name); !ok {
-				p.add(path, "unknown placeholder {{%s}} for trigger %s%s", name, t, placeholderHint(name, t, fields))
+				p.addf(path, "unknown placeholder {{%s}} for trigger %s%s", name, t, placeholderHint(name, t, fields))
 			}
 		}
 	case map[string]any:

@@ -2,6 +2,7 @@ package workflow_test
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -252,7 +253,7 @@ func TestValidateAcceptsNormalizedForm(t *testing.T) {
 func TestValidationErrorIsStructured(t *testing.T) {
 	err := Validate(created(nil, manyActions(51)...))
 	var ve *ValidationError
-	if !asValidationError(err, &ve) {
+	if !errors.As(err, &ve) {
 		t.Fatalf("error %T is not a *ValidationError", err)
 	}
 	b, jerr := json.Marshal(ve.Problems)
@@ -270,10 +271,4 @@ func TestValidateCapsProblemCount(t *testing.T) {
 	if len(probs) != MaxProblems+1 || !strings.Contains(probs[MaxProblems].Message, "more problems not shown") {
 		t.Fatalf("got %d problems, last %+v", len(probs), probs[len(probs)-1])
 	}
-}
-
-func asValidationError(err error, target **ValidationError) bool {
-	ve, ok := err.(*ValidationError)
-	*target = ve
-	return ok
 }

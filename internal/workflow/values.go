@@ -57,7 +57,7 @@ func toFloat(v any) (float64, bool) {
 	return f, true
 }
 
-// asMap accepts the map shapes that JSON decoding and Go callers produce.
+// AsMap accepts the map shapes that JSON decoding and Go callers produce.
 func AsMap(v any) (map[string]any, bool) {
 	switch m := v.(type) {
 	case map[string]any:
@@ -68,7 +68,7 @@ func AsMap(v any) (map[string]any, bool) {
 	return nil, false
 }
 
-// asList accepts []any and []string, the list shapes that JSON decoding and Go callers produce.
+// AsList accepts []any and []string, the list shapes that JSON decoding and Go callers produce.
 func AsList(v any) ([]any, bool) {
 	switch l := v.(type) {
 	case []any:
@@ -113,7 +113,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// typeName names a JSON-like value's type for error messages.
+// TypeName names a JSON-like value's type for error messages.
 func TypeName(v any) string {
 	switch v.(type) {
 	case nil:
@@ -133,7 +133,7 @@ func TypeName(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// formatNumber prints a float without an exponent for everyday magnitudes, so that 42 renders as
+// FormatNumber prints a float without an exponent for everyday magnitudes, so that 42 renders as
 // "42" and not "4.2e+01".
 func FormatNumber(f float64) string {
 	if math.Abs(f) < 1e21 {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/internal/workflow"
-	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // Draft is a workflow to create.
@@ -81,7 +80,7 @@ func writeVersion(ctx context.Context, db *ent.Client, wf *ent.Workflow, author 
 	_, err := db.WorkflowVersion.Create().
 		SetWorkflowID(wf.ID).
 		SetVersion(wf.Version).
-		SetDefinition(spec.Definition(DefinitionOf(wf))).
+		SetDefinition(DefinitionOf(wf)).
 		SetCreatedByID(author).
 		Save(ctx)
 	if err != nil {

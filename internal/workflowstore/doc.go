@@ -4,5 +4,7 @@
 // installer call it inside the transaction they own; it never opens one itself.
 package workflowstore
 
-// The definition language knows the action types that the registry registers.
-import _ "github.com/flowline/flowline/internal/action/registry"
+import (
+	// The definition language knows the action types that the registry registers.
+	_ "github.com/flowline/flowline/internal/action/registry"
+)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowversion"
-	"github.com/flowline/flowline/internal/workflow"
 )
 
 // Rollback makes a NEW version whose definition equals version's: history is never
@@ -27,7 +26,7 @@ func Rollback(ctx context.Context, db *ent.Client, id uuid.UUID, version int, au
 	if err != nil {
 		return nil, fmt.Errorf("load workflow version: %w", err)
 	}
-	def := workflow.Definition(v.Definition)
+	def := v.Definition
 	res, err := Update(ctx, db, id, Change{
 		TriggerType:   &def.TriggerType,
 		TriggerConfig: def.TriggerConfig,

@@ -71,7 +71,7 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 	key := "title"
 	switch {
 	case hasTitle && hasText:
-		c.Problem(workflow.Pointer(base, "text"), "use title or text (its older name), not both")
+		c.Problemf(workflow.Pointer(base, "text"), "use title or text (its older name), not both")
 	case hasText:
 		key = "text"
 	}
@@ -88,9 +88,9 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 		path := workflow.Pointer(base, "dueDays")
 		switch {
 		case f != math.Trunc(f):
-			c.Problem(path, "dueDays must be a whole number of days, got %s", workflow.FormatNumber(f))
+			c.Problemf(path, "dueDays must be a whole number of days, got %s", workflow.FormatNumber(f))
 		case f < 0 || f > maxDueDays:
-			c.Problem(path, "dueDays must be between 0 and %d, got %s", maxDueDays, workflow.FormatNumber(f))
+			c.Problemf(path, "dueDays must be between 0 and %d, got %s", maxDueDays, workflow.FormatNumber(f))
 		default:
 			out.DueDays = int(f)
 		}
@@ -102,7 +102,7 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 			if strings.Contains(s, "@") {
 				c.Email(path, s)
 			} else if _, err := uuid.Parse(s); err != nil {
-				c.Problem(path, "assignee must be a user id or an email address (or a {{placeholder}}), got %q", s)
+				c.Problemf(path, "assignee must be a user id or an email address (or a {{placeholder}}), got %q", s)
 			}
 		}
 	}

@@ -72,10 +72,10 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 	}
 	switch {
 	case len(given) == 0:
-		c.Problem(base, "exactly one of minutes, hours, days or until is required")
+		c.Problemf(base, "exactly one of minutes, hours, days or until is required")
 		return out
 	case len(given) > 1:
-		c.Problem(base, "use exactly one of minutes, hours, days or until, got %s", strings.Join(given, " and "))
+		c.Problemf(base, "use exactly one of minutes, hours, days or until, got %s", strings.Join(given, " and "))
 		return out
 	}
 	if given[0] == "until" {
@@ -86,7 +86,7 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 			}
 			t, ok := workflow.ParseTime(s)
 			if !ok {
-				c.Problem(path, "until must be an RFC 3339 time like \"2024-01-31T09:00:00Z\", got %q", s)
+				c.Problemf(path, "until must be an RFC 3339 time like \"2024-01-31T09:00:00Z\", got %q", s)
 				return out
 			}
 			out.Until = t
@@ -105,9 +105,9 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 		limit := float64(maxDelay / u.unit)
 		switch {
 		case f <= 0:
-			c.Problem(path, "%s must be greater than 0, got %s", u.key, workflow.FormatNumber(f))
+			c.Problemf(path, "%s must be greater than 0, got %s", u.key, workflow.FormatNumber(f))
 		case f > limit:
-			c.Problem(path, "at most %s %s (365 days), got %s", workflow.FormatNumber(limit), u.key, workflow.FormatNumber(f))
+			c.Problemf(path, "at most %s %s (365 days), got %s", workflow.FormatNumber(limit), u.key, workflow.FormatNumber(f))
 		default:
 			out.Duration = time.Duration(f * float64(u.unit))
 		}

@@ -66,14 +66,14 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 		list, ok := workflow.AsList(v)
 		switch {
 		case !ok:
-			c.Problem(workflow.Pointer(base, "cc"), "cc must be a list of email addresses, got %s", workflow.TypeName(v))
+			c.Problemf(workflow.Pointer(base, "cc"), "cc must be a list of email addresses, got %s", workflow.TypeName(v))
 		case len(list) > maxCc:
-			c.Problem(workflow.Pointer(base, "cc"), "at most %d cc addresses, got %d", maxCc, len(list))
+			c.Problemf(workflow.Pointer(base, "cc"), "at most %d cc addresses, got %d", maxCc, len(list))
 		default:
 			for i, e := range list {
 				s, isString := e.(string)
 				if !isString {
-					c.Problem(workflow.Pointer(base, "cc", i), "must be a string, got %s", workflow.TypeName(e))
+					c.Problemf(workflow.Pointer(base, "cc", i), "must be a string, got %s", workflow.TypeName(e))
 					continue
 				}
 				out.Cc = append(out.Cc, s)
@@ -91,12 +91,12 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 		path := workflow.Pointer(base, "templateId")
 		if c.SingleLine(path, s) && c.NotBlank(path, s) && c.MaxLen(path, s, workflow.MaxActionNameLength) {
 			if _, known := emailTemplates[s]; !known {
-				c.Problem(path, "unknown email template %q; built-in templates: %s", s, strings.Join(EmailTemplateIDs(), ", "))
+				c.Problemf(path, "unknown email template %q; built-in templates: %s", s, strings.Join(EmailTemplateIDs(), ", "))
 			}
 		}
 	}
 	if v, found := cfg["body"]; (!found || v == nil) && out.TemplateID == "" {
-		c.Problem(workflow.Pointer(base, "body"), "body is required unless templateId is set")
+		c.Problemf(workflow.Pointer(base, "body"), "body is required unless templateId is set")
 	} else if s, ok := c.String(cfg, base, "body", false); ok {
 		out.Body = s
 		if out.TemplateID == "" {

@@ -54,20 +54,20 @@ func checkURL(c *workflow.ConfigChecker, path, s string) {
 	if c.Dynamic(s) {
 		lower := strings.ToLower(s)
 		if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") {
-			c.Problem(path, "must start with http:// or https:// (placeholders may follow)")
+			c.Problemf(path, "must start with http:// or https:// (placeholders may follow)")
 		}
 		return
 	}
 	u, err := url.Parse(s)
 	switch {
 	case err != nil:
-		c.Problem(path, "must be a valid URL")
+		c.Problemf(path, "must be a valid URL")
 	case u.Scheme != "http" && u.Scheme != "https":
-		c.Problem(path, "must be an http:// or https:// URL")
+		c.Problemf(path, "must be an http:// or https:// URL")
 	case u.Host == "":
-		c.Problem(path, "must include a host")
+		c.Problemf(path, "must include a host")
 	case u.User != nil:
-		c.Problem(path, "credentials in the URL are not allowed; send them in a header")
+		c.Problemf(path, "credentials in the URL are not allowed; send them in a header")
 	}
 }
 
@@ -80,29 +80,29 @@ func checkHeaders(c *workflow.ConfigChecker, path string, v any) map[string]stri
 				m[k] = e
 			}
 		} else {
-			c.Problem(path, "headers must be an object of header names to strings, got %s", workflow.TypeName(v))
+			c.Problemf(path, "headers must be an object of header names to strings, got %s", workflow.TypeName(v))
 			return nil
 		}
 	}
 	if len(m) > maxHeaders {
-		c.Problem(path, "at most %d headers, got %d", maxHeaders, len(m))
+		c.Problemf(path, "at most %d headers, got %d", maxHeaders, len(m))
 		return nil
 	}
 	out := make(map[string]string, len(m))
 	for _, name := range slices.Sorted(maps.Keys(m)) {
 		at := workflow.Pointer(path, name)
 		if !workflow.IsToken(name) {
-			c.Problem(at, "invalid header name %q", name)
+			c.Problemf(at, "invalid header name %q", name)
 			continue
 		}
 		canonical := textproto.CanonicalMIMEHeaderKey(name)
 		if slices.Contains(reservedHeaders, canonical) || strings.HasPrefix(canonical, reservedHeaderPrefix) {
-			c.Problem(at, "header %s is set by Flowline and cannot be overridden", canonical)
+			c.Problemf(at, "header %s is set by Flowline and cannot be overridden", canonical)
 			continue
 		}
 		s, isString := m[name].(string)
 		if !isString {
-			c.Problem(at, "header value must be a string, got %s", workflow.TypeName(m[name]))
+			c.Problemf(at, "header value must be a string, got %s", workflow.TypeName(m[name]))
 			continue
 		}
 		if c.SingleLine(at, s) && c.MaxLen(at, s, maxHeaderValueLength) {

@@ -67,16 +67,16 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 	v, found := cfg["set"]
 	at := workflow.Pointer(base, "set")
 	if !found || v == nil {
-		c.Problem(at, "set is required: an object of client fields (%s)", strings.Join(workflow.ClientWritableFields, ", "))
+		c.Problemf(at, "set is required: an object of client fields (%s)", strings.Join(workflow.ClientWritableFields, ", "))
 		return out
 	}
 	set, ok := workflow.AsMap(v)
 	if !ok {
-		c.Problem(at, "set must be an object of client fields, got %s", workflow.TypeName(v))
+		c.Problemf(at, "set must be an object of client fields, got %s", workflow.TypeName(v))
 		return out
 	}
 	if len(set) == 0 {
-		c.Problem(at, "set needs at least one field (%s)", strings.Join(workflow.ClientWritableFields, ", "))
+		c.Problemf(at, "set needs at least one field (%s)", strings.Join(workflow.ClientWritableFields, ", "))
 		return out
 	}
 	for _, k := range slices.Sorted(maps.Keys(set)) {
@@ -108,14 +108,14 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 				out.Set[k] = nil
 			} else if s, ok := setString(c, path, k, val, true); ok && c.NotBlank(path, s) && c.MaxLen(path, s, workflow.MaxActionNameLength) {
 				if _, err := uuid.Parse(s); err != nil && !c.Dynamic(s) {
-					c.Problem(path, "ownerId must be a user id (or a {{placeholder}}), got %q", s)
+					c.Problemf(path, "ownerId must be a user id (or a {{placeholder}}), got %q", s)
 				}
 				out.Set[k] = s
 			}
 		case "tags":
 			out.Set[k] = c.TagList(path, val)
 		default:
-			c.Problem(path, "unknown client field %q; settable: %s", k, strings.Join(workflow.ClientWritableFields, ", "))
+			c.Problemf(path, "unknown client field %q; settable: %s", k, strings.Join(workflow.ClientWritableFields, ", "))
 		}
 	}
 	return out
@@ -125,9 +125,9 @@ func setString(c *workflow.ConfigChecker, path, key string, v any, nullable bool
 	s, ok := v.(string)
 	if !ok {
 		if nullable {
-			c.Problem(path, "%s must be a string or null, got %s", key, workflow.TypeName(v))
+			c.Problemf(path, "%s must be a string or null, got %s", key, workflow.TypeName(v))
 		} else {
-			c.Problem(path, "%s must be a string, got %s", key, workflow.TypeName(v))
+			c.Problemf(path, "%s must be a string, got %s", key, workflow.TypeName(v))
 		}
 	}
 	return s, ok

@@ -32,7 +32,7 @@ func (p *RetryPolicy) Effective() RetryPolicy {
 
 // Durations returns the initial and maximum backoff as durations, falling back to the defaults
 // for unset or unparsable values; the maximum is never below the initial backoff.
-func (p RetryPolicy) Durations() (initial, maximum time.Duration) {
+func (p *RetryPolicy) Durations() (initial, maximum time.Duration) {
 	initial, maximum = DefaultInitialBackoff, DefaultMaxBackoff
 	if d, err := time.ParseDuration(p.InitialBackoff); err == nil && d > 0 {
 		initial = d
@@ -51,7 +51,7 @@ func (p RetryPolicy) Durations() (initial, maximum time.Duration) {
 // fixed and half random, so retries from many executions spread out but never come back
 // immediately. rnd returns a value in [0, 1) (e.g. rand.Float64); nil means no jitter, which
 // tests use. Unset fields take the defaults.
-func (p RetryPolicy) Backoff(attempt int, rnd func() float64) time.Duration {
+func (p *RetryPolicy) Backoff(attempt int, rnd func() float64) time.Duration {
 	initial, maximum := p.Durations()
 	if attempt < 1 {
 		attempt = 1

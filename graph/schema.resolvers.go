@@ -10,8 +10,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/google/uuid"
-
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/privacy"
@@ -25,6 +23,7 @@ import (
 	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/flowline/flowline/internal/workflowstore"
+	"github.com/google/uuid"
 )
 
 // CreateWorkflow is the resolver for the createWorkflow field.

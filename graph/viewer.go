@@ -13,12 +13,8 @@ import (
 // caller returns the authenticated user's id. The HTTP layer refuses unauthenticated
 // requests before they get here (login aside), so a missing caller is a refusal, not a crash.
 func caller(ctx context.Context) (uuid.UUID, auth.Viewer, error) {
-	v, ok := auth.FromContext(ctx)
+	v, id, ok := auth.Caller(ctx)
 	if !ok {
-		return uuid.Nil, v, unauthenticated(ctx)
-	}
-	id, err := uuid.Parse(v.UserID)
-	if err != nil {
 		return uuid.Nil, v, unauthenticated(ctx)
 	}
 	return id, v, nil

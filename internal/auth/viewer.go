@@ -3,6 +3,8 @@ package auth
 import (
 	"context"
 	"sync"
+
+	"github.com/google/uuid"
 )
 
 // Viewer is the authenticated caller of a request: the user, their role and, when the
@@ -59,4 +61,18 @@ func SignIn(ctx context.Context, v Viewer) {
 		s.viewer = &v
 		s.mu.Unlock()
 	}
+}
+
+// Caller returns the viewer of ctx with their user id parsed, and false for an anonymous
+// caller or one whose user id is not a UUID.
+func Caller(ctx context.Context) (Viewer, uuid.UUID, bool) {
+	v, ok := FromContext(ctx)
+	if !ok {
+		return v, uuid.Nil, false
+	}
+	id, err := uuid.Parse(v.UserID)
+	if err != nil {
+		return v, uuid.Nil, false
+	}
+	return v, id, true
 }

@@ -17,17 +17,7 @@ import (
 )
 
 // viewer returns the caller and their id, or ok=false for an anonymous (or malformed) one.
-func viewer(ctx context.Context) (auth.Viewer, uuid.UUID, bool) {
-	v, ok := auth.FromContext(ctx)
-	if !ok {
-		return v, uuid.Nil, false
-	}
-	id, err := uuid.Parse(v.UserID)
-	if err != nil {
-		return v, uuid.Nil, false
-	}
-	return v, id, true
-}
+func viewer(ctx context.Context) (auth.Viewer, uuid.UUID, bool) { return auth.Caller(ctx) }
 
 // allowRoles allows callers with one of roles.
 func allowRoles(roles ...auth.Role) privacy.QueryMutationRule {

@@ -22,8 +22,6 @@ import (
 const (
 	maxDocumentNameLength = 500
 	maxContentTypeLength  = 255
-	// maxTriggerDataBytes caps triggerWorkflow's data (as JSON).
-	maxTriggerDataBytes = 64 << 10
 )
 
 // raiser creates the executions that the API's events trigger. API changes are made by
@@ -72,8 +70,8 @@ func checkTriggerData(ctx context.Context, data map[string]any) error {
 	if err != nil {
 		return badInput(ctx, "data", "data cannot be encoded as JSON: %v", err)
 	}
-	if len(b) > maxTriggerDataBytes {
-		return badInput(ctx, "data", "data is %d bytes as JSON; at most %d are allowed", len(b), maxTriggerDataBytes)
+	if len(b) > events.MaxTriggerDataBytes {
+		return badInput(ctx, "data", "data is %d bytes as JSON; at most %d are allowed", len(b), events.MaxTriggerDataBytes)
 	}
 	return nil
 }

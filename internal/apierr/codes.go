@@ -37,6 +37,8 @@ const (
 	BatchingNotSupported = "BATCHING_NOT_SUPPORTED"
 	UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE"
 	MethodNotAllowed     = "METHOD_NOT_ALLOWED"
+	// ResponseTooLarge: the answer would exceed the response-size limit.
+	ResponseTooLarge = "RESPONSE_TOO_LARGE"
 )
 
 // Internal is an unexpected failure; the message carries a request id to find the details

@@ -24,6 +24,7 @@ func newHTTPServer(cfg config.Config, db *database.DB, tokens auth.Tokens, logge
 			DB:               db,
 			Logger:           logger,
 			MaxPageSize:      cfg.MaxPageSize,
+			MaxResponseBytes: cfg.MaxResponseBytes,
 			Playground:       cfg.Playground,
 			Introspection:    cfg.Introspection,
 			FieldSuggestions: cfg.FieldSuggestions,

@@ -19,6 +19,8 @@ type Config struct {
 	Addr string
 	// MaxPageSize caps first/last on every connection.
 	MaxPageSize int
+	// MaxResponseBytes caps the size of one GraphQL answer.
+	MaxResponseBytes int
 	// LogLevel is debug, info, warn or error.
 	LogLevel slog.Level
 	// ShutdownTimeout bounds the graceful stop.
@@ -51,6 +53,7 @@ var Settings = append([]Setting{
 	{"database-url", "DATABASE_URL", "", "PostgreSQL URL (postgres://user@host:5432/db?sslmode=disable); empty = embedded SQLite file flowline.db"},
 	{"addr", "ADDR", ":8080", "HTTP listen address"},
 	{"max-page-size", "MAX_PAGE_SIZE", "100", "largest first/last a connection accepts; larger values are refused"},
+	{"max-response-bytes", "MAX_RESPONSE_BYTES", "4194304", "largest GraphQL answer in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error"},
 	{"log-level", "LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "15s", "how long a graceful stop waits for requests in flight"},
 	{"env", "FLOWLINE_ENV", "development", "development or production (production: no introspection, playground or suggestions unless enabled, JWT_SECRET required, no development admin)"},
@@ -86,6 +89,11 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		return Config{}, fmt.Errorf("max-page-size must be a whole number from 1 to 10000, got %q", *vals["max-page-size"])
 	}
 	cfg.MaxPageSize = n
+	n, err = strconv.Atoi(*vals["max-response-bytes"])
+	if err != nil || n < 64<<10 || n > 1<<30 {
+		return Config{}, fmt.Errorf("max-response-bytes must be a whole number from 65536 to 1073741824, got %q", *vals["max-response-bytes"])
+	}
+	cfg.MaxResponseBytes = n
 	if err := cfg.LogLevel.UnmarshalText([]byte(strings.ToUpper(*vals["log-level"]))); err != nil {
 		return Config{}, fmt.Errorf("log-level must be debug, info, warn or error, got %q", *vals["log-level"])
 	}

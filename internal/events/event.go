@@ -57,6 +57,10 @@ func (ev Event) workflowEvent() workflow.Event {
 	}
 }
 
+// MaxTriggerDataBytes caps the caller's payload stored as an execution's trigger.data (as
+// JSON): triggerWorkflow's data and an incoming webhook's body alike.
+const MaxTriggerDataBytes = 64 << 10
+
 // Keys of the trigger data stored with an execution.
 const (
 	keyType          = "type"

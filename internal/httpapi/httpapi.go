@@ -56,6 +56,8 @@ type Options struct {
 	// 0 disables it. RateBurst is the bucket size.
 	RateLimit float64
 	RateBurst int
+	// MaxResponseBytes bounds a GraphQL answer (0: gqlguard.DefaultMaxResponseBytes).
+	MaxResponseBytes int
 }
 
 // New returns the routes: POST/GET /query, the playground at /, GET /healthz and the incoming
@@ -73,7 +75,12 @@ func New(opts Options) http.Handler {
 	perAddress := gqlguard.RateLimit(5*opts.RateLimit, 5*opts.RateBurst, gqlguard.ClientIP)
 	// Outermost first: CORS answers preflights; cheap refusals (size, batching, CSRF) come
 	// before authentication; the rate limit keys on the authenticated caller.
-	gql := gqlguard.RejectNUL(newGraphQL(opts))
+	maxResponse := opts.MaxResponseBytes
+	if maxResponse <= 0 {
+		maxResponse = gqlguard.DefaultMaxResponseBytes
+	}
+	gql := gqlguard.ResponseLimit(maxResponse)(newGraphQL(opts))
+	gql = gqlguard.RejectNUL(gql)
 	gql = gqlguard.RateLimit(opts.RateLimit, opts.RateBurst, rateKey)(gql)
 	gql = authn.middleware(gql)
 	gql = perAddress(gql)

@@ -50,6 +50,8 @@ type APIOptions struct {
 	CORSOrigins []string
 	// Production turns off introspection, the playground and suggestions.
 	Production bool
+	// MaxResponseBytes bounds an answer (0: the default).
+	MaxResponseBytes int
 }
 
 // NewAPI starts the real handler over db, signed in as a fresh ADMIN.
@@ -70,6 +72,7 @@ func NewAPIWith(t testing.TB, db *DB, opts APIOptions) *APIClient {
 		RateLimit:        opts.RateLimit,
 		RateBurst:        opts.RateBurst,
 		CORSOrigins:      opts.CORSOrigins,
+		MaxResponseBytes: opts.MaxResponseBytes,
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -157,10 +157,15 @@ func secretOf(r *http.Request) string {
 	return ""
 }
 
-// parseBody decodes the payload: empty, or a JSON object.
+// parseBody decodes the payload: empty, or a JSON object of at most
+// events.MaxTriggerDataBytes (the cap of triggerWorkflow's data).
 func parseBody(raw []byte) (map[string]any, error) {
 	if len(strings.TrimSpace(string(raw))) == 0 {
 		return map[string]any{}, nil
+	}
+	if len(raw) > events.MaxTriggerDataBytes {
+		return nil, &httpError{http.StatusRequestEntityTooLarge,
+			fmt.Sprintf("the body is %d bytes; at most %d are stored as trigger data", len(raw), events.MaxTriggerDataBytes)}
 	}
 	var data map[string]any
 	if err := json.Unmarshal(raw, &data); err != nil || data == nil {

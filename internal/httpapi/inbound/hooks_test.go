@@ -70,6 +70,7 @@ func TestIncomingWebhook(t *testing.T) {
 			{"inactive workflow", "/hooks/" + inactive.ID.String(), `{}`, auth, http.StatusConflict},
 			{"body not an object", path, `[1,2]`, auth, http.StatusBadRequest},
 			{"NUL in the body", path, `{"k":"a\u0000b"}`, auth, http.StatusBadRequest},
+			{"body over the trigger-data cap", path, `{"k":"` + strings.Repeat("x", 64<<10) + `"}`, auth, http.StatusRequestEntityTooLarge},
 			{"unknown client", path + "?clientId=0eebf4c3-89cf-4354-bb3f-fca3c7851aff", `{}`, auth, http.StatusNotFound},
 		}
 		for _, tc := range refused {

@@ -1,0 +1,59 @@
+package gqlguard
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/flowline/flowline/internal/apierr"
+)
+
+// DefaultMaxResponseBytes bounds a GraphQL answer: the dashboard's widest read (20 workflows
+// × 10 executions × 10 logs) is about 250 KB.
+const DefaultMaxResponseBytes = 4 << 20
+
+// ResponseLimit holds the handler's answer in memory up to limit bytes and sends it whole;
+// an answer that grows past limit is dropped and replaced by one error coded
+// RESPONSE_TOO_LARGE (HTTP 200: the request was valid, its answer too big), so a query within
+// the cost limit still cannot make the server send hundreds of megabytes. The work of a
+// mutation is done (and committed) all the same; only its answer is lost.
+func ResponseLimit(limit int) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := &limitedResponse{header: http.Header{}, limit: limit, status: http.StatusOK}
+			next.ServeHTTP(rec, r)
+			h := w.Header()
+			for k, v := range rec.header {
+				h[k] = v
+			}
+			if rec.overflow {
+				WriteError(w, http.StatusOK, apierr.ResponseTooLarge,
+					fmt.Sprintf("the answer is larger than %d bytes; ask for fewer fields, fewer aliases or smaller pages", limit))
+				return
+			}
+			w.WriteHeader(rec.status)
+			_, _ = w.Write(rec.body)
+		})
+	}
+}
+
+// limitedResponse is an http.ResponseWriter that keeps at most limit bytes.
+type limitedResponse struct {
+	header   http.Header
+	status   int
+	body     []byte
+	limit    int
+	overflow bool
+}
+
+func (l *limitedResponse) Header() http.Header { return l.header }
+
+func (l *limitedResponse) WriteHeader(status int) { l.status = status }
+
+func (l *limitedResponse) Write(p []byte) (int, error) {
+	if l.overflow || len(l.body)+len(p) > l.limit {
+		l.overflow, l.body = true, nil
+		return len(p), nil // the caller's answer is replaced as a whole; it need not stop
+	}
+	l.body = append(l.body, p...)
+	return len(p), nil
+}

@@ -5,20 +5,15 @@
 //
 //	flowline -roles worker                      # a worker-only process (execution engine, e-mail sender)
 //	flowline user create --email E --token      # a user and an API token
+//	flowline help                               # every subcommand
 //
 // server.go only hands the command line to internal/app, which assembles the process.
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/flowline/flowline/internal/app"
 )
 
-func main() {
-	if err := app.Main(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "flowline:", err)
-		os.Exit(1)
-	}
-}
+func main() { os.Exit(app.Main(os.Args[1:], os.Stdout, os.Stderr)) }

@@ -18,7 +18,7 @@ import (
 
 func TestUserCreateCLI(t *testing.T) {
 	t.Parallel()
-	path := filepath.Join(t.TempDir(), "cli.db")
+	path := "file:" + filepath.Join(t.TempDir(), "cli.db")
 	var out, errOut bytes.Buffer
 	err := accounts.RunCLI(context.Background(),
 		[]string{"create", "-email", "ops@example.com", "-role", "admin", "-token", "-password-stdin", "-database-url", path},

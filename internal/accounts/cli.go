@@ -31,6 +31,9 @@ func RunCLI(ctx context.Context, args []string, getenv func(string) string, stdi
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q (flags start with -)", fs.Arg(0))
+	}
 	if *email == "" {
 		return errors.New("-email is required")
 	}
@@ -41,6 +44,9 @@ func RunCLI(ctx context.Context, args []string, getenv func(string) string, stdi
 			return fmt.Errorf("read password: %w", err)
 		}
 		password = strings.TrimRight(line, "\r\n")
+	}
+	if err := database.CheckURL(*dbURL); err != nil {
+		return err
 	}
 	db, err := database.Open(ctx, *dbURL, database.Options{})
 	if err != nil {

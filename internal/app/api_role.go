@@ -61,8 +61,13 @@ func sessionTokens(cfg config.Config, logger *slog.Logger) (auth.Tokens, error) 
 // header ready to paste into the playground. It never runs in production.
 func printDevAdmin(ctx context.Context, db *database.DB) error {
 	token, err := accounts.EnsureDevAdmin(ctx, db.Client)
-	if err != nil || token == "" {
+	if err != nil {
 		return err
+	}
+	if token == "" {
+		fmt.Print("\nThe database already has users, so no development token was printed. Make one with:\n" +
+			"  go run . user create --email you@example.com --role ADMIN --token\n\n")
+		return nil
 	}
 	fmt.Printf("\nDevelopment admin %s created. Paste this into the playground's Headers tab:\n\n"+
 		"  {\"Authorization\": \"Bearer %s\"}\n\n"+

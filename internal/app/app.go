@@ -6,11 +6,15 @@ package app
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"strings"
 	"syscall"
 
 	"github.com/flowline/flowline/internal/accounts"
@@ -20,18 +24,127 @@ import (
 	"github.com/flowline/flowline/internal/workflowstore"
 )
 
-// Main runs the flowline command with its arguments (without the program name): the user
-// subcommand, or a server with the roles the configuration names, until SIGINT or SIGTERM.
-func Main(args []string) error {
-	if len(args) > 0 && args[0] == "user" {
-		return accounts.RunCLI(context.Background(), args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+// usage lists the subcommands; `flowline help` and `--help` print it.
+const usage = `Flowline: workflow automation for a CRM, served as a GraphQL API.
+
+Usage:
+  flowline [serve] [flags]   run the server (the default; flowline serve --help lists the flags)
+  flowline migrate [flags]   create or upgrade the database schema, then exit
+  flowline user create ...   create a user (and an API token); flowline user create --help
+  flowline version           print the version
+  flowline help              print this help
+
+Every flag is also an environment variable (--database-url is DATABASE_URL); the flag wins.
+`
+
+// Exit codes of Main.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2 // an unknown subcommand, flag or argument
+)
+
+// Main runs the flowline command with its arguments (without the program name) and returns
+// the process's exit code: a server with the roles the configuration names until SIGINT or
+// SIGTERM, or one of the subcommands in usage.
+func Main(args []string, stdout, stderr io.Writer) int {
+	cmd, rest := "serve", args
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, rest = args[0], args[1:]
 	}
-	return serve(args)
+	if len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		cmd = "help"
+	}
+	var err error
+	switch cmd {
+	case "serve":
+		err = serve(rest, stderr)
+	case "migrate":
+		err = migrate(rest, stderr)
+	case "user":
+		err = accounts.RunCLI(context.Background(), rest, os.Getenv, os.Stdin, stdout, stderr)
+	case "version":
+		if len(rest) > 0 {
+			err = usageErrorf("version takes no arguments, got %q", rest[0])
+			break
+		}
+		_, _ = fmt.Fprintln(stdout, "flowline", Version())
+	case "help":
+		_, _ = fmt.Fprint(stdout, usage)
+	default:
+		err = usageErrorf("unknown command %q", cmd)
+	}
+	var ue *usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK // the flag package printed the flags
+	case errors.As(err, &ue):
+		_, _ = fmt.Fprintf(stderr, "flowline: %v\n\n%s", err, usage)
+		return ExitUsage
+	default:
+		_, _ = fmt.Fprintln(stderr, "flowline:", err)
+		return ExitError
+	}
+}
+
+// usageError is a command line that names no known command, flag or argument.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErrorf(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// Version is the module version of the binary, or its VCS revision for a development build.
+func Version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	version := info.Main.Version
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && (version == "" || version == "(devel)") {
+			version = "(devel) " + s.Value
+		}
+	}
+	return version
+}
+
+// loadConfig reads the flags and environment of serve and migrate.
+func loadConfig(name string, args []string, stderr io.Writer) (config.Config, error) {
+	cfg, err := config.Parse(name, args, os.Getenv, stderr)
+	var bad *config.FlagError
+	if errors.As(err, &bad) {
+		return cfg, usageErrorf("%v", bad.Err)
+	}
+	return cfg, err
+}
+
+// migrate creates or upgrades the schema and exits.
+func migrate(args []string, stderr io.Writer) error {
+	cfg, err := loadConfig("flowline migrate", args, stderr)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	db, err := database.Open(ctx, cfg.DatabaseURL, database.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	_, _ = fmt.Fprintln(stderr, "flowline: schema up to date on", database.Redact(db.URL))
+	return nil
 }
 
 // serve runs a server process.
-func serve(args []string) error {
-	cfg, err := config.Load(args, os.Getenv)
+func serve(args []string, stderr io.Writer) error {
+	cfg, err := loadConfig("flowline serve", args, stderr)
 	if err != nil {
 		return err
 	}
@@ -72,7 +185,11 @@ func serve(args []string) error {
 	if cfg.Engine.API {
 		srv = newHTTPServer(cfg, db, tokens, logger)
 		go func() {
-			logger.Info("listening", "addr", cfg.Addr, "playground", playgroundURL(cfg.Addr))
+			if cfg.Playground {
+				logger.Info("listening", "addr", cfg.Addr, "playground", playgroundURL(cfg.Addr))
+			} else {
+				logger.Info("listening", "addr", cfg.Addr, "graphql", playgroundURL(cfg.Addr)+"query")
+			}
 			errc <- srv.ListenAndServe()
 		}()
 	}

@@ -3,12 +3,17 @@
 package config
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
+	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/flowline/flowline/internal/database"
 )
 
 // Config is everything the server process can be told.
@@ -50,7 +55,7 @@ type Setting struct {
 
 // Settings lists every knob in the order the README documents them.
 var Settings = append([]Setting{
-	{"database-url", "DATABASE_URL", "", "PostgreSQL URL (postgres://user@host:5432/db?sslmode=disable); empty = embedded SQLite file flowline.db"},
+	{"database-url", "DATABASE_URL", "", "PostgreSQL URL (postgres://user@host:5432/db?sslmode=disable), or sqlite:PATH / file:PATH; empty = embedded SQLite file flowline.db"},
 	{"addr", "ADDR", ":8080", "HTTP listen address"},
 	{"max-page-size", "MAX_PAGE_SIZE", "100", "largest first/last a connection accepts; larger values are refused"},
 	{"max-response-bytes", "MAX_RESPONSE_BYTES", "4194304", "largest GraphQL answer in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error"},
@@ -65,11 +70,27 @@ var Settings = append([]Setting{
 	{"introspection", "INTROSPECTION", "", "true/false; default true in development, false in production"},
 	{"playground", "PLAYGROUND", "", "true/false: GraphiQL at /; default true in development, false in production"},
 	{"field-suggestions", "FIELD_SUGGESTIONS", "", "true/false: \"Did you mean\" hints in errors; default true in development, false in production"},
+	{"allow-sqlite-in-production", "ALLOW_SQLITE_IN_PRODUCTION", "false", "true lets a production process run on the embedded SQLite database (one process only)"},
 }, engineSettings...)
+
+// FlagError is a command line the flags do not accept: an unknown flag, a flag without its
+// value, or a stray argument.
+type FlagError struct{ Err error }
+
+func (e *FlagError) Error() string { return e.Err.Error() }
+func (e *FlagError) Unwrap() error { return e.Err }
 
 // Load parses args (without the program name) with getenv supplying defaults.
 func Load(args []string, getenv func(string) string) (Config, error) {
-	fs := flag.NewFlagSet("flowline", flag.ContinueOnError)
+	return Parse("flowline", args, getenv, os.Stderr)
+}
+
+// Parse is Load for the command called name, writing flag help and errors to out. -h and
+// --help return flag.ErrHelp after printing the flags; an unknown flag or a stray argument is
+// a *FlagError.
+func Parse(name string, args []string, getenv func(string) string, out io.Writer) (Config, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(out)
 	vals := make(map[string]*string, len(Settings))
 	for _, s := range Settings {
 		def := s.Default
@@ -79,10 +100,19 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		vals[s.Flag] = fs.String(s.Flag, def, s.Help+" (env "+s.Env+")")
 	}
 	if err := fs.Parse(args); err != nil {
-		return Config{}, err
+		if errors.Is(err, flag.ErrHelp) {
+			return Config{}, err
+		}
+		return Config{}, &FlagError{Err: err}
+	}
+	if fs.NArg() > 0 {
+		return Config{}, &FlagError{Err: fmt.Errorf("unexpected argument %q (flags start with -)", fs.Arg(0))}
 	}
 	var cfg Config
 	cfg.DatabaseURL = *vals["database-url"]
+	if err := database.CheckURL(cfg.DatabaseURL); err != nil {
+		return Config{}, err
+	}
 	cfg.Addr = *vals["addr"]
 	n, err := strconv.Atoi(*vals["max-page-size"])
 	if err != nil || n < 1 || n > 10000 {
@@ -116,6 +146,13 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	cfg.JWTSecret = *vals["jwt-secret"]
 	if cfg.JWTSecret != "" && len(cfg.JWTSecret) < 32 {
 		return Config{}, fmt.Errorf("jwt-secret must be at least 32 bytes, got %d", len(cfg.JWTSecret))
+	}
+	allowSQLite, err := strconv.ParseBool(*vals["allow-sqlite-in-production"])
+	if err != nil {
+		return Config{}, fmt.Errorf("allow-sqlite-in-production must be true or false, got %q", *vals["allow-sqlite-in-production"])
+	}
+	if cfg.Production && !database.IsPostgresURL(cfg.DatabaseURL) && !allowSQLite {
+		return Config{}, errors.New("production needs PostgreSQL (DATABASE_URL=postgres://...); the embedded SQLite database serves one process only (allow it with -allow-sqlite-in-production)")
 	}
 	if cfg.Production && cfg.JWTSecret == "" {
 		return Config{}, fmt.Errorf("JWT_SECRET is required in production (at least 32 random bytes)")

@@ -49,6 +49,22 @@ type Options struct {
 	Wrap func(dialect.Driver) dialect.Driver
 }
 
+// IsPostgresURL reports whether a DATABASE_URL names PostgreSQL.
+func IsPostgresURL(raw string) bool {
+	return strings.HasPrefix(raw, "postgres://") || strings.HasPrefix(raw, "postgresql://")
+}
+
+// CheckURL refuses a DATABASE_URL that names neither PostgreSQL (postgres://,
+// postgresql://) nor SQLite (sqlite:PATH, file:PATH, or empty for the default file), rather
+// than silently making a SQLite file of whatever it says.
+func CheckURL(raw string) error {
+	if raw == "" || IsPostgresURL(raw) || strings.HasPrefix(raw, "sqlite:") || strings.HasPrefix(raw, "file:") {
+		return nil
+	}
+	return fmt.Errorf("database-url must start with postgres://, postgresql://, sqlite: or file: (empty: the SQLite file %s), got %q",
+		DefaultSQLitePath, Redact(raw))
+}
+
 // Open connects to rawURL: "postgres://..." or "postgresql://..." for PostgreSQL, a path or
 // "file:" URL for SQLite, or "" for the default SQLite file.
 func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
@@ -68,7 +84,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 		}
 	default:
 		name = dialect.SQLite
-		rawURL = sqliteDSN(rawURL)
+		rawURL = sqliteDSN(strings.TrimPrefix(strings.TrimPrefix(rawURL, "sqlite:"), "//"))
 		db, err = sql.Open("sqlite", rawURL)
 	}
 	if err != nil {

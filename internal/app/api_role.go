@@ -17,7 +17,7 @@ import (
 )
 
 // newHTTPServer builds the API role's HTTP server.
-func newHTTPServer(cfg config.Config, db *database.DB, tokens auth.Tokens, logger *slog.Logger) *http.Server {
+func newHTTPServer(cfg config.Config, db *database.DB, tokens auth.Tokens, logger *slog.Logger, ready func() error) *http.Server {
 	return &http.Server{
 		Addr: cfg.Addr,
 		Handler: httpapi.New(httpapi.Options{
@@ -25,6 +25,7 @@ func newHTTPServer(cfg config.Config, db *database.DB, tokens auth.Tokens, logge
 			Logger:           logger,
 			MaxPageSize:      cfg.MaxPageSize,
 			MaxResponseBytes: cfg.MaxResponseBytes,
+			Ready:            ready,
 			Playground:       cfg.Playground,
 			Introspection:    cfg.Introspection,
 			FieldSuggestions: cfg.FieldSuggestions,

@@ -21,6 +21,7 @@ import (
 	"github.com/flowline/flowline/internal/authz"
 	"github.com/flowline/flowline/internal/config"
 	"github.com/flowline/flowline/internal/database"
+	"github.com/flowline/flowline/internal/engine"
 	"github.com/flowline/flowline/internal/workflowstore"
 )
 
@@ -182,8 +183,18 @@ func serve(args []string, stderr io.Writer) error {
 	defer cancel()
 	errc := make(chan error, 1)
 	var srv *http.Server
+	// The worker starts first, so the API's readiness can watch its loop.
+	var (
+		workerDone <-chan struct{}
+		eng        *engine.Engine
+	)
+	if cfg.Engine.Worker {
+		if workerDone, eng, err = startWorker(ctx, db, cfg, logger); err != nil {
+			return err
+		}
+	}
 	if cfg.Engine.API {
-		srv = newHTTPServer(cfg, db, tokens, logger)
+		srv = newHTTPServer(cfg, db, tokens, logger, workerReady(eng))
 		go func() {
 			if cfg.Playground {
 				logger.Info("listening", "addr", cfg.Addr, "playground", playgroundURL(cfg.Addr))
@@ -192,12 +203,6 @@ func serve(args []string, stderr io.Writer) error {
 			}
 			errc <- srv.ListenAndServe()
 		}()
-	}
-	var workerDone <-chan struct{}
-	if cfg.Engine.Worker {
-		if workerDone, err = startWorker(ctx, db, cfg, logger); err != nil {
-			return err
-		}
 	}
 
 	var serveErr error

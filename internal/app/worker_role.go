@@ -2,12 +2,14 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/mail"
 	"net/url"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/flowline/flowline/internal/action/sendemail"
 	"github.com/flowline/flowline/internal/config"
@@ -20,8 +22,9 @@ import (
 )
 
 // startWorker starts the worker role: the execution engine, the scheduler of SCHEDULED
-// workflows and, when SMTP is configured, the e-mail sender. The returned channel is closed when both have stopped after ctx ends.
-func startWorker(ctx context.Context, db *database.DB, cfg config.Config, logger *slog.Logger) (<-chan struct{}, error) {
+// workflows and, when SMTP is configured, the e-mail sender. The returned channel is closed
+// when they have stopped after ctx ends.
+func startWorker(ctx context.Context, db *database.DB, cfg config.Config, logger *slog.Logger) (<-chan struct{}, *engine.Engine, error) {
 	ec := cfg.Engine
 	webhooks := &delivery.WebhookSender{
 		Client:        netguard.Policy{Allow: ec.WebhookAllowList}.Client(ec.WebhookTimeout),
@@ -45,7 +48,7 @@ func startWorker(ctx context.Context, db *database.DB, cfg config.Config, logger
 	if ec.SMTPURL != "" {
 		sender, err := delivery.NewSMTPSender(ec.SMTPURL)
 		if err != nil {
-			return nil, fmt.Errorf("smtp-url: %w", err)
+			return nil, nil, fmt.Errorf("smtp-url: %w", err)
 		}
 		m = outbox.New(db, outbox.Config{Sender: sender, PollInterval: ec.PollInterval, Logger: logger})
 		logger.Info("e-mail sender ready", "smtp", sender.String())
@@ -79,7 +82,21 @@ func startWorker(ctx context.Context, db *database.DB, cfg config.Config, logger
 		wg.Wait()
 		close(done)
 	}()
-	return done, nil
+	return done, eng, nil
+}
+
+// workerReady is the worker's part of /readyz: its dispatcher went round its loop within a
+// few poll intervals (nil when this process runs no worker).
+func workerReady(eng *engine.Engine) func() error {
+	if eng == nil {
+		return nil
+	}
+	return func() error {
+		if !eng.Alive(3*eng.PollInterval() + 5*time.Second) {
+			return errors.New("the worker loop has stalled")
+		}
+		return nil
+	}
 }
 
 // messageIDDomain takes the domain of the SMTP URL's from address, so Message-IDs look like

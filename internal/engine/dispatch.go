@@ -13,12 +13,16 @@ func (e *Engine) dispatch(stop, work context.Context, running *sync.WaitGroup) {
 	poll := time.NewTicker(e.cfg.PollInterval)
 	defer poll.Stop()
 	for {
+		e.beat.Store(time.Now().UnixNano())
 		select {
 		case slots <- struct{}{}:
 		case <-stop.Done():
 			return
+		case <-poll.C:
+			continue // every slot is busy: the loop is alive all the same
 		}
 		for {
+			e.beat.Store(time.Now().UnixNano())
 			c, err := e.claim(stop)
 			if err != nil && stop.Err() == nil {
 				e.log.Error("claim execution", "error", err)

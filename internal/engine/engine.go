@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/flowline/flowline/internal/authz"
@@ -20,6 +21,8 @@ type Engine struct {
 	log    *slog.Logger
 	// wake nudges the dispatcher to claim now (a notification arrived, a lease was reaped).
 	wake chan struct{}
+	// beat is when the dispatcher last went round its loop (Unix nanoseconds); see Alive.
+	beat atomic.Int64
 	// userCtx carries Run's values without the system privileges of the engine's own
 	// bookkeeping: steps' effects run under it, as the workflow's creator.
 	userCtx context.Context
@@ -36,6 +39,16 @@ func New(db *database.DB, cfg Config) *Engine {
 		wake:   make(chan struct{}, 1),
 	}
 }
+
+// Alive reports whether the dispatcher went round its loop within the last d: it does at
+// least every poll interval while it runs, busy or idle.
+func (e *Engine) Alive(d time.Duration) bool {
+	last := e.beat.Load()
+	return last != 0 && time.Since(time.Unix(0, last)) <= d
+}
+
+// PollInterval is the dispatcher's longest wait between two rounds of its loop.
+func (e *Engine) PollInterval() time.Duration { return e.cfg.PollInterval }
 
 // Wake makes the dispatcher look for due executions now instead of at its next poll.
 func (e *Engine) Wake() {

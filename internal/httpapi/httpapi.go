@@ -58,6 +58,8 @@ type Options struct {
 	RateBurst int
 	// MaxResponseBytes bounds a GraphQL answer (0: gqlguard.DefaultMaxResponseBytes).
 	MaxResponseBytes int
+	// Ready, when set, is the rest of /readyz beyond the database (the worker's loop).
+	Ready func() error
 }
 
 // New returns the routes: POST/GET /query, the playground at /, GET /healthz and the incoming
@@ -90,6 +92,7 @@ func New(opts Options) http.Handler {
 	gql = gqlguard.CORS(opts.CORSOrigins)(gql)
 	mux.Handle("/query", gql)
 	mux.HandleFunc("GET /healthz", health(opts.DB))
+	mux.HandleFunc("GET /readyz", ready(opts.DB, opts.Ready))
 	mux.Handle("POST /hooks/{workflowId}", perAddress(gqlguard.BodyLimit(MaxBodyBytes)(inbound.Handler(opts.DB, opts.Logger))))
 	if opts.Playground {
 		mux.Handle("GET /{$}", playground.Handler("Flowline", "/query"))
@@ -142,6 +145,29 @@ func health(db *database.DB) http.HandlerFunc {
 		status, body := http.StatusOK, map[string]string{"status": "ok"}
 		if err := db.SQL.PingContext(ctx); err != nil {
 			status, body = http.StatusServiceUnavailable, map[string]string{"status": "database unavailable"}
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(body)
+	}
+}
+
+// ready answers 200 when this process can serve: the database answers (and was migrated at
+// start, before anything was served) and, when the process runs the worker, its loop is
+// going round; 503 with the reason otherwise.
+func ready(db *database.DB, worker func() error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		status, body := http.StatusOK, map[string]string{"status": "ready", "database": "ok", "migrations": "applied"}
+		if err := db.SQL.PingContext(ctx); err != nil {
+			status, body["status"], body["database"] = http.StatusServiceUnavailable, "not ready", "unavailable"
+		}
+		if worker != nil {
+			body["worker"] = "running"
+			if err := worker(); err != nil {
+				status, body["status"], body["worker"] = http.StatusServiceUnavailable, "not ready", err.Error()
+			}
 		}
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(status)

@@ -97,7 +97,7 @@ func New(opts Options) http.Handler {
 	if opts.Playground {
 		mux.Handle("GET /{$}", playground.Handler("Flowline", "/query"))
 	}
-	return reqid.Middleware(mux)
+	return reqid.Middleware(accessLog(opts.Logger, mux))
 }
 
 func newGraphQL(opts Options) http.Handler {
@@ -125,6 +125,7 @@ func newGraphQL(opts Options) http.Handler {
 	// Every mutation runs in one database transaction; resolvers reach it through
 	// ent.FromContext, so a failing mutation writes nothing.
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: opts.DB.Client}})
+	srv.AroundOperations(noteOperation)
 	srv.AroundOperations(graph.RevealOnce)
 	srv.AroundFields(graph.MarkResolverErrors)
 	present := graph.ErrorPresenter(opts.Logger)

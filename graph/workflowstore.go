@@ -17,7 +17,7 @@ import (
 	"github.com/flowline/flowline/internal/workflowstore"
 )
 
-// storeError translates the lifecycle package's errors into GraphQL errors. Validation
+// storeError translates workflowstore's errors into GraphQL errors. Validation
 // problems come back all at once, as JSON pointers into the input.
 func storeError(ctx context.Context, err error) error {
 	var (

@@ -81,7 +81,7 @@ func New(opts Options) http.Handler {
 	if maxResponse <= 0 {
 		maxResponse = gqlguard.DefaultMaxResponseBytes
 	}
-	gql := gqlguard.ResponseLimit(maxResponse)(newGraphQL(opts))
+	gql := gqlguard.ResponseLimit(maxResponse)(graphQLOverHTTP(newGraphQL(opts)))
 	gql = gqlguard.RejectNUL(gql)
 	gql = gqlguard.RateLimit(opts.RateLimit, opts.RateBurst, rateKey)(gql)
 	gql = authn.middleware(gql)

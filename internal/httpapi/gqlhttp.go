@@ -57,7 +57,8 @@ func (s *specWriter) finish() {
 	if json.Unmarshal(body, &fields) == nil && string(fields["data"]) == "null" {
 		delete(fields, "data")
 		if b, err := json.Marshal(fields); err == nil {
-			body = append(b, '\n')
+			b = append(b, '\n')
+			body = b
 		}
 	}
 	s.ResponseWriter.Header().Del("Content-Length")

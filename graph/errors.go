@@ -143,7 +143,11 @@ func ErrorPresenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 			return coercionError(ctx, path, err)
 		}
 		id := reqid.FromContext(ctx)
-		logger.ErrorContext(ctx, "internal error", "request_id", id, "path", path.String(), "error", err)
+		level := slog.LevelError
+		if errors.Is(ctx.Err(), context.Canceled) {
+			level = slog.LevelDebug // the client went away mid-request: not a server fault
+		}
+		logger.Log(ctx, level, "internal error", "request_id", id, "path", path.String(), "error", err)
 		return &gqlerror.Error{
 			Message:    "internal error (request id " + id + ")",
 			Path:       path,

@@ -54,7 +54,13 @@ func (a *authenticator) middleware(next http.Handler) http.Handler {
 		}
 		v, err := a.viewer(r, raw)
 		if err != nil {
-			if !errors.Is(err, accounts.ErrBadCredentials) {
+			switch {
+			case r.Context().Err() != nil:
+				// The client went away mid-request (a load tool stopping, a closed tab): not
+				// a server fault.
+				a.logger.DebugContext(r.Context(), "authenticate: client went away", "error", err)
+				return
+			case !errors.Is(err, accounts.ErrBadCredentials):
 				a.logger.ErrorContext(r.Context(), "authenticate", "error", err)
 			}
 			unauthorized(w, accounts.ErrBadCredentials.Error())

@@ -329,3 +329,20 @@ func (a *api) settle(client string) {
 	// Any end will do (a short execution timeout may fail it): it was claimed and run.
 	a.waitFor(a.trigger(wf, client, nil), "finished", func(ex execution) bool { return isFinal(ex.Status) })
 }
+
+// startPingPong creates a workflow whose UPDATE_CLIENT re-triggers itself (it sets the
+// status back to the old one on every status change) and starts the loop by changing a new
+// client's status. It returns the workflow and client ids.
+func (a *api) startPingPong() (wf, client string) {
+	a.t.Helper()
+	owner := a.createUser("owner@example.com")
+	wf = a.createWorkflow(owner, "ping-pong", spec.Definition{
+		TriggerType: spec.TriggerClientStatusChanged,
+		Actions: []spec.Action{{Type: spec.ActionUpdateClient, Config: map[string]any{
+			"set": map[string]any{"status": "{{trigger.oldStatus}}"},
+		}}},
+	})
+	client = a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
+	a.MustData(`mutation($id: ID!) { updateClient(id: $id, input: {status: ACTIVE}) { id } }`, map[string]any{"id": client}, nil)
+	return wf, client
+}

@@ -51,15 +51,7 @@ func TestRetryRefusesLoopGuardRecords(t *testing.T) {
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		a := newAPI(t, db)
 		startEngine(t, db, testConfig(t))
-		owner := a.createUser("owner@example.com")
-		wf := a.createWorkflow(owner, "ping-pong", spec.Definition{
-			TriggerType: spec.TriggerClientStatusChanged,
-			Actions: []spec.Action{{Type: spec.ActionUpdateClient, Config: map[string]any{
-				"set": map[string]any{"status": "{{trigger.oldStatus}}"},
-			}}},
-		})
-		client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
-		a.MustData(`mutation($id: ID!) { updateClient(id: $id, input: {status: ACTIVE}) { id } }`, map[string]any{"id": client}, nil)
+		wf, _ := a.startPingPong()
 		var exs []execution
 		waitUntil(t, "loop stop", func() bool {
 			exs = a.executionsOf(wf)

@@ -21,6 +21,7 @@ import (
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
+	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
@@ -46,6 +47,8 @@ type Client struct {
 	Document *DocumentClient
 	// Email is the client for interacting with the Email builders.
 	Email *EmailClient
+	// StepOutput is the client for interacting with the StepOutput builders.
+	StepOutput *StepOutputClient
 	// Task is the client for interacting with the Task builders.
 	Task *TaskClient
 	// User is the client for interacting with the User builders.
@@ -74,6 +77,7 @@ func (c *Client) init() {
 	c.Contact = NewContactClient(c.config)
 	c.Document = NewDocumentClient(c.config)
 	c.Email = NewEmailClient(c.config)
+	c.StepOutput = NewStepOutputClient(c.config)
 	c.Task = NewTaskClient(c.config)
 	c.User = NewUserClient(c.config)
 	c.Workflow = NewWorkflowClient(c.config)
@@ -177,6 +181,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Contact:              NewContactClient(cfg),
 		Document:             NewDocumentClient(cfg),
 		Email:                NewEmailClient(cfg),
+		StepOutput:           NewStepOutputClient(cfg),
 		Task:                 NewTaskClient(cfg),
 		User:                 NewUserClient(cfg),
 		Workflow:             NewWorkflowClient(cfg),
@@ -207,6 +212,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Contact:              NewContactClient(cfg),
 		Document:             NewDocumentClient(cfg),
 		Email:                NewEmailClient(cfg),
+		StepOutput:           NewStepOutputClient(cfg),
 		Task:                 NewTaskClient(cfg),
 		User:                 NewUserClient(cfg),
 		Workflow:             NewWorkflowClient(cfg),
@@ -242,8 +248,9 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Activity, c.Contact, c.Document, c.Email, c.Task, c.User,
-		c.Workflow, c.WorkflowExecution, c.WorkflowExecutionLog, c.WorkflowVersion,
+		c.APIToken, c.Activity, c.Contact, c.Document, c.Email, c.StepOutput, c.Task,
+		c.User, c.Workflow, c.WorkflowExecution, c.WorkflowExecutionLog,
+		c.WorkflowVersion,
 	} {
 		n.Use(hooks...)
 	}
@@ -253,8 +260,9 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Activity, c.Contact, c.Document, c.Email, c.Task, c.User,
-		c.Workflow, c.WorkflowExecution, c.WorkflowExecutionLog, c.WorkflowVersion,
+		c.APIToken, c.Activity, c.Contact, c.Document, c.Email, c.StepOutput, c.Task,
+		c.User, c.Workflow, c.WorkflowExecution, c.WorkflowExecutionLog,
+		c.WorkflowVersion,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -273,6 +281,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Document.mutate(ctx, m)
 	case *EmailMutation:
 		return c.Email.mutate(ctx, m)
+	case *StepOutputMutation:
+		return c.StepOutput.mutate(ctx, m)
 	case *TaskMutation:
 		return c.Task.mutate(ctx, m)
 	case *UserMutation:
@@ -1088,6 +1098,156 @@ func (c *EmailClient) mutate(ctx context.Context, m *EmailMutation) (Value, erro
 	}
 }
 
+// StepOutputClient is a client for the StepOutput schema.
+type StepOutputClient struct {
+	config
+}
+
+// NewStepOutputClient returns a client for the StepOutput from the given config.
+func NewStepOutputClient(c config) *StepOutputClient {
+	return &StepOutputClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `stepoutput.Hooks(f(g(h())))`.
+func (c *StepOutputClient) Use(hooks ...Hook) {
+	c.hooks.StepOutput = append(c.hooks.StepOutput, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `stepoutput.Intercept(f(g(h())))`.
+func (c *StepOutputClient) Intercept(interceptors ...Interceptor) {
+	c.inters.StepOutput = append(c.inters.StepOutput, interceptors...)
+}
+
+// Create returns a builder for creating a StepOutput entity.
+func (c *StepOutputClient) Create() *StepOutputCreate {
+	mutation := newStepOutputMutation(c.config, OpCreate)
+	return &StepOutputCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of StepOutput entities.
+func (c *StepOutputClient) CreateBulk(builders ...*StepOutputCreate) *StepOutputCreateBulk {
+	return &StepOutputCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *StepOutputClient) MapCreateBulk(slice any, setFunc func(*StepOutputCreate, int)) *StepOutputCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &StepOutputCreateBulk{err: fmt.Errorf("calling to StepOutputClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*StepOutputCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &StepOutputCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for StepOutput.
+func (c *StepOutputClient) Update() *StepOutputUpdate {
+	mutation := newStepOutputMutation(c.config, OpUpdate)
+	return &StepOutputUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *StepOutputClient) UpdateOne(_m *StepOutput) *StepOutputUpdateOne {
+	mutation := newStepOutputMutation(c.config, OpUpdateOne, withStepOutput(_m))
+	return &StepOutputUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *StepOutputClient) UpdateOneID(id uuid.UUID) *StepOutputUpdateOne {
+	mutation := newStepOutputMutation(c.config, OpUpdateOne, withStepOutputID(id))
+	return &StepOutputUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for StepOutput.
+func (c *StepOutputClient) Delete() *StepOutputDelete {
+	mutation := newStepOutputMutation(c.config, OpDelete)
+	return &StepOutputDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *StepOutputClient) DeleteOne(_m *StepOutput) *StepOutputDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *StepOutputClient) DeleteOneID(id uuid.UUID) *StepOutputDeleteOne {
+	builder := c.Delete().Where(stepoutput.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &StepOutputDeleteOne{builder}
+}
+
+// Query returns a query builder for StepOutput.
+func (c *StepOutputClient) Query() *StepOutputQuery {
+	return &StepOutputQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeStepOutput},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a StepOutput entity by its id.
+func (c *StepOutputClient) Get(ctx context.Context, id uuid.UUID) (*StepOutput, error) {
+	return c.Query().Where(stepoutput.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *StepOutputClient) GetX(ctx context.Context, id uuid.UUID) *StepOutput {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryExecution queries the execution edge of a StepOutput.
+func (c *StepOutputClient) QueryExecution(_m *StepOutput) *WorkflowExecutionQuery {
+	query := (&WorkflowExecutionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(stepoutput.Table, stepoutput.FieldID, id),
+			sqlgraph.To(workflowexecution.Table, workflowexecution.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, stepoutput.ExecutionTable, stepoutput.ExecutionColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *StepOutputClient) Hooks() []Hook {
+	hooks := c.hooks.StepOutput
+	return append(hooks[:len(hooks):len(hooks)], stepoutput.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *StepOutputClient) Interceptors() []Interceptor {
+	return c.inters.StepOutput
+}
+
+func (c *StepOutputClient) mutate(ctx context.Context, m *StepOutputMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&StepOutputCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&StepOutputUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&StepOutputUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&StepOutputDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown StepOutput mutation op: %q", m.Op())
+	}
+}
+
 // TaskClient is a client for the Task schema.
 type TaskClient struct {
 	config
@@ -1806,6 +1966,22 @@ func (c *WorkflowExecutionClient) QueryLogs(_m *WorkflowExecution) *WorkflowExec
 	return query
 }
 
+// QueryStepOutputs queries the step_outputs edge of a WorkflowExecution.
+func (c *WorkflowExecutionClient) QueryStepOutputs(_m *WorkflowExecution) *StepOutputQuery {
+	query := (&StepOutputClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflowexecution.Table, workflowexecution.FieldID, id),
+			sqlgraph.To(stepoutput.Table, stepoutput.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, workflowexecution.StepOutputsTable, workflowexecution.StepOutputsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *WorkflowExecutionClient) Hooks() []Hook {
 	hooks := c.hooks.WorkflowExecution
@@ -2151,11 +2327,11 @@ func (c *WorkflowVersionClient) mutate(ctx context.Context, m *WorkflowVersionMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Activity, Contact, Document, Email, Task, User, Workflow,
+		APIToken, Activity, Contact, Document, Email, StepOutput, Task, User, Workflow,
 		WorkflowExecution, WorkflowExecutionLog, WorkflowVersion []ent.Hook
 	}
 	inters struct {
-		APIToken, Activity, Contact, Document, Email, Task, User, Workflow,
+		APIToken, Activity, Contact, Document, Email, StepOutput, Task, User, Workflow,
 		WorkflowExecution, WorkflowExecutionLog, WorkflowVersion []ent.Interceptor
 	}
 )

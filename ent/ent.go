@@ -17,6 +17,7 @@ import (
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
+	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
@@ -88,6 +89,7 @@ func checkColumn(t, c string) error {
 			contact.Table:              contact.ValidColumn,
 			document.Table:             document.ValidColumn,
 			email.Table:                email.ValidColumn,
+			stepoutput.Table:           stepoutput.ValidColumn,
 			task.Table:                 task.ValidColumn,
 			user.Table:                 user.ValidColumn,
 			workflow.Table:             workflow.ValidColumn,

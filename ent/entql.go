@@ -9,6 +9,7 @@ import (
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
@@ -24,7 +25,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 11)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 12)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -132,6 +133,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   stepoutput.Table,
+			Columns: stepoutput.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeUUID,
+				Column: stepoutput.FieldID,
+			},
+		},
+		Type: "StepOutput",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			stepoutput.FieldExecutionID: {Type: field.TypeUUID, Column: stepoutput.FieldExecutionID},
+			stepoutput.FieldPath:        {Type: field.TypeString, Column: stepoutput.FieldPath},
+			stepoutput.FieldKey:         {Type: field.TypeString, Column: stepoutput.FieldKey},
+			stepoutput.FieldOutput:      {Type: field.TypeJSON, Column: stepoutput.FieldOutput},
+		},
+	}
+	graph.Nodes[6] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -151,7 +169,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldAssigneeID:  {Type: field.TypeUUID, Column: task.FieldAssigneeID},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -170,7 +188,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflow.Table,
 			Columns: workflow.Columns,
@@ -197,7 +215,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflow.FieldTemplateKey:   {Type: field.TypeString, Column: workflow.FieldTemplateKey},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowexecution.Table,
 			Columns: workflowexecution.Columns,
@@ -217,6 +235,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowexecution.FieldStartedAt:         {Type: field.TypeTime, Column: workflowexecution.FieldStartedAt},
 			workflowexecution.FieldCompletedAt:       {Type: field.TypeTime, Column: workflowexecution.FieldCompletedAt},
 			workflowexecution.FieldErrorMessage:      {Type: field.TypeString, Column: workflowexecution.FieldErrorMessage},
+			workflowexecution.FieldExitReason:        {Type: field.TypeEnum, Column: workflowexecution.FieldExitReason},
+			workflowexecution.FieldExitMessage:       {Type: field.TypeString, Column: workflowexecution.FieldExitMessage},
 			workflowexecution.FieldWorkflowVersion:   {Type: field.TypeInt, Column: workflowexecution.FieldWorkflowVersion},
 			workflowexecution.FieldDefinition:        {Type: field.TypeJSON, Column: workflowexecution.FieldDefinition},
 			workflowexecution.FieldDedupeKey:         {Type: field.TypeString, Column: workflowexecution.FieldDedupeKey},
@@ -226,11 +246,13 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowexecution.FieldAttempt:           {Type: field.TypeInt, Column: workflowexecution.FieldAttempt},
 			workflowexecution.FieldStepAttempt:       {Type: field.TypeInt, Column: workflowexecution.FieldStepAttempt},
 			workflowexecution.FieldRun:               {Type: field.TypeInt, Column: workflowexecution.FieldRun},
+			workflowexecution.FieldLoopFrames:        {Type: field.TypeJSON, Column: workflowexecution.FieldLoopFrames},
+			workflowexecution.FieldStepRuns:          {Type: field.TypeInt, Column: workflowexecution.FieldStepRuns},
 			workflowexecution.FieldConditionsChecked: {Type: field.TypeBool, Column: workflowexecution.FieldConditionsChecked},
 			workflowexecution.FieldDepth:             {Type: field.TypeInt, Column: workflowexecution.FieldDepth},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowexecutionlog.Table,
 			Columns: workflowexecutionlog.Columns,
@@ -243,6 +265,11 @@ var schemaGraph = func() *sqlgraph.Schema {
 		Fields: map[string]*sqlgraph.FieldSpec{
 			workflowexecutionlog.FieldExecutionID:  {Type: field.TypeUUID, Column: workflowexecutionlog.FieldExecutionID},
 			workflowexecutionlog.FieldStepIndex:    {Type: field.TypeInt, Column: workflowexecutionlog.FieldStepIndex},
+			workflowexecutionlog.FieldPath:         {Type: field.TypeString, Column: workflowexecutionlog.FieldPath},
+			workflowexecutionlog.FieldStepKey:      {Type: field.TypeString, Column: workflowexecutionlog.FieldStepKey},
+			workflowexecutionlog.FieldIteration:    {Type: field.TypeInt, Column: workflowexecutionlog.FieldIteration},
+			workflowexecutionlog.FieldBranch:       {Type: field.TypeString, Column: workflowexecutionlog.FieldBranch},
+			workflowexecutionlog.FieldRun:          {Type: field.TypeInt, Column: workflowexecutionlog.FieldRun},
 			workflowexecutionlog.FieldActionType:   {Type: field.TypeEnum, Column: workflowexecutionlog.FieldActionType},
 			workflowexecutionlog.FieldStatus:       {Type: field.TypeEnum, Column: workflowexecutionlog.FieldStatus},
 			workflowexecutionlog.FieldInputData:    {Type: field.TypeJSON, Column: workflowexecutionlog.FieldInputData},
@@ -253,7 +280,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowexecutionlog.FieldExecutedAt:   {Type: field.TypeTime, Column: workflowexecutionlog.FieldExecutedAt},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowversion.Table,
 			Columns: workflowversion.Columns,
@@ -366,6 +393,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Document",
 		"Contact",
+	)
+	graph.MustAddE(
+		"execution",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   stepoutput.ExecutionTable,
+			Columns: []string{stepoutput.ExecutionColumn},
+			Bidi:    false,
+		},
+		"StepOutput",
+		"WorkflowExecution",
 	)
 	graph.MustAddE(
 		"client",
@@ -522,6 +561,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"WorkflowExecution",
 		"WorkflowExecutionLog",
+	)
+	graph.MustAddE(
+		"step_outputs",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflowexecution.StepOutputsTable,
+			Columns: []string{workflowexecution.StepOutputsColumn},
+			Bidi:    false,
+		},
+		"WorkflowExecution",
+		"StepOutput",
 	)
 	graph.MustAddE(
 		"execution",
@@ -1081,6 +1132,80 @@ func (f *EmailFilter) WhereSentAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *StepOutputQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the StepOutputQuery builder.
+func (_q *StepOutputQuery) Filter() *StepOutputFilter {
+	return &StepOutputFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *StepOutputMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the StepOutputMutation builder.
+func (m *StepOutputMutation) Filter() *StepOutputFilter {
+	return &StepOutputFilter{config: m.config, predicateAdder: m}
+}
+
+// StepOutputFilter provides a generic filtering capability at runtime for StepOutputQuery.
+type StepOutputFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *StepOutputFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql [16]byte predicate on the id field.
+func (f *StepOutputFilter) WhereID(p entql.ValueP) {
+	f.Where(p.Field(stepoutput.FieldID))
+}
+
+// WhereExecutionID applies the entql [16]byte predicate on the execution_id field.
+func (f *StepOutputFilter) WhereExecutionID(p entql.ValueP) {
+	f.Where(p.Field(stepoutput.FieldExecutionID))
+}
+
+// WherePath applies the entql string predicate on the path field.
+func (f *StepOutputFilter) WherePath(p entql.StringP) {
+	f.Where(p.Field(stepoutput.FieldPath))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *StepOutputFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(stepoutput.FieldKey))
+}
+
+// WhereOutput applies the entql json.RawMessage predicate on the output field.
+func (f *StepOutputFilter) WhereOutput(p entql.BytesP) {
+	f.Where(p.Field(stepoutput.FieldOutput))
+}
+
+// WhereHasExecution applies a predicate to check if query has an edge execution.
+func (f *StepOutputFilter) WhereHasExecution() {
+	f.Where(entql.HasEdge("execution"))
+}
+
+// WhereHasExecutionWith applies a predicate to check if query has an edge execution with a given conditions (other predicates).
+func (f *StepOutputFilter) WhereHasExecutionWith(preds ...predicate.WorkflowExecution) {
+	f.Where(entql.HasEdgeWith("execution", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *TaskQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1109,7 +1234,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1217,7 +1342,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1357,7 +1482,7 @@ type WorkflowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1509,7 +1634,7 @@ type WorkflowExecutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowExecutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1565,6 +1690,16 @@ func (f *WorkflowExecutionFilter) WhereErrorMessage(p entql.StringP) {
 	f.Where(p.Field(workflowexecution.FieldErrorMessage))
 }
 
+// WhereExitReason applies the entql string predicate on the exit_reason field.
+func (f *WorkflowExecutionFilter) WhereExitReason(p entql.StringP) {
+	f.Where(p.Field(workflowexecution.FieldExitReason))
+}
+
+// WhereExitMessage applies the entql string predicate on the exit_message field.
+func (f *WorkflowExecutionFilter) WhereExitMessage(p entql.StringP) {
+	f.Where(p.Field(workflowexecution.FieldExitMessage))
+}
+
 // WhereWorkflowVersion applies the entql int predicate on the workflow_version field.
 func (f *WorkflowExecutionFilter) WhereWorkflowVersion(p entql.IntP) {
 	f.Where(p.Field(workflowexecution.FieldWorkflowVersion))
@@ -1608,6 +1743,16 @@ func (f *WorkflowExecutionFilter) WhereStepAttempt(p entql.IntP) {
 // WhereRun applies the entql int predicate on the run field.
 func (f *WorkflowExecutionFilter) WhereRun(p entql.IntP) {
 	f.Where(p.Field(workflowexecution.FieldRun))
+}
+
+// WhereLoopFrames applies the entql json.RawMessage predicate on the loop_frames field.
+func (f *WorkflowExecutionFilter) WhereLoopFrames(p entql.BytesP) {
+	f.Where(p.Field(workflowexecution.FieldLoopFrames))
+}
+
+// WhereStepRuns applies the entql int predicate on the step_runs field.
+func (f *WorkflowExecutionFilter) WhereStepRuns(p entql.IntP) {
+	f.Where(p.Field(workflowexecution.FieldStepRuns))
 }
 
 // WhereConditionsChecked applies the entql bool predicate on the conditions_checked field.
@@ -1662,6 +1807,20 @@ func (f *WorkflowExecutionFilter) WhereHasLogsWith(preds ...predicate.WorkflowEx
 	})))
 }
 
+// WhereHasStepOutputs applies a predicate to check if query has an edge step_outputs.
+func (f *WorkflowExecutionFilter) WhereHasStepOutputs() {
+	f.Where(entql.HasEdge("step_outputs"))
+}
+
+// WhereHasStepOutputsWith applies a predicate to check if query has an edge step_outputs with a given conditions (other predicates).
+func (f *WorkflowExecutionFilter) WhereHasStepOutputsWith(preds ...predicate.StepOutput) {
+	f.Where(entql.HasEdgeWith("step_outputs", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *WorkflowExecutionLogQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1691,7 +1850,7 @@ type WorkflowExecutionLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowExecutionLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1710,6 +1869,31 @@ func (f *WorkflowExecutionLogFilter) WhereExecutionID(p entql.ValueP) {
 // WhereStepIndex applies the entql int predicate on the step_index field.
 func (f *WorkflowExecutionLogFilter) WhereStepIndex(p entql.IntP) {
 	f.Where(p.Field(workflowexecutionlog.FieldStepIndex))
+}
+
+// WherePath applies the entql string predicate on the path field.
+func (f *WorkflowExecutionLogFilter) WherePath(p entql.StringP) {
+	f.Where(p.Field(workflowexecutionlog.FieldPath))
+}
+
+// WhereStepKey applies the entql string predicate on the step_key field.
+func (f *WorkflowExecutionLogFilter) WhereStepKey(p entql.StringP) {
+	f.Where(p.Field(workflowexecutionlog.FieldStepKey))
+}
+
+// WhereIteration applies the entql int predicate on the iteration field.
+func (f *WorkflowExecutionLogFilter) WhereIteration(p entql.IntP) {
+	f.Where(p.Field(workflowexecutionlog.FieldIteration))
+}
+
+// WhereBranch applies the entql string predicate on the branch field.
+func (f *WorkflowExecutionLogFilter) WhereBranch(p entql.StringP) {
+	f.Where(p.Field(workflowexecutionlog.FieldBranch))
+}
+
+// WhereRun applies the entql int predicate on the run field.
+func (f *WorkflowExecutionLogFilter) WhereRun(p entql.IntP) {
+	f.Where(p.Field(workflowexecutionlog.FieldRun))
 }
 
 // WhereActionType applies the entql string predicate on the action_type field.
@@ -1795,7 +1979,7 @@ type WorkflowVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

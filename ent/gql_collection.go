@@ -1949,6 +1949,16 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 				selectedFields = append(selectedFields, workflowexecution.FieldErrorMessage)
 				fieldSeen[workflowexecution.FieldErrorMessage] = struct{}{}
 			}
+		case "exitReason":
+			if _, ok := fieldSeen[workflowexecution.FieldExitReason]; !ok {
+				selectedFields = append(selectedFields, workflowexecution.FieldExitReason)
+				fieldSeen[workflowexecution.FieldExitReason] = struct{}{}
+			}
+		case "exitMessage":
+			if _, ok := fieldSeen[workflowexecution.FieldExitMessage]; !ok {
+				selectedFields = append(selectedFields, workflowexecution.FieldExitMessage)
+				fieldSeen[workflowexecution.FieldExitMessage] = struct{}{}
+			}
 		case "workflowVersion":
 			if _, ok := fieldSeen[workflowexecution.FieldWorkflowVersion]; !ok {
 				selectedFields = append(selectedFields, workflowexecution.FieldWorkflowVersion)
@@ -2088,6 +2098,31 @@ func (_q *WorkflowExecutionLogQuery) collectField(ctx context.Context, oneNode b
 			if _, ok := fieldSeen[workflowexecutionlog.FieldStepIndex]; !ok {
 				selectedFields = append(selectedFields, workflowexecutionlog.FieldStepIndex)
 				fieldSeen[workflowexecutionlog.FieldStepIndex] = struct{}{}
+			}
+		case "path":
+			if _, ok := fieldSeen[workflowexecutionlog.FieldPath]; !ok {
+				selectedFields = append(selectedFields, workflowexecutionlog.FieldPath)
+				fieldSeen[workflowexecutionlog.FieldPath] = struct{}{}
+			}
+		case "stepKey":
+			if _, ok := fieldSeen[workflowexecutionlog.FieldStepKey]; !ok {
+				selectedFields = append(selectedFields, workflowexecutionlog.FieldStepKey)
+				fieldSeen[workflowexecutionlog.FieldStepKey] = struct{}{}
+			}
+		case "iteration":
+			if _, ok := fieldSeen[workflowexecutionlog.FieldIteration]; !ok {
+				selectedFields = append(selectedFields, workflowexecutionlog.FieldIteration)
+				fieldSeen[workflowexecutionlog.FieldIteration] = struct{}{}
+			}
+		case "branch":
+			if _, ok := fieldSeen[workflowexecutionlog.FieldBranch]; !ok {
+				selectedFields = append(selectedFields, workflowexecutionlog.FieldBranch)
+				fieldSeen[workflowexecutionlog.FieldBranch] = struct{}{}
+			}
+		case "run":
+			if _, ok := fieldSeen[workflowexecutionlog.FieldRun]; !ok {
+				selectedFields = append(selectedFields, workflowexecutionlog.FieldRun)
+				fieldSeen[workflowexecutionlog.FieldRun] = struct{}{}
 			}
 		case "actionType":
 			if _, ok := fieldSeen[workflowexecutionlog.FieldActionType]; !ok {

@@ -3289,6 +3289,31 @@ type WorkflowExecutionWhereInput struct {
 	ErrorMessageEqualFold    *string  `json:"errorMessageEqualFold,omitempty"`
 	ErrorMessageContainsFold *string  `json:"errorMessageContainsFold,omitempty"`
 
+	// "exit_reason" field predicates.
+	ExitReason       *workflowexecution.ExitReason  `json:"exitReason,omitempty"`
+	ExitReasonNEQ    *workflowexecution.ExitReason  `json:"exitReasonNEQ,omitempty"`
+	ExitReasonIn     []workflowexecution.ExitReason `json:"exitReasonIn,omitempty"`
+	ExitReasonNotIn  []workflowexecution.ExitReason `json:"exitReasonNotIn,omitempty"`
+	ExitReasonIsNil  bool                           `json:"exitReasonIsNil,omitempty"`
+	ExitReasonNotNil bool                           `json:"exitReasonNotNil,omitempty"`
+
+	// "exit_message" field predicates.
+	ExitMessage             *string  `json:"exitMessage,omitempty"`
+	ExitMessageNEQ          *string  `json:"exitMessageNEQ,omitempty"`
+	ExitMessageIn           []string `json:"exitMessageIn,omitempty"`
+	ExitMessageNotIn        []string `json:"exitMessageNotIn,omitempty"`
+	ExitMessageGT           *string  `json:"exitMessageGT,omitempty"`
+	ExitMessageGTE          *string  `json:"exitMessageGTE,omitempty"`
+	ExitMessageLT           *string  `json:"exitMessageLT,omitempty"`
+	ExitMessageLTE          *string  `json:"exitMessageLTE,omitempty"`
+	ExitMessageContains     *string  `json:"exitMessageContains,omitempty"`
+	ExitMessageHasPrefix    *string  `json:"exitMessageHasPrefix,omitempty"`
+	ExitMessageHasSuffix    *string  `json:"exitMessageHasSuffix,omitempty"`
+	ExitMessageIsNil        bool     `json:"exitMessageIsNil,omitempty"`
+	ExitMessageNotNil       bool     `json:"exitMessageNotNil,omitempty"`
+	ExitMessageEqualFold    *string  `json:"exitMessageEqualFold,omitempty"`
+	ExitMessageContainsFold *string  `json:"exitMessageContainsFold,omitempty"`
+
 	// "run" field predicates.
 	Run      *int  `json:"run,omitempty"`
 	RunNEQ   *int  `json:"runNEQ,omitempty"`
@@ -3602,6 +3627,69 @@ func (i *WorkflowExecutionWhereInput) P() (predicate.WorkflowExecution, error) {
 	if i.ErrorMessageContainsFold != nil {
 		predicates = append(predicates, workflowexecution.ErrorMessageContainsFold(*i.ErrorMessageContainsFold))
 	}
+	if i.ExitReason != nil {
+		predicates = append(predicates, workflowexecution.ExitReasonEQ(*i.ExitReason))
+	}
+	if i.ExitReasonNEQ != nil {
+		predicates = append(predicates, workflowexecution.ExitReasonNEQ(*i.ExitReasonNEQ))
+	}
+	if len(i.ExitReasonIn) > 0 {
+		predicates = append(predicates, workflowexecution.ExitReasonIn(i.ExitReasonIn...))
+	}
+	if len(i.ExitReasonNotIn) > 0 {
+		predicates = append(predicates, workflowexecution.ExitReasonNotIn(i.ExitReasonNotIn...))
+	}
+	if i.ExitReasonIsNil {
+		predicates = append(predicates, workflowexecution.ExitReasonIsNil())
+	}
+	if i.ExitReasonNotNil {
+		predicates = append(predicates, workflowexecution.ExitReasonNotNil())
+	}
+	if i.ExitMessage != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageEQ(*i.ExitMessage))
+	}
+	if i.ExitMessageNEQ != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageNEQ(*i.ExitMessageNEQ))
+	}
+	if len(i.ExitMessageIn) > 0 {
+		predicates = append(predicates, workflowexecution.ExitMessageIn(i.ExitMessageIn...))
+	}
+	if len(i.ExitMessageNotIn) > 0 {
+		predicates = append(predicates, workflowexecution.ExitMessageNotIn(i.ExitMessageNotIn...))
+	}
+	if i.ExitMessageGT != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageGT(*i.ExitMessageGT))
+	}
+	if i.ExitMessageGTE != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageGTE(*i.ExitMessageGTE))
+	}
+	if i.ExitMessageLT != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageLT(*i.ExitMessageLT))
+	}
+	if i.ExitMessageLTE != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageLTE(*i.ExitMessageLTE))
+	}
+	if i.ExitMessageContains != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageContains(*i.ExitMessageContains))
+	}
+	if i.ExitMessageHasPrefix != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageHasPrefix(*i.ExitMessageHasPrefix))
+	}
+	if i.ExitMessageHasSuffix != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageHasSuffix(*i.ExitMessageHasSuffix))
+	}
+	if i.ExitMessageIsNil {
+		predicates = append(predicates, workflowexecution.ExitMessageIsNil())
+	}
+	if i.ExitMessageNotNil {
+		predicates = append(predicates, workflowexecution.ExitMessageNotNil())
+	}
+	if i.ExitMessageEqualFold != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageEqualFold(*i.ExitMessageEqualFold))
+	}
+	if i.ExitMessageContainsFold != nil {
+		predicates = append(predicates, workflowexecution.ExitMessageContainsFold(*i.ExitMessageContainsFold))
+	}
 	if i.Run != nil {
 		predicates = append(predicates, workflowexecution.RunEQ(*i.Run))
 	}
@@ -3723,6 +3811,77 @@ type WorkflowExecutionLogWhereInput struct {
 	StepIndexGTE   *int  `json:"stepIndexGTE,omitempty"`
 	StepIndexLT    *int  `json:"stepIndexLT,omitempty"`
 	StepIndexLTE   *int  `json:"stepIndexLTE,omitempty"`
+
+	// "path" field predicates.
+	Path             *string  `json:"path,omitempty"`
+	PathNEQ          *string  `json:"pathNEQ,omitempty"`
+	PathIn           []string `json:"pathIn,omitempty"`
+	PathNotIn        []string `json:"pathNotIn,omitempty"`
+	PathGT           *string  `json:"pathGT,omitempty"`
+	PathGTE          *string  `json:"pathGTE,omitempty"`
+	PathLT           *string  `json:"pathLT,omitempty"`
+	PathLTE          *string  `json:"pathLTE,omitempty"`
+	PathContains     *string  `json:"pathContains,omitempty"`
+	PathHasPrefix    *string  `json:"pathHasPrefix,omitempty"`
+	PathHasSuffix    *string  `json:"pathHasSuffix,omitempty"`
+	PathEqualFold    *string  `json:"pathEqualFold,omitempty"`
+	PathContainsFold *string  `json:"pathContainsFold,omitempty"`
+
+	// "step_key" field predicates.
+	StepKey             *string  `json:"stepKey,omitempty"`
+	StepKeyNEQ          *string  `json:"stepKeyNEQ,omitempty"`
+	StepKeyIn           []string `json:"stepKeyIn,omitempty"`
+	StepKeyNotIn        []string `json:"stepKeyNotIn,omitempty"`
+	StepKeyGT           *string  `json:"stepKeyGT,omitempty"`
+	StepKeyGTE          *string  `json:"stepKeyGTE,omitempty"`
+	StepKeyLT           *string  `json:"stepKeyLT,omitempty"`
+	StepKeyLTE          *string  `json:"stepKeyLTE,omitempty"`
+	StepKeyContains     *string  `json:"stepKeyContains,omitempty"`
+	StepKeyHasPrefix    *string  `json:"stepKeyHasPrefix,omitempty"`
+	StepKeyHasSuffix    *string  `json:"stepKeyHasSuffix,omitempty"`
+	StepKeyIsNil        bool     `json:"stepKeyIsNil,omitempty"`
+	StepKeyNotNil       bool     `json:"stepKeyNotNil,omitempty"`
+	StepKeyEqualFold    *string  `json:"stepKeyEqualFold,omitempty"`
+	StepKeyContainsFold *string  `json:"stepKeyContainsFold,omitempty"`
+
+	// "iteration" field predicates.
+	Iteration       *int  `json:"iteration,omitempty"`
+	IterationNEQ    *int  `json:"iterationNEQ,omitempty"`
+	IterationIn     []int `json:"iterationIn,omitempty"`
+	IterationNotIn  []int `json:"iterationNotIn,omitempty"`
+	IterationGT     *int  `json:"iterationGT,omitempty"`
+	IterationGTE    *int  `json:"iterationGTE,omitempty"`
+	IterationLT     *int  `json:"iterationLT,omitempty"`
+	IterationLTE    *int  `json:"iterationLTE,omitempty"`
+	IterationIsNil  bool  `json:"iterationIsNil,omitempty"`
+	IterationNotNil bool  `json:"iterationNotNil,omitempty"`
+
+	// "branch" field predicates.
+	Branch             *string  `json:"branch,omitempty"`
+	BranchNEQ          *string  `json:"branchNEQ,omitempty"`
+	BranchIn           []string `json:"branchIn,omitempty"`
+	BranchNotIn        []string `json:"branchNotIn,omitempty"`
+	BranchGT           *string  `json:"branchGT,omitempty"`
+	BranchGTE          *string  `json:"branchGTE,omitempty"`
+	BranchLT           *string  `json:"branchLT,omitempty"`
+	BranchLTE          *string  `json:"branchLTE,omitempty"`
+	BranchContains     *string  `json:"branchContains,omitempty"`
+	BranchHasPrefix    *string  `json:"branchHasPrefix,omitempty"`
+	BranchHasSuffix    *string  `json:"branchHasSuffix,omitempty"`
+	BranchIsNil        bool     `json:"branchIsNil,omitempty"`
+	BranchNotNil       bool     `json:"branchNotNil,omitempty"`
+	BranchEqualFold    *string  `json:"branchEqualFold,omitempty"`
+	BranchContainsFold *string  `json:"branchContainsFold,omitempty"`
+
+	// "run" field predicates.
+	Run      *int  `json:"run,omitempty"`
+	RunNEQ   *int  `json:"runNEQ,omitempty"`
+	RunIn    []int `json:"runIn,omitempty"`
+	RunNotIn []int `json:"runNotIn,omitempty"`
+	RunGT    *int  `json:"runGT,omitempty"`
+	RunGTE   *int  `json:"runGTE,omitempty"`
+	RunLT    *int  `json:"runLT,omitempty"`
+	RunLTE   *int  `json:"runLTE,omitempty"`
 
 	// "action_type" field predicates.
 	ActionType      *spec.ActionType  `json:"actionType,omitempty"`
@@ -3918,6 +4077,189 @@ func (i *WorkflowExecutionLogWhereInput) P() (predicate.WorkflowExecutionLog, er
 	}
 	if i.StepIndexLTE != nil {
 		predicates = append(predicates, workflowexecutionlog.StepIndexLTE(*i.StepIndexLTE))
+	}
+	if i.Path != nil {
+		predicates = append(predicates, workflowexecutionlog.PathEQ(*i.Path))
+	}
+	if i.PathNEQ != nil {
+		predicates = append(predicates, workflowexecutionlog.PathNEQ(*i.PathNEQ))
+	}
+	if len(i.PathIn) > 0 {
+		predicates = append(predicates, workflowexecutionlog.PathIn(i.PathIn...))
+	}
+	if len(i.PathNotIn) > 0 {
+		predicates = append(predicates, workflowexecutionlog.PathNotIn(i.PathNotIn...))
+	}
+	if i.PathGT != nil {
+		predicates = append(predicates, workflowexecutionlog.PathGT(*i.PathGT))
+	}
+	if i.PathGTE != nil {
+		predicates = append(predicates, workflowexecutionlog.PathGTE(*i.PathGTE))
+	}
+	if i.PathLT != nil {
+		predicates = append(predicates, workflowexecutionlog.PathLT(*i.PathLT))
+	}
+	if i.PathLTE != nil {
+		predicates = append(predicates, workflowexecutionlog.PathLTE(*i.PathLTE))
+	}
+	if i.PathContains != nil {
+		predicates = append(predicates, workflowexecutionlog.PathContains(*i.PathContains))
+	}
+	if i.PathHasPrefix != nil {
+		predicates = append(predicates, workflowexecutionlog.PathHasPrefix(*i.PathHasPrefix))
+	}
+	if i.PathHasSuffix != nil {
+		predicates = append(predicates, workflowexecutionlog.PathHasSuffix(*i.PathHasSuffix))
+	}
+	if i.PathEqualFold != nil {
+		predicates = append(predicates, workflowexecutionlog.PathEqualFold(*i.PathEqualFold))
+	}
+	if i.PathContainsFold != nil {
+		predicates = append(predicates, workflowexecutionlog.PathContainsFold(*i.PathContainsFold))
+	}
+	if i.StepKey != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyEQ(*i.StepKey))
+	}
+	if i.StepKeyNEQ != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyNEQ(*i.StepKeyNEQ))
+	}
+	if len(i.StepKeyIn) > 0 {
+		predicates = append(predicates, workflowexecutionlog.StepKeyIn(i.StepKeyIn...))
+	}
+	if len(i.StepKeyNotIn) > 0 {
+		predicates = append(predicates, workflowexecutionlog.StepKeyNotIn(i.StepKeyNotIn...))
+	}
+	if i.StepKeyGT != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyGT(*i.StepKeyGT))
+	}
+	if i.StepKeyGTE != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyGTE(*i.StepKeyGTE))
+	}
+	if i.StepKeyLT != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyLT(*i.StepKeyLT))
+	}
+	if i.StepKeyLTE != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyLTE(*i.StepKeyLTE))
+	}
+	if i.StepKeyContains != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyContains(*i.StepKeyContains))
+	}
+	if i.StepKeyHasPrefix != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyHasPrefix(*i.StepKeyHasPrefix))
+	}
+	if i.StepKeyHasSuffix != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyHasSuffix(*i.StepKeyHasSuffix))
+	}
+	if i.StepKeyIsNil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyIsNil())
+	}
+	if i.StepKeyNotNil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyNotNil())
+	}
+	if i.StepKeyEqualFold != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyEqualFold(*i.StepKeyEqualFold))
+	}
+	if i.StepKeyContainsFold != nil {
+		predicates = append(predicates, workflowexecutionlog.StepKeyContainsFold(*i.StepKeyContainsFold))
+	}
+	if i.Iteration != nil {
+		predicates = append(predicates, workflowexecutionlog.IterationEQ(*i.Iteration))
+	}
+	if i.IterationNEQ != nil {
+		predicates = append(predicates, workflowexecutionlog.IterationNEQ(*i.IterationNEQ))
+	}
+	if len(i.IterationIn) > 0 {
+		predicates = append(predicates, workflowexecutionlog.IterationIn(i.IterationIn...))
+	}
+	if len(i.IterationNotIn) > 0 {
+		predicates = append(predicates, workflowexecutionlog.IterationNotIn(i.IterationNotIn...))
+	}
+	if i.IterationGT != nil {
+		predicates = append(predicates, workflowexecutionlog.IterationGT(*i.IterationGT))
+	}
+	if i.IterationGTE != nil {
+		predicates = append(predicates, workflowexecutionlog.IterationGTE(*i.IterationGTE))
+	}
+	if i.IterationLT != nil {
+		predicates = append(predicates, workflowexecutionlog.IterationLT(*i.IterationLT))
+	}
+	if i.IterationLTE != nil {
+		predicates = append(predicates, workflowexecutionlog.IterationLTE(*i.IterationLTE))
+	}
+	if i.IterationIsNil {
+		predicates = append(predicates, workflowexecutionlog.IterationIsNil())
+	}
+	if i.IterationNotNil {
+		predicates = append(predicates, workflowexecutionlog.IterationNotNil())
+	}
+	if i.Branch != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchEQ(*i.Branch))
+	}
+	if i.BranchNEQ != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchNEQ(*i.BranchNEQ))
+	}
+	if len(i.BranchIn) > 0 {
+		predicates = append(predicates, workflowexecutionlog.BranchIn(i.BranchIn...))
+	}
+	if len(i.BranchNotIn) > 0 {
+		predicates = append(predicates, workflowexecutionlog.BranchNotIn(i.BranchNotIn...))
+	}
+	if i.BranchGT != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchGT(*i.BranchGT))
+	}
+	if i.BranchGTE != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchGTE(*i.BranchGTE))
+	}
+	if i.BranchLT != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchLT(*i.BranchLT))
+	}
+	if i.BranchLTE != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchLTE(*i.BranchLTE))
+	}
+	if i.BranchContains != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchContains(*i.BranchContains))
+	}
+	if i.BranchHasPrefix != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchHasPrefix(*i.BranchHasPrefix))
+	}
+	if i.BranchHasSuffix != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchHasSuffix(*i.BranchHasSuffix))
+	}
+	if i.BranchIsNil {
+		predicates = append(predicates, workflowexecutionlog.BranchIsNil())
+	}
+	if i.BranchNotNil {
+		predicates = append(predicates, workflowexecutionlog.BranchNotNil())
+	}
+	if i.BranchEqualFold != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchEqualFold(*i.BranchEqualFold))
+	}
+	if i.BranchContainsFold != nil {
+		predicates = append(predicates, workflowexecutionlog.BranchContainsFold(*i.BranchContainsFold))
+	}
+	if i.Run != nil {
+		predicates = append(predicates, workflowexecutionlog.RunEQ(*i.Run))
+	}
+	if i.RunNEQ != nil {
+		predicates = append(predicates, workflowexecutionlog.RunNEQ(*i.RunNEQ))
+	}
+	if len(i.RunIn) > 0 {
+		predicates = append(predicates, workflowexecutionlog.RunIn(i.RunIn...))
+	}
+	if len(i.RunNotIn) > 0 {
+		predicates = append(predicates, workflowexecutionlog.RunNotIn(i.RunNotIn...))
+	}
+	if i.RunGT != nil {
+		predicates = append(predicates, workflowexecutionlog.RunGT(*i.RunGT))
+	}
+	if i.RunGTE != nil {
+		predicates = append(predicates, workflowexecutionlog.RunGTE(*i.RunGTE))
+	}
+	if i.RunLT != nil {
+		predicates = append(predicates, workflowexecutionlog.RunLT(*i.RunLT))
+	}
+	if i.RunLTE != nil {
+		predicates = append(predicates, workflowexecutionlog.RunLTE(*i.RunLTE))
 	}
 	if i.ActionType != nil {
 		predicates = append(predicates, workflowexecutionlog.ActionTypeEQ(*i.ActionType))

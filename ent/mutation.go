@@ -17,6 +17,7 @@ import (
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
@@ -42,6 +43,7 @@ const (
 	TypeContact              = "Contact"
 	TypeDocument             = "Document"
 	TypeEmail                = "Email"
+	TypeStepOutput           = "StepOutput"
 	TypeTask                 = "Task"
 	TypeUser                 = "User"
 	TypeWorkflow             = "Workflow"
@@ -4529,6 +4531,554 @@ func (m *EmailMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Email edge %s", name)
 }
 
+// StepOutputMutation represents an operation that mutates the StepOutput nodes in the graph.
+type StepOutputMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *uuid.UUID
+	_path            *string
+	key              *string
+	output           *map[string]interface{}
+	clearedFields    map[string]struct{}
+	execution        *uuid.UUID
+	clearedexecution bool
+	done             bool
+	oldValue         func(context.Context) (*StepOutput, error)
+	predicates       []predicate.StepOutput
+}
+
+var _ ent.Mutation = (*StepOutputMutation)(nil)
+
+// stepoutputOption allows management of the mutation configuration using functional options.
+type stepoutputOption func(*StepOutputMutation)
+
+// newStepOutputMutation creates new mutation for the StepOutput entity.
+func newStepOutputMutation(c config, op Op, opts ...stepoutputOption) *StepOutputMutation {
+	m := &StepOutputMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeStepOutput,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withStepOutputID sets the ID field of the mutation.
+func withStepOutputID(id uuid.UUID) stepoutputOption {
+	return func(m *StepOutputMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *StepOutput
+		)
+		m.oldValue = func(ctx context.Context) (*StepOutput, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().StepOutput.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withStepOutput sets the old StepOutput of the mutation.
+func withStepOutput(node *StepOutput) stepoutputOption {
+	return func(m *StepOutputMutation) {
+		m.oldValue = func(context.Context) (*StepOutput, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m StepOutputMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m StepOutputMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of StepOutput entities.
+func (m *StepOutputMutation) SetID(id uuid.UUID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *StepOutputMutation) ID() (id uuid.UUID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *StepOutputMutation) IDs(ctx context.Context) ([]uuid.UUID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []uuid.UUID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().StepOutput.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetExecutionID sets the "execution_id" field.
+func (m *StepOutputMutation) SetExecutionID(u uuid.UUID) {
+	m.execution = &u
+}
+
+// ExecutionID returns the value of the "execution_id" field in the mutation.
+func (m *StepOutputMutation) ExecutionID() (r uuid.UUID, exists bool) {
+	v := m.execution
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExecutionID returns the old "execution_id" field's value of the StepOutput entity.
+// If the StepOutput object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StepOutputMutation) OldExecutionID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExecutionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExecutionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExecutionID: %w", err)
+	}
+	return oldValue.ExecutionID, nil
+}
+
+// ResetExecutionID resets all changes to the "execution_id" field.
+func (m *StepOutputMutation) ResetExecutionID() {
+	m.execution = nil
+}
+
+// SetPath sets the "path" field.
+func (m *StepOutputMutation) SetPath(s string) {
+	m._path = &s
+}
+
+// Path returns the value of the "path" field in the mutation.
+func (m *StepOutputMutation) Path() (r string, exists bool) {
+	v := m._path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPath returns the old "path" field's value of the StepOutput entity.
+// If the StepOutput object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StepOutputMutation) OldPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPath: %w", err)
+	}
+	return oldValue.Path, nil
+}
+
+// ResetPath resets all changes to the "path" field.
+func (m *StepOutputMutation) ResetPath() {
+	m._path = nil
+}
+
+// SetKey sets the "key" field.
+func (m *StepOutputMutation) SetKey(s string) {
+	m.key = &s
+}
+
+// Key returns the value of the "key" field in the mutation.
+func (m *StepOutputMutation) Key() (r string, exists bool) {
+	v := m.key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKey returns the old "key" field's value of the StepOutput entity.
+// If the StepOutput object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StepOutputMutation) OldKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKey: %w", err)
+	}
+	return oldValue.Key, nil
+}
+
+// ResetKey resets all changes to the "key" field.
+func (m *StepOutputMutation) ResetKey() {
+	m.key = nil
+}
+
+// SetOutput sets the "output" field.
+func (m *StepOutputMutation) SetOutput(value map[string]interface{}) {
+	m.output = &value
+}
+
+// Output returns the value of the "output" field in the mutation.
+func (m *StepOutputMutation) Output() (r map[string]interface{}, exists bool) {
+	v := m.output
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutput returns the old "output" field's value of the StepOutput entity.
+// If the StepOutput object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StepOutputMutation) OldOutput(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutput is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutput requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutput: %w", err)
+	}
+	return oldValue.Output, nil
+}
+
+// ResetOutput resets all changes to the "output" field.
+func (m *StepOutputMutation) ResetOutput() {
+	m.output = nil
+}
+
+// ClearExecution clears the "execution" edge to the WorkflowExecution entity.
+func (m *StepOutputMutation) ClearExecution() {
+	m.clearedexecution = true
+	m.clearedFields[stepoutput.FieldExecutionID] = struct{}{}
+}
+
+// ExecutionCleared reports if the "execution" edge to the WorkflowExecution entity was cleared.
+func (m *StepOutputMutation) ExecutionCleared() bool {
+	return m.clearedexecution
+}
+
+// ExecutionIDs returns the "execution" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ExecutionID instead. It exists only for internal usage by the builders.
+func (m *StepOutputMutation) ExecutionIDs() (ids []uuid.UUID) {
+	if id := m.execution; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetExecution resets all changes to the "execution" edge.
+func (m *StepOutputMutation) ResetExecution() {
+	m.execution = nil
+	m.clearedexecution = false
+}
+
+// Where appends a list predicates to the StepOutputMutation builder.
+func (m *StepOutputMutation) Where(ps ...predicate.StepOutput) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the StepOutputMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *StepOutputMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.StepOutput, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *StepOutputMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *StepOutputMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (StepOutput).
+func (m *StepOutputMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *StepOutputMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.execution != nil {
+		fields = append(fields, stepoutput.FieldExecutionID)
+	}
+	if m._path != nil {
+		fields = append(fields, stepoutput.FieldPath)
+	}
+	if m.key != nil {
+		fields = append(fields, stepoutput.FieldKey)
+	}
+	if m.output != nil {
+		fields = append(fields, stepoutput.FieldOutput)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *StepOutputMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case stepoutput.FieldExecutionID:
+		return m.ExecutionID()
+	case stepoutput.FieldPath:
+		return m.Path()
+	case stepoutput.FieldKey:
+		return m.Key()
+	case stepoutput.FieldOutput:
+		return m.Output()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *StepOutputMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case stepoutput.FieldExecutionID:
+		return m.OldExecutionID(ctx)
+	case stepoutput.FieldPath:
+		return m.OldPath(ctx)
+	case stepoutput.FieldKey:
+		return m.OldKey(ctx)
+	case stepoutput.FieldOutput:
+		return m.OldOutput(ctx)
+	}
+	return nil, fmt.Errorf("unknown StepOutput field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StepOutputMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case stepoutput.FieldExecutionID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExecutionID(v)
+		return nil
+	case stepoutput.FieldPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPath(v)
+		return nil
+	case stepoutput.FieldKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKey(v)
+		return nil
+	case stepoutput.FieldOutput:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutput(v)
+		return nil
+	}
+	return fmt.Errorf("unknown StepOutput field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *StepOutputMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *StepOutputMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *StepOutputMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown StepOutput numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *StepOutputMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *StepOutputMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *StepOutputMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown StepOutput nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *StepOutputMutation) ResetField(name string) error {
+	switch name {
+	case stepoutput.FieldExecutionID:
+		m.ResetExecutionID()
+		return nil
+	case stepoutput.FieldPath:
+		m.ResetPath()
+		return nil
+	case stepoutput.FieldKey:
+		m.ResetKey()
+		return nil
+	case stepoutput.FieldOutput:
+		m.ResetOutput()
+		return nil
+	}
+	return fmt.Errorf("unknown StepOutput field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *StepOutputMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.execution != nil {
+		edges = append(edges, stepoutput.EdgeExecution)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *StepOutputMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case stepoutput.EdgeExecution:
+		if id := m.execution; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *StepOutputMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *StepOutputMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *StepOutputMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedexecution {
+		edges = append(edges, stepoutput.EdgeExecution)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *StepOutputMutation) EdgeCleared(name string) bool {
+	switch name {
+	case stepoutput.EdgeExecution:
+		return m.clearedexecution
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *StepOutputMutation) ClearEdge(name string) error {
+	switch name {
+	case stepoutput.EdgeExecution:
+		m.ClearExecution()
+		return nil
+	}
+	return fmt.Errorf("unknown StepOutput unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *StepOutputMutation) ResetEdge(name string) error {
+	switch name {
+	case stepoutput.EdgeExecution:
+		m.ResetExecution()
+		return nil
+	}
+	return fmt.Errorf("unknown StepOutput edge %s", name)
+}
+
 // TaskMutation represents an operation that mutates the Task nodes in the graph.
 type TaskMutation struct {
 	config
@@ -7868,6 +8418,8 @@ type WorkflowExecutionMutation struct {
 	started_at          *time.Time
 	completed_at        *time.Time
 	error_message       *string
+	exit_reason         *workflowexecution.ExitReason
+	exit_message        *string
 	workflow_version    *int
 	addworkflow_version *int
 	definition          *spec.Definition
@@ -7881,6 +8433,10 @@ type WorkflowExecutionMutation struct {
 	addstep_attempt     *int
 	run                 *int
 	addrun              *int
+	loop_frames         *[]spec.Frame
+	appendloop_frames   []spec.Frame
+	step_runs           *int
+	addstep_runs        *int
 	conditions_checked  *bool
 	depth               *int
 	adddepth            *int
@@ -7892,6 +8448,9 @@ type WorkflowExecutionMutation struct {
 	logs                map[uuid.UUID]struct{}
 	removedlogs         map[uuid.UUID]struct{}
 	clearedlogs         bool
+	step_outputs        map[uuid.UUID]struct{}
+	removedstep_outputs map[uuid.UUID]struct{}
+	clearedstep_outputs bool
 	done                bool
 	oldValue            func(context.Context) (*WorkflowExecution, error)
 	predicates          []predicate.WorkflowExecution
@@ -8397,6 +8956,104 @@ func (m *WorkflowExecutionMutation) ResetErrorMessage() {
 	delete(m.clearedFields, workflowexecution.FieldErrorMessage)
 }
 
+// SetExitReason sets the "exit_reason" field.
+func (m *WorkflowExecutionMutation) SetExitReason(wr workflowexecution.ExitReason) {
+	m.exit_reason = &wr
+}
+
+// ExitReason returns the value of the "exit_reason" field in the mutation.
+func (m *WorkflowExecutionMutation) ExitReason() (r workflowexecution.ExitReason, exists bool) {
+	v := m.exit_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExitReason returns the old "exit_reason" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldExitReason(ctx context.Context) (v *workflowexecution.ExitReason, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExitReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExitReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExitReason: %w", err)
+	}
+	return oldValue.ExitReason, nil
+}
+
+// ClearExitReason clears the value of the "exit_reason" field.
+func (m *WorkflowExecutionMutation) ClearExitReason() {
+	m.exit_reason = nil
+	m.clearedFields[workflowexecution.FieldExitReason] = struct{}{}
+}
+
+// ExitReasonCleared returns if the "exit_reason" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) ExitReasonCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldExitReason]
+	return ok
+}
+
+// ResetExitReason resets all changes to the "exit_reason" field.
+func (m *WorkflowExecutionMutation) ResetExitReason() {
+	m.exit_reason = nil
+	delete(m.clearedFields, workflowexecution.FieldExitReason)
+}
+
+// SetExitMessage sets the "exit_message" field.
+func (m *WorkflowExecutionMutation) SetExitMessage(s string) {
+	m.exit_message = &s
+}
+
+// ExitMessage returns the value of the "exit_message" field in the mutation.
+func (m *WorkflowExecutionMutation) ExitMessage() (r string, exists bool) {
+	v := m.exit_message
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExitMessage returns the old "exit_message" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldExitMessage(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExitMessage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExitMessage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExitMessage: %w", err)
+	}
+	return oldValue.ExitMessage, nil
+}
+
+// ClearExitMessage clears the value of the "exit_message" field.
+func (m *WorkflowExecutionMutation) ClearExitMessage() {
+	m.exit_message = nil
+	m.clearedFields[workflowexecution.FieldExitMessage] = struct{}{}
+}
+
+// ExitMessageCleared returns if the "exit_message" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) ExitMessageCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldExitMessage]
+	return ok
+}
+
+// ResetExitMessage resets all changes to the "exit_message" field.
+func (m *WorkflowExecutionMutation) ResetExitMessage() {
+	m.exit_message = nil
+	delete(m.clearedFields, workflowexecution.FieldExitMessage)
+}
+
 // SetWorkflowVersion sets the "workflow_version" field.
 func (m *WorkflowExecutionMutation) SetWorkflowVersion(i int) {
 	m.workflow_version = &i
@@ -8853,6 +9510,127 @@ func (m *WorkflowExecutionMutation) ResetRun() {
 	m.addrun = nil
 }
 
+// SetLoopFrames sets the "loop_frames" field.
+func (m *WorkflowExecutionMutation) SetLoopFrames(s []spec.Frame) {
+	m.loop_frames = &s
+	m.appendloop_frames = nil
+}
+
+// LoopFrames returns the value of the "loop_frames" field in the mutation.
+func (m *WorkflowExecutionMutation) LoopFrames() (r []spec.Frame, exists bool) {
+	v := m.loop_frames
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLoopFrames returns the old "loop_frames" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldLoopFrames(ctx context.Context) (v []spec.Frame, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLoopFrames is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLoopFrames requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLoopFrames: %w", err)
+	}
+	return oldValue.LoopFrames, nil
+}
+
+// AppendLoopFrames adds s to the "loop_frames" field.
+func (m *WorkflowExecutionMutation) AppendLoopFrames(s []spec.Frame) {
+	m.appendloop_frames = append(m.appendloop_frames, s...)
+}
+
+// AppendedLoopFrames returns the list of values that were appended to the "loop_frames" field in this mutation.
+func (m *WorkflowExecutionMutation) AppendedLoopFrames() ([]spec.Frame, bool) {
+	if len(m.appendloop_frames) == 0 {
+		return nil, false
+	}
+	return m.appendloop_frames, true
+}
+
+// ClearLoopFrames clears the value of the "loop_frames" field.
+func (m *WorkflowExecutionMutation) ClearLoopFrames() {
+	m.loop_frames = nil
+	m.appendloop_frames = nil
+	m.clearedFields[workflowexecution.FieldLoopFrames] = struct{}{}
+}
+
+// LoopFramesCleared returns if the "loop_frames" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) LoopFramesCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldLoopFrames]
+	return ok
+}
+
+// ResetLoopFrames resets all changes to the "loop_frames" field.
+func (m *WorkflowExecutionMutation) ResetLoopFrames() {
+	m.loop_frames = nil
+	m.appendloop_frames = nil
+	delete(m.clearedFields, workflowexecution.FieldLoopFrames)
+}
+
+// SetStepRuns sets the "step_runs" field.
+func (m *WorkflowExecutionMutation) SetStepRuns(i int) {
+	m.step_runs = &i
+	m.addstep_runs = nil
+}
+
+// StepRuns returns the value of the "step_runs" field in the mutation.
+func (m *WorkflowExecutionMutation) StepRuns() (r int, exists bool) {
+	v := m.step_runs
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStepRuns returns the old "step_runs" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldStepRuns(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStepRuns is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStepRuns requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStepRuns: %w", err)
+	}
+	return oldValue.StepRuns, nil
+}
+
+// AddStepRuns adds i to the "step_runs" field.
+func (m *WorkflowExecutionMutation) AddStepRuns(i int) {
+	if m.addstep_runs != nil {
+		*m.addstep_runs += i
+	} else {
+		m.addstep_runs = &i
+	}
+}
+
+// AddedStepRuns returns the value that was added to the "step_runs" field in this mutation.
+func (m *WorkflowExecutionMutation) AddedStepRuns() (r int, exists bool) {
+	v := m.addstep_runs
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetStepRuns resets all changes to the "step_runs" field.
+func (m *WorkflowExecutionMutation) ResetStepRuns() {
+	m.step_runs = nil
+	m.addstep_runs = nil
+}
+
 // SetConditionsChecked sets the "conditions_checked" field.
 func (m *WorkflowExecutionMutation) SetConditionsChecked(b bool) {
 	m.conditions_checked = &b
@@ -9053,6 +9831,60 @@ func (m *WorkflowExecutionMutation) ResetLogs() {
 	m.removedlogs = nil
 }
 
+// AddStepOutputIDs adds the "step_outputs" edge to the StepOutput entity by ids.
+func (m *WorkflowExecutionMutation) AddStepOutputIDs(ids ...uuid.UUID) {
+	if m.step_outputs == nil {
+		m.step_outputs = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		m.step_outputs[ids[i]] = struct{}{}
+	}
+}
+
+// ClearStepOutputs clears the "step_outputs" edge to the StepOutput entity.
+func (m *WorkflowExecutionMutation) ClearStepOutputs() {
+	m.clearedstep_outputs = true
+}
+
+// StepOutputsCleared reports if the "step_outputs" edge to the StepOutput entity was cleared.
+func (m *WorkflowExecutionMutation) StepOutputsCleared() bool {
+	return m.clearedstep_outputs
+}
+
+// RemoveStepOutputIDs removes the "step_outputs" edge to the StepOutput entity by IDs.
+func (m *WorkflowExecutionMutation) RemoveStepOutputIDs(ids ...uuid.UUID) {
+	if m.removedstep_outputs == nil {
+		m.removedstep_outputs = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		delete(m.step_outputs, ids[i])
+		m.removedstep_outputs[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedStepOutputs returns the removed IDs of the "step_outputs" edge to the StepOutput entity.
+func (m *WorkflowExecutionMutation) RemovedStepOutputsIDs() (ids []uuid.UUID) {
+	for id := range m.removedstep_outputs {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// StepOutputsIDs returns the "step_outputs" edge IDs in the mutation.
+func (m *WorkflowExecutionMutation) StepOutputsIDs() (ids []uuid.UUID) {
+	for id := range m.step_outputs {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetStepOutputs resets all changes to the "step_outputs" edge.
+func (m *WorkflowExecutionMutation) ResetStepOutputs() {
+	m.step_outputs = nil
+	m.clearedstep_outputs = false
+	m.removedstep_outputs = nil
+}
+
 // Where appends a list predicates to the WorkflowExecutionMutation builder.
 func (m *WorkflowExecutionMutation) Where(ps ...predicate.WorkflowExecution) {
 	m.predicates = append(m.predicates, ps...)
@@ -9087,7 +9919,7 @@ func (m *WorkflowExecutionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkflowExecutionMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 24)
 	if m.created_at != nil {
 		fields = append(fields, workflowexecution.FieldCreatedAt)
 	}
@@ -9115,6 +9947,12 @@ func (m *WorkflowExecutionMutation) Fields() []string {
 	if m.error_message != nil {
 		fields = append(fields, workflowexecution.FieldErrorMessage)
 	}
+	if m.exit_reason != nil {
+		fields = append(fields, workflowexecution.FieldExitReason)
+	}
+	if m.exit_message != nil {
+		fields = append(fields, workflowexecution.FieldExitMessage)
+	}
 	if m.workflow_version != nil {
 		fields = append(fields, workflowexecution.FieldWorkflowVersion)
 	}
@@ -9141,6 +9979,12 @@ func (m *WorkflowExecutionMutation) Fields() []string {
 	}
 	if m.run != nil {
 		fields = append(fields, workflowexecution.FieldRun)
+	}
+	if m.loop_frames != nil {
+		fields = append(fields, workflowexecution.FieldLoopFrames)
+	}
+	if m.step_runs != nil {
+		fields = append(fields, workflowexecution.FieldStepRuns)
 	}
 	if m.conditions_checked != nil {
 		fields = append(fields, workflowexecution.FieldConditionsChecked)
@@ -9174,6 +10018,10 @@ func (m *WorkflowExecutionMutation) Field(name string) (ent.Value, bool) {
 		return m.CompletedAt()
 	case workflowexecution.FieldErrorMessage:
 		return m.ErrorMessage()
+	case workflowexecution.FieldExitReason:
+		return m.ExitReason()
+	case workflowexecution.FieldExitMessage:
+		return m.ExitMessage()
 	case workflowexecution.FieldWorkflowVersion:
 		return m.WorkflowVersion()
 	case workflowexecution.FieldDefinition:
@@ -9192,6 +10040,10 @@ func (m *WorkflowExecutionMutation) Field(name string) (ent.Value, bool) {
 		return m.StepAttempt()
 	case workflowexecution.FieldRun:
 		return m.Run()
+	case workflowexecution.FieldLoopFrames:
+		return m.LoopFrames()
+	case workflowexecution.FieldStepRuns:
+		return m.StepRuns()
 	case workflowexecution.FieldConditionsChecked:
 		return m.ConditionsChecked()
 	case workflowexecution.FieldDepth:
@@ -9223,6 +10075,10 @@ func (m *WorkflowExecutionMutation) OldField(ctx context.Context, name string) (
 		return m.OldCompletedAt(ctx)
 	case workflowexecution.FieldErrorMessage:
 		return m.OldErrorMessage(ctx)
+	case workflowexecution.FieldExitReason:
+		return m.OldExitReason(ctx)
+	case workflowexecution.FieldExitMessage:
+		return m.OldExitMessage(ctx)
 	case workflowexecution.FieldWorkflowVersion:
 		return m.OldWorkflowVersion(ctx)
 	case workflowexecution.FieldDefinition:
@@ -9241,6 +10097,10 @@ func (m *WorkflowExecutionMutation) OldField(ctx context.Context, name string) (
 		return m.OldStepAttempt(ctx)
 	case workflowexecution.FieldRun:
 		return m.OldRun(ctx)
+	case workflowexecution.FieldLoopFrames:
+		return m.OldLoopFrames(ctx)
+	case workflowexecution.FieldStepRuns:
+		return m.OldStepRuns(ctx)
 	case workflowexecution.FieldConditionsChecked:
 		return m.OldConditionsChecked(ctx)
 	case workflowexecution.FieldDepth:
@@ -9317,6 +10177,20 @@ func (m *WorkflowExecutionMutation) SetField(name string, value ent.Value) error
 		}
 		m.SetErrorMessage(v)
 		return nil
+	case workflowexecution.FieldExitReason:
+		v, ok := value.(workflowexecution.ExitReason)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExitReason(v)
+		return nil
+	case workflowexecution.FieldExitMessage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExitMessage(v)
+		return nil
 	case workflowexecution.FieldWorkflowVersion:
 		v, ok := value.(int)
 		if !ok {
@@ -9380,6 +10254,20 @@ func (m *WorkflowExecutionMutation) SetField(name string, value ent.Value) error
 		}
 		m.SetRun(v)
 		return nil
+	case workflowexecution.FieldLoopFrames:
+		v, ok := value.([]spec.Frame)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLoopFrames(v)
+		return nil
+	case workflowexecution.FieldStepRuns:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStepRuns(v)
+		return nil
 	case workflowexecution.FieldConditionsChecked:
 		v, ok := value.(bool)
 		if !ok {
@@ -9417,6 +10305,9 @@ func (m *WorkflowExecutionMutation) AddedFields() []string {
 	if m.addrun != nil {
 		fields = append(fields, workflowexecution.FieldRun)
 	}
+	if m.addstep_runs != nil {
+		fields = append(fields, workflowexecution.FieldStepRuns)
+	}
 	if m.adddepth != nil {
 		fields = append(fields, workflowexecution.FieldDepth)
 	}
@@ -9438,6 +10329,8 @@ func (m *WorkflowExecutionMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedStepAttempt()
 	case workflowexecution.FieldRun:
 		return m.AddedRun()
+	case workflowexecution.FieldStepRuns:
+		return m.AddedStepRuns()
 	case workflowexecution.FieldDepth:
 		return m.AddedDepth()
 	}
@@ -9484,6 +10377,13 @@ func (m *WorkflowExecutionMutation) AddField(name string, value ent.Value) error
 		}
 		m.AddRun(v)
 		return nil
+	case workflowexecution.FieldStepRuns:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddStepRuns(v)
+		return nil
 	case workflowexecution.FieldDepth:
 		v, ok := value.(int)
 		if !ok {
@@ -9511,6 +10411,12 @@ func (m *WorkflowExecutionMutation) ClearedFields() []string {
 	if m.FieldCleared(workflowexecution.FieldErrorMessage) {
 		fields = append(fields, workflowexecution.FieldErrorMessage)
 	}
+	if m.FieldCleared(workflowexecution.FieldExitReason) {
+		fields = append(fields, workflowexecution.FieldExitReason)
+	}
+	if m.FieldCleared(workflowexecution.FieldExitMessage) {
+		fields = append(fields, workflowexecution.FieldExitMessage)
+	}
 	if m.FieldCleared(workflowexecution.FieldDefinition) {
 		fields = append(fields, workflowexecution.FieldDefinition)
 	}
@@ -9522,6 +10428,9 @@ func (m *WorkflowExecutionMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(workflowexecution.FieldLeaseExpiresAt) {
 		fields = append(fields, workflowexecution.FieldLeaseExpiresAt)
+	}
+	if m.FieldCleared(workflowexecution.FieldLoopFrames) {
+		fields = append(fields, workflowexecution.FieldLoopFrames)
 	}
 	return fields
 }
@@ -9549,6 +10458,12 @@ func (m *WorkflowExecutionMutation) ClearField(name string) error {
 	case workflowexecution.FieldErrorMessage:
 		m.ClearErrorMessage()
 		return nil
+	case workflowexecution.FieldExitReason:
+		m.ClearExitReason()
+		return nil
+	case workflowexecution.FieldExitMessage:
+		m.ClearExitMessage()
+		return nil
 	case workflowexecution.FieldDefinition:
 		m.ClearDefinition()
 		return nil
@@ -9560,6 +10475,9 @@ func (m *WorkflowExecutionMutation) ClearField(name string) error {
 		return nil
 	case workflowexecution.FieldLeaseExpiresAt:
 		m.ClearLeaseExpiresAt()
+		return nil
+	case workflowexecution.FieldLoopFrames:
+		m.ClearLoopFrames()
 		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution nullable field %s", name)
@@ -9596,6 +10514,12 @@ func (m *WorkflowExecutionMutation) ResetField(name string) error {
 	case workflowexecution.FieldErrorMessage:
 		m.ResetErrorMessage()
 		return nil
+	case workflowexecution.FieldExitReason:
+		m.ResetExitReason()
+		return nil
+	case workflowexecution.FieldExitMessage:
+		m.ResetExitMessage()
+		return nil
 	case workflowexecution.FieldWorkflowVersion:
 		m.ResetWorkflowVersion()
 		return nil
@@ -9623,6 +10547,12 @@ func (m *WorkflowExecutionMutation) ResetField(name string) error {
 	case workflowexecution.FieldRun:
 		m.ResetRun()
 		return nil
+	case workflowexecution.FieldLoopFrames:
+		m.ResetLoopFrames()
+		return nil
+	case workflowexecution.FieldStepRuns:
+		m.ResetStepRuns()
+		return nil
 	case workflowexecution.FieldConditionsChecked:
 		m.ResetConditionsChecked()
 		return nil
@@ -9635,7 +10565,7 @@ func (m *WorkflowExecutionMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *WorkflowExecutionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.workflow != nil {
 		edges = append(edges, workflowexecution.EdgeWorkflow)
 	}
@@ -9644,6 +10574,9 @@ func (m *WorkflowExecutionMutation) AddedEdges() []string {
 	}
 	if m.logs != nil {
 		edges = append(edges, workflowexecution.EdgeLogs)
+	}
+	if m.step_outputs != nil {
+		edges = append(edges, workflowexecution.EdgeStepOutputs)
 	}
 	return edges
 }
@@ -9666,15 +10599,24 @@ func (m *WorkflowExecutionMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case workflowexecution.EdgeStepOutputs:
+		ids := make([]ent.Value, 0, len(m.step_outputs))
+		for id := range m.step_outputs {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *WorkflowExecutionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedlogs != nil {
 		edges = append(edges, workflowexecution.EdgeLogs)
+	}
+	if m.removedstep_outputs != nil {
+		edges = append(edges, workflowexecution.EdgeStepOutputs)
 	}
 	return edges
 }
@@ -9689,13 +10631,19 @@ func (m *WorkflowExecutionMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case workflowexecution.EdgeStepOutputs:
+		ids := make([]ent.Value, 0, len(m.removedstep_outputs))
+		for id := range m.removedstep_outputs {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *WorkflowExecutionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedworkflow {
 		edges = append(edges, workflowexecution.EdgeWorkflow)
 	}
@@ -9704,6 +10652,9 @@ func (m *WorkflowExecutionMutation) ClearedEdges() []string {
 	}
 	if m.clearedlogs {
 		edges = append(edges, workflowexecution.EdgeLogs)
+	}
+	if m.clearedstep_outputs {
+		edges = append(edges, workflowexecution.EdgeStepOutputs)
 	}
 	return edges
 }
@@ -9718,6 +10669,8 @@ func (m *WorkflowExecutionMutation) EdgeCleared(name string) bool {
 		return m.clearedclient
 	case workflowexecution.EdgeLogs:
 		return m.clearedlogs
+	case workflowexecution.EdgeStepOutputs:
+		return m.clearedstep_outputs
 	}
 	return false
 }
@@ -9749,6 +10702,9 @@ func (m *WorkflowExecutionMutation) ResetEdge(name string) error {
 	case workflowexecution.EdgeLogs:
 		m.ResetLogs()
 		return nil
+	case workflowexecution.EdgeStepOutputs:
+		m.ResetStepOutputs()
+		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution edge %s", name)
 }
@@ -9761,6 +10717,13 @@ type WorkflowExecutionLogMutation struct {
 	id               *uuid.UUID
 	step_index       *int
 	addstep_index    *int
+	_path            *string
+	step_key         *string
+	iteration        *int
+	additeration     *int
+	branch           *string
+	run              *int
+	addrun           *int
 	action_type      *spec.ActionType
 	status           *workflowexecutionlog.Status
 	input_data       *map[string]interface{}
@@ -9973,6 +10936,266 @@ func (m *WorkflowExecutionLogMutation) AddedStepIndex() (r int, exists bool) {
 func (m *WorkflowExecutionLogMutation) ResetStepIndex() {
 	m.step_index = nil
 	m.addstep_index = nil
+}
+
+// SetPath sets the "path" field.
+func (m *WorkflowExecutionLogMutation) SetPath(s string) {
+	m._path = &s
+}
+
+// Path returns the value of the "path" field in the mutation.
+func (m *WorkflowExecutionLogMutation) Path() (r string, exists bool) {
+	v := m._path
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPath returns the old "path" field's value of the WorkflowExecutionLog entity.
+// If the WorkflowExecutionLog object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionLogMutation) OldPath(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPath is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPath requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPath: %w", err)
+	}
+	return oldValue.Path, nil
+}
+
+// ResetPath resets all changes to the "path" field.
+func (m *WorkflowExecutionLogMutation) ResetPath() {
+	m._path = nil
+}
+
+// SetStepKey sets the "step_key" field.
+func (m *WorkflowExecutionLogMutation) SetStepKey(s string) {
+	m.step_key = &s
+}
+
+// StepKey returns the value of the "step_key" field in the mutation.
+func (m *WorkflowExecutionLogMutation) StepKey() (r string, exists bool) {
+	v := m.step_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStepKey returns the old "step_key" field's value of the WorkflowExecutionLog entity.
+// If the WorkflowExecutionLog object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionLogMutation) OldStepKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStepKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStepKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStepKey: %w", err)
+	}
+	return oldValue.StepKey, nil
+}
+
+// ClearStepKey clears the value of the "step_key" field.
+func (m *WorkflowExecutionLogMutation) ClearStepKey() {
+	m.step_key = nil
+	m.clearedFields[workflowexecutionlog.FieldStepKey] = struct{}{}
+}
+
+// StepKeyCleared returns if the "step_key" field was cleared in this mutation.
+func (m *WorkflowExecutionLogMutation) StepKeyCleared() bool {
+	_, ok := m.clearedFields[workflowexecutionlog.FieldStepKey]
+	return ok
+}
+
+// ResetStepKey resets all changes to the "step_key" field.
+func (m *WorkflowExecutionLogMutation) ResetStepKey() {
+	m.step_key = nil
+	delete(m.clearedFields, workflowexecutionlog.FieldStepKey)
+}
+
+// SetIteration sets the "iteration" field.
+func (m *WorkflowExecutionLogMutation) SetIteration(i int) {
+	m.iteration = &i
+	m.additeration = nil
+}
+
+// Iteration returns the value of the "iteration" field in the mutation.
+func (m *WorkflowExecutionLogMutation) Iteration() (r int, exists bool) {
+	v := m.iteration
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldIteration returns the old "iteration" field's value of the WorkflowExecutionLog entity.
+// If the WorkflowExecutionLog object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionLogMutation) OldIteration(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldIteration is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldIteration requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldIteration: %w", err)
+	}
+	return oldValue.Iteration, nil
+}
+
+// AddIteration adds i to the "iteration" field.
+func (m *WorkflowExecutionLogMutation) AddIteration(i int) {
+	if m.additeration != nil {
+		*m.additeration += i
+	} else {
+		m.additeration = &i
+	}
+}
+
+// AddedIteration returns the value that was added to the "iteration" field in this mutation.
+func (m *WorkflowExecutionLogMutation) AddedIteration() (r int, exists bool) {
+	v := m.additeration
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearIteration clears the value of the "iteration" field.
+func (m *WorkflowExecutionLogMutation) ClearIteration() {
+	m.iteration = nil
+	m.additeration = nil
+	m.clearedFields[workflowexecutionlog.FieldIteration] = struct{}{}
+}
+
+// IterationCleared returns if the "iteration" field was cleared in this mutation.
+func (m *WorkflowExecutionLogMutation) IterationCleared() bool {
+	_, ok := m.clearedFields[workflowexecutionlog.FieldIteration]
+	return ok
+}
+
+// ResetIteration resets all changes to the "iteration" field.
+func (m *WorkflowExecutionLogMutation) ResetIteration() {
+	m.iteration = nil
+	m.additeration = nil
+	delete(m.clearedFields, workflowexecutionlog.FieldIteration)
+}
+
+// SetBranch sets the "branch" field.
+func (m *WorkflowExecutionLogMutation) SetBranch(s string) {
+	m.branch = &s
+}
+
+// Branch returns the value of the "branch" field in the mutation.
+func (m *WorkflowExecutionLogMutation) Branch() (r string, exists bool) {
+	v := m.branch
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBranch returns the old "branch" field's value of the WorkflowExecutionLog entity.
+// If the WorkflowExecutionLog object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionLogMutation) OldBranch(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBranch is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBranch requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBranch: %w", err)
+	}
+	return oldValue.Branch, nil
+}
+
+// ClearBranch clears the value of the "branch" field.
+func (m *WorkflowExecutionLogMutation) ClearBranch() {
+	m.branch = nil
+	m.clearedFields[workflowexecutionlog.FieldBranch] = struct{}{}
+}
+
+// BranchCleared returns if the "branch" field was cleared in this mutation.
+func (m *WorkflowExecutionLogMutation) BranchCleared() bool {
+	_, ok := m.clearedFields[workflowexecutionlog.FieldBranch]
+	return ok
+}
+
+// ResetBranch resets all changes to the "branch" field.
+func (m *WorkflowExecutionLogMutation) ResetBranch() {
+	m.branch = nil
+	delete(m.clearedFields, workflowexecutionlog.FieldBranch)
+}
+
+// SetRun sets the "run" field.
+func (m *WorkflowExecutionLogMutation) SetRun(i int) {
+	m.run = &i
+	m.addrun = nil
+}
+
+// Run returns the value of the "run" field in the mutation.
+func (m *WorkflowExecutionLogMutation) Run() (r int, exists bool) {
+	v := m.run
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRun returns the old "run" field's value of the WorkflowExecutionLog entity.
+// If the WorkflowExecutionLog object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionLogMutation) OldRun(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRun is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRun requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRun: %w", err)
+	}
+	return oldValue.Run, nil
+}
+
+// AddRun adds i to the "run" field.
+func (m *WorkflowExecutionLogMutation) AddRun(i int) {
+	if m.addrun != nil {
+		*m.addrun += i
+	} else {
+		m.addrun = &i
+	}
+}
+
+// AddedRun returns the value that was added to the "run" field in this mutation.
+func (m *WorkflowExecutionLogMutation) AddedRun() (r int, exists bool) {
+	v := m.addrun
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRun resets all changes to the "run" field.
+func (m *WorkflowExecutionLogMutation) ResetRun() {
+	m.run = nil
+	m.addrun = nil
 }
 
 // SetActionType sets the "action_type" field.
@@ -10403,12 +11626,27 @@ func (m *WorkflowExecutionLogMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkflowExecutionLogMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 15)
 	if m.execution != nil {
 		fields = append(fields, workflowexecutionlog.FieldExecutionID)
 	}
 	if m.step_index != nil {
 		fields = append(fields, workflowexecutionlog.FieldStepIndex)
+	}
+	if m._path != nil {
+		fields = append(fields, workflowexecutionlog.FieldPath)
+	}
+	if m.step_key != nil {
+		fields = append(fields, workflowexecutionlog.FieldStepKey)
+	}
+	if m.iteration != nil {
+		fields = append(fields, workflowexecutionlog.FieldIteration)
+	}
+	if m.branch != nil {
+		fields = append(fields, workflowexecutionlog.FieldBranch)
+	}
+	if m.run != nil {
+		fields = append(fields, workflowexecutionlog.FieldRun)
 	}
 	if m.action_type != nil {
 		fields = append(fields, workflowexecutionlog.FieldActionType)
@@ -10446,6 +11684,16 @@ func (m *WorkflowExecutionLogMutation) Field(name string) (ent.Value, bool) {
 		return m.ExecutionID()
 	case workflowexecutionlog.FieldStepIndex:
 		return m.StepIndex()
+	case workflowexecutionlog.FieldPath:
+		return m.Path()
+	case workflowexecutionlog.FieldStepKey:
+		return m.StepKey()
+	case workflowexecutionlog.FieldIteration:
+		return m.Iteration()
+	case workflowexecutionlog.FieldBranch:
+		return m.Branch()
+	case workflowexecutionlog.FieldRun:
+		return m.Run()
 	case workflowexecutionlog.FieldActionType:
 		return m.ActionType()
 	case workflowexecutionlog.FieldStatus:
@@ -10475,6 +11723,16 @@ func (m *WorkflowExecutionLogMutation) OldField(ctx context.Context, name string
 		return m.OldExecutionID(ctx)
 	case workflowexecutionlog.FieldStepIndex:
 		return m.OldStepIndex(ctx)
+	case workflowexecutionlog.FieldPath:
+		return m.OldPath(ctx)
+	case workflowexecutionlog.FieldStepKey:
+		return m.OldStepKey(ctx)
+	case workflowexecutionlog.FieldIteration:
+		return m.OldIteration(ctx)
+	case workflowexecutionlog.FieldBranch:
+		return m.OldBranch(ctx)
+	case workflowexecutionlog.FieldRun:
+		return m.OldRun(ctx)
 	case workflowexecutionlog.FieldActionType:
 		return m.OldActionType(ctx)
 	case workflowexecutionlog.FieldStatus:
@@ -10513,6 +11771,41 @@ func (m *WorkflowExecutionLogMutation) SetField(name string, value ent.Value) er
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStepIndex(v)
+		return nil
+	case workflowexecutionlog.FieldPath:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPath(v)
+		return nil
+	case workflowexecutionlog.FieldStepKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStepKey(v)
+		return nil
+	case workflowexecutionlog.FieldIteration:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetIteration(v)
+		return nil
+	case workflowexecutionlog.FieldBranch:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBranch(v)
+		return nil
+	case workflowexecutionlog.FieldRun:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRun(v)
 		return nil
 	case workflowexecutionlog.FieldActionType:
 		v, ok := value.(spec.ActionType)
@@ -10581,6 +11874,12 @@ func (m *WorkflowExecutionLogMutation) AddedFields() []string {
 	if m.addstep_index != nil {
 		fields = append(fields, workflowexecutionlog.FieldStepIndex)
 	}
+	if m.additeration != nil {
+		fields = append(fields, workflowexecutionlog.FieldIteration)
+	}
+	if m.addrun != nil {
+		fields = append(fields, workflowexecutionlog.FieldRun)
+	}
 	if m.addattempt != nil {
 		fields = append(fields, workflowexecutionlog.FieldAttempt)
 	}
@@ -10597,6 +11896,10 @@ func (m *WorkflowExecutionLogMutation) AddedField(name string) (ent.Value, bool)
 	switch name {
 	case workflowexecutionlog.FieldStepIndex:
 		return m.AddedStepIndex()
+	case workflowexecutionlog.FieldIteration:
+		return m.AddedIteration()
+	case workflowexecutionlog.FieldRun:
+		return m.AddedRun()
 	case workflowexecutionlog.FieldAttempt:
 		return m.AddedAttempt()
 	case workflowexecutionlog.FieldDurationMs:
@@ -10616,6 +11919,20 @@ func (m *WorkflowExecutionLogMutation) AddField(name string, value ent.Value) er
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddStepIndex(v)
+		return nil
+	case workflowexecutionlog.FieldIteration:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddIteration(v)
+		return nil
+	case workflowexecutionlog.FieldRun:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRun(v)
 		return nil
 	case workflowexecutionlog.FieldAttempt:
 		v, ok := value.(int)
@@ -10639,6 +11956,15 @@ func (m *WorkflowExecutionLogMutation) AddField(name string, value ent.Value) er
 // mutation.
 func (m *WorkflowExecutionLogMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(workflowexecutionlog.FieldStepKey) {
+		fields = append(fields, workflowexecutionlog.FieldStepKey)
+	}
+	if m.FieldCleared(workflowexecutionlog.FieldIteration) {
+		fields = append(fields, workflowexecutionlog.FieldIteration)
+	}
+	if m.FieldCleared(workflowexecutionlog.FieldBranch) {
+		fields = append(fields, workflowexecutionlog.FieldBranch)
+	}
 	if m.FieldCleared(workflowexecutionlog.FieldInputData) {
 		fields = append(fields, workflowexecutionlog.FieldInputData)
 	}
@@ -10662,6 +11988,15 @@ func (m *WorkflowExecutionLogMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *WorkflowExecutionLogMutation) ClearField(name string) error {
 	switch name {
+	case workflowexecutionlog.FieldStepKey:
+		m.ClearStepKey()
+		return nil
+	case workflowexecutionlog.FieldIteration:
+		m.ClearIteration()
+		return nil
+	case workflowexecutionlog.FieldBranch:
+		m.ClearBranch()
+		return nil
 	case workflowexecutionlog.FieldInputData:
 		m.ClearInputData()
 		return nil
@@ -10684,6 +12019,21 @@ func (m *WorkflowExecutionLogMutation) ResetField(name string) error {
 		return nil
 	case workflowexecutionlog.FieldStepIndex:
 		m.ResetStepIndex()
+		return nil
+	case workflowexecutionlog.FieldPath:
+		m.ResetPath()
+		return nil
+	case workflowexecutionlog.FieldStepKey:
+		m.ResetStepKey()
+		return nil
+	case workflowexecutionlog.FieldIteration:
+		m.ResetIteration()
+		return nil
+	case workflowexecutionlog.FieldBranch:
+		m.ResetBranch()
+		return nil
+	case workflowexecutionlog.FieldRun:
+		m.ResetRun()
 		return nil
 	case workflowexecutionlog.FieldActionType:
 		m.ResetActionType()

@@ -24,6 +24,8 @@ type Tx struct {
 	Document *DocumentClient
 	// Email is the client for interacting with the Email builders.
 	Email *EmailClient
+	// StepOutput is the client for interacting with the StepOutput builders.
+	StepOutput *StepOutputClient
 	// Task is the client for interacting with the Task builders.
 	Task *TaskClient
 	// User is the client for interacting with the User builders.
@@ -172,6 +174,7 @@ func (tx *Tx) init() {
 	tx.Contact = NewContactClient(tx.config)
 	tx.Document = NewDocumentClient(tx.config)
 	tx.Email = NewEmailClient(tx.config)
+	tx.StepOutput = NewStepOutputClient(tx.config)
 	tx.Task = NewTaskClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 	tx.Workflow = NewWorkflowClient(tx.config)

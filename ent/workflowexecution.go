@@ -40,6 +40,10 @@ type WorkflowExecution struct {
 	CompletedAt *time.Time `json:"completed_at,omitempty"`
 	// ErrorMessage holds the value of the "error_message" field.
 	ErrorMessage *string `json:"error_message,omitempty"`
+	// ExitReason holds the value of the "exit_reason" field.
+	ExitReason *workflowexecution.ExitReason `json:"exit_reason,omitempty"`
+	// ExitMessage holds the value of the "exit_message" field.
+	ExitMessage *string `json:"exit_message,omitempty"`
 	// WorkflowVersion holds the value of the "workflow_version" field.
 	WorkflowVersion int `json:"workflow_version,omitempty"`
 	// Definition holds the value of the "definition" field.
@@ -58,6 +62,10 @@ type WorkflowExecution struct {
 	StepAttempt int `json:"step_attempt,omitempty"`
 	// Run holds the value of the "run" field.
 	Run int `json:"run,omitempty"`
+	// LoopFrames holds the value of the "loop_frames" field.
+	LoopFrames []spec.Frame `json:"loop_frames,omitempty"`
+	// StepRuns holds the value of the "step_runs" field.
+	StepRuns int `json:"step_runs,omitempty"`
 	// ConditionsChecked holds the value of the "conditions_checked" field.
 	ConditionsChecked bool `json:"conditions_checked,omitempty"`
 	// Depth holds the value of the "depth" field.
@@ -76,13 +84,16 @@ type WorkflowExecutionEdges struct {
 	Client *Contact `json:"client,omitempty"`
 	// Logs holds the value of the logs edge.
 	Logs []*WorkflowExecutionLog `json:"logs,omitempty"`
+	// StepOutputs holds the value of the step_outputs edge.
+	StepOutputs []*StepOutput `json:"step_outputs,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedLogs map[string][]*WorkflowExecutionLog
+	namedLogs        map[string][]*WorkflowExecutionLog
+	namedStepOutputs map[string][]*StepOutput
 }
 
 // WorkflowOrErr returns the Workflow value or an error if the edge
@@ -116,6 +127,15 @@ func (e WorkflowExecutionEdges) LogsOrErr() ([]*WorkflowExecutionLog, error) {
 	return nil, &NotLoadedError{edge: "logs"}
 }
 
+// StepOutputsOrErr returns the StepOutputs value or an error if the edge
+// was not loaded in eager-loading.
+func (e WorkflowExecutionEdges) StepOutputsOrErr() ([]*StepOutput, error) {
+	if e.loadedTypes[3] {
+		return e.StepOutputs, nil
+	}
+	return nil, &NotLoadedError{edge: "step_outputs"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*WorkflowExecution) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -123,13 +143,13 @@ func (*WorkflowExecution) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case workflowexecution.FieldClientID:
 			values[i] = &sql.NullScanner{S: new(uuid.UUID)}
-		case workflowexecution.FieldTriggerData, workflowexecution.FieldDefinition:
+		case workflowexecution.FieldTriggerData, workflowexecution.FieldDefinition, workflowexecution.FieldLoopFrames:
 			values[i] = new([]byte)
 		case workflowexecution.FieldConditionsChecked:
 			values[i] = new(sql.NullBool)
-		case workflowexecution.FieldCurrentStep, workflowexecution.FieldWorkflowVersion, workflowexecution.FieldAttempt, workflowexecution.FieldStepAttempt, workflowexecution.FieldRun, workflowexecution.FieldDepth:
+		case workflowexecution.FieldCurrentStep, workflowexecution.FieldWorkflowVersion, workflowexecution.FieldAttempt, workflowexecution.FieldStepAttempt, workflowexecution.FieldRun, workflowexecution.FieldStepRuns, workflowexecution.FieldDepth:
 			values[i] = new(sql.NullInt64)
-		case workflowexecution.FieldStatus, workflowexecution.FieldErrorMessage, workflowexecution.FieldDedupeKey, workflowexecution.FieldLeaseOwner:
+		case workflowexecution.FieldStatus, workflowexecution.FieldErrorMessage, workflowexecution.FieldExitReason, workflowexecution.FieldExitMessage, workflowexecution.FieldDedupeKey, workflowexecution.FieldLeaseOwner:
 			values[i] = new(sql.NullString)
 		case workflowexecution.FieldCreatedAt, workflowexecution.FieldStartedAt, workflowexecution.FieldCompletedAt, workflowexecution.FieldRunAt, workflowexecution.FieldLeaseExpiresAt:
 			values[i] = new(sql.NullTime)
@@ -216,6 +236,20 @@ func (_m *WorkflowExecution) assignValues(columns []string, values []any) error 
 				_m.ErrorMessage = new(string)
 				*_m.ErrorMessage = value.String
 			}
+		case workflowexecution.FieldExitReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field exit_reason", values[i])
+			} else if value.Valid {
+				_m.ExitReason = new(workflowexecution.ExitReason)
+				*_m.ExitReason = workflowexecution.ExitReason(value.String)
+			}
+		case workflowexecution.FieldExitMessage:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field exit_message", values[i])
+			} else if value.Valid {
+				_m.ExitMessage = new(string)
+				*_m.ExitMessage = value.String
+			}
 		case workflowexecution.FieldWorkflowVersion:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field workflow_version", values[i])
@@ -275,6 +309,20 @@ func (_m *WorkflowExecution) assignValues(columns []string, values []any) error 
 			} else if value.Valid {
 				_m.Run = int(value.Int64)
 			}
+		case workflowexecution.FieldLoopFrames:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field loop_frames", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.LoopFrames); err != nil {
+					return fmt.Errorf("unmarshal field loop_frames: %w", err)
+				}
+			}
+		case workflowexecution.FieldStepRuns:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field step_runs", values[i])
+			} else if value.Valid {
+				_m.StepRuns = int(value.Int64)
+			}
 		case workflowexecution.FieldConditionsChecked:
 			if value, ok := values[i].(*sql.NullBool); !ok {
 				return fmt.Errorf("unexpected type %T for field conditions_checked", values[i])
@@ -313,6 +361,11 @@ func (_m *WorkflowExecution) QueryClient() *ContactQuery {
 // QueryLogs queries the "logs" edge of the WorkflowExecution entity.
 func (_m *WorkflowExecution) QueryLogs() *WorkflowExecutionLogQuery {
 	return NewWorkflowExecutionClient(_m.config).QueryLogs(_m)
+}
+
+// QueryStepOutputs queries the "step_outputs" edge of the WorkflowExecution entity.
+func (_m *WorkflowExecution) QueryStepOutputs() *StepOutputQuery {
+	return NewWorkflowExecutionClient(_m.config).QueryStepOutputs(_m)
 }
 
 // Update returns a builder for updating this WorkflowExecution.
@@ -373,6 +426,16 @@ func (_m *WorkflowExecution) String() string {
 		builder.WriteString(*v)
 	}
 	builder.WriteString(", ")
+	if v := _m.ExitReason; v != nil {
+		builder.WriteString("exit_reason=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.ExitMessage; v != nil {
+		builder.WriteString("exit_message=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
 	builder.WriteString("workflow_version=")
 	builder.WriteString(fmt.Sprintf("%v", _m.WorkflowVersion))
 	builder.WriteString(", ")
@@ -406,6 +469,12 @@ func (_m *WorkflowExecution) String() string {
 	builder.WriteString("run=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Run))
 	builder.WriteString(", ")
+	builder.WriteString("loop_frames=")
+	builder.WriteString(fmt.Sprintf("%v", _m.LoopFrames))
+	builder.WriteString(", ")
+	builder.WriteString("step_runs=")
+	builder.WriteString(fmt.Sprintf("%v", _m.StepRuns))
+	builder.WriteString(", ")
 	builder.WriteString("conditions_checked=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ConditionsChecked))
 	builder.WriteString(", ")
@@ -436,6 +505,30 @@ func (_m *WorkflowExecution) appendNamedLogs(name string, edges ...*WorkflowExec
 		_m.Edges.namedLogs[name] = []*WorkflowExecutionLog{}
 	} else {
 		_m.Edges.namedLogs[name] = append(_m.Edges.namedLogs[name], edges...)
+	}
+}
+
+// NamedStepOutputs returns the StepOutputs named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *WorkflowExecution) NamedStepOutputs(name string) ([]*StepOutput, error) {
+	if _m.Edges.namedStepOutputs == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedStepOutputs[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *WorkflowExecution) appendNamedStepOutputs(name string, edges ...*StepOutput) {
+	if _m.Edges.namedStepOutputs == nil {
+		_m.Edges.namedStepOutputs = make(map[string][]*StepOutput)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedStepOutputs[name] = []*StepOutput{}
+	} else {
+		_m.Edges.namedStepOutputs[name] = append(_m.Edges.namedStepOutputs[name], edges...)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/flowline/flowline/ent/contact"
+	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
@@ -134,6 +135,34 @@ func (_c *WorkflowExecutionCreate) SetErrorMessage(v string) *WorkflowExecutionC
 func (_c *WorkflowExecutionCreate) SetNillableErrorMessage(v *string) *WorkflowExecutionCreate {
 	if v != nil {
 		_c.SetErrorMessage(*v)
+	}
+	return _c
+}
+
+// SetExitReason sets the "exit_reason" field.
+func (_c *WorkflowExecutionCreate) SetExitReason(v workflowexecution.ExitReason) *WorkflowExecutionCreate {
+	_c.mutation.SetExitReason(v)
+	return _c
+}
+
+// SetNillableExitReason sets the "exit_reason" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableExitReason(v *workflowexecution.ExitReason) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetExitReason(*v)
+	}
+	return _c
+}
+
+// SetExitMessage sets the "exit_message" field.
+func (_c *WorkflowExecutionCreate) SetExitMessage(v string) *WorkflowExecutionCreate {
+	_c.mutation.SetExitMessage(v)
+	return _c
+}
+
+// SetNillableExitMessage sets the "exit_message" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableExitMessage(v *string) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetExitMessage(*v)
 	}
 	return _c
 }
@@ -264,6 +293,26 @@ func (_c *WorkflowExecutionCreate) SetNillableRun(v *int) *WorkflowExecutionCrea
 	return _c
 }
 
+// SetLoopFrames sets the "loop_frames" field.
+func (_c *WorkflowExecutionCreate) SetLoopFrames(v []spec.Frame) *WorkflowExecutionCreate {
+	_c.mutation.SetLoopFrames(v)
+	return _c
+}
+
+// SetStepRuns sets the "step_runs" field.
+func (_c *WorkflowExecutionCreate) SetStepRuns(v int) *WorkflowExecutionCreate {
+	_c.mutation.SetStepRuns(v)
+	return _c
+}
+
+// SetNillableStepRuns sets the "step_runs" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableStepRuns(v *int) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetStepRuns(*v)
+	}
+	return _c
+}
+
 // SetConditionsChecked sets the "conditions_checked" field.
 func (_c *WorkflowExecutionCreate) SetConditionsChecked(v bool) *WorkflowExecutionCreate {
 	_c.mutation.SetConditionsChecked(v)
@@ -329,6 +378,21 @@ func (_c *WorkflowExecutionCreate) AddLogs(v ...*WorkflowExecutionLog) *Workflow
 		ids[i] = v[i].ID
 	}
 	return _c.AddLogIDs(ids...)
+}
+
+// AddStepOutputIDs adds the "step_outputs" edge to the StepOutput entity by IDs.
+func (_c *WorkflowExecutionCreate) AddStepOutputIDs(ids ...uuid.UUID) *WorkflowExecutionCreate {
+	_c.mutation.AddStepOutputIDs(ids...)
+	return _c
+}
+
+// AddStepOutputs adds the "step_outputs" edges to the StepOutput entity.
+func (_c *WorkflowExecutionCreate) AddStepOutputs(v ...*StepOutput) *WorkflowExecutionCreate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddStepOutputIDs(ids...)
 }
 
 // Mutation returns the WorkflowExecutionMutation object of the builder.
@@ -410,6 +474,10 @@ func (_c *WorkflowExecutionCreate) defaults() error {
 		v := workflowexecution.DefaultRun
 		_c.mutation.SetRun(v)
 	}
+	if _, ok := _c.mutation.StepRuns(); !ok {
+		v := workflowexecution.DefaultStepRuns
+		_c.mutation.SetStepRuns(v)
+	}
 	if _, ok := _c.mutation.ConditionsChecked(); !ok {
 		v := workflowexecution.DefaultConditionsChecked
 		_c.mutation.SetConditionsChecked(v)
@@ -455,6 +523,11 @@ func (_c *WorkflowExecutionCreate) check() error {
 			return &ValidationError{Name: "current_step", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.current_step": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.ExitReason(); ok {
+		if err := workflowexecution.ExitReasonValidator(v); err != nil {
+			return &ValidationError{Name: "exit_reason", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.exit_reason": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.WorkflowVersion(); !ok {
 		return &ValidationError{Name: "workflow_version", err: errors.New(`ent: missing required field "WorkflowExecution.workflow_version"`)}
 	}
@@ -488,6 +561,14 @@ func (_c *WorkflowExecutionCreate) check() error {
 	if v, ok := _c.mutation.Run(); ok {
 		if err := workflowexecution.RunValidator(v); err != nil {
 			return &ValidationError{Name: "run", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.run": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.StepRuns(); !ok {
+		return &ValidationError{Name: "step_runs", err: errors.New(`ent: missing required field "WorkflowExecution.step_runs"`)}
+	}
+	if v, ok := _c.mutation.StepRuns(); ok {
+		if err := workflowexecution.StepRunsValidator(v); err != nil {
+			return &ValidationError{Name: "step_runs", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.step_runs": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.ConditionsChecked(); !ok {
@@ -568,6 +649,14 @@ func (_c *WorkflowExecutionCreate) createSpec() (*WorkflowExecution, *sqlgraph.C
 		_spec.SetField(workflowexecution.FieldErrorMessage, field.TypeString, value)
 		_node.ErrorMessage = &value
 	}
+	if value, ok := _c.mutation.ExitReason(); ok {
+		_spec.SetField(workflowexecution.FieldExitReason, field.TypeEnum, value)
+		_node.ExitReason = &value
+	}
+	if value, ok := _c.mutation.ExitMessage(); ok {
+		_spec.SetField(workflowexecution.FieldExitMessage, field.TypeString, value)
+		_node.ExitMessage = &value
+	}
 	if value, ok := _c.mutation.WorkflowVersion(); ok {
 		_spec.SetField(workflowexecution.FieldWorkflowVersion, field.TypeInt, value)
 		_node.WorkflowVersion = value
@@ -603,6 +692,14 @@ func (_c *WorkflowExecutionCreate) createSpec() (*WorkflowExecution, *sqlgraph.C
 	if value, ok := _c.mutation.Run(); ok {
 		_spec.SetField(workflowexecution.FieldRun, field.TypeInt, value)
 		_node.Run = value
+	}
+	if value, ok := _c.mutation.LoopFrames(); ok {
+		_spec.SetField(workflowexecution.FieldLoopFrames, field.TypeJSON, value)
+		_node.LoopFrames = value
+	}
+	if value, ok := _c.mutation.StepRuns(); ok {
+		_spec.SetField(workflowexecution.FieldStepRuns, field.TypeInt, value)
+		_node.StepRuns = value
 	}
 	if value, ok := _c.mutation.ConditionsChecked(); ok {
 		_spec.SetField(workflowexecution.FieldConditionsChecked, field.TypeBool, value)
@@ -655,6 +752,22 @@ func (_c *WorkflowExecutionCreate) createSpec() (*WorkflowExecution, *sqlgraph.C
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(workflowexecutionlog.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.StepOutputsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflowexecution.StepOutputsTable,
+			Columns: []string{workflowexecution.StepOutputsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(stepoutput.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {
@@ -810,6 +923,42 @@ func (u *WorkflowExecutionUpsert) ClearErrorMessage() *WorkflowExecutionUpsert {
 	return u
 }
 
+// SetExitReason sets the "exit_reason" field.
+func (u *WorkflowExecutionUpsert) SetExitReason(v workflowexecution.ExitReason) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldExitReason, v)
+	return u
+}
+
+// UpdateExitReason sets the "exit_reason" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateExitReason() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldExitReason)
+	return u
+}
+
+// ClearExitReason clears the value of the "exit_reason" field.
+func (u *WorkflowExecutionUpsert) ClearExitReason() *WorkflowExecutionUpsert {
+	u.SetNull(workflowexecution.FieldExitReason)
+	return u
+}
+
+// SetExitMessage sets the "exit_message" field.
+func (u *WorkflowExecutionUpsert) SetExitMessage(v string) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldExitMessage, v)
+	return u
+}
+
+// UpdateExitMessage sets the "exit_message" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateExitMessage() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldExitMessage)
+	return u
+}
+
+// ClearExitMessage clears the value of the "exit_message" field.
+func (u *WorkflowExecutionUpsert) ClearExitMessage() *WorkflowExecutionUpsert {
+	u.SetNull(workflowexecution.FieldExitMessage)
+	return u
+}
+
 // SetDefinition sets the "definition" field.
 func (u *WorkflowExecutionUpsert) SetDefinition(v spec.Definition) *WorkflowExecutionUpsert {
 	u.Set(workflowexecution.FieldDefinition, v)
@@ -927,6 +1076,42 @@ func (u *WorkflowExecutionUpsert) UpdateRun() *WorkflowExecutionUpsert {
 // AddRun adds v to the "run" field.
 func (u *WorkflowExecutionUpsert) AddRun(v int) *WorkflowExecutionUpsert {
 	u.Add(workflowexecution.FieldRun, v)
+	return u
+}
+
+// SetLoopFrames sets the "loop_frames" field.
+func (u *WorkflowExecutionUpsert) SetLoopFrames(v []spec.Frame) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldLoopFrames, v)
+	return u
+}
+
+// UpdateLoopFrames sets the "loop_frames" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateLoopFrames() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldLoopFrames)
+	return u
+}
+
+// ClearLoopFrames clears the value of the "loop_frames" field.
+func (u *WorkflowExecutionUpsert) ClearLoopFrames() *WorkflowExecutionUpsert {
+	u.SetNull(workflowexecution.FieldLoopFrames)
+	return u
+}
+
+// SetStepRuns sets the "step_runs" field.
+func (u *WorkflowExecutionUpsert) SetStepRuns(v int) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldStepRuns, v)
+	return u
+}
+
+// UpdateStepRuns sets the "step_runs" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateStepRuns() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldStepRuns)
+	return u
+}
+
+// AddStepRuns adds v to the "step_runs" field.
+func (u *WorkflowExecutionUpsert) AddStepRuns(v int) *WorkflowExecutionUpsert {
+	u.Add(workflowexecution.FieldStepRuns, v)
 	return u
 }
 
@@ -1120,6 +1305,48 @@ func (u *WorkflowExecutionUpsertOne) ClearErrorMessage() *WorkflowExecutionUpser
 	})
 }
 
+// SetExitReason sets the "exit_reason" field.
+func (u *WorkflowExecutionUpsertOne) SetExitReason(v workflowexecution.ExitReason) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetExitReason(v)
+	})
+}
+
+// UpdateExitReason sets the "exit_reason" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateExitReason() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateExitReason()
+	})
+}
+
+// ClearExitReason clears the value of the "exit_reason" field.
+func (u *WorkflowExecutionUpsertOne) ClearExitReason() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearExitReason()
+	})
+}
+
+// SetExitMessage sets the "exit_message" field.
+func (u *WorkflowExecutionUpsertOne) SetExitMessage(v string) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetExitMessage(v)
+	})
+}
+
+// UpdateExitMessage sets the "exit_message" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateExitMessage() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateExitMessage()
+	})
+}
+
+// ClearExitMessage clears the value of the "exit_message" field.
+func (u *WorkflowExecutionUpsertOne) ClearExitMessage() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearExitMessage()
+	})
+}
+
 // SetDefinition sets the "definition" field.
 func (u *WorkflowExecutionUpsertOne) SetDefinition(v spec.Definition) *WorkflowExecutionUpsertOne {
 	return u.Update(func(s *WorkflowExecutionUpsert) {
@@ -1257,6 +1484,48 @@ func (u *WorkflowExecutionUpsertOne) AddRun(v int) *WorkflowExecutionUpsertOne {
 func (u *WorkflowExecutionUpsertOne) UpdateRun() *WorkflowExecutionUpsertOne {
 	return u.Update(func(s *WorkflowExecutionUpsert) {
 		s.UpdateRun()
+	})
+}
+
+// SetLoopFrames sets the "loop_frames" field.
+func (u *WorkflowExecutionUpsertOne) SetLoopFrames(v []spec.Frame) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetLoopFrames(v)
+	})
+}
+
+// UpdateLoopFrames sets the "loop_frames" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateLoopFrames() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateLoopFrames()
+	})
+}
+
+// ClearLoopFrames clears the value of the "loop_frames" field.
+func (u *WorkflowExecutionUpsertOne) ClearLoopFrames() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearLoopFrames()
+	})
+}
+
+// SetStepRuns sets the "step_runs" field.
+func (u *WorkflowExecutionUpsertOne) SetStepRuns(v int) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetStepRuns(v)
+	})
+}
+
+// AddStepRuns adds v to the "step_runs" field.
+func (u *WorkflowExecutionUpsertOne) AddStepRuns(v int) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.AddStepRuns(v)
+	})
+}
+
+// UpdateStepRuns sets the "step_runs" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateStepRuns() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateStepRuns()
 	})
 }
 
@@ -1619,6 +1888,48 @@ func (u *WorkflowExecutionUpsertBulk) ClearErrorMessage() *WorkflowExecutionUpse
 	})
 }
 
+// SetExitReason sets the "exit_reason" field.
+func (u *WorkflowExecutionUpsertBulk) SetExitReason(v workflowexecution.ExitReason) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetExitReason(v)
+	})
+}
+
+// UpdateExitReason sets the "exit_reason" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateExitReason() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateExitReason()
+	})
+}
+
+// ClearExitReason clears the value of the "exit_reason" field.
+func (u *WorkflowExecutionUpsertBulk) ClearExitReason() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearExitReason()
+	})
+}
+
+// SetExitMessage sets the "exit_message" field.
+func (u *WorkflowExecutionUpsertBulk) SetExitMessage(v string) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetExitMessage(v)
+	})
+}
+
+// UpdateExitMessage sets the "exit_message" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateExitMessage() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateExitMessage()
+	})
+}
+
+// ClearExitMessage clears the value of the "exit_message" field.
+func (u *WorkflowExecutionUpsertBulk) ClearExitMessage() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearExitMessage()
+	})
+}
+
 // SetDefinition sets the "definition" field.
 func (u *WorkflowExecutionUpsertBulk) SetDefinition(v spec.Definition) *WorkflowExecutionUpsertBulk {
 	return u.Update(func(s *WorkflowExecutionUpsert) {
@@ -1756,6 +2067,48 @@ func (u *WorkflowExecutionUpsertBulk) AddRun(v int) *WorkflowExecutionUpsertBulk
 func (u *WorkflowExecutionUpsertBulk) UpdateRun() *WorkflowExecutionUpsertBulk {
 	return u.Update(func(s *WorkflowExecutionUpsert) {
 		s.UpdateRun()
+	})
+}
+
+// SetLoopFrames sets the "loop_frames" field.
+func (u *WorkflowExecutionUpsertBulk) SetLoopFrames(v []spec.Frame) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetLoopFrames(v)
+	})
+}
+
+// UpdateLoopFrames sets the "loop_frames" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateLoopFrames() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateLoopFrames()
+	})
+}
+
+// ClearLoopFrames clears the value of the "loop_frames" field.
+func (u *WorkflowExecutionUpsertBulk) ClearLoopFrames() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearLoopFrames()
+	})
+}
+
+// SetStepRuns sets the "step_runs" field.
+func (u *WorkflowExecutionUpsertBulk) SetStepRuns(v int) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetStepRuns(v)
+	})
+}
+
+// AddStepRuns adds v to the "step_runs" field.
+func (u *WorkflowExecutionUpsertBulk) AddStepRuns(v int) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.AddStepRuns(v)
+	})
+}
+
+// UpdateStepRuns sets the "step_runs" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateStepRuns() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateStepRuns()
 	})
 }
 

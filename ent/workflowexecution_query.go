@@ -16,6 +16,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
@@ -25,16 +26,18 @@ import (
 // WorkflowExecutionQuery is the builder for querying WorkflowExecution entities.
 type WorkflowExecutionQuery struct {
 	config
-	ctx           *QueryContext
-	order         []workflowexecution.OrderOption
-	inters        []Interceptor
-	predicates    []predicate.WorkflowExecution
-	withWorkflow  *WorkflowQuery
-	withClient    *ContactQuery
-	withLogs      *WorkflowExecutionLogQuery
-	loadTotal     []func(context.Context, []*WorkflowExecution) error
-	modifiers     []func(*sql.Selector)
-	withNamedLogs map[string]*WorkflowExecutionLogQuery
+	ctx                  *QueryContext
+	order                []workflowexecution.OrderOption
+	inters               []Interceptor
+	predicates           []predicate.WorkflowExecution
+	withWorkflow         *WorkflowQuery
+	withClient           *ContactQuery
+	withLogs             *WorkflowExecutionLogQuery
+	withStepOutputs      *StepOutputQuery
+	loadTotal            []func(context.Context, []*WorkflowExecution) error
+	modifiers            []func(*sql.Selector)
+	withNamedLogs        map[string]*WorkflowExecutionLogQuery
+	withNamedStepOutputs map[string]*StepOutputQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -130,6 +133,28 @@ func (_q *WorkflowExecutionQuery) QueryLogs() *WorkflowExecutionLogQuery {
 			sqlgraph.From(workflowexecution.Table, workflowexecution.FieldID, selector),
 			sqlgraph.To(workflowexecutionlog.Table, workflowexecutionlog.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, workflowexecution.LogsTable, workflowexecution.LogsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryStepOutputs chains the current query on the "step_outputs" edge.
+func (_q *WorkflowExecutionQuery) QueryStepOutputs() *StepOutputQuery {
+	query := (&StepOutputClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflowexecution.Table, workflowexecution.FieldID, selector),
+			sqlgraph.To(stepoutput.Table, stepoutput.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, workflowexecution.StepOutputsTable, workflowexecution.StepOutputsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -324,14 +349,15 @@ func (_q *WorkflowExecutionQuery) Clone() *WorkflowExecutionQuery {
 		return nil
 	}
 	return &WorkflowExecutionQuery{
-		config:       _q.config,
-		ctx:          _q.ctx.Clone(),
-		order:        append([]workflowexecution.OrderOption{}, _q.order...),
-		inters:       append([]Interceptor{}, _q.inters...),
-		predicates:   append([]predicate.WorkflowExecution{}, _q.predicates...),
-		withWorkflow: _q.withWorkflow.Clone(),
-		withClient:   _q.withClient.Clone(),
-		withLogs:     _q.withLogs.Clone(),
+		config:          _q.config,
+		ctx:             _q.ctx.Clone(),
+		order:           append([]workflowexecution.OrderOption{}, _q.order...),
+		inters:          append([]Interceptor{}, _q.inters...),
+		predicates:      append([]predicate.WorkflowExecution{}, _q.predicates...),
+		withWorkflow:    _q.withWorkflow.Clone(),
+		withClient:      _q.withClient.Clone(),
+		withLogs:        _q.withLogs.Clone(),
+		withStepOutputs: _q.withStepOutputs.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -369,6 +395,17 @@ func (_q *WorkflowExecutionQuery) WithLogs(opts ...func(*WorkflowExecutionLogQue
 		opt(query)
 	}
 	_q.withLogs = query
+	return _q
+}
+
+// WithStepOutputs tells the query-builder to eager-load the nodes that are connected to
+// the "step_outputs" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *WorkflowExecutionQuery) WithStepOutputs(opts ...func(*StepOutputQuery)) *WorkflowExecutionQuery {
+	query := (&StepOutputClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withStepOutputs = query
 	return _q
 }
 
@@ -456,10 +493,11 @@ func (_q *WorkflowExecutionQuery) sqlAll(ctx context.Context, hooks ...queryHook
 	var (
 		nodes       = []*WorkflowExecution{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withWorkflow != nil,
 			_q.withClient != nil,
 			_q.withLogs != nil,
+			_q.withStepOutputs != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -502,10 +540,24 @@ func (_q *WorkflowExecutionQuery) sqlAll(ctx context.Context, hooks ...queryHook
 			return nil, err
 		}
 	}
+	if query := _q.withStepOutputs; query != nil {
+		if err := _q.loadStepOutputs(ctx, query, nodes,
+			func(n *WorkflowExecution) { n.Edges.StepOutputs = []*StepOutput{} },
+			func(n *WorkflowExecution, e *StepOutput) { n.Edges.StepOutputs = append(n.Edges.StepOutputs, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedLogs {
 		if err := _q.loadLogs(ctx, query, nodes,
 			func(n *WorkflowExecution) { n.appendNamedLogs(name) },
 			func(n *WorkflowExecution, e *WorkflowExecutionLog) { n.appendNamedLogs(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedStepOutputs {
+		if err := _q.loadStepOutputs(ctx, query, nodes,
+			func(n *WorkflowExecution) { n.appendNamedStepOutputs(name) },
+			func(n *WorkflowExecution, e *StepOutput) { n.appendNamedStepOutputs(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -593,6 +645,36 @@ func (_q *WorkflowExecutionQuery) loadLogs(ctx context.Context, query *WorkflowE
 	}
 	query.Where(predicate.WorkflowExecutionLog(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(workflowexecution.LogsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ExecutionID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "execution_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *WorkflowExecutionQuery) loadStepOutputs(ctx context.Context, query *StepOutputQuery, nodes []*WorkflowExecution, init func(*WorkflowExecution), assign func(*WorkflowExecution, *StepOutput)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[uuid.UUID]*WorkflowExecution)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(stepoutput.FieldExecutionID)
+	}
+	query.Where(predicate.StepOutput(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(workflowexecution.StepOutputsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -745,6 +827,20 @@ func (_q *WorkflowExecutionQuery) WithNamedLogs(name string, opts ...func(*Workf
 		_q.withNamedLogs = make(map[string]*WorkflowExecutionLogQuery)
 	}
 	_q.withNamedLogs[name] = query
+	return _q
+}
+
+// WithNamedStepOutputs tells the query-builder to eager-load the nodes that are connected to the "step_outputs"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *WorkflowExecutionQuery) WithNamedStepOutputs(name string, opts ...func(*StepOutputQuery)) *WorkflowExecutionQuery {
+	query := (&StepOutputClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedStepOutputs == nil {
+		_q.withNamedStepOutputs = make(map[string]*StepOutputQuery)
+	}
+	_q.withNamedStepOutputs[name] = query
 	return _q
 }
 

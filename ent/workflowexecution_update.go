@@ -10,8 +10,10 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/internal/workflow/spec"
@@ -130,6 +132,46 @@ func (_u *WorkflowExecutionUpdate) SetNillableErrorMessage(v *string) *WorkflowE
 // ClearErrorMessage clears the value of the "error_message" field.
 func (_u *WorkflowExecutionUpdate) ClearErrorMessage() *WorkflowExecutionUpdate {
 	_u.mutation.ClearErrorMessage()
+	return _u
+}
+
+// SetExitReason sets the "exit_reason" field.
+func (_u *WorkflowExecutionUpdate) SetExitReason(v workflowexecution.ExitReason) *WorkflowExecutionUpdate {
+	_u.mutation.SetExitReason(v)
+	return _u
+}
+
+// SetNillableExitReason sets the "exit_reason" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableExitReason(v *workflowexecution.ExitReason) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetExitReason(*v)
+	}
+	return _u
+}
+
+// ClearExitReason clears the value of the "exit_reason" field.
+func (_u *WorkflowExecutionUpdate) ClearExitReason() *WorkflowExecutionUpdate {
+	_u.mutation.ClearExitReason()
+	return _u
+}
+
+// SetExitMessage sets the "exit_message" field.
+func (_u *WorkflowExecutionUpdate) SetExitMessage(v string) *WorkflowExecutionUpdate {
+	_u.mutation.SetExitMessage(v)
+	return _u
+}
+
+// SetNillableExitMessage sets the "exit_message" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableExitMessage(v *string) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetExitMessage(*v)
+	}
+	return _u
+}
+
+// ClearExitMessage clears the value of the "exit_message" field.
+func (_u *WorkflowExecutionUpdate) ClearExitMessage() *WorkflowExecutionUpdate {
+	_u.mutation.ClearExitMessage()
 	return _u
 }
 
@@ -270,6 +312,45 @@ func (_u *WorkflowExecutionUpdate) AddRun(v int) *WorkflowExecutionUpdate {
 	return _u
 }
 
+// SetLoopFrames sets the "loop_frames" field.
+func (_u *WorkflowExecutionUpdate) SetLoopFrames(v []spec.Frame) *WorkflowExecutionUpdate {
+	_u.mutation.SetLoopFrames(v)
+	return _u
+}
+
+// AppendLoopFrames appends value to the "loop_frames" field.
+func (_u *WorkflowExecutionUpdate) AppendLoopFrames(v []spec.Frame) *WorkflowExecutionUpdate {
+	_u.mutation.AppendLoopFrames(v)
+	return _u
+}
+
+// ClearLoopFrames clears the value of the "loop_frames" field.
+func (_u *WorkflowExecutionUpdate) ClearLoopFrames() *WorkflowExecutionUpdate {
+	_u.mutation.ClearLoopFrames()
+	return _u
+}
+
+// SetStepRuns sets the "step_runs" field.
+func (_u *WorkflowExecutionUpdate) SetStepRuns(v int) *WorkflowExecutionUpdate {
+	_u.mutation.ResetStepRuns()
+	_u.mutation.SetStepRuns(v)
+	return _u
+}
+
+// SetNillableStepRuns sets the "step_runs" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableStepRuns(v *int) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetStepRuns(*v)
+	}
+	return _u
+}
+
+// AddStepRuns adds value to the "step_runs" field.
+func (_u *WorkflowExecutionUpdate) AddStepRuns(v int) *WorkflowExecutionUpdate {
+	_u.mutation.AddStepRuns(v)
+	return _u
+}
+
 // SetConditionsChecked sets the "conditions_checked" field.
 func (_u *WorkflowExecutionUpdate) SetConditionsChecked(v bool) *WorkflowExecutionUpdate {
 	_u.mutation.SetConditionsChecked(v)
@@ -299,6 +380,21 @@ func (_u *WorkflowExecutionUpdate) AddLogs(v ...*WorkflowExecutionLog) *Workflow
 	return _u.AddLogIDs(ids...)
 }
 
+// AddStepOutputIDs adds the "step_outputs" edge to the StepOutput entity by IDs.
+func (_u *WorkflowExecutionUpdate) AddStepOutputIDs(ids ...uuid.UUID) *WorkflowExecutionUpdate {
+	_u.mutation.AddStepOutputIDs(ids...)
+	return _u
+}
+
+// AddStepOutputs adds the "step_outputs" edges to the StepOutput entity.
+func (_u *WorkflowExecutionUpdate) AddStepOutputs(v ...*StepOutput) *WorkflowExecutionUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddStepOutputIDs(ids...)
+}
+
 // Mutation returns the WorkflowExecutionMutation object of the builder.
 func (_u *WorkflowExecutionUpdate) Mutation() *WorkflowExecutionMutation {
 	return _u.mutation
@@ -323,6 +419,27 @@ func (_u *WorkflowExecutionUpdate) RemoveLogs(v ...*WorkflowExecutionLog) *Workf
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveLogIDs(ids...)
+}
+
+// ClearStepOutputs clears all "step_outputs" edges to the StepOutput entity.
+func (_u *WorkflowExecutionUpdate) ClearStepOutputs() *WorkflowExecutionUpdate {
+	_u.mutation.ClearStepOutputs()
+	return _u
+}
+
+// RemoveStepOutputIDs removes the "step_outputs" edge to StepOutput entities by IDs.
+func (_u *WorkflowExecutionUpdate) RemoveStepOutputIDs(ids ...uuid.UUID) *WorkflowExecutionUpdate {
+	_u.mutation.RemoveStepOutputIDs(ids...)
+	return _u
+}
+
+// RemoveStepOutputs removes "step_outputs" edges to StepOutput entities.
+func (_u *WorkflowExecutionUpdate) RemoveStepOutputs(v ...*StepOutput) *WorkflowExecutionUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveStepOutputIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -364,6 +481,11 @@ func (_u *WorkflowExecutionUpdate) check() error {
 			return &ValidationError{Name: "current_step", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.current_step": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ExitReason(); ok {
+		if err := workflowexecution.ExitReasonValidator(v); err != nil {
+			return &ValidationError{Name: "exit_reason", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.exit_reason": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Attempt(); ok {
 		if err := workflowexecution.AttemptValidator(v); err != nil {
 			return &ValidationError{Name: "attempt", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.attempt": %w`, err)}
@@ -377,6 +499,11 @@ func (_u *WorkflowExecutionUpdate) check() error {
 	if v, ok := _u.mutation.Run(); ok {
 		if err := workflowexecution.RunValidator(v); err != nil {
 			return &ValidationError{Name: "run", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.run": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.StepRuns(); ok {
+		if err := workflowexecution.StepRunsValidator(v); err != nil {
+			return &ValidationError{Name: "step_runs", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.step_runs": %w`, err)}
 		}
 	}
 	if _u.mutation.WorkflowCleared() && len(_u.mutation.WorkflowIDs()) > 0 {
@@ -433,6 +560,18 @@ func (_u *WorkflowExecutionUpdate) sqlSave(ctx context.Context) (_node int, err 
 	if _u.mutation.ErrorMessageCleared() {
 		_spec.ClearField(workflowexecution.FieldErrorMessage, field.TypeString)
 	}
+	if value, ok := _u.mutation.ExitReason(); ok {
+		_spec.SetField(workflowexecution.FieldExitReason, field.TypeEnum, value)
+	}
+	if _u.mutation.ExitReasonCleared() {
+		_spec.ClearField(workflowexecution.FieldExitReason, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.ExitMessage(); ok {
+		_spec.SetField(workflowexecution.FieldExitMessage, field.TypeString, value)
+	}
+	if _u.mutation.ExitMessageCleared() {
+		_spec.ClearField(workflowexecution.FieldExitMessage, field.TypeString)
+	}
 	if value, ok := _u.mutation.Definition(); ok {
 		_spec.SetField(workflowexecution.FieldDefinition, field.TypeJSON, value)
 	}
@@ -475,6 +614,23 @@ func (_u *WorkflowExecutionUpdate) sqlSave(ctx context.Context) (_node int, err 
 	if value, ok := _u.mutation.AddedRun(); ok {
 		_spec.AddField(workflowexecution.FieldRun, field.TypeInt, value)
 	}
+	if value, ok := _u.mutation.LoopFrames(); ok {
+		_spec.SetField(workflowexecution.FieldLoopFrames, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedLoopFrames(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, workflowexecution.FieldLoopFrames, value)
+		})
+	}
+	if _u.mutation.LoopFramesCleared() {
+		_spec.ClearField(workflowexecution.FieldLoopFrames, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.StepRuns(); ok {
+		_spec.SetField(workflowexecution.FieldStepRuns, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedStepRuns(); ok {
+		_spec.AddField(workflowexecution.FieldStepRuns, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.ConditionsChecked(); ok {
 		_spec.SetField(workflowexecution.FieldConditionsChecked, field.TypeBool, value)
 	}
@@ -516,6 +672,51 @@ func (_u *WorkflowExecutionUpdate) sqlSave(ctx context.Context) (_node int, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(workflowexecutionlog.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.StepOutputsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflowexecution.StepOutputsTable,
+			Columns: []string{workflowexecution.StepOutputsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(stepoutput.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedStepOutputsIDs(); len(nodes) > 0 && !_u.mutation.StepOutputsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflowexecution.StepOutputsTable,
+			Columns: []string{workflowexecution.StepOutputsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(stepoutput.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.StepOutputsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflowexecution.StepOutputsTable,
+			Columns: []string{workflowexecution.StepOutputsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(stepoutput.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {
@@ -643,6 +844,46 @@ func (_u *WorkflowExecutionUpdateOne) SetNillableErrorMessage(v *string) *Workfl
 // ClearErrorMessage clears the value of the "error_message" field.
 func (_u *WorkflowExecutionUpdateOne) ClearErrorMessage() *WorkflowExecutionUpdateOne {
 	_u.mutation.ClearErrorMessage()
+	return _u
+}
+
+// SetExitReason sets the "exit_reason" field.
+func (_u *WorkflowExecutionUpdateOne) SetExitReason(v workflowexecution.ExitReason) *WorkflowExecutionUpdateOne {
+	_u.mutation.SetExitReason(v)
+	return _u
+}
+
+// SetNillableExitReason sets the "exit_reason" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableExitReason(v *workflowexecution.ExitReason) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetExitReason(*v)
+	}
+	return _u
+}
+
+// ClearExitReason clears the value of the "exit_reason" field.
+func (_u *WorkflowExecutionUpdateOne) ClearExitReason() *WorkflowExecutionUpdateOne {
+	_u.mutation.ClearExitReason()
+	return _u
+}
+
+// SetExitMessage sets the "exit_message" field.
+func (_u *WorkflowExecutionUpdateOne) SetExitMessage(v string) *WorkflowExecutionUpdateOne {
+	_u.mutation.SetExitMessage(v)
+	return _u
+}
+
+// SetNillableExitMessage sets the "exit_message" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableExitMessage(v *string) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetExitMessage(*v)
+	}
+	return _u
+}
+
+// ClearExitMessage clears the value of the "exit_message" field.
+func (_u *WorkflowExecutionUpdateOne) ClearExitMessage() *WorkflowExecutionUpdateOne {
+	_u.mutation.ClearExitMessage()
 	return _u
 }
 
@@ -783,6 +1024,45 @@ func (_u *WorkflowExecutionUpdateOne) AddRun(v int) *WorkflowExecutionUpdateOne 
 	return _u
 }
 
+// SetLoopFrames sets the "loop_frames" field.
+func (_u *WorkflowExecutionUpdateOne) SetLoopFrames(v []spec.Frame) *WorkflowExecutionUpdateOne {
+	_u.mutation.SetLoopFrames(v)
+	return _u
+}
+
+// AppendLoopFrames appends value to the "loop_frames" field.
+func (_u *WorkflowExecutionUpdateOne) AppendLoopFrames(v []spec.Frame) *WorkflowExecutionUpdateOne {
+	_u.mutation.AppendLoopFrames(v)
+	return _u
+}
+
+// ClearLoopFrames clears the value of the "loop_frames" field.
+func (_u *WorkflowExecutionUpdateOne) ClearLoopFrames() *WorkflowExecutionUpdateOne {
+	_u.mutation.ClearLoopFrames()
+	return _u
+}
+
+// SetStepRuns sets the "step_runs" field.
+func (_u *WorkflowExecutionUpdateOne) SetStepRuns(v int) *WorkflowExecutionUpdateOne {
+	_u.mutation.ResetStepRuns()
+	_u.mutation.SetStepRuns(v)
+	return _u
+}
+
+// SetNillableStepRuns sets the "step_runs" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableStepRuns(v *int) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetStepRuns(*v)
+	}
+	return _u
+}
+
+// AddStepRuns adds value to the "step_runs" field.
+func (_u *WorkflowExecutionUpdateOne) AddStepRuns(v int) *WorkflowExecutionUpdateOne {
+	_u.mutation.AddStepRuns(v)
+	return _u
+}
+
 // SetConditionsChecked sets the "conditions_checked" field.
 func (_u *WorkflowExecutionUpdateOne) SetConditionsChecked(v bool) *WorkflowExecutionUpdateOne {
 	_u.mutation.SetConditionsChecked(v)
@@ -812,6 +1092,21 @@ func (_u *WorkflowExecutionUpdateOne) AddLogs(v ...*WorkflowExecutionLog) *Workf
 	return _u.AddLogIDs(ids...)
 }
 
+// AddStepOutputIDs adds the "step_outputs" edge to the StepOutput entity by IDs.
+func (_u *WorkflowExecutionUpdateOne) AddStepOutputIDs(ids ...uuid.UUID) *WorkflowExecutionUpdateOne {
+	_u.mutation.AddStepOutputIDs(ids...)
+	return _u
+}
+
+// AddStepOutputs adds the "step_outputs" edges to the StepOutput entity.
+func (_u *WorkflowExecutionUpdateOne) AddStepOutputs(v ...*StepOutput) *WorkflowExecutionUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddStepOutputIDs(ids...)
+}
+
 // Mutation returns the WorkflowExecutionMutation object of the builder.
 func (_u *WorkflowExecutionUpdateOne) Mutation() *WorkflowExecutionMutation {
 	return _u.mutation
@@ -836,6 +1131,27 @@ func (_u *WorkflowExecutionUpdateOne) RemoveLogs(v ...*WorkflowExecutionLog) *Wo
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveLogIDs(ids...)
+}
+
+// ClearStepOutputs clears all "step_outputs" edges to the StepOutput entity.
+func (_u *WorkflowExecutionUpdateOne) ClearStepOutputs() *WorkflowExecutionUpdateOne {
+	_u.mutation.ClearStepOutputs()
+	return _u
+}
+
+// RemoveStepOutputIDs removes the "step_outputs" edge to StepOutput entities by IDs.
+func (_u *WorkflowExecutionUpdateOne) RemoveStepOutputIDs(ids ...uuid.UUID) *WorkflowExecutionUpdateOne {
+	_u.mutation.RemoveStepOutputIDs(ids...)
+	return _u
+}
+
+// RemoveStepOutputs removes "step_outputs" edges to StepOutput entities.
+func (_u *WorkflowExecutionUpdateOne) RemoveStepOutputs(v ...*StepOutput) *WorkflowExecutionUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveStepOutputIDs(ids...)
 }
 
 // Where appends a list predicates to the WorkflowExecutionUpdate builder.
@@ -890,6 +1206,11 @@ func (_u *WorkflowExecutionUpdateOne) check() error {
 			return &ValidationError{Name: "current_step", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.current_step": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ExitReason(); ok {
+		if err := workflowexecution.ExitReasonValidator(v); err != nil {
+			return &ValidationError{Name: "exit_reason", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.exit_reason": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Attempt(); ok {
 		if err := workflowexecution.AttemptValidator(v); err != nil {
 			return &ValidationError{Name: "attempt", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.attempt": %w`, err)}
@@ -903,6 +1224,11 @@ func (_u *WorkflowExecutionUpdateOne) check() error {
 	if v, ok := _u.mutation.Run(); ok {
 		if err := workflowexecution.RunValidator(v); err != nil {
 			return &ValidationError{Name: "run", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.run": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.StepRuns(); ok {
+		if err := workflowexecution.StepRunsValidator(v); err != nil {
+			return &ValidationError{Name: "step_runs", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.step_runs": %w`, err)}
 		}
 	}
 	if _u.mutation.WorkflowCleared() && len(_u.mutation.WorkflowIDs()) > 0 {
@@ -976,6 +1302,18 @@ func (_u *WorkflowExecutionUpdateOne) sqlSave(ctx context.Context) (_node *Workf
 	if _u.mutation.ErrorMessageCleared() {
 		_spec.ClearField(workflowexecution.FieldErrorMessage, field.TypeString)
 	}
+	if value, ok := _u.mutation.ExitReason(); ok {
+		_spec.SetField(workflowexecution.FieldExitReason, field.TypeEnum, value)
+	}
+	if _u.mutation.ExitReasonCleared() {
+		_spec.ClearField(workflowexecution.FieldExitReason, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.ExitMessage(); ok {
+		_spec.SetField(workflowexecution.FieldExitMessage, field.TypeString, value)
+	}
+	if _u.mutation.ExitMessageCleared() {
+		_spec.ClearField(workflowexecution.FieldExitMessage, field.TypeString)
+	}
 	if value, ok := _u.mutation.Definition(); ok {
 		_spec.SetField(workflowexecution.FieldDefinition, field.TypeJSON, value)
 	}
@@ -1018,6 +1356,23 @@ func (_u *WorkflowExecutionUpdateOne) sqlSave(ctx context.Context) (_node *Workf
 	if value, ok := _u.mutation.AddedRun(); ok {
 		_spec.AddField(workflowexecution.FieldRun, field.TypeInt, value)
 	}
+	if value, ok := _u.mutation.LoopFrames(); ok {
+		_spec.SetField(workflowexecution.FieldLoopFrames, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedLoopFrames(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, workflowexecution.FieldLoopFrames, value)
+		})
+	}
+	if _u.mutation.LoopFramesCleared() {
+		_spec.ClearField(workflowexecution.FieldLoopFrames, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.StepRuns(); ok {
+		_spec.SetField(workflowexecution.FieldStepRuns, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedStepRuns(); ok {
+		_spec.AddField(workflowexecution.FieldStepRuns, field.TypeInt, value)
+	}
 	if value, ok := _u.mutation.ConditionsChecked(); ok {
 		_spec.SetField(workflowexecution.FieldConditionsChecked, field.TypeBool, value)
 	}
@@ -1059,6 +1414,51 @@ func (_u *WorkflowExecutionUpdateOne) sqlSave(ctx context.Context) (_node *Workf
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(workflowexecutionlog.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.StepOutputsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflowexecution.StepOutputsTable,
+			Columns: []string{workflowexecution.StepOutputsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(stepoutput.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedStepOutputsIDs(); len(nodes) > 0 && !_u.mutation.StepOutputsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflowexecution.StepOutputsTable,
+			Columns: []string{workflowexecution.StepOutputsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(stepoutput.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.StepOutputsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflowexecution.StepOutputsTable,
+			Columns: []string{workflowexecution.StepOutputsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(stepoutput.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {

@@ -25,6 +25,16 @@ type WorkflowExecutionLog struct {
 	ExecutionID uuid.UUID `json:"execution_id,omitempty"`
 	// StepIndex holds the value of the "step_index" field.
 	StepIndex int `json:"step_index,omitempty"`
+	// Path holds the value of the "path" field.
+	Path string `json:"path,omitempty"`
+	// StepKey holds the value of the "step_key" field.
+	StepKey *string `json:"step_key,omitempty"`
+	// Iteration holds the value of the "iteration" field.
+	Iteration *int `json:"iteration,omitempty"`
+	// Branch holds the value of the "branch" field.
+	Branch *string `json:"branch,omitempty"`
+	// Run holds the value of the "run" field.
+	Run int `json:"run,omitempty"`
 	// ActionType holds the value of the "action_type" field.
 	ActionType spec.ActionType `json:"action_type,omitempty"`
 	// Status holds the value of the "status" field.
@@ -76,9 +86,9 @@ func (*WorkflowExecutionLog) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case workflowexecutionlog.FieldInputData, workflowexecutionlog.FieldOutputData:
 			values[i] = new([]byte)
-		case workflowexecutionlog.FieldStepIndex, workflowexecutionlog.FieldAttempt, workflowexecutionlog.FieldDurationMs:
+		case workflowexecutionlog.FieldStepIndex, workflowexecutionlog.FieldIteration, workflowexecutionlog.FieldRun, workflowexecutionlog.FieldAttempt, workflowexecutionlog.FieldDurationMs:
 			values[i] = new(sql.NullInt64)
-		case workflowexecutionlog.FieldActionType, workflowexecutionlog.FieldStatus, workflowexecutionlog.FieldErrorMessage:
+		case workflowexecutionlog.FieldPath, workflowexecutionlog.FieldStepKey, workflowexecutionlog.FieldBranch, workflowexecutionlog.FieldActionType, workflowexecutionlog.FieldStatus, workflowexecutionlog.FieldErrorMessage:
 			values[i] = new(sql.NullString)
 		case workflowexecutionlog.FieldExecutedAt:
 			values[i] = new(sql.NullTime)
@@ -116,6 +126,39 @@ func (_m *WorkflowExecutionLog) assignValues(columns []string, values []any) err
 				return fmt.Errorf("unexpected type %T for field step_index", values[i])
 			} else if value.Valid {
 				_m.StepIndex = int(value.Int64)
+			}
+		case workflowexecutionlog.FieldPath:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field path", values[i])
+			} else if value.Valid {
+				_m.Path = value.String
+			}
+		case workflowexecutionlog.FieldStepKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field step_key", values[i])
+			} else if value.Valid {
+				_m.StepKey = new(string)
+				*_m.StepKey = value.String
+			}
+		case workflowexecutionlog.FieldIteration:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field iteration", values[i])
+			} else if value.Valid {
+				_m.Iteration = new(int)
+				*_m.Iteration = int(value.Int64)
+			}
+		case workflowexecutionlog.FieldBranch:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field branch", values[i])
+			} else if value.Valid {
+				_m.Branch = new(string)
+				*_m.Branch = value.String
+			}
+		case workflowexecutionlog.FieldRun:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field run", values[i])
+			} else if value.Valid {
+				_m.Run = int(value.Int64)
 			}
 		case workflowexecutionlog.FieldActionType:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -216,6 +259,27 @@ func (_m *WorkflowExecutionLog) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("step_index=")
 	builder.WriteString(fmt.Sprintf("%v", _m.StepIndex))
+	builder.WriteString(", ")
+	builder.WriteString("path=")
+	builder.WriteString(_m.Path)
+	builder.WriteString(", ")
+	if v := _m.StepKey; v != nil {
+		builder.WriteString("step_key=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.Iteration; v != nil {
+		builder.WriteString("iteration=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.Branch; v != nil {
+		builder.WriteString("branch=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	builder.WriteString("run=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Run))
 	builder.WriteString(", ")
 	builder.WriteString("action_type=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ActionType))

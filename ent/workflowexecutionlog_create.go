@@ -38,6 +38,76 @@ func (_c *WorkflowExecutionLogCreate) SetStepIndex(v int) *WorkflowExecutionLogC
 	return _c
 }
 
+// SetPath sets the "path" field.
+func (_c *WorkflowExecutionLogCreate) SetPath(v string) *WorkflowExecutionLogCreate {
+	_c.mutation.SetPath(v)
+	return _c
+}
+
+// SetNillablePath sets the "path" field if the given value is not nil.
+func (_c *WorkflowExecutionLogCreate) SetNillablePath(v *string) *WorkflowExecutionLogCreate {
+	if v != nil {
+		_c.SetPath(*v)
+	}
+	return _c
+}
+
+// SetStepKey sets the "step_key" field.
+func (_c *WorkflowExecutionLogCreate) SetStepKey(v string) *WorkflowExecutionLogCreate {
+	_c.mutation.SetStepKey(v)
+	return _c
+}
+
+// SetNillableStepKey sets the "step_key" field if the given value is not nil.
+func (_c *WorkflowExecutionLogCreate) SetNillableStepKey(v *string) *WorkflowExecutionLogCreate {
+	if v != nil {
+		_c.SetStepKey(*v)
+	}
+	return _c
+}
+
+// SetIteration sets the "iteration" field.
+func (_c *WorkflowExecutionLogCreate) SetIteration(v int) *WorkflowExecutionLogCreate {
+	_c.mutation.SetIteration(v)
+	return _c
+}
+
+// SetNillableIteration sets the "iteration" field if the given value is not nil.
+func (_c *WorkflowExecutionLogCreate) SetNillableIteration(v *int) *WorkflowExecutionLogCreate {
+	if v != nil {
+		_c.SetIteration(*v)
+	}
+	return _c
+}
+
+// SetBranch sets the "branch" field.
+func (_c *WorkflowExecutionLogCreate) SetBranch(v string) *WorkflowExecutionLogCreate {
+	_c.mutation.SetBranch(v)
+	return _c
+}
+
+// SetNillableBranch sets the "branch" field if the given value is not nil.
+func (_c *WorkflowExecutionLogCreate) SetNillableBranch(v *string) *WorkflowExecutionLogCreate {
+	if v != nil {
+		_c.SetBranch(*v)
+	}
+	return _c
+}
+
+// SetRun sets the "run" field.
+func (_c *WorkflowExecutionLogCreate) SetRun(v int) *WorkflowExecutionLogCreate {
+	_c.mutation.SetRun(v)
+	return _c
+}
+
+// SetNillableRun sets the "run" field if the given value is not nil.
+func (_c *WorkflowExecutionLogCreate) SetNillableRun(v *int) *WorkflowExecutionLogCreate {
+	if v != nil {
+		_c.SetRun(*v)
+	}
+	return _c
+}
+
 // SetActionType sets the "action_type" field.
 func (_c *WorkflowExecutionLogCreate) SetActionType(v spec.ActionType) *WorkflowExecutionLogCreate {
 	_c.mutation.SetActionType(v)
@@ -174,6 +244,14 @@ func (_c *WorkflowExecutionLogCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *WorkflowExecutionLogCreate) defaults() error {
+	if _, ok := _c.mutation.Path(); !ok {
+		v := workflowexecutionlog.DefaultPath
+		_c.mutation.SetPath(v)
+	}
+	if _, ok := _c.mutation.Run(); !ok {
+		v := workflowexecutionlog.DefaultRun
+		_c.mutation.SetRun(v)
+	}
 	if _, ok := _c.mutation.Attempt(); !ok {
 		v := workflowexecutionlog.DefaultAttempt
 		_c.mutation.SetAttempt(v)
@@ -210,6 +288,17 @@ func (_c *WorkflowExecutionLogCreate) check() error {
 	if v, ok := _c.mutation.StepIndex(); ok {
 		if err := workflowexecutionlog.StepIndexValidator(v); err != nil {
 			return &ValidationError{Name: "step_index", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecutionLog.step_index": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Path(); !ok {
+		return &ValidationError{Name: "path", err: errors.New(`ent: missing required field "WorkflowExecutionLog.path"`)}
+	}
+	if _, ok := _c.mutation.Run(); !ok {
+		return &ValidationError{Name: "run", err: errors.New(`ent: missing required field "WorkflowExecutionLog.run"`)}
+	}
+	if v, ok := _c.mutation.Run(); ok {
+		if err := workflowexecutionlog.RunValidator(v); err != nil {
+			return &ValidationError{Name: "run", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecutionLog.run": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.ActionType(); !ok {
@@ -289,6 +378,26 @@ func (_c *WorkflowExecutionLogCreate) createSpec() (*WorkflowExecutionLog, *sqlg
 	if value, ok := _c.mutation.StepIndex(); ok {
 		_spec.SetField(workflowexecutionlog.FieldStepIndex, field.TypeInt, value)
 		_node.StepIndex = value
+	}
+	if value, ok := _c.mutation.Path(); ok {
+		_spec.SetField(workflowexecutionlog.FieldPath, field.TypeString, value)
+		_node.Path = value
+	}
+	if value, ok := _c.mutation.StepKey(); ok {
+		_spec.SetField(workflowexecutionlog.FieldStepKey, field.TypeString, value)
+		_node.StepKey = &value
+	}
+	if value, ok := _c.mutation.Iteration(); ok {
+		_spec.SetField(workflowexecutionlog.FieldIteration, field.TypeInt, value)
+		_node.Iteration = &value
+	}
+	if value, ok := _c.mutation.Branch(); ok {
+		_spec.SetField(workflowexecutionlog.FieldBranch, field.TypeString, value)
+		_node.Branch = &value
+	}
+	if value, ok := _c.mutation.Run(); ok {
+		_spec.SetField(workflowexecutionlog.FieldRun, field.TypeInt, value)
+		_node.Run = value
 	}
 	if value, ok := _c.mutation.ActionType(); ok {
 		_spec.SetField(workflowexecutionlog.FieldActionType, field.TypeEnum, value)
@@ -449,6 +558,21 @@ func (u *WorkflowExecutionLogUpsertOne) UpdateNewValues() *WorkflowExecutionLogU
 		}
 		if _, exists := u.create.mutation.StepIndex(); exists {
 			s.SetIgnore(workflowexecutionlog.FieldStepIndex)
+		}
+		if _, exists := u.create.mutation.Path(); exists {
+			s.SetIgnore(workflowexecutionlog.FieldPath)
+		}
+		if _, exists := u.create.mutation.StepKey(); exists {
+			s.SetIgnore(workflowexecutionlog.FieldStepKey)
+		}
+		if _, exists := u.create.mutation.Iteration(); exists {
+			s.SetIgnore(workflowexecutionlog.FieldIteration)
+		}
+		if _, exists := u.create.mutation.Branch(); exists {
+			s.SetIgnore(workflowexecutionlog.FieldBranch)
+		}
+		if _, exists := u.create.mutation.Run(); exists {
+			s.SetIgnore(workflowexecutionlog.FieldRun)
 		}
 		if _, exists := u.create.mutation.ActionType(); exists {
 			s.SetIgnore(workflowexecutionlog.FieldActionType)
@@ -729,6 +853,21 @@ func (u *WorkflowExecutionLogUpsertBulk) UpdateNewValues() *WorkflowExecutionLog
 			}
 			if _, exists := b.mutation.StepIndex(); exists {
 				s.SetIgnore(workflowexecutionlog.FieldStepIndex)
+			}
+			if _, exists := b.mutation.Path(); exists {
+				s.SetIgnore(workflowexecutionlog.FieldPath)
+			}
+			if _, exists := b.mutation.StepKey(); exists {
+				s.SetIgnore(workflowexecutionlog.FieldStepKey)
+			}
+			if _, exists := b.mutation.Iteration(); exists {
+				s.SetIgnore(workflowexecutionlog.FieldIteration)
+			}
+			if _, exists := b.mutation.Branch(); exists {
+				s.SetIgnore(workflowexecutionlog.FieldBranch)
+			}
+			if _, exists := b.mutation.Run(); exists {
+				s.SetIgnore(workflowexecutionlog.FieldRun)
 			}
 			if _, exists := b.mutation.ActionType(); exists {
 				s.SetIgnore(workflowexecutionlog.FieldActionType)

@@ -110,6 +110,15 @@ func (_u *WorkflowExecutionLogUpdate) sqlSave(ctx context.Context) (_node int, e
 			}
 		}
 	}
+	if _u.mutation.StepKeyCleared() {
+		_spec.ClearField(workflowexecutionlog.FieldStepKey, field.TypeString)
+	}
+	if _u.mutation.IterationCleared() {
+		_spec.ClearField(workflowexecutionlog.FieldIteration, field.TypeInt)
+	}
+	if _u.mutation.BranchCleared() {
+		_spec.ClearField(workflowexecutionlog.FieldBranch, field.TypeString)
+	}
 	if value, ok := _u.mutation.InputData(); ok {
 		_spec.SetField(workflowexecutionlog.FieldInputData, field.TypeJSON, value)
 	}
@@ -258,6 +267,15 @@ func (_u *WorkflowExecutionLogUpdateOne) sqlSave(ctx context.Context) (_node *Wo
 				ps[i](selector)
 			}
 		}
+	}
+	if _u.mutation.StepKeyCleared() {
+		_spec.ClearField(workflowexecutionlog.FieldStepKey, field.TypeString)
+	}
+	if _u.mutation.IterationCleared() {
+		_spec.ClearField(workflowexecutionlog.FieldIteration, field.TypeInt)
+	}
+	if _u.mutation.BranchCleared() {
+		_spec.ClearField(workflowexecutionlog.FieldBranch, field.TypeString)
 	}
 	if value, ok := _u.mutation.InputData(); ok {
 		_spec.SetField(workflowexecutionlog.FieldInputData, field.TypeJSON, value)

@@ -106,11 +106,17 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 // Workflow returns WorkflowResolver implementation.
 func (r *Resolver) Workflow() WorkflowResolver { return &workflowResolver{r} }
 
+// WorkflowExecution returns WorkflowExecutionResolver implementation.
+func (r *Resolver) WorkflowExecution() WorkflowExecutionResolver {
+	return &workflowExecutionResolver{r}
+}
+
 // WorkflowVersion returns WorkflowVersionResolver implementation.
 func (r *Resolver) WorkflowVersion() WorkflowVersionResolver { return &workflowVersionResolver{r} }
 
 type (
-	queryResolver           struct{ *Resolver }
-	workflowResolver        struct{ *Resolver }
-	workflowVersionResolver struct{ *Resolver }
+	queryResolver             struct{ *Resolver }
+	workflowResolver          struct{ *Resolver }
+	workflowExecutionResolver struct{ *Resolver }
+	workflowVersionResolver   struct{ *Resolver }
 )

@@ -45,6 +45,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Workflow() WorkflowResolver
 	WorkflowAction() WorkflowActionResolver
+	WorkflowExecution() WorkflowExecutionResolver
 	WorkflowVersion() WorkflowVersionResolver
 }
 
@@ -238,11 +239,14 @@ type ComplexityRoot struct {
 	}
 
 	SimulationStep struct {
+		Branch         func(childComplexity int) int
 		Details        func(childComplexity int) int
 		Effect         func(childComplexity int) int
 		Error          func(childComplexity int) int
 		Index          func(childComplexity int) int
+		Iteration      func(childComplexity int) int
 		Name           func(childComplexity int) int
+		Path           func(childComplexity int) int
 		RenderedConfig func(childComplexity int) int
 		Type           func(childComplexity int) int
 	}
@@ -316,11 +320,23 @@ type ComplexityRoot struct {
 	}
 
 	WorkflowAction struct {
+		Body    func(childComplexity int) int
+		Cases   func(childComplexity int) int
 		Config  func(childComplexity int) int
+		Default func(childComplexity int) int
+		Else    func(childComplexity int) int
+		Key     func(childComplexity int) int
 		Name    func(childComplexity int) int
 		OnError func(childComplexity int) int
 		Retry   func(childComplexity int) int
+		Then    func(childComplexity int) int
 		Type    func(childComplexity int) int
+	}
+
+	WorkflowCase struct {
+		Actions    func(childComplexity int) int
+		Conditions func(childComplexity int) int
+		Name       func(childComplexity int) int
 	}
 
 	WorkflowConnection struct {
@@ -350,8 +366,11 @@ type ComplexityRoot struct {
 		CurrentStep     func(childComplexity int) int
 		Depth           func(childComplexity int) int
 		ErrorMessage    func(childComplexity int) int
+		ExitMessage     func(childComplexity int) int
+		ExitReason      func(childComplexity int) int
 		ID              func(childComplexity int) int
 		Logs            func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowExecutionLogOrder, where *ent.WorkflowExecutionLogWhereInput) int
+		Outputs         func(childComplexity int) int
 		Run             func(childComplexity int) int
 		RunAt           func(childComplexity int) int
 		StartedAt       func(childComplexity int) int
@@ -376,6 +395,7 @@ type ComplexityRoot struct {
 	WorkflowExecutionLog struct {
 		ActionType   func(childComplexity int) int
 		Attempt      func(childComplexity int) int
+		Branch       func(childComplexity int) int
 		DurationMs   func(childComplexity int) int
 		ErrorMessage func(childComplexity int) int
 		ExecutedAt   func(childComplexity int) int
@@ -383,9 +403,13 @@ type ComplexityRoot struct {
 		ExecutionID  func(childComplexity int) int
 		ID           func(childComplexity int) int
 		InputData    func(childComplexity int) int
+		Iteration    func(childComplexity int) int
 		OutputData   func(childComplexity int) int
+		Path         func(childComplexity int) int
+		Run          func(childComplexity int) int
 		Status       func(childComplexity int) int
 		StepIndex    func(childComplexity int) int
+		StepKey      func(childComplexity int) int
 	}
 
 	WorkflowExecutionLogConnection struct {
@@ -471,8 +495,13 @@ type WorkflowResolver interface {
 	WebhookPath(ctx context.Context, obj *ent.Workflow) (*string, error)
 }
 type WorkflowActionResolver interface {
+	Key(ctx context.Context, obj *spec.Action) (*string, error)
+
 	Name(ctx context.Context, obj *spec.Action) (*string, error)
 	OnError(ctx context.Context, obj *spec.Action) (string, error)
+}
+type WorkflowExecutionResolver interface {
+	Outputs(ctx context.Context, obj *ent.WorkflowExecution) (map[string]any, error)
 }
 type WorkflowVersionResolver interface {
 	Definition(ctx context.Context, obj *ent.WorkflowVersion) (*spec.Definition, error)
@@ -1435,6 +1464,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SimulationResult.TriggerMatched(childComplexity), true
 
+	case "SimulationStep.branch":
+		if e.ComplexityRoot.SimulationStep.Branch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimulationStep.Branch(childComplexity), true
 	case "SimulationStep.details":
 		if e.ComplexityRoot.SimulationStep.Details == nil {
 			break
@@ -1459,12 +1494,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SimulationStep.Index(childComplexity), true
+	case "SimulationStep.iteration":
+		if e.ComplexityRoot.SimulationStep.Iteration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimulationStep.Iteration(childComplexity), true
 	case "SimulationStep.name":
 		if e.ComplexityRoot.SimulationStep.Name == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SimulationStep.Name(childComplexity), true
+	case "SimulationStep.path":
+		if e.ComplexityRoot.SimulationStep.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimulationStep.Path(childComplexity), true
 	case "SimulationStep.renderedConfig":
 		if e.ComplexityRoot.SimulationStep.RenderedConfig == nil {
 			break
@@ -1782,12 +1829,42 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Workflow.WebhookSecret(childComplexity), true
 
+	case "WorkflowAction.body":
+		if e.ComplexityRoot.WorkflowAction.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowAction.Body(childComplexity), true
+	case "WorkflowAction.cases":
+		if e.ComplexityRoot.WorkflowAction.Cases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowAction.Cases(childComplexity), true
 	case "WorkflowAction.config":
 		if e.ComplexityRoot.WorkflowAction.Config == nil {
 			break
 		}
 
 		return e.ComplexityRoot.WorkflowAction.Config(childComplexity), true
+	case "WorkflowAction.default":
+		if e.ComplexityRoot.WorkflowAction.Default == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowAction.Default(childComplexity), true
+	case "WorkflowAction.else":
+		if e.ComplexityRoot.WorkflowAction.Else == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowAction.Else(childComplexity), true
+	case "WorkflowAction.key":
+		if e.ComplexityRoot.WorkflowAction.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowAction.Key(childComplexity), true
 	case "WorkflowAction.name":
 		if e.ComplexityRoot.WorkflowAction.Name == nil {
 			break
@@ -1806,12 +1883,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowAction.Retry(childComplexity), true
+	case "WorkflowAction.then":
+		if e.ComplexityRoot.WorkflowAction.Then == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowAction.Then(childComplexity), true
 	case "WorkflowAction.type":
 		if e.ComplexityRoot.WorkflowAction.Type == nil {
 			break
 		}
 
 		return e.ComplexityRoot.WorkflowAction.Type(childComplexity), true
+
+	case "WorkflowCase.actions":
+		if e.ComplexityRoot.WorkflowCase.Actions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowCase.Actions(childComplexity), true
+	case "WorkflowCase.conditions":
+		if e.ComplexityRoot.WorkflowCase.Conditions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowCase.Conditions(childComplexity), true
+	case "WorkflowCase.name":
+		if e.ComplexityRoot.WorkflowCase.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowCase.Name(childComplexity), true
 
 	case "WorkflowConnection.edges":
 		if e.ComplexityRoot.WorkflowConnection.Edges == nil {
@@ -1918,6 +2020,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowExecution.ErrorMessage(childComplexity), true
+	case "WorkflowExecution.exitMessage":
+		if e.ComplexityRoot.WorkflowExecution.ExitMessage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowExecution.ExitMessage(childComplexity), true
+	case "WorkflowExecution.exitReason":
+		if e.ComplexityRoot.WorkflowExecution.ExitReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowExecution.ExitReason(childComplexity), true
 	case "WorkflowExecution.id":
 		if e.ComplexityRoot.WorkflowExecution.ID == nil {
 			break
@@ -1935,6 +2049,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowExecution.Logs(childComplexity, args["after"].(*entgql.Cursor[uuid.UUID]), args["first"].(*int), args["before"].(*entgql.Cursor[uuid.UUID]), args["last"].(*int), args["orderBy"].([]*ent.WorkflowExecutionLogOrder), args["where"].(*ent.WorkflowExecutionLogWhereInput)), true
+	case "WorkflowExecution.outputs":
+		if e.ComplexityRoot.WorkflowExecution.Outputs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowExecution.Outputs(childComplexity), true
 	case "WorkflowExecution.run":
 		if e.ComplexityRoot.WorkflowExecution.Run == nil {
 			break
@@ -2028,6 +2148,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowExecutionLog.Attempt(childComplexity), true
+	case "WorkflowExecutionLog.branch":
+		if e.ComplexityRoot.WorkflowExecutionLog.Branch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowExecutionLog.Branch(childComplexity), true
 	case "WorkflowExecutionLog.durationMs":
 		if e.ComplexityRoot.WorkflowExecutionLog.DurationMs == nil {
 			break
@@ -2070,12 +2196,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowExecutionLog.InputData(childComplexity), true
+	case "WorkflowExecutionLog.iteration":
+		if e.ComplexityRoot.WorkflowExecutionLog.Iteration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowExecutionLog.Iteration(childComplexity), true
 	case "WorkflowExecutionLog.outputData":
 		if e.ComplexityRoot.WorkflowExecutionLog.OutputData == nil {
 			break
 		}
 
 		return e.ComplexityRoot.WorkflowExecutionLog.OutputData(childComplexity), true
+	case "WorkflowExecutionLog.path":
+		if e.ComplexityRoot.WorkflowExecutionLog.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowExecutionLog.Path(childComplexity), true
+	case "WorkflowExecutionLog.run":
+		if e.ComplexityRoot.WorkflowExecutionLog.Run == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowExecutionLog.Run(childComplexity), true
 	case "WorkflowExecutionLog.status":
 		if e.ComplexityRoot.WorkflowExecutionLog.Status == nil {
 			break
@@ -2088,6 +2232,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowExecutionLog.StepIndex(childComplexity), true
+	case "WorkflowExecutionLog.stepKey":
+		if e.ComplexityRoot.WorkflowExecutionLog.StepKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowExecutionLog.StepKey(childComplexity), true
 
 	case "WorkflowExecutionLogConnection.edges":
 		if e.ComplexityRoot.WorkflowExecutionLogConnection.Edges == nil {
@@ -2233,6 +2383,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
 			graphql.NewInputUnmarshaler("WorkflowActionInput", ec.unmarshalInputWorkflowActionInput),
+			graphql.NewInputUnmarshaler("WorkflowCaseInput", ec.unmarshalInputWorkflowCaseInput),
 			graphql.NewInputUnmarshaler("WorkflowDefinitionInput", ec.unmarshalInputWorkflowDefinitionInput),
 			graphql.NewInputUnmarshaler("WorkflowExecutionLogOrder", ec.unmarshalInputWorkflowExecutionLogOrder),
 			graphql.NewInputUnmarshaler("WorkflowExecutionLogWhereInput", ec.unmarshalInputWorkflowExecutionLogWhereInput),
@@ -2636,6 +2787,12 @@ func (ec *executionContext) childFields_SimulationStep(ctx context.Context, fiel
 	switch field.Name {
 	case "index":
 		return ec.fieldContext_SimulationStep_index(ctx, field)
+	case "path":
+		return ec.fieldContext_SimulationStep_path(ctx, field)
+	case "branch":
+		return ec.fieldContext_SimulationStep_branch(ctx, field)
+	case "iteration":
+		return ec.fieldContext_SimulationStep_iteration(ctx, field)
 	case "type":
 		return ec.fieldContext_SimulationStep_type(ctx, field)
 	case "name":
@@ -2790,6 +2947,8 @@ func (ec *executionContext) childFields_Workflow(ctx context.Context, field grap
 
 func (ec *executionContext) childFields_WorkflowAction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "key":
+		return ec.fieldContext_WorkflowAction_key(ctx, field)
 	case "type":
 		return ec.fieldContext_WorkflowAction_type(ctx, field)
 	case "config":
@@ -2800,8 +2959,30 @@ func (ec *executionContext) childFields_WorkflowAction(ctx context.Context, fiel
 		return ec.fieldContext_WorkflowAction_onError(ctx, field)
 	case "retry":
 		return ec.fieldContext_WorkflowAction_retry(ctx, field)
+	case "then":
+		return ec.fieldContext_WorkflowAction_then(ctx, field)
+	case "else":
+		return ec.fieldContext_WorkflowAction_else(ctx, field)
+	case "cases":
+		return ec.fieldContext_WorkflowAction_cases(ctx, field)
+	case "default":
+		return ec.fieldContext_WorkflowAction_default(ctx, field)
+	case "body":
+		return ec.fieldContext_WorkflowAction_body(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowAction", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkflowCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_WorkflowCase_name(ctx, field)
+	case "conditions":
+		return ec.fieldContext_WorkflowCase_conditions(ctx, field)
+	case "actions":
+		return ec.fieldContext_WorkflowCase_actions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkflowCase", field.Name)
 }
 
 func (ec *executionContext) childFields_WorkflowConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2862,6 +3043,10 @@ func (ec *executionContext) childFields_WorkflowExecution(ctx context.Context, f
 		return ec.fieldContext_WorkflowExecution_completedAt(ctx, field)
 	case "errorMessage":
 		return ec.fieldContext_WorkflowExecution_errorMessage(ctx, field)
+	case "exitReason":
+		return ec.fieldContext_WorkflowExecution_exitReason(ctx, field)
+	case "exitMessage":
+		return ec.fieldContext_WorkflowExecution_exitMessage(ctx, field)
 	case "workflowVersion":
 		return ec.fieldContext_WorkflowExecution_workflowVersion(ctx, field)
 	case "runAt":
@@ -2878,6 +3063,8 @@ func (ec *executionContext) childFields_WorkflowExecution(ctx context.Context, f
 		return ec.fieldContext_WorkflowExecution_client(ctx, field)
 	case "logs":
 		return ec.fieldContext_WorkflowExecution_logs(ctx, field)
+	case "outputs":
+		return ec.fieldContext_WorkflowExecution_outputs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowExecution", field.Name)
 }
@@ -2912,6 +3099,16 @@ func (ec *executionContext) childFields_WorkflowExecutionLog(ctx context.Context
 		return ec.fieldContext_WorkflowExecutionLog_executionID(ctx, field)
 	case "stepIndex":
 		return ec.fieldContext_WorkflowExecutionLog_stepIndex(ctx, field)
+	case "path":
+		return ec.fieldContext_WorkflowExecutionLog_path(ctx, field)
+	case "stepKey":
+		return ec.fieldContext_WorkflowExecutionLog_stepKey(ctx, field)
+	case "iteration":
+		return ec.fieldContext_WorkflowExecutionLog_iteration(ctx, field)
+	case "branch":
+		return ec.fieldContext_WorkflowExecutionLog_branch(ctx, field)
+	case "run":
+		return ec.fieldContext_WorkflowExecutionLog_run(ctx, field)
 	case "actionType":
 		return ec.fieldContext_WorkflowExecutionLog_actionType(ctx, field)
 	case "status":
@@ -8344,6 +8541,75 @@ func (ec *executionContext) fieldContext_SimulationStep_index(_ context.Context,
 	return graphql.NewScalarFieldContext("SimulationStep", field, false, false, "Int")
 }
 
+func (ec *executionContext) _SimulationStep_path(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimulationStep_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SimulationStep_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimulationStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _SimulationStep_branch(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimulationStep_branch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Branch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SimulationStep_branch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimulationStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _SimulationStep_iteration(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimulationStep_iteration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Iteration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SimulationStep_iteration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimulationStep", field, false, false, "Int")
+}
+
 func (ec *executionContext) _SimulationStep_type(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9725,6 +9991,29 @@ func (ec *executionContext) fieldContext_Workflow_webhookPath(_ context.Context,
 	return graphql.NewScalarFieldContext("Workflow", field, true, true, "String")
 }
 
+func (ec *executionContext) _WorkflowAction_key(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowAction_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WorkflowAction().Key(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowAction_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowAction", field, true, true, "String")
+}
+
 func (ec *executionContext) _WorkflowAction_type(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9844,6 +10133,244 @@ func (ec *executionContext) fieldContext_WorkflowAction_retry(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_RetryPolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowAction_then(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowAction_then(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Then, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []spec.Action) graphql.Marshaler {
+			return ec.marshalOWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowAction_then(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowAction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowAction_else(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowAction_else(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Else, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []spec.Action) graphql.Marshaler {
+			return ec.marshalOWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowAction_else(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowAction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowAction_cases(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowAction_cases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []spec.Case) graphql.Marshaler {
+			return ec.marshalOWorkflowCase2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐCaseᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowAction_cases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowAction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowAction_default(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowAction_default(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Default, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []spec.Action) graphql.Marshaler {
+			return ec.marshalOWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowAction_default(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowAction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowAction_body(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowAction_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []spec.Action) graphql.Marshaler {
+			return ec.marshalOWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowAction_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowAction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowCase_name(ctx context.Context, field graphql.CollectedField, obj *spec.Case) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowCase_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowCase_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkflowCase_conditions(ctx context.Context, field graphql.CollectedField, obj *spec.Case) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowCase_conditions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conditions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNMap2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowCase_conditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowCase", field, false, false, "Map")
+}
+
+func (ec *executionContext) _WorkflowCase_actions(ctx context.Context, field graphql.CollectedField, obj *spec.Case) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowCase_actions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []spec.Action) graphql.Marshaler {
+			return ec.marshalNWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowCase_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowCase",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowAction(ctx, field)
 		},
 	}
 	return fc, nil
@@ -10322,6 +10849,52 @@ func (ec *executionContext) fieldContext_WorkflowExecution_errorMessage(_ contex
 	return graphql.NewScalarFieldContext("WorkflowExecution", field, false, false, "String")
 }
 
+func (ec *executionContext) _WorkflowExecution_exitReason(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecution_exitReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExitReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *workflowexecution.ExitReason) graphql.Marshaler {
+			return ec.marshalOWorkflowExecutionExitReason2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecution_exitReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecution", field, false, false, "WorkflowExecutionExitReason")
+}
+
+func (ec *executionContext) _WorkflowExecution_exitMessage(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecution_exitMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExitMessage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecution_exitMessage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecution", field, false, false, "String")
+}
+
 func (ec *executionContext) _WorkflowExecution_workflowVersion(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10545,6 +11118,29 @@ func (ec *executionContext) fieldContext_WorkflowExecution_logs(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _WorkflowExecution_outputs(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecution_outputs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WorkflowExecution().Outputs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNMap2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecution_outputs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecution", field, true, true, "Map")
+}
+
 func (ec *executionContext) _WorkflowExecutionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10753,6 +11349,121 @@ func (ec *executionContext) _WorkflowExecutionLog_stepIndex(ctx context.Context,
 	)
 }
 func (ec *executionContext) fieldContext_WorkflowExecutionLog_stepIndex(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkflowExecutionLog_path(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecutionLog_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecutionLog_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkflowExecutionLog_stepKey(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecutionLog_stepKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StepKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecutionLog_stepKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkflowExecutionLog_iteration(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecutionLog_iteration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Iteration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecutionLog_iteration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkflowExecutionLog_branch(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecutionLog_branch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Branch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecutionLog_branch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkflowExecutionLog_run(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecutionLog_run(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Run, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecutionLog_run(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "Int")
 }
 
@@ -17153,13 +17864,20 @@ func (ec *executionContext) unmarshalInputWorkflowActionInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"type", "config", "name", "onError", "retry"}
+	fieldsInOrder := [...]string{"key", "type", "config", "name", "onError", "retry", "then", "else", "cases", "default", "body"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
 		case "type":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
 			data, err := ec.unmarshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, v)
@@ -17169,7 +17887,7 @@ func (ec *executionContext) unmarshalInputWorkflowActionInput(ctx context.Contex
 			it.Type = data
 		case "config":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("config"))
-			data, err := ec.unmarshalNMap2map(ctx, v)
+			data, err := ec.unmarshalOMap2map(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17195,6 +17913,41 @@ func (ec *executionContext) unmarshalInputWorkflowActionInput(ctx context.Contex
 				return it, err
 			}
 			it.Retry = data
+		case "then":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("then"))
+			data, err := ec.unmarshalOWorkflowActionInput2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Then = data
+		case "else":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("else"))
+			data, err := ec.unmarshalOWorkflowActionInput2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Else = data
+		case "cases":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cases"))
+			data, err := ec.unmarshalOWorkflowCaseInput2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐCaseᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cases = data
+		case "default":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("default"))
+			data, err := ec.unmarshalOWorkflowActionInput2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Default = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalOWorkflowActionInput2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
 		}
 	}
 	return it, nil
@@ -17209,6 +17962,62 @@ func (ec *executionContext) unmarshalInputWorkflowActionInput(ctx context.Contex
 func UnmarshalWorkflowActionInput(ctx context.Context, raw any) (spec.Action, error) {
 	var out spec.Action
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkflowActionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWorkflowCaseInput(ctx context.Context, obj any) (spec.Case, error) {
+	var it spec.Case
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "conditions", "actions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "conditions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conditions"))
+			data, err := ec.unmarshalNMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Conditions = data
+		case "actions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actions"))
+			data, err := ec.unmarshalNWorkflowActionInput2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actions = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWorkflowCaseInput unmarshals raw into the WorkflowCaseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWorkflowCaseInput(ctx context.Context, raw any) (spec.Case, error) {
+	var out spec.Case
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkflowCaseInput", raw, &out)
 	return out, err
 }
 
@@ -17339,7 +18148,7 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionLogWhereInput(ctx con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "executionID", "executionIDNEQ", "executionIDIn", "executionIDNotIn", "stepIndex", "stepIndexNEQ", "stepIndexIn", "stepIndexNotIn", "stepIndexGT", "stepIndexGTE", "stepIndexLT", "stepIndexLTE", "actionType", "actionTypeNEQ", "actionTypeIn", "actionTypeNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "attempt", "attemptNEQ", "attemptIn", "attemptNotIn", "attemptGT", "attemptGTE", "attemptLT", "attemptLTE", "durationMs", "durationMsNEQ", "durationMsIn", "durationMsNotIn", "durationMsGT", "durationMsGTE", "durationMsLT", "durationMsLTE", "executedAt", "executedAtNEQ", "executedAtIn", "executedAtNotIn", "executedAtGT", "executedAtGTE", "executedAtLT", "executedAtLTE", "hasExecution", "hasExecutionWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "executionID", "executionIDNEQ", "executionIDIn", "executionIDNotIn", "stepIndex", "stepIndexNEQ", "stepIndexIn", "stepIndexNotIn", "stepIndexGT", "stepIndexGTE", "stepIndexLT", "stepIndexLTE", "path", "pathNEQ", "pathIn", "pathNotIn", "pathGT", "pathGTE", "pathLT", "pathLTE", "pathContains", "pathHasPrefix", "pathHasSuffix", "pathEqualFold", "pathContainsFold", "stepKey", "stepKeyNEQ", "stepKeyIn", "stepKeyNotIn", "stepKeyGT", "stepKeyGTE", "stepKeyLT", "stepKeyLTE", "stepKeyContains", "stepKeyHasPrefix", "stepKeyHasSuffix", "stepKeyIsNil", "stepKeyNotNil", "stepKeyEqualFold", "stepKeyContainsFold", "iteration", "iterationNEQ", "iterationIn", "iterationNotIn", "iterationGT", "iterationGTE", "iterationLT", "iterationLTE", "iterationIsNil", "iterationNotNil", "branch", "branchNEQ", "branchIn", "branchNotIn", "branchGT", "branchGTE", "branchLT", "branchLTE", "branchContains", "branchHasPrefix", "branchHasSuffix", "branchIsNil", "branchNotNil", "branchEqualFold", "branchContainsFold", "run", "runNEQ", "runIn", "runNotIn", "runGT", "runGTE", "runLT", "runLTE", "actionType", "actionTypeNEQ", "actionTypeIn", "actionTypeNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "attempt", "attemptNEQ", "attemptIn", "attemptNotIn", "attemptGT", "attemptGTE", "attemptLT", "attemptLTE", "durationMs", "durationMsNEQ", "durationMsIn", "durationMsNotIn", "durationMsGT", "durationMsGTE", "durationMsLT", "durationMsLTE", "executedAt", "executedAtNEQ", "executedAtIn", "executedAtNotIn", "executedAtGT", "executedAtGTE", "executedAtLT", "executedAtLTE", "hasExecution", "hasExecutionWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17507,6 +18316,433 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionLogWhereInput(ctx con
 				return it, err
 			}
 			it.StepIndexLTE = data
+		case "path":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("path"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Path = data
+		case "pathNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathNEQ = data
+		case "pathIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathIn = data
+		case "pathNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathNotIn = data
+		case "pathGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathGT = data
+		case "pathGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathGTE = data
+		case "pathLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathLT = data
+		case "pathLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathLTE = data
+		case "pathContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathContains = data
+		case "pathHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathHasPrefix = data
+		case "pathHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathHasSuffix = data
+		case "pathEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathEqualFold = data
+		case "pathContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pathContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PathContainsFold = data
+		case "stepKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKey"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKey = data
+		case "stepKeyNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyNEQ = data
+		case "stepKeyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyIn = data
+		case "stepKeyNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyNotIn = data
+		case "stepKeyGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyGT = data
+		case "stepKeyGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyGTE = data
+		case "stepKeyLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyLT = data
+		case "stepKeyLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyLTE = data
+		case "stepKeyContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyContains = data
+		case "stepKeyHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyHasPrefix = data
+		case "stepKeyHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyHasSuffix = data
+		case "stepKeyIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyIsNil = data
+		case "stepKeyNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyNotNil = data
+		case "stepKeyEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyEqualFold = data
+		case "stepKeyContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("stepKeyContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StepKeyContainsFold = data
+		case "iteration":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iteration"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Iteration = data
+		case "iterationNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iterationNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IterationNEQ = data
+		case "iterationIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iterationIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IterationIn = data
+		case "iterationNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iterationNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IterationNotIn = data
+		case "iterationGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iterationGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IterationGT = data
+		case "iterationGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iterationGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IterationGTE = data
+		case "iterationLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iterationLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IterationLT = data
+		case "iterationLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iterationLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IterationLTE = data
+		case "iterationIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iterationIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IterationIsNil = data
+		case "iterationNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("iterationNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IterationNotNil = data
+		case "branch":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branch"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Branch = data
+		case "branchNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchNEQ = data
+		case "branchIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchIn = data
+		case "branchNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchNotIn = data
+		case "branchGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchGT = data
+		case "branchGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchGTE = data
+		case "branchLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchLT = data
+		case "branchLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchLTE = data
+		case "branchContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchContains = data
+		case "branchHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchHasPrefix = data
+		case "branchHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchHasSuffix = data
+		case "branchIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchIsNil = data
+		case "branchNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchNotNil = data
+		case "branchEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchEqualFold = data
+		case "branchContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("branchContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BranchContainsFold = data
+		case "run":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("run"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Run = data
+		case "runNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunNEQ = data
+		case "runIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunIn = data
+		case "runNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunNotIn = data
+		case "runGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunGT = data
+		case "runGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunGTE = data
+		case "runLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunLT = data
+		case "runLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("runLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RunLTE = data
 		case "actionType":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actionType"))
 			data, err := ec.unmarshalOActionType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, v)
@@ -17931,7 +19167,7 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "workflowID", "workflowIDNEQ", "workflowIDIn", "workflowIDNotIn", "clientID", "clientIDNEQ", "clientIDIn", "clientIDNotIn", "clientIDIsNil", "clientIDNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "currentStep", "currentStepNEQ", "currentStepIn", "currentStepNotIn", "currentStepGT", "currentStepGTE", "currentStepLT", "currentStepLTE", "startedAt", "startedAtNEQ", "startedAtIn", "startedAtNotIn", "startedAtGT", "startedAtGTE", "startedAtLT", "startedAtLTE", "startedAtIsNil", "startedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "run", "runNEQ", "runIn", "runNotIn", "runGT", "runGTE", "runLT", "runLTE", "hasWorkflow", "hasWorkflowWith", "hasClient", "hasClientWith", "hasLogs", "hasLogsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "workflowID", "workflowIDNEQ", "workflowIDIn", "workflowIDNotIn", "clientID", "clientIDNEQ", "clientIDIn", "clientIDNotIn", "clientIDIsNil", "clientIDNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "currentStep", "currentStepNEQ", "currentStepIn", "currentStepNotIn", "currentStepGT", "currentStepGTE", "currentStepLT", "currentStepLTE", "startedAt", "startedAtNEQ", "startedAtIn", "startedAtNotIn", "startedAtGT", "startedAtGTE", "startedAtLT", "startedAtLTE", "startedAtIsNil", "startedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "exitReason", "exitReasonNEQ", "exitReasonIn", "exitReasonNotIn", "exitReasonIsNil", "exitReasonNotNil", "exitMessage", "exitMessageNEQ", "exitMessageIn", "exitMessageNotIn", "exitMessageGT", "exitMessageGTE", "exitMessageLT", "exitMessageLTE", "exitMessageContains", "exitMessageHasPrefix", "exitMessageHasSuffix", "exitMessageIsNil", "exitMessageNotNil", "exitMessageEqualFold", "exitMessageContainsFold", "run", "runNEQ", "runIn", "runNotIn", "runGT", "runGTE", "runLT", "runLTE", "hasWorkflow", "hasWorkflowWith", "hasClient", "hasClientWith", "hasLogs", "hasLogsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18470,6 +19706,153 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.ErrorMessageContainsFold = data
+		case "exitReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitReason"))
+			data, err := ec.unmarshalOWorkflowExecutionExitReason2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitReason = data
+		case "exitReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitReasonNEQ"))
+			data, err := ec.unmarshalOWorkflowExecutionExitReason2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitReasonNEQ = data
+		case "exitReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitReasonIn"))
+			data, err := ec.unmarshalOWorkflowExecutionExitReason2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitReasonIn = data
+		case "exitReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitReasonNotIn"))
+			data, err := ec.unmarshalOWorkflowExecutionExitReason2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReasonᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitReasonNotIn = data
+		case "exitReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitReasonIsNil = data
+		case "exitReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitReasonNotNil = data
+		case "exitMessage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessage"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessage = data
+		case "exitMessageNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageNEQ = data
+		case "exitMessageIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageIn = data
+		case "exitMessageNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageNotIn = data
+		case "exitMessageGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageGT = data
+		case "exitMessageGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageGTE = data
+		case "exitMessageLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageLT = data
+		case "exitMessageLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageLTE = data
+		case "exitMessageContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageContains = data
+		case "exitMessageHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageHasPrefix = data
+		case "exitMessageHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageHasSuffix = data
+		case "exitMessageIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageIsNil = data
+		case "exitMessageNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageNotNil = data
+		case "exitMessageEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageEqualFold = data
+		case "exitMessageContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exitMessageContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExitMessageContainsFold = data
 		case "run":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("run"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -21153,6 +22536,21 @@ func (ec *executionContext) _SimulationStep(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "path":
+			out.Values[i] = ec._SimulationStep_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "branch":
+			out.Values[i] = ec._SimulationStep_branch(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "iteration":
+			out.Values[i] = ec._SimulationStep_iteration(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "type":
 			out.Values[i] = ec._SimulationStep_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21652,6 +23050,12 @@ func (ec *executionContext) _WorkflowAction(ctx context.Context, sel ast.Selecti
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("WorkflowAction")
+		case "key":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WorkflowAction_key(ctx, field, obj)
+				})
 		case "type":
 			out.Values[i] = ec._WorkflowAction_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21678,6 +23082,74 @@ func (ec *executionContext) _WorkflowAction(ctx context.Context, sel ast.Selecti
 			out.Values[i] = ec._WorkflowAction_retry(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "then":
+			out.Values[i] = ec._WorkflowAction_then(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "else":
+			out.Values[i] = ec._WorkflowAction_else(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cases":
+			out.Values[i] = ec._WorkflowAction_cases(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "default":
+			out.Values[i] = ec._WorkflowAction_default(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._WorkflowAction_body(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workflowCaseImplementors = []string{"WorkflowCase"}
+
+func (ec *executionContext) _WorkflowCase(ctx context.Context, sel ast.SelectionSet, obj *spec.Case) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workflowCaseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkflowCase")
+		case "name":
+			out.Values[i] = ec._WorkflowCase_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conditions":
+			out.Values[i] = ec._WorkflowCase_conditions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actions":
+			out.Values[i] = ec._WorkflowCase_actions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -21886,6 +23358,16 @@ func (ec *executionContext) _WorkflowExecution(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "exitReason":
+			out.Values[i] = ec._WorkflowExecution_exitReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "exitMessage":
+			out.Values[i] = ec._WorkflowExecution_exitMessage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "workflowVersion":
 			out.Values[i] = ec._WorkflowExecution_workflowVersion(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21928,6 +23410,12 @@ func (ec *executionContext) _WorkflowExecution(ctx context.Context, sel ast.Sele
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._WorkflowExecution_logs(ctx, field, obj)
+				})
+		case "outputs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WorkflowExecution_outputs(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -22050,6 +23538,31 @@ func (ec *executionContext) _WorkflowExecutionLog(ctx context.Context, sel ast.S
 			}
 		case "stepIndex":
 			out.Values[i] = ec._WorkflowExecutionLog_stepIndex(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "path":
+			out.Values[i] = ec._WorkflowExecutionLog_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stepKey":
+			out.Values[i] = ec._WorkflowExecutionLog_stepKey(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "iteration":
+			out.Values[i] = ec._WorkflowExecutionLog_iteration(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "branch":
+			out.Values[i] = ec._WorkflowExecutionLog_branch(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "run":
+			out.Values[i] = ec._WorkflowExecutionLog_run(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -23349,6 +24862,25 @@ func (ec *executionContext) marshalNWorkflowAction2ᚖgithubᚗcomᚋflowlineᚋ
 	return ec._WorkflowAction(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNWorkflowActionInput2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx context.Context, v any) (spec.Action, error) {
+	res, err := ec.unmarshalInputWorkflowActionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNWorkflowActionInput2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, v any) ([]spec.Action, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]spec.Action, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWorkflowActionInput2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalNWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, v any) ([]*spec.Action, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -23366,6 +24898,15 @@ func (ec *executionContext) unmarshalNWorkflowActionInput2ᚕᚖgithubᚗcomᚋf
 func (ec *executionContext) unmarshalNWorkflowActionInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx context.Context, v any) (*spec.Action, error) {
 	res, err := ec.unmarshalInputWorkflowActionInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWorkflowCase2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐCase(ctx context.Context, sel ast.SelectionSet, v spec.Case) graphql.Marshaler {
+	return ec._WorkflowCase(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNWorkflowCaseInput2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐCase(ctx context.Context, v any) (spec.Case, error) {
+	res, err := ec.unmarshalInputWorkflowCaseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNWorkflowConnection2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowConnection(ctx context.Context, sel ast.SelectionSet, v *ent.WorkflowConnection) graphql.Marshaler {
@@ -23398,6 +24939,16 @@ func (ec *executionContext) marshalNWorkflowExecutionConnection2ᚖgithubᚗcom�
 		return graphql.Null
 	}
 	return ec._WorkflowExecutionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWorkflowExecutionExitReason2githubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx context.Context, v any) (workflowexecution.ExitReason, error) {
+	var res workflowexecution.ExitReason
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWorkflowExecutionExitReason2githubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx context.Context, sel ast.SelectionSet, v workflowexecution.ExitReason) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNWorkflowExecutionLogConnection2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowExecutionLogConnection(ctx context.Context, sel ast.SelectionSet, v *ent.WorkflowExecutionLogConnection) graphql.Marshaler {
@@ -24811,6 +26362,42 @@ func (ec *executionContext) marshalOWorkflow2ᚖgithubᚗcomᚋflowlineᚋflowli
 	return ec._Workflow(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOWorkflowAction2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, sel ast.SelectionSet, v []spec.Action) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWorkflowAction2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOWorkflowActionInput2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, v any) ([]spec.Action, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]spec.Action, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWorkflowActionInput2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionᚄ(ctx context.Context, v any) ([]*spec.Action, error) {
 	if v == nil {
 		return nil, nil
@@ -24821,6 +26408,42 @@ func (ec *executionContext) unmarshalOWorkflowActionInput2ᚕᚖgithubᚗcomᚋf
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNWorkflowActionInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐAction(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOWorkflowCase2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐCaseᚄ(ctx context.Context, sel ast.SelectionSet, v []spec.Case) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWorkflowCase2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐCase(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOWorkflowCaseInput2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐCaseᚄ(ctx context.Context, v any) ([]spec.Case, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]spec.Case, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWorkflowCaseInput2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐCase(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -24881,6 +26504,58 @@ func (ec *executionContext) marshalOWorkflowExecutionEdge2ᚖgithubᚗcomᚋflow
 		return graphql.Null
 	}
 	return ec._WorkflowExecutionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOWorkflowExecutionExitReason2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReasonᚄ(ctx context.Context, v any) ([]workflowexecution.ExitReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]workflowexecution.ExitReason, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWorkflowExecutionExitReason2githubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOWorkflowExecutionExitReason2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []workflowexecution.ExitReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWorkflowExecutionExitReason2githubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOWorkflowExecutionExitReason2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx context.Context, v any) (*workflowexecution.ExitReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(workflowexecution.ExitReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOWorkflowExecutionExitReason2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx context.Context, sel ast.SelectionSet, v *workflowexecution.ExitReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOWorkflowExecutionLog2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowExecutionLog(ctx context.Context, sel ast.SelectionSet, v *ent.WorkflowExecutionLog) graphql.Marshaler {

@@ -233,6 +233,14 @@ func (r *mutationResolver) DeleteUser(ctx context.Context, id uuid.UUID) (uuid.U
 	return id, nil
 }
 
+// Key is the resolver for the key field.
+func (r *workflowActionResolver) Key(ctx context.Context, obj *spec.Action) (*string, error) {
+	if obj.Key == "" {
+		return nil, nil
+	}
+	return &obj.Key, nil
+}
+
 // Name is the resolver for the name field.
 func (r *workflowActionResolver) Name(ctx context.Context, obj *spec.Action) (*string, error) {
 	if obj.Name == "" {
@@ -244,6 +252,11 @@ func (r *workflowActionResolver) Name(ctx context.Context, obj *spec.Action) (*s
 // OnError is the resolver for the onError field.
 func (r *workflowActionResolver) OnError(ctx context.Context, obj *spec.Action) (string, error) {
 	return obj.EffectiveOnError(), nil
+}
+
+// Outputs is the resolver for the outputs field.
+func (r *workflowExecutionResolver) Outputs(ctx context.Context, obj *ent.WorkflowExecution) (map[string]any, error) {
+	return stepOutputs(ctx, r.db(ctx), obj.ID)
 }
 
 // Mutation returns MutationResolver implementation.

@@ -11,6 +11,8 @@ import (
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/graph/model"
+	"github.com/flowline/flowline/internal/action"
+	"github.com/flowline/flowline/internal/action/registry"
 	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflowstore"
@@ -44,7 +46,7 @@ func (r *Resolver) simulate(ctx context.Context, workflowID *uuid.UUID, in *mode
 		return nil, err
 	}
 	now := time.Now().UTC()
-	res := workflow.Simulate(def, ev, workflow.BuildContext(ev, wfID, wfName, "simulation", now), now)
+	res := workflow.SimulateWith(def, ev, workflow.BuildContext(ev, wfID, wfName, "simulation", now), now, finder(ctx, db))
 	return simulationResult(res)
 }
 
@@ -111,8 +113,11 @@ func simulationResult(res workflow.SimulationResult) (*model.SimulationResult, e
 	}
 	for i, s := range res.Steps {
 		step := &model.SimulationStep{
-			Index: s.Index, Type: s.Type, Effect: s.Effect,
+			Index: s.Index, Path: s.Path, Iteration: s.Iteration, Type: s.Type, Effect: s.Effect,
 			RenderedConfig: s.RenderedConfig, Details: s.Details,
+		}
+		if s.Branch != "" {
+			step.Branch = &s.Branch
 		}
 		if s.Name != "" {
 			step.Name = &s.Name
@@ -135,4 +140,17 @@ func asMap(v any) (map[string]any, error) {
 		return nil, fmt.Errorf("decode explanation: %w", err)
 	}
 	return m, nil
+}
+
+// finder lets a simulation's FIND steps read the records they would find, as the caller: a
+// simulation shows only rows its caller may read.
+func finder(ctx context.Context, db *ent.Client) workflow.Finder {
+	return func(t workflow.ActionType, decoded any) (map[string]any, error) {
+		impl, ok := registry.Lookup(t)
+		internal, isInternal := impl.(action.Internal)
+		if !ok || !isInternal {
+			return nil, fmt.Errorf("%s cannot be simulated", t)
+		}
+		return internal.Run(ctx, action.Env{Tx: db}, action.Step{}, decoded)
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
@@ -213,6 +214,33 @@ func (f TraverseEmail) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.EmailQuery", q)
 }
 
+// The StepOutputFunc type is an adapter to allow the use of ordinary function as a Querier.
+type StepOutputFunc func(context.Context, *ent.StepOutputQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f StepOutputFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.StepOutputQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.StepOutputQuery", q)
+}
+
+// The TraverseStepOutput type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseStepOutput func(context.Context, *ent.StepOutputQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseStepOutput) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseStepOutput) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StepOutputQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.StepOutputQuery", q)
+}
+
 // The TaskFunc type is an adapter to allow the use of ordinary function as a Querier.
 type TaskFunc func(context.Context, *ent.TaskQuery) (ent.Value, error)
 
@@ -388,6 +416,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DocumentQuery, predicate.Document, document.OrderOption]{typ: ent.TypeDocument, tq: q}, nil
 	case *ent.EmailQuery:
 		return &query[*ent.EmailQuery, predicate.Email, email.OrderOption]{typ: ent.TypeEmail, tq: q}, nil
+	case *ent.StepOutputQuery:
+		return &query[*ent.StepOutputQuery, predicate.StepOutput, stepoutput.OrderOption]{typ: ent.TypeStepOutput, tq: q}, nil
 	case *ent.TaskQuery:
 		return &query[*ent.TaskQuery, predicate.Task, task.OrderOption]{typ: ent.TypeTask, tq: q}, nil
 	case *ent.UserQuery:

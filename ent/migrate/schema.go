@@ -217,6 +217,35 @@ var (
 			},
 		},
 	}
+	// WorkflowExecutionStepOutputsColumns holds the columns for the "workflow_execution_step_outputs" table.
+	WorkflowExecutionStepOutputsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "path", Type: field.TypeString, Size: 400},
+		{Name: "key", Type: field.TypeString, Size: 40, Default: ""},
+		{Name: "output", Type: field.TypeJSON},
+		{Name: "execution_id", Type: field.TypeUUID},
+	}
+	// WorkflowExecutionStepOutputsTable holds the schema information for the "workflow_execution_step_outputs" table.
+	WorkflowExecutionStepOutputsTable = &schema.Table{
+		Name:       "workflow_execution_step_outputs",
+		Columns:    WorkflowExecutionStepOutputsColumns,
+		PrimaryKey: []*schema.Column{WorkflowExecutionStepOutputsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "workflow_execution_step_outputs_workflow_executions_step_outputs",
+				Columns:    []*schema.Column{WorkflowExecutionStepOutputsColumns[4]},
+				RefColumns: []*schema.Column{WorkflowExecutionsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "stepoutput_execution_id_path",
+				Unique:  true,
+				Columns: []*schema.Column{WorkflowExecutionStepOutputsColumns[4], WorkflowExecutionStepOutputsColumns[1]},
+			},
+		},
+	}
 	// TasksColumns holds the columns for the "tasks" table.
 	TasksColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeUUID},
@@ -353,6 +382,8 @@ var (
 		{Name: "started_at", Type: field.TypeTime, Nullable: true},
 		{Name: "completed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "error_message", Type: field.TypeString, Nullable: true},
+		{Name: "exit_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"STOPPED"}},
+		{Name: "exit_message", Type: field.TypeString, Nullable: true},
 		{Name: "workflow_version", Type: field.TypeInt, Default: 1},
 		{Name: "definition", Type: field.TypeJSON, Nullable: true},
 		{Name: "dedupe_key", Type: field.TypeString, Nullable: true, Size: 200},
@@ -362,6 +393,8 @@ var (
 		{Name: "attempt", Type: field.TypeInt, Default: 0},
 		{Name: "step_attempt", Type: field.TypeInt, Default: 0},
 		{Name: "run", Type: field.TypeInt, Default: 1},
+		{Name: "loop_frames", Type: field.TypeJSON, Nullable: true},
+		{Name: "step_runs", Type: field.TypeInt, Default: 0},
 		{Name: "conditions_checked", Type: field.TypeBool, Default: false},
 		{Name: "depth", Type: field.TypeInt, Default: 0},
 		{Name: "client_id", Type: field.TypeUUID, Nullable: true},
@@ -375,13 +408,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "workflow_executions_clients_executions",
-				Columns:    []*schema.Column{WorkflowExecutionsColumns[19]},
+				Columns:    []*schema.Column{WorkflowExecutionsColumns[23]},
 				RefColumns: []*schema.Column{ClientsColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
 			{
 				Symbol:     "workflow_executions_workflows_executions",
-				Columns:    []*schema.Column{WorkflowExecutionsColumns[20]},
+				Columns:    []*schema.Column{WorkflowExecutionsColumns[24]},
 				RefColumns: []*schema.Column{WorkflowsColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
@@ -395,12 +428,12 @@ var (
 			{
 				Name:    "workflowexecution_workflow_id",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[20]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[24]},
 			},
 			{
 				Name:    "workflowexecution_client_id",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[19]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[23]},
 			},
 			{
 				Name:    "workflowexecution_status",
@@ -410,12 +443,12 @@ var (
 			{
 				Name:    "workflowexecution_workflow_id_dedupe_key",
 				Unique:  true,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[20], WorkflowExecutionsColumns[10]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[12]},
 			},
 			{
 				Name:    "workflow_executions_pending_run_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[11]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[13]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "status = 'PENDING'",
 				},
@@ -423,7 +456,7 @@ var (
 			{
 				Name:    "workflow_executions_running_lease",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[13]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[15]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "status = 'RUNNING'",
 				},
@@ -434,7 +467,12 @@ var (
 	WorkflowExecutionLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeUUID},
 		{Name: "step_index", Type: field.TypeInt},
-		{Name: "action_type", Type: field.TypeEnum, Enums: []string{"SEND_EMAIL", "CREATE_TASK", "UPDATE_CLIENT", "ADD_TAG", "REMOVE_TAG", "SEND_WEBHOOK", "DELAY", "LOG_ACTIVITY"}},
+		{Name: "path", Type: field.TypeString, Default: ""},
+		{Name: "step_key", Type: field.TypeString, Nullable: true},
+		{Name: "iteration", Type: field.TypeInt, Nullable: true},
+		{Name: "branch", Type: field.TypeString, Nullable: true},
+		{Name: "run", Type: field.TypeInt, Default: 1},
+		{Name: "action_type", Type: field.TypeEnum, Enums: []string{"SEND_EMAIL", "CREATE_TASK", "UPDATE_CLIENT", "ADD_TAG", "REMOVE_TAG", "SEND_WEBHOOK", "DELAY", "LOG_ACTIVITY", "FIND_CLIENTS", "FIND_TASKS", "IF", "SWITCH", "FOR_EACH", "STOP"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"SUCCESS", "FAILED", "SKIPPED"}},
 		{Name: "input_data", Type: field.TypeJSON, Nullable: true},
 		{Name: "output_data", Type: field.TypeJSON, Nullable: true},
@@ -452,7 +490,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "workflow_execution_logs_workflow_executions_logs",
-				Columns:    []*schema.Column{WorkflowExecutionLogsColumns[10]},
+				Columns:    []*schema.Column{WorkflowExecutionLogsColumns[15]},
 				RefColumns: []*schema.Column{WorkflowExecutionsColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
@@ -461,12 +499,12 @@ var (
 			{
 				Name:    "workflowexecutionlog_execution_id_step_index",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionLogsColumns[10], WorkflowExecutionLogsColumns[1]},
+				Columns: []*schema.Column{WorkflowExecutionLogsColumns[15], WorkflowExecutionLogsColumns[1]},
 			},
 			{
 				Name:    "workflowexecutionlog_executed_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionLogsColumns[9]},
+				Columns: []*schema.Column{WorkflowExecutionLogsColumns[14]},
 			},
 		},
 	}
@@ -518,6 +556,7 @@ var (
 		ClientsTable,
 		DocumentsTable,
 		EmailsTable,
+		WorkflowExecutionStepOutputsTable,
 		TasksTable,
 		UsersTable,
 		WorkflowsTable,
@@ -546,6 +585,10 @@ func init() {
 	}
 	EmailsTable.Annotation = &entsql.Annotation{
 		Table: "emails",
+	}
+	WorkflowExecutionStepOutputsTable.ForeignKeys[0].RefTable = WorkflowExecutionsTable
+	WorkflowExecutionStepOutputsTable.Annotation = &entsql.Annotation{
+		Table: "workflow_execution_step_outputs",
 	}
 	TasksTable.ForeignKeys[0].RefTable = ClientsTable
 	TasksTable.ForeignKeys[1].RefTable = UsersTable

@@ -21,6 +21,9 @@ type Document func(*sql.Selector)
 // Email is the predicate function for email builders.
 type Email func(*sql.Selector)
 
+// StepOutput is the predicate function for stepoutput builders.
+type StepOutput func(*sql.Selector)
+
 // Task is the predicate function for task builders.
 type Task func(*sql.Selector)
 

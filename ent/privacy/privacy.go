@@ -231,6 +231,30 @@ func (f EmailMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation)
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EmailMutation", m)
 }
 
+// The StepOutputQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type StepOutputQueryRuleFunc func(context.Context, *ent.StepOutputQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f StepOutputQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.StepOutputQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.StepOutputQuery", q)
+}
+
+// The StepOutputMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type StepOutputMutationRuleFunc func(context.Context, *ent.StepOutputMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f StepOutputMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.StepOutputMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StepOutputMutation", m)
+}
+
 // The TaskQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type TaskQueryRuleFunc func(context.Context, *ent.TaskQuery) error
@@ -420,6 +444,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.EmailQuery:
 		return q.Filter(), nil
+	case *ent.StepOutputQuery:
+		return q.Filter(), nil
 	case *ent.TaskQuery:
 		return q.Filter(), nil
 	case *ent.UserQuery:
@@ -448,6 +474,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.DocumentMutation:
 		return m.Filter(), nil
 	case *ent.EmailMutation:
+		return m.Filter(), nil
+	case *ent.StepOutputMutation:
 		return m.Filter(), nil
 	case *ent.TaskMutation:
 		return m.Filter(), nil

@@ -12,6 +12,7 @@ import (
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/schema"
+	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
@@ -334,6 +335,48 @@ func init() {
 	emailDescID := emailMixinFields0[0].Descriptor()
 	// email.DefaultID holds the default value on creation for the id field.
 	email.DefaultID = emailDescID.Default.(func() uuid.UUID)
+	stepoutputMixin := schema.StepOutput{}.Mixin()
+	stepoutput.Policy = privacy.NewPolicies(schema.StepOutput{})
+	stepoutput.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := stepoutput.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	stepoutputMixinFields0 := stepoutputMixin[0].Fields()
+	_ = stepoutputMixinFields0
+	stepoutputFields := schema.StepOutput{}.Fields()
+	_ = stepoutputFields
+	// stepoutputDescPath is the schema descriptor for path field.
+	stepoutputDescPath := stepoutputFields[1].Descriptor()
+	// stepoutput.PathValidator is a validator for the "path" field. It is called by the builders before save.
+	stepoutput.PathValidator = func() func(string) error {
+		validators := stepoutputDescPath.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(_path string) error {
+			for _, fn := range fns {
+				if err := fn(_path); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// stepoutputDescKey is the schema descriptor for key field.
+	stepoutputDescKey := stepoutputFields[2].Descriptor()
+	// stepoutput.DefaultKey holds the default value on creation for the key field.
+	stepoutput.DefaultKey = stepoutputDescKey.Default.(string)
+	// stepoutput.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	stepoutput.KeyValidator = stepoutputDescKey.Validators[0].(func(string) error)
+	// stepoutputDescID is the schema descriptor for id field.
+	stepoutputDescID := stepoutputMixinFields0[0].Descriptor()
+	// stepoutput.DefaultID holds the default value on creation for the id field.
+	stepoutput.DefaultID = stepoutputDescID.Default.(func() uuid.UUID)
 	taskMixin := schema.Task{}.Mixin()
 	task.Policy = privacy.NewPolicies(schema.Task{})
 	task.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -561,41 +604,47 @@ func init() {
 	// workflowexecution.CurrentStepValidator is a validator for the "current_step" field. It is called by the builders before save.
 	workflowexecution.CurrentStepValidator = workflowexecutionDescCurrentStep.Validators[0].(func(int) error)
 	// workflowexecutionDescWorkflowVersion is the schema descriptor for workflow_version field.
-	workflowexecutionDescWorkflowVersion := workflowexecutionFields[8].Descriptor()
+	workflowexecutionDescWorkflowVersion := workflowexecutionFields[10].Descriptor()
 	// workflowexecution.DefaultWorkflowVersion holds the default value on creation for the workflow_version field.
 	workflowexecution.DefaultWorkflowVersion = workflowexecutionDescWorkflowVersion.Default.(int)
 	// workflowexecutionDescDedupeKey is the schema descriptor for dedupe_key field.
-	workflowexecutionDescDedupeKey := workflowexecutionFields[10].Descriptor()
+	workflowexecutionDescDedupeKey := workflowexecutionFields[12].Descriptor()
 	// workflowexecution.DedupeKeyValidator is a validator for the "dedupe_key" field. It is called by the builders before save.
 	workflowexecution.DedupeKeyValidator = workflowexecutionDescDedupeKey.Validators[0].(func(string) error)
 	// workflowexecutionDescRunAt is the schema descriptor for run_at field.
-	workflowexecutionDescRunAt := workflowexecutionFields[11].Descriptor()
+	workflowexecutionDescRunAt := workflowexecutionFields[13].Descriptor()
 	// workflowexecution.DefaultRunAt holds the default value on creation for the run_at field.
 	workflowexecution.DefaultRunAt = workflowexecutionDescRunAt.Default.(func() time.Time)
 	// workflowexecutionDescAttempt is the schema descriptor for attempt field.
-	workflowexecutionDescAttempt := workflowexecutionFields[14].Descriptor()
+	workflowexecutionDescAttempt := workflowexecutionFields[16].Descriptor()
 	// workflowexecution.DefaultAttempt holds the default value on creation for the attempt field.
 	workflowexecution.DefaultAttempt = workflowexecutionDescAttempt.Default.(int)
 	// workflowexecution.AttemptValidator is a validator for the "attempt" field. It is called by the builders before save.
 	workflowexecution.AttemptValidator = workflowexecutionDescAttempt.Validators[0].(func(int) error)
 	// workflowexecutionDescStepAttempt is the schema descriptor for step_attempt field.
-	workflowexecutionDescStepAttempt := workflowexecutionFields[15].Descriptor()
+	workflowexecutionDescStepAttempt := workflowexecutionFields[17].Descriptor()
 	// workflowexecution.DefaultStepAttempt holds the default value on creation for the step_attempt field.
 	workflowexecution.DefaultStepAttempt = workflowexecutionDescStepAttempt.Default.(int)
 	// workflowexecution.StepAttemptValidator is a validator for the "step_attempt" field. It is called by the builders before save.
 	workflowexecution.StepAttemptValidator = workflowexecutionDescStepAttempt.Validators[0].(func(int) error)
 	// workflowexecutionDescRun is the schema descriptor for run field.
-	workflowexecutionDescRun := workflowexecutionFields[16].Descriptor()
+	workflowexecutionDescRun := workflowexecutionFields[18].Descriptor()
 	// workflowexecution.DefaultRun holds the default value on creation for the run field.
 	workflowexecution.DefaultRun = workflowexecutionDescRun.Default.(int)
 	// workflowexecution.RunValidator is a validator for the "run" field. It is called by the builders before save.
 	workflowexecution.RunValidator = workflowexecutionDescRun.Validators[0].(func(int) error)
+	// workflowexecutionDescStepRuns is the schema descriptor for step_runs field.
+	workflowexecutionDescStepRuns := workflowexecutionFields[20].Descriptor()
+	// workflowexecution.DefaultStepRuns holds the default value on creation for the step_runs field.
+	workflowexecution.DefaultStepRuns = workflowexecutionDescStepRuns.Default.(int)
+	// workflowexecution.StepRunsValidator is a validator for the "step_runs" field. It is called by the builders before save.
+	workflowexecution.StepRunsValidator = workflowexecutionDescStepRuns.Validators[0].(func(int) error)
 	// workflowexecutionDescConditionsChecked is the schema descriptor for conditions_checked field.
-	workflowexecutionDescConditionsChecked := workflowexecutionFields[17].Descriptor()
+	workflowexecutionDescConditionsChecked := workflowexecutionFields[21].Descriptor()
 	// workflowexecution.DefaultConditionsChecked holds the default value on creation for the conditions_checked field.
 	workflowexecution.DefaultConditionsChecked = workflowexecutionDescConditionsChecked.Default.(bool)
 	// workflowexecutionDescDepth is the schema descriptor for depth field.
-	workflowexecutionDescDepth := workflowexecutionFields[18].Descriptor()
+	workflowexecutionDescDepth := workflowexecutionFields[22].Descriptor()
 	// workflowexecution.DefaultDepth holds the default value on creation for the depth field.
 	workflowexecution.DefaultDepth = workflowexecutionDescDepth.Default.(int)
 	// workflowexecution.DepthValidator is a validator for the "depth" field. It is called by the builders before save.
@@ -622,20 +671,30 @@ func init() {
 	workflowexecutionlogDescStepIndex := workflowexecutionlogFields[1].Descriptor()
 	// workflowexecutionlog.StepIndexValidator is a validator for the "step_index" field. It is called by the builders before save.
 	workflowexecutionlog.StepIndexValidator = workflowexecutionlogDescStepIndex.Validators[0].(func(int) error)
+	// workflowexecutionlogDescPath is the schema descriptor for path field.
+	workflowexecutionlogDescPath := workflowexecutionlogFields[2].Descriptor()
+	// workflowexecutionlog.DefaultPath holds the default value on creation for the path field.
+	workflowexecutionlog.DefaultPath = workflowexecutionlogDescPath.Default.(string)
+	// workflowexecutionlogDescRun is the schema descriptor for run field.
+	workflowexecutionlogDescRun := workflowexecutionlogFields[6].Descriptor()
+	// workflowexecutionlog.DefaultRun holds the default value on creation for the run field.
+	workflowexecutionlog.DefaultRun = workflowexecutionlogDescRun.Default.(int)
+	// workflowexecutionlog.RunValidator is a validator for the "run" field. It is called by the builders before save.
+	workflowexecutionlog.RunValidator = workflowexecutionlogDescRun.Validators[0].(func(int) error)
 	// workflowexecutionlogDescAttempt is the schema descriptor for attempt field.
-	workflowexecutionlogDescAttempt := workflowexecutionlogFields[7].Descriptor()
+	workflowexecutionlogDescAttempt := workflowexecutionlogFields[12].Descriptor()
 	// workflowexecutionlog.DefaultAttempt holds the default value on creation for the attempt field.
 	workflowexecutionlog.DefaultAttempt = workflowexecutionlogDescAttempt.Default.(int)
 	// workflowexecutionlog.AttemptValidator is a validator for the "attempt" field. It is called by the builders before save.
 	workflowexecutionlog.AttemptValidator = workflowexecutionlogDescAttempt.Validators[0].(func(int) error)
 	// workflowexecutionlogDescDurationMs is the schema descriptor for duration_ms field.
-	workflowexecutionlogDescDurationMs := workflowexecutionlogFields[8].Descriptor()
+	workflowexecutionlogDescDurationMs := workflowexecutionlogFields[13].Descriptor()
 	// workflowexecutionlog.DefaultDurationMs holds the default value on creation for the duration_ms field.
 	workflowexecutionlog.DefaultDurationMs = workflowexecutionlogDescDurationMs.Default.(int64)
 	// workflowexecutionlog.DurationMsValidator is a validator for the "duration_ms" field. It is called by the builders before save.
 	workflowexecutionlog.DurationMsValidator = workflowexecutionlogDescDurationMs.Validators[0].(func(int64) error)
 	// workflowexecutionlogDescExecutedAt is the schema descriptor for executed_at field.
-	workflowexecutionlogDescExecutedAt := workflowexecutionlogFields[9].Descriptor()
+	workflowexecutionlogDescExecutedAt := workflowexecutionlogFields[14].Descriptor()
 	// workflowexecutionlog.DefaultExecutedAt holds the default value on creation for the executed_at field.
 	workflowexecutionlog.DefaultExecutedAt = workflowexecutionlogDescExecutedAt.Default.(func() time.Time)
 	// workflowexecutionlogDescID is the schema descriptor for id field.

@@ -8,8 +8,9 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"github.com/flowline/flowline/internal/authz"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/authz"
 )
 
 // Contact is a CRM client (the API calls it Client; ent reserves the Go name Client for its

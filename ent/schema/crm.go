@@ -8,8 +8,9 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"github.com/flowline/flowline/internal/authz"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/authz"
 )
 
 // Task is a to-do on a client, usually for its owner; workflows create them.

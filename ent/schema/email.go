@@ -7,8 +7,9 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"github.com/flowline/flowline/internal/authz"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/authz"
 )
 
 // Email is an outgoing message in the outbox. A workflow step writes it in the step's own

@@ -8,8 +8,9 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"github.com/flowline/flowline/internal/authz"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/authz"
 
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
@@ -38,6 +39,10 @@ func (WorkflowExecution) Fields() []ent.Field {
 		field.Time("completed_at").Optional().Nillable().
 			Annotations(entgql.OrderField("COMPLETED_AT")),
 		field.String("error_message").Optional().Nillable(),
+		// exit_reason says why a COMPLETED execution ended before its last step (a STOP step),
+		// with exit_message the step's reason.
+		field.Enum("exit_reason").Values("STOPPED").Optional().Nillable(),
+		field.String("exit_message").Optional().Nillable(),
 
 		// Engine bookkeeping, not part of the API.
 		field.Int("workflow_version").Default(1).Immutable().
@@ -68,6 +73,13 @@ func (WorkflowExecution) Fields() []ent.Field {
 		// new identities (idempotency keys, Message-IDs, event dedupe keys), so they happen
 		// again instead of being taken for duplicates of the first run's.
 		field.Int("run").Default(1).Positive(),
+		// loop_frames is the stack of FOR_EACH loops current_step is inside, with each loop's
+		// item: with current_step, the execution's durable position in its step tree.
+		field.JSON("loop_frames", []spec.Frame{}).Optional().
+			Annotations(entgql.Skip(entgql.SkipAll)),
+		// step_runs counts the steps run in this run, against the per-execution limit.
+		field.Int("step_runs").Default(0).NonNegative().
+			Annotations(entgql.Skip(entgql.SkipAll)),
 		// conditions_checked is set once the conditions passed for the current run, so a
 		// retry from the failed step does not evaluate them again.
 		field.Bool("conditions_checked").Default(false).
@@ -88,6 +100,8 @@ func (WorkflowExecution) Edges() []ent.Edge {
 			Unique().Immutable(),
 		edge.To("logs", WorkflowExecutionLog.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection()),
+		edge.To("step_outputs", StepOutput.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -8,8 +8,9 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
-	"github.com/flowline/flowline/internal/authz"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/authz"
 
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
@@ -26,6 +27,14 @@ func (WorkflowExecutionLog) Fields() []ent.Field {
 		field.UUID("execution_id", uuid.UUID{}).Immutable(),
 		field.Int("step_index").NonNegative().Immutable().
 			Annotations(entgql.OrderField("STEP_INDEX")),
+		// path is the step's JSON pointer in the definition (/actions/1/body/0), step_key its
+		// key, iteration the loop item (null outside loops), branch the IF/SWITCH branch the
+		// step is in, and run the execution's run (a retry from the start makes run 2).
+		field.String("path").Default("").Immutable(),
+		field.String("step_key").Optional().Nillable().Immutable(),
+		field.Int("iteration").Optional().Nillable().Immutable(),
+		field.String("branch").Optional().Nillable().Immutable(),
+		field.Int("run").Default(1).Positive().Immutable(),
 		field.Enum("action_type").GoType(spec.ActionType("")).Immutable().
 			Annotations(entgql.Type("ActionType")),
 		field.Enum("status").Values("SUCCESS", "FAILED", "SKIPPED").Immutable().

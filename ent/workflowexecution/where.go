@@ -91,6 +91,11 @@ func ErrorMessage(v string) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldEQ(FieldErrorMessage, v))
 }
 
+// ExitMessage applies equality check predicate on the "exit_message" field. It's identical to ExitMessageEQ.
+func ExitMessage(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldExitMessage, v))
+}
+
 // WorkflowVersion applies equality check predicate on the "workflow_version" field. It's identical to WorkflowVersionEQ.
 func WorkflowVersion(v int) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldEQ(FieldWorkflowVersion, v))
@@ -129,6 +134,11 @@ func StepAttempt(v int) predicate.WorkflowExecution {
 // Run applies equality check predicate on the "run" field. It's identical to RunEQ.
 func Run(v int) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldEQ(FieldRun, v))
+}
+
+// StepRuns applies equality check predicate on the "step_runs" field. It's identical to StepRunsEQ.
+func StepRuns(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldStepRuns, v))
 }
 
 // ConditionsChecked applies equality check predicate on the "conditions_checked" field. It's identical to ConditionsCheckedEQ.
@@ -464,6 +474,111 @@ func ErrorMessageEqualFold(v string) predicate.WorkflowExecution {
 // ErrorMessageContainsFold applies the ContainsFold predicate on the "error_message" field.
 func ErrorMessageContainsFold(v string) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldContainsFold(FieldErrorMessage, v))
+}
+
+// ExitReasonEQ applies the EQ predicate on the "exit_reason" field.
+func ExitReasonEQ(v ExitReason) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldExitReason, v))
+}
+
+// ExitReasonNEQ applies the NEQ predicate on the "exit_reason" field.
+func ExitReasonNEQ(v ExitReason) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldExitReason, v))
+}
+
+// ExitReasonIn applies the In predicate on the "exit_reason" field.
+func ExitReasonIn(vs ...ExitReason) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIn(FieldExitReason, vs...))
+}
+
+// ExitReasonNotIn applies the NotIn predicate on the "exit_reason" field.
+func ExitReasonNotIn(vs ...ExitReason) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotIn(FieldExitReason, vs...))
+}
+
+// ExitReasonIsNil applies the IsNil predicate on the "exit_reason" field.
+func ExitReasonIsNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIsNull(FieldExitReason))
+}
+
+// ExitReasonNotNil applies the NotNil predicate on the "exit_reason" field.
+func ExitReasonNotNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotNull(FieldExitReason))
+}
+
+// ExitMessageEQ applies the EQ predicate on the "exit_message" field.
+func ExitMessageEQ(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldExitMessage, v))
+}
+
+// ExitMessageNEQ applies the NEQ predicate on the "exit_message" field.
+func ExitMessageNEQ(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldExitMessage, v))
+}
+
+// ExitMessageIn applies the In predicate on the "exit_message" field.
+func ExitMessageIn(vs ...string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIn(FieldExitMessage, vs...))
+}
+
+// ExitMessageNotIn applies the NotIn predicate on the "exit_message" field.
+func ExitMessageNotIn(vs ...string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotIn(FieldExitMessage, vs...))
+}
+
+// ExitMessageGT applies the GT predicate on the "exit_message" field.
+func ExitMessageGT(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGT(FieldExitMessage, v))
+}
+
+// ExitMessageGTE applies the GTE predicate on the "exit_message" field.
+func ExitMessageGTE(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGTE(FieldExitMessage, v))
+}
+
+// ExitMessageLT applies the LT predicate on the "exit_message" field.
+func ExitMessageLT(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLT(FieldExitMessage, v))
+}
+
+// ExitMessageLTE applies the LTE predicate on the "exit_message" field.
+func ExitMessageLTE(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLTE(FieldExitMessage, v))
+}
+
+// ExitMessageContains applies the Contains predicate on the "exit_message" field.
+func ExitMessageContains(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldContains(FieldExitMessage, v))
+}
+
+// ExitMessageHasPrefix applies the HasPrefix predicate on the "exit_message" field.
+func ExitMessageHasPrefix(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldHasPrefix(FieldExitMessage, v))
+}
+
+// ExitMessageHasSuffix applies the HasSuffix predicate on the "exit_message" field.
+func ExitMessageHasSuffix(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldHasSuffix(FieldExitMessage, v))
+}
+
+// ExitMessageIsNil applies the IsNil predicate on the "exit_message" field.
+func ExitMessageIsNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIsNull(FieldExitMessage))
+}
+
+// ExitMessageNotNil applies the NotNil predicate on the "exit_message" field.
+func ExitMessageNotNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotNull(FieldExitMessage))
+}
+
+// ExitMessageEqualFold applies the EqualFold predicate on the "exit_message" field.
+func ExitMessageEqualFold(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEqualFold(FieldExitMessage, v))
+}
+
+// ExitMessageContainsFold applies the ContainsFold predicate on the "exit_message" field.
+func ExitMessageContainsFold(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldContainsFold(FieldExitMessage, v))
 }
 
 // WorkflowVersionEQ applies the EQ predicate on the "workflow_version" field.
@@ -876,6 +991,56 @@ func RunLTE(v int) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldLTE(FieldRun, v))
 }
 
+// LoopFramesIsNil applies the IsNil predicate on the "loop_frames" field.
+func LoopFramesIsNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIsNull(FieldLoopFrames))
+}
+
+// LoopFramesNotNil applies the NotNil predicate on the "loop_frames" field.
+func LoopFramesNotNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotNull(FieldLoopFrames))
+}
+
+// StepRunsEQ applies the EQ predicate on the "step_runs" field.
+func StepRunsEQ(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldStepRuns, v))
+}
+
+// StepRunsNEQ applies the NEQ predicate on the "step_runs" field.
+func StepRunsNEQ(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldStepRuns, v))
+}
+
+// StepRunsIn applies the In predicate on the "step_runs" field.
+func StepRunsIn(vs ...int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIn(FieldStepRuns, vs...))
+}
+
+// StepRunsNotIn applies the NotIn predicate on the "step_runs" field.
+func StepRunsNotIn(vs ...int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotIn(FieldStepRuns, vs...))
+}
+
+// StepRunsGT applies the GT predicate on the "step_runs" field.
+func StepRunsGT(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGT(FieldStepRuns, v))
+}
+
+// StepRunsGTE applies the GTE predicate on the "step_runs" field.
+func StepRunsGTE(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGTE(FieldStepRuns, v))
+}
+
+// StepRunsLT applies the LT predicate on the "step_runs" field.
+func StepRunsLT(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLT(FieldStepRuns, v))
+}
+
+// StepRunsLTE applies the LTE predicate on the "step_runs" field.
+func StepRunsLTE(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLTE(FieldStepRuns, v))
+}
+
 // ConditionsCheckedEQ applies the EQ predicate on the "conditions_checked" field.
 func ConditionsCheckedEQ(v bool) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldEQ(FieldConditionsChecked, v))
@@ -987,6 +1152,29 @@ func HasLogs() predicate.WorkflowExecution {
 func HasLogsWith(preds ...predicate.WorkflowExecutionLog) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(func(s *sql.Selector) {
 		step := newLogsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasStepOutputs applies the HasEdge predicate on the "step_outputs" edge.
+func HasStepOutputs() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, StepOutputsTable, StepOutputsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasStepOutputsWith applies the HasEdge predicate on the "step_outputs" edge with a given conditions (other predicates).
+func HasStepOutputsWith(preds ...predicate.StepOutput) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(func(s *sql.Selector) {
+		step := newStepOutputsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

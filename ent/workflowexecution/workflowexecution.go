@@ -37,6 +37,10 @@ const (
 	FieldCompletedAt = "completed_at"
 	// FieldErrorMessage holds the string denoting the error_message field in the database.
 	FieldErrorMessage = "error_message"
+	// FieldExitReason holds the string denoting the exit_reason field in the database.
+	FieldExitReason = "exit_reason"
+	// FieldExitMessage holds the string denoting the exit_message field in the database.
+	FieldExitMessage = "exit_message"
 	// FieldWorkflowVersion holds the string denoting the workflow_version field in the database.
 	FieldWorkflowVersion = "workflow_version"
 	// FieldDefinition holds the string denoting the definition field in the database.
@@ -55,6 +59,10 @@ const (
 	FieldStepAttempt = "step_attempt"
 	// FieldRun holds the string denoting the run field in the database.
 	FieldRun = "run"
+	// FieldLoopFrames holds the string denoting the loop_frames field in the database.
+	FieldLoopFrames = "loop_frames"
+	// FieldStepRuns holds the string denoting the step_runs field in the database.
+	FieldStepRuns = "step_runs"
 	// FieldConditionsChecked holds the string denoting the conditions_checked field in the database.
 	FieldConditionsChecked = "conditions_checked"
 	// FieldDepth holds the string denoting the depth field in the database.
@@ -65,6 +73,8 @@ const (
 	EdgeClient = "client"
 	// EdgeLogs holds the string denoting the logs edge name in mutations.
 	EdgeLogs = "logs"
+	// EdgeStepOutputs holds the string denoting the step_outputs edge name in mutations.
+	EdgeStepOutputs = "step_outputs"
 	// Table holds the table name of the workflowexecution in the database.
 	Table = "workflow_executions"
 	// WorkflowTable is the table that holds the workflow relation/edge.
@@ -88,6 +98,13 @@ const (
 	LogsInverseTable = "workflow_execution_logs"
 	// LogsColumn is the table column denoting the logs relation/edge.
 	LogsColumn = "execution_id"
+	// StepOutputsTable is the table that holds the step_outputs relation/edge.
+	StepOutputsTable = "workflow_execution_step_outputs"
+	// StepOutputsInverseTable is the table name for the StepOutput entity.
+	// It exists in this package in order to avoid circular dependency with the "stepoutput" package.
+	StepOutputsInverseTable = "workflow_execution_step_outputs"
+	// StepOutputsColumn is the table column denoting the step_outputs relation/edge.
+	StepOutputsColumn = "execution_id"
 )
 
 // Columns holds all SQL columns for workflowexecution fields.
@@ -102,6 +119,8 @@ var Columns = []string{
 	FieldStartedAt,
 	FieldCompletedAt,
 	FieldErrorMessage,
+	FieldExitReason,
+	FieldExitMessage,
 	FieldWorkflowVersion,
 	FieldDefinition,
 	FieldDedupeKey,
@@ -111,6 +130,8 @@ var Columns = []string{
 	FieldAttempt,
 	FieldStepAttempt,
 	FieldRun,
+	FieldLoopFrames,
+	FieldStepRuns,
 	FieldConditionsChecked,
 	FieldDepth,
 }
@@ -159,6 +180,10 @@ var (
 	DefaultRun int
 	// RunValidator is a validator for the "run" field. It is called by the builders before save.
 	RunValidator func(int) error
+	// DefaultStepRuns holds the default value on creation for the "step_runs" field.
+	DefaultStepRuns int
+	// StepRunsValidator is a validator for the "step_runs" field. It is called by the builders before save.
+	StepRunsValidator func(int) error
 	// DefaultConditionsChecked holds the default value on creation for the "conditions_checked" field.
 	DefaultConditionsChecked bool
 	// DefaultDepth holds the default value on creation for the "depth" field.
@@ -195,6 +220,28 @@ func StatusValidator(s Status) error {
 		return nil
 	default:
 		return fmt.Errorf("workflowexecution: invalid enum value for status field: %q", s)
+	}
+}
+
+// ExitReason defines the type for the "exit_reason" enum field.
+type ExitReason string
+
+// ExitReason values.
+const (
+	ExitReasonSTOPPED ExitReason = "STOPPED"
+)
+
+func (er ExitReason) String() string {
+	return string(er)
+}
+
+// ExitReasonValidator is a validator for the "exit_reason" field enum values. It is called by the builders before save.
+func ExitReasonValidator(er ExitReason) error {
+	switch er {
+	case ExitReasonSTOPPED:
+		return nil
+	default:
+		return fmt.Errorf("workflowexecution: invalid enum value for exit_reason field: %q", er)
 	}
 }
 
@@ -246,6 +293,16 @@ func ByErrorMessage(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldErrorMessage, opts...).ToFunc()
 }
 
+// ByExitReason orders the results by the exit_reason field.
+func ByExitReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldExitReason, opts...).ToFunc()
+}
+
+// ByExitMessage orders the results by the exit_message field.
+func ByExitMessage(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldExitMessage, opts...).ToFunc()
+}
+
 // ByWorkflowVersion orders the results by the workflow_version field.
 func ByWorkflowVersion(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWorkflowVersion, opts...).ToFunc()
@@ -286,6 +343,11 @@ func ByRun(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldRun, opts...).ToFunc()
 }
 
+// ByStepRuns orders the results by the step_runs field.
+func ByStepRuns(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStepRuns, opts...).ToFunc()
+}
+
 // ByConditionsChecked orders the results by the conditions_checked field.
 func ByConditionsChecked(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldConditionsChecked, opts...).ToFunc()
@@ -323,6 +385,20 @@ func ByLogs(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newLogsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByStepOutputsCount orders the results by step_outputs count.
+func ByStepOutputsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newStepOutputsStep(), opts...)
+	}
+}
+
+// ByStepOutputs orders the results by step_outputs terms.
+func ByStepOutputs(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newStepOutputsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newWorkflowStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -344,6 +420,13 @@ func newLogsStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.O2M, false, LogsTable, LogsColumn),
 	)
 }
+func newStepOutputsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(StepOutputsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, StepOutputsTable, StepOutputsColumn),
+	)
+}
 
 // MarshalGQL implements graphql.Marshaler interface.
 func (e Status) MarshalGQL(w io.Writer) {
@@ -359,6 +442,24 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e ExitReason) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *ExitReason) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = ExitReason(str)
+	if err := ExitReasonValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid ExitReason", str)
 	}
 	return nil
 }

@@ -67,6 +67,31 @@ func StepIndex(v int) predicate.WorkflowExecutionLog {
 	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldStepIndex, v))
 }
 
+// Path applies equality check predicate on the "path" field. It's identical to PathEQ.
+func Path(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldPath, v))
+}
+
+// StepKey applies equality check predicate on the "step_key" field. It's identical to StepKeyEQ.
+func StepKey(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldStepKey, v))
+}
+
+// Iteration applies equality check predicate on the "iteration" field. It's identical to IterationEQ.
+func Iteration(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldIteration, v))
+}
+
+// Branch applies equality check predicate on the "branch" field. It's identical to BranchEQ.
+func Branch(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldBranch, v))
+}
+
+// Run applies equality check predicate on the "run" field. It's identical to RunEQ.
+func Run(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldRun, v))
+}
+
 // ErrorMessage applies equality check predicate on the "error_message" field. It's identical to ErrorMessageEQ.
 func ErrorMessage(v string) predicate.WorkflowExecutionLog {
 	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldErrorMessage, v))
@@ -145,6 +170,311 @@ func StepIndexLT(v int) predicate.WorkflowExecutionLog {
 // StepIndexLTE applies the LTE predicate on the "step_index" field.
 func StepIndexLTE(v int) predicate.WorkflowExecutionLog {
 	return predicate.WorkflowExecutionLog(sql.FieldLTE(FieldStepIndex, v))
+}
+
+// PathEQ applies the EQ predicate on the "path" field.
+func PathEQ(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldPath, v))
+}
+
+// PathNEQ applies the NEQ predicate on the "path" field.
+func PathNEQ(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNEQ(FieldPath, v))
+}
+
+// PathIn applies the In predicate on the "path" field.
+func PathIn(vs ...string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldIn(FieldPath, vs...))
+}
+
+// PathNotIn applies the NotIn predicate on the "path" field.
+func PathNotIn(vs ...string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNotIn(FieldPath, vs...))
+}
+
+// PathGT applies the GT predicate on the "path" field.
+func PathGT(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldGT(FieldPath, v))
+}
+
+// PathGTE applies the GTE predicate on the "path" field.
+func PathGTE(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldGTE(FieldPath, v))
+}
+
+// PathLT applies the LT predicate on the "path" field.
+func PathLT(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldLT(FieldPath, v))
+}
+
+// PathLTE applies the LTE predicate on the "path" field.
+func PathLTE(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldLTE(FieldPath, v))
+}
+
+// PathContains applies the Contains predicate on the "path" field.
+func PathContains(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldContains(FieldPath, v))
+}
+
+// PathHasPrefix applies the HasPrefix predicate on the "path" field.
+func PathHasPrefix(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldHasPrefix(FieldPath, v))
+}
+
+// PathHasSuffix applies the HasSuffix predicate on the "path" field.
+func PathHasSuffix(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldHasSuffix(FieldPath, v))
+}
+
+// PathEqualFold applies the EqualFold predicate on the "path" field.
+func PathEqualFold(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEqualFold(FieldPath, v))
+}
+
+// PathContainsFold applies the ContainsFold predicate on the "path" field.
+func PathContainsFold(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldContainsFold(FieldPath, v))
+}
+
+// StepKeyEQ applies the EQ predicate on the "step_key" field.
+func StepKeyEQ(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldStepKey, v))
+}
+
+// StepKeyNEQ applies the NEQ predicate on the "step_key" field.
+func StepKeyNEQ(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNEQ(FieldStepKey, v))
+}
+
+// StepKeyIn applies the In predicate on the "step_key" field.
+func StepKeyIn(vs ...string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldIn(FieldStepKey, vs...))
+}
+
+// StepKeyNotIn applies the NotIn predicate on the "step_key" field.
+func StepKeyNotIn(vs ...string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNotIn(FieldStepKey, vs...))
+}
+
+// StepKeyGT applies the GT predicate on the "step_key" field.
+func StepKeyGT(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldGT(FieldStepKey, v))
+}
+
+// StepKeyGTE applies the GTE predicate on the "step_key" field.
+func StepKeyGTE(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldGTE(FieldStepKey, v))
+}
+
+// StepKeyLT applies the LT predicate on the "step_key" field.
+func StepKeyLT(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldLT(FieldStepKey, v))
+}
+
+// StepKeyLTE applies the LTE predicate on the "step_key" field.
+func StepKeyLTE(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldLTE(FieldStepKey, v))
+}
+
+// StepKeyContains applies the Contains predicate on the "step_key" field.
+func StepKeyContains(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldContains(FieldStepKey, v))
+}
+
+// StepKeyHasPrefix applies the HasPrefix predicate on the "step_key" field.
+func StepKeyHasPrefix(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldHasPrefix(FieldStepKey, v))
+}
+
+// StepKeyHasSuffix applies the HasSuffix predicate on the "step_key" field.
+func StepKeyHasSuffix(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldHasSuffix(FieldStepKey, v))
+}
+
+// StepKeyIsNil applies the IsNil predicate on the "step_key" field.
+func StepKeyIsNil() predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldIsNull(FieldStepKey))
+}
+
+// StepKeyNotNil applies the NotNil predicate on the "step_key" field.
+func StepKeyNotNil() predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNotNull(FieldStepKey))
+}
+
+// StepKeyEqualFold applies the EqualFold predicate on the "step_key" field.
+func StepKeyEqualFold(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEqualFold(FieldStepKey, v))
+}
+
+// StepKeyContainsFold applies the ContainsFold predicate on the "step_key" field.
+func StepKeyContainsFold(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldContainsFold(FieldStepKey, v))
+}
+
+// IterationEQ applies the EQ predicate on the "iteration" field.
+func IterationEQ(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldIteration, v))
+}
+
+// IterationNEQ applies the NEQ predicate on the "iteration" field.
+func IterationNEQ(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNEQ(FieldIteration, v))
+}
+
+// IterationIn applies the In predicate on the "iteration" field.
+func IterationIn(vs ...int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldIn(FieldIteration, vs...))
+}
+
+// IterationNotIn applies the NotIn predicate on the "iteration" field.
+func IterationNotIn(vs ...int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNotIn(FieldIteration, vs...))
+}
+
+// IterationGT applies the GT predicate on the "iteration" field.
+func IterationGT(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldGT(FieldIteration, v))
+}
+
+// IterationGTE applies the GTE predicate on the "iteration" field.
+func IterationGTE(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldGTE(FieldIteration, v))
+}
+
+// IterationLT applies the LT predicate on the "iteration" field.
+func IterationLT(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldLT(FieldIteration, v))
+}
+
+// IterationLTE applies the LTE predicate on the "iteration" field.
+func IterationLTE(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldLTE(FieldIteration, v))
+}
+
+// IterationIsNil applies the IsNil predicate on the "iteration" field.
+func IterationIsNil() predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldIsNull(FieldIteration))
+}
+
+// IterationNotNil applies the NotNil predicate on the "iteration" field.
+func IterationNotNil() predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNotNull(FieldIteration))
+}
+
+// BranchEQ applies the EQ predicate on the "branch" field.
+func BranchEQ(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldBranch, v))
+}
+
+// BranchNEQ applies the NEQ predicate on the "branch" field.
+func BranchNEQ(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNEQ(FieldBranch, v))
+}
+
+// BranchIn applies the In predicate on the "branch" field.
+func BranchIn(vs ...string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldIn(FieldBranch, vs...))
+}
+
+// BranchNotIn applies the NotIn predicate on the "branch" field.
+func BranchNotIn(vs ...string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNotIn(FieldBranch, vs...))
+}
+
+// BranchGT applies the GT predicate on the "branch" field.
+func BranchGT(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldGT(FieldBranch, v))
+}
+
+// BranchGTE applies the GTE predicate on the "branch" field.
+func BranchGTE(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldGTE(FieldBranch, v))
+}
+
+// BranchLT applies the LT predicate on the "branch" field.
+func BranchLT(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldLT(FieldBranch, v))
+}
+
+// BranchLTE applies the LTE predicate on the "branch" field.
+func BranchLTE(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldLTE(FieldBranch, v))
+}
+
+// BranchContains applies the Contains predicate on the "branch" field.
+func BranchContains(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldContains(FieldBranch, v))
+}
+
+// BranchHasPrefix applies the HasPrefix predicate on the "branch" field.
+func BranchHasPrefix(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldHasPrefix(FieldBranch, v))
+}
+
+// BranchHasSuffix applies the HasSuffix predicate on the "branch" field.
+func BranchHasSuffix(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldHasSuffix(FieldBranch, v))
+}
+
+// BranchIsNil applies the IsNil predicate on the "branch" field.
+func BranchIsNil() predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldIsNull(FieldBranch))
+}
+
+// BranchNotNil applies the NotNil predicate on the "branch" field.
+func BranchNotNil() predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNotNull(FieldBranch))
+}
+
+// BranchEqualFold applies the EqualFold predicate on the "branch" field.
+func BranchEqualFold(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEqualFold(FieldBranch, v))
+}
+
+// BranchContainsFold applies the ContainsFold predicate on the "branch" field.
+func BranchContainsFold(v string) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldContainsFold(FieldBranch, v))
+}
+
+// RunEQ applies the EQ predicate on the "run" field.
+func RunEQ(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldEQ(FieldRun, v))
+}
+
+// RunNEQ applies the NEQ predicate on the "run" field.
+func RunNEQ(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNEQ(FieldRun, v))
+}
+
+// RunIn applies the In predicate on the "run" field.
+func RunIn(vs ...int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldIn(FieldRun, vs...))
+}
+
+// RunNotIn applies the NotIn predicate on the "run" field.
+func RunNotIn(vs ...int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldNotIn(FieldRun, vs...))
+}
+
+// RunGT applies the GT predicate on the "run" field.
+func RunGT(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldGT(FieldRun, v))
+}
+
+// RunGTE applies the GTE predicate on the "run" field.
+func RunGTE(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldGTE(FieldRun, v))
+}
+
+// RunLT applies the LT predicate on the "run" field.
+func RunLT(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldLT(FieldRun, v))
+}
+
+// RunLTE applies the LTE predicate on the "run" field.
+func RunLTE(v int) predicate.WorkflowExecutionLog {
+	return predicate.WorkflowExecutionLog(sql.FieldLTE(FieldRun, v))
 }
 
 // ActionTypeEQ applies the EQ predicate on the "action_type" field.

@@ -25,6 +25,16 @@ const (
 	FieldExecutionID = "execution_id"
 	// FieldStepIndex holds the string denoting the step_index field in the database.
 	FieldStepIndex = "step_index"
+	// FieldPath holds the string denoting the path field in the database.
+	FieldPath = "path"
+	// FieldStepKey holds the string denoting the step_key field in the database.
+	FieldStepKey = "step_key"
+	// FieldIteration holds the string denoting the iteration field in the database.
+	FieldIteration = "iteration"
+	// FieldBranch holds the string denoting the branch field in the database.
+	FieldBranch = "branch"
+	// FieldRun holds the string denoting the run field in the database.
+	FieldRun = "run"
 	// FieldActionType holds the string denoting the action_type field in the database.
 	FieldActionType = "action_type"
 	// FieldStatus holds the string denoting the status field in the database.
@@ -59,6 +69,11 @@ var Columns = []string{
 	FieldID,
 	FieldExecutionID,
 	FieldStepIndex,
+	FieldPath,
+	FieldStepKey,
+	FieldIteration,
+	FieldBranch,
+	FieldRun,
 	FieldActionType,
 	FieldStatus,
 	FieldInputData,
@@ -89,6 +104,12 @@ var (
 	Policy ent.Policy
 	// StepIndexValidator is a validator for the "step_index" field. It is called by the builders before save.
 	StepIndexValidator func(int) error
+	// DefaultPath holds the default value on creation for the "path" field.
+	DefaultPath string
+	// DefaultRun holds the default value on creation for the "run" field.
+	DefaultRun int
+	// RunValidator is a validator for the "run" field. It is called by the builders before save.
+	RunValidator func(int) error
 	// DefaultAttempt holds the default value on creation for the "attempt" field.
 	DefaultAttempt int
 	// AttemptValidator is a validator for the "attempt" field. It is called by the builders before save.
@@ -106,7 +127,7 @@ var (
 // ActionTypeValidator is a validator for the "action_type" field enum values. It is called by the builders before save.
 func ActionTypeValidator(at spec.ActionType) error {
 	switch at {
-	case "SEND_EMAIL", "CREATE_TASK", "UPDATE_CLIENT", "ADD_TAG", "REMOVE_TAG", "SEND_WEBHOOK", "DELAY", "LOG_ACTIVITY":
+	case "SEND_EMAIL", "CREATE_TASK", "UPDATE_CLIENT", "ADD_TAG", "REMOVE_TAG", "SEND_WEBHOOK", "DELAY", "LOG_ACTIVITY", "FIND_CLIENTS", "FIND_TASKS", "IF", "SWITCH", "FOR_EACH", "STOP":
 		return nil
 	default:
 		return fmt.Errorf("workflowexecutionlog: invalid enum value for action_type field: %q", at)
@@ -153,6 +174,31 @@ func ByExecutionID(opts ...sql.OrderTermOption) OrderOption {
 // ByStepIndex orders the results by the step_index field.
 func ByStepIndex(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStepIndex, opts...).ToFunc()
+}
+
+// ByPath orders the results by the path field.
+func ByPath(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPath, opts...).ToFunc()
+}
+
+// ByStepKey orders the results by the step_key field.
+func ByStepKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStepKey, opts...).ToFunc()
+}
+
+// ByIteration orders the results by the iteration field.
+func ByIteration(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldIteration, opts...).ToFunc()
+}
+
+// ByBranch orders the results by the branch field.
+func ByBranch(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldBranch, opts...).ToFunc()
+}
+
+// ByRun orders the results by the run field.
+func ByRun(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRun, opts...).ToFunc()
 }
 
 // ByActionType orders the results by the action_type field.

@@ -90,12 +90,19 @@ type SimulationSampleInput struct {
 }
 
 type SimulationStep struct {
-	Index int             `json:"index"`
-	Type  spec.ActionType `json:"type"`
-	Name  *string         `json:"name,omitempty"`
+	// The step's position in the compiled step tree, as WorkflowExecutionLog.stepIndex.
+	Index int `json:"index"`
+	// The step's JSON pointer in the definition, e.g. /actions/1/then/0.
+	Path string `json:"path"`
+	// The IF/SWITCH branch the step is in (then, else, a case name, default).
+	Branch *string `json:"branch,omitempty"`
+	// The loop item the step is previewed for (the first 10 items of each FOR_EACH are).
+	Iteration *int            `json:"iteration,omitempty"`
+	Type      spec.ActionType `json:"type"`
+	Name      *string         `json:"name,omitempty"`
 	// The action's config with placeholders rendered (secrets shown as ***).
 	RenderedConfig map[string]any `json:"renderedConfig,omitempty"`
-	// wouldSendEmail, wouldCreateTask, wouldUpdateClient, wouldAddTag, wouldRemoveTag, wouldSendWebhook, wouldDelay, wouldLogActivity, or skipped.
+	// wouldSendEmail, wouldCreateTask, wouldUpdateClient, wouldAddTag, wouldRemoveTag, wouldSendWebhook, wouldDelay, wouldLogActivity, wouldFindClients, wouldFindTasks, wouldBranch (IF, SWITCH), wouldLoop (FOR_EACH), wouldStop, or skipped.
 	Effect string `json:"effect"`
 	// What the effect would be: {to, subject} for an email, {title, priority, dueAt, assignee} for a task, ...
 	Details map[string]any `json:"details,omitempty"`

@@ -3,6 +3,7 @@ package action
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -29,24 +30,37 @@ type Step struct {
 	Now time.Time
 	// Run is the execution's run: 1, then one more per retry from the start.
 	Run int
+	// Items are the loop items the step runs for, outermost loop first (none outside loops).
+	Items []int
 }
 
-// IdempotencyKey returns the step's stable key, <executionId>:<stepIndex>, with :<run>
-// added for a run restarted from the start, whose effects are new ones.
+// IdempotencyKey returns the step's stable key, <executionId>:<stepIndex>, with [<item>] per
+// loop around the step, and :<run> added for a run restarted from the start, whose effects
+// are new ones.
 func (s Step) IdempotencyKey() string {
-	if s.Run > 1 {
-		return fmt.Sprintf("%s:%d:%d", s.ExecutionID, s.Index, s.Run)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s:%d", s.ExecutionID, s.Index)
+	for _, it := range s.Items {
+		fmt.Fprintf(&b, "[%d]", it)
 	}
-	return fmt.Sprintf("%s:%d", s.ExecutionID, s.Index)
+	if s.Run > 1 {
+		fmt.Fprintf(&b, ":%d", s.Run)
+	}
+	return b.String()
 }
 
 // MessageRef is the execution part of the step's Message-ID: the execution id, with .r<run>
-// for a restarted run.
+// for a restarted run and .i<item> per loop around the step.
 func (s Step) MessageRef() string {
+	var b strings.Builder
+	b.WriteString(s.ExecutionID.String())
 	if s.Run > 1 {
-		return fmt.Sprintf("%s.r%d", s.ExecutionID, s.Run)
+		fmt.Fprintf(&b, ".r%d", s.Run)
 	}
-	return s.ExecutionID.String()
+	for _, it := range s.Items {
+		fmt.Fprintf(&b, ".i%d", it)
+	}
+	return b.String()
 }
 
 // Env is what internal actions write with.

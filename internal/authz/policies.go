@@ -132,3 +132,13 @@ func ownTokenCreate() privacy.MutationRule {
 		return privacy.Denyf("API tokens are created for oneself")
 	})
 }
+
+// StepOutputPolicy keeps step outputs to the engine, which writes and reads them as
+// bookkeeping (a system context). The API shows them through WorkflowExecution.outputs,
+// after the execution itself was read with the caller's rights.
+func StepOutputPolicy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
+	}
+}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"strings"
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
@@ -31,22 +32,27 @@ func (r *run) checkConditions(ctx context.Context) error {
 	explanation := toMap(ex)
 	err = r.e.inTx(ctx, func(tx *ent.Client) error {
 		err := saveFenced(ctx, r.e.fenced(tx, r.c).
-			SetCurrentStep(len(r.def.Actions)).
+			SetCurrentStep(r.prog.Len()).
 			SetStatus(workflowexecution.StatusCOMPLETED).
 			SetCompletedAt(now).
 			ClearLeaseExpiresAt())
 		if err != nil {
 			return err
 		}
-		if len(r.def.Actions) == 0 {
-			return nil
-		}
-		rows := make([]*ent.WorkflowExecutionLogCreate, len(r.def.Actions))
-		for i, a := range r.def.Actions {
-			rows[i] = r.logRow(tx, i, a, workflowexecutionlog.StatusSKIPPED,
+		// One SKIPPED row per top-level step: nested steps did not get as far as being chosen.
+		var rows []*ent.WorkflowExecutionLogCreate
+		for i, in := range r.prog.Instrs {
+			if in.Action == nil || in.Op == workflow.OpJump || in.Op == workflow.OpNext || !topLevel(in.Path) {
+				continue
+			}
+			a := *in.Action
+			rows = append(rows, r.logRow(tx, i, a, workflowexecutionlog.StatusSKIPPED,
 				workflow.RedactConfig(a.Type, a.Config),
 				map[string]any{outReason: "the conditions did not pass", outExplanation: explanation},
-				"", now)
+				"", now))
+		}
+		if len(rows) == 0 {
+			return nil
 		}
 		return tx.WorkflowExecutionLog.CreateBulk(rows...).Exec(ctx)
 	})
@@ -66,4 +72,10 @@ func (r *run) conditionsPassed(ctx context.Context) error {
 	}
 	r.ex.ConditionsChecked = true
 	return nil
+}
+
+// topLevel reports whether a step's pointer is /actions/N.
+func topLevel(path string) bool {
+	rest, ok := strings.CutPrefix(path, "/actions/")
+	return ok && !strings.Contains(rest, "/")
 }

@@ -8,7 +8,9 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/authz"
 	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/events"
 )
@@ -87,13 +89,16 @@ func Retry(ctx context.Context, db *ent.Client, d database.Dialect, id uuid.UUID
 		SetStatus(workflowexecution.StatusPENDING).
 		SetRunAt(now).
 		SetStepAttempt(0).
+		SetStepRuns(0).
 		ClearStartedAt().
 		ClearCompletedAt().
 		ClearErrorMessage().
+		ClearExitReason().
+		ClearExitMessage().
 		ClearLeaseExpiresAt()
 	switch from {
 	case RetryFromStart:
-		u.SetCurrentStep(0).AddRun(1).SetConditionsChecked(false)
+		u.SetCurrentStep(0).AddRun(1).SetConditionsChecked(false).ClearLoopFrames()
 	case RetryFromFailedStep:
 	default:
 		return nil, fmt.Errorf("retry execution %s: unknown starting point %q", id, from)
@@ -105,6 +110,13 @@ func Retry(ctx context.Context, db *ent.Client, d database.Dialect, id uuid.UUID
 	ex, err := afterTransition(ctx, db, id, n, "retry", allowed)
 	if err != nil {
 		return nil, err
+	}
+	if from == RetryFromStart {
+		// A new run reads only its own steps' outputs.
+		sys := authz.System(ctx, authz.ReasonEngineBookkeeping)
+		if _, err := db.StepOutput.Delete().Where(stepoutput.ExecutionID(id)).Exec(sys); err != nil {
+			return nil, fmt.Errorf("retry execution %s: clear step outputs: %w", id, err)
+		}
 	}
 	if err := events.Notify(ctx, db, d, id); err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
+	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
@@ -41,12 +42,11 @@ func (r *run) computeDeadline(ctx context.Context) (time.Time, error) {
 
 // hasDelay reports whether the definition has a DELAY step.
 func (r *run) hasDelay() bool {
-	for _, a := range r.def.Actions {
-		if a.Type == spec.ActionDelay {
-			return true
-		}
-	}
-	return false
+	found := false
+	workflow.Walk(r.def.Actions, func(_ string, a *spec.Action) {
+		found = found || a.Type == spec.ActionDelay
+	})
+	return found
 }
 
 // timeoutMessage is the errorMessage of a timed-out execution.

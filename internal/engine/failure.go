@@ -32,11 +32,17 @@ func (r *run) stepFailed(ctx context.Context, at attempt, out map[string]any, st
 	timedOut := errors.As(stepErr, &timeout)
 	retry := !timedOut && !action.IsPermanent(stepErr) && tries < policy.MaxAttempts
 	next := "stop"
+	var pos position
 	switch {
 	case retry:
 		next = "retry"
 	case !timedOut && at.action.EffectiveOnError() == spec.OnErrorContinue:
 		next = "continue"
+		pos, _ = r.failurePosition(at.index, true)
+	case !timedOut:
+		if p, ok := r.failurePosition(at.index, false); ok {
+			next, pos = "skip item", p
+		}
 	}
 	now := r.e.now()
 	wait := backoff(policy, tries, stepErr)
@@ -50,8 +56,8 @@ func (r *run) stepFailed(ctx context.Context, at attempt, out map[string]any, st
 				SetStatus(workflowexecution.StatusPENDING).
 				SetRunAt(now.Add(wait)).
 				ClearLeaseExpiresAt()
-		case "continue":
-			u = r.advance(tx, at.index)
+		case "continue", "skip item":
+			u = r.moveTo(tx, pos)
 		default:
 			u = r.e.failed(tx, r.c, r.stopMessage(at, tries, msg))
 		}
@@ -69,8 +75,11 @@ func (r *run) stepFailed(ctx context.Context, at attempt, out map[string]any, st
 		r.stepAttempt, r.done = tries, true
 		log.Info("step failed; will retry", "in", wait.String())
 	case "continue":
-		r.advanced(at.index)
+		r.moved(pos)
 		log.Info("step failed; continuing (onError CONTINUE)")
+	case "skip item":
+		r.moved(pos)
+		log.Info("step failed; going on with the next item (continueOnItemError)")
 	default:
 		r.done = true
 		log.Info("step failed; execution failed")

@@ -163,6 +163,9 @@ type execution struct {
 	CompletedAt  *time.Time
 	RunAt        time.Time
 	TriggerData  map[string]any
+	ExitReason   *string
+	ExitMessage  *string
+	Outputs      map[string]any
 	Logs         []logRow
 }
 
@@ -177,10 +180,15 @@ type logRow struct {
 	Attempt      int
 	DurationMs   int
 	ExecutedAt   time.Time
+	Path         string
+	StepKey      *string
+	Iteration    *int
+	Branch       *string
+	Run          int
 }
 
-const executionFields = `id status currentStep errorMessage depth attempt startedAt completedAt runAt triggerData
-  logs(first: 100, orderBy: [{field: STEP_INDEX, direction: ASC}, {field: EXECUTED_AT, direction: ASC}]) { edges { node { stepIndex actionType status inputData outputData errorMessage attempt durationMs executedAt } } }`
+const executionFields = `id status currentStep errorMessage depth attempt startedAt completedAt runAt triggerData exitReason exitMessage outputs
+  logs(first: 100, orderBy: [{field: STEP_INDEX, direction: ASC}, {field: EXECUTED_AT, direction: ASC}]) { edges { node { stepIndex actionType status inputData outputData errorMessage attempt durationMs executedAt path stepKey iteration branch run } } }`
 
 // execution reads one execution with its logs.
 func (a *api) execution(id string) execution {

@@ -35,8 +35,15 @@ type run struct {
 	ex  *ent.WorkflowExecution
 	wf  *ent.Workflow
 	def spec.Definition
-	// step and stepAttempt mirror current_step and step_attempt as this worker wrote them.
+	// prog is def's step tree as instructions; step indexes it.
+	prog workflow.Program
+	// step and stepAttempt mirror current_step and step_attempt as this worker wrote them,
+	// frames loop_frames and stepRuns step_runs.
 	step, stepAttempt int
+	frames            []workflow.Frame
+	stepRuns          int
+	// outputs holds the recorded step outputs by step path.
+	outputs map[string]map[string]any
 	// done is set once the execution left RUNNING under this worker (completed, failed,
 	// parked for a delay or a retry).
 	done bool
@@ -106,9 +113,12 @@ func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, e
 		return nil, err
 	}
 	r := &run{
-		e: e, c: c, ex: ex, wf: wf, def: def, creator: creator,
-		step: ex.CurrentStep, stepAttempt: ex.StepAttempt,
+		e: e, c: c, ex: ex, wf: wf, def: def, creator: creator, prog: workflow.Compile(def.Actions),
+		step: ex.CurrentStep, stepAttempt: ex.StepAttempt, frames: ex.LoopFrames, stepRuns: ex.StepRuns,
 		log: log.With("workflow_id", wf.ID),
+	}
+	if err := r.loadOutputs(ctx); err != nil {
+		return nil, err
 	}
 	if r.deadline, err = r.computeDeadline(ctx); err != nil {
 		return nil, err
@@ -124,14 +134,17 @@ func (r *run) drive(stop, ctx context.Context) error {
 			return err
 		}
 	}
-	for !r.done && r.step < len(r.def.Actions) {
+	for !r.done && r.step < r.prog.Len() {
 		if stop.Err() != nil {
 			return errShutdown
 		}
 		if r.e.now().After(r.deadline) {
 			return r.failExecution(ctx, r.timeoutMessage())
 		}
-		if err := r.runStep(ctx); err != nil {
+		if r.stepRuns >= MaxStepRuns {
+			return r.failExecution(ctx, r.stepRunsExceeded())
+		}
+		if err := r.runInstr(ctx); err != nil {
 			return err
 		}
 	}
@@ -139,6 +152,26 @@ func (r *run) drive(stop, ctx context.Context) error {
 		return nil
 	}
 	return r.complete(ctx)
+}
+
+// runInstr runs the instruction the execution stands at.
+func (r *run) runInstr(ctx context.Context) error {
+	switch in := r.prog.Instrs[r.step]; {
+	case in.Op == workflow.OpStep && in.Action.Type == spec.ActionStop:
+		return r.stop(ctx)
+	case in.Op == workflow.OpStep:
+		return r.runStep(ctx)
+	case in.Op == workflow.OpJump || in.Op == workflow.OpNext:
+		// Positions are stored settled; one that is not (written by hand) settles here.
+		p := r.settle(r.step)
+		r.step, r.frames = p.ip, p.frames
+		if r.step >= r.prog.Len() {
+			return r.complete(ctx)
+		}
+		return nil
+	default:
+		return r.runControl(ctx)
+	}
 }
 
 // complete marks the execution COMPLETED.

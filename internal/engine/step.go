@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/flowline/flowline/internal/auth"
 
 	"github.com/flowline/flowline/internal/authz"
@@ -30,7 +32,7 @@ type attempt struct {
 // runStep runs the current step once and records the outcome.
 func (r *run) runStep(ctx context.Context) error {
 	i := r.step
-	a := r.def.Actions[i]
+	a := *r.prog.Instrs[i].Action
 	start := r.e.now()
 	at := attempt{index: i, action: a, input: workflow.RedactConfig(a.Type, a.Config), start: start}
 
@@ -55,6 +57,13 @@ func (r *run) runStep(ctx context.Context) error {
 	stepCtx, cancel := context.WithDeadline(ctx, r.deadline)
 	defer cancel()
 	s := r.actionStep(i, start)
+	if named, _ := workflow.SplitClientID(a.Type, rendered); named != "" {
+		id, err := uuid.Parse(named)
+		if err != nil {
+			return r.stepFailed(ctx, at, nil, action.Permanentf("clientId %q is not a client id", named))
+		}
+		s.ClientID = &id
+	}
 	switch kind := kind.(type) {
 	case action.Sleeper:
 		return r.sleep(ctx, at, kind.WakeTime(start, decoded))
@@ -84,9 +93,13 @@ func (r *run) runStep(ctx context.Context) error {
 		return err
 	case action.Internal:
 		var out map[string]any
+		next := r.settle(i + 1)
 		err := r.e.inTx(stepCtx, func(tx *ent.Client) error {
 			var err error
 			if out, err = kind.Run(r.asCreator(stepCtx), r.env(tx), s, decoded); err != nil {
+				return err
+			}
+			if err := r.saveOutput(stepCtx, tx, i, out); err != nil {
 				return err
 			}
 			if err := r.logRow(tx, i, a, workflowexecutionlog.StatusSUCCESS, at.input, out, "", start).Exec(stepCtx); err != nil {
@@ -97,13 +110,14 @@ func (r *run) runStep(ctx context.Context) error {
 			// back. Until then the step holds no lock on the execution row, so a cancel
 			// never waits for a step (one blocked on a busy client row, say) and the lease
 			// renewal keeps working during a long step.
-			return saveFenced(stepCtx, r.advance(tx, i))
+			return saveFenced(stepCtx, r.moveTo(tx, next))
 		})
 		// A step that rolled back still leaves its log row (every attempt does): nothing of it
 		// happened, and the row says why.
 		switch {
 		case err == nil:
-			r.advanced(i)
+			r.remember(i, out)
+			r.moved(next)
 			return nil
 		case errors.Is(err, errLeaseLost):
 			r.orphan(at, nil, "rolled back: the execution was cancelled or taken over while this step ran")
@@ -119,16 +133,34 @@ func (r *run) runStep(ctx context.Context) error {
 
 // succeed records a successful external step and advances.
 func (r *run) succeed(ctx context.Context, at attempt, out map[string]any) error {
+	next := r.settle(at.index + 1)
 	err := r.e.inTx(ctx, func(tx *ent.Client) error {
-		if err := saveFenced(ctx, r.advance(tx, at.index)); err != nil {
+		if err := r.saveOutput(ctx, tx, at.index, out); err != nil {
+			return err
+		}
+		if err := saveFenced(ctx, r.moveTo(tx, next)); err != nil {
 			return err
 		}
 		return r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusSUCCESS, at.input, out, "", at.start).Exec(ctx)
 	})
 	if err == nil {
-		r.advanced(at.index)
+		r.remember(at.index, out)
+		r.moved(next)
+	}
+	if action.IsPermanent(err) {
+		return r.stepFailed(ctx, at, out, err)
 	}
 	return err
+}
+
+// remember keeps a recorded output for the steps after it.
+func (r *run) remember(ip int, out map[string]any) {
+	if in := r.prog.Instrs[ip]; in.Action.Key != "" {
+		if out == nil {
+			out = map[string]any{}
+		}
+		r.outputs[in.Path] = out
+	}
 }
 
 // sleep handles DELAY: the step is logged and the execution parks as PENDING until wake, so
@@ -139,10 +171,12 @@ func (r *run) sleep(ctx context.Context, at attempt, wake time.Time) error {
 	if delay == 0 {
 		return r.succeed(ctx, at, out)
 	}
+	next := r.settle(at.index + 1)
 	err := r.e.inTx(ctx, func(tx *ent.Client) error {
-		err := saveFenced(ctx, r.e.fenced(tx, r.c).
-			SetCurrentStep(at.index+1).
-			SetStepAttempt(0).
+		if err := r.saveOutput(ctx, tx, at.index, out); err != nil {
+			return err
+		}
+		err := saveFenced(ctx, r.positionUpdate(tx, next).
 			SetStatus(workflowexecution.StatusPENDING).
 			SetRunAt(wake).
 			ClearLeaseExpiresAt())
@@ -152,36 +186,24 @@ func (r *run) sleep(ctx context.Context, at attempt, wake time.Time) error {
 		return r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusSUCCESS, at.input, out, "", at.start).Exec(ctx)
 	})
 	if err == nil {
-		r.step, r.stepAttempt, r.done = at.index+1, 0, true
+		r.remember(at.index, out)
+		r.moved(next)
+		r.done = true
 		r.log.Debug("delayed", "until", wake)
 	}
 	return err
 }
 
-// advance is the fenced update that moves past step i; after the last step it also completes
-// the execution, in the same transaction as the step.
-func (r *run) advance(tx *ent.Client, i int) *ent.WorkflowExecutionUpdate {
-	u := r.e.fenced(tx, r.c).SetCurrentStep(i + 1).SetStepAttempt(0)
-	if i+1 >= len(r.def.Actions) {
-		u.SetStatus(workflowexecution.StatusCOMPLETED).SetCompletedAt(r.e.now()).ClearLeaseExpiresAt()
-	}
-	return u
-}
-
-// advanced mirrors a committed advance past step i.
-func (r *run) advanced(i int) {
-	r.step, r.stepAttempt = i+1, 0
-	if r.step >= len(r.def.Actions) {
-		r.done = true
-	}
-}
-
 // logRow builds the log row of one attempt of step i.
 func (r *run) logRow(tx *ent.Client, i int, a spec.Action, status workflowexecutionlog.Status,
 	input, output map[string]any, errMsg string, start time.Time) *ent.WorkflowExecutionLogCreate {
+	in := r.prog.Instrs[i]
 	c := tx.WorkflowExecutionLog.Create().
 		SetExecutionID(r.c.ID).
 		SetStepIndex(i).
+		SetPath(in.Path).
+		SetRun(r.ex.Run).
+		SetNillableIteration(r.iteration()).
 		SetActionType(a.Type).
 		SetStatus(status).
 		SetInputData(capData(input)).
@@ -189,6 +211,12 @@ func (r *run) logRow(tx *ent.Client, i int, a spec.Action, status workflowexecut
 		SetAttempt(r.stepAttempt + 1).
 		SetDurationMs(max(time.Since(start).Milliseconds(), 0)).
 		SetExecutedAt(start)
+	if a.Key != "" {
+		c.SetStepKey(a.Key)
+	}
+	if in.Branch != "" {
+		c.SetBranch(in.Branch)
+	}
 	if errMsg != "" {
 		c.SetErrorMessage(truncate(errMsg, maxErrorLength))
 	}

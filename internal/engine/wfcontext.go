@@ -27,7 +27,9 @@ func (r *run) workflowContext(ctx context.Context, now time.Time) (workflow.Cont
 			ev.Client = events.ClientFields(c)
 		}
 	}
-	return workflow.BuildContext(ev, r.wf.ID.String(), r.wf.Name, r.c.ID.String(), now), nil
+	wctx := workflow.BuildContext(ev, r.wf.ID.String(), r.wf.Name, r.c.ID.String(), now)
+	r.stepsContext(wctx)
+	return wctx, nil
 }
 
 // actionStep describes step i to the action package.
@@ -41,6 +43,7 @@ func (r *run) actionStep(i int, now time.Time) action.Step {
 		Depth:       r.ex.Depth,
 		Now:         now,
 		Run:         r.ex.Run,
+		Items:       r.items(),
 	}
 }
 

@@ -26,8 +26,9 @@ type ActionKind interface {
 	Output() map[string]FieldType
 }
 
-// ClientActor is implemented by action kinds that act on the execution's client and so
-// cannot run without one (a SCHEDULED run has none).
+// ClientActor is implemented by action kinds that act on a client: the execution's, or the
+// one their config names with clientId. NeedsClient reports whether they cannot run without
+// one (a SCHEDULED run has none); CREATE_TASK and SEND_EMAIL can.
 type ClientActor interface {
 	NeedsClient() bool
 }

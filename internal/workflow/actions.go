@@ -16,7 +16,7 @@ const (
 // Limits on actions and their configs; error messages state them when exceeded. Each action
 // kind adds its own (internal/action/<type>).
 const (
-	MaxActions           = 50
+	MaxActions           = 200      // steps in all, nested ones included
 	MaxActionConfigBytes = 16 << 10 // JSON size of one action's config
 	MaxActionNameLength  = 200
 	// MaxEmailLength bounds an email address (RFC 5321's path limit).
@@ -36,6 +36,9 @@ func DecodeConfig(t ActionType, cfg map[string]any) (any, error) {
 	}
 	var p problems
 	c := ConfigChecker{p: &p}
+	if acceptsClientID(kind) {
+		cfg = withoutClientID(&c, cfg, "")
+	}
 	out := kind.Check(&c, cfg, "")
 	if err := p.err(); err != nil {
 		return nil, fmt.Errorf("decode %s config: %w", t, err)

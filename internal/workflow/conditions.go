@@ -36,15 +36,35 @@ type condNode struct {
 // presence) and returns its tree. Types are checked separately, against a trigger's context.
 // It returns nil for empty conditions.
 func parseConditions(conds map[string]any, p *problems) *condNode {
+	return parseConditionsAt(conds, "/conditions", p)
+}
+
+// parseConditionsAt is parseConditions for conditions at the JSON pointer base (an IF step's
+// config.conditions, say).
+func parseConditionsAt(conds map[string]any, base string, p *problems) *condNode {
 	if len(conds) == 0 {
 		return nil
 	}
 	count := 0
-	root := parseCondition(conds, "/conditions", 1, &count, p)
+	root := parseCondition(conds, base, 1, &count, p)
 	if count > MaxConditions {
-		p.addf("/conditions", "at most %d conditions, got %d", MaxConditions, count)
+		p.addf(base, "at most %d conditions, got %d", MaxConditions, count)
 	}
 	return root
+}
+
+// resolveFields resolves every leaf's field name again, with isVar naming the loop variables
+// in scope as roots of their own.
+func resolveFields(n *condNode, isVar func(string) bool) {
+	if n == nil {
+		return
+	}
+	if n.kind == KindLeaf {
+		n.field = resolveField(n.rawField, isVar)
+	}
+	for _, c := range n.children {
+		resolveFields(c, isVar)
+	}
 }
 
 var groupKeys = []string{KindAll, KindAny, KindNot}
@@ -187,22 +207,48 @@ func checkValueShape(node *condNode, path string, p *problems) bool {
 // validateConditions checks structure, then fields, operators and values against the trigger's
 // context. fields == nil (unknown trigger) skips the context checks.
 func validateConditions(conds map[string]any, t TriggerType, fields map[string]FieldType, p *problems) {
-	root := parseConditions(conds, p)
-	if root == nil || fields == nil {
-		return
-	}
-	checkConditionTypes(root, t, fields, p)
+	validateConditionsIn(conds, "/conditions", conditionScope{t: t, fields: fields}, p)
 }
 
-func checkConditionTypes(n *condNode, t TriggerType, fields map[string]FieldType, p *problems) {
+// conditionScope is what conditions may read where they stand.
+type conditionScope struct {
+	t      TriggerType
+	fields map[string]FieldType
+	// isVar names the loop variables in scope (nil: none).
+	isVar func(string) bool
+	// unknown explains an unknown field, or returns "" for the generic message.
+	unknown func(field string) string
+	// templated conditions have their string values rendered before they are evaluated, so
+	// a value holding a placeholder is only typed at run time.
+	templated bool
+}
+
+// validateConditionsIn checks conditions at the JSON pointer base against a scope.
+func validateConditionsIn(conds map[string]any, base string, sc conditionScope, p *problems) {
+	root := parseConditionsAt(conds, base, p)
+	if root == nil || sc.fields == nil {
+		return
+	}
+	resolveFields(root, sc.isVar)
+	checkConditionTypes(root, sc, p)
+}
+
+func checkConditionTypes(n *condNode, sc conditionScope, p *problems) {
+	t, fields := sc.t, sc.fields
 	if n.kind != KindLeaf {
 		for _, c := range n.children {
-			checkConditionTypes(c, t, fields, p)
+			checkConditionTypes(c, sc, p)
 		}
 		return
 	}
 	ft, ok := lookupField(fields, n.field)
 	if !ok {
+		if sc.unknown != nil {
+			if msg := sc.unknown(n.field); msg != "" {
+				p.addf(Pointer(n.path, "field"), "%s", msg)
+				return
+			}
+		}
 		p.addf(Pointer(n.path, "field"), "unknown field %q for trigger %s; available: %s", n.rawField, t, fieldNames(fields))
 		return
 	}
@@ -219,6 +265,9 @@ func checkConditionTypes(n *condNode, t TriggerType, fields map[string]FieldType
 	}
 	if !operatorApplies(n.operator, ft) {
 		p.addf(Pointer(n.path, "operator"), "operator %s does not apply to %s field %s", n.operator, ft, n.field)
+		return
+	}
+	if s, ok := n.value.(string); ok && sc.templated && hasTemplate(s) {
 		return
 	}
 	checkConditionValue(n, ft, p)

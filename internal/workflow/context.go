@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -32,6 +33,9 @@ const (
 	// FieldAny marks free-form data (trigger.data): any sub-path may be used and its type is
 	// only known at run time.
 	FieldAny FieldType = "any"
+	// FieldList is a list of objects (FIND_CLIENTS' clients): FOR_EACH iterates it, and the
+	// fields of its elements are declared under "<path>[].<field>".
+	FieldList FieldType = "list"
 )
 
 // Client statuses and task priorities, the enums that trigger configs and conditions check.
@@ -46,7 +50,7 @@ var ClientWritableFields = []string{"name", "email", "phone", "status", "tags", 
 
 // contextRoots are the top-level keys of a Context; a condition field starting with one of them is
 // absolute, any other field is relative to client.
-var contextRoots = []string{"client", "trigger", "document", "task", "workflow", "execution", "now"}
+var contextRoots = []string{"client", "trigger", "document", "task", "workflow", "execution", "now", "steps", "loop"}
 
 var clientFieldTypes = map[string]FieldType{
 	"id":          FieldString,
@@ -164,12 +168,13 @@ func fieldNames(fields map[string]FieldType) string {
 
 // canonicalField resolves a condition's field name: bare names (and names whose first segment is
 // not a context root, like "owner.email") are relative to client.
-func canonicalField(name string) string {
+func canonicalField(name string) string { return resolveField(name, nil) }
+
+// resolveField is canonicalField where isVar also names roots: the loop variables in scope.
+func resolveField(name string, isVar func(root string) bool) string {
 	root, _, _ := strings.Cut(name, ".")
-	for _, r := range contextRoots {
-		if root == r {
-			return name
-		}
+	if slices.Contains(contextRoots, root) || (isVar != nil && isVar(root)) {
+		return name
 	}
 	return "client." + name
 }
@@ -350,3 +355,7 @@ func emailDomain(v any) string {
 	}
 	return strings.ToLower(strings.TrimRight(strings.TrimSpace(s[i+1:]), ">"))
 }
+
+// EmailDomain derives the lower-cased domain of an email address, or "" if there is none
+// (client.emailDomain).
+func EmailDomain(email string) string { return emailDomain(email) }

@@ -37,6 +37,8 @@ func EvaluateConditions(conds map[string]any, ctx Context) (bool, Explanation, e
 		err = fmt.Errorf("evaluate conditions: %w", err)
 		return false, Explanation{Kind: KindInvalid, Reason: err.Error()}, err
 	}
+	// Loop variables ({"field": "lead.status"}) are roots of the context like client.
+	resolveFields(root, func(r string) bool { _, ok := ctx[r]; return ok })
 	data, _ := normalize(map[string]any(ctx)).(map[string]any)
 	if data == nil {
 		data = map[string]any{}

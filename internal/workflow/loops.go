@@ -3,6 +3,7 @@ package workflow
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // WriteTargets returns the client fields an action writes, sorted, as its kind declares
@@ -38,7 +39,8 @@ func listensTo(t TriggerType, cfg map[string]any, field string) bool {
 func LoopWarnings(def Definition) []string {
 	cfg := normalizeTriggerConfig(def.TriggerType, def.TriggerConfig)
 	var warnings []string
-	for i, a := range def.Actions {
+	Walk(def.Actions, func(path string, ap *Action) {
+		a := *ap
 		for _, field := range WriteTargets(a) {
 			if !listensTo(def.TriggerType, cfg, field) {
 				continue
@@ -47,10 +49,10 @@ func LoopWarnings(def Definition) []string {
 				continue
 			}
 			warnings = append(warnings, fmt.Sprintf(
-				"action %d (%s) writes client.%s, which this workflow's %s trigger listens to: it may trigger itself",
-				i, a.Type, field, def.TriggerType))
+				"action %s (%s) writes client.%s, which this workflow's %s trigger listens to: it may trigger itself",
+				stepLabel(path), a.Type, field, def.TriggerType))
 		}
-	}
+	})
 	return warnings
 }
 
@@ -64,4 +66,13 @@ func statusExcluded(a Action, cfg map[string]any) bool {
 	}
 	to := asStringList(cfg["to"])
 	return len(to) > 0 && !slices.Contains(to, status)
+}
+
+// stepLabel names a step in messages: its index for a top-level step (as the /actions/N
+// paths number them), its JSON pointer for a nested one.
+func stepLabel(path string) string {
+	if rest, ok := strings.CutPrefix(path, "/actions/"); ok && !strings.Contains(rest, "/") {
+		return rest
+	}
+	return path
 }

@@ -14,12 +14,7 @@ func Normalize(def Definition) Definition {
 		TriggerConfig: normalizeTriggerConfig(def.TriggerType, def.TriggerConfig),
 		Conditions:    copyMap(def.Conditions),
 	}
-	if def.Actions != nil {
-		out.Actions = make([]Action, len(def.Actions))
-		for i, a := range def.Actions {
-			out.Actions[i] = normalizeAction(a)
-		}
-	}
+	out.Actions = MapActions(def.Actions, normalizeAction)
 	return out
 }
 
@@ -46,6 +41,9 @@ func normalizeTriggerConfig(t TriggerType, cfg map[string]any) map[string]any {
 func normalizeAction(a Action) Action {
 	out := a
 	out.Config = copyMap(a.Config)
+	if out.Config == nil {
+		out.Config = map[string]any{} // stored and shown as {}, never null
+	}
 	if a.Retry != nil {
 		r := *a.Retry
 		out.Retry = &r

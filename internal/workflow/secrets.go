@@ -62,19 +62,17 @@ func RedactHeaders(h any) {
 
 // RedactActions returns a copy of actions whose configs went through RedactConfig.
 func RedactActions(actions []Action) []Action {
-	if actions == nil {
-		return nil
-	}
-	out := make([]Action, len(actions))
-	for i, a := range actions {
-		out[i] = a
-		out[i].Config = RedactConfig(a.Type, a.Config)
+	return MapActions(actions, func(a Action) Action {
+		a.Config = RedactConfig(a.Type, a.Config)
+		if a.Config == nil {
+			a.Config = map[string]any{} // a control step saved without config shows {}
+		}
 		if a.Retry != nil {
 			r := *a.Retry
-			out[i].Retry = &r
+			a.Retry = &r
 		}
-	}
-	return out
+		return a
+	})
 }
 
 // RedactURL hides the password of URL credentials and the values of secret query parameters

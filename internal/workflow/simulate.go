@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -9,13 +10,32 @@ import (
 // named by each action kind (ActionKind.Effect).
 const EffectSkipped = "skipped"
 
-// StepPreview is what one action would do in a simulation.
+// Simulation effects of control steps.
+const (
+	EffectBranch = "wouldBranch"
+	EffectLoop   = "wouldLoop"
+	EffectStop   = "wouldStop"
+)
+
+// Limits of a simulation: loop bodies are previewed for their first items only, and a
+// simulation shows at most so many steps.
+const (
+	SimulatedItems    = 10
+	MaxSimulatedSteps = 500
+)
+
+// StepPreview is what one step would do in a simulation.
 type StepPreview struct {
+	// Index is the step's instruction in the compiled program: its position among the
+	// actions for a straight list, as in log rows' stepIndex.
 	Index          int            `json:"index"`
+	Path           string         `json:"path"`
+	Branch         string         `json:"branch,omitempty"`
+	Iteration      *int           `json:"iteration,omitempty"`
 	Type           ActionType     `json:"type"`
 	Name           string         `json:"name,omitempty"`
 	RenderedConfig map[string]any `json:"renderedConfig,omitempty"` // secrets redacted
-	Effect         string         `json:"effect"`                   // ActionKind.Effect, or EffectSkipped
+	Effect         string         `json:"effect"`                   // ActionKind.Effect, a control effect, or EffectSkipped
 	Details        map[string]any `json:"details,omitempty"`
 	Error          string         `json:"error,omitempty"` // why the step would fail
 }
@@ -28,14 +48,26 @@ type SimulationResult struct {
 	Steps            []StepPreview `json:"steps"`
 }
 
-// Simulate runs a definition against an event without any side effect: it matches the trigger,
-// evaluates the conditions and, for each action, renders and decodes the config and describes
-// what the step would do. ctx is the context the engine would build (BuildContext with the
-// client as read now); nil builds one from ev. A DELAY moves the simulated clock (and "now") for
-// the steps after it. A step that would fail gets Error and Effect "skipped"; after it, steps
-// are skipped unless its onError is CONTINUE. Secrets in rendered configs are redacted.
-// Simulate changes none of its arguments.
+// Finder reads the records a FIND step would output (a simulation passes it from the API,
+// reading as the caller). Without one, FIND steps output no records.
+type Finder func(t ActionType, decoded any) (map[string]any, error)
+
+// Simulate is SimulateWith without a Finder.
 func Simulate(def Definition, ev Event, ctx Context, now time.Time) SimulationResult {
+	return SimulateWith(def, ev, ctx, now, nil)
+}
+
+// SimulateWith runs a definition against an event without any side effect: it matches the
+// trigger, evaluates the conditions and walks the step tree: IF and SWITCH take the branch
+// their conditions choose (with the explanation), FOR_EACH previews its body for the first
+// SimulatedItems items and counts the rest, STOP ends the walk, and every other step is
+// rendered, decoded and described. Later steps read earlier ones' outputs: FIND steps' rows
+// from find, and for other steps values of their output's shape. ctx is the context the
+// engine would build (BuildContext with the client as read now); nil builds one from ev. A
+// DELAY moves the simulated clock (and "now") for the steps after it. A step that would fail
+// gets Error and Effect "skipped"; after it, steps are skipped unless its onError is
+// CONTINUE. Secrets in rendered configs are redacted. It changes none of its arguments.
+func SimulateWith(def Definition, ev Event, ctx Context, now time.Time, find Finder) SimulationResult {
 	if ctx == nil {
 		ctx = BuildContext(ev, "", "", "", now)
 	}
@@ -50,50 +82,228 @@ func Simulate(def Definition, ev Event, ctx Context, now time.Time) SimulationRe
 	if err != nil {
 		res.ConditionsPassed = false
 	}
-	skipReason := ""
+	sim := &simulation{res: &res, work: work, clock: now, find: find, steps: map[string]any{}, index: map[string]int{}}
+	for i, in := range Compile(def.Actions).Instrs {
+		if in.Action != nil && in.Op != OpJump && in.Op != OpNext {
+			sim.index[in.Path] = i
+		}
+	}
 	switch {
 	case !res.TriggerMatched:
-		skipReason = "the trigger does not match this event"
+		sim.skip = "the trigger does not match this event"
 	case err != nil:
-		skipReason = "the conditions are invalid"
+		sim.skip = "the conditions are invalid"
 	case !res.ConditionsPassed:
-		skipReason = "the conditions did not pass"
+		sim.skip = "the conditions did not pass"
 	}
-	clock := now
-	for i, a := range def.Actions {
-		step := StepPreview{Index: i, Type: a.Type, Name: a.Name, Effect: EffectSkipped}
-		if skipReason != "" {
-			step.Details = map[string]any{"reason": skipReason}
-			res.Steps = append(res.Steps, step)
-			continue
-		}
-		work["now"] = clock.UTC().Format(time.RFC3339)
-		next, stepErr := previewStep(&step, a, Context(work), clock)
-		if stepErr != nil {
-			step.Effect = EffectSkipped
-			step.Error = stepErr.Error()
-			step.Details = map[string]any{"reason": "the step would fail"}
-			if a.EffectiveOnError() == OnErrorStop {
-				skipReason = fmt.Sprintf("step %d would fail and its onError is STOP", i)
-			}
-		} else {
-			clock = next
-		}
-		res.Steps = append(res.Steps, step)
-	}
+	sim.block(def.Actions, "/actions", "", nil)
 	return res
 }
 
+// simulation is the state of one dry run's walk.
+type simulation struct {
+	res   *SimulationResult
+	work  map[string]any
+	clock time.Time
+	find  Finder
+	steps map[string]any // steps.<key>.output so far
+	index map[string]int // step path -> instruction
+	skip  string         // why the remaining steps are skipped, once they are
+}
+
+func (s *simulation) block(actions []Action, base, branch string, iter *int) {
+	for i, a := range actions {
+		if len(s.res.Steps) >= MaxSimulatedSteps {
+			return
+		}
+		s.step(a, Pointer(base, i), branch, iter)
+	}
+}
+
+func (s *simulation) step(a Action, path, branch string, iter *int) {
+	step := StepPreview{Index: s.index[path], Path: path, Branch: branch, Iteration: iter, Type: a.Type, Name: a.Name, Effect: EffectSkipped}
+	if s.skip != "" {
+		step.Details = map[string]any{"reason": s.skip}
+		s.res.Steps = append(s.res.Steps, step)
+		return
+	}
+	s.work["now"] = s.clock.UTC().Format(time.RFC3339)
+	ctx := Context(s.work)
+	at := len(s.res.Steps)
+	s.res.Steps = append(s.res.Steps, step)
+	out, err := s.run(&step, a, path, ctx)
+	if err != nil {
+		step.Effect = EffectSkipped
+		step.Error = err.Error()
+		step.Details = map[string]any{"reason": "the step would fail"}
+		if a.EffectiveOnError() == OnErrorStop {
+			s.skip = fmt.Sprintf("the step at %s would fail and its onError is STOP", path)
+		}
+	}
+	s.res.Steps[at] = step
+	if err == nil && a.Key != "" {
+		s.steps[a.Key] = map[string]any{"output": out}
+		s.work["steps"] = s.steps
+	}
+}
+
+// run previews one step (and the blocks it runs) and returns its simulated output.
+func (s *simulation) run(step *StepPreview, a Action, path string, ctx Context) (map[string]any, error) {
+	switch a.Type {
+	case ActionIf:
+		passed, ex, err := simulateConditions(a.Config["conditions"], ctx)
+		if err != nil {
+			return nil, err
+		}
+		branch, block := "else", a.Else
+		if passed {
+			branch, block = "then", a.Then
+		}
+		step.Effect, step.Details = EffectBranch, map[string]any{"branch": branch, "explanation": ex}
+		s.block(block, Pointer(path, branch), branch, step.Iteration)
+		return map[string]any{"result": passed, "branch": branch}, nil
+	case ActionSwitch:
+		for i, cs := range a.Cases {
+			passed, ex, err := simulateConditions(cs.Conditions, ctx)
+			if err != nil {
+				return nil, fmt.Errorf("case %q: %w", cs.Name, err)
+			}
+			if passed {
+				step.Effect, step.Details = EffectBranch, map[string]any{"case": cs.Name, "explanation": ex}
+				s.block(cs.Actions, Pointer(path, "cases", i, "actions"), cs.Name, step.Iteration)
+				return map[string]any{"case": cs.Name}, nil
+			}
+		}
+		step.Effect, step.Details = EffectBranch, map[string]any{"case": "default"}
+		s.block(a.Default, Pointer(path, "default"), "default", step.Iteration)
+		return map[string]any{"case": "default"}, nil
+	case ActionForEach:
+		return s.loop(step, a, path, ctx)
+	case ActionStop:
+		reason, _ := a.Config["reason"].(string)
+		rendered, err := Render(reason, ctx)
+		if err != nil {
+			return nil, err
+		}
+		step.Effect, step.Details = EffectStop, map[string]any{"reason": rendered}
+		s.skip = "a STOP step ends the run before this step"
+		return map[string]any{"reason": rendered}, nil
+	default:
+		// An action: previewed below.
+	}
+	next, decoded, err := previewStep(step, a, ctx, s.clock)
+	if err != nil {
+		return nil, err
+	}
+	s.clock = next
+	if (a.Type == ActionFindClients || a.Type == ActionFindTasks) && s.find != nil {
+		out, err := s.find(a.Type, decoded)
+		if err != nil {
+			return nil, err
+		}
+		step.Details["found"] = out
+		return out, nil
+	}
+	return sampleOutput(OutputShape(a)), nil
+}
+
+// loop previews a FOR_EACH's body for its first items.
+func (s *simulation) loop(step *StepPreview, a Action, path string, ctx Context) (map[string]any, error) {
+	items := a.Config["items"]
+	name, _ := SinglePlaceholder(fmt.Sprint(items))
+	raw, found := ctx.Lookup(name)
+	list, isList := AsList(raw)
+	switch {
+	case !found:
+		return nil, fmt.Errorf("items: %s does not exist in this run", name)
+	case raw != nil && !isList:
+		return nil, fmt.Errorf("items: %s is %s, not a list", name, TypeName(raw))
+	}
+	maxItems := DefaultLoopItems
+	if n, ok := toFloat(a.Config["maxItems"]); ok {
+		maxItems = int(n)
+	}
+	if len(list) > maxItems {
+		return nil, fmt.Errorf("items: %s has %d items, more than maxItems (%d)", name, len(list), maxItems)
+	}
+	shown := min(len(list), SimulatedItems)
+	step.Effect, step.Details = EffectLoop, map[string]any{"count": len(list), "previewedItems": shown}
+	as, _ := a.Config["as"].(string)
+	saved, savedLoop := s.work[as], s.work["loop"]
+	for i := range shown {
+		s.work[as] = list[i]
+		s.work["loop"] = map[string]any{"index": i, "count": len(list)}
+		s.block(a.Body, Pointer(path, "body"), "", &i)
+	}
+	s.work[as], s.work["loop"] = saved, savedLoop
+	if saved == nil {
+		delete(s.work, as)
+	}
+	if savedLoop == nil {
+		delete(s.work, "loop")
+	}
+	return map[string]any{"count": len(list)}, nil
+}
+
+// simulateConditions renders and evaluates a control step's conditions.
+func simulateConditions(raw any, ctx Context) (bool, Explanation, error) {
+	conds, _ := AsMap(raw)
+	rendered, err := RenderConfig(conds, ctx)
+	if err != nil {
+		return false, Explanation{}, err
+	}
+	return EvaluateConditions(rendered, ctx)
+}
+
+// sampleOutput is a stand-in output of a shape, for the steps after a simulated one.
+func sampleOutput(shape map[string]FieldType) map[string]any {
+	out := map[string]any{}
+	for _, p := range sortedKeys(shape) {
+		if strings.Contains(p, "[]") {
+			continue
+		}
+		var v any
+		switch shape[p] {
+		case FieldNumber:
+			v = 0
+		case FieldBool:
+			v = false
+		case FieldStringList, FieldList:
+			v = []any{}
+		case FieldAny:
+			v = nil
+		default:
+			v = "<" + p + ">"
+		}
+		setPath(out, p, v)
+	}
+	return out
+}
+
+func setPath(m map[string]any, path string, v any) {
+	head, rest, nested := strings.Cut(path, ".")
+	if !nested {
+		m[head] = v
+		return
+	}
+	child, ok := m[head].(map[string]any)
+	if !ok {
+		child = map[string]any{}
+		m[head] = child
+	}
+	setPath(child, rest, v)
+}
+
 // previewStep fills in a step's rendered config, effect and details, and returns the clock after
-// the step (later than now only for DELAY).
-func previewStep(step *StepPreview, a Action, ctx Context, now time.Time) (time.Time, error) {
+// the step (later than now only for DELAY) and the decoded config.
+func previewStep(step *StepPreview, a Action, ctx Context, now time.Time) (time.Time, any, error) {
 	kind, ok := Kind(a.Type)
 	if !ok {
-		return now, fmt.Errorf("unknown action type %q", a.Type)
+		return now, nil, fmt.Errorf("unknown action type %q", a.Type)
 	}
 	rendered, err := RenderConfig(PrepareConfig(a.Type, a.Config), ctx)
 	if err != nil {
-		return now, err
+		return now, nil, err
 	}
 	if rendered == nil {
 		rendered = map[string]any{}
@@ -101,10 +311,13 @@ func previewStep(step *StepPreview, a Action, ctx Context, now time.Time) (time.
 	step.RenderedConfig = RedactConfig(a.Type, rendered)
 	decoded, err := DecodeConfig(a.Type, rendered)
 	if err != nil {
-		return now, err
+		return now, nil, err
 	}
 	step.Effect = kind.Effect()
 	var clock time.Time
 	step.Details, clock = kind.Preview(decoded, ctx, now)
-	return clock, nil
+	if step.Details == nil {
+		step.Details = map[string]any{}
+	}
+	return clock, decoded, nil
 }

@@ -19,6 +19,10 @@ type (
 	// Definition is what a workflow runs: exactly the versioned part of a workflow. Versions and
 	// executions store it as their snapshot.
 	Definition = spec.Definition
+	// Case is one branch of a SWITCH step.
+	Case = spec.Case
+	// Frame is one loop a running execution is inside.
+	Frame = spec.Frame
 )
 
 // The trigger types a workflow may listen to.
@@ -43,6 +47,12 @@ const (
 	ActionSendWebhook  = spec.ActionSendWebhook
 	ActionDelay        = spec.ActionDelay
 	ActionLogActivity  = spec.ActionLogActivity
+	ActionFindClients  = spec.ActionFindClients
+	ActionFindTasks    = spec.ActionFindTasks
+	ActionIf           = spec.ActionIf
+	ActionSwitch       = spec.ActionSwitch
+	ActionForEach      = spec.ActionForEach
+	ActionStop         = spec.ActionStop
 )
 
 // TriggerTypes lists every trigger type in declaration order.

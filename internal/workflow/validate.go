@@ -27,55 +27,74 @@ func Validate(def Definition) error {
 }
 
 func validateActions(actions []Action, t TriggerType, fields map[string]FieldType, p *problems) {
-	switch {
+	switch n := CountSteps(actions); {
 	case len(actions) == 0:
 		p.addf("/actions", "at least one action is required")
-	case len(actions) > MaxActions:
-		p.addf("/actions", "at most %d actions, got %d", MaxActions, len(actions))
+	case n > MaxActions:
+		p.addf("/actions", "at most %d steps in all (nested ones included), got %d", MaxActions, n)
 	}
-	for i, a := range actions {
-		validateAction(Pointer("/actions", i), a, t, fields, p)
-	}
+	v := newTreeValidator(actions, t, fields, p)
+	v.block(actions, "/actions", v.root, 1)
 }
 
-func validateAction(base string, a Action, t TriggerType, fields map[string]FieldType, p *problems) {
+func (v *treeValidator) validateAction(base string, a Action, sc *scope) {
 	kind, known := Kind(a.Type)
 	switch {
 	case a.Type == "":
-		p.addf(Pointer(base, "type"), "type is required")
-	case !known:
-		p.addf(Pointer(base, "type"), "unknown action type %q; expected one of %s", a.Type, strings.Join(ActionType("").Values(), ", "))
-	case t == TriggerScheduled && needsClient(kind):
-		p.addf(Pointer(base, "type"), "%s needs a client, and SCHEDULED runs have none", a.Type)
+		v.p.addf(Pointer(base, "type"), "type is required")
+	case !known && !a.Type.IsControl():
+		v.p.addf(Pointer(base, "type"), "unknown action type %q; expected one of %s", a.Type, strings.Join(ActionType("").Values(), ", "))
+	case (v.t == TriggerScheduled || v.t == TriggerWebhook) && needsClient(kind) && !hasClientID(a.Config):
+		v.p.addf(Pointer(base, "type"), "%s needs a client, and %s runs may have none: name it with config.clientId (for example \"{{lead.id}}\" in a loop%s)", a.Type, v.t, webhookClientHint(v.t))
 	}
 	if n := len([]rune(a.Name)); n > MaxActionNameLength {
-		p.addf(Pointer(base, "name"), "at most %d characters, got %d", MaxActionNameLength, n)
+		v.p.addf(Pointer(base, "name"), "at most %d characters, got %d", MaxActionNameLength, n)
 	}
 	switch a.OnError {
 	case "", OnErrorStop, OnErrorContinue:
 	default:
-		p.addf(Pointer(base, "onError"), "onError must be STOP or CONTINUE, got %q", a.OnError)
+		v.p.addf(Pointer(base, "onError"), "onError must be STOP or CONTINUE, got %q", a.OnError)
 	}
-	validateRetry(Pointer(base, "retry"), a.Retry, p)
+	validateRetry(Pointer(base, "retry"), a.Retry, v.p)
 
 	cfgPath := Pointer(base, "config")
 	if b, err := json.Marshal(a.Config); err != nil {
-		p.addf(cfgPath, "config is not valid JSON: %v", err)
+		v.p.addf(cfgPath, "config is not valid JSON: %v", err)
 		return
 	} else if len(b) > MaxActionConfigBytes {
-		p.addf(cfgPath, "config is at most %d bytes of JSON, got %d", MaxActionConfigBytes, len(b))
+		v.p.addf(cfgPath, "config is at most %d bytes of JSON, got %d", MaxActionConfigBytes, len(b))
 		return
 	}
+	if a.Type.IsControl() {
+		return // the tree validator checks control configs with their blocks
+	}
+	cfg := a.Config
+	if cfg == nil {
+		cfg = map[string]any{}
+	}
 	// A built-in email template's text is checked as the step's body.
-	checkPlaceholders(cfgPath, PrepareConfig(a.Type, a.Config), t, fields, p, 0)
+	v.placeholders(cfgPath, PrepareConfig(a.Type, cfg), sc)
 	if known {
-		c := ConfigChecker{p: p, templated: true}
-		cfg := a.Config
-		if cfg == nil {
-			cfg = map[string]any{}
+		c := ConfigChecker{p: v.p, templated: true}
+		if acceptsClientID(kind) {
+			cfg = withoutClientID(&c, cfg, cfgPath)
 		}
 		kind.Check(&c, cfg, cfgPath)
 	}
+}
+
+func webhookClientHint(t TriggerType) string {
+	if t == TriggerWebhook {
+		return `, or "{{client.id}}" for the client a webhook call names with ?clientId=`
+	}
+	return ""
+}
+
+// acceptsClientID reports whether an action kind acts on a client that its config may name
+// (clientId).
+func acceptsClientID(k ActionKind) bool {
+	_, ok := k.(ClientActor)
+	return ok
 }
 
 // needsClient reports whether an action kind acts on the execution's client.
@@ -87,6 +106,12 @@ func needsClient(k ActionKind) bool {
 // checkPlaceholders checks every string in a config: it must be a valid logic-less template and
 // each placeholder must exist in the trigger's context (fields == nil skips the latter).
 func checkPlaceholders(path string, v any, t TriggerType, fields map[string]FieldType, p *problems, depth int) {
+	checkPlaceholdersIn(path, v, conditionScope{t: t, fields: fields}, p, depth)
+}
+
+// checkPlaceholdersIn is checkPlaceholders against a scope.
+func checkPlaceholdersIn(path string, v any, sc conditionScope, p *problems, depth int) {
+	t, fields := sc.t, sc.fields
 	if depth > maxValueDepth {
 		p.addf(path, "config nests deeper than %d levels", maxValueDepth)
 		return
@@ -107,24 +132,30 @@ func checkPlaceholders(path string, v any, t TriggerType, fields map[string]Fiel
 				continue
 			}
 			if _, ok := lookupField(fields, name); !ok {
+				if sc.unknown != nil {
+					if msg := sc.unknown(name); msg != "" {
+						p.addf(path, "{{%s}}: %s", name, msg)
+						continue
+					}
+				}
 				p.addf(path, "unknown placeholder {{%s}} for trigger %s%s", name, t, placeholderHint(name, t, fields))
 			}
 		}
 	case map[string]any:
 		for _, k := range sortedKeys(x) {
-			checkPlaceholders(Pointer(path, k), x[k], t, fields, p, depth+1)
+			checkPlaceholdersIn(Pointer(path, k), x[k], sc, p, depth+1)
 		}
 	case map[string]string:
 		for _, k := range sortedKeys(x) {
-			checkPlaceholders(Pointer(path, k), x[k], t, fields, p, depth+1)
+			checkPlaceholdersIn(Pointer(path, k), x[k], sc, p, depth+1)
 		}
 	case []any:
 		for i, e := range x {
-			checkPlaceholders(Pointer(path, i), e, t, fields, p, depth+1)
+			checkPlaceholdersIn(Pointer(path, i), e, sc, p, depth+1)
 		}
 	case []string:
 		for i, e := range x {
-			checkPlaceholders(Pointer(path, i), e, t, fields, p, depth+1)
+			checkPlaceholdersIn(Pointer(path, i), e, sc, p, depth+1)
 		}
 	}
 }

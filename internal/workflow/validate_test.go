@@ -102,7 +102,7 @@ func TestValidate(t *testing.T) {
 		{name: "time comparison", def: created(map[string]any{"any": []any{
 			leaf("createdAt", OpLT, "2024-01-01T00:00:00Z"), map[string]any{"not": leaf("status", OpIn, []any{"LEAD", "CHURNED"})},
 		}}, okTask())},
-		{name: "exactly fifty actions", def: created(nil, manyActions(50)...)},
+		{name: "exactly 200 steps", def: created(nil, manyActions(200)...)},
 		{name: "retry and onError", def: created(nil, Action{Type: ActionLogActivity, Config: map[string]any{"message": "hi"}, OnError: OnErrorContinue,
 			Retry: &RetryPolicy{MaxAttempts: 5, InitialBackoff: "2s", MaxBackoff: "5m"}})},
 		{name: "update client with every field", def: created(nil, Action{Type: ActionUpdateClient, Config: map[string]any{"set": map[string]any{
@@ -156,7 +156,7 @@ func TestValidate(t *testing.T) {
 
 		// Action problems.
 		{name: "no actions", def: created(nil), paths: []string{"/actions"}},
-		{name: "fifty-one actions", def: created(nil, manyActions(51)...), paths: []string{"/actions"}, message: "at most 50 actions, got 51"},
+		{name: "201 steps", def: created(nil, manyActions(201)...), paths: []string{"/actions"}, message: "at most 200 steps in all (nested ones included), got 201"},
 		{name: "unknown action type", def: created(nil, Action{Type: "SEND_SMS", Config: map[string]any{}}), paths: []string{"/actions/0/type"}},
 		{name: "email to is not an address", def: created(nil, email(with(okEmail(), "to", "not-an-email"))), paths: []string{"/actions/0/config/to"}},
 		{name: "email to with CRLF injection", def: created(nil, email(with(okEmail(), "to", "a@example.com\r\nBcc: x@evil.test"))), paths: []string{"/actions/0/config/to"}, message: "CR or LF"},
@@ -251,7 +251,7 @@ func TestValidateAcceptsNormalizedForm(t *testing.T) {
 }
 
 func TestValidationErrorIsStructured(t *testing.T) {
-	err := Validate(created(nil, manyActions(51)...))
+	err := Validate(created(nil, manyActions(201)...))
 	var ve *ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("error %T is not a *ValidationError", err)

@@ -38,6 +38,28 @@ func restoreRedacted(edited, stored []workflow.Action) []workflow.Action {
 			}
 		}
 	}
+	// Nested blocks keep the secrets of the same block of the step at the same place.
+	for i := range out {
+		if i >= len(stored) || stored[i].Type != out[i].Type {
+			continue
+		}
+		src := stored[i]
+		out[i].Then = restoreRedacted(out[i].Then, src.Then)
+		out[i].Else = restoreRedacted(out[i].Else, src.Else)
+		out[i].Default = restoreRedacted(out[i].Default, src.Default)
+		out[i].Body = restoreRedacted(out[i].Body, src.Body)
+		if out[i].Cases != nil {
+			cases := append([]workflow.Case(nil), out[i].Cases...)
+			for j := range cases {
+				var old []workflow.Action
+				if j < len(src.Cases) {
+					old = src.Cases[j].Actions
+				}
+				cases[j].Actions = restoreRedacted(cases[j].Actions, old)
+			}
+			out[i].Cases = cases
+		}
+	}
 	return out
 }
 
@@ -136,15 +158,15 @@ func restoreValue(edited, stored any) any {
 // leftoverRedactions reports "***" that could not be restored in webhook configs.
 func leftoverRedactions(actions []workflow.Action) error {
 	var problems []workflow.Problem
-	for i, a := range actions {
+	workflow.Walk(actions, func(at string, a *workflow.Action) {
 		if a.Type != workflow.ActionSendWebhook {
-			continue
+			return
 		}
-		for _, path := range redactedPaths(a.Config, fmt.Sprintf("/actions/%d/config", i)) {
+		for _, path := range redactedPaths(a.Config, at+"/config") {
 			problems = append(problems, workflow.Problem{Path: path, Message: "this secret is hidden (***); enter its value again: " +
 				"hidden secrets are kept only while the webhook URL stays the same"})
 		}
-	}
+	})
 	if len(problems) == 0 {
 		return nil
 	}
@@ -184,12 +206,10 @@ func escapePointer(s string) string {
 
 // blankSecrets returns actions with every secret value emptied, for copies that change hands.
 func blankSecrets(actions []workflow.Action) []workflow.Action {
-	out := workflow.RedactActions(actions)
-	for i := range out {
-		v, _ := blank(out[i].Config).(map[string]any)
-		out[i].Config = v
-	}
-	return out
+	return workflow.MapActions(workflow.RedactActions(actions), func(a workflow.Action) workflow.Action {
+		a.Config, _ = blank(a.Config).(map[string]any)
+		return a
+	})
 }
 
 func blank(v any) any {

@@ -45,6 +45,10 @@ func (Type) Type() workflow.ActionType { return workflow.ActionCreateTask }
 // Effect implements workflow.ActionKind.
 func (Type) Effect() string { return "wouldCreateTask" }
 
+// NeedsClient implements workflow.ClientActor: the step may name a client (clientId) and
+// runs without one too.
+func (Type) NeedsClient() bool { return false }
+
 // Output implements workflow.ActionKind.
 func (Type) Output() map[string]workflow.FieldType {
 	return map[string]workflow.FieldType{

@@ -8,6 +8,7 @@ import (
 	"github.com/flowline/flowline/internal/action"
 	"github.com/flowline/flowline/internal/action/createtask"
 	"github.com/flowline/flowline/internal/action/delay"
+	"github.com/flowline/flowline/internal/action/find"
 	"github.com/flowline/flowline/internal/action/logactivity"
 	"github.com/flowline/flowline/internal/action/sendemail"
 	"github.com/flowline/flowline/internal/action/sendwebhook"
@@ -26,6 +27,8 @@ var types = []action.Type{
 	sendwebhook.Type{},
 	delay.Type{},
 	logactivity.Type{},
+	find.Clients,
+	find.Tasks,
 }
 
 var byType = map[workflow.ActionType]action.Type{}

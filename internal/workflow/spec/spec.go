@@ -58,12 +58,32 @@ const (
 	ActionSendWebhook  ActionType = "SEND_WEBHOOK"
 	ActionDelay        ActionType = "DELAY"
 	ActionLogActivity  ActionType = "LOG_ACTIVITY"
+	ActionFindClients  ActionType = "FIND_CLIENTS"
+	ActionFindTasks    ActionType = "FIND_TASKS"
+
+	// Control steps shape the run instead of acting: they hold nested blocks of steps.
+	ActionIf      ActionType = "IF"
+	ActionSwitch  ActionType = "SWITCH"
+	ActionForEach ActionType = "FOR_EACH"
+	ActionStop    ActionType = "STOP"
 )
 
 // ActionTypes lists every action type in declaration order.
 var ActionTypes = []ActionType{
 	ActionSendEmail, ActionCreateTask, ActionUpdateClient, ActionAddTag, ActionRemoveTag,
-	ActionSendWebhook, ActionDelay, ActionLogActivity,
+	ActionSendWebhook, ActionDelay, ActionLogActivity, ActionFindClients, ActionFindTasks,
+	ActionIf, ActionSwitch, ActionForEach, ActionStop,
+}
+
+// IsControl reports whether a is a control step (IF, SWITCH, FOR_EACH, STOP), which the
+// engine interprets itself instead of running an action.
+func (a ActionType) IsControl() bool {
+	switch a {
+	case ActionIf, ActionSwitch, ActionForEach, ActionStop:
+		return true
+	default:
+		return false
+	}
 }
 
 // Values lets ent store ActionType as an enum column.
@@ -78,13 +98,38 @@ func (a ActionType) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Q
 // UnmarshalGQL reads the enum from a GraphQL value.
 func (a *ActionType) UnmarshalGQL(v any) error { return unmarshalEnum(v, a, ActionTypes, "ActionType") }
 
-// Action is one step of a workflow as stored in Workflow.actions.
+// Action is one step of a workflow as stored in Workflow.actions. Control steps hold nested
+// blocks: IF has Then and Else, SWITCH has Cases and Default, FOR_EACH has Body.
 type Action struct {
+	// Key names the step so later steps can read its output ({{steps.<key>.output.x}}).
+	Key     string         `json:"key,omitempty"`
 	Type    ActionType     `json:"type"`
 	Config  map[string]any `json:"config"`
 	Name    string         `json:"name,omitempty"`
 	OnError string         `json:"onError,omitempty"`
 	Retry   *RetryPolicy   `json:"retry,omitempty"`
+	Then    []Action       `json:"then,omitempty"`
+	Else    []Action       `json:"else,omitempty"`
+	Cases   []Case         `json:"cases,omitempty"`
+	Default []Action       `json:"default,omitempty"`
+	Body    []Action       `json:"body,omitempty"`
+}
+
+// Case is one branch of a SWITCH: its steps run when its conditions hold and no earlier
+// case's did.
+type Case struct {
+	Name       string         `json:"name"`
+	Conditions map[string]any `json:"conditions"`
+	Actions    []Action       `json:"actions"`
+}
+
+// Frame is one loop the execution is inside: the FOR_EACH instruction, the current item and
+// how many there are. The engine stores the stack of frames with the execution so a crash
+// resumes at the same item.
+type Frame struct {
+	At    int `json:"at"`
+	Index int `json:"index"`
+	Count int `json:"count"`
 }
 
 // RetryPolicy bounds how often and how fast a failing step is tried again.

@@ -1,0 +1,329 @@
+package engine_test
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflow/spec"
+)
+
+// client is a client as these tests read it back.
+type client struct {
+	ID, Name, Status string
+	Tags             []string
+	OwnerID          *string `json:"ownerID"`
+}
+
+func (a *api) client(id string) client {
+	a.t.Helper()
+	var out struct{ Node client }
+	a.MustData(`query($id: ID!) { node(id: $id) { ... on Client { id name status tags ownerID } } }`, map[string]any{"id": id}, &out)
+	return out.Node
+}
+
+// tasksOf lists the titles of a client's tasks, sorted.
+func (a *api) tasksOf(clientID string) []string {
+	a.t.Helper()
+	var out struct {
+		Tasks struct {
+			Edges []struct{ Node struct{ Title string } }
+		}
+	}
+	a.MustData(`query($id: ID!) { tasks(first: 100, where: {clientID: $id}) { edges { node { title } } } }`, map[string]any{"id": clientID}, &out)
+	var titles []string
+	for _, e := range out.Tasks.Edges {
+		titles = append(titles, e.Node.Title)
+	}
+	sort.Strings(titles)
+	return titles
+}
+
+func tagStep(tag string, clientID string) spec.Action {
+	cfg := map[string]any{"tag": tag}
+	if clientID != "" {
+		cfg["clientId"] = clientID
+	}
+	return spec.Action{Type: spec.ActionAddTag, Config: cfg}
+}
+
+// describeLogs summarises log rows as "<path> <type> <status> [branch] [#iteration]".
+func describeLogs(logs []logRow) []string {
+	out := make([]string, len(logs))
+	for i, l := range logs {
+		s := fmt.Sprintf("%s %s %s", l.Path, l.ActionType, l.Status)
+		if l.Branch != nil {
+			s += " " + *l.Branch
+		}
+		if l.Iteration != nil {
+			s += fmt.Sprintf(" #%d", *l.Iteration)
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// TestIfTakesEachBranch: an IF on trigger data runs its then branch for a high score and its
+// else branch for a low one, and a later step reads the IF's output.
+func TestIfTakesEachBranch(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		a, wf, _ := manualRun(t, db, testConfig(t),
+			spec.Action{Key: "score", Type: spec.ActionIf,
+				Config: map[string]any{"conditions": map[string]any{"field": "trigger.data.score", "operator": "gt", "value": 80}},
+				Then:   []spec.Action{tagStep("hot", "")},
+				Else:   []spec.Action{tagStep("cold", "")}},
+			spec.Action{Type: spec.ActionLogActivity, Config: map[string]any{"message": "branch {{steps.score.output.branch}}"}},
+		)
+		for _, tt := range []struct {
+			score  float64
+			tag    string
+			branch string
+		}{{90, "hot", "then"}, {10, "cold", "else"}} {
+			c := a.createClient(map[string]any{"name": "Lead", "email": fmt.Sprintf("lead%v@example.com", tt.score)})
+			ex := a.waitStatus(a.trigger(wf, c, map[string]any{"score": tt.score}), "COMPLETED")
+			if got := a.client(c).Tags; !slices.Equal(got, []string{tt.tag}) {
+				t.Errorf("score %v: tags %v, want [%s]", tt.score, got, tt.tag)
+			}
+			want := []string{
+				"/actions/0 IF SUCCESS",
+				fmt.Sprintf("/actions/0/%s/0 ADD_TAG SUCCESS %s", tt.branch, tt.branch),
+				"/actions/1 LOG_ACTIVITY SUCCESS",
+			}
+			if got := describeLogs(ex.Logs); !slices.Equal(got, want) {
+				t.Errorf("score %v: logs %q, want %q", tt.score, got, want)
+			}
+			if msg := ex.Logs[2].InputData["message"]; msg != "branch "+tt.branch {
+				t.Errorf("score %v: the IF's output read later as %q", tt.score, msg)
+			}
+			if out, _ := ex.Outputs["score"].(map[string]any); out["branch"] != tt.branch || out["result"] != (tt.branch == "then") {
+				t.Errorf("score %v: outputs %v", tt.score, ex.Outputs)
+			}
+		}
+	})
+}
+
+// TestSwitchRunsTheFirstMatchingCase: new leads are routed by source; an unknown source runs
+// the default.
+func TestSwitchRunsTheFirstMatchingCase(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		source := func(v string) map[string]any {
+			return map[string]any{"field": "trigger.data.source", "operator": "equals", "value": v}
+		}
+		a, wf, _ := manualRun(t, db, testConfig(t), spec.Action{Key: "route", Type: spec.ActionSwitch,
+			Cases: []spec.Case{
+				{Name: "web", Conditions: source("web"), Actions: []spec.Action{tagStep("web", "")}},
+				{Name: "ads", Conditions: map[string]any{"any": []any{source("ads"), source("web")}}, Actions: []spec.Action{tagStep("ads", "")}},
+			},
+			Default: []spec.Action{tagStep("other", "")},
+		})
+		for _, tt := range []struct{ source, tag, branch string }{{"web", "web", "web"}, {"ads", "ads", "ads"}, {"fair", "other", "default"}} {
+			c := a.createClient(map[string]any{"name": "Lead", "email": tt.source + "@example.com"})
+			ex := a.waitStatus(a.trigger(wf, c, map[string]any{"source": tt.source}), "COMPLETED")
+			if got := a.client(c).Tags; !slices.Equal(got, []string{tt.tag}) {
+				t.Errorf("source %s: tags %v, want [%s]", tt.source, got, tt.tag)
+			}
+			if len(ex.Logs) != 2 || deref(ex.Logs[1].Branch) != tt.branch {
+				t.Errorf("source %s: logs %q", tt.source, describeLogs(ex.Logs))
+			}
+			if out, _ := ex.Outputs["route"].(map[string]any); out["case"] != tt.branch {
+				t.Errorf("source %s: outputs %v", tt.source, ex.Outputs)
+			}
+		}
+	})
+}
+
+// staleLeads creates n LEAD clients tagged stale, every other one owned by owner, and two
+// ACTIVE clients that a search for leads must not find. It returns the leads' ids.
+func staleLeads(a *api, owner string, n int) []string {
+	var ids []string
+	for i := range n {
+		in := map[string]any{"name": fmt.Sprintf("Lead %02d", i), "email": fmt.Sprintf("lead%02d@example.com", i), "status": "LEAD", "tags": []string{"stale"}}
+		if i%2 == 0 {
+			in["ownerID"] = owner
+		}
+		ids = append(ids, a.createClient(in))
+	}
+	for i := range 2 {
+		a.createClient(map[string]any{"name": fmt.Sprintf("Active %d", i), "email": fmt.Sprintf("active%d@example.com", i), "status": "ACTIVE", "tags": []string{"stale"}})
+	}
+	return ids
+}
+
+// TestFindAndLoopActOnEveryFoundClient: FIND_CLIENTS feeds a FOR_EACH whose body acts on each
+// found client (clientId from the loop variable) and branches on its owner; the step after
+// the loop reads the FIND's count.
+func TestFindAndLoopActOnEveryFoundClient(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		a, wf, ada := manualRun(t, db, testConfig(t),
+			spec.Action{Key: "find", Type: spec.ActionFindClients, Config: map[string]any{
+				"where":   map[string]any{"all": []any{map[string]any{"field": "status", "operator": "equals", "value": "LEAD"}, map[string]any{"field": "tags", "operator": "contains", "value": "stale"}}},
+				"orderBy": "name", "limit": 100,
+			}},
+			spec.Action{Type: spec.ActionForEach, Config: map[string]any{"items": "{{steps.find.output.clients}}", "as": "lead"}, Body: []spec.Action{
+				tagStep("touched", "{{lead.id}}"),
+				{Type: spec.ActionIf, Config: map[string]any{"conditions": map[string]any{"field": "lead.ownerId", "operator": "exists"}},
+					Then: []spec.Action{{Type: spec.ActionCreateTask, Config: map[string]any{"clientId": "{{lead.id}}", "title": "Call {{lead.name}} ({{loop.index}}/{{loop.count}})"}}},
+					Else: []spec.Action{{Type: spec.ActionUpdateClient, Config: map[string]any{"clientId": "{{lead.id}}", "set": map[string]any{"status": "ACTIVE"}}}}},
+			}},
+			spec.Action{Type: spec.ActionLogActivity, Config: map[string]any{"message": "touched {{steps.find.output.count}} leads"}},
+		)
+		owner := a.createUser("seller@example.com")
+		leads := staleLeads(a, owner, 5)
+		ex := a.waitStatus(a.trigger(wf, ada, nil), "COMPLETED")
+
+		for i, id := range leads {
+			c := a.client(id)
+			if !slices.Contains(c.Tags, "touched") {
+				t.Errorf("lead %d: tags %v, want touched", i, c.Tags)
+			}
+			tasks := a.tasksOf(id)
+			if i%2 == 0 {
+				if want := fmt.Sprintf("Call Lead %02d (%d/5)", i, i); !slices.Equal(tasks, []string{want}) || c.Status != "LEAD" {
+					t.Errorf("owned lead %d: tasks %v status %s, want [%s] and LEAD", i, tasks, c.Status, want)
+				}
+			} else if len(tasks) != 0 || c.Status != "ACTIVE" {
+				t.Errorf("lead %d without owner: tasks %v status %s, want none and ACTIVE", i, tasks, c.Status)
+			}
+		}
+		last := ex.Logs[len(ex.Logs)-1]
+		if last.InputData["message"] != "touched 5 leads" {
+			t.Errorf("the step after the loop rendered %v", last.InputData)
+		}
+		// One FIND, one FOR_EACH, per item a tag, an IF and a branch step, then the activity.
+		if len(ex.Logs) != 2+5*3+1 {
+			t.Fatalf("%d log rows: %q", len(ex.Logs), describeLogs(ex.Logs))
+		}
+		iterations := map[int]int{}
+		for _, l := range ex.Logs {
+			if l.Iteration != nil {
+				iterations[*l.Iteration]++
+			}
+		}
+		for i := range 5 {
+			if iterations[i] != 3 {
+				t.Errorf("item %d has %d log rows, want 3: %q", i, iterations[i], describeLogs(ex.Logs))
+			}
+		}
+	})
+}
+
+// TestContinueOnItemError: a failing item is logged and the loop goes on when the FOR_EACH
+// says so; without it the execution fails at that item and later items do not run.
+func TestContinueOnItemError(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		loop := func(cont bool) spec.Action {
+			return spec.Action{Type: spec.ActionForEach,
+				Config: map[string]any{"items": "{{trigger.data.ids}}", "as": "target", "continueOnItemError": cont},
+				Body:   []spec.Action{tagStep("seen", "{{target}}")}}
+		}
+		a, goOn, ada := manualRun(t, db, testConfig(t), loop(true))
+		stopAt := a.createWorkflow("", "stops", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{loop(false)}})
+		var ids []any
+		for i := range 3 {
+			ids = append(ids, a.createClient(map[string]any{"name": "C", "email": fmt.Sprintf("c%d@example.com", i)}))
+		}
+		gone := "00000000-0000-4000-8000-000000000001"
+		withGap := []any{ids[0], gone, ids[1]}
+
+		ex := a.waitStatus(a.trigger(goOn, ada, map[string]any{"ids": withGap}), "COMPLETED")
+		if got := describeLogs(ex.Logs); len(got) != 4 || !strings.Contains(got[2], "FAILED") {
+			t.Errorf("continueOnItemError: logs %q", got)
+		}
+		if !slices.Contains(a.client(ids[0].(string)).Tags, "seen") || !slices.Contains(a.client(ids[1].(string)).Tags, "seen") {
+			t.Errorf("the items around the failed one were not tagged")
+		}
+
+		ex = a.waitStatus(a.trigger(stopAt, ada, map[string]any{"ids": []any{ids[2], gone, ids[2]}}), "FAILED")
+		if got := describeLogs(ex.Logs); len(got) != 3 {
+			t.Errorf("without continueOnItemError: logs %q, want the loop, item 0 and the failed item 1", got)
+		}
+	})
+}
+
+// TestStopEndsTheRunCompleted: a STOP step ends the execution COMPLETED with its reason, and
+// the steps after it do not run.
+func TestStopEndsTheRunCompleted(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		a, wf, ada := manualRun(t, db, testConfig(t),
+			spec.Action{Type: spec.ActionIf, Config: map[string]any{"conditions": map[string]any{"field": "trigger.data.stop", "operator": "equals", "value": true}},
+				Then: []spec.Action{{Type: spec.ActionStop, Config: map[string]any{"reason": "{{client.name}} asked to stop"}}}},
+			tagStep("went-on", ""),
+		)
+		ex := a.waitStatus(a.trigger(wf, ada, map[string]any{"stop": true}), "COMPLETED")
+		if deref(ex.ExitReason) != "STOPPED" || deref(ex.ExitMessage) != "Ada asked to stop" || len(ex.Logs) != 2 {
+			t.Errorf("exit %s %q, logs %q", deref(ex.ExitReason), deref(ex.ExitMessage), describeLogs(ex.Logs))
+		}
+		if tags := a.client(ada).Tags; len(tags) != 0 {
+			t.Errorf("a step after STOP ran: tags %v", tags)
+		}
+		ex = a.waitStatus(a.trigger(wf, ada, map[string]any{"stop": false}), "COMPLETED")
+		if ex.ExitReason != nil || !slices.Contains(a.client(ada).Tags, "went-on") {
+			t.Errorf("without STOP: exit %v, tags %v", deref(ex.ExitReason), a.client(ada).Tags)
+		}
+	})
+}
+
+// TestRetryKeepsOrClearsOutputs: a retry from the failed step keeps the outputs of the steps
+// before it (they do not run again); a retry from the start is run 2 in the logs and makes
+// new outputs.
+func TestRetryKeepsOrClearsOutputs(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		srv := startHookServer(t, func(_ string, n int) int {
+			if n%2 == 1 {
+				return http.StatusBadRequest // permanent: the execution fails at once
+			}
+			return http.StatusOK
+		})
+		a := newAPI(t, db)
+		cfg := testConfig(t)
+		cfg.Webhooks = allowLoopback()
+		startEngine(t, db, cfg)
+		ada := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
+		wf := a.createWorkflow("", "retry", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
+			{Key: "first", Type: spec.ActionCreateTask, Config: map[string]any{"title": "first"}},
+			{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/hook", "body": map[string]any{"task": "{{steps.first.output.taskId}}"}}},
+		}})
+		id := a.trigger(wf, ada, nil)
+		failed := a.waitStatus(id, "FAILED")
+		firstTask := failed.Outputs["first"].(map[string]any)["taskId"]
+
+		retry := func(from string) {
+			var out struct{ RetryExecution struct{ Status string } }
+			a.MustData(retryMutation, map[string]any{"id": id, "from": from}, &out)
+		}
+		retry("FAILED_STEP")
+		ex := a.waitStatus(id, "COMPLETED")
+		if got := ex.Outputs["first"].(map[string]any)["taskId"]; got != firstTask || len(a.tasksOf(ada)) != 1 {
+			t.Fatalf("after a retry from the failed step: task %v (was %v), tasks %v", got, firstTask, a.tasksOf(ada))
+		}
+		if body := srv.received("/hook")[1].Body; !strings.Contains(body, fmt.Sprint(firstTask)) {
+			t.Errorf("the retried webhook did not read the kept output: %s", body)
+		}
+
+		id = a.trigger(wf, ada, nil)
+		firstTask = a.waitStatus(id, "FAILED").Outputs["first"].(map[string]any)["taskId"]
+		retry("START")
+		ex = a.waitStatus(id, "COMPLETED")
+		second := ex.Outputs["first"].(map[string]any)["taskId"]
+		if second == firstTask || len(a.tasksOf(ada)) != 3 {
+			t.Errorf("after a retry from the start: task %v (first run's %v), tasks %v", second, firstTask, a.tasksOf(ada))
+		}
+		runs := map[int]int{}
+		for _, l := range ex.Logs {
+			runs[l.Run]++
+		}
+		if runs[1] != 2 || runs[2] != 2 {
+			t.Errorf("log rows per run: %v, want 2 in run 1 and 2 in run 2", runs)
+		}
+	})
+}

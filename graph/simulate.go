@@ -151,6 +151,6 @@ func finder(ctx context.Context, db *ent.Client) workflow.Finder {
 		if !ok || !isInternal {
 			return nil, fmt.Errorf("%s cannot be simulated", t)
 		}
-		return internal.Run(ctx, action.Env{Tx: db}, action.Step{}, decoded)
+		return internal.Run(ctx, action.Env{Tx: db}, action.Step{Now: time.Now()}, decoded)
 	}
 }

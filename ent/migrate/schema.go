@@ -472,7 +472,7 @@ var (
 		{Name: "iteration", Type: field.TypeInt, Nullable: true},
 		{Name: "branch", Type: field.TypeString, Nullable: true},
 		{Name: "run", Type: field.TypeInt, Default: 1},
-		{Name: "action_type", Type: field.TypeEnum, Enums: []string{"SEND_EMAIL", "CREATE_TASK", "UPDATE_CLIENT", "ADD_TAG", "REMOVE_TAG", "SEND_WEBHOOK", "DELAY", "LOG_ACTIVITY", "FIND_CLIENTS", "FIND_TASKS", "IF", "SWITCH", "FOR_EACH", "STOP"}},
+		{Name: "action_type", Type: field.TypeEnum, Enums: []string{"SEND_EMAIL", "CREATE_TASK", "UPDATE_CLIENT", "ADD_TAG", "REMOVE_TAG", "SEND_WEBHOOK", "DELAY", "LOG_ACTIVITY", "FIND_CLIENTS", "FIND_TASKS", "HTTP_REQUEST", "COMPUTE", "IF", "SWITCH", "FOR_EACH", "STOP"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"SUCCESS", "FAILED", "SKIPPED"}},
 		{Name: "input_data", Type: field.TypeJSON, Nullable: true},
 		{Name: "output_data", Type: field.TypeJSON, Nullable: true},

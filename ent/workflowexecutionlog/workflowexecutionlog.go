@@ -127,7 +127,7 @@ var (
 // ActionTypeValidator is a validator for the "action_type" field enum values. It is called by the builders before save.
 func ActionTypeValidator(at spec.ActionType) error {
 	switch at {
-	case "SEND_EMAIL", "CREATE_TASK", "UPDATE_CLIENT", "ADD_TAG", "REMOVE_TAG", "SEND_WEBHOOK", "DELAY", "LOG_ACTIVITY", "FIND_CLIENTS", "FIND_TASKS", "IF", "SWITCH", "FOR_EACH", "STOP":
+	case "SEND_EMAIL", "CREATE_TASK", "UPDATE_CLIENT", "ADD_TAG", "REMOVE_TAG", "SEND_WEBHOOK", "DELAY", "LOG_ACTIVITY", "FIND_CLIENTS", "FIND_TASKS", "HTTP_REQUEST", "COMPUTE", "IF", "SWITCH", "FOR_EACH", "STOP":
 		return nil
 	default:
 		return fmt.Errorf("workflowexecutionlog: invalid enum value for action_type field: %q", at)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -36,6 +37,11 @@ type WebhookRequest struct {
 	Headers        map[string]string
 	Body           any
 	IdempotencyKey string
+	// Request marks an HTTP_REQUEST call: GET and DELETE are allowed too, and a request
+	// without a Body is sent without one.
+	Request bool
+	// MaxResponseBytes is how much of the answer is read (MaxWebhookResponseBody when 0).
+	MaxResponseBytes int
 }
 
 // WebhookResult is what the peer answered. Body holds at most MaxWebhookResponseBody bytes
@@ -46,6 +52,8 @@ type WebhookResult struct {
 	Body       string
 	Truncated  bool
 	DurationMs int64
+	// Header holds the answer's headers.
+	Header http.Header
 }
 
 // WebhookSender posts signed JSON webhooks.
@@ -85,8 +93,12 @@ func (s *WebhookSender) Send(ctx context.Context, wr WebhookRequest) (WebhookRes
 	}
 	defer resp.Body.Close()
 
-	res := WebhookResult{StatusCode: resp.StatusCode}
-	res.Body, res.Truncated = readLimited(resp.Body, MaxWebhookResponseBody)
+	res := WebhookResult{StatusCode: resp.StatusCode, Header: resp.Header}
+	limit := wr.MaxResponseBytes
+	if limit <= 0 {
+		limit = MaxWebhookResponseBody
+	}
+	res.Body, res.Truncated = readLimited(resp.Body, limit)
 	res.DurationMs = time.Since(start).Milliseconds()
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 		return res, nil
@@ -101,17 +113,19 @@ func (s *WebhookSender) Send(ctx context.Context, wr WebhookRequest) (WebhookRes
 
 // newRequest builds the HTTP request: JSON body, caller headers, then Flowline's own.
 func (s *WebhookSender) newRequest(ctx context.Context, u *url.URL, wr WebhookRequest) (*http.Request, error) {
-	method, err := webhookMethod(wr.Method)
+	method, err := webhookMethod(wr.Method, wr.Request)
 	if err != nil {
 		return nil, permanent(err)
 	}
 	payload := wr.Body
-	if payload == nil {
+	if payload == nil && !wr.Request {
 		payload = map[string]any{} // no body configured: an empty JSON object, not null
 	}
-	body, err := json.Marshal(payload)
-	if err != nil {
-		return nil, permanentf("encode body: %w", err)
+	var body []byte
+	if payload != nil {
+		if body, err = json.Marshal(payload); err != nil {
+			return nil, permanentf("encode body: %w", err)
+		}
 	}
 	if len(body) > MaxWebhookRequestBody {
 		return nil, permanentf("body is %d bytes, more than the %d allowed", len(body), MaxWebhookRequestBody)
@@ -122,7 +136,11 @@ func (s *WebhookSender) newRequest(ctx context.Context, u *url.URL, wr WebhookRe
 	if strings.ContainsAny(wr.IdempotencyKey, "\r\n\x00") {
 		return nil, permanentf("idempotency key contains a control character")
 	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), bytes.NewReader(body))
+	var reader io.Reader = http.NoBody
+	if payload != nil {
+		reader = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), reader)
 	if err != nil {
 		return nil, permanentf("build request: %w", redactURLError(err))
 	}
@@ -134,7 +152,9 @@ func (s *WebhookSender) newRequest(ctx context.Context, u *url.URL, wr WebhookRe
 		ua = DefaultUserAgent
 	}
 	timestamp := fmt.Sprint(time.Now().Unix())
-	req.Header.Set("Content-Type", "application/json")
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	req.Header.Set("User-Agent", ua)
 	req.Header.Set(HeaderTimestamp, timestamp)
 	if wr.IdempotencyKey != "" {
@@ -179,12 +199,19 @@ func parseWebhookURL(raw string) (*url.URL, error) {
 }
 
 // webhookMethod returns the HTTP method to use, POST by default.
-func webhookMethod(m string) (string, error) {
+func webhookMethod(m string, request bool) (string, error) {
 	switch m = strings.ToUpper(m); m {
 	case "":
 		return http.MethodPost, nil
 	case http.MethodPost, http.MethodPut, http.MethodPatch:
 		return m, nil
+	case http.MethodGet, http.MethodDelete:
+		if request {
+			return m, nil
+		}
+	}
+	if request {
+		return "", fmt.Errorf("method %q is not allowed (GET, POST, PUT, PATCH or DELETE)", m)
 	}
 	return "", fmt.Errorf("method %q is not allowed (POST, PUT or PATCH)", m)
 }

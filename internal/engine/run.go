@@ -159,6 +159,8 @@ func (r *run) runInstr(ctx context.Context) error {
 	switch in := r.prog.Instrs[r.step]; {
 	case in.Op == workflow.OpStep && in.Action.Type == spec.ActionStop:
 		return r.stop(ctx)
+	case in.Op == workflow.OpStep && in.Action.Type == spec.ActionCompute:
+		return r.compute(ctx)
 	case in.Op == workflow.OpStep:
 		return r.runStep(ctx)
 	case in.Op == workflow.OpJump || in.Op == workflow.OpNext:

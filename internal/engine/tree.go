@@ -267,6 +267,23 @@ func (r *run) controlDone(ctx context.Context, at attempt, out map[string]any, n
 	return nil
 }
 
+// compute runs a COMPUTE step: its values, evaluated, are its output.
+func (r *run) compute(ctx context.Context) error {
+	i := r.step
+	a := *r.prog.Instrs[i].Action
+	start := r.e.now()
+	at := attempt{index: i, action: a, input: a.Config, start: start}
+	wctx, err := r.workflowContext(ctx, start)
+	if err != nil {
+		return err
+	}
+	out, err := workflow.Compute(a.Config, wctx)
+	if err != nil {
+		return r.stepFailed(ctx, at, nil, action.Permanent(err))
+	}
+	return r.controlDone(ctx, at, out, r.settle(i+1))
+}
+
 // stop runs a STOP step: the execution ends COMPLETED with the step's reason.
 func (r *run) stop(ctx context.Context) error {
 	i := r.step

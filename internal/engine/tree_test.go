@@ -327,3 +327,50 @@ func TestRetryKeepsOrClearsOutputs(t *testing.T) {
 		}
 	})
 }
+
+// TestHTTPRequestFeedsAnIf: "ask the scoring service about the new client and tag it hot
+// when the score is above 80": HTTP_REQUEST's parsed JSON answer feeds a COMPUTE and an IF
+// expression; the request carries the step's Idempotency-Key.
+func TestHTTPRequestFeedsAnIf(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		scores := map[string]int{"ada@example.com": 91, "bob@example.com": 12}
+		srv := testsupport.StartHTTPPeer(t, "127.0.0.1:0", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Set-Cookie", "session=secret")
+			fmt.Fprintf(w, `{"score": %d, "email": %q}`, scores[r.URL.Query().Get("email")], r.URL.Query().Get("email"))
+		})
+		a := newAPI(t, db)
+		cfg := testConfig(t)
+		cfg.Webhooks = allowLoopback()
+		startEngine(t, db, cfg)
+		wf := a.createWorkflow("", "score", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
+			{Key: "score", Type: spec.ActionHTTPRequest, Config: map[string]any{"url": srv.URL + "/score?email={{client.email}}", "expectStatus": []any{200}}},
+			{Key: "calc", Type: spec.ActionCompute, Config: map[string]any{"values": map[string]any{"half": "double(steps.score.output.body.score) / 2.0"}}},
+			{Type: spec.ActionIf, Config: map[string]any{"conditions": map[string]any{"expr": "steps.score.output.body.score > 80"}},
+				Then: []spec.Action{tagStep("hot", "")}, Else: []spec.Action{tagStep("cold", "")}},
+			{Type: spec.ActionLogActivity, Config: map[string]any{"message": "half of the score is {{steps.calc.output.half}}"}},
+		}})
+		for email, want := range map[string]string{"ada@example.com": "hot", "bob@example.com": "cold"} {
+			c := a.createClient(map[string]any{"name": "C", "email": email})
+			ex := a.waitStatus(a.trigger(wf, c, nil), "COMPLETED")
+			if tags := a.client(c).Tags; !slices.Equal(tags, []string{want}) {
+				t.Errorf("%s: tags %v, want [%s]", email, tags, want)
+			}
+			out := ex.Outputs["score"].(map[string]any)
+			headers, _ := out["headers"].(map[string]any)
+			if out["status"] != float64(200) || headers["content-type"] != "application/json" || headers["set-cookie"] != nil {
+				t.Errorf("%s: HTTP_REQUEST output %v", email, out)
+			}
+			wantHalf := fmt.Sprintf("half of the score is %v", float64(scores[email])/2)
+			if msg := ex.Logs[len(ex.Logs)-1].InputData["message"]; msg != wantHalf {
+				t.Errorf("%s: %q, want %q", email, msg, wantHalf)
+			}
+		}
+		for _, r := range srv.Requests() {
+			if key := r.Header.Get("Idempotency-Key"); !strings.HasSuffix(key, ":0") {
+				t.Errorf("Idempotency-Key %q, want <execution>:0", key)
+			}
+		}
+	})
+}

@@ -30,6 +30,7 @@ type condNode struct {
 	field    string // canonical dotted path
 	operator string
 	value    any
+	expr     string // a CEL leaf ({"expr": ...}) instead of field, operator and value
 }
 
 // parseConditions checks the structure of a conditions object (shapes, known operators, value
@@ -59,7 +60,7 @@ func resolveFields(n *condNode, isVar func(string) bool) {
 	if n == nil {
 		return
 	}
-	if n.kind == KindLeaf {
+	if n.kind == KindLeaf && n.rawField != "" {
 		n.field = resolveField(n.rawField, isVar)
 	}
 	for _, c := range n.children {
@@ -86,10 +87,10 @@ func parseCondition(v any, path string, depth int, count *int, p *problems) *con
 		switch {
 		case slices.Contains(groupKeys, k):
 			groups = append(groups, k)
-		case slices.Contains(leafKeys, k):
+		case slices.Contains(leafKeys, k) || k == "expr":
 			leaves = append(leaves, k)
 		default:
-			p.addf(Pointer(path, k), "unknown key %q; a condition has all, any or not, or field, operator and value", k)
+			p.addf(Pointer(path, k), "unknown key %q; a condition has all, any or not, or field, operator and value, or expr", k)
 		}
 	}
 	switch {
@@ -101,6 +102,8 @@ func parseCondition(v any, path string, depth int, count *int, p *problems) *con
 		return nil
 	case len(groups) == 1:
 		return parseGroup(groups[0], m[groups[0]], path, depth, count, p)
+	case slices.Contains(leaves, "expr"):
+		return parseExprLeaf(m, leaves, path, p)
 	}
 	return parseLeaf(m, path, p)
 }
@@ -176,6 +179,24 @@ func parseLeaf(m map[string]any, path string, p *problems) *condNode {
 	return node
 }
 
+// parseExprLeaf reads {"expr": "<CEL>"}, a leaf that is a boolean expression.
+func parseExprLeaf(m map[string]any, keys []string, path string, p *problems) *condNode {
+	if len(keys) > 1 {
+		p.addf(path, "an expr condition has no field, operator or value, got %s", strings.Join(keys, ", "))
+		return nil
+	}
+	s, ok := m["expr"].(string)
+	if !ok {
+		p.addf(Pointer(path, "expr"), "expr must be a string (a CEL expression), got %s", TypeName(m["expr"]))
+		return nil
+	}
+	if err := exprShape(s); err != nil {
+		p.addf(Pointer(path, "expr"), "%v", err)
+		return nil
+	}
+	return &condNode{kind: KindLeaf, path: path, expr: s}
+}
+
 // checkValueShape checks the value against what the operator needs, whatever the field.
 func checkValueShape(node *condNode, path string, p *problems) bool {
 	at := Pointer(path, "value")
@@ -238,6 +259,16 @@ func checkConditionTypes(n *condNode, sc conditionScope, p *problems) {
 	if n.kind != KindLeaf {
 		for _, c := range n.children {
 			checkConditionTypes(c, sc, p)
+		}
+		return
+	}
+	if n.expr != "" {
+		ft, err := CheckExpr(n.expr, fields)
+		switch {
+		case err != nil:
+			p.addf(Pointer(n.path, "expr"), "%v", err)
+		case ft != FieldBool:
+			p.addf(Pointer(n.path, "expr"), "a condition's expression must be true or false (a bool), this one is a %s", ft)
 		}
 		return
 	}

@@ -100,6 +100,9 @@ var verbs = map[string][2]string{ // operator -> {passed, failed}
 }
 
 func evaluateLeaf(n *condNode, data map[string]any) Explanation {
+	if n.expr != "" {
+		return evaluateExpr(n, data)
+	}
 	actual, found := lookupPath(data, n.field)
 	expected := normalize(n.value)
 	ex := Explanation{Kind: KindLeaf, Field: n.field, Operator: n.operator, Expected: expected}
@@ -223,4 +226,23 @@ func orderHolds(op string, c int) bool {
 		return c <= 0
 	}
 	return false
+}
+
+// evaluateExpr evaluates a CEL leaf. An error (a missing key, a null where a value was
+// needed) fails the leaf with the reason.
+func evaluateExpr(n *condNode, data map[string]any) Explanation {
+	ex := Explanation{Kind: KindLeaf, Field: "expr", Operator: "expr", Expected: n.expr}
+	v, err := EvalExpr(n.expr, Context(data))
+	if err != nil {
+		ex.Reason = err.Error()
+		return ex
+	}
+	b, ok := v.(bool)
+	if !ok {
+		ex.Reason = fmt.Sprintf("%s is %s, not true or false", n.expr, describe(v))
+		return ex
+	}
+	ex.Actual, ex.Passed = b, b
+	ex.Reason = fmt.Sprintf("%s is %t", n.expr, b)
+	return ex
 }

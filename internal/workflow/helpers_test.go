@@ -16,7 +16,7 @@ func sampleEvent(t TriggerType) Event {
 	ev := Event{
 		Type: t,
 		Client: map[string]any{
-			"id": "c1", "name": "Ada Lovelace", "email": "Ada@Example.com", "phone": nil,
+			"id": "11111111-1111-4111-8111-1111111111c1", "name": "Ada Lovelace", "email": "Ada@Example.com", "phone": nil,
 			"status": "ACTIVE", "tags": []string{"vip", "gold"}, "ownerId": "u1",
 			"owner":     map[string]any{"id": "u1", "name": "Olivia Owner", "email": "olivia@crm.test"},
 			"createdAt": time.Date(2023, 5, 1, 8, 0, 0, 0, time.UTC),
@@ -32,10 +32,10 @@ func sampleEvent(t TriggerType) Event {
 		ev.ChangedFields = []string{"status"}
 		ev.Previous = map[string]any{"status": "LEAD"}
 	case TriggerDocumentUploaded:
-		ev.Document = map[string]any{"id": "d1", "name": "contract.pdf", "contentType": "application/pdf", "sizeBytes": 2048, "clientId": "c1"}
+		ev.Document = map[string]any{"id": "d1", "name": "contract.pdf", "contentType": "application/pdf", "sizeBytes": 2048, "clientId": "11111111-1111-4111-8111-1111111111c1"}
 	case TriggerTaskCompleted:
 		ev.Task = map[string]any{
-			"id": "t1", "title": "Send proposal", "priority": "HIGH", "clientId": "c1", "assigneeId": "u1",
+			"id": "t1", "title": "Send proposal", "priority": "HIGH", "clientId": "11111111-1111-4111-8111-1111111111c1", "assigneeId": "u1",
 			"dueAt": time.Date(2024, 3, 2, 0, 0, 0, 0, time.UTC), "completedAt": testNow,
 		}
 	case TriggerManual, TriggerWebhook:

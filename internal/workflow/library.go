@@ -209,5 +209,95 @@ func BuiltinTemplates() []Template {
 				},
 			},
 		},
+		{
+			Key:         "route-leads-by-source",
+			Name:        "Route new leads by source",
+			Description: "A lead form posts to this workflow's webhook (?clientId=<client>) with {\"source\": ...}: web leads get a call task within a day, paid leads are tagged for the ads report, the rest are tagged for review.",
+			Definition: Definition{
+				TriggerType:   TriggerWebhook,
+				TriggerConfig: map[string]any{},
+				Actions: []Action{{
+					Key:  "route",
+					Type: ActionSwitch,
+					Name: "Route by source",
+					Cases: []Case{
+						{Name: "web", Conditions: map[string]any{"field": "trigger.data.source", "operator": OpEquals, "value": "web"}, Actions: []Action{
+							{Type: ActionCreateTask, Config: map[string]any{"clientId": "{{client.id}}", "title": "Call web lead {{client.name}}", "priority": "HIGH", "dueDays": 1}},
+						}},
+						{Name: "paid", Conditions: map[string]any{"field": "trigger.data.source", "operator": OpIn, "value": []any{"ads", "google", "linkedin"}}, Actions: []Action{
+							{Type: ActionAddTag, Config: map[string]any{"clientId": "{{client.id}}", "tag": "paid"}},
+						}},
+					},
+					Default: []Action{{Type: ActionAddTag, Config: map[string]any{"clientId": "{{client.id}}", "tag": "review-source"}}},
+				}},
+			},
+		},
+		{
+			Key:         "weekly-stale-vip-leads",
+			Name:        "Weekly stale VIP leads",
+			Description: "Every Monday at 9:00 UTC, finds VIP leads untouched for 14 days: a lead without an owner gets a task to assign one, the owner of any other gets an email.",
+			Definition: Definition{
+				TriggerType:   TriggerScheduled,
+				TriggerConfig: map[string]any{"cron": "0 9 * * 1"},
+				Actions: []Action{
+					{Key: "stale", Type: ActionFindClients, Name: "Find stale VIP leads", Config: map[string]any{
+						"where": map[string]any{"all": []any{
+							map[string]any{"field": "status", "operator": OpEquals, "value": "LEAD"},
+							map[string]any{"field": "tags", "operator": OpContains, "value": "vip"},
+							map[string]any{"expr": `timestamp(client.updatedAt) < timestamp(now) - duration("336h")`},
+						}},
+						"orderBy": "updatedAt", "limit": 200,
+					}},
+					{Type: ActionForEach, Name: "Each stale lead", Config: map[string]any{"items": "{{steps.stale.output.clients}}", "as": "lead", "continueOnItemError": true}, Body: []Action{{
+						Type:   ActionIf,
+						Config: map[string]any{"conditions": map[string]any{"field": "lead.ownerId", "operator": OpNotExists}},
+						Then: []Action{{Type: ActionCreateTask, Config: map[string]any{
+							"clientId": "{{lead.id}}", "title": "Assign an owner to VIP lead {{lead.name}}", "priority": "HIGH", "dueDays": 1,
+						}}},
+						Else: []Action{{Type: ActionSendEmail, Config: map[string]any{
+							"clientId": "{{lead.id}}", "to": "{{lead.owner.email}}",
+							"subject": "{{lead.name}} has not been contacted in 14 days",
+							"body":    "Hello {{lead.owner.name}},\n\nYour VIP lead {{lead.name}} ({{lead.email}}) has had no activity for two weeks.",
+						}}},
+					}}},
+				},
+			},
+		},
+		{
+			Key:         "score-new-clients",
+			Name:        "Score new clients",
+			Description: "Asks a scoring service about each new client and tags the client hot when the score is above 80. Replace the URL with your service's (and allow its address if it is private).",
+			Definition: Definition{
+				TriggerType:   TriggerClientCreated,
+				TriggerConfig: map[string]any{},
+				Actions: []Action{
+					{Key: "score", Type: ActionHTTPRequest, Name: "Ask the scoring service", Config: map[string]any{
+						"url": "https://scoring.example.com/score?email={{client.email}}", "method": "GET", "expectStatus": []any{200}, "timeoutSeconds": 10,
+					}},
+					{Type: ActionIf, Name: "Hot?", Config: map[string]any{"conditions": map[string]any{"expr": "double(steps.score.output.body.score) > 80.0"}},
+						Then: []Action{{Type: ActionAddTag, Config: map[string]any{"tag": "hot"}}}},
+				},
+			},
+		},
+		{
+			Key:         "activate-when-tasks-done",
+			Name:        "Activate a client when all their tasks are done",
+			Description: "When a task is completed, sets its client ACTIVE if none of the client's tasks is still open.",
+			Definition: Definition{
+				TriggerType:   TriggerTaskCompleted,
+				TriggerConfig: map[string]any{},
+				Actions: []Action{
+					{Key: "open", Type: ActionFindTasks, Name: "Find open tasks", Config: map[string]any{
+						"where": map[string]any{"all": []any{
+							map[string]any{"field": "clientId", "operator": OpEquals, "value": "{{client.id}}"},
+							map[string]any{"field": "completedAt", "operator": OpNotExists},
+						}},
+						"limit": 1,
+					}},
+					{Type: ActionIf, Name: "All done?", Config: map[string]any{"conditions": map[string]any{"field": "steps.open.output.count", "operator": OpEquals, "value": 0}},
+						Then: []Action{{Type: ActionUpdateClient, Config: map[string]any{"set": map[string]any{"status": "ACTIVE"}}}}},
+				},
+			},
+		},
 	}
 }

@@ -3,6 +3,7 @@ package workflow
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // ClientFields are the fields of a client record, as FIND_CLIENTS' where and its output
@@ -44,6 +45,7 @@ func (c *ConfigChecker) Conditions(cfg map[string]any, base, key string, record 
 		}
 		fields[recordRoot+"."+f] = ft
 	}
+	fields["now"] = FieldTime
 	names := sortedKeys(record)
 	validateConditionsIn(m, path, conditionScope{fields: fields, templated: c.templated, unknown: func(field string) string {
 		return fmt.Sprintf("unknown field %q; available: %s", strings.TrimPrefix(field, recordRoot+"."), strings.Join(names, ", "))
@@ -51,8 +53,10 @@ func (c *ConfigChecker) Conditions(cfg map[string]any, base, key string, record 
 	return m
 }
 
-// MatchRecord evaluates a condition checked by ConfigChecker.Conditions against one record.
-func MatchRecord(conds map[string]any, record map[string]any) (bool, error) {
-	passed, _, err := EvaluateConditions(conds, Context{recordRoot: record})
+// MatchRecord evaluates a condition checked by ConfigChecker.Conditions against one record,
+// at now (the "now" variable, for expressions such as
+// timestamp(client.updatedAt) < timestamp(now) - duration("336h")).
+func MatchRecord(conds map[string]any, record map[string]any, now time.Time) (bool, error) {
+	passed, _, err := EvaluateConditions(conds, Context{recordRoot: record, "now": now.UTC().Format(time.RFC3339)})
 	return passed, err
 }

@@ -15,6 +15,8 @@ const (
 	EffectBranch = "wouldBranch"
 	EffectLoop   = "wouldLoop"
 	EffectStop   = "wouldStop"
+	// EffectCompute is COMPUTE's: it has no effect, and a simulation shows its values.
+	EffectCompute = "wouldCompute"
 )
 
 // Limits of a simulation: loop bodies are previewed for their first items only, and a
@@ -179,6 +181,13 @@ func (s *simulation) run(step *StepPreview, a Action, path string, ctx Context) 
 		return map[string]any{"case": "default"}, nil
 	case ActionForEach:
 		return s.loop(step, a, path, ctx)
+	case ActionCompute:
+		out, err := Compute(a.Config, ctx)
+		if err != nil {
+			return nil, err
+		}
+		step.Effect, step.Details = EffectCompute, out
+		return out, nil
 	case ActionStop:
 		reason, _ := a.Config["reason"].(string)
 		rendered, err := Render(reason, ctx)

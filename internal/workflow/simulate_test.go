@@ -65,7 +65,7 @@ func TestSimulate(t *testing.T) {
 		{4, "tag", "domain:example.com"},
 		{6, "url", "https://example.com/h?token=***&x=1"},
 		{6, "method", "POST"},
-		{7, "message", "Done for c1"},
+		{7, "message", "Done for 11111111-1111-4111-8111-1111111111c1"},
 	}
 	for _, c := range checks {
 		if got := res.Steps[c.step].Details[c.key]; got != c.want {

@@ -109,6 +109,7 @@ func (v *treeValidator) block(actions []Action, base string, sc *scope, depth in
 }
 
 func (v *treeValidator) step(a Action, path string, sc *scope, depth int) {
+	var shape map[string]FieldType
 	v.validateAction(path, a, sc)
 	v.checkBlocksAllowed(a, path)
 	if a.Type.IsControl() && depth > MaxNesting {
@@ -130,6 +131,8 @@ func (v *treeValidator) step(a Action, path string, sc *scope, depth int) {
 		v.switchCases(a, path, sc, depth)
 	case ActionForEach:
 		v.forEach(a, path, sc, depth)
+	case ActionCompute:
+		shape = v.compute(a, path, sc)
 	case ActionStop:
 		v.config(a, path, "reason")
 		if r, ok := a.Config["reason"]; ok {
@@ -144,8 +147,66 @@ func (v *treeValidator) step(a Action, path string, sc *scope, depth int) {
 	}
 	if a.Key != "" && v.keys[a.Key].path == path {
 		v.seen[a.Key] = true
-		sc.steps[a.Key] = OutputShape(a)
+		if shape == nil {
+			shape = OutputShape(a)
+		}
+		sc.steps[a.Key] = shape
 	}
+}
+
+// MaxComputeValues bounds the values of one COMPUTE step.
+const MaxComputeValues = 20
+
+// compute checks a COMPUTE step's expressions against the scope and returns its output
+// shape: each value's name with the type of its expression.
+func (v *treeValidator) compute(a Action, path string, sc *scope) map[string]FieldType {
+	v.config(a, path, "values")
+	at := Pointer(path, "config", "values")
+	values, ok := AsMap(a.Config["values"])
+	switch {
+	case !ok:
+		v.p.addf(at, "values must be an object of names to CEL expressions, got %s", TypeName(a.Config["values"]))
+		return nil
+	case len(values) == 0 || len(values) > MaxComputeValues:
+		v.p.addf(at, "COMPUTE needs 1 to %d values, got %d", MaxComputeValues, len(values))
+		return nil
+	}
+	shape := map[string]FieldType{}
+	fields := sc.fields()
+	for _, name := range sortedKeys(values) {
+		expr, isString := values[name].(string)
+		switch {
+		case !computeNamePattern(name):
+			v.p.addf(Pointer(at, name), "a value name is a letter, then letters, digits or _ (at most 40), got %q", name)
+		case !isString:
+			v.p.addf(Pointer(at, name), "a value is a CEL expression (a string), got %s", TypeName(values[name]))
+		case fields == nil:
+			shape[name] = FieldAny
+		default:
+			ft, err := CheckExpr(expr, fields)
+			if err != nil {
+				v.p.addf(Pointer(at, name), "%v", err)
+				continue
+			}
+			shape[name] = ft
+		}
+	}
+	return shape
+}
+
+// Compute evaluates a COMPUTE step's values against a run's context.
+func Compute(cfg map[string]any, ctx Context) (map[string]any, error) {
+	values, _ := AsMap(cfg["values"])
+	out := make(map[string]any, len(values))
+	for _, name := range sortedKeys(values) {
+		expr, _ := values[name].(string)
+		v, err := EvalExpr(expr, ctx)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		out[name] = v
+	}
+	return out, nil
 }
 
 // checkBlocksAllowed refuses nested blocks on steps that do not have them.
@@ -434,6 +495,13 @@ func OutputShape(a Action) map[string]FieldType {
 		return map[string]FieldType{"count": FieldNumber}
 	case ActionStop:
 		return map[string]FieldType{"reason": FieldString}
+	case ActionCompute:
+		out := map[string]FieldType{}
+		values, _ := AsMap(a.Config["values"])
+		for name := range values {
+			out[name] = FieldAny // the tree validator knows each expression's type
+		}
+		return out
 	default:
 		// Actions declare their own output shape.
 	}

@@ -237,3 +237,55 @@ func TestSimulateWalksTheTree(t *testing.T) {
 		t.Fatalf("simulated steps:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestExpressionsAreTypeCheckedAtSave: COMPUTE values and expr conditions compile against
+// what is in scope, and their types flow on to later steps.
+func TestExpressionsAreTypeCheckedAtSave(t *testing.T) {
+	compute := func(values map[string]any) Action {
+		return keyed("calc", Action{Type: ActionCompute, Config: map[string]any{"values": values}})
+	}
+	exprIf := func(expr string) Action {
+		return ifStep(map[string]any{"expr": expr}, []Action{titled("yes")}, nil)
+	}
+	ok := [][]Action{
+		{compute(map[string]any{"n": "size(client.tags) * 2", "vip": `"vip" in client.tags`}), exprIf("steps.calc.output.vip && steps.calc.output.n > 1")},
+		{compute(map[string]any{"n": "size(client.tags)"}), ifStep(leaf("steps.calc.output.n", "gt", 1), []Action{titled("x")}, nil)},
+		{exprIf(`client.owner.email.endsWith("@crm.test") || client.phone == null`)},
+		{exprIf(`timestamp(client.createdAt) < timestamp(now) - duration("24h")`)},
+	}
+	for i, actions := range ok {
+		if err := Validate(created(nil, actions...)); err != nil {
+			t.Errorf("valid %d: %v", i, err)
+		}
+	}
+	bad := []struct {
+		actions []Action
+		path    string
+		message string
+	}{
+		{[]Action{exprIf("size(client.tags)")}, "/actions/0/config/conditions/expr", "must be true or false (a bool), this one is a number"},
+		{[]Action{exprIf("client.shoeSize > 3")}, "/actions/0/config/conditions/expr", "undeclared reference"},
+		{[]Action{exprIf(`client.name > 3`)}, "/actions/0/config/conditions/expr", "no matching overload"},
+		{[]Action{compute(map[string]any{"s": `client.name + "!"`}), ifStep(leaf("steps.calc.output.s", "gt", 3), []Action{titled("x")}, nil)}, "/actions/1/config/conditions/operator", "operator gt does not apply to string field"},
+		{[]Action{compute(map[string]any{"bad name": "1"})}, "/actions/0/config/values/bad name", "a value name is a letter"},
+		{[]Action{compute(map[string]any{"x": "(("})}, "/actions/0/config/values/x", "Syntax error"},
+	}
+	for _, tt := range bad {
+		err := Validate(created(nil, tt.actions...))
+		found := false
+		for _, p := range Problems(err) {
+			found = found || (p.Path == tt.path && strings.Contains(p.Message, tt.message))
+		}
+		if !found {
+			t.Errorf("want %s: %q, got %v", tt.path, tt.message, err)
+		}
+	}
+	// Top-level conditions take expressions too.
+	if err := Validate(created(map[string]any{"expr": `"vip" in client.tags`}, titled("x"))); err != nil {
+		t.Errorf("expr in the workflow's conditions: %v", err)
+	}
+	passed, _, err := EvaluateConditions(map[string]any{"expr": `"vip" in client.tags && client.owner.name.startsWith("Olivia")`}, sampleContext(TriggerClientCreated))
+	if err != nil || !passed {
+		t.Errorf("EvaluateConditions(expr) = %v, %v", passed, err)
+	}
+}

@@ -49,6 +49,8 @@ const (
 	ActionLogActivity  = spec.ActionLogActivity
 	ActionFindClients  = spec.ActionFindClients
 	ActionFindTasks    = spec.ActionFindTasks
+	ActionHTTPRequest  = spec.ActionHTTPRequest
+	ActionCompute      = spec.ActionCompute
 	ActionIf           = spec.ActionIf
 	ActionSwitch       = spec.ActionSwitch
 	ActionForEach      = spec.ActionForEach

@@ -93,7 +93,7 @@ func (k kind) Preview(decoded any, _ workflow.Context, now time.Time) (map[strin
 
 // Run implements action.Internal: it reads pages in order and keeps the records that match,
 // up to the limit.
-func (k kind) Run(ctx context.Context, env action.Env, _ action.Step, decoded any) (map[string]any, error) {
+func (k kind) Run(ctx context.Context, env action.Env, s action.Step, decoded any) (map[string]any, error) {
 	cfg := decoded.(Config)
 	found := []any{}
 	for offset := 0; len(found) < cfg.Limit; offset += pageSize {
@@ -105,7 +105,7 @@ func (k kind) Run(ctx context.Context, env action.Env, _ action.Step, decoded an
 			return nil, fmt.Errorf("%s: %w", strings.ToLower(string(k.typ)), err)
 		}
 		for _, rec := range page {
-			ok, err := workflow.MatchRecord(cfg.Where, rec)
+			ok, err := workflow.MatchRecord(cfg.Where, rec, s.Now)
 			if err != nil {
 				return nil, action.Permanent(err)
 			}

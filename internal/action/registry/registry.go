@@ -9,6 +9,7 @@ import (
 	"github.com/flowline/flowline/internal/action/createtask"
 	"github.com/flowline/flowline/internal/action/delay"
 	"github.com/flowline/flowline/internal/action/find"
+	"github.com/flowline/flowline/internal/action/httprequest"
 	"github.com/flowline/flowline/internal/action/logactivity"
 	"github.com/flowline/flowline/internal/action/sendemail"
 	"github.com/flowline/flowline/internal/action/sendwebhook"
@@ -29,6 +30,7 @@ var types = []action.Type{
 	logactivity.Type{},
 	find.Clients,
 	find.Tasks,
+	httprequest.Type{},
 }
 
 var byType = map[workflow.ActionType]action.Type{}

@@ -33,21 +33,21 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 	out := Config{Method: "POST", Body: workflow.DeepCopy(cfg["body"])}
 	if s, ok := c.String(cfg, base, "url", true); ok {
 		out.URL = s
-		checkURL(c, workflow.Pointer(base, "url"), s)
+		CheckURL(c, workflow.Pointer(base, "url"), s)
 	}
 	if s, ok := c.String(cfg, base, "method", false); ok {
 		c.Enum(workflow.Pointer(base, "method"), s, Methods)
 		out.Method = s
 	}
 	if v, found := cfg["headers"]; found && v != nil {
-		out.Headers = checkHeaders(c, workflow.Pointer(base, "headers"), v)
+		out.Headers = CheckHeaders(c, workflow.Pointer(base, "headers"), v)
 	}
 	return out
 }
 
-// webhookURL accepts an absolute http(s) URL without credentials. A template must start with a
+// CheckURL accepts an absolute http(s) URL without credentials. A template must start with a
 // literal scheme, so data can fill in a path or query but the kind of request stays visible.
-func checkURL(c *workflow.ConfigChecker, path, s string) {
+func CheckURL(c *workflow.ConfigChecker, path, s string) {
 	if !c.SingleLine(path, s) || !c.MaxLen(path, s, maxURLLength) {
 		return
 	}
@@ -71,7 +71,9 @@ func checkURL(c *workflow.ConfigChecker, path, s string) {
 	}
 }
 
-func checkHeaders(c *workflow.ConfigChecker, path string, v any) map[string]string {
+// CheckHeaders checks a headers object: at most 20 single-line values, none of the headers
+// Flowline sets itself.
+func CheckHeaders(c *workflow.ConfigChecker, path string, v any) map[string]string {
 	m, ok := workflow.AsMap(v)
 	if !ok {
 		if sm, isStringMap := v.(map[string]string); isStringMap {

@@ -34,7 +34,7 @@ func (Type) Effect() string { return "wouldSendWebhook" }
 // Output implements workflow.ActionKind.
 func (Type) Output() map[string]workflow.FieldType {
 	return map[string]workflow.FieldType{
-		"statusCode": workflow.FieldNumber, "body": workflow.FieldAny, "bodyTruncated": workflow.FieldBool,
+		"status": workflow.FieldNumber, "statusCode": workflow.FieldNumber, "body": workflow.FieldAny, "bodyTruncated": workflow.FieldBool,
 		"durationMs": workflow.FieldNumber, "idempotencyKey": workflow.FieldString,
 	}
 }
@@ -73,6 +73,7 @@ func (Type) Call(ctx context.Context, peers action.Peers, s action.Step, decoded
 	out := map[string]any{"durationMs": res.DurationMs, "idempotencyKey": s.IdempotencyKey()}
 	if res.StatusCode != 0 {
 		out["statusCode"] = res.StatusCode
+		out["status"] = res.StatusCode // the name HTTP_REQUEST uses
 		out["body"] = res.Body
 		if res.Truncated {
 			out["bodyTruncated"] = true

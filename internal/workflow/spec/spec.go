@@ -60,6 +60,8 @@ const (
 	ActionLogActivity  ActionType = "LOG_ACTIVITY"
 	ActionFindClients  ActionType = "FIND_CLIENTS"
 	ActionFindTasks    ActionType = "FIND_TASKS"
+	ActionHTTPRequest  ActionType = "HTTP_REQUEST"
+	ActionCompute      ActionType = "COMPUTE"
 
 	// Control steps shape the run instead of acting: they hold nested blocks of steps.
 	ActionIf      ActionType = "IF"
@@ -72,14 +74,14 @@ const (
 var ActionTypes = []ActionType{
 	ActionSendEmail, ActionCreateTask, ActionUpdateClient, ActionAddTag, ActionRemoveTag,
 	ActionSendWebhook, ActionDelay, ActionLogActivity, ActionFindClients, ActionFindTasks,
-	ActionIf, ActionSwitch, ActionForEach, ActionStop,
+	ActionHTTPRequest, ActionCompute, ActionIf, ActionSwitch, ActionForEach, ActionStop,
 }
 
-// IsControl reports whether a is a control step (IF, SWITCH, FOR_EACH, STOP), which the
-// engine interprets itself instead of running an action.
+// IsControl reports whether a is a control step (IF, SWITCH, FOR_EACH, STOP) or COMPUTE,
+// which the engine interprets itself instead of running an action.
 func (a ActionType) IsControl() bool {
 	switch a {
-	case ActionIf, ActionSwitch, ActionForEach, ActionStop:
+	case ActionIf, ActionSwitch, ActionForEach, ActionStop, ActionCompute:
 		return true
 	default:
 		return false

@@ -110,3 +110,12 @@ func jsonSize(v any) int {
 	}
 	return len(b)
 }
+
+// asStored returns m as it reads back from a JSON column.
+func asStored(m map[string]any) map[string]any {
+	out := map[string]any{}
+	if b, err := json.Marshal(m); err == nil {
+		_ = json.Unmarshal(b, &out)
+	}
+	return out
+}

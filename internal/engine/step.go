@@ -156,10 +156,8 @@ func (r *run) succeed(ctx context.Context, at attempt, out map[string]any) error
 // remember keeps a recorded output for the steps after it.
 func (r *run) remember(ip int, out map[string]any) {
 	if in := r.prog.Instrs[ip]; in.Action.Key != "" {
-		if out == nil {
-			out = map[string]any{}
-		}
-		r.outputs[in.Path] = out
+		// As stored: later steps read the same values whether or not the run was resumed.
+		r.outputs[in.Path] = asStored(out)
 	}
 }
 

@@ -131,7 +131,7 @@ func (r *run) stepsContext(wctx workflow.Context) {
 		if as, _ := loop.Action.Config["as"].(string); as != "" && f.Index < len(items) {
 			wctx[as] = items[f.Index]
 		}
-		wctx["loop"] = map[string]any{"index": f.Index, "count": f.Count}
+		wctx["loop"] = map[string]any{"index": float64(f.Index), "count": float64(f.Count)}
 	}
 }
 

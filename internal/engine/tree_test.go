@@ -374,3 +374,90 @@ func TestHTTPRequestFeedsAnIf(t *testing.T) {
 		}
 	})
 }
+
+// TestCancelStopsALoopBetweenItems: cancelling an execution whose loop is waiting on an
+// item's webhook abandons the call, and no later item runs.
+func TestCancelStopsALoopBetweenItems(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		srv := startBlockingServer(t)
+		a := newAPI(t, db)
+		cfg := testConfig(t)
+		cfg.Webhooks = allowLoopback()
+		startEngine(t, db, cfg)
+		ada := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
+		var ids []any
+		for i := range 3 {
+			ids = append(ids, a.createClient(map[string]any{"name": "C", "email": fmt.Sprintf("c%d@example.com", i)}))
+		}
+		wf := a.createWorkflow("", "loop", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
+			{Type: spec.ActionForEach, Config: map[string]any{"items": "{{trigger.data.ids}}", "as": "target"}, Body: []spec.Action{
+				{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/item", "body": map[string]any{"id": "{{target}}"}}},
+				tagStep("seen", "{{target}}"),
+			}},
+		}})
+		id := a.trigger(wf, ada, map[string]any{"ids": ids})
+		waitChan(t, srv.arrived, "item 0's webhook")
+		a.MustData(cancelMutation, map[string]any{"id": id}, nil)
+		waitChan(t, srv.abandoned, "the abandoned call")
+		a.settle(ada)
+		if ex := a.execution(id); ex.Status != "CANCELLED" {
+			t.Fatalf("status %s", ex.Status)
+		}
+		if n := len(srv.Requests()); n != 1 {
+			t.Errorf("%d webhook calls, want only item 0's", n)
+		}
+		for _, c := range ids {
+			if tags := a.client(c.(string)).Tags; len(tags) != 0 {
+				t.Errorf("a client was tagged after the cancel: %v", tags)
+			}
+		}
+	})
+}
+
+// TestStepTreeThroughTheAPI: a tree saved through GraphQL reads back as a tree, and a bad
+// reference is refused with VALIDATION_FAILED and the pointer of the offending field.
+func TestStepTreeThroughTheAPI(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		a := newAPI(t, db)
+		wf := a.createWorkflow("", "tree", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
+			{Key: "check", Type: spec.ActionIf, Config: map[string]any{"conditions": map[string]any{"expr": `"vip" in client.tags`}},
+				Then: []spec.Action{tagStep("vip", "")}, Else: []spec.Action{{Type: spec.ActionStop, Config: map[string]any{"reason": "not vip"}}}},
+			{Type: spec.ActionSwitch, Cases: []spec.Case{{Name: "lead", Conditions: map[string]any{"field": "status", "operator": "equals", "value": "LEAD"}, Actions: []spec.Action{tagStep("lead", "")}}}},
+		}})
+		var out struct {
+			Node struct {
+				Actions []struct {
+					Key    *string
+					Type   string
+					Config map[string]any
+					Then   []struct{ Type string }
+					Else   []struct{ Type string }
+					Cases  []struct {
+						Name    string
+						Actions []struct{ Type string }
+					}
+				}
+			}
+		}
+		a.MustData(`query($id: ID!) { node(id: $id) { ... on Workflow { actions { key type config then { type } else { type } cases { name actions { type } } } } } }`, map[string]any{"id": wf}, &out)
+		acts := out.Node.Actions
+		if len(acts) != 2 || deref(acts[0].Key) != "check" || acts[0].Then[0].Type != "ADD_TAG" || acts[0].Else[0].Type != "STOP" ||
+			acts[1].Cases[0].Name != "lead" || acts[1].Cases[0].Actions[0].Type != "ADD_TAG" || acts[1].Config == nil {
+			t.Fatalf("actions read back as %+v", acts)
+		}
+
+		bad := map[string]any{"name": "bad", "triggerType": "MANUAL", "actions": []any{
+			map[string]any{"type": "IF", "config": map[string]any{"conditions": map[string]any{"field": "status", "operator": "equals", "value": "LEAD"}},
+				"then": []any{map[string]any{"type": "ADD_TAG", "config": map[string]any{"tag": "x"}}},
+				"else": []any{map[string]any{"key": "score", "type": "CREATE_TASK", "config": map[string]any{"title": "t"}}}},
+			map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "{{steps.score.output.title}}"}},
+		}}
+		e := a.MustFail(`mutation($in: CreateWorkflowInput!) { createWorkflow(input: $in) { id } }`, map[string]any{"in": bad}, "VALIDATION_FAILED")
+		if problems := fmt.Sprint(e.Extensions["problems"]); !strings.Contains(problems, "/actions/1/config/message") ||
+			!strings.Contains(problems, "steps.score is defined only in /actions/0/else") {
+			t.Fatalf("problems = %s", problems)
+		}
+	})
+}

@@ -192,6 +192,15 @@ func validPath(path string) bool {
 	return true
 }
 
+// lookupNormal is lookupPath with the value found normalized.
+func lookupNormal(root map[string]any, path string) (any, bool) {
+	v, ok := lookupPath(root, path)
+	if !ok {
+		return nil, false
+	}
+	return normalize(v), true
+}
+
 // lookupPath walks a normalized (or Go-built) context along a dotted path.
 func lookupPath(root map[string]any, path string) (any, bool) {
 	if !validPath(path) {

@@ -39,7 +39,10 @@ func EvaluateConditions(conds map[string]any, ctx Context) (bool, Explanation, e
 	}
 	// Loop variables ({"field": "lead.status"}) are roots of the context like client.
 	resolveFields(root, func(r string) bool { _, ok := ctx[r]; return ok })
-	data, _ := normalize(map[string]any(ctx)).(map[string]any)
+	// The context is read in place and each value normalized when it is read: copying a
+	// whole context (a loop's items, a FIND's clients) for every evaluation costs more than
+	// the evaluation.
+	data := map[string]any(ctx)
 	if data == nil {
 		data = map[string]any{}
 	}
@@ -103,7 +106,7 @@ func evaluateLeaf(n *condNode, data map[string]any) Explanation {
 	if n.expr != "" {
 		return evaluateExpr(n, data)
 	}
-	actual, found := lookupPath(data, n.field)
+	actual, found := lookupNormal(data, n.field)
 	expected := normalize(n.value)
 	ex := Explanation{Kind: KindLeaf, Field: n.field, Operator: n.operator, Expected: expected}
 	if found {
@@ -183,7 +186,7 @@ func testPositive(op, field string, actual any, found bool, expected any, data m
 // event lists it or when its previous value differs from the current one.
 func testChanged(op, field string, actual any, found bool, expected any, data map[string]any) (bool, string) {
 	name, _ := strings.CutPrefix(field, "client.")
-	changedList, _ := lookupPath(data, "trigger.changedFields")
+	changedList, _ := lookupNormal(data, "trigger.changedFields")
 	listed := false
 	if l, ok := AsList(changedList); ok {
 		for _, f := range l {
@@ -192,7 +195,7 @@ func testChanged(op, field string, actual any, found bool, expected any, data ma
 			}
 		}
 	}
-	prev, hasPrev := lookupPath(data, "trigger.previous."+name)
+	prev, hasPrev := lookupNormal(data, "trigger.previous."+name)
 	changed := listed || (hasPrev && !equalValues(prev, actual))
 	if !found {
 		actual = nil

@@ -124,7 +124,7 @@ func EvalExpr(expr string, ctx Context) (any, error) {
 	if err := exprShape(expr); err != nil {
 		return nil, err
 	}
-	data, _ := normalize(map[string]any(ctx)).(map[string]any)
+	data := map[string]any(ctx) // CEL adapts Go maps and lists as it reads them
 	roots := sortedKeys(data)
 	cacheKey := strings.Join(roots, ",") + "\x00" + expr
 	programs.Lock()

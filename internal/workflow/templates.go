@@ -92,7 +92,8 @@ type renderer struct {
 }
 
 func newRenderer(ctx Context) *renderer {
-	data, _ := normalize(map[string]any(ctx)).(map[string]any)
+	// Values are normalized as they are read (see EvaluateConditions).
+	data := map[string]any(ctx)
 	if data == nil {
 		data = map[string]any{}
 	}
@@ -170,7 +171,7 @@ func (r *renderer) render(s string) (out string, err error) {
 	}
 	view := map[string]any{}
 	for _, name := range names {
-		v, ok := lookupPath(r.data, name)
+		v, ok := lookupNormal(r.data, name)
 		if !ok {
 			return "", fmt.Errorf("%w %q", ErrMissingVariable, name)
 		}

@@ -470,3 +470,51 @@ func TestSimulateStatusChange(t *testing.T) {
 		t.Fatalf("simulation: %+v", out.SimulateWorkflow)
 	}
 }
+
+// TestSimulationWalksATree: a simulated FIND reads the rows its caller may read (shown
+// capped), the FOR_EACH previews its first items with their values, HTTP_REQUEST is shown as
+// a call that would be made, and nothing is written or called.
+func TestSimulationWalksATree(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		ctx := testsupport.Ctx()
+		api := testsupport.NewAPI(t, db)
+		for i := range 12 {
+			db.Client.Contact.Create().SetName(fmt.Sprintf("Lead %02d", i)).SetEmail(fmt.Sprintf("l%d@example.com", i)).SaveX(ctx)
+		}
+		db.Client.Contact.Create().SetName("Active").SetEmail("a@example.com").SetStatus("ACTIVE").SaveX(ctx)
+		before := allRowCounts(t, db)
+		var sim struct {
+			SimulateWorkflow struct {
+				Steps []struct {
+					Path, Effect string
+					Branch       *string
+					Iteration    *int
+					Details      map[string]any
+				}
+			}
+		}
+		api.MustData(`{ simulateWorkflow(definition: {triggerType: MANUAL, actions: [
+			{key: "find", type: FIND_CLIENTS, config: {where: {field: "status", operator: "equals", value: "LEAD"}, orderBy: "name"}},
+			{type: FOR_EACH, config: {items: "{{steps.find.output.clients}}", as: "lead"}, body: [
+				{type: HTTP_REQUEST, config: {url: "https://scoring.example.com/{{lead.email}}"}}]}]},
+			sample: {}) { steps { path effect branch iteration details } } }`, nil, &sim)
+		steps := sim.SimulateWorkflow.Steps
+		if len(steps) != 2+10 {
+			t.Fatalf("%d steps: %+v", len(steps), steps)
+		}
+		if steps[0].Effect != "wouldFindClients" || steps[0].Details["count"] != float64(12) || len(steps[0].Details["clients"].([]any)) != 10 {
+			t.Errorf("FIND: %+v", steps[0])
+		}
+		if steps[1].Effect != "wouldLoop" || steps[1].Details["count"] != float64(12) || steps[1].Details["previewedItems"] != float64(10) {
+			t.Errorf("FOR_EACH: %+v", steps[1])
+		}
+		if s := steps[2]; s.Path != "/actions/1/body/0" || s.Iteration == nil || *s.Iteration != 0 ||
+			s.Details["wouldCall"] != "GET https://scoring.example.com/l0@example.com" {
+			t.Errorf("first item: %+v", s)
+		}
+		if after := allRowCounts(t, db); fmt.Sprint(after) != fmt.Sprint(before) {
+			t.Fatalf("simulation wrote rows: before %v after %v", before, after)
+		}
+	})
+}

@@ -47,6 +47,9 @@ type Config struct {
 	Webhooks *delivery.WebhookSender
 	// MessageIDDomain is the domain of outgoing Message-IDs.
 	MessageIDDomain string
+	// MaxStepRuns bounds the steps one run of an execution may run, loop items' steps
+	// included (DefaultMaxStepRuns when zero).
+	MaxStepRuns int
 	// Logger receives structured logs; nil means slog.Default().
 	Logger *slog.Logger
 }
@@ -55,6 +58,9 @@ type Config struct {
 func (c Config) withDefaults() Config {
 	if c.Workers <= 0 {
 		c.Workers = DefaultWorkers
+	}
+	if c.MaxStepRuns <= 0 {
+		c.MaxStepRuns = DefaultMaxStepRuns
 	}
 	if c.PollInterval <= 0 {
 		c.PollInterval = DefaultPollInterval

@@ -141,7 +141,7 @@ func (r *run) drive(stop, ctx context.Context) error {
 		if r.e.now().After(r.deadline) {
 			return r.failExecution(ctx, r.timeoutMessage())
 		}
-		if r.stepRuns >= MaxStepRuns {
+		if r.stepRuns >= r.e.cfg.MaxStepRuns {
 			return r.failExecution(ctx, r.stepRunsExceeded())
 		}
 		if err := r.runInstr(ctx); err != nil {

@@ -12,8 +12,8 @@ import (
 	"github.com/flowline/flowline/internal/workflow"
 )
 
-// MaxStepRuns bounds the steps one run of an execution may run (loops multiply them).
-const MaxStepRuns = 10_000
+// DefaultMaxStepRuns bounds the steps one run of an execution may run (loops multiply them).
+const DefaultMaxStepRuns = 10_000
 
 // MaxOutputBytes bounds one step's stored output (as JSON); a larger output fails the step.
 const MaxOutputBytes = 4 << 20
@@ -381,5 +381,5 @@ func withoutExplanation(out map[string]any) map[string]any {
 
 // stepRunsExceeded is the failure of a run that ran too many steps.
 func (r *run) stepRunsExceeded() string {
-	return fmt.Sprintf("the execution ran %d steps, the most one run may (loops count each item's steps)", MaxStepRuns)
+	return fmt.Sprintf("the execution ran %d steps, the most one run may (loops count each item's steps)", r.e.cfg.MaxStepRuns)
 }

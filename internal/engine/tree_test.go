@@ -461,3 +461,20 @@ func TestStepTreeThroughTheAPI(t *testing.T) {
 		}
 	})
 }
+
+// TestStepRunLimit: a run that reaches the engine's step limit fails with a clear message
+// instead of looping on.
+func TestStepRunLimit(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		cfg := testConfig(t)
+		cfg.MaxStepRuns = 5
+		a, wf, ada := manualRun(t, db, cfg, spec.Action{Type: spec.ActionForEach,
+			Config: map[string]any{"items": "{{trigger.data.items}}", "as": "item"},
+			Body:   []spec.Action{{Type: spec.ActionLogActivity, Config: map[string]any{"message": "{{item}}"}}}})
+		ex := a.waitStatus(a.trigger(wf, ada, map[string]any{"items": []any{"a", "b", "c", "d", "e", "f"}}), "FAILED")
+		if !strings.Contains(deref(ex.ErrorMessage), "ran 5 steps, the most one run may") || len(ex.Logs) != 5 {
+			t.Fatalf("error %q, %d log rows", deref(ex.ErrorMessage), len(ex.Logs))
+		}
+	})
+}

@@ -210,7 +210,13 @@ func (s *simulation) run(step *StepPreview, a Action, path string, ctx Context) 
 		if err != nil {
 			return nil, err
 		}
-		step.Details["found"] = out
+		// The details show the first rows and the count; later steps read them all.
+		for k, v := range out {
+			if list, ok := AsList(v); ok && len(list) > SimulatedItems {
+				v = list[:SimulatedItems]
+			}
+			step.Details[k] = v
+		}
 		return out, nil
 	}
 	return sampleOutput(OutputShape(a)), nil

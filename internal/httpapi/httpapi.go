@@ -118,6 +118,7 @@ func newGraphQL(opts Options) http.Handler {
 	if opts.Introspection {
 		srv.Use(extension.Introspection{})
 	}
+	srv.Use(persistedQueries())
 	srv.SetDisableSuggestion(!opts.FieldSuggestions)
 	// The cost limit leaves room for the dashboard's widest query (20 workflows × 10
 	// executions × 10 logs costs about 11,000) and refuses anything 4× larger.

@@ -15,7 +15,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/flowline/flowline/graph"
@@ -23,6 +22,7 @@ import (
 	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/httpapi/gqlguard"
 	"github.com/flowline/flowline/internal/httpapi/inbound"
+	"github.com/flowline/flowline/internal/httpapi/playground"
 	"github.com/flowline/flowline/internal/reqid"
 )
 
@@ -95,7 +95,8 @@ func New(opts Options) http.Handler {
 	mux.HandleFunc("GET /readyz", ready(opts.DB, opts.Ready))
 	mux.Handle("POST /hooks/{workflowId}", perAddress(gqlguard.BodyLimit(MaxBodyBytes)(inbound.Handler(opts.DB, opts.Logger))))
 	if opts.Playground {
-		mux.Handle("GET /{$}", playground.Handler("Flowline", "/query"))
+		mux.Handle("GET /{$}", playground.Page())
+		mux.Handle("GET /playground/", playground.Assets())
 	}
 	return reqid.Middleware(accessLog(opts.Logger, mux))
 }

@@ -1,0 +1,83 @@
+package flowline_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	flowline "github.com/flowline/flowline/sdk/go"
+
+	"github.com/flowline/flowline/internal/testsupport"
+)
+
+func ptr[T any](v T) *T { return &v }
+
+// TestSDKAgainstARealServer runs the SDK's operations against the real handler: who am I, a
+// client, a workflow with a step tree (read back as a tree), a simulation, a run triggered
+// and cancelled, and a validation error carrying its code.
+func TestSDKAgainstARealServer(t *testing.T) {
+	t.Parallel()
+	api := testsupport.NewAPI(t, testsupport.Open(t, "sqlite3"))
+	token := strings.TrimPrefix(api.Header.Get("Authorization"), "Bearer ")
+	c := flowline.NewClient(api.Server.URL+"/query", token, api.Server.Client())
+	ctx := context.Background()
+
+	me, err := flowline.Me(ctx, c)
+	if err != nil || me.Me.Role != flowline.RoleAdmin {
+		t.Fatalf("Me = %+v, %v", me, err)
+	}
+	client, err := flowline.CreateClient(ctx, c, flowline.CreateClientInput{Name: "Ada", Email: "ada@example.com", Tags: []string{"vip"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := func(m map[string]any) *map[string]any { return &m }
+	wf, err := flowline.CreateWorkflow(ctx, c, flowline.CreateWorkflowInput{
+		Name: "VIP or not", TriggerType: flowline.TriggerTypeManual, IsActive: ptr(true),
+		Actions: []flowline.WorkflowActionInput{{
+			Key: ptr("vip"), Type: flowline.ActionTypeIf,
+			Config: cfg(map[string]any{"conditions": map[string]any{"field": "tags", "operator": "contains", "value": "vip"}}),
+			Then:   []flowline.WorkflowActionInput{{Type: flowline.ActionTypeCreateTask, Config: cfg(map[string]any{"title": "Call {{client.name}}"})}},
+			Else:   []flowline.WorkflowActionInput{{Type: flowline.ActionTypeStop, Config: cfg(map[string]any{"reason": "not a VIP"})}},
+		}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	step := wf.CreateWorkflow.Actions[0]
+	if *step.Key != "vip" || step.Type != flowline.ActionTypeIf || step.Then[0].Type != flowline.ActionTypeCreateTask || step.Else[0].Type != flowline.ActionTypeStop {
+		t.Fatalf("the tree read back as %+v", step)
+	}
+
+	sim, err := flowline.SimulateWorkflow(ctx, c, wf.CreateWorkflow.Id, flowline.SimulationSampleInput{ClientId: &client.CreateClient.Id})
+	if err != nil || len(sim.SimulateWorkflow.Steps) != 2 || (*sim.SimulateWorkflow.Steps[1].RenderedConfig)["title"] != "Call Ada" {
+		t.Fatalf("simulation = %+v, %v", sim, err)
+	}
+
+	run, err := flowline.TriggerWorkflow(ctx, c, wf.CreateWorkflow.Id, &client.CreateClient.Id, &map[string]any{"source": "sdk"})
+	if err != nil || run.TriggerWorkflow.Status != flowline.WorkflowExecutionStatusPending {
+		t.Fatalf("trigger = %+v, %v", run, err)
+	}
+	cancelled, err := flowline.CancelExecution(ctx, c, run.TriggerWorkflow.Id)
+	if err != nil || cancelled.CancelExecution.Status != flowline.WorkflowExecutionStatusCancelled {
+		t.Fatalf("cancel = %+v, %v", cancelled, err)
+	}
+	got, err := flowline.GetExecution(ctx, c, run.TriggerWorkflow.Id, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex, ok := got.Node.(*flowline.GetExecutionNodeWorkflowExecution); !ok || ex.Status != flowline.WorkflowExecutionStatusCancelled {
+		t.Fatalf("execution = %#v", got.Node)
+	}
+
+	_, err = flowline.CreateWorkflow(ctx, c, flowline.CreateWorkflowInput{Name: "bad", TriggerType: flowline.TriggerTypeManual,
+		Actions: []flowline.WorkflowActionInput{{Type: flowline.ActionTypeLogActivity, Config: cfg(map[string]any{"message": "{{steps.nope.output.x}}"})}}})
+	var list gqlerror.List
+	if !errors.As(err, &list) || len(list) != 1 || list[0].Extensions["code"] != "VALIDATION_FAILED" ||
+		!strings.Contains(fmt.Sprint(list[0].Extensions["problems"]), `no step has the key "nope"`) {
+		t.Fatalf("a bad reference: %v", err)
+	}
+}

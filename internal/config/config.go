@@ -28,6 +28,8 @@ type Config struct {
 	MaxResponseBytes int
 	// LogLevel is debug, info, warn or error.
 	LogLevel slog.Level
+	// LogJSON writes logs as JSON lines (production's default) instead of text.
+	LogJSON bool
 	// ShutdownTimeout bounds the graceful stop.
 	ShutdownTimeout time.Duration
 	// Engine holds the roles and the execution engine's settings.
@@ -60,6 +62,7 @@ var Settings = append([]Setting{
 	{"max-page-size", "MAX_PAGE_SIZE", "100", "largest first/last a connection accepts; larger values are refused"},
 	{"max-response-bytes", "MAX_RESPONSE_BYTES", "4194304", "largest GraphQL answer in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error"},
 	{"log-level", "LOG_LEVEL", "info", "debug, info, warn or error"},
+	{"log-format", "LOG_FORMAT", "", "text or json; default text in development, json in production"},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "15s", "how long a graceful stop waits for requests in flight"},
 	{"env", "FLOWLINE_ENV", "development", "development or production (production: no introspection, playground or suggestions unless enabled, JWT_SECRET required, no development admin)"},
 	{"jwt-secret", "JWT_SECRET", "", "secret (at least 32 bytes) that signs session tokens; required in production, random per process in development"},
@@ -142,6 +145,14 @@ func Parse(name string, args []string, getenv func(string) string, out io.Writer
 		cfg.Production = true
 	default:
 		return Config{}, fmt.Errorf("env must be development or production, got %q", env)
+	}
+	switch f := *vals["log-format"]; f {
+	case "":
+		cfg.LogJSON = cfg.Production
+	case "json", "text":
+		cfg.LogJSON = f == "json"
+	default:
+		return Config{}, fmt.Errorf("log-format must be text or json, got %q", f)
 	}
 	cfg.JWTSecret = *vals["jwt-secret"]
 	if cfg.JWTSecret != "" && len(cfg.JWTSecret) < 32 {

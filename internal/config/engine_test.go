@@ -1,6 +1,7 @@
 package config
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -40,5 +41,34 @@ func TestEngineSettingsRefuseBadValues(t *testing.T) {
 		if _, err := Load(args, func(string) string { return "" }); err == nil {
 			t.Errorf("Load(%v) accepted a bad value", args)
 		}
+	}
+}
+
+// TestLogFormat: logs are text in development and JSON in production unless LOG_FORMAT says
+// otherwise; another word is refused.
+func TestLogFormat(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		m := map[string]string{"JWT_SECRET": strings.Repeat("s", 32), "DATABASE_URL": "postgres://x@127.0.0.1/db"}
+		for i := 0; i < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return func(k string) string { return m[k] }
+	}
+	for _, tt := range []struct {
+		getenv func(string) string
+		json   bool
+	}{
+		{env(), false},
+		{env("FLOWLINE_ENV", "production"), true},
+		{env("LOG_FORMAT", "json"), true},
+		{env("FLOWLINE_ENV", "production", "LOG_FORMAT", "text"), false},
+	} {
+		cfg, err := Load(nil, tt.getenv)
+		if err != nil || cfg.LogJSON != tt.json {
+			t.Errorf("LogJSON = %v (%v), want %v", cfg.LogJSON, err, tt.json)
+		}
+	}
+	if _, err := Load(nil, env("LOG_FORMAT", "xml")); err == nil || !strings.Contains(err.Error(), "log-format must be text or json") {
+		t.Errorf("LOG_FORMAT=xml: %v", err)
 	}
 }

@@ -86,6 +86,7 @@ func startWorkerProcess(t *testing.T, bin, dbURL string) *workerProcess {
 		"WEBHOOK_SIGNING_SECRET=process-test",
 		"SMTP_URL=",
 		"LOG_LEVEL=info",
+		"LOG_FORMAT=json",
 	)
 	stderr, err := p.cmd.StderrPipe()
 	if err != nil {

@@ -33,6 +33,7 @@ func newHTTPServer(cfg config.Config, db *database.DB, tokens auth.Tokens, logge
 			CORSOrigins:      cfg.CORSOrigins,
 			RateLimit:        cfg.RateLimit,
 			RateBurst:        cfg.RateBurst,
+			Metrics:          cfg.Metrics,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

@@ -16,12 +16,15 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
 
+	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/accounts"
 	"github.com/flowline/flowline/internal/authz"
 	"github.com/flowline/flowline/internal/config"
 	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/engine"
+	"github.com/flowline/flowline/internal/metrics"
 	"github.com/flowline/flowline/internal/workflowstore"
 )
 
@@ -186,7 +189,16 @@ func serve(args []string, stderr io.Writer) error {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
+	metrics.QueueDepth(func() (float64, error) { return queueDepth(ctx, db) })
+	if cfg.MetricsAddr != "" {
+		msrv := &http.Server{Addr: cfg.MetricsAddr, Handler: metricsMux(), ReadHeaderTimeout: 10 * time.Second}
+		go func() {
+			logger.Info("metrics listening", "addr", cfg.MetricsAddr)
+			errc <- msrv.ListenAndServe()
+		}()
+		defer msrv.Close()
+	}
 	var srv *http.Server
 	// The worker starts first, so the API's readiness can watch its loop.
 	var (
@@ -229,4 +241,21 @@ func serve(args []string, stderr io.Writer) error {
 		<-workerDone
 	}
 	return serveErr
+}
+
+// metricsMux serves /metrics alone, for METRICS_ADDR.
+func metricsMux() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", metrics.Handler())
+	return mux
+}
+
+// queueDepth counts the executions due now and not yet claimed.
+func queueDepth(ctx context.Context, db *database.DB) (float64, error) {
+	ctx, cancel := context.WithTimeout(authz.System(ctx, authz.ReasonEngineBookkeeping), 2*time.Second)
+	defer cancel()
+	n, err := db.Client.WorkflowExecution.Query().
+		Where(workflowexecution.StatusEQ(workflowexecution.StatusPENDING), workflowexecution.RunAtLTE(database.Now())).
+		Count(ctx)
+	return float64(n), err
 }

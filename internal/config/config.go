@@ -48,6 +48,10 @@ type Config struct {
 	RateBurst int
 	// Introspection, Playground and FieldSuggestions default to !Production.
 	Introspection, Playground, FieldSuggestions bool
+	// Metrics serves /metrics on Addr to ADMIN tokens; MetricsAddr, when set, serves it
+	// there without a token (bind it to an internal interface).
+	Metrics     bool
+	MetricsAddr string
 }
 
 // Setting documents one configuration knob; the README's table is written from these.
@@ -73,6 +77,8 @@ var Settings = append([]Setting{
 	{"introspection", "INTROSPECTION", "", "true/false; default true in development, false in production"},
 	{"playground", "PLAYGROUND", "", "true/false: GraphiQL at /; default true in development, false in production"},
 	{"field-suggestions", "FIELD_SUGGESTIONS", "", "true/false: \"Did you mean\" hints in errors; default true in development, false in production"},
+	{"metrics", "METRICS", "true", "true/false: Prometheus metrics at /metrics on the API address, for ADMIN tokens"},
+	{"metrics-addr", "METRICS_ADDR", "", "a separate address (e.g. 127.0.0.1:9090) serving /metrics without a token, in every role; empty = none"},
 	{"allow-sqlite-in-production", "ALLOW_SQLITE_IN_PRODUCTION", "false", "true lets a production process run on the embedded SQLite database (one process only)"},
 }, engineSettings...)
 
@@ -154,6 +160,10 @@ func Parse(name string, args []string, getenv func(string) string, out io.Writer
 	default:
 		return Config{}, fmt.Errorf("log-format must be text or json, got %q", f)
 	}
+	if cfg.Metrics, err = strconv.ParseBool(*vals["metrics"]); err != nil {
+		return Config{}, fmt.Errorf("metrics must be true or false, got %q", *vals["metrics"])
+	}
+	cfg.MetricsAddr = *vals["metrics-addr"]
 	cfg.JWTSecret = *vals["jwt-secret"]
 	if cfg.JWTSecret != "" && len(cfg.JWTSecret) < 32 {
 		return Config{}, fmt.Errorf("jwt-secret must be at least 32 bytes, got %d", len(cfg.JWTSecret))

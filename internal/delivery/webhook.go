@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/flowline/flowline/internal/metrics"
 	"github.com/flowline/flowline/internal/netguard"
 )
 
@@ -75,6 +76,16 @@ type WebhookSender struct {
 // permanent. The destination appears in errors as scheme and host only, since webhook URLs
 // often embed secrets in their path or query.
 func (s *WebhookSender) Send(ctx context.Context, wr WebhookRequest) (WebhookResult, error) {
+	res, err := s.send(ctx, wr)
+	outcome := "error"
+	if res.StatusCode != 0 {
+		outcome = metrics.StatusClass(res.StatusCode)
+	}
+	metrics.Webhooks.WithLabelValues(outcome).Inc()
+	return res, err
+}
+
+func (s *WebhookSender) send(ctx context.Context, wr WebhookRequest) (WebhookResult, error) {
 	u, err := parseWebhookURL(wr.URL)
 	if err != nil {
 		return WebhookResult{}, permanentf("send webhook: %w", err)

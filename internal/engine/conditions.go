@@ -7,6 +7,7 @@ import (
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
+	"github.com/flowline/flowline/internal/metrics"
 	"github.com/flowline/flowline/internal/workflow"
 )
 
@@ -58,6 +59,7 @@ func (r *run) checkConditions(ctx context.Context) error {
 	})
 	if err == nil {
 		r.done = true
+		metrics.ExecutionsFinished.WithLabelValues(string(workflowexecution.StatusCOMPLETED)).Inc()
 		r.log.Debug("conditions did not pass; execution completed with skipped steps")
 	}
 	return err

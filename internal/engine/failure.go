@@ -12,6 +12,7 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/internal/action"
 	"github.com/flowline/flowline/internal/delivery"
+	"github.com/flowline/flowline/internal/metrics"
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
@@ -82,6 +83,7 @@ func (r *run) stepFailed(ctx context.Context, at attempt, out map[string]any, st
 		log.Info("step failed; going on with the next item (continueOnItemError)")
 	default:
 		r.done = true
+		metrics.ExecutionsFinished.WithLabelValues(string(workflowexecution.StatusFAILED)).Inc()
 		log.Info("step failed; execution failed")
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/database"
+	"github.com/flowline/flowline/internal/metrics"
 )
 
 // maxRenewInterval bounds the time between renewals, so that a cancel interrupts a running
@@ -62,6 +63,7 @@ func (e *Engine) reap(ctx context.Context) {
 			ClearLeaseExpiresAt().
 			Save(ctx)
 	}, func(n int) {
+		metrics.LeaseReclaims.Add(float64(n))
 		e.log.Warn("reaped executions with expired leases", "count", n)
 		e.Wake()
 	}, func(err error) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/flowline/flowline/internal/auth"
 	"github.com/flowline/flowline/internal/authz"
+	"github.com/flowline/flowline/internal/metrics"
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
@@ -123,6 +124,11 @@ func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, e
 	if r.deadline, err = r.computeDeadline(ctx); err != nil {
 		return nil, err
 	}
+	metrics.Claims.Inc()
+	metrics.ClaimDelay.Observe(max(e.now().Sub(ex.RunAt), 0).Seconds())
+	if !ex.ConditionsChecked && ex.CurrentStep == 0 && ex.StepAttempt == 0 {
+		metrics.ExecutionsStarted.Inc()
+	}
 	return r, nil
 }
 
@@ -184,6 +190,7 @@ func (r *run) complete(ctx context.Context) error {
 		ClearLeaseExpiresAt())
 	if err == nil {
 		r.done = true
+		metrics.ExecutionsFinished.WithLabelValues(string(workflowexecution.StatusCOMPLETED)).Inc()
 		r.log.Debug("execution completed")
 	}
 	return err
@@ -194,6 +201,7 @@ func (r *run) failExecution(ctx context.Context, msg string) error {
 	err := saveFenced(ctx, r.e.failed(r.e.db.Client, r.c, msg))
 	if err == nil {
 		r.done = true
+		metrics.ExecutionsFinished.WithLabelValues(string(workflowexecution.StatusFAILED)).Inc()
 		r.log.Info("execution failed", "error", msg)
 	}
 	return err

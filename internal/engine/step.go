@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/metrics"
 
 	"github.com/flowline/flowline/internal/authz"
 
@@ -185,8 +186,9 @@ func (r *run) sleep(ctx context.Context, at attempt, wake time.Time) error {
 	})
 	if err == nil {
 		r.remember(at.index, out)
-		r.moved(next)
-		r.done = true
+		// Parked, not finished: the wake claims it again.
+		r.step, r.frames, r.stepAttempt, r.done = next.ip, next.frames, 0, true
+		r.stepRuns++
 		r.log.Debug("delayed", "until", wake)
 	}
 	return err
@@ -196,6 +198,8 @@ func (r *run) sleep(ctx context.Context, at attempt, wake time.Time) error {
 func (r *run) logRow(tx *ent.Client, i int, a spec.Action, status workflowexecutionlog.Status,
 	input, output map[string]any, errMsg string, start time.Time) *ent.WorkflowExecutionLogCreate {
 	in := r.prog.Instrs[i]
+	duration := max(time.Since(start), 0)
+	metrics.StepSeconds.WithLabelValues(string(a.Type), string(status)).Observe(duration.Seconds())
 	c := tx.WorkflowExecutionLog.Create().
 		SetExecutionID(r.c.ID).
 		SetStepIndex(i).
@@ -207,7 +211,7 @@ func (r *run) logRow(tx *ent.Client, i int, a spec.Action, status workflowexecut
 		SetInputData(capData(input)).
 		SetOutputData(capData(output)).
 		SetAttempt(r.stepAttempt + 1).
-		SetDurationMs(max(time.Since(start).Milliseconds(), 0)).
+		SetDurationMs(duration.Milliseconds()).
 		SetExecutedAt(start)
 	if a.Key != "" {
 		c.SetStepKey(a.Key)

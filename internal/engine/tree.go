@@ -9,6 +9,7 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/internal/action"
+	"github.com/flowline/flowline/internal/metrics"
 	"github.com/flowline/flowline/internal/workflow"
 )
 
@@ -65,6 +66,7 @@ func (r *run) moved(p position) {
 	r.stepRuns++
 	if r.step >= r.prog.Len() {
 		r.done = true
+		metrics.ExecutionsFinished.WithLabelValues(string(workflowexecution.StatusCOMPLETED)).Inc()
 	}
 }
 
@@ -323,6 +325,7 @@ func (r *run) stop(ctx context.Context) error {
 	})
 	if err == nil {
 		r.done = true
+		metrics.ExecutionsFinished.WithLabelValues(string(workflowexecution.StatusCOMPLETED)).Inc()
 		r.log.Debug("execution stopped by a STOP step", "reason", reason)
 	}
 	return err

@@ -4,11 +4,14 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/metrics"
 	"github.com/flowline/flowline/internal/reqid"
 )
 
@@ -28,16 +31,48 @@ func accessLog(logger *slog.Logger, next http.Handler) http.Handler {
 		entry := &accessEntry{}
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), accessKey{}, entry)))
+		elapsed := time.Since(start)
+		route, op := routeOf(r.URL.Path), metrics.Operation(entry.operation)
+		metrics.Requests.WithLabelValues(route, op, strconv.Itoa(rec.status)).Inc()
+		metrics.RequestSeconds.WithLabelValues(route, op).Observe(elapsed.Seconds())
 		logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),
 			slog.String("operation", entry.operation),
 			slog.Int("status", rec.status),
-			slog.Float64("duration_ms", float64(time.Since(start).Microseconds())/1000),
+			slog.Float64("duration_ms", float64(elapsed.Microseconds())/1000),
 			slog.String("request_id", reqid.FromContext(r.Context())),
 			slog.String("caller", entry.caller),
 		)
 	})
+}
+
+// routeOf is the metrics label of a request path: its route, never the path itself (ids).
+func routeOf(path string) string {
+	switch {
+	case path == "/query", path == "/healthz", path == "/readyz", path == "/metrics", path == "/":
+		return path
+	case strings.HasPrefix(path, "/hooks/"):
+		return "/hooks"
+	case strings.HasPrefix(path, "/playground/"):
+		return "/playground"
+	}
+	return "other"
+}
+
+// countErrors counts the GraphQL errors of each answer by extensions.code.
+func countErrors(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	if resp != nil {
+		for _, e := range resp.Errors {
+			code, _ := e.Extensions["code"].(string)
+			if code == "" {
+				code = "UNKNOWN"
+			}
+			metrics.GraphQLErrors.WithLabelValues(code).Inc()
+		}
+	}
+	return resp
 }
 
 // noteOperation records the operation's name and caller for the access log.
@@ -45,7 +80,11 @@ func noteOperation(ctx context.Context, next graphql.OperationHandler) graphql.R
 	if entry, ok := ctx.Value(accessKey{}).(*accessEntry); ok {
 		if oc := graphql.GetOperationContext(ctx); oc != nil {
 			entry.operation = oc.OperationName
-			if entry.operation == "" && oc.Operation != nil {
+			switch {
+			case entry.operation != "" || oc.Operation == nil:
+			case oc.Operation.Name != "":
+				entry.operation = oc.Operation.Name // named in the document, not in operationName
+			default:
 				entry.operation = string(oc.Operation.Operation) // an anonymous query or mutation
 			}
 		}

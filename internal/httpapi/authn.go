@@ -70,6 +70,17 @@ func (a *authenticator) middleware(next http.Handler) http.Handler {
 	})
 }
 
+// adminOnly lets through requests authenticated as an ADMIN.
+func adminOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if v, ok := auth.FromContext(r.Context()); !ok || v.Role != auth.RoleAdmin {
+			gqlguard.WriteError(w, http.StatusForbidden, apierr.Forbidden, "metrics are for ADMIN tokens")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
 func unauthorized(w http.ResponseWriter, msg string) {
 	w.Header().Set("WWW-Authenticate", `Bearer realm="flowline"`)
 	gqlguard.WriteError(w, http.StatusUnauthorized, apierr.Unauthenticated, msg)

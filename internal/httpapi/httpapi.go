@@ -23,6 +23,7 @@ import (
 	"github.com/flowline/flowline/internal/httpapi/gqlguard"
 	"github.com/flowline/flowline/internal/httpapi/inbound"
 	"github.com/flowline/flowline/internal/httpapi/playground"
+	"github.com/flowline/flowline/internal/metrics"
 	"github.com/flowline/flowline/internal/reqid"
 )
 
@@ -60,6 +61,9 @@ type Options struct {
 	MaxResponseBytes int
 	// Ready, when set, is the rest of /readyz beyond the database (the worker's loop).
 	Ready func() error
+	// Metrics serves Prometheus metrics at /metrics to ADMIN tokens (a separate
+	// METRICS_ADDR serves them without a token instead).
+	Metrics bool
 }
 
 // New returns the routes: POST/GET /query, the playground at /, GET /healthz and the incoming
@@ -94,6 +98,9 @@ func New(opts Options) http.Handler {
 	mux.HandleFunc("GET /healthz", health(opts.DB))
 	mux.HandleFunc("GET /readyz", ready(opts.DB, opts.Ready))
 	mux.Handle("POST /hooks/{workflowId}", perAddress(gqlguard.BodyLimit(MaxBodyBytes)(inbound.Handler(opts.DB, opts.Logger))))
+	if opts.Metrics {
+		mux.Handle("GET /metrics", perAddress(authn.middleware(adminOnly(metrics.Handler()))))
+	}
 	if opts.Playground {
 		mux.Handle("GET /{$}", playground.Page())
 		mux.Handle("GET /playground/", playground.Assets())
@@ -136,6 +143,7 @@ func newGraphQL(opts Options) http.Handler {
 	}
 	srv.SetErrorPresenter(present)
 	srv.AroundResponses(graph.CapErrors)
+	srv.AroundResponses(countErrors)
 	srv.SetRecoverFunc(graph.RecoverFunc(opts.Logger))
 	return srv
 }

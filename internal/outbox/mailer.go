@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/flowline/flowline/internal/authz"
+	"github.com/flowline/flowline/internal/metrics"
 
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/internal/database"
@@ -140,13 +141,16 @@ func (m *Mailer) record(ctx context.Context, c *claim, sendErr error) error {
 	switch {
 	case sendErr == nil:
 		u.SetStatus(email.StatusSENT).SetSentAt(now).ClearLastError()
+		metrics.Emails.WithLabelValues("sent").Inc()
 		log.Info("email sent")
 	case delivery.IsPermanent(sendErr) || c.attempts >= m.cfg.MaxAttempts:
 		u.SetStatus(email.StatusFAILED).SetLastError(sendErr.Error())
+		metrics.Emails.WithLabelValues("failed").Inc()
 		log.Warn("email failed", "error", sendErr)
 	default:
 		wait := m.cfg.Backoff.Backoff(c.attempts, rand.Float64)
 		u.SetStatus(email.StatusQUEUED).SetLastError(sendErr.Error()).SetNextAttemptAt(now.Add(wait))
+		metrics.Emails.WithLabelValues("retry").Inc()
 		log.Info("email not sent; will retry", "in", wait.String(), "error", sendErr)
 	}
 	n, err := u.Save(ctx)

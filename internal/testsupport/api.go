@@ -73,6 +73,7 @@ func NewAPIWith(t testing.TB, db *DB, opts APIOptions) *APIClient {
 		RateBurst:        opts.RateBurst,
 		CORSOrigins:      opts.CORSOrigins,
 		MaxResponseBytes: opts.MaxResponseBytes,
+		Metrics:          true,
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -1,0 +1,59 @@
+// Flowline's TypeScript SDK: every operation in ../go/operations as a typed document node
+// (MeDocument, CreateWorkflowDocument, ...) with its result and variables types, and a client
+// that runs them with an API token.
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+
+export * from "./gql/graphql";
+
+/** One GraphQL error as Flowline sends it: extensions.code names the kind. */
+export interface GraphQLErrorShape {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; problems?: { path: string; message: string }[]; [key: string]: unknown };
+}
+
+/** A request that answered errors (or a non-JSON HTTP failure). */
+export class FlowlineError extends Error {
+  constructor(readonly errors: GraphQLErrorShape[], readonly status: number) {
+    super(errors.map((e) => e.message).join("; "));
+    this.name = "FlowlineError";
+  }
+  /** The first error's extensions.code (VALIDATION_FAILED, NOT_FOUND, ...). */
+  get code(): string | undefined {
+    return this.errors[0]?.extensions?.code;
+  }
+}
+
+export interface ClientOptions {
+  /** The GraphQL endpoint, e.g. http://localhost:8080/query. */
+  url: string;
+  /** An API token (flw_...) or a session token from login. */
+  token?: string;
+  fetch?: typeof fetch;
+}
+
+/** A function that runs typed documents against Flowline. */
+export type Request = <R, V>(document: TypedDocumentNode<R, V>, variables?: V) => Promise<R>;
+
+export function createClient(opts: ClientOptions): Request {
+  const doFetch = opts.fetch ?? fetch;
+  return async <R, V>(document: TypedDocumentNode<R, V>, variables?: V): Promise<R> => {
+    const headers: Record<string, string> = { "Content-Type": "application/json", Accept: "application/json" };
+    if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+    const res = await doFetch(opts.url, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
+    });
+    let body: { data?: R | null; errors?: GraphQLErrorShape[] };
+    try {
+      body = (await res.json()) as typeof body;
+    } catch {
+      throw new FlowlineError([{ message: `HTTP ${res.status} without a GraphQL answer` }], res.status);
+    }
+    if (body.errors?.length) throw new FlowlineError(body.errors, res.status);
+    if (body.data == null) throw new FlowlineError([{ message: "no data in the answer" }], res.status);
+    return body.data;
+  };
+}

@@ -25,6 +25,7 @@ import (
 	"github.com/flowline/flowline/internal/httpapi/playground"
 	"github.com/flowline/flowline/internal/metrics"
 	"github.com/flowline/flowline/internal/reqid"
+	"github.com/flowline/flowline/internal/workflow"
 )
 
 // MaxBodyBytes bounds a request body.
@@ -98,6 +99,7 @@ func New(opts Options) http.Handler {
 	mux.HandleFunc("GET /healthz", health(opts.DB))
 	mux.HandleFunc("GET /readyz", ready(opts.DB, opts.Ready))
 	mux.Handle("POST /hooks/{workflowId}", perAddress(gqlguard.BodyLimit(MaxBodyBytes)(inbound.Handler(opts.DB, opts.Logger))))
+	mux.HandleFunc("GET "+workflow.SchemaURL, definitionSchema)
 	if opts.Metrics {
 		mux.Handle("GET /metrics", perAddress(authn.middleware(adminOnly(metrics.Handler()))))
 	}
@@ -196,3 +198,14 @@ func rateKey(r *http.Request) string {
 	}
 	return "ip:" + gqlguard.ClientIP(r)
 }
+
+// definitionSchema serves the JSON Schema of workflow definitions: documentation, public like
+// the playground's introspection is in development.
+func definitionSchema(w http.ResponseWriter, _ *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", "application/schema+json")
+	h.Set("Cache-Control", "public, max-age=3600")
+	_, _ = w.Write(definitionSchemaJSON)
+}
+
+var definitionSchemaJSON = workflow.DefinitionSchemaJSON()

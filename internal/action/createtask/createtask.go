@@ -49,6 +49,16 @@ func (Type) Effect() string { return "wouldCreateTask" }
 // runs without one too.
 func (Type) NeedsClient() bool { return false }
 
+// ConfigSchema implements workflow.ConfigSchemaer: title, or text (its older name).
+func (Type) ConfigSchema() workflow.Schema {
+	s := workflow.SchemaObject(map[string]workflow.Schema{
+		"title": workflow.SchemaString, "text": workflow.SchemaString,
+		"priority": workflow.SchemaEnum(workflow.TaskPriorities, true), "dueDays": workflow.SchemaNumber, "assignee": workflow.SchemaString,
+	})
+	s["oneOf"] = []workflow.Schema{{"required": []string{"title"}}, {"required": []string{"text"}}}
+	return s
+}
+
 // Output implements workflow.ActionKind.
 func (Type) Output() map[string]workflow.FieldType {
 	return map[string]workflow.FieldType{

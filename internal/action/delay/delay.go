@@ -30,6 +30,15 @@ func (Type) Type() workflow.ActionType { return workflow.ActionDelay }
 // Effect implements workflow.ActionKind.
 func (Type) Effect() string { return "wouldDelay" }
 
+// ConfigSchema implements workflow.ConfigSchemaer: exactly one of minutes, hours, days, until.
+func (Type) ConfigSchema() workflow.Schema {
+	s := workflow.SchemaObject(map[string]workflow.Schema{
+		"minutes": workflow.SchemaNumber, "hours": workflow.SchemaNumber, "days": workflow.SchemaNumber, "until": workflow.SchemaString,
+	})
+	s["minProperties"], s["maxProperties"] = 1, 1
+	return s
+}
+
 // Output implements workflow.ActionKind.
 func (Type) Output() map[string]workflow.FieldType {
 	return map[string]workflow.FieldType{"until": workflow.FieldTime, "delayMs": workflow.FieldNumber}

@@ -64,6 +64,18 @@ func (k kind) Output() map[string]workflow.FieldType {
 	return out
 }
 
+// ConfigSchema implements workflow.ConfigSchemaer.
+func (k kind) ConfigSchema() workflow.Schema {
+	orders := append([]string(nil), k.orders...)
+	for _, o := range k.orders {
+		orders = append(orders, "-"+o)
+	}
+	return workflow.SchemaObject(map[string]workflow.Schema{
+		"where": {"$ref": "#/$defs/conditions"}, "orderBy": workflow.SchemaEnum(orders, false),
+		"limit": {"type": "integer", "minimum": 1, "maximum": MaxLimit},
+	})
+}
+
 // Check implements workflow.ActionKind: {where?, orderBy?, limit?}.
 func (k kind) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) any {
 	c.Object(cfg, base, "where", "orderBy", "limit")

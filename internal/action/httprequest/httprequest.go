@@ -64,6 +64,16 @@ func (Type) Output() map[string]workflow.FieldType {
 	}
 }
 
+// ConfigSchema implements workflow.ConfigSchemaer.
+func (Type) ConfigSchema() workflow.Schema {
+	s := sendwebhook.Type{}.ConfigSchema()
+	props := s["properties"].(map[string]workflow.Schema)
+	props["method"] = workflow.SchemaEnum(Methods, false)
+	props["expectStatus"] = workflow.Schema{"type": "array", "items": workflow.Schema{"type": "integer", "minimum": 100, "maximum": 599}, "minItems": 1, "maxItems": maxExpected}
+	props["timeoutSeconds"] = workflow.Schema{"type": "number", "minimum": 1, "maximum": MaxTimeout.Seconds()}
+	return s
+}
+
 // Check implements workflow.ActionKind: {url, method?, headers?, body?, expectStatus?,
 // timeoutSeconds?}.
 func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) any {

@@ -35,6 +35,11 @@ func (Type) Effect() string { return "wouldLogActivity" }
 // NeedsClient implements workflow.ClientActor.
 func (Type) NeedsClient() bool { return true }
 
+// ConfigSchema implements workflow.ConfigSchemaer.
+func (Type) ConfigSchema() workflow.Schema {
+	return workflow.SchemaObject(map[string]workflow.Schema{"message": {"type": "string", "minLength": 1, "maxLength": maxMessageLength}}, "message")
+}
+
 // Output implements workflow.ActionKind.
 func (Type) Output() map[string]workflow.FieldType {
 	return map[string]workflow.FieldType{"activityId": workflow.FieldString, "message": workflow.FieldString}

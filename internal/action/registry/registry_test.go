@@ -41,6 +41,9 @@ func TestEveryStoredActionTypeIsImplemented(t *testing.T) {
 		if modes != 1 {
 			t.Errorf("%s must be exactly one of Internal, External or Sleeper, is %d of them", at, modes)
 		}
+		if _, ok := impl.(workflow.ConfigSchemaer); !ok {
+			t.Errorf("%s does not describe its config (workflow.ConfigSchemaer)", at)
+		}
 		if len(impl.Output()) == 0 {
 			t.Errorf("%s declares no output shape", at)
 		}

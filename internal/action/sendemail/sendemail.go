@@ -50,6 +50,14 @@ func (Type) Effect() string { return "wouldSendEmail" }
 // runs without one too.
 func (Type) NeedsClient() bool { return false }
 
+// ConfigSchema implements workflow.ConfigSchemaer.
+func (Type) ConfigSchema() workflow.Schema {
+	return workflow.SchemaObject(map[string]workflow.Schema{
+		"to": workflow.SchemaString, "cc": workflow.SchemaList(workflow.SchemaString, true),
+		"subject": workflow.SchemaString, "body": workflow.SchemaString, "templateId": workflow.SchemaString,
+	}, "to")
+}
+
 // Output implements workflow.ActionKind.
 func (Type) Output() map[string]workflow.FieldType {
 	return map[string]workflow.FieldType{

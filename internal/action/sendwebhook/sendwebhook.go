@@ -39,6 +39,14 @@ func (Type) Output() map[string]workflow.FieldType {
 	}
 }
 
+// ConfigSchema implements workflow.ConfigSchemaer.
+func (Type) ConfigSchema() workflow.Schema {
+	return workflow.SchemaObject(map[string]workflow.Schema{
+		"url": {"type": "string", "pattern": "^(?i)https?://"}, "method": workflow.SchemaEnum(Methods, false),
+		"headers": {"type": "object", "additionalProperties": workflow.SchemaString, "maxProperties": maxHeaders}, "body": workflow.SchemaAny,
+	}, "url")
+}
+
 // Preview implements workflow.ActionKind: the call is described, never made.
 func (Type) Preview(decoded any, _ workflow.Context, now time.Time) (map[string]any, time.Time) {
 	c := decoded.(Config)

@@ -47,6 +47,11 @@ func (t Type) Effect() string {
 // NeedsClient implements workflow.ClientActor.
 func (Type) NeedsClient() bool { return true }
 
+// ConfigSchema implements workflow.ConfigSchemaer.
+func (Type) ConfigSchema() workflow.Schema {
+	return workflow.SchemaObject(map[string]workflow.Schema{"tag": {"type": "string", "minLength": 1}}, "tag")
+}
+
 // Output implements workflow.ActionKind: a client write, plus the tag and whether it changed.
 func (Type) Output() map[string]workflow.FieldType {
 	out := action.ClientWriteOutput()

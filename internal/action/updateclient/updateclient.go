@@ -40,6 +40,17 @@ func (Type) Effect() string { return "wouldUpdateClient" }
 // NeedsClient implements workflow.ClientActor.
 func (Type) NeedsClient() bool { return true }
 
+// ConfigSchema implements workflow.ConfigSchemaer.
+func (Type) ConfigSchema() workflow.Schema {
+	set := workflow.SchemaObject(map[string]workflow.Schema{
+		"name": workflow.SchemaString, "email": workflow.SchemaString, "phone": {"type": []string{"string", "null"}},
+		"status": workflow.SchemaEnum(workflow.ClientStatuses, true), "tags": {"type": "array", "items": workflow.SchemaString},
+		"ownerId": {"type": []string{"string", "null"}},
+	})
+	set["minProperties"] = 1
+	return workflow.SchemaObject(map[string]workflow.Schema{"set": set}, "set")
+}
+
 // Output implements workflow.ActionKind.
 func (Type) Output() map[string]workflow.FieldType { return action.ClientWriteOutput() }
 

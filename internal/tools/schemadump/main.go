@@ -1,6 +1,7 @@
 // Command schemadump writes the API's schema as one file, schema.graphql at the repository
-// root: the contract that SDKs are generated from and that CI compares between commits. It
-// merges graph/*.graphqls and leaves out gqlgen's code-generation directives (@goModel,
+// root, and the definition language's JSON Schema to sdk/workflow-definition.schema.json.
+// The GraphQL schema is the contract that SDKs are generated from and that CI compares
+// between commits. It merges graph/*.graphqls and leaves out gqlgen's code-generation directives (@goModel,
 // @goField), which say how the server is built, not what it serves. It runs last in the
 // code-generation chain (generate.go).
 package main
@@ -16,6 +17,9 @@ import (
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/formatter"
+
+	_ "github.com/flowline/flowline/internal/action/registry" // the action types' config schemas
+	"github.com/flowline/flowline/internal/workflow"
 )
 
 // codegenDirectives configure gqlgen and are not part of the served schema.
@@ -23,6 +27,12 @@ var codegenDirectives = []string{"goModel", "goField", "goTag", "goExtraField"}
 
 func main() {
 	if err := run("graph", "schema.graphql"); err != nil {
+		fmt.Fprintln(os.Stderr, "schemadump:", err)
+		os.Exit(1)
+	}
+	// The definition language's JSON Schema, as the server serves it at
+	// /schema/workflow-definition.json: committed for SDKs and editors.
+	if err := os.WriteFile("sdk/workflow-definition.schema.json", workflow.DefinitionSchemaJSON(), 0o644); err != nil { //nolint:gosec // a source file
 		fmt.Fprintln(os.Stderr, "schemadump:", err)
 		os.Exit(1)
 	}

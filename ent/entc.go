@@ -22,7 +22,7 @@ func main() {
 		entgql.WithConfigPath("gqlgen.yml"),
 		entgql.WithWhereInputs(true),
 		entgql.WithRelaySpec(true),
-		entgql.WithSchemaHook(renameContactToClient, defaultOrders),
+		entgql.WithSchemaHook(renameContactToClient, defaultOrders, describeTypes),
 	)
 	if err != nil {
 		log.Fatalf("create entgql extension: %v", err)
@@ -117,5 +117,85 @@ func defaultOrders(_ *gen.Graph, s *ast.Schema) error {
 			}},
 		}}}
 	}
+	return nil
+}
+
+// enumDocs describes the enums that ent generates (whose own text is "X is enum for the field
+// y") and their values.
+var enumDocs = map[string]struct {
+	doc    string
+	values map[string]string
+}{
+	"ActionType": {"What one step of a workflow does. IF, SWITCH, FOR_EACH, STOP and COMPUTE are run by the engine itself; the others are actions.", map[string]string{
+		"SEND_EMAIL": "Queue an e-mail in the outbox (sent over SMTP, retried).", "CREATE_TASK": "Create a task for a client.",
+		"UPDATE_CLIENT": "Change a client's fields.", "ADD_TAG": "Add a tag to a client.", "REMOVE_TAG": "Remove a tag from a client.",
+		"SEND_WEBHOOK": "Send a signed JSON request to another system.", "DELAY": "Wait, durably, before the next step.",
+		"LOG_ACTIVITY": "Write an entry on a client's timeline.", "FIND_CLIENTS": "Find the clients that match a condition.",
+		"FIND_TASKS": "Find the tasks that match a condition.", "HTTP_REQUEST": "Call another system and keep its answer for later steps.",
+		"COMPUTE": "Compute values with CEL expressions.", "IF": "Run the then or the else block.",
+		"SWITCH": "Run the first case whose conditions hold, or the default block.", "FOR_EACH": "Run the body once per item of a list.",
+		"STOP": "End the run as COMPLETED.",
+	}},
+	"ClientStatus": {"Where a client stands in the relationship.", map[string]string{
+		"LEAD": "A prospect.", "ACTIVE": "A current client.", "INACTIVE": "A client with no current business.", "CHURNED": "A client that left.",
+	}},
+	"EmailStatus": {"Where an e-mail of the outbox is.", map[string]string{
+		"QUEUED": "Waiting to be sent (or for its next attempt).", "SENDING": "Claimed by a sender.", "SENT": "Accepted by the SMTP server.",
+		"FAILED": "Given up on after its attempts or a permanent refusal.",
+	}},
+	"Role": {"What a user may do.", map[string]string{
+		"ADMIN": "Everything, users included.", "EDITOR": "Workflows of their own and the CRM.", "VIEWER": "Read only.",
+	}},
+	"TaskPriority": {"How urgent a task is.", map[string]string{"LOW": "Low.", "MEDIUM": "Medium (the default).", "HIGH": "High.", "URGENT": "Urgent."}},
+	"TriggerType": {"The CRM event that starts a workflow.", map[string]string{
+		"CLIENT_CREATED": "A client is created.", "CLIENT_UPDATED": "One of a client's fields changes.",
+		"CLIENT_STATUS_CHANGED": "A client's status changes.", "DOCUMENT_UPLOADED": "A document is registered for a client.",
+		"TASK_COMPLETED": "A task is completed.", "SCHEDULED": "A cron schedule ticks.", "MANUAL": "triggerWorkflow is called.",
+		"WEBHOOK": "POST /hooks/{id} is called with the workflow's secret.",
+	}},
+	"WorkflowExecutionExitReason": {"Why a COMPLETED execution ended before its last step.", map[string]string{"STOPPED": "A STOP step ran (exitMessage holds its reason)."}},
+	"WorkflowExecutionLogStatus": {"How one attempt of a step ended.", map[string]string{
+		"SUCCESS": "It ran.", "FAILED": "It failed (errorMessage says why); it may be retried.", "SKIPPED": "It did not run: the conditions did not pass.",
+	}},
+	"WorkflowExecutionStatus": {"Where an execution is.", map[string]string{
+		"PENDING": "Waiting for a worker (new, delayed, or backing off before a retry).", "RUNNING": "Held by a worker.",
+		"COMPLETED": "Ended after its last step, a STOP, or conditions that did not pass.", "FAILED": "Ended by a failing step, a timeout or the loop guard.",
+		"CANCELLED": "Cancelled by cancelExecution.",
+	}},
+}
+
+// describeTypes replaces ent's generated enum descriptions and documents the scalars; Time
+// points at its specification with @specifiedBy.
+func describeTypes(_ *gen.Graph, s *ast.Schema) error {
+	for name, d := range enumDocs {
+		t := s.Types[name]
+		if t == nil {
+			return fmt.Errorf("describe: no enum %s", name)
+		}
+		t.Description = d.doc
+		for _, v := range t.EnumValues {
+			if doc, ok := d.values[v.Name]; ok {
+				v.Description = doc
+			} else {
+				return fmt.Errorf("describe: enum value %s.%s has no description", name, v.Name)
+			}
+		}
+	}
+	scalars := map[string]string{
+		"Time":   "A point in time, in RFC 3339 format with a time zone offset (2024-01-31T09:00:00Z).",
+		"Map":    "A JSON object.",
+		"Cursor": "An opaque position in a connection (Relay cursor): pass it back as after or before.",
+	}
+	for name, doc := range scalars {
+		t := s.Types[name]
+		if t == nil {
+			return fmt.Errorf("describe: no scalar %s", name)
+		}
+		t.Description = doc
+	}
+	s.Types["Time"].Directives = append(s.Types["Time"].Directives, &ast.Directive{
+		Name:      "specifiedBy",
+		Arguments: ast.ArgumentList{{Name: "url", Value: &ast.Value{Kind: ast.StringValue, Raw: "https://datatracker.ietf.org/doc/html/rfc3339"}}},
+	})
 	return nil
 }

@@ -11,26 +11,42 @@ import (
 	"github.com/Khan/genqlient/graphql"
 )
 
-// ActionType is enum for the field action_type
+// What one step of a workflow does. IF, SWITCH, FOR_EACH, STOP and COMPUTE are run by the engine itself; the others are actions.
 type ActionType string
 
 const (
-	ActionTypeSendEmail    ActionType = "SEND_EMAIL"
-	ActionTypeCreateTask   ActionType = "CREATE_TASK"
+	// Queue an e-mail in the outbox (sent over SMTP, retried).
+	ActionTypeSendEmail ActionType = "SEND_EMAIL"
+	// Create a task for a client.
+	ActionTypeCreateTask ActionType = "CREATE_TASK"
+	// Change a client's fields.
 	ActionTypeUpdateClient ActionType = "UPDATE_CLIENT"
-	ActionTypeAddTag       ActionType = "ADD_TAG"
-	ActionTypeRemoveTag    ActionType = "REMOVE_TAG"
-	ActionTypeSendWebhook  ActionType = "SEND_WEBHOOK"
-	ActionTypeDelay        ActionType = "DELAY"
-	ActionTypeLogActivity  ActionType = "LOG_ACTIVITY"
-	ActionTypeFindClients  ActionType = "FIND_CLIENTS"
-	ActionTypeFindTasks    ActionType = "FIND_TASKS"
-	ActionTypeHttpRequest  ActionType = "HTTP_REQUEST"
-	ActionTypeCompute      ActionType = "COMPUTE"
-	ActionTypeIf           ActionType = "IF"
-	ActionTypeSwitch       ActionType = "SWITCH"
-	ActionTypeForEach      ActionType = "FOR_EACH"
-	ActionTypeStop         ActionType = "STOP"
+	// Add a tag to a client.
+	ActionTypeAddTag ActionType = "ADD_TAG"
+	// Remove a tag from a client.
+	ActionTypeRemoveTag ActionType = "REMOVE_TAG"
+	// Send a signed JSON request to another system.
+	ActionTypeSendWebhook ActionType = "SEND_WEBHOOK"
+	// Wait, durably, before the next step.
+	ActionTypeDelay ActionType = "DELAY"
+	// Write an entry on a client's timeline.
+	ActionTypeLogActivity ActionType = "LOG_ACTIVITY"
+	// Find the clients that match a condition.
+	ActionTypeFindClients ActionType = "FIND_CLIENTS"
+	// Find the tasks that match a condition.
+	ActionTypeFindTasks ActionType = "FIND_TASKS"
+	// Call another system and keep its answer for later steps.
+	ActionTypeHttpRequest ActionType = "HTTP_REQUEST"
+	// Compute values with CEL expressions.
+	ActionTypeCompute ActionType = "COMPUTE"
+	// Run the then or the else block.
+	ActionTypeIf ActionType = "IF"
+	// Run the first case whose conditions hold, or the default block.
+	ActionTypeSwitch ActionType = "SWITCH"
+	// Run the body once per item of a list.
+	ActionTypeForEach ActionType = "FOR_EACH"
+	// End the run as COMPLETED.
+	ActionTypeStop ActionType = "STOP"
 )
 
 var AllActionType = []ActionType{
@@ -228,14 +244,18 @@ func (v *CancelExecutionResponse) GetCancelExecution() CancelExecutionCancelExec
 	return v.CancelExecution
 }
 
-// ClientStatus is enum for the field status
+// Where a client stands in the relationship.
 type ClientStatus string
 
 const (
-	ClientStatusLead     ClientStatus = "LEAD"
-	ClientStatusActive   ClientStatus = "ACTIVE"
+	// A prospect.
+	ClientStatusLead ClientStatus = "LEAD"
+	// A current client.
+	ClientStatusActive ClientStatus = "ACTIVE"
+	// A client with no current business.
 	ClientStatusInactive ClientStatus = "INACTIVE"
-	ClientStatusChurned  ClientStatus = "CHURNED"
+	// A client that left.
+	ClientStatusChurned ClientStatus = "CHURNED"
 )
 
 var AllClientStatus = []ClientStatus{
@@ -1942,12 +1962,15 @@ func (v *RetryPolicyInput) GetInitialBackoff() *string { return v.InitialBackoff
 // GetMaxBackoff returns RetryPolicyInput.MaxBackoff, and is useful for accessing the field via an interface.
 func (v *RetryPolicyInput) GetMaxBackoff() *string { return v.MaxBackoff }
 
-// Role is enum for the field role
+// What a user may do.
 type Role string
 
 const (
-	RoleAdmin  Role = "ADMIN"
+	// Everything, users included.
+	RoleAdmin Role = "ADMIN"
+	// Workflows of their own and the CRM.
 	RoleEditor Role = "EDITOR"
+	// Read only.
 	RoleViewer Role = "VIEWER"
 )
 
@@ -2111,18 +2134,26 @@ func (v *StepFields) GetConfig() map[string]any { return v.Config }
 // GetOnError returns StepFields.OnError, and is useful for accessing the field via an interface.
 func (v *StepFields) GetOnError() OnError { return v.OnError }
 
-// TriggerType is enum for the field trigger_type
+// The CRM event that starts a workflow.
 type TriggerType string
 
 const (
-	TriggerTypeClientCreated       TriggerType = "CLIENT_CREATED"
-	TriggerTypeClientUpdated       TriggerType = "CLIENT_UPDATED"
+	// A client is created.
+	TriggerTypeClientCreated TriggerType = "CLIENT_CREATED"
+	// One of a client's fields changes.
+	TriggerTypeClientUpdated TriggerType = "CLIENT_UPDATED"
+	// A client's status changes.
 	TriggerTypeClientStatusChanged TriggerType = "CLIENT_STATUS_CHANGED"
-	TriggerTypeDocumentUploaded    TriggerType = "DOCUMENT_UPLOADED"
-	TriggerTypeTaskCompleted       TriggerType = "TASK_COMPLETED"
-	TriggerTypeScheduled           TriggerType = "SCHEDULED"
-	TriggerTypeManual              TriggerType = "MANUAL"
-	TriggerTypeWebhook             TriggerType = "WEBHOOK"
+	// A document is registered for a client.
+	TriggerTypeDocumentUploaded TriggerType = "DOCUMENT_UPLOADED"
+	// A task is completed.
+	TriggerTypeTaskCompleted TriggerType = "TASK_COMPLETED"
+	// A cron schedule ticks.
+	TriggerTypeScheduled TriggerType = "SCHEDULED"
+	// triggerWorkflow is called.
+	TriggerTypeManual TriggerType = "MANUAL"
+	// POST /hooks/{id} is called with the workflow's secret.
+	TriggerTypeWebhook TriggerType = "WEBHOOK"
 )
 
 var AllTriggerType = []TriggerType{
@@ -2336,10 +2367,11 @@ func (v *WorkflowCaseInput) GetConditions() map[string]any { return v.Conditions
 // GetActions returns WorkflowCaseInput.Actions, and is useful for accessing the field via an interface.
 func (v *WorkflowCaseInput) GetActions() []WorkflowActionInput { return v.Actions }
 
-// WorkflowExecutionExitReason is enum for the field exit_reason
+// Why a COMPLETED execution ended before its last step.
 type WorkflowExecutionExitReason string
 
 const (
+	// A STOP step ran (exitMessage holds its reason).
 	WorkflowExecutionExitReasonStopped WorkflowExecutionExitReason = "STOPPED"
 )
 
@@ -2347,12 +2379,15 @@ var AllWorkflowExecutionExitReason = []WorkflowExecutionExitReason{
 	WorkflowExecutionExitReasonStopped,
 }
 
-// WorkflowExecutionLogStatus is enum for the field status
+// How one attempt of a step ended.
 type WorkflowExecutionLogStatus string
 
 const (
+	// It ran.
 	WorkflowExecutionLogStatusSuccess WorkflowExecutionLogStatus = "SUCCESS"
-	WorkflowExecutionLogStatusFailed  WorkflowExecutionLogStatus = "FAILED"
+	// It failed (errorMessage says why); it may be retried.
+	WorkflowExecutionLogStatusFailed WorkflowExecutionLogStatus = "FAILED"
+	// It did not run: the conditions did not pass.
 	WorkflowExecutionLogStatusSkipped WorkflowExecutionLogStatus = "SKIPPED"
 )
 
@@ -2362,14 +2397,19 @@ var AllWorkflowExecutionLogStatus = []WorkflowExecutionLogStatus{
 	WorkflowExecutionLogStatusSkipped,
 }
 
-// WorkflowExecutionStatus is enum for the field status
+// Where an execution is.
 type WorkflowExecutionStatus string
 
 const (
-	WorkflowExecutionStatusPending   WorkflowExecutionStatus = "PENDING"
-	WorkflowExecutionStatusRunning   WorkflowExecutionStatus = "RUNNING"
+	// Waiting for a worker (new, delayed, or backing off before a retry).
+	WorkflowExecutionStatusPending WorkflowExecutionStatus = "PENDING"
+	// Held by a worker.
+	WorkflowExecutionStatusRunning WorkflowExecutionStatus = "RUNNING"
+	// Ended after its last step, a STOP, or conditions that did not pass.
 	WorkflowExecutionStatusCompleted WorkflowExecutionStatus = "COMPLETED"
-	WorkflowExecutionStatusFailed    WorkflowExecutionStatus = "FAILED"
+	// Ended by a failing step, a timeout or the loop guard.
+	WorkflowExecutionStatusFailed WorkflowExecutionStatus = "FAILED"
+	// Cancelled by cancelExecution.
 	WorkflowExecutionStatusCancelled WorkflowExecutionStatus = "CANCELLED"
 )
 

@@ -5,6 +5,8 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 
 export * from "./gql/graphql";
+/** The definition language (from /schema/workflow-definition.json): a whole definition and one step. */
+export type { FlowlineWorkflowDefinition as WorkflowDefinition, Step as WorkflowStep, Condition as WorkflowCondition } from "./definition";
 
 /** One GraphQL error as Flowline sends it: extensions.code names the kind. */
 export interface GraphQLErrorShape {

@@ -14,34 +14,47 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /**
-   * Define a Relay Cursor type:
-   * https://relay.dev/graphql/connections.htm#sec-Cursor
-   */
+  /** An opaque position in a connection (Relay cursor): pass it back as after or before. */
   Cursor: { input: string; output: string; }
-  /** The builtin Map type */
+  /** A JSON object. */
   Map: { input: Record<string, unknown>; output: Record<string, unknown>; }
-  /** The builtin Time type */
+  /** A point in time, in RFC 3339 format with a time zone offset (2024-01-31T09:00:00Z). */
   Time: { input: string; output: string; }
 };
 
-/** ActionType is enum for the field action_type */
+/** What one step of a workflow does. IF, SWITCH, FOR_EACH, STOP and COMPUTE are run by the engine itself; the others are actions. */
 export type ActionType =
+  /** Add a tag to a client. */
   | 'ADD_TAG'
+  /** Compute values with CEL expressions. */
   | 'COMPUTE'
+  /** Create a task for a client. */
   | 'CREATE_TASK'
+  /** Wait, durably, before the next step. */
   | 'DELAY'
+  /** Find the clients that match a condition. */
   | 'FIND_CLIENTS'
+  /** Find the tasks that match a condition. */
   | 'FIND_TASKS'
+  /** Run the body once per item of a list. */
   | 'FOR_EACH'
+  /** Call another system and keep its answer for later steps. */
   | 'HTTP_REQUEST'
+  /** Run the then or the else block. */
   | 'IF'
+  /** Write an entry on a client's timeline. */
   | 'LOG_ACTIVITY'
+  /** Remove a tag from a client. */
   | 'REMOVE_TAG'
+  /** Queue an e-mail in the outbox (sent over SMTP, retried). */
   | 'SEND_EMAIL'
+  /** Send a signed JSON request to another system. */
   | 'SEND_WEBHOOK'
+  /** End the run as COMPLETED. */
   | 'STOP'
+  /** Run the first case whose conditions hold, or the default block. */
   | 'SWITCH'
+  /** Change a client's fields. */
   | 'UPDATE_CLIENT';
 
 /** An activated workflow with the self-triggering loops its definition may cause. */
@@ -283,11 +296,15 @@ export type ClientOrderField =
   | 'STATUS'
   | 'UPDATED_AT';
 
-/** ClientStatus is enum for the field status */
+/** Where a client stands in the relationship. */
 export type ClientStatus =
+  /** A current client. */
   | 'ACTIVE'
+  /** A client that left. */
   | 'CHURNED'
+  /** A client with no current business. */
   | 'INACTIVE'
+  /** A prospect. */
   | 'LEAD';
 
 /**
@@ -620,11 +637,15 @@ export type EmailOrderField =
   | 'CREATED_AT'
   | 'STATUS';
 
-/** EmailStatus is enum for the field status */
+/** Where an e-mail of the outbox is. */
 export type EmailStatus =
+  /** Given up on after its attempts or a permanent refusal. */
   | 'FAILED'
+  /** Waiting to be sent (or for its next attempt). */
   | 'QUEUED'
+  /** Claimed by a sender. */
   | 'SENDING'
+  /** Accepted by the SMTP server. */
   | 'SENT';
 
 /**
@@ -1161,10 +1182,13 @@ export type RetryPolicyInput = {
   maxBackoff?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Role is enum for the field role */
+/** What a user may do. */
 export type Role =
+  /** Everything, users included. */
   | 'ADMIN'
+  /** Workflows of their own and the CRM. */
   | 'EDITOR'
+  /** Read only. */
   | 'VIEWER';
 
 /** What a workflow would do for an event, computed without any side effect. */
@@ -1260,11 +1284,15 @@ export type TaskOrderField =
   | 'TITLE'
   | 'UPDATED_AT';
 
-/** TaskPriority is enum for the field priority */
+/** How urgent a task is. */
 export type TaskPriority =
+  /** High. */
   | 'HIGH'
+  /** Low. */
   | 'LOW'
+  /** Medium (the default). */
   | 'MEDIUM'
+  /** Urgent. */
   | 'URGENT';
 
 /**
@@ -1365,15 +1393,23 @@ export type TaskWhereInput = {
   updatedAtNotIn?: InputMaybe<Array<Scalars['Time']['input']>>;
 };
 
-/** TriggerType is enum for the field trigger_type */
+/** The CRM event that starts a workflow. */
 export type TriggerType =
+  /** A client is created. */
   | 'CLIENT_CREATED'
+  /** A client's status changes. */
   | 'CLIENT_STATUS_CHANGED'
+  /** One of a client's fields changes. */
   | 'CLIENT_UPDATED'
+  /** A document is registered for a client. */
   | 'DOCUMENT_UPLOADED'
+  /** triggerWorkflow is called. */
   | 'MANUAL'
+  /** A cron schedule ticks. */
   | 'SCHEDULED'
+  /** A task is completed. */
   | 'TASK_COMPLETED'
+  /** POST /hooks/{id} is called with the workflow's secret. */
   | 'WEBHOOK';
 
 /**
@@ -1729,8 +1765,9 @@ export type WorkflowExecutionEdge = {
   node: Maybe<WorkflowExecution>;
 };
 
-/** WorkflowExecutionExitReason is enum for the field exit_reason */
+/** Why a COMPLETED execution ended before its last step. */
 export type WorkflowExecutionExitReason =
+  /** A STOP step ran (exitMessage holds its reason). */
   | 'STOPPED';
 
 export type WorkflowExecutionLog = Node & {
@@ -1788,10 +1825,13 @@ export type WorkflowExecutionLogOrderField =
   | 'STATUS'
   | 'STEP_INDEX';
 
-/** WorkflowExecutionLogStatus is enum for the field status */
+/** How one attempt of a step ended. */
 export type WorkflowExecutionLogStatus =
+  /** It failed (errorMessage says why); it may be retried. */
   | 'FAILED'
+  /** It did not run: the conditions did not pass. */
   | 'SKIPPED'
+  /** It ran. */
   | 'SUCCESS';
 
 /**
@@ -1965,12 +2005,17 @@ export type WorkflowExecutionOrderField =
   | 'STARTED_AT'
   | 'STATUS';
 
-/** WorkflowExecutionStatus is enum for the field status */
+/** Where an execution is. */
 export type WorkflowExecutionStatus =
+  /** Cancelled by cancelExecution. */
   | 'CANCELLED'
+  /** Ended after its last step, a STOP, or conditions that did not pass. */
   | 'COMPLETED'
+  /** Ended by a failing step, a timeout or the loop guard. */
   | 'FAILED'
+  /** Waiting for a worker (new, delayed, or backing off before a retry). */
   | 'PENDING'
+  /** Held by a worker. */
   | 'RUNNING';
 
 /**

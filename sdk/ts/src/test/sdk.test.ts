@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 
 import {
   createClient, FlowlineError, MeDocument, CreateClientDocument, CreateWorkflowDocument,
-  TriggerWorkflowDocument, GetExecutionDocument, type Request,
+  TriggerWorkflowDocument, GetExecutionDocument, type Request, type WorkflowStep,
 } from "../index";
 
 const repo = resolve(__dirname, "../../../..");
@@ -76,11 +76,18 @@ test("a query, a mutation and a run through the SDK", async () => {
   assert.equal(me.me.role, "ADMIN");
 
   const client = await request(CreateClientDocument, { input: { name: "Ada", email: "ada@example.com", tags: ["vip"] } });
+  // The step is typed by the definition language's JSON Schema (WorkflowStep) as an editor
+  // would build it, then sent as the GraphQL input.
+  const step: WorkflowStep = {
+    key: "vip", type: "IF", config: { conditions: { field: "tags", operator: "contains", value: "vip" } },
+    then: [{ type: "CREATE_TASK", config: { title: "Call {{client.name}}" } }],
+    else: [{ type: "STOP", config: { reason: "not a VIP" } }],
+  };
   const wf = await request(CreateWorkflowDocument, {
     input: {
       name: "VIP follow-up", triggerType: "MANUAL", isActive: true,
       actions: [{
-        key: "vip", type: "IF", config: { conditions: { field: "tags", operator: "contains", value: "vip" } },
+        key: step.key, type: "IF", config: step.config,
         then: [{ type: "CREATE_TASK", config: { title: "Call {{client.name}}" } }],
         else: [{ type: "STOP", config: { reason: "not a VIP" } }],
       }],

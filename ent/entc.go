@@ -22,7 +22,7 @@ func main() {
 		entgql.WithConfigPath("gqlgen.yml"),
 		entgql.WithWhereInputs(true),
 		entgql.WithRelaySpec(true),
-		entgql.WithSchemaHook(renameContactToClient, defaultOrders, describeTypes),
+		entgql.WithSchemaHook(renameContactToClient, defaultOrders, describeTypes, describeFields),
 	)
 	if err != nil {
 		log.Fatalf("create entgql extension: %v", err)
@@ -198,4 +198,221 @@ func describeTypes(_ *gen.Graph, s *ast.Schema) error {
 		Arguments: ast.ArgumentList{{Name: "url", Value: &ast.Value{Kind: ast.StringValue, Raw: "https://datatracker.ietf.org/doc/html/rfc3339"}}},
 	})
 	return nil
+}
+
+// typeDocs describe the ent types as the API shows them.
+var typeDocs = map[string]string{
+	"Workflow":              "An automation: when its trigger fires and its conditions hold, its steps run as an execution.",
+	"WorkflowExecution":     "One run of a workflow for one event, advanced by the engine step by step.",
+	"WorkflowExecutionLog":  "One attempt of one step of an execution.",
+	"WorkflowVersion":       "An immutable snapshot of a workflow's definition, made by every change of it.",
+	"Client":                "A client of the CRM (a person or company), the subject of most workflows.",
+	"Task":                  "A to-do for a user, usually about a client.",
+	"Document":              "A file registered for a client.",
+	"Activity":              "An entry on a client's timeline.",
+	"Email":                 "An e-mail of the outbox: queued by a SEND_EMAIL step, delivered over SMTP.",
+	"User":                  "A person who signs in, with a role.",
+	"ApiToken":              "A long-lived token for scripts and SDKs; the secret is shown once, when created.",
+	"CreateClientInput":     "A new client.",
+	"UpdateClientInput":     "Changes to a client; fields left out are unchanged.",
+	"CreateUserInput":       "A new user.",
+	"RegisterDocumentInput": "A document to register for a client.",
+	"Query":                 "Reads. Lists are Relay connections (first/after, last/before), limited to MAX_PAGE_SIZE per page.",
+}
+
+// fieldDocs describe fields by name, for every type that has them ("*") or for one type;
+// create and update inputs take the description of the object's field.
+var fieldDocs = map[string]string{
+	"*.id":           "The object's ID, a UUID; node(id:) finds it.",
+	"*.createdAt":    "When it was created.",
+	"*.updatedAt":    "When it last changed.",
+	"*.name":         "Its name.",
+	"*.email":        "E-mail address.",
+	"*.clientID":     "The client's ID.",
+	"*.client":       "The client.",
+	"*.status":       "Where it stands.",
+	"*.errorMessage": "Why it failed, when it did.",
+	"*.attempt":      "The try number, from 1.",
+	"*.workflowID":   "The workflow's ID.",
+	"*.workflow":     "The workflow.",
+	"*.createdByID":  "The ID of the user who created it.",
+	"*.createdBy":    "The user who created it.",
+	"*.executionID":  "The execution's ID.",
+	"*.execution":    "The execution.",
+	"*.stepIndex":    "The step's position in the execution's compiled step list (its index among the actions for a straight list).",
+
+	"Workflow.description":   "What the workflow is for.",
+	"Workflow.isActive":      "Whether its trigger starts executions.",
+	"Workflow.isTemplate":    "Templates never run; createWorkflowFromTemplate copies them.",
+	"Workflow.triggerType":   "The CRM event that starts it.",
+	"Workflow.triggerConfig": "Filters on the trigger (see the README: status, fields, cron, ...).",
+	"Workflow.conditions":    "Conditions on the event and the client; the steps run only when they hold ({} always holds).",
+	"Workflow.actions":       "The step tree, run in order.",
+	"Workflow.version":       "The definition's version, one more at every change of trigger, conditions or actions.",
+	"Workflow.templateKey":   "The built-in template it is (library templates only).",
+	"Workflow.executions":    "Its executions.",
+	"Workflow.versions":      "Its versions, newest first.",
+
+	"WorkflowExecution.clientID":        "The ID of the client the run is about, if any.",
+	"WorkflowExecution.triggerData":     "The event's data as the run sees it (trigger.* in placeholders).",
+	"WorkflowExecution.currentStep":     "The next step to run, in the compiled step list.",
+	"WorkflowExecution.startedAt":       "When a worker first took the current run.",
+	"WorkflowExecution.completedAt":     "When it ended.",
+	"WorkflowExecution.exitReason":      "Why a COMPLETED run ended early (STOPPED by a STOP step).",
+	"WorkflowExecution.exitMessage":     "The STOP step's reason.",
+	"WorkflowExecution.workflowVersion": "The workflow version the execution runs (pinned when it was created).",
+	"WorkflowExecution.runAt":           "When it may next be claimed (later than now while delayed or backing off).",
+	"WorkflowExecution.attempt":         "How many times a worker claimed it.",
+	"WorkflowExecution.run":             "The run: 1, then one more per retry from the start.",
+	"WorkflowExecution.depth":           "Causation depth: 0 for a user's change, one more for a change made by an execution (the loop guard's measure).",
+	"WorkflowExecution.client":          "The client the run is about, if any.",
+	"WorkflowExecution.logs":            "One row per step attempt, by stepIndex unless ordered otherwise.",
+
+	"WorkflowExecutionLog.path":       "The step's JSON pointer in the definition, e.g. /actions/1/then/0.",
+	"WorkflowExecutionLog.stepKey":    "The step's key, if it has one.",
+	"WorkflowExecutionLog.iteration":  "The loop item the step ran for (null outside loops).",
+	"WorkflowExecutionLog.branch":     "The IF or SWITCH branch the step is in (then, else, a case's name, default).",
+	"WorkflowExecutionLog.run":        "The execution's run the attempt belongs to.",
+	"WorkflowExecutionLog.actionType": "The step's type.",
+	"WorkflowExecutionLog.inputData":  "The step's rendered config (secrets shown as ***), capped at 16 KiB.",
+	"WorkflowExecutionLog.outputData": "What the step produced or why it did not run, capped at 16 KiB.",
+	"WorkflowExecutionLog.durationMs": "How long the attempt took.",
+	"WorkflowExecutionLog.executedAt": "When the attempt started.",
+
+	"WorkflowVersion.version":    "The version number.",
+	"WorkflowVersion.definition": "The definition as it was: triggerType, triggerConfig, conditions, actions.",
+
+	"Client.phone":      "Phone number.",
+	"Client.tags":       "Free-form labels (vip, ...).",
+	"Client.ownerID":    "The ID of the user who owns the relationship.",
+	"Client.owner":      "The user who owns the relationship.",
+	"Client.executions": "Executions about this client.",
+	"Client.tasks":      "The client's tasks.",
+	"Client.documents":  "The client's documents.",
+	"Client.activities": "The client's timeline.",
+	"Client.clearPhone": "Remove the phone number.",
+	"Client.appendTags": "Tags to add to the current ones.",
+	"Client.clearOwner": "Remove the owner.",
+
+	"Task.title":       "What to do.",
+	"Task.priority":    "How urgent it is.",
+	"Task.dueAt":       "When it is due.",
+	"Task.completedAt": "When it was completed (completeTask).",
+	"Task.assigneeID":  "The ID of the user who should do it.",
+	"Task.assignee":    "The user who should do it.",
+
+	"Document.contentType":  "Media type, e.g. application/pdf.",
+	"Document.sizeBytes":    "Size in bytes.",
+	"Document.uploadedByID": "The ID of the user who registered it.",
+
+	"Activity.kind":    "What kind of entry (workflow, note, ...).",
+	"Activity.message": "The entry's text.",
+	"Activity.actor":   "Who wrote it (workflow:<id> for a workflow).",
+
+	"Email.executionID":   "The ID of the execution that queued it.",
+	"Email.stepIndex":     "The step that queued it.",
+	"Email.clientID":      "The ID of the client it is about.",
+	"Email.to":            "Recipient address.",
+	"Email.cc":            "Copy addresses.",
+	"Email.subject":       "Subject line.",
+	"Email.body":          "Plain-text body.",
+	"Email.messageID":     "Its Message-ID header, stable across retries.",
+	"Email.attempts":      "Delivery attempts so far.",
+	"Email.nextAttemptAt": "When the sender tries next.",
+	"Email.lastError":     "The last delivery error.",
+	"Email.sentAt":        "When the SMTP server accepted it.",
+
+	"User.role":      "What the user may do.",
+	"User.clients":   "Clients the user owns.",
+	"User.apiTokens": "The user's API tokens.",
+
+	"ApiToken.expiresAt":  "When it stops working (never when null).",
+	"ApiToken.lastUsedAt": "When it was last used.",
+	"ApiToken.revokedAt":  "When it was revoked (revokeApiToken).",
+
+	"Query.clients":            "Clients, as a Relay connection.",
+	"Query.emails":             "The e-mail outbox.",
+	"Query.tasks":              "Tasks.",
+	"Query.users":              "Users.",
+	"Query.workflows":          "Workflows (templates included unless filtered).",
+	"Query.workflowExecutions": "Executions of every workflow the caller may read.",
+}
+
+// predicateDocs describe the suffixes of where-input fields.
+var predicateDocs = []struct{ suffix, doc string }{
+	{"NotIn", "is none of the values"}, {"NotNil", "is set"}, {"IsNil", "is not set"},
+	{"ContainsFold", "contains the text, ignoring case"}, {"EqualFold", "equals the text, ignoring case"},
+	{"HasPrefix", "starts with the text"}, {"HasSuffix", "ends with the text"}, {"Contains", "contains the text"},
+	{"NEQ", "is not the value"}, {"GTE", "is at least the value"}, {"LTE", "is at most the value"},
+	{"GT", "is greater than the value"}, {"LT", "is less than the value"}, {"In", "is one of the values"},
+}
+
+// describeFields fills in the descriptions ent leaves empty: types, fields (objects and their
+// create/update inputs), where-input predicates and order fields.
+func describeFields(_ *gen.Graph, s *ast.Schema) error {
+	for name, doc := range typeDocs {
+		if t := s.Types[name]; t != nil && t.Description == "" {
+			t.Description = doc
+		}
+	}
+	for name, t := range s.Types {
+		object := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(name, "Create"), "Update"), "Input")
+		switch {
+		case strings.HasSuffix(name, "WhereInput"):
+			describeWhere(t, strings.TrimSuffix(name, "WhereInput"))
+			continue
+		case strings.HasSuffix(name, "OrderField"):
+			for _, v := range t.EnumValues {
+				if v.Description == "" {
+					v.Description = "Order by " + strings.ToLower(strings.ReplaceAll(v.Name, "_", " ")) + "."
+				}
+			}
+			continue
+		}
+		for _, f := range t.Fields {
+			if f.Description != "" || strings.HasPrefix(f.Name, "__") {
+				continue
+			}
+			if doc, ok := fieldDocs[object+"."+f.Name]; ok {
+				f.Description = doc
+			} else if doc, ok := fieldDocs["*."+f.Name]; ok {
+				f.Description = doc
+			}
+		}
+	}
+	return nil
+}
+
+func describeWhere(t *ast.Definition, object string) {
+	if t.Description == "" || strings.Contains(t.Description, "generated by ent") {
+		t.Description = "Filters " + object + " objects: every field given must hold."
+	}
+	for _, f := range t.Fields {
+		if f.Description != "" && !strings.HasSuffix(f.Description, "predicates") {
+			continue
+		}
+		switch {
+		case f.Name == "not":
+			f.Description = "Holds when the inner filter does not."
+		case f.Name == "and":
+			f.Description = "Holds when every filter does."
+		case f.Name == "or":
+			f.Description = "Holds when any filter does."
+		case strings.HasPrefix(f.Name, "has") && strings.HasSuffix(f.Name, "With"):
+			f.Description = "Has a " + strings.TrimSuffix(strings.TrimPrefix(f.Name, "has"), "With") + " edge that matches one of the filters."
+		case strings.HasPrefix(f.Name, "has"):
+			f.Description = "Has at least one " + strings.TrimPrefix(f.Name, "has") + " edge."
+		default:
+			f.Description = predicateDoc(f.Name)
+		}
+	}
+}
+
+func predicateDoc(name string) string {
+	for _, p := range predicateDocs {
+		if base, ok := strings.CutSuffix(name, p.suffix); ok && base != "" {
+			return base + " " + p.doc + "."
+		}
+	}
+	return name + " equals the value."
 }

@@ -17,48 +17,71 @@ import (
 
 // An activated workflow with the self-triggering loops its definition may cause.
 type ActivationResult struct {
+	// The workflow, now active.
 	Workflow *ent.Workflow `json:"workflow"`
-	Warnings []string      `json:"warnings"`
+	// Ways the workflow may trigger itself (loops), for the user to confirm.
+	Warnings []string `json:"warnings"`
 }
 
 // A signed access token for an SPA session. Send it as Authorization: Bearer <token>.
 type AuthPayload struct {
-	Token     string    `json:"token"`
+	// A session token: send it as Authorization: Bearer <token>.
+	Token string `json:"token"`
+	// When the session token stops working.
 	ExpiresAt time.Time `json:"expiresAt"`
-	User      *ent.User `json:"user"`
+	// The signed-in user.
+	User *ent.User `json:"user"`
 }
 
+// A new user.
 type CreateUserInput struct {
+	// E-mail address, unique (case-insensitive).
 	Email string `json:"email"`
-	Name  string `json:"name"`
+	// Display name.
+	Name string `json:"name"`
 	// Defaults to EDITOR.
 	Role *auth.Role `json:"role,omitempty"`
 	// 8 to 72 characters. Without a password the user can only use API tokens.
 	Password *string `json:"password,omitempty"`
 }
 
+// A workflow to create from a template.
 type CreateWorkflowFromTemplateInput struct {
-	Name      string                     `json:"name"`
+	// The new workflow's name.
+	Name string `json:"name"`
+	// Parts of the template's definition to replace.
 	Overrides *WorkflowTemplateOverrides `json:"overrides,omitempty"`
 }
 
+// A new workflow.
 type CreateWorkflowInput struct {
-	Name          string           `json:"name"`
-	Description   *string          `json:"description,omitempty"`
-	IsActive      *bool            `json:"isActive,omitempty"`
-	IsTemplate    *bool            `json:"isTemplate,omitempty"`
-	TriggerType   spec.TriggerType `json:"triggerType"`
-	TriggerConfig map[string]any   `json:"triggerConfig,omitempty"`
-	Conditions    map[string]any   `json:"conditions,omitempty"`
-	Actions       []*spec.Action   `json:"actions,omitempty"`
+	// The workflow's name.
+	Name string `json:"name"`
+	// What the workflow is for.
+	Description *string `json:"description,omitempty"`
+	// Start it at once (false by default).
+	IsActive *bool `json:"isActive,omitempty"`
+	// Save it as a template, which never runs.
+	IsTemplate *bool `json:"isTemplate,omitempty"`
+	// The CRM event that starts it.
+	TriggerType spec.TriggerType `json:"triggerType"`
+	// Filters on the trigger (see the README).
+	TriggerConfig map[string]any `json:"triggerConfig,omitempty"`
+	// Conditions that must hold for the steps to run ({} or left out: always).
+	Conditions map[string]any `json:"conditions,omitempty"`
+	// The step tree (see /schema/workflow-definition.json).
+	Actions []*spec.Action `json:"actions,omitempty"`
 }
 
 // A new API token. token is shown only here, once; only a hash is stored.
 type CreatedAPIToken struct {
-	Token    string        `json:"token"`
+	// The token's secret, shown this once: store it now.
+	Token string `json:"token"`
+	// The token's record (name, expiry, last use).
 	APIToken *ent.APIToken `json:"apiToken"`
 }
 
+// A document to register for a client.
 type RegisterDocumentInput struct {
 	// The client the document belongs to (required).
 	ClientID *uuid.UUID `json:"clientId,omitempty"`
@@ -74,21 +97,27 @@ type RegisterDocumentInput struct {
 
 // What a workflow would do for an event, computed without any side effect.
 type SimulationResult struct {
-	TriggerMatched   bool `json:"triggerMatched"`
+	// Whether the trigger's filters match the sample event.
+	TriggerMatched bool `json:"triggerMatched"`
+	// Whether the conditions hold for the sample.
 	ConditionsPassed bool `json:"conditionsPassed"`
 	// Which condition passed or failed and why, as a tree.
-	Explanation map[string]any    `json:"explanation"`
-	Steps       []*SimulationStep `json:"steps"`
+	Explanation map[string]any `json:"explanation"`
+	// Each step the run would go through, in order.
+	Steps []*SimulationStep `json:"steps"`
 }
 
 // The event a simulation pretends happened. clientId picks a real client (read, never
 // written); triggerData adds the event's own data: oldStatus, newStatus, changedFields,
 // previous (client fields before the change), document, task, data (MANUAL/WEBHOOK payload).
 type SimulationSampleInput struct {
-	ClientID    *uuid.UUID     `json:"clientId,omitempty"`
+	// The client the simulated event is about (read as it is now).
+	ClientID *uuid.UUID `json:"clientId,omitempty"`
+	// The event's data, as an execution's triggerData.
 	TriggerData map[string]any `json:"triggerData,omitempty"`
 }
 
+// What one step would do in a simulation.
 type SimulationStep struct {
 	// The step's position in the compiled step tree, as WorkflowExecutionLog.stepIndex.
 	Index int `json:"index"`
@@ -97,9 +126,11 @@ type SimulationStep struct {
 	// The IF/SWITCH branch the step is in (then, else, a case name, default).
 	Branch *string `json:"branch,omitempty"`
 	// The loop item the step is previewed for (the first 10 items of each FOR_EACH are).
-	Iteration *int            `json:"iteration,omitempty"`
-	Type      spec.ActionType `json:"type"`
-	Name      *string         `json:"name,omitempty"`
+	Iteration *int `json:"iteration,omitempty"`
+	// The step's type.
+	Type spec.ActionType `json:"type"`
+	// The step's name, if it has one.
+	Name *string `json:"name,omitempty"`
 	// The action's config with placeholders rendered (secrets shown as ***).
 	RenderedConfig map[string]any `json:"renderedConfig,omitempty"`
 	// wouldSendEmail, wouldCreateTask, wouldUpdateClient, wouldAddTag, wouldRemoveTag, wouldSendWebhook, wouldDelay, wouldLogActivity, wouldFindClients, wouldFindTasks, wouldBranch (IF, SWITCH), wouldLoop (FOR_EACH), wouldStop, or skipped.
@@ -110,33 +141,53 @@ type SimulationStep struct {
 	Error *string `json:"error,omitempty"`
 }
 
+// Changes to a workflow; fields left out are unchanged.
 type UpdateWorkflowInput struct {
 	// Optimistic locking: the version the change was made against. When the workflow has moved
 	// on, the update fails with CONFLICT and changes nothing.
-	ExpectedVersion  *int              `json:"expectedVersion,omitempty"`
-	Name             *string           `json:"name,omitempty"`
-	Description      *string           `json:"description,omitempty"`
-	ClearDescription *bool             `json:"clearDescription,omitempty"`
-	IsActive         *bool             `json:"isActive,omitempty"`
-	IsTemplate       *bool             `json:"isTemplate,omitempty"`
-	TriggerType      *spec.TriggerType `json:"triggerType,omitempty"`
-	TriggerConfig    map[string]any    `json:"triggerConfig,omitempty"`
-	Conditions       map[string]any    `json:"conditions,omitempty"`
-	Actions          []*spec.Action    `json:"actions,omitempty"`
-}
-
-type WorkflowDefinitionInput struct {
-	TriggerType   spec.TriggerType `json:"triggerType"`
-	TriggerConfig map[string]any   `json:"triggerConfig,omitempty"`
-	Conditions    map[string]any   `json:"conditions,omitempty"`
-	Actions       []*spec.Action   `json:"actions"`
-}
-
-type WorkflowTemplateOverrides struct {
-	Description   *string        `json:"description,omitempty"`
+	ExpectedVersion *int `json:"expectedVersion,omitempty"`
+	// A new name.
+	Name *string `json:"name,omitempty"`
+	// A new description.
+	Description *string `json:"description,omitempty"`
+	// Remove the description.
+	ClearDescription *bool `json:"clearDescription,omitempty"`
+	// Start or stop the trigger.
+	IsActive *bool `json:"isActive,omitempty"`
+	// Make it a template (which never runs) or a workflow.
+	IsTemplate *bool `json:"isTemplate,omitempty"`
+	// A new trigger (a new version).
+	TriggerType *spec.TriggerType `json:"triggerType,omitempty"`
+	// New trigger filters (a new version).
 	TriggerConfig map[string]any `json:"triggerConfig,omitempty"`
-	Conditions    map[string]any `json:"conditions,omitempty"`
-	Actions       []*spec.Action `json:"actions,omitempty"`
+	// New conditions (a new version).
+	Conditions map[string]any `json:"conditions,omitempty"`
+	// A new step tree (a new version); hidden secrets (***) keep their stored values.
+	Actions []*spec.Action `json:"actions,omitempty"`
+}
+
+// A definition to simulate without saving it.
+type WorkflowDefinitionInput struct {
+	// The CRM event that starts the workflow.
+	TriggerType spec.TriggerType `json:"triggerType"`
+	// Filters on the trigger.
+	TriggerConfig map[string]any `json:"triggerConfig,omitempty"`
+	// Conditions that must hold for the steps to run.
+	Conditions map[string]any `json:"conditions,omitempty"`
+	// The step tree.
+	Actions []*spec.Action `json:"actions"`
+}
+
+// Parts of a template's definition to replace when creating a workflow from it.
+type WorkflowTemplateOverrides struct {
+	// A description instead of the template's.
+	Description *string `json:"description,omitempty"`
+	// Trigger filters instead of the template's.
+	TriggerConfig map[string]any `json:"triggerConfig,omitempty"`
+	// Conditions instead of the template's.
+	Conditions map[string]any `json:"conditions,omitempty"`
+	// Steps instead of the template's.
+	Actions []*spec.Action `json:"actions,omitempty"`
 }
 
 // Where a retried execution resumes.

@@ -48,6 +48,7 @@ func ClientWritten(ctx context.Context, env Env, s Step, before, after *ent.Cont
 		"changedFields":       changed,
 		"previous":            previous,
 		"triggeredExecutions": ids,
+		"changed":             len(changed) > 0,
 	}, nil
 }
 
@@ -58,5 +59,6 @@ func ClientWriteOutput() map[string]workflow.FieldType {
 		"changedFields":       workflow.FieldStringList,
 		"previous":            workflow.FieldAny,
 		"triggeredExecutions": workflow.FieldStringList,
+		"changed":             workflow.FieldBool,
 	}
 }

@@ -197,7 +197,7 @@ func (Type) Run(ctx context.Context, env action.Env, s action.Step, decoded any)
 		}
 	}
 	if changed, _ := events.ClientChanges(before, &want); len(changed) == 0 {
-		return map[string]any{"clientId": before.ID.String(), "changedFields": []string{}}, nil
+		return map[string]any{"clientId": before.ID.String(), "changedFields": []string{}, "changed": false}, nil
 	}
 	after, err := upd.Save(ctx)
 	if err != nil {

@@ -7,6 +7,7 @@ package main
 import (
 	"fmt"
 	"log"
+	"regexp"
 	"strings"
 
 	"entgo.io/contrib/entgql"
@@ -22,7 +23,7 @@ func main() {
 		entgql.WithConfigPath("gqlgen.yml"),
 		entgql.WithWhereInputs(true),
 		entgql.WithRelaySpec(true),
-		entgql.WithSchemaHook(renameContactToClient, defaultOrders, describeTypes, describeFields),
+		entgql.WithSchemaHook(renameContactToClient, defaultOrders, describeTypes, describeFields, camelIDs),
 	)
 	if err != nil {
 		log.Fatalf("create entgql extension: %v", err)
@@ -415,4 +416,47 @@ func predicateDoc(name string) string {
 		}
 	}
 	return name + " equals the value."
+}
+
+// idWord finds "ID" as the last word of a name or before a predicate suffix (clientID,
+// clientIDNEQ, ownerIDIsNil), not inside a word (IDentity) nor as the whole name.
+var idWord = regexp.MustCompile(`^([a-z][a-zA-Z]*?)ID((?:[A-Z][a-zA-Z]*)?)$`)
+
+// camelIDs spells ids the way the hand-written API does (clientId, as in triggerWorkflow's
+// argument), in ent's objects, inputs and filters. ent's own spelling (clientID) stays, with
+// @deprecated, for one release; both read and write the same Go field.
+func camelIDs(_ *gen.Graph, s *ast.Schema) error {
+	for _, t := range s.Types {
+		if t.BuiltIn || (t.Kind != ast.Object && t.Kind != ast.InputObject) {
+			continue
+		}
+		var out ast.FieldList
+		for _, f := range t.Fields {
+			m := idWord.FindStringSubmatch(f.Name)
+			if m == nil || (m[2] != "" && !isPredicateSuffix(m[2])) {
+				out = append(out, f)
+				continue
+			}
+			old := *f
+			f.Name = m[1] + "Id" + m[2]
+			f.Description = strings.ReplaceAll(f.Description, m[1]+"ID", m[1]+"Id")
+			reason := "Use " + f.Name + ": the API spells ids ...Id everywhere."
+			old.Directives = append(append(ast.DirectiveList(nil), old.Directives...), &ast.Directive{
+				Name:      "deprecated",
+				Arguments: ast.ArgumentList{{Name: "reason", Value: &ast.Value{Kind: ast.StringValue, Raw: reason}}},
+			})
+			out = append(out, f, &old)
+		}
+		t.Fields = out
+	}
+	return nil
+}
+
+func isPredicateSuffix(s string) bool {
+	for _, p := range predicateDocs {
+		if s == p.suffix {
+			return true
+		}
+	}
+	return false
 }

@@ -2,11 +2,14 @@ package graph_test
 
 import (
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/flowline/flowline/internal/testsupport"
 )
 
 // TestSchemaIsDocumented: every type, field, argument, enum value and scalar of the
@@ -52,5 +55,62 @@ func TestSchemaIsDocumented(t *testing.T) {
 	}
 	if d := s.Types["Time"].Directives.ForName("specifiedBy"); d == nil {
 		t.Error("Time has no @specifiedBy")
+	}
+}
+
+// TestOneIDSpelling: no field or argument spells an id "...ID" unless it is the deprecated
+// alias of its "...Id" twin.
+func TestOneIDSpelling(t *testing.T) {
+	b, err := os.ReadFile("../schema.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, gerr := gqlparser.LoadSchema(&ast.Source{Name: "schema.graphql", Input: string(b)})
+	if gerr != nil {
+		t.Fatal(gerr)
+	}
+	spelled := regexp.MustCompile(`[a-z]ID($|[A-Z])`)
+	for name, def := range s.Types {
+		if def.BuiltIn {
+			continue
+		}
+		for _, f := range def.Fields {
+			if spelled.MatchString(f.Name) && f.Directives.ForName("deprecated") == nil {
+				t.Errorf("%s.%s spells an id ...ID and is not deprecated", name, f.Name)
+			}
+			for _, a := range f.Arguments {
+				if spelled.MatchString(a.Name) && a.Directives.ForName("deprecated") == nil {
+					t.Errorf("%s.%s(%s) spells an id ...ID", name, f.Name, a.Name)
+				}
+			}
+		}
+	}
+}
+
+// TestBothIDSpellingsWork: filters and objects answer to clientId and, deprecated, clientID.
+func TestBothIDSpellingsWork(t *testing.T) {
+	t.Parallel()
+	api := testsupport.NewAPI(t, testsupport.Open(t, "sqlite3"))
+	var c struct{ CreateClient struct{ ID string } }
+	api.MustData(`mutation { createClient(input: {name: "Ada", email: "ada@example.com"}) { id } }`, nil, &c)
+	api.MustData(`mutation($c: ID!) { registerDocument(input: {clientId: $c, name: "a.pdf", contentType: "application/pdf", sizeBytes: 1}) { id } }`, map[string]any{"c": c.CreateClient.ID}, nil)
+	var out struct {
+		Node struct {
+			New, Old struct {
+				Edges []struct {
+					Node struct {
+						ClientId string `json:"clientId"`
+						ClientID string `json:"clientID"`
+					}
+				}
+			}
+		}
+	}
+	api.MustData(`query($c: ID!) { node(id: $c) { ... on Client {
+		new: documents(first: 5, where: {clientIdIn: [$c]}) { edges { node { clientId clientID } } }
+		old: documents(first: 5, where: {clientID: $c}) { edges { node { clientId clientID } } } } } }`, map[string]any{"c": c.CreateClient.ID}, &out)
+	n := out.Node
+	if len(n.New.Edges) != 1 || len(n.Old.Edges) != 1 || n.New.Edges[0].Node.ClientId != c.CreateClient.ID || n.Old.Edges[0].Node.ClientID != c.CreateClient.ID {
+		t.Fatalf("got %+v", out)
 	}
 }

@@ -20,7 +20,7 @@ import (
 )
 
 // inputError builds a client-facing error for the current field. field names the offending
-// input as a dotted path ("input.createdByID"), so SDKs can point at the form field.
+// input as a dotted path ("input.createdById"), so SDKs can point at the form field.
 func inputError(ctx context.Context, code, field, format string, args ...any) *gqlerror.Error {
 	err := gqlerror.ErrorPathf(graphql.GetPath(ctx), format, args...)
 	err.Extensions = map[string]any{"code": code}

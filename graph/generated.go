@@ -550,7 +550,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Activity.Client(childComplexity), true
-	case "Activity.clientID":
+	case "Activity.clientId", "Activity.clientID":
 		if e.ComplexityRoot.Activity.ClientID == nil {
 			break
 		}
@@ -732,7 +732,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Client.Owner(childComplexity), true
-	case "Client.ownerID":
+	case "Client.ownerId", "Client.ownerID":
 		if e.ComplexityRoot.Client.OwnerID == nil {
 			break
 		}
@@ -825,7 +825,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Client(childComplexity), true
-	case "Document.clientID":
+	case "Document.clientId", "Document.clientID":
 		if e.ComplexityRoot.Document.ClientID == nil {
 			break
 		}
@@ -861,7 +861,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.SizeBytes(childComplexity), true
-	case "Document.uploadedByID":
+	case "Document.uploadedById", "Document.uploadedByID":
 		if e.ComplexityRoot.Document.UploadedByID == nil {
 			break
 		}
@@ -918,7 +918,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Email.Cc(childComplexity), true
-	case "Email.clientID":
+	case "Email.clientId", "Email.clientID":
 		if e.ComplexityRoot.Email.ClientID == nil {
 			break
 		}
@@ -930,7 +930,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Email.CreatedAt(childComplexity), true
-	case "Email.executionID":
+	case "Email.executionId", "Email.executionID":
 		if e.ComplexityRoot.Email.ExecutionID == nil {
 			break
 		}
@@ -948,7 +948,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Email.LastError(childComplexity), true
-	case "Email.messageID":
+	case "Email.messageId", "Email.messageID":
 		if e.ComplexityRoot.Email.MessageID == nil {
 			break
 		}
@@ -1531,7 +1531,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Task.Assignee(childComplexity), true
-	case "Task.assigneeID":
+	case "Task.assigneeId", "Task.assigneeID":
 		if e.ComplexityRoot.Task.AssigneeID == nil {
 			break
 		}
@@ -1543,7 +1543,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Task.Client(childComplexity), true
-	case "Task.clientID":
+	case "Task.clientId", "Task.clientID":
 		if e.ComplexityRoot.Task.ClientID == nil {
 			break
 		}
@@ -1728,7 +1728,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.CreatedBy(childComplexity), true
-	case "Workflow.createdByID":
+	case "Workflow.createdById", "Workflow.createdByID":
 		if e.ComplexityRoot.Workflow.CreatedByID == nil {
 			break
 		}
@@ -1984,7 +1984,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowExecution.Client(childComplexity), true
-	case "WorkflowExecution.clientID":
+	case "WorkflowExecution.clientId", "WorkflowExecution.clientID":
 		if e.ComplexityRoot.WorkflowExecution.ClientID == nil {
 			break
 		}
@@ -2091,7 +2091,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowExecution.Workflow(childComplexity), true
-	case "WorkflowExecution.workflowID":
+	case "WorkflowExecution.workflowId", "WorkflowExecution.workflowID":
 		if e.ComplexityRoot.WorkflowExecution.WorkflowID == nil {
 			break
 		}
@@ -2178,7 +2178,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowExecutionLog.Execution(childComplexity), true
-	case "WorkflowExecutionLog.executionID":
+	case "WorkflowExecutionLog.executionId", "WorkflowExecutionLog.executionID":
 		if e.ComplexityRoot.WorkflowExecutionLog.ExecutionID == nil {
 			break
 		}
@@ -2283,7 +2283,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowVersion.CreatedBy(childComplexity), true
-	case "WorkflowVersion.createdByID":
+	case "WorkflowVersion.createdById", "WorkflowVersion.createdByID":
 		if e.ComplexityRoot.WorkflowVersion.CreatedByID == nil {
 			break
 		}
@@ -2313,7 +2313,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowVersion.Workflow(childComplexity), true
-	case "WorkflowVersion.workflowID":
+	case "WorkflowVersion.workflowId", "WorkflowVersion.workflowID":
 		if e.ComplexityRoot.WorkflowVersion.WorkflowID == nil {
 			break
 		}
@@ -2509,6 +2509,8 @@ func (ec *executionContext) childFields_Activity(ctx context.Context, field grap
 		return ec.fieldContext_Activity_id(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Activity_createdAt(ctx, field)
+	case "clientId":
+		return ec.fieldContext_Activity_clientId(ctx, field)
 	case "clientID":
 		return ec.fieldContext_Activity_clientID(ctx, field)
 	case "kind":
@@ -2593,6 +2595,8 @@ func (ec *executionContext) childFields_Client(ctx context.Context, field graphq
 		return ec.fieldContext_Client_status(ctx, field)
 	case "tags":
 		return ec.fieldContext_Client_tags(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_Client_ownerId(ctx, field)
 	case "ownerID":
 		return ec.fieldContext_Client_ownerID(ctx, field)
 	case "owner":
@@ -2647,6 +2651,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_id(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Document_createdAt(ctx, field)
+	case "clientId":
+		return ec.fieldContext_Document_clientId(ctx, field)
 	case "clientID":
 		return ec.fieldContext_Document_clientID(ctx, field)
 	case "name":
@@ -2655,6 +2661,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_contentType(ctx, field)
 	case "sizeBytes":
 		return ec.fieldContext_Document_sizeBytes(ctx, field)
+	case "uploadedById":
+		return ec.fieldContext_Document_uploadedById(ctx, field)
 	case "uploadedByID":
 		return ec.fieldContext_Document_uploadedByID(ctx, field)
 	case "client":
@@ -2691,10 +2699,14 @@ func (ec *executionContext) childFields_Email(ctx context.Context, field graphql
 		return ec.fieldContext_Email_id(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Email_createdAt(ctx, field)
+	case "executionId":
+		return ec.fieldContext_Email_executionId(ctx, field)
 	case "executionID":
 		return ec.fieldContext_Email_executionID(ctx, field)
 	case "stepIndex":
 		return ec.fieldContext_Email_stepIndex(ctx, field)
+	case "clientId":
+		return ec.fieldContext_Email_clientId(ctx, field)
 	case "clientID":
 		return ec.fieldContext_Email_clientID(ctx, field)
 	case "to":
@@ -2705,6 +2717,8 @@ func (ec *executionContext) childFields_Email(ctx context.Context, field graphql
 		return ec.fieldContext_Email_subject(ctx, field)
 	case "body":
 		return ec.fieldContext_Email_body(ctx, field)
+	case "messageId":
+		return ec.fieldContext_Email_messageId(ctx, field)
 	case "messageID":
 		return ec.fieldContext_Email_messageID(ctx, field)
 	case "status":
@@ -2825,8 +2839,12 @@ func (ec *executionContext) childFields_Task(ctx context.Context, field graphql.
 		return ec.fieldContext_Task_dueAt(ctx, field)
 	case "completedAt":
 		return ec.fieldContext_Task_completedAt(ctx, field)
+	case "clientId":
+		return ec.fieldContext_Task_clientId(ctx, field)
 	case "clientID":
 		return ec.fieldContext_Task_clientID(ctx, field)
+	case "assigneeId":
+		return ec.fieldContext_Task_assigneeId(ctx, field)
 	case "assigneeID":
 		return ec.fieldContext_Task_assigneeID(ctx, field)
 	case "client":
@@ -2927,6 +2945,8 @@ func (ec *executionContext) childFields_Workflow(ctx context.Context, field grap
 		return ec.fieldContext_Workflow_actions(ctx, field)
 	case "version":
 		return ec.fieldContext_Workflow_version(ctx, field)
+	case "createdById":
+		return ec.fieldContext_Workflow_createdById(ctx, field)
 	case "createdByID":
 		return ec.fieldContext_Workflow_createdByID(ctx, field)
 	case "templateKey":
@@ -3027,8 +3047,12 @@ func (ec *executionContext) childFields_WorkflowExecution(ctx context.Context, f
 		return ec.fieldContext_WorkflowExecution_id(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_WorkflowExecution_createdAt(ctx, field)
+	case "workflowId":
+		return ec.fieldContext_WorkflowExecution_workflowId(ctx, field)
 	case "workflowID":
 		return ec.fieldContext_WorkflowExecution_workflowID(ctx, field)
+	case "clientId":
+		return ec.fieldContext_WorkflowExecution_clientId(ctx, field)
 	case "clientID":
 		return ec.fieldContext_WorkflowExecution_clientID(ctx, field)
 	case "status":
@@ -3095,6 +3119,8 @@ func (ec *executionContext) childFields_WorkflowExecutionLog(ctx context.Context
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_WorkflowExecutionLog_id(ctx, field)
+	case "executionId":
+		return ec.fieldContext_WorkflowExecutionLog_executionId(ctx, field)
 	case "executionID":
 		return ec.fieldContext_WorkflowExecutionLog_executionID(ctx, field)
 	case "stepIndex":
@@ -3159,12 +3185,16 @@ func (ec *executionContext) childFields_WorkflowVersion(ctx context.Context, fie
 		return ec.fieldContext_WorkflowVersion_id(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_WorkflowVersion_createdAt(ctx, field)
+	case "workflowId":
+		return ec.fieldContext_WorkflowVersion_workflowId(ctx, field)
 	case "workflowID":
 		return ec.fieldContext_WorkflowVersion_workflowID(ctx, field)
 	case "version":
 		return ec.fieldContext_WorkflowVersion_version(ctx, field)
 	case "definition":
 		return ec.fieldContext_WorkflowVersion_definition(ctx, field)
+	case "createdById":
+		return ec.fieldContext_WorkflowVersion_createdById(ctx, field)
 	case "createdByID":
 		return ec.fieldContext_WorkflowVersion_createdByID(ctx, field)
 	case "workflow":
@@ -4780,6 +4810,29 @@ func (ec *executionContext) fieldContext_Activity_createdAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("Activity", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Activity_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.Activity) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Activity_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Activity_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Activity", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Activity_clientID(ctx context.Context, field graphql.CollectedField, obj *ent.Activity) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5446,6 +5499,29 @@ func (ec *executionContext) fieldContext_Client_tags(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Client", field, false, false, "String")
 }
 
+func (ec *executionContext) _Client_ownerId(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Client_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uuid.UUID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Client_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Client", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Client_ownerID(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5920,6 +5996,29 @@ func (ec *executionContext) fieldContext_Document_createdAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("Document", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Document_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Document_clientID(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6010,6 +6109,29 @@ func (ec *executionContext) _Document_sizeBytes(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Document_sizeBytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Document_uploadedById(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_uploadedById(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uuid.UUID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Document_uploadedById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Document_uploadedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
@@ -6255,6 +6377,29 @@ func (ec *executionContext) fieldContext_Email_createdAt(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Email", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Email_executionId(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Email_executionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uuid.UUID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Email_executionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Email", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Email_executionID(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6299,6 +6444,29 @@ func (ec *executionContext) _Email_stepIndex(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Email_stepIndex(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Email", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Email_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Email_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uuid.UUID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Email_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Email", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Email_clientID(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
@@ -6413,6 +6581,29 @@ func (ec *executionContext) _Email_body(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Email_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Email", field, false, false, "String")
+}
+
+func (ec *executionContext) _Email_messageId(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Email_messageId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Email_messageId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Email", field, false, false, "String")
 }
 
@@ -8909,6 +9100,29 @@ func (ec *executionContext) fieldContext_Task_completedAt(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Task", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Task_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Task_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uuid.UUID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Task_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Task", field, false, false, "ID")
+}
+
 func (ec *executionContext) _Task_clientID(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8929,6 +9143,29 @@ func (ec *executionContext) _Task_clientID(ctx context.Context, field graphql.Co
 	)
 }
 func (ec *executionContext) fieldContext_Task_clientID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Task", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Task_assigneeId(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Task_assigneeId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssigneeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uuid.UUID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Task_assigneeId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Task", field, false, false, "ID")
 }
 
@@ -9777,6 +10014,29 @@ func (ec *executionContext) _Workflow_version(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Workflow_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Workflow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Workflow_createdById(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_createdById(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_createdById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workflow", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Workflow_createdByID(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
@@ -10665,6 +10925,29 @@ func (ec *executionContext) fieldContext_WorkflowExecution_createdAt(_ context.C
 	return graphql.NewScalarFieldContext("WorkflowExecution", field, false, false, "Time")
 }
 
+func (ec *executionContext) _WorkflowExecution_workflowId(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecution_workflowId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkflowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecution_workflowId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecution", field, false, false, "ID")
+}
+
 func (ec *executionContext) _WorkflowExecution_workflowID(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10685,6 +10968,29 @@ func (ec *executionContext) _WorkflowExecution_workflowID(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_WorkflowExecution_workflowID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecution", field, false, false, "ID")
+}
+
+func (ec *executionContext) _WorkflowExecution_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecution_clientId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClientID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *uuid.UUID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecution_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowExecution", field, false, false, "ID")
 }
 
@@ -11306,6 +11612,29 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLog_id(_ context.Conte
 	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "ID")
 }
 
+func (ec *executionContext) _WorkflowExecutionLog_executionId(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowExecutionLog_executionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowExecutionLog_executionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "ID")
+}
+
 func (ec *executionContext) _WorkflowExecutionLog_executionID(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11871,6 +12200,29 @@ func (ec *executionContext) fieldContext_WorkflowVersion_createdAt(_ context.Con
 	return graphql.NewScalarFieldContext("WorkflowVersion", field, false, false, "Time")
 }
 
+func (ec *executionContext) _WorkflowVersion_workflowId(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowVersion_workflowId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkflowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowVersion_workflowId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowVersion", field, false, false, "ID")
+}
+
 func (ec *executionContext) _WorkflowVersion_workflowID(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11947,6 +12299,29 @@ func (ec *executionContext) fieldContext_WorkflowVersion_definition(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowVersion_createdById(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowVersion_createdById(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedByID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowVersion_createdById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowVersion", field, false, false, "ID")
 }
 
 func (ec *executionContext) _WorkflowVersion_createdByID(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
@@ -13315,7 +13690,7 @@ func (ec *executionContext) unmarshalInputActivityWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "clientID", "clientIDNEQ", "clientIDIn", "clientIDNotIn", "kind", "kindNEQ", "kindIn", "kindNotIn", "kindGT", "kindGTE", "kindLT", "kindLTE", "kindContains", "kindHasPrefix", "kindHasSuffix", "kindEqualFold", "kindContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "actor", "actorNEQ", "actorIn", "actorNotIn", "actorGT", "actorGTE", "actorLT", "actorLTE", "actorContains", "actorHasPrefix", "actorHasSuffix", "actorEqualFold", "actorContainsFold", "hasClient", "hasClientWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "clientId", "clientID", "clientIdNEQ", "clientIDNEQ", "clientIdIn", "clientIDIn", "clientIdNotIn", "clientIDNotIn", "kind", "kindNEQ", "kindIn", "kindNotIn", "kindGT", "kindGTE", "kindLT", "kindLTE", "kindContains", "kindHasPrefix", "kindHasSuffix", "kindEqualFold", "kindContainsFold", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "actor", "actorNEQ", "actorIn", "actorNotIn", "actorGT", "actorGTE", "actorLT", "actorLTE", "actorContains", "actorHasPrefix", "actorHasSuffix", "actorEqualFold", "actorContainsFold", "hasClient", "hasClientWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13455,6 +13830,13 @@ func (ec *executionContext) unmarshalInputActivityWhereInput(ctx context.Context
 				return it, err
 			}
 			it.CreatedAtLTE = data
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
 		case "clientID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -13462,6 +13844,13 @@ func (ec *executionContext) unmarshalInputActivityWhereInput(ctx context.Context
 				return it, err
 			}
 			it.ClientID = data
+		case "clientIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNEQ = data
 		case "clientIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -13469,6 +13858,13 @@ func (ec *executionContext) unmarshalInputActivityWhereInput(ctx context.Context
 				return it, err
 			}
 			it.ClientIDNEQ = data
+		case "clientIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDIn = data
 		case "clientIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -13476,6 +13872,13 @@ func (ec *executionContext) unmarshalInputActivityWhereInput(ctx context.Context
 				return it, err
 			}
 			it.ClientIDIn = data
+		case "clientIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNotIn = data
 		case "clientIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -13851,7 +14254,7 @@ func (ec *executionContext) unmarshalInputClientWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneIsNil", "phoneNotNil", "phoneEqualFold", "phoneContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "ownerID", "ownerIDNEQ", "ownerIDIn", "ownerIDNotIn", "ownerIDIsNil", "ownerIDNotNil", "hasOwner", "hasOwnerWith", "hasTasks", "hasTasksWith", "hasDocuments", "hasDocumentsWith", "hasActivities", "hasActivitiesWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneIsNil", "phoneNotNil", "phoneEqualFold", "phoneContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "ownerId", "ownerID", "ownerIdNEQ", "ownerIDNEQ", "ownerIdIn", "ownerIDIn", "ownerIdNotIn", "ownerIDNotIn", "ownerIdIsNil", "ownerIDIsNil", "ownerIdNotNil", "ownerIDNotNil", "hasOwner", "hasOwnerWith", "hasTasks", "hasTasksWith", "hasDocuments", "hasDocumentsWith", "hasActivities", "hasActivitiesWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14362,6 +14765,13 @@ func (ec *executionContext) unmarshalInputClientWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "ownerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
 		case "ownerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -14369,6 +14779,13 @@ func (ec *executionContext) unmarshalInputClientWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.OwnerID = data
+		case "ownerIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerIDNEQ = data
 		case "ownerIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -14376,6 +14793,13 @@ func (ec *executionContext) unmarshalInputClientWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.OwnerIDNEQ = data
+		case "ownerIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerIDIn = data
 		case "ownerIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -14383,6 +14807,13 @@ func (ec *executionContext) unmarshalInputClientWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.OwnerIDIn = data
+		case "ownerIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerIDNotIn = data
 		case "ownerIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -14390,6 +14821,13 @@ func (ec *executionContext) unmarshalInputClientWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.OwnerIDNotIn = data
+		case "ownerIdIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIdIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerIDIsNil = data
 		case "ownerIDIsNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIDIsNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -14397,6 +14835,13 @@ func (ec *executionContext) unmarshalInputClientWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.OwnerIDIsNil = data
+		case "ownerIdNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIdNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerIDNotNil = data
 		case "ownerIDNotNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerIDNotNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -14488,7 +14933,7 @@ func (ec *executionContext) unmarshalInputCreateClientInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "email", "phone", "status", "tags", "ownerID"}
+	fieldsInOrder := [...]string{"name", "email", "phone", "status", "tags", "ownerId", "ownerID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14530,6 +14975,13 @@ func (ec *executionContext) unmarshalInputCreateClientInput(ctx context.Context,
 				return it, err
 			}
 			it.Tags = data
+		case "ownerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
 		case "ownerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -14821,7 +15273,7 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "clientID", "clientIDNEQ", "clientIDIn", "clientIDNotIn", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "contentType", "contentTypeNEQ", "contentTypeIn", "contentTypeNotIn", "contentTypeGT", "contentTypeGTE", "contentTypeLT", "contentTypeLTE", "contentTypeContains", "contentTypeHasPrefix", "contentTypeHasSuffix", "contentTypeEqualFold", "contentTypeContainsFold", "sizeBytes", "sizeBytesNEQ", "sizeBytesIn", "sizeBytesNotIn", "sizeBytesGT", "sizeBytesGTE", "sizeBytesLT", "sizeBytesLTE", "uploadedByID", "uploadedByIDNEQ", "uploadedByIDIn", "uploadedByIDNotIn", "uploadedByIDGT", "uploadedByIDGTE", "uploadedByIDLT", "uploadedByIDLTE", "uploadedByIDIsNil", "uploadedByIDNotNil", "hasClient", "hasClientWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "clientId", "clientID", "clientIdNEQ", "clientIDNEQ", "clientIdIn", "clientIDIn", "clientIdNotIn", "clientIDNotIn", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "contentType", "contentTypeNEQ", "contentTypeIn", "contentTypeNotIn", "contentTypeGT", "contentTypeGTE", "contentTypeLT", "contentTypeLTE", "contentTypeContains", "contentTypeHasPrefix", "contentTypeHasSuffix", "contentTypeEqualFold", "contentTypeContainsFold", "sizeBytes", "sizeBytesNEQ", "sizeBytesIn", "sizeBytesNotIn", "sizeBytesGT", "sizeBytesGTE", "sizeBytesLT", "sizeBytesLTE", "uploadedById", "uploadedByID", "uploadedByIdNEQ", "uploadedByIDNEQ", "uploadedByIdIn", "uploadedByIDIn", "uploadedByIdNotIn", "uploadedByIDNotIn", "uploadedByIdGT", "uploadedByIDGT", "uploadedByIdGTE", "uploadedByIDGTE", "uploadedByIdLT", "uploadedByIDLT", "uploadedByIdLTE", "uploadedByIDLTE", "uploadedByIdIsNil", "uploadedByIDIsNil", "uploadedByIdNotNil", "uploadedByIDNotNil", "hasClient", "hasClientWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14961,6 +15413,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.CreatedAtLTE = data
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
 		case "clientID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -14968,6 +15427,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.ClientID = data
+		case "clientIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNEQ = data
 		case "clientIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -14975,6 +15441,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.ClientIDNEQ = data
+		case "clientIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDIn = data
 		case "clientIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -14982,6 +15455,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.ClientIDIn = data
+		case "clientIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNotIn = data
 		case "clientIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -15227,6 +15707,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.SizeBytesLTE = data
+		case "uploadedById":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedById"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByID = data
 		case "uploadedByID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15234,6 +15721,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UploadedByID = data
+		case "uploadedByIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByIDNEQ = data
 		case "uploadedByIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15241,6 +15735,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UploadedByIDNEQ = data
+		case "uploadedByIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByIDIn = data
 		case "uploadedByIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -15248,6 +15749,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UploadedByIDIn = data
+		case "uploadedByIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByIDNotIn = data
 		case "uploadedByIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -15255,6 +15763,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UploadedByIDNotIn = data
+		case "uploadedByIdGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIdGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByIDGT = data
 		case "uploadedByIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIDGT"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15262,6 +15777,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UploadedByIDGT = data
+		case "uploadedByIdGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIdGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByIDGTE = data
 		case "uploadedByIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIDGTE"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15269,6 +15791,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UploadedByIDGTE = data
+		case "uploadedByIdLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIdLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByIDLT = data
 		case "uploadedByIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIDLT"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15276,6 +15805,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UploadedByIDLT = data
+		case "uploadedByIdLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIdLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByIDLTE = data
 		case "uploadedByIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIDLTE"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15283,6 +15819,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UploadedByIDLTE = data
+		case "uploadedByIdIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIdIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByIDIsNil = data
 		case "uploadedByIDIsNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIDIsNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -15290,6 +15833,13 @@ func (ec *executionContext) unmarshalInputDocumentWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UploadedByIDIsNil = data
+		case "uploadedByIdNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIdNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadedByIDNotNil = data
 		case "uploadedByIDNotNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadedByIDNotNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -15392,7 +15942,7 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "executionID", "executionIDNEQ", "executionIDIn", "executionIDNotIn", "executionIDGT", "executionIDGTE", "executionIDLT", "executionIDLTE", "executionIDIsNil", "executionIDNotNil", "stepIndex", "stepIndexNEQ", "stepIndexIn", "stepIndexNotIn", "stepIndexGT", "stepIndexGTE", "stepIndexLT", "stepIndexLTE", "stepIndexIsNil", "stepIndexNotNil", "clientID", "clientIDNEQ", "clientIDIn", "clientIDNotIn", "clientIDGT", "clientIDGTE", "clientIDLT", "clientIDLTE", "clientIDIsNil", "clientIDNotNil", "to", "toNEQ", "toIn", "toNotIn", "toGT", "toGTE", "toLT", "toLTE", "toContains", "toHasPrefix", "toHasSuffix", "toEqualFold", "toContainsFold", "subject", "subjectNEQ", "subjectIn", "subjectNotIn", "subjectGT", "subjectGTE", "subjectLT", "subjectLTE", "subjectContains", "subjectHasPrefix", "subjectHasSuffix", "subjectEqualFold", "subjectContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "messageID", "messageIDNEQ", "messageIDIn", "messageIDNotIn", "messageIDGT", "messageIDGTE", "messageIDLT", "messageIDLTE", "messageIDContains", "messageIDHasPrefix", "messageIDHasSuffix", "messageIDEqualFold", "messageIDContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "attempts", "attemptsNEQ", "attemptsIn", "attemptsNotIn", "attemptsGT", "attemptsGTE", "attemptsLT", "attemptsLTE", "lastError", "lastErrorNEQ", "lastErrorIn", "lastErrorNotIn", "lastErrorGT", "lastErrorGTE", "lastErrorLT", "lastErrorLTE", "lastErrorContains", "lastErrorHasPrefix", "lastErrorHasSuffix", "lastErrorIsNil", "lastErrorNotNil", "lastErrorEqualFold", "lastErrorContainsFold", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "executionId", "executionID", "executionIdNEQ", "executionIDNEQ", "executionIdIn", "executionIDIn", "executionIdNotIn", "executionIDNotIn", "executionIdGT", "executionIDGT", "executionIdGTE", "executionIDGTE", "executionIdLT", "executionIDLT", "executionIdLTE", "executionIDLTE", "executionIdIsNil", "executionIDIsNil", "executionIdNotNil", "executionIDNotNil", "stepIndex", "stepIndexNEQ", "stepIndexIn", "stepIndexNotIn", "stepIndexGT", "stepIndexGTE", "stepIndexLT", "stepIndexLTE", "stepIndexIsNil", "stepIndexNotNil", "clientId", "clientID", "clientIdNEQ", "clientIDNEQ", "clientIdIn", "clientIDIn", "clientIdNotIn", "clientIDNotIn", "clientIdGT", "clientIDGT", "clientIdGTE", "clientIDGTE", "clientIdLT", "clientIDLT", "clientIdLTE", "clientIDLTE", "clientIdIsNil", "clientIDIsNil", "clientIdNotNil", "clientIDNotNil", "to", "toNEQ", "toIn", "toNotIn", "toGT", "toGTE", "toLT", "toLTE", "toContains", "toHasPrefix", "toHasSuffix", "toEqualFold", "toContainsFold", "subject", "subjectNEQ", "subjectIn", "subjectNotIn", "subjectGT", "subjectGTE", "subjectLT", "subjectLTE", "subjectContains", "subjectHasPrefix", "subjectHasSuffix", "subjectEqualFold", "subjectContainsFold", "body", "bodyNEQ", "bodyIn", "bodyNotIn", "bodyGT", "bodyGTE", "bodyLT", "bodyLTE", "bodyContains", "bodyHasPrefix", "bodyHasSuffix", "bodyEqualFold", "bodyContainsFold", "messageId", "messageID", "messageIdNEQ", "messageIDNEQ", "messageIdIn", "messageIDIn", "messageIdNotIn", "messageIDNotIn", "messageIdGT", "messageIDGT", "messageIdGTE", "messageIDGTE", "messageIdLT", "messageIDLT", "messageIdLTE", "messageIDLTE", "messageIdContains", "messageIDContains", "messageIdHasPrefix", "messageIDHasPrefix", "messageIdHasSuffix", "messageIDHasSuffix", "messageIdEqualFold", "messageIDEqualFold", "messageIdContainsFold", "messageIDContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "attempts", "attemptsNEQ", "attemptsIn", "attemptsNotIn", "attemptsGT", "attemptsGTE", "attemptsLT", "attemptsLTE", "lastError", "lastErrorNEQ", "lastErrorIn", "lastErrorNotIn", "lastErrorGT", "lastErrorGTE", "lastErrorLT", "lastErrorLTE", "lastErrorContains", "lastErrorHasPrefix", "lastErrorHasSuffix", "lastErrorIsNil", "lastErrorNotNil", "lastErrorEqualFold", "lastErrorContainsFold", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15532,6 +16082,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.CreatedAtLTE = data
+		case "executionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionID = data
 		case "executionID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15539,6 +16096,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ExecutionID = data
+		case "executionIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDNEQ = data
 		case "executionIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15546,6 +16110,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ExecutionIDNEQ = data
+		case "executionIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDIn = data
 		case "executionIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -15553,6 +16124,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ExecutionIDIn = data
+		case "executionIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDNotIn = data
 		case "executionIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -15560,6 +16138,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ExecutionIDNotIn = data
+		case "executionIdGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDGT = data
 		case "executionIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDGT"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15567,6 +16152,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ExecutionIDGT = data
+		case "executionIdGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDGTE = data
 		case "executionIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDGTE"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15574,6 +16166,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ExecutionIDGTE = data
+		case "executionIdLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDLT = data
 		case "executionIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDLT"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15581,6 +16180,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ExecutionIDLT = data
+		case "executionIdLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDLTE = data
 		case "executionIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDLTE"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15588,6 +16194,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ExecutionIDLTE = data
+		case "executionIdIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDIsNil = data
 		case "executionIDIsNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDIsNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -15595,6 +16208,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ExecutionIDIsNil = data
+		case "executionIdNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDNotNil = data
 		case "executionIDNotNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDNotNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -15672,6 +16292,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.StepIndexNotNil = data
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
 		case "clientID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15679,6 +16306,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClientID = data
+		case "clientIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNEQ = data
 		case "clientIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15686,6 +16320,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClientIDNEQ = data
+		case "clientIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDIn = data
 		case "clientIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -15693,6 +16334,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClientIDIn = data
+		case "clientIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNotIn = data
 		case "clientIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -15700,6 +16348,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClientIDNotIn = data
+		case "clientIdGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdGT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDGT = data
 		case "clientIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDGT"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15707,6 +16362,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClientIDGT = data
+		case "clientIdGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdGTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDGTE = data
 		case "clientIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDGTE"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15714,6 +16376,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClientIDGTE = data
+		case "clientIdLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdLT"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDLT = data
 		case "clientIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDLT"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15721,6 +16390,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClientIDLT = data
+		case "clientIdLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdLTE"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDLTE = data
 		case "clientIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDLTE"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -15728,6 +16404,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClientIDLTE = data
+		case "clientIdIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDIsNil = data
 		case "clientIDIsNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDIsNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -15735,6 +16418,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.ClientIDIsNil = data
+		case "clientIdNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNotNil = data
 		case "clientIDNotNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNotNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -16015,6 +16705,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.BodyContainsFold = data
+		case "messageId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageID = data
 		case "messageID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageID"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16022,6 +16719,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageID = data
+		case "messageIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDNEQ = data
 		case "messageIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDNEQ"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16029,6 +16733,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDNEQ = data
+		case "messageIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDIn = data
 		case "messageIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDIn"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
@@ -16036,6 +16747,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDIn = data
+		case "messageIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDNotIn = data
 		case "messageIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDNotIn"))
 			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
@@ -16043,6 +16761,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDNotIn = data
+		case "messageIdGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDGT = data
 		case "messageIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDGT"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16050,6 +16775,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDGT = data
+		case "messageIdGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDGTE = data
 		case "messageIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDGTE"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16057,6 +16789,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDGTE = data
+		case "messageIdLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDLT = data
 		case "messageIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDLT"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16064,6 +16803,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDLT = data
+		case "messageIdLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDLTE = data
 		case "messageIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDLTE"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16071,6 +16817,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDLTE = data
+		case "messageIdContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDContains = data
 		case "messageIDContains":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDContains"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16078,6 +16831,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDContains = data
+		case "messageIdHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDHasPrefix = data
 		case "messageIDHasPrefix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDHasPrefix"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16085,6 +16845,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDHasPrefix = data
+		case "messageIdHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDHasSuffix = data
 		case "messageIDHasSuffix":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDHasSuffix"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16092,6 +16859,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDHasSuffix = data
+		case "messageIdEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDEqualFold = data
 		case "messageIDEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDEqualFold"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16099,6 +16873,13 @@ func (ec *executionContext) unmarshalInputEmailWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.MessageIDEqualFold = data
+		case "messageIdContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIdContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIDContainsFold = data
 		case "messageIDContainsFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIDContainsFold"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -16621,7 +17402,7 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "dueAt", "dueAtNEQ", "dueAtIn", "dueAtNotIn", "dueAtGT", "dueAtGTE", "dueAtLT", "dueAtLTE", "dueAtIsNil", "dueAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "clientID", "clientIDNEQ", "clientIDIn", "clientIDNotIn", "clientIDIsNil", "clientIDNotNil", "assigneeID", "assigneeIDNEQ", "assigneeIDIn", "assigneeIDNotIn", "assigneeIDIsNil", "assigneeIDNotNil", "hasClient", "hasClientWith", "hasAssignee", "hasAssigneeWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "title", "titleNEQ", "titleIn", "titleNotIn", "titleGT", "titleGTE", "titleLT", "titleLTE", "titleContains", "titleHasPrefix", "titleHasSuffix", "titleEqualFold", "titleContainsFold", "priority", "priorityNEQ", "priorityIn", "priorityNotIn", "dueAt", "dueAtNEQ", "dueAtIn", "dueAtNotIn", "dueAtGT", "dueAtGTE", "dueAtLT", "dueAtLTE", "dueAtIsNil", "dueAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "clientId", "clientID", "clientIdNEQ", "clientIDNEQ", "clientIdIn", "clientIDIn", "clientIdNotIn", "clientIDNotIn", "clientIdIsNil", "clientIDIsNil", "clientIdNotNil", "clientIDNotNil", "assigneeId", "assigneeID", "assigneeIdNEQ", "assigneeIDNEQ", "assigneeIdIn", "assigneeIDIn", "assigneeIdNotIn", "assigneeIDNotIn", "assigneeIdIsNil", "assigneeIDIsNil", "assigneeIdNotNil", "assigneeIDNotNil", "hasClient", "hasClientWith", "hasAssignee", "hasAssigneeWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17076,6 +17857,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.CompletedAtNotNil = data
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
 		case "clientID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -17083,6 +17871,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ClientID = data
+		case "clientIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNEQ = data
 		case "clientIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -17090,6 +17885,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ClientIDNEQ = data
+		case "clientIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDIn = data
 		case "clientIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -17097,6 +17899,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ClientIDIn = data
+		case "clientIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNotIn = data
 		case "clientIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -17104,6 +17913,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ClientIDNotIn = data
+		case "clientIdIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDIsNil = data
 		case "clientIDIsNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDIsNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -17111,6 +17927,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ClientIDIsNil = data
+		case "clientIdNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNotNil = data
 		case "clientIDNotNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNotNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -17118,6 +17941,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ClientIDNotNil = data
+		case "assigneeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssigneeID = data
 		case "assigneeID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -17125,6 +17955,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.AssigneeID = data
+		case "assigneeIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssigneeIDNEQ = data
 		case "assigneeIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -17132,6 +17969,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.AssigneeIDNEQ = data
+		case "assigneeIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssigneeIDIn = data
 		case "assigneeIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -17139,6 +17983,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.AssigneeIDIn = data
+		case "assigneeIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssigneeIDNotIn = data
 		case "assigneeIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -17146,6 +17997,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.AssigneeIDNotIn = data
+		case "assigneeIdIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeIdIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssigneeIDIsNil = data
 		case "assigneeIDIsNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeIDIsNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -17153,6 +18011,13 @@ func (ec *executionContext) unmarshalInputTaskWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.AssigneeIDIsNil = data
+		case "assigneeIdNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeIdNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AssigneeIDNotNil = data
 		case "assigneeIDNotNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assigneeIDNotNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -17216,7 +18081,7 @@ func (ec *executionContext) unmarshalInputUpdateClientInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "email", "phone", "clearPhone", "status", "tags", "appendTags", "ownerID", "clearOwner"}
+	fieldsInOrder := [...]string{"name", "email", "phone", "clearPhone", "status", "tags", "appendTags", "ownerId", "ownerID", "clearOwner"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17272,6 +18137,13 @@ func (ec *executionContext) unmarshalInputUpdateClientInput(ctx context.Context,
 				return it, err
 			}
 			it.AppendTags = data
+		case "ownerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OwnerID = data
 		case "ownerID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -18148,7 +19020,7 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionLogWhereInput(ctx con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "executionID", "executionIDNEQ", "executionIDIn", "executionIDNotIn", "stepIndex", "stepIndexNEQ", "stepIndexIn", "stepIndexNotIn", "stepIndexGT", "stepIndexGTE", "stepIndexLT", "stepIndexLTE", "path", "pathNEQ", "pathIn", "pathNotIn", "pathGT", "pathGTE", "pathLT", "pathLTE", "pathContains", "pathHasPrefix", "pathHasSuffix", "pathEqualFold", "pathContainsFold", "stepKey", "stepKeyNEQ", "stepKeyIn", "stepKeyNotIn", "stepKeyGT", "stepKeyGTE", "stepKeyLT", "stepKeyLTE", "stepKeyContains", "stepKeyHasPrefix", "stepKeyHasSuffix", "stepKeyIsNil", "stepKeyNotNil", "stepKeyEqualFold", "stepKeyContainsFold", "iteration", "iterationNEQ", "iterationIn", "iterationNotIn", "iterationGT", "iterationGTE", "iterationLT", "iterationLTE", "iterationIsNil", "iterationNotNil", "branch", "branchNEQ", "branchIn", "branchNotIn", "branchGT", "branchGTE", "branchLT", "branchLTE", "branchContains", "branchHasPrefix", "branchHasSuffix", "branchIsNil", "branchNotNil", "branchEqualFold", "branchContainsFold", "run", "runNEQ", "runIn", "runNotIn", "runGT", "runGTE", "runLT", "runLTE", "actionType", "actionTypeNEQ", "actionTypeIn", "actionTypeNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "attempt", "attemptNEQ", "attemptIn", "attemptNotIn", "attemptGT", "attemptGTE", "attemptLT", "attemptLTE", "durationMs", "durationMsNEQ", "durationMsIn", "durationMsNotIn", "durationMsGT", "durationMsGTE", "durationMsLT", "durationMsLTE", "executedAt", "executedAtNEQ", "executedAtIn", "executedAtNotIn", "executedAtGT", "executedAtGTE", "executedAtLT", "executedAtLTE", "hasExecution", "hasExecutionWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "executionId", "executionID", "executionIdNEQ", "executionIDNEQ", "executionIdIn", "executionIDIn", "executionIdNotIn", "executionIDNotIn", "stepIndex", "stepIndexNEQ", "stepIndexIn", "stepIndexNotIn", "stepIndexGT", "stepIndexGTE", "stepIndexLT", "stepIndexLTE", "path", "pathNEQ", "pathIn", "pathNotIn", "pathGT", "pathGTE", "pathLT", "pathLTE", "pathContains", "pathHasPrefix", "pathHasSuffix", "pathEqualFold", "pathContainsFold", "stepKey", "stepKeyNEQ", "stepKeyIn", "stepKeyNotIn", "stepKeyGT", "stepKeyGTE", "stepKeyLT", "stepKeyLTE", "stepKeyContains", "stepKeyHasPrefix", "stepKeyHasSuffix", "stepKeyIsNil", "stepKeyNotNil", "stepKeyEqualFold", "stepKeyContainsFold", "iteration", "iterationNEQ", "iterationIn", "iterationNotIn", "iterationGT", "iterationGTE", "iterationLT", "iterationLTE", "iterationIsNil", "iterationNotNil", "branch", "branchNEQ", "branchIn", "branchNotIn", "branchGT", "branchGTE", "branchLT", "branchLTE", "branchContains", "branchHasPrefix", "branchHasSuffix", "branchIsNil", "branchNotNil", "branchEqualFold", "branchContainsFold", "run", "runNEQ", "runIn", "runNotIn", "runGT", "runGTE", "runLT", "runLTE", "actionType", "actionTypeNEQ", "actionTypeIn", "actionTypeNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "attempt", "attemptNEQ", "attemptIn", "attemptNotIn", "attemptGT", "attemptGTE", "attemptLT", "attemptLTE", "durationMs", "durationMsNEQ", "durationMsIn", "durationMsNotIn", "durationMsGT", "durationMsGTE", "durationMsLT", "durationMsLTE", "executedAt", "executedAtNEQ", "executedAtIn", "executedAtNotIn", "executedAtGT", "executedAtGTE", "executedAtLT", "executedAtLTE", "hasExecution", "hasExecutionWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18232,6 +19104,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionLogWhereInput(ctx con
 				return it, err
 			}
 			it.IDLTE = data
+		case "executionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionID = data
 		case "executionID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -18239,6 +19118,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionLogWhereInput(ctx con
 				return it, err
 			}
 			it.ExecutionID = data
+		case "executionIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDNEQ = data
 		case "executionIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -18246,6 +19132,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionLogWhereInput(ctx con
 				return it, err
 			}
 			it.ExecutionIDNEQ = data
+		case "executionIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDIn = data
 		case "executionIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -18253,6 +19146,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionLogWhereInput(ctx con
 				return it, err
 			}
 			it.ExecutionIDIn = data
+		case "executionIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ExecutionIDNotIn = data
 		case "executionIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("executionIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -19167,7 +20067,7 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "workflowID", "workflowIDNEQ", "workflowIDIn", "workflowIDNotIn", "clientID", "clientIDNEQ", "clientIDIn", "clientIDNotIn", "clientIDIsNil", "clientIDNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "currentStep", "currentStepNEQ", "currentStepIn", "currentStepNotIn", "currentStepGT", "currentStepGTE", "currentStepLT", "currentStepLTE", "startedAt", "startedAtNEQ", "startedAtIn", "startedAtNotIn", "startedAtGT", "startedAtGTE", "startedAtLT", "startedAtLTE", "startedAtIsNil", "startedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "exitReason", "exitReasonNEQ", "exitReasonIn", "exitReasonNotIn", "exitReasonIsNil", "exitReasonNotNil", "exitMessage", "exitMessageNEQ", "exitMessageIn", "exitMessageNotIn", "exitMessageGT", "exitMessageGTE", "exitMessageLT", "exitMessageLTE", "exitMessageContains", "exitMessageHasPrefix", "exitMessageHasSuffix", "exitMessageIsNil", "exitMessageNotNil", "exitMessageEqualFold", "exitMessageContainsFold", "run", "runNEQ", "runIn", "runNotIn", "runGT", "runGTE", "runLT", "runLTE", "hasWorkflow", "hasWorkflowWith", "hasClient", "hasClientWith", "hasLogs", "hasLogsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "workflowId", "workflowID", "workflowIdNEQ", "workflowIDNEQ", "workflowIdIn", "workflowIDIn", "workflowIdNotIn", "workflowIDNotIn", "clientId", "clientID", "clientIdNEQ", "clientIDNEQ", "clientIdIn", "clientIDIn", "clientIdNotIn", "clientIDNotIn", "clientIdIsNil", "clientIDIsNil", "clientIdNotNil", "clientIDNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "currentStep", "currentStepNEQ", "currentStepIn", "currentStepNotIn", "currentStepGT", "currentStepGTE", "currentStepLT", "currentStepLTE", "startedAt", "startedAtNEQ", "startedAtIn", "startedAtNotIn", "startedAtGT", "startedAtGTE", "startedAtLT", "startedAtLTE", "startedAtIsNil", "startedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "exitReason", "exitReasonNEQ", "exitReasonIn", "exitReasonNotIn", "exitReasonIsNil", "exitReasonNotNil", "exitMessage", "exitMessageNEQ", "exitMessageIn", "exitMessageNotIn", "exitMessageGT", "exitMessageGTE", "exitMessageLT", "exitMessageLTE", "exitMessageContains", "exitMessageHasPrefix", "exitMessageHasSuffix", "exitMessageIsNil", "exitMessageNotNil", "exitMessageEqualFold", "exitMessageContainsFold", "run", "runNEQ", "runIn", "runNotIn", "runGT", "runGTE", "runLT", "runLTE", "hasWorkflow", "hasWorkflowWith", "hasClient", "hasClientWith", "hasLogs", "hasLogsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19307,6 +20207,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.CreatedAtLTE = data
+		case "workflowId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkflowID = data
 		case "workflowID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -19314,6 +20221,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.WorkflowID = data
+		case "workflowIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkflowIDNEQ = data
 		case "workflowIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -19321,6 +20235,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.WorkflowIDNEQ = data
+		case "workflowIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkflowIDIn = data
 		case "workflowIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -19328,6 +20249,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.WorkflowIDIn = data
+		case "workflowIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkflowIDNotIn = data
 		case "workflowIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -19335,6 +20263,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.WorkflowIDNotIn = data
+		case "clientId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientID = data
 		case "clientID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -19342,6 +20277,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.ClientID = data
+		case "clientIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNEQ = data
 		case "clientIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -19349,6 +20291,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.ClientIDNEQ = data
+		case "clientIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDIn = data
 		case "clientIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -19356,6 +20305,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.ClientIDIn = data
+		case "clientIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNotIn = data
 		case "clientIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -19363,6 +20319,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.ClientIDNotIn = data
+		case "clientIdIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDIsNil = data
 		case "clientIDIsNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDIsNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -19370,6 +20333,13 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.ClientIDIsNil = data
+		case "clientIdNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIdNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClientIDNotNil = data
 		case "clientIDNotNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clientIDNotNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -20148,7 +21118,7 @@ func (ec *executionContext) unmarshalInputWorkflowVersionWhereInput(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "workflowID", "workflowIDNEQ", "workflowIDIn", "workflowIDNotIn", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "createdByID", "createdByIDNEQ", "createdByIDIn", "createdByIDNotIn", "hasWorkflow", "hasWorkflowWith", "hasCreatedBy", "hasCreatedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "workflowId", "workflowID", "workflowIdNEQ", "workflowIDNEQ", "workflowIdIn", "workflowIDIn", "workflowIdNotIn", "workflowIDNotIn", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "createdById", "createdByID", "createdByIdNEQ", "createdByIDNEQ", "createdByIdIn", "createdByIDIn", "createdByIdNotIn", "createdByIDNotIn", "hasWorkflow", "hasWorkflowWith", "hasCreatedBy", "hasCreatedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20288,6 +21258,13 @@ func (ec *executionContext) unmarshalInputWorkflowVersionWhereInput(ctx context.
 				return it, err
 			}
 			it.CreatedAtLTE = data
+		case "workflowId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowId"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkflowID = data
 		case "workflowID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -20295,6 +21272,13 @@ func (ec *executionContext) unmarshalInputWorkflowVersionWhereInput(ctx context.
 				return it, err
 			}
 			it.WorkflowID = data
+		case "workflowIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkflowIDNEQ = data
 		case "workflowIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -20302,6 +21286,13 @@ func (ec *executionContext) unmarshalInputWorkflowVersionWhereInput(ctx context.
 				return it, err
 			}
 			it.WorkflowIDNEQ = data
+		case "workflowIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkflowIDIn = data
 		case "workflowIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -20309,6 +21300,13 @@ func (ec *executionContext) unmarshalInputWorkflowVersionWhereInput(ctx context.
 				return it, err
 			}
 			it.WorkflowIDIn = data
+		case "workflowIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WorkflowIDNotIn = data
 		case "workflowIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("workflowIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -20372,6 +21370,13 @@ func (ec *executionContext) unmarshalInputWorkflowVersionWhereInput(ctx context.
 				return it, err
 			}
 			it.VersionLTE = data
+		case "createdById":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdById"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByID = data
 		case "createdByID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -20379,6 +21384,13 @@ func (ec *executionContext) unmarshalInputWorkflowVersionWhereInput(ctx context.
 				return it, err
 			}
 			it.CreatedByID = data
+		case "createdByIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByIDNEQ = data
 		case "createdByIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -20386,6 +21398,13 @@ func (ec *executionContext) unmarshalInputWorkflowVersionWhereInput(ctx context.
 				return it, err
 			}
 			it.CreatedByIDNEQ = data
+		case "createdByIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByIDIn = data
 		case "createdByIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -20393,6 +21412,13 @@ func (ec *executionContext) unmarshalInputWorkflowVersionWhereInput(ctx context.
 				return it, err
 			}
 			it.CreatedByIDIn = data
+		case "createdByIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByIDNotIn = data
 		case "createdByIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -20456,7 +21482,7 @@ func (ec *executionContext) unmarshalInputWorkflowWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "isActive", "isActiveNEQ", "isTemplate", "isTemplateNEQ", "triggerType", "triggerTypeNEQ", "triggerTypeIn", "triggerTypeNotIn", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "createdByID", "createdByIDNEQ", "createdByIDIn", "createdByIDNotIn", "templateKey", "templateKeyNEQ", "templateKeyIn", "templateKeyNotIn", "templateKeyGT", "templateKeyGTE", "templateKeyLT", "templateKeyLTE", "templateKeyContains", "templateKeyHasPrefix", "templateKeyHasSuffix", "templateKeyIsNil", "templateKeyNotNil", "templateKeyEqualFold", "templateKeyContainsFold", "hasCreatedBy", "hasCreatedByWith", "hasExecutions", "hasExecutionsWith", "hasVersions", "hasVersionsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "description", "descriptionNEQ", "descriptionIn", "descriptionNotIn", "descriptionGT", "descriptionGTE", "descriptionLT", "descriptionLTE", "descriptionContains", "descriptionHasPrefix", "descriptionHasSuffix", "descriptionIsNil", "descriptionNotNil", "descriptionEqualFold", "descriptionContainsFold", "isActive", "isActiveNEQ", "isTemplate", "isTemplateNEQ", "triggerType", "triggerTypeNEQ", "triggerTypeIn", "triggerTypeNotIn", "version", "versionNEQ", "versionIn", "versionNotIn", "versionGT", "versionGTE", "versionLT", "versionLTE", "createdById", "createdByID", "createdByIdNEQ", "createdByIDNEQ", "createdByIdIn", "createdByIDIn", "createdByIdNotIn", "createdByIDNotIn", "templateKey", "templateKeyNEQ", "templateKeyIn", "templateKeyNotIn", "templateKeyGT", "templateKeyGTE", "templateKeyLT", "templateKeyLTE", "templateKeyContains", "templateKeyHasPrefix", "templateKeyHasSuffix", "templateKeyIsNil", "templateKeyNotNil", "templateKeyEqualFold", "templateKeyContainsFold", "hasCreatedBy", "hasCreatedByWith", "hasExecutions", "hasExecutionsWith", "hasVersions", "hasVersionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20960,6 +21986,13 @@ func (ec *executionContext) unmarshalInputWorkflowWhereInput(ctx context.Context
 				return it, err
 			}
 			it.VersionLTE = data
+		case "createdById":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdById"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByID = data
 		case "createdByID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByID"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -20967,6 +22000,13 @@ func (ec *executionContext) unmarshalInputWorkflowWhereInput(ctx context.Context
 				return it, err
 			}
 			it.CreatedByID = data
+		case "createdByIdNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIdNEQ"))
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByIDNEQ = data
 		case "createdByIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIDNEQ"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -20974,6 +22014,13 @@ func (ec *executionContext) unmarshalInputWorkflowWhereInput(ctx context.Context
 				return it, err
 			}
 			it.CreatedByIDNEQ = data
+		case "createdByIdIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIdIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByIDIn = data
 		case "createdByIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIDIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -20981,6 +22028,13 @@ func (ec *executionContext) unmarshalInputWorkflowWhereInput(ctx context.Context
 				return it, err
 			}
 			it.CreatedByIDIn = data
+		case "createdByIdNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIdNotIn"))
+			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedByIDNotIn = data
 		case "createdByIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdByIDNotIn"))
 			data, err := ec.unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx, v)
@@ -21287,6 +22341,11 @@ func (ec *executionContext) _Activity(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "clientId":
+			out.Values[i] = ec._Activity_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "clientID":
 			out.Values[i] = ec._Activity_clientID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21563,6 +22622,11 @@ func (ec *executionContext) _Client(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "ownerId":
+			out.Values[i] = ec._Client_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "ownerID":
 			out.Values[i] = ec._Client_ownerID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -21755,6 +22819,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "clientId":
+			out.Values[i] = ec._Document_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "clientID":
 			out.Values[i] = ec._Document_clientID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21773,6 +22842,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 		case "sizeBytes":
 			out.Values[i] = ec._Document_sizeBytes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "uploadedById":
+			out.Values[i] = ec._Document_uploadedById(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "uploadedByID":
@@ -21905,6 +22979,11 @@ func (ec *executionContext) _Email(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "executionId":
+			out.Values[i] = ec._Email_executionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "executionID":
 			out.Values[i] = ec._Email_executionID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -21912,6 +22991,11 @@ func (ec *executionContext) _Email(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "stepIndex":
 			out.Values[i] = ec._Email_stepIndex(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "clientId":
+			out.Values[i] = ec._Email_clientId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -21937,6 +23021,11 @@ func (ec *executionContext) _Email(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "body":
 			out.Values[i] = ec._Email_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "messageId":
+			out.Values[i] = ec._Email_messageId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22644,8 +23733,18 @@ func (ec *executionContext) _Task(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "clientId":
+			out.Values[i] = ec._Task_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "clientID":
 			out.Values[i] = ec._Task_clientID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assigneeId":
+			out.Values[i] = ec._Task_assigneeId(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -22979,6 +24078,11 @@ func (ec *executionContext) _Workflow(ctx context.Context, sel ast.SelectionSet,
 				})
 		case "version":
 			out.Values[i] = ec._Workflow_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdById":
+			out.Values[i] = ec._Workflow_createdById(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -23318,9 +24422,19 @@ func (ec *executionContext) _WorkflowExecution(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "workflowId":
+			out.Values[i] = ec._WorkflowExecution_workflowId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "workflowID":
 			out.Values[i] = ec._WorkflowExecution_workflowID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "clientId":
+			out.Values[i] = ec._WorkflowExecution_clientId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "clientID":
@@ -23531,6 +24645,11 @@ func (ec *executionContext) _WorkflowExecutionLog(ctx context.Context, sel ast.S
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "executionId":
+			out.Values[i] = ec._WorkflowExecutionLog_executionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "executionID":
 			out.Values[i] = ec._WorkflowExecutionLog_executionID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -23731,6 +24850,11 @@ func (ec *executionContext) _WorkflowVersion(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "workflowId":
+			out.Values[i] = ec._WorkflowVersion_workflowId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "workflowID":
 			out.Values[i] = ec._WorkflowVersion_workflowID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -23747,6 +24871,11 @@ func (ec *executionContext) _WorkflowVersion(ctx context.Context, sel ast.Select
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._WorkflowVersion_definition(ctx, field, obj)
 				})
+		case "createdById":
+			out.Values[i] = ec._WorkflowVersion_createdById(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdByID":
 			out.Values[i] = ec._WorkflowVersion_createdByID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -114,7 +114,7 @@ func (r *mutationResolver) CreateClient(ctx context.Context, input ent.CreateCon
 	}
 	input.Tags = tags
 	if input.OwnerID != nil {
-		if err := requireUser(ctx, db, *input.OwnerID, "input.ownerID"); err != nil {
+		if err := requireUser(ctx, db, *input.OwnerID, "input.ownerId"); err != nil {
 			return nil, err
 		}
 	}
@@ -145,7 +145,7 @@ func (r *mutationResolver) UpdateClient(ctx context.Context, id uuid.UUID, input
 		return nil, gerr
 	}
 	if input.OwnerID != nil {
-		if err := requireUser(ctx, db, *input.OwnerID, "input.ownerID"); err != nil {
+		if err := requireUser(ctx, db, *input.OwnerID, "input.ownerId"); err != nil {
 			return nil, err
 		}
 	}

@@ -321,6 +321,8 @@ type CreateClientInput struct {
 	// Free-form labels (vip, ...).
 	Tags []string `json:"tags"`
 	// The ID of the user who owns the relationship.
+	OwnerId *string `json:"ownerId"`
+	// The ID of the user who owns the relationship.
 	OwnerID *string `json:"ownerID"`
 }
 
@@ -338,6 +340,9 @@ func (v *CreateClientInput) GetStatus() *ClientStatus { return v.Status }
 
 // GetTags returns CreateClientInput.Tags, and is useful for accessing the field via an interface.
 func (v *CreateClientInput) GetTags() []string { return v.Tags }
+
+// GetOwnerId returns CreateClientInput.OwnerId, and is useful for accessing the field via an interface.
+func (v *CreateClientInput) GetOwnerId() *string { return v.OwnerId }
 
 // GetOwnerID returns CreateClientInput.OwnerID, and is useful for accessing the field via an interface.
 func (v *CreateClientInput) GetOwnerID() *string { return v.OwnerID }
@@ -2332,7 +2337,7 @@ var AllTriggerType = []TriggerType{
 
 // TriggerWorkflowResponse is returned by TriggerWorkflow on success.
 type TriggerWorkflowResponse struct {
-	// Starts an active MANUAL workflow now and returns its PENDING execution. clientID names the
+	// Starts an active MANUAL workflow now and returns its PENDING execution. clientId names the
 	// client the run is about; data is available to the workflow as trigger.data.
 	TriggerWorkflow TriggerWorkflowTriggerWorkflowWorkflowExecution `json:"triggerWorkflow"`
 }

@@ -73,8 +73,13 @@ export type Activity = Node & {
   actor: Scalars['String']['output'];
   /** The client. */
   client: Client;
-  /** The client's ID. */
+  /**
+   * The client's ID.
+   * @deprecated Use clientId: the API spells ids ...Id everywhere.
+   */
   clientID: Scalars['ID']['output'];
+  /** The client's ID. */
+  clientId: Scalars['ID']['output'];
   /** When it was created. */
   createdAt: Scalars['Time']['output'];
   /** The object's ID, a UUID; node(id:) finds it. */
@@ -148,14 +153,34 @@ export type ActivityWhereInput = {
   actorNotIn?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Holds when every filter does. */
   and?: InputMaybe<Array<ActivityWhereInput>>;
-  /** clientID equals the value. */
+  /**
+   * clientID equals the value.
+   * @deprecated Use clientId: the API spells ids ...Id everywhere.
+   */
   clientID?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is one of the values. */
+  /**
+   * clientID is one of the values.
+   * @deprecated Use clientIdIn: the API spells ids ...Id everywhere.
+   */
   clientIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** clientID is not the value. */
+  /**
+   * clientID is not the value.
+   * @deprecated Use clientIdNEQ: the API spells ids ...Id everywhere.
+   */
   clientIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is none of the values. */
+  /**
+   * clientID is none of the values.
+   * @deprecated Use clientIdNotIn: the API spells ids ...Id everywhere.
+   */
   clientIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** clientId equals the value. */
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is one of the values. */
+  clientIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** clientId is not the value. */
+  clientIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is none of the values. */
+  clientIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** createdAt equals the value. */
   createdAt?: InputMaybe<Scalars['Time']['input']>;
   /** createdAt is greater than the value. */
@@ -297,8 +322,13 @@ export type Client = Node & {
   name: Scalars['String']['output'];
   /** The user who owns the relationship. */
   owner: Maybe<User>;
-  /** The ID of the user who owns the relationship. */
+  /**
+   * The ID of the user who owns the relationship.
+   * @deprecated Use ownerId: the API spells ids ...Id everywhere.
+   */
   ownerID: Maybe<Scalars['ID']['output']>;
+  /** The ID of the user who owns the relationship. */
+  ownerId: Maybe<Scalars['ID']['output']>;
   /** Phone number. */
   phone: Maybe<Scalars['String']['output']>;
   /** Where it stands. */
@@ -514,18 +544,48 @@ export type ClientWhereInput = {
   not?: InputMaybe<ClientWhereInput>;
   /** Holds when any filter does. */
   or?: InputMaybe<Array<ClientWhereInput>>;
-  /** ownerID equals the value. */
+  /**
+   * ownerID equals the value.
+   * @deprecated Use ownerId: the API spells ids ...Id everywhere.
+   */
   ownerID?: InputMaybe<Scalars['ID']['input']>;
-  /** ownerID is one of the values. */
+  /**
+   * ownerID is one of the values.
+   * @deprecated Use ownerIdIn: the API spells ids ...Id everywhere.
+   */
   ownerIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** ownerID is not set. */
+  /**
+   * ownerID is not set.
+   * @deprecated Use ownerIdIsNil: the API spells ids ...Id everywhere.
+   */
   ownerIDIsNil?: InputMaybe<Scalars['Boolean']['input']>;
-  /** ownerID is not the value. */
+  /**
+   * ownerID is not the value.
+   * @deprecated Use ownerIdNEQ: the API spells ids ...Id everywhere.
+   */
   ownerIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** ownerID is none of the values. */
+  /**
+   * ownerID is none of the values.
+   * @deprecated Use ownerIdNotIn: the API spells ids ...Id everywhere.
+   */
   ownerIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** ownerID is set. */
+  /**
+   * ownerID is set.
+   * @deprecated Use ownerIdNotNil: the API spells ids ...Id everywhere.
+   */
   ownerIDNotNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ownerId equals the value. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** ownerId is one of the values. */
+  ownerIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** ownerId is not set. */
+  ownerIdIsNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ownerId is not the value. */
+  ownerIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** ownerId is none of the values. */
+  ownerIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** ownerId is set. */
+  ownerIdNotNil?: InputMaybe<Scalars['Boolean']['input']>;
   /** phone equals the value. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** phone contains the text. */
@@ -591,8 +651,13 @@ export type CreateClientInput = {
   email: Scalars['String']['input'];
   /** Its name. */
   name: Scalars['String']['input'];
-  /** The ID of the user who owns the relationship. */
+  /**
+   * The ID of the user who owns the relationship.
+   * @deprecated Use ownerId: the API spells ids ...Id everywhere.
+   */
   ownerID?: InputMaybe<Scalars['ID']['input']>;
+  /** The ID of the user who owns the relationship. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
   /** Phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Where it stands. */
@@ -655,8 +720,13 @@ export type Document = Node & {
   __typename?: 'Document';
   /** The client. */
   client: Client;
-  /** The client's ID. */
+  /**
+   * The client's ID.
+   * @deprecated Use clientId: the API spells ids ...Id everywhere.
+   */
   clientID: Scalars['ID']['output'];
+  /** The client's ID. */
+  clientId: Scalars['ID']['output'];
   /** Media type, e.g. application/pdf. */
   contentType: Scalars['String']['output'];
   /** When it was created. */
@@ -667,8 +737,13 @@ export type Document = Node & {
   name: Scalars['String']['output'];
   /** Size in bytes. */
   sizeBytes: Scalars['Int']['output'];
-  /** The ID of the user who registered it. */
+  /**
+   * The ID of the user who registered it.
+   * @deprecated Use uploadedById: the API spells ids ...Id everywhere.
+   */
   uploadedByID: Maybe<Scalars['ID']['output']>;
+  /** The ID of the user who registered it. */
+  uploadedById: Maybe<Scalars['ID']['output']>;
 };
 
 /** A connection to a list of items. */
@@ -708,14 +783,34 @@ export type DocumentOrderField =
 export type DocumentWhereInput = {
   /** Holds when every filter does. */
   and?: InputMaybe<Array<DocumentWhereInput>>;
-  /** clientID equals the value. */
+  /**
+   * clientID equals the value.
+   * @deprecated Use clientId: the API spells ids ...Id everywhere.
+   */
   clientID?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is one of the values. */
+  /**
+   * clientID is one of the values.
+   * @deprecated Use clientIdIn: the API spells ids ...Id everywhere.
+   */
   clientIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** clientID is not the value. */
+  /**
+   * clientID is not the value.
+   * @deprecated Use clientIdNEQ: the API spells ids ...Id everywhere.
+   */
   clientIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is none of the values. */
+  /**
+   * clientID is none of the values.
+   * @deprecated Use clientIdNotIn: the API spells ids ...Id everywhere.
+   */
   clientIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** clientId equals the value. */
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is one of the values. */
+  clientIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** clientId is not the value. */
+  clientIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is none of the values. */
+  clientIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** contentType equals the value. */
   contentType?: InputMaybe<Scalars['String']['input']>;
   /** contentType contains the text. */
@@ -824,26 +919,76 @@ export type DocumentWhereInput = {
   sizeBytesNEQ?: InputMaybe<Scalars['Int']['input']>;
   /** sizeBytes is none of the values. */
   sizeBytesNotIn?: InputMaybe<Array<Scalars['Int']['input']>>;
-  /** uploadedByID equals the value. */
+  /**
+   * uploadedByID equals the value.
+   * @deprecated Use uploadedById: the API spells ids ...Id everywhere.
+   */
   uploadedByID?: InputMaybe<Scalars['ID']['input']>;
-  /** uploadedByID is greater than the value. */
+  /**
+   * uploadedByID is greater than the value.
+   * @deprecated Use uploadedByIdGT: the API spells ids ...Id everywhere.
+   */
   uploadedByIDGT?: InputMaybe<Scalars['ID']['input']>;
-  /** uploadedByID is at least the value. */
+  /**
+   * uploadedByID is at least the value.
+   * @deprecated Use uploadedByIdGTE: the API spells ids ...Id everywhere.
+   */
   uploadedByIDGTE?: InputMaybe<Scalars['ID']['input']>;
-  /** uploadedByID is one of the values. */
+  /**
+   * uploadedByID is one of the values.
+   * @deprecated Use uploadedByIdIn: the API spells ids ...Id everywhere.
+   */
   uploadedByIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** uploadedByID is not set. */
+  /**
+   * uploadedByID is not set.
+   * @deprecated Use uploadedByIdIsNil: the API spells ids ...Id everywhere.
+   */
   uploadedByIDIsNil?: InputMaybe<Scalars['Boolean']['input']>;
-  /** uploadedByID is less than the value. */
+  /**
+   * uploadedByID is less than the value.
+   * @deprecated Use uploadedByIdLT: the API spells ids ...Id everywhere.
+   */
   uploadedByIDLT?: InputMaybe<Scalars['ID']['input']>;
-  /** uploadedByID is at most the value. */
+  /**
+   * uploadedByID is at most the value.
+   * @deprecated Use uploadedByIdLTE: the API spells ids ...Id everywhere.
+   */
   uploadedByIDLTE?: InputMaybe<Scalars['ID']['input']>;
-  /** uploadedByID is not the value. */
+  /**
+   * uploadedByID is not the value.
+   * @deprecated Use uploadedByIdNEQ: the API spells ids ...Id everywhere.
+   */
   uploadedByIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** uploadedByID is none of the values. */
+  /**
+   * uploadedByID is none of the values.
+   * @deprecated Use uploadedByIdNotIn: the API spells ids ...Id everywhere.
+   */
   uploadedByIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** uploadedByID is set. */
+  /**
+   * uploadedByID is set.
+   * @deprecated Use uploadedByIdNotNil: the API spells ids ...Id everywhere.
+   */
   uploadedByIDNotNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** uploadedById equals the value. */
+  uploadedById?: InputMaybe<Scalars['ID']['input']>;
+  /** uploadedById is greater than the value. */
+  uploadedByIdGT?: InputMaybe<Scalars['ID']['input']>;
+  /** uploadedById is at least the value. */
+  uploadedByIdGTE?: InputMaybe<Scalars['ID']['input']>;
+  /** uploadedById is one of the values. */
+  uploadedByIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** uploadedById is not set. */
+  uploadedByIdIsNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** uploadedById is less than the value. */
+  uploadedByIdLT?: InputMaybe<Scalars['ID']['input']>;
+  /** uploadedById is at most the value. */
+  uploadedByIdLTE?: InputMaybe<Scalars['ID']['input']>;
+  /** uploadedById is not the value. */
+  uploadedByIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** uploadedById is none of the values. */
+  uploadedByIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** uploadedById is set. */
+  uploadedByIdNotNil?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** An e-mail of the outbox: queued by a SEND_EMAIL step, delivered over SMTP. */
@@ -855,18 +1000,33 @@ export type Email = Node & {
   body: Scalars['String']['output'];
   /** Copy addresses. */
   cc: Maybe<Array<Scalars['String']['output']>>;
-  /** The ID of the client it is about. */
+  /**
+   * The ID of the client it is about.
+   * @deprecated Use clientId: the API spells ids ...Id everywhere.
+   */
   clientID: Maybe<Scalars['ID']['output']>;
+  /** The ID of the client it is about. */
+  clientId: Maybe<Scalars['ID']['output']>;
   /** When it was created. */
   createdAt: Scalars['Time']['output'];
-  /** The ID of the execution that queued it. */
+  /**
+   * The ID of the execution that queued it.
+   * @deprecated Use executionId: the API spells ids ...Id everywhere.
+   */
   executionID: Maybe<Scalars['ID']['output']>;
+  /** The ID of the execution that queued it. */
+  executionId: Maybe<Scalars['ID']['output']>;
   /** The object's ID, a UUID; node(id:) finds it. */
   id: Scalars['ID']['output'];
   /** The last delivery error. */
   lastError: Maybe<Scalars['String']['output']>;
-  /** Its Message-ID header, stable across retries. */
+  /**
+   * Its Message-ID header, stable across retries.
+   * @deprecated Use messageId: the API spells ids ...Id everywhere.
+   */
   messageID: Scalars['String']['output'];
+  /** Its Message-ID header, stable across retries. */
+  messageId: Scalars['String']['output'];
   /** When the sender tries next. */
   nextAttemptAt: Scalars['Time']['output'];
   /** When the SMTP server accepted it. */
@@ -973,26 +1133,76 @@ export type EmailWhereInput = {
   bodyNEQ?: InputMaybe<Scalars['String']['input']>;
   /** body is none of the values. */
   bodyNotIn?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** clientID equals the value. */
+  /**
+   * clientID equals the value.
+   * @deprecated Use clientId: the API spells ids ...Id everywhere.
+   */
   clientID?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is greater than the value. */
+  /**
+   * clientID is greater than the value.
+   * @deprecated Use clientIdGT: the API spells ids ...Id everywhere.
+   */
   clientIDGT?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is at least the value. */
+  /**
+   * clientID is at least the value.
+   * @deprecated Use clientIdGTE: the API spells ids ...Id everywhere.
+   */
   clientIDGTE?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is one of the values. */
+  /**
+   * clientID is one of the values.
+   * @deprecated Use clientIdIn: the API spells ids ...Id everywhere.
+   */
   clientIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** clientID is not set. */
+  /**
+   * clientID is not set.
+   * @deprecated Use clientIdIsNil: the API spells ids ...Id everywhere.
+   */
   clientIDIsNil?: InputMaybe<Scalars['Boolean']['input']>;
-  /** clientID is less than the value. */
+  /**
+   * clientID is less than the value.
+   * @deprecated Use clientIdLT: the API spells ids ...Id everywhere.
+   */
   clientIDLT?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is at most the value. */
+  /**
+   * clientID is at most the value.
+   * @deprecated Use clientIdLTE: the API spells ids ...Id everywhere.
+   */
   clientIDLTE?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is not the value. */
+  /**
+   * clientID is not the value.
+   * @deprecated Use clientIdNEQ: the API spells ids ...Id everywhere.
+   */
   clientIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is none of the values. */
+  /**
+   * clientID is none of the values.
+   * @deprecated Use clientIdNotIn: the API spells ids ...Id everywhere.
+   */
   clientIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** clientID is set. */
+  /**
+   * clientID is set.
+   * @deprecated Use clientIdNotNil: the API spells ids ...Id everywhere.
+   */
   clientIDNotNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** clientId equals the value. */
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is greater than the value. */
+  clientIdGT?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is at least the value. */
+  clientIdGTE?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is one of the values. */
+  clientIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** clientId is not set. */
+  clientIdIsNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** clientId is less than the value. */
+  clientIdLT?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is at most the value. */
+  clientIdLTE?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is not the value. */
+  clientIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is none of the values. */
+  clientIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** clientId is set. */
+  clientIdNotNil?: InputMaybe<Scalars['Boolean']['input']>;
   /** createdAt equals the value. */
   createdAt?: InputMaybe<Scalars['Time']['input']>;
   /** createdAt is greater than the value. */
@@ -1009,26 +1219,76 @@ export type EmailWhereInput = {
   createdAtNEQ?: InputMaybe<Scalars['Time']['input']>;
   /** createdAt is none of the values. */
   createdAtNotIn?: InputMaybe<Array<Scalars['Time']['input']>>;
-  /** executionID equals the value. */
+  /**
+   * executionID equals the value.
+   * @deprecated Use executionId: the API spells ids ...Id everywhere.
+   */
   executionID?: InputMaybe<Scalars['ID']['input']>;
-  /** executionID is greater than the value. */
+  /**
+   * executionID is greater than the value.
+   * @deprecated Use executionIdGT: the API spells ids ...Id everywhere.
+   */
   executionIDGT?: InputMaybe<Scalars['ID']['input']>;
-  /** executionID is at least the value. */
+  /**
+   * executionID is at least the value.
+   * @deprecated Use executionIdGTE: the API spells ids ...Id everywhere.
+   */
   executionIDGTE?: InputMaybe<Scalars['ID']['input']>;
-  /** executionID is one of the values. */
+  /**
+   * executionID is one of the values.
+   * @deprecated Use executionIdIn: the API spells ids ...Id everywhere.
+   */
   executionIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** executionID is not set. */
+  /**
+   * executionID is not set.
+   * @deprecated Use executionIdIsNil: the API spells ids ...Id everywhere.
+   */
   executionIDIsNil?: InputMaybe<Scalars['Boolean']['input']>;
-  /** executionID is less than the value. */
+  /**
+   * executionID is less than the value.
+   * @deprecated Use executionIdLT: the API spells ids ...Id everywhere.
+   */
   executionIDLT?: InputMaybe<Scalars['ID']['input']>;
-  /** executionID is at most the value. */
+  /**
+   * executionID is at most the value.
+   * @deprecated Use executionIdLTE: the API spells ids ...Id everywhere.
+   */
   executionIDLTE?: InputMaybe<Scalars['ID']['input']>;
-  /** executionID is not the value. */
+  /**
+   * executionID is not the value.
+   * @deprecated Use executionIdNEQ: the API spells ids ...Id everywhere.
+   */
   executionIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** executionID is none of the values. */
+  /**
+   * executionID is none of the values.
+   * @deprecated Use executionIdNotIn: the API spells ids ...Id everywhere.
+   */
   executionIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** executionID is set. */
+  /**
+   * executionID is set.
+   * @deprecated Use executionIdNotNil: the API spells ids ...Id everywhere.
+   */
   executionIDNotNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** executionId equals the value. */
+  executionId?: InputMaybe<Scalars['ID']['input']>;
+  /** executionId is greater than the value. */
+  executionIdGT?: InputMaybe<Scalars['ID']['input']>;
+  /** executionId is at least the value. */
+  executionIdGTE?: InputMaybe<Scalars['ID']['input']>;
+  /** executionId is one of the values. */
+  executionIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** executionId is not set. */
+  executionIdIsNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** executionId is less than the value. */
+  executionIdLT?: InputMaybe<Scalars['ID']['input']>;
+  /** executionId is at most the value. */
+  executionIdLTE?: InputMaybe<Scalars['ID']['input']>;
+  /** executionId is not the value. */
+  executionIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** executionId is none of the values. */
+  executionIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** executionId is set. */
+  executionIdNotNil?: InputMaybe<Scalars['Boolean']['input']>;
   /** id equals the value. */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** id is greater than the value. */
@@ -1075,32 +1335,97 @@ export type EmailWhereInput = {
   lastErrorNotIn?: InputMaybe<Array<Scalars['String']['input']>>;
   /** lastError is set. */
   lastErrorNotNil?: InputMaybe<Scalars['Boolean']['input']>;
-  /** messageID equals the value. */
+  /**
+   * messageID equals the value.
+   * @deprecated Use messageId: the API spells ids ...Id everywhere.
+   */
   messageID?: InputMaybe<Scalars['String']['input']>;
-  /** messageID contains the text. */
+  /**
+   * messageID contains the text.
+   * @deprecated Use messageIdContains: the API spells ids ...Id everywhere.
+   */
   messageIDContains?: InputMaybe<Scalars['String']['input']>;
-  /** messageID contains the text, ignoring case. */
+  /**
+   * messageID contains the text, ignoring case.
+   * @deprecated Use messageIdContainsFold: the API spells ids ...Id everywhere.
+   */
   messageIDContainsFold?: InputMaybe<Scalars['String']['input']>;
-  /** messageID equals the text, ignoring case. */
+  /**
+   * messageID equals the text, ignoring case.
+   * @deprecated Use messageIdEqualFold: the API spells ids ...Id everywhere.
+   */
   messageIDEqualFold?: InputMaybe<Scalars['String']['input']>;
-  /** messageID is greater than the value. */
+  /**
+   * messageID is greater than the value.
+   * @deprecated Use messageIdGT: the API spells ids ...Id everywhere.
+   */
   messageIDGT?: InputMaybe<Scalars['String']['input']>;
-  /** messageID is at least the value. */
+  /**
+   * messageID is at least the value.
+   * @deprecated Use messageIdGTE: the API spells ids ...Id everywhere.
+   */
   messageIDGTE?: InputMaybe<Scalars['String']['input']>;
-  /** messageID starts with the text. */
+  /**
+   * messageID starts with the text.
+   * @deprecated Use messageIdHasPrefix: the API spells ids ...Id everywhere.
+   */
   messageIDHasPrefix?: InputMaybe<Scalars['String']['input']>;
-  /** messageID ends with the text. */
+  /**
+   * messageID ends with the text.
+   * @deprecated Use messageIdHasSuffix: the API spells ids ...Id everywhere.
+   */
   messageIDHasSuffix?: InputMaybe<Scalars['String']['input']>;
-  /** messageID is one of the values. */
+  /**
+   * messageID is one of the values.
+   * @deprecated Use messageIdIn: the API spells ids ...Id everywhere.
+   */
   messageIDIn?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** messageID is less than the value. */
+  /**
+   * messageID is less than the value.
+   * @deprecated Use messageIdLT: the API spells ids ...Id everywhere.
+   */
   messageIDLT?: InputMaybe<Scalars['String']['input']>;
-  /** messageID is at most the value. */
+  /**
+   * messageID is at most the value.
+   * @deprecated Use messageIdLTE: the API spells ids ...Id everywhere.
+   */
   messageIDLTE?: InputMaybe<Scalars['String']['input']>;
-  /** messageID is not the value. */
+  /**
+   * messageID is not the value.
+   * @deprecated Use messageIdNEQ: the API spells ids ...Id everywhere.
+   */
   messageIDNEQ?: InputMaybe<Scalars['String']['input']>;
-  /** messageID is none of the values. */
+  /**
+   * messageID is none of the values.
+   * @deprecated Use messageIdNotIn: the API spells ids ...Id everywhere.
+   */
   messageIDNotIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** messageId equals the value. */
+  messageId?: InputMaybe<Scalars['String']['input']>;
+  /** messageId contains the text. */
+  messageIdContains?: InputMaybe<Scalars['String']['input']>;
+  /** messageId contains the text, ignoring case. */
+  messageIdContainsFold?: InputMaybe<Scalars['String']['input']>;
+  /** messageId equals the text, ignoring case. */
+  messageIdEqualFold?: InputMaybe<Scalars['String']['input']>;
+  /** messageId is greater than the value. */
+  messageIdGT?: InputMaybe<Scalars['String']['input']>;
+  /** messageId is at least the value. */
+  messageIdGTE?: InputMaybe<Scalars['String']['input']>;
+  /** messageId starts with the text. */
+  messageIdHasPrefix?: InputMaybe<Scalars['String']['input']>;
+  /** messageId ends with the text. */
+  messageIdHasSuffix?: InputMaybe<Scalars['String']['input']>;
+  /** messageId is one of the values. */
+  messageIdIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** messageId is less than the value. */
+  messageIdLT?: InputMaybe<Scalars['String']['input']>;
+  /** messageId is at most the value. */
+  messageIdLTE?: InputMaybe<Scalars['String']['input']>;
+  /** messageId is not the value. */
+  messageIdNEQ?: InputMaybe<Scalars['String']['input']>;
+  /** messageId is none of the values. */
+  messageIdNotIn?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Holds when the inner filter does not. */
   not?: InputMaybe<EmailWhereInput>;
   /** Holds when any filter does. */
@@ -1263,7 +1588,7 @@ export type Mutation = {
   /** Saves a copy of a workflow as a template. */
   saveWorkflowAsTemplate: Workflow;
   /**
-   * Starts an active MANUAL workflow now and returns its PENDING execution. clientID names the
+   * Starts an active MANUAL workflow now and returns its PENDING execution. clientId names the
    * client the run is about; data is available to the workflow as trigger.data.
    */
   triggerWorkflow: WorkflowExecution;
@@ -1701,12 +2026,22 @@ export type Task = Node & {
   __typename?: 'Task';
   /** The user who should do it. */
   assignee: Maybe<User>;
-  /** The ID of the user who should do it. */
+  /**
+   * The ID of the user who should do it.
+   * @deprecated Use assigneeId: the API spells ids ...Id everywhere.
+   */
   assigneeID: Maybe<Scalars['ID']['output']>;
+  /** The ID of the user who should do it. */
+  assigneeId: Maybe<Scalars['ID']['output']>;
   /** The client. */
   client: Maybe<Client>;
-  /** The client's ID. */
+  /**
+   * The client's ID.
+   * @deprecated Use clientId: the API spells ids ...Id everywhere.
+   */
   clientID: Maybe<Scalars['ID']['output']>;
+  /** The client's ID. */
+  clientId: Maybe<Scalars['ID']['output']>;
   /** When it was completed (completeTask). */
   completedAt: Maybe<Scalars['Time']['output']>;
   /** When it was created. */
@@ -1779,30 +2114,90 @@ export type TaskPriority =
 export type TaskWhereInput = {
   /** Holds when every filter does. */
   and?: InputMaybe<Array<TaskWhereInput>>;
-  /** assigneeID equals the value. */
+  /**
+   * assigneeID equals the value.
+   * @deprecated Use assigneeId: the API spells ids ...Id everywhere.
+   */
   assigneeID?: InputMaybe<Scalars['ID']['input']>;
-  /** assigneeID is one of the values. */
+  /**
+   * assigneeID is one of the values.
+   * @deprecated Use assigneeIdIn: the API spells ids ...Id everywhere.
+   */
   assigneeIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** assigneeID is not set. */
+  /**
+   * assigneeID is not set.
+   * @deprecated Use assigneeIdIsNil: the API spells ids ...Id everywhere.
+   */
   assigneeIDIsNil?: InputMaybe<Scalars['Boolean']['input']>;
-  /** assigneeID is not the value. */
+  /**
+   * assigneeID is not the value.
+   * @deprecated Use assigneeIdNEQ: the API spells ids ...Id everywhere.
+   */
   assigneeIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** assigneeID is none of the values. */
+  /**
+   * assigneeID is none of the values.
+   * @deprecated Use assigneeIdNotIn: the API spells ids ...Id everywhere.
+   */
   assigneeIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** assigneeID is set. */
+  /**
+   * assigneeID is set.
+   * @deprecated Use assigneeIdNotNil: the API spells ids ...Id everywhere.
+   */
   assigneeIDNotNil?: InputMaybe<Scalars['Boolean']['input']>;
-  /** clientID equals the value. */
+  /** assigneeId equals the value. */
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  /** assigneeId is one of the values. */
+  assigneeIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** assigneeId is not set. */
+  assigneeIdIsNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** assigneeId is not the value. */
+  assigneeIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** assigneeId is none of the values. */
+  assigneeIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** assigneeId is set. */
+  assigneeIdNotNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * clientID equals the value.
+   * @deprecated Use clientId: the API spells ids ...Id everywhere.
+   */
   clientID?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is one of the values. */
+  /**
+   * clientID is one of the values.
+   * @deprecated Use clientIdIn: the API spells ids ...Id everywhere.
+   */
   clientIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** clientID is not set. */
+  /**
+   * clientID is not set.
+   * @deprecated Use clientIdIsNil: the API spells ids ...Id everywhere.
+   */
   clientIDIsNil?: InputMaybe<Scalars['Boolean']['input']>;
-  /** clientID is not the value. */
+  /**
+   * clientID is not the value.
+   * @deprecated Use clientIdNEQ: the API spells ids ...Id everywhere.
+   */
   clientIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is none of the values. */
+  /**
+   * clientID is none of the values.
+   * @deprecated Use clientIdNotIn: the API spells ids ...Id everywhere.
+   */
   clientIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** clientID is set. */
+  /**
+   * clientID is set.
+   * @deprecated Use clientIdNotNil: the API spells ids ...Id everywhere.
+   */
   clientIDNotNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** clientId equals the value. */
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is one of the values. */
+  clientIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** clientId is not set. */
+  clientIdIsNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** clientId is not the value. */
+  clientIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is none of the values. */
+  clientIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** clientId is set. */
+  clientIdNotNil?: InputMaybe<Scalars['Boolean']['input']>;
   /** completedAt equals the value. */
   completedAt?: InputMaybe<Scalars['Time']['input']>;
   /** completedAt is greater than the value. */
@@ -1973,8 +2368,13 @@ export type UpdateClientInput = {
   email?: InputMaybe<Scalars['String']['input']>;
   /** Its name. */
   name?: InputMaybe<Scalars['String']['input']>;
-  /** The ID of the user who owns the relationship. */
+  /**
+   * The ID of the user who owns the relationship.
+   * @deprecated Use ownerId: the API spells ids ...Id everywhere.
+   */
   ownerID?: InputMaybe<Scalars['ID']['input']>;
+  /** The ID of the user who owns the relationship. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
   /** Phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Where it stands. */
@@ -2194,8 +2594,13 @@ export type Workflow = Node & {
   createdAt: Scalars['Time']['output'];
   /** The user who created it. */
   createdBy: User;
-  /** The ID of the user who created it. */
+  /**
+   * The ID of the user who created it.
+   * @deprecated Use createdById: the API spells ids ...Id everywhere.
+   */
   createdByID: Scalars['ID']['output'];
+  /** The ID of the user who created it. */
+  createdById: Scalars['ID']['output'];
   /** What the workflow is for. */
   description: Maybe<Scalars['String']['output']>;
   /** Its executions. */
@@ -2378,8 +2783,13 @@ export type WorkflowExecution = Node & {
   attempt: Scalars['Int']['output'];
   /** The client the run is about, if any. */
   client: Maybe<Client>;
-  /** The ID of the client the run is about, if any. */
+  /**
+   * The ID of the client the run is about, if any.
+   * @deprecated Use clientId: the API spells ids ...Id everywhere.
+   */
   clientID: Maybe<Scalars['ID']['output']>;
+  /** The ID of the client the run is about, if any. */
+  clientId: Maybe<Scalars['ID']['output']>;
   /** When it ended. */
   completedAt: Maybe<Scalars['Time']['output']>;
   /** When it was created. */
@@ -2415,8 +2825,13 @@ export type WorkflowExecution = Node & {
   triggerData: Scalars['Map']['output'];
   /** The workflow. */
   workflow: Workflow;
-  /** The workflow's ID. */
+  /**
+   * The workflow's ID.
+   * @deprecated Use workflowId: the API spells ids ...Id everywhere.
+   */
   workflowID: Scalars['ID']['output'];
+  /** The workflow's ID. */
+  workflowId: Scalars['ID']['output'];
   /** The workflow version the execution runs (pinned when it was created). */
   workflowVersion: Scalars['Int']['output'];
 };
@@ -2474,8 +2889,13 @@ export type WorkflowExecutionLog = Node & {
   executedAt: Scalars['Time']['output'];
   /** The execution. */
   execution: WorkflowExecution;
-  /** The execution's ID. */
+  /**
+   * The execution's ID.
+   * @deprecated Use executionId: the API spells ids ...Id everywhere.
+   */
   executionID: Scalars['ID']['output'];
+  /** The execution's ID. */
+  executionId: Scalars['ID']['output'];
   /** The object's ID, a UUID; node(id:) finds it. */
   id: Scalars['ID']['output'];
   /** The step's rendered config (secrets shown as ***), capped at 16 KiB. */
@@ -2662,14 +3082,34 @@ export type WorkflowExecutionLogWhereInput = {
   executedAtNEQ?: InputMaybe<Scalars['Time']['input']>;
   /** executedAt is none of the values. */
   executedAtNotIn?: InputMaybe<Array<Scalars['Time']['input']>>;
-  /** executionID equals the value. */
+  /**
+   * executionID equals the value.
+   * @deprecated Use executionId: the API spells ids ...Id everywhere.
+   */
   executionID?: InputMaybe<Scalars['ID']['input']>;
-  /** executionID is one of the values. */
+  /**
+   * executionID is one of the values.
+   * @deprecated Use executionIdIn: the API spells ids ...Id everywhere.
+   */
   executionIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** executionID is not the value. */
+  /**
+   * executionID is not the value.
+   * @deprecated Use executionIdNEQ: the API spells ids ...Id everywhere.
+   */
   executionIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** executionID is none of the values. */
+  /**
+   * executionID is none of the values.
+   * @deprecated Use executionIdNotIn: the API spells ids ...Id everywhere.
+   */
   executionIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** executionId equals the value. */
+  executionId?: InputMaybe<Scalars['ID']['input']>;
+  /** executionId is one of the values. */
+  executionIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** executionId is not the value. */
+  executionIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** executionId is none of the values. */
+  executionIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Has at least one Execution edge. */
   hasExecution?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has a Execution edge that matches one of the filters. */
@@ -2850,18 +3290,48 @@ export type WorkflowExecutionStatus =
 export type WorkflowExecutionWhereInput = {
   /** Holds when every filter does. */
   and?: InputMaybe<Array<WorkflowExecutionWhereInput>>;
-  /** clientID equals the value. */
+  /**
+   * clientID equals the value.
+   * @deprecated Use clientId: the API spells ids ...Id everywhere.
+   */
   clientID?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is one of the values. */
+  /**
+   * clientID is one of the values.
+   * @deprecated Use clientIdIn: the API spells ids ...Id everywhere.
+   */
   clientIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** clientID is not set. */
+  /**
+   * clientID is not set.
+   * @deprecated Use clientIdIsNil: the API spells ids ...Id everywhere.
+   */
   clientIDIsNil?: InputMaybe<Scalars['Boolean']['input']>;
-  /** clientID is not the value. */
+  /**
+   * clientID is not the value.
+   * @deprecated Use clientIdNEQ: the API spells ids ...Id everywhere.
+   */
   clientIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** clientID is none of the values. */
+  /**
+   * clientID is none of the values.
+   * @deprecated Use clientIdNotIn: the API spells ids ...Id everywhere.
+   */
   clientIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** clientID is set. */
+  /**
+   * clientID is set.
+   * @deprecated Use clientIdNotNil: the API spells ids ...Id everywhere.
+   */
   clientIDNotNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** clientId equals the value. */
+  clientId?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is one of the values. */
+  clientIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** clientId is not set. */
+  clientIdIsNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /** clientId is not the value. */
+  clientIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** clientId is none of the values. */
+  clientIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** clientId is set. */
+  clientIdNotNil?: InputMaybe<Scalars['Boolean']['input']>;
   /** completedAt equals the value. */
   completedAt?: InputMaybe<Scalars['Time']['input']>;
   /** completedAt is greater than the value. */
@@ -3062,14 +3532,34 @@ export type WorkflowExecutionWhereInput = {
   statusNEQ?: InputMaybe<WorkflowExecutionStatus>;
   /** status is none of the values. */
   statusNotIn?: InputMaybe<Array<WorkflowExecutionStatus>>;
-  /** workflowID equals the value. */
+  /**
+   * workflowID equals the value.
+   * @deprecated Use workflowId: the API spells ids ...Id everywhere.
+   */
   workflowID?: InputMaybe<Scalars['ID']['input']>;
-  /** workflowID is one of the values. */
+  /**
+   * workflowID is one of the values.
+   * @deprecated Use workflowIdIn: the API spells ids ...Id everywhere.
+   */
   workflowIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** workflowID is not the value. */
+  /**
+   * workflowID is not the value.
+   * @deprecated Use workflowIdNEQ: the API spells ids ...Id everywhere.
+   */
   workflowIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** workflowID is none of the values. */
+  /**
+   * workflowID is none of the values.
+   * @deprecated Use workflowIdNotIn: the API spells ids ...Id everywhere.
+   */
   workflowIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** workflowId equals the value. */
+  workflowId?: InputMaybe<Scalars['ID']['input']>;
+  /** workflowId is one of the values. */
+  workflowIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** workflowId is not the value. */
+  workflowIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** workflowId is none of the values. */
+  workflowIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** Ordering options for Workflow connections */
@@ -3110,8 +3600,13 @@ export type WorkflowVersion = Node & {
   createdAt: Scalars['Time']['output'];
   /** The user who created it. */
   createdBy: User;
-  /** The ID of the user who created it. */
+  /**
+   * The ID of the user who created it.
+   * @deprecated Use createdById: the API spells ids ...Id everywhere.
+   */
   createdByID: Scalars['ID']['output'];
+  /** The ID of the user who created it. */
+  createdById: Scalars['ID']['output'];
   /** The definition as it was: triggerType, triggerConfig, conditions, actions. */
   definition: WorkflowDefinition;
   /** The object's ID, a UUID; node(id:) finds it. */
@@ -3120,8 +3615,13 @@ export type WorkflowVersion = Node & {
   version: Scalars['Int']['output'];
   /** The workflow. */
   workflow: Workflow;
-  /** The workflow's ID. */
+  /**
+   * The workflow's ID.
+   * @deprecated Use workflowId: the API spells ids ...Id everywhere.
+   */
   workflowID: Scalars['ID']['output'];
+  /** The workflow's ID. */
+  workflowId: Scalars['ID']['output'];
 };
 
 /** A connection to a list of items. */
@@ -3179,14 +3679,34 @@ export type WorkflowVersionWhereInput = {
   createdAtNEQ?: InputMaybe<Scalars['Time']['input']>;
   /** createdAt is none of the values. */
   createdAtNotIn?: InputMaybe<Array<Scalars['Time']['input']>>;
-  /** createdByID equals the value. */
+  /**
+   * createdByID equals the value.
+   * @deprecated Use createdById: the API spells ids ...Id everywhere.
+   */
   createdByID?: InputMaybe<Scalars['ID']['input']>;
-  /** createdByID is one of the values. */
+  /**
+   * createdByID is one of the values.
+   * @deprecated Use createdByIdIn: the API spells ids ...Id everywhere.
+   */
   createdByIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** createdByID is not the value. */
+  /**
+   * createdByID is not the value.
+   * @deprecated Use createdByIdNEQ: the API spells ids ...Id everywhere.
+   */
   createdByIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** createdByID is none of the values. */
+  /**
+   * createdByID is none of the values.
+   * @deprecated Use createdByIdNotIn: the API spells ids ...Id everywhere.
+   */
   createdByIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** createdById equals the value. */
+  createdById?: InputMaybe<Scalars['ID']['input']>;
+  /** createdById is one of the values. */
+  createdByIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** createdById is not the value. */
+  createdByIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** createdById is none of the values. */
+  createdByIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Has at least one CreatedBy edge. */
   hasCreatedBy?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has a CreatedBy edge that matches one of the filters. */
@@ -3231,14 +3751,34 @@ export type WorkflowVersionWhereInput = {
   versionNEQ?: InputMaybe<Scalars['Int']['input']>;
   /** version is none of the values. */
   versionNotIn?: InputMaybe<Array<Scalars['Int']['input']>>;
-  /** workflowID equals the value. */
+  /**
+   * workflowID equals the value.
+   * @deprecated Use workflowId: the API spells ids ...Id everywhere.
+   */
   workflowID?: InputMaybe<Scalars['ID']['input']>;
-  /** workflowID is one of the values. */
+  /**
+   * workflowID is one of the values.
+   * @deprecated Use workflowIdIn: the API spells ids ...Id everywhere.
+   */
   workflowIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** workflowID is not the value. */
+  /**
+   * workflowID is not the value.
+   * @deprecated Use workflowIdNEQ: the API spells ids ...Id everywhere.
+   */
   workflowIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** workflowID is none of the values. */
+  /**
+   * workflowID is none of the values.
+   * @deprecated Use workflowIdNotIn: the API spells ids ...Id everywhere.
+   */
   workflowIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** workflowId equals the value. */
+  workflowId?: InputMaybe<Scalars['ID']['input']>;
+  /** workflowId is one of the values. */
+  workflowIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** workflowId is not the value. */
+  workflowIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** workflowId is none of the values. */
+  workflowIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** Filters Workflow objects: every field given must hold. */
@@ -3261,14 +3801,34 @@ export type WorkflowWhereInput = {
   createdAtNEQ?: InputMaybe<Scalars['Time']['input']>;
   /** createdAt is none of the values. */
   createdAtNotIn?: InputMaybe<Array<Scalars['Time']['input']>>;
-  /** createdByID equals the value. */
+  /**
+   * createdByID equals the value.
+   * @deprecated Use createdById: the API spells ids ...Id everywhere.
+   */
   createdByID?: InputMaybe<Scalars['ID']['input']>;
-  /** createdByID is one of the values. */
+  /**
+   * createdByID is one of the values.
+   * @deprecated Use createdByIdIn: the API spells ids ...Id everywhere.
+   */
   createdByIDIn?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** createdByID is not the value. */
+  /**
+   * createdByID is not the value.
+   * @deprecated Use createdByIdNEQ: the API spells ids ...Id everywhere.
+   */
   createdByIDNEQ?: InputMaybe<Scalars['ID']['input']>;
-  /** createdByID is none of the values. */
+  /**
+   * createdByID is none of the values.
+   * @deprecated Use createdByIdNotIn: the API spells ids ...Id everywhere.
+   */
   createdByIDNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** createdById equals the value. */
+  createdById?: InputMaybe<Scalars['ID']['input']>;
+  /** createdById is one of the values. */
+  createdByIdIn?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** createdById is not the value. */
+  createdByIdNEQ?: InputMaybe<Scalars['ID']['input']>;
+  /** createdById is none of the values. */
+  createdByIdNotIn?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** description equals the value. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** description contains the text. */

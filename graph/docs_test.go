@@ -99,8 +99,8 @@ func TestBothIDSpellingsWork(t *testing.T) {
 			New, Old struct {
 				Edges []struct {
 					Node struct {
-						ClientId string `json:"clientId"`
-						ClientID string `json:"clientID"`
+						Current    string `json:"clientId"`
+						Deprecated string `json:"clientID"`
 					}
 				}
 			}
@@ -110,7 +110,7 @@ func TestBothIDSpellingsWork(t *testing.T) {
 		new: documents(first: 5, where: {clientIdIn: [$c]}) { edges { node { clientId clientID } } }
 		old: documents(first: 5, where: {clientID: $c}) { edges { node { clientId clientID } } } } } }`, map[string]any{"c": c.CreateClient.ID}, &out)
 	n := out.Node
-	if len(n.New.Edges) != 1 || len(n.Old.Edges) != 1 || n.New.Edges[0].Node.ClientId != c.CreateClient.ID || n.Old.Edges[0].Node.ClientID != c.CreateClient.ID {
+	if len(n.New.Edges) != 1 || len(n.Old.Edges) != 1 || n.New.Edges[0].Node.Current != c.CreateClient.ID || n.Old.Edges[0].Node.Deprecated != c.CreateClient.ID {
 		t.Fatalf("got %+v", out)
 	}
 }

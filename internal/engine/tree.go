@@ -183,7 +183,7 @@ func (r *run) runControl(ctx context.Context) error {
 	default:
 		return fmt.Errorf("instruction %d (%s) is not a control step", i, a.Type)
 	}
-	return r.controlDone(ctx, at, out, r.settle(target))
+	return r.controlDone(ctx, at, out, withoutExplanation(out), r.settle(target))
 }
 
 // evaluate renders the placeholders in a condition's values and evaluates it.
@@ -248,10 +248,11 @@ func (r *run) enterLoop(ctx context.Context, at attempt, in workflow.Instr, wctx
 	return err
 }
 
-// controlDone records a control step that chose where to go.
-func (r *run) controlDone(ctx context.Context, at attempt, out map[string]any, next position) error {
+// controlDone records a control step (or COMPUTE) that chose where to go: its log row shows
+// out, and later steps read stored.
+func (r *run) controlDone(ctx context.Context, at attempt, out, stored map[string]any, next position) error {
 	err := r.e.inTx(ctx, func(tx *ent.Client) error {
-		if err := r.saveOutput(ctx, tx, at.index, withoutExplanation(out)); err != nil {
+		if err := r.saveOutput(ctx, tx, at.index, stored); err != nil {
 			return err
 		}
 		if err := saveFenced(ctx, r.moveTo(tx, next)); err != nil {
@@ -263,7 +264,7 @@ func (r *run) controlDone(ctx context.Context, at attempt, out map[string]any, n
 		return err
 	}
 	if r.prog.Instrs[at.index].Action.Key != "" {
-		r.outputs[r.prog.Instrs[at.index].Path] = withoutExplanation(out)
+		r.outputs[r.prog.Instrs[at.index].Path] = stored
 	}
 	r.moved(next)
 	return nil
@@ -283,7 +284,7 @@ func (r *run) compute(ctx context.Context) error {
 	if err != nil {
 		return r.stepFailed(ctx, at, nil, action.Permanent(err))
 	}
-	return r.controlDone(ctx, at, out, r.settle(i+1))
+	return r.controlDone(ctx, at, out, out, r.settle(i+1))
 }
 
 // stop runs a STOP step: the execution ends COMPLETED with the step's reason.

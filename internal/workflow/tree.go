@@ -211,9 +211,10 @@ func Compute(cfg map[string]any, ctx Context) (map[string]any, error) {
 
 // checkBlocksAllowed refuses nested blocks on steps that do not have them.
 func (v *treeValidator) checkBlocksAllowed(a Action, path string) {
+	// An empty block is no block: clients that send [] for every step are not refused.
 	has := map[string]bool{
-		"then": a.Then != nil, "else": a.Else != nil, "cases": a.Cases != nil,
-		"default": a.Default != nil, "body": a.Body != nil,
+		"then": len(a.Then) > 0, "else": len(a.Else) > 0, "cases": len(a.Cases) > 0,
+		"default": len(a.Default) > 0, "body": len(a.Body) > 0,
 	}
 	allowed := map[ActionType][]string{
 		ActionIf: {"then", "else"}, ActionSwitch: {"cases", "default"}, ActionForEach: {"body"},

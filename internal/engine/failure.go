@@ -59,6 +59,10 @@ func (r *run) stepFailed(ctx context.Context, at attempt, out map[string]any, st
 				ClearLeaseExpiresAt()
 		case "continue", "skip item":
 			u = r.moveTo(tx, pos)
+			// The failed step has no output in this run (or this item): drop an earlier one.
+			if err := r.dropOutput(ctx, tx, at.index); err != nil {
+				return err
+			}
 		default:
 			u = r.e.failed(tx, r.c, r.stopMessage(at, tries, msg))
 		}

@@ -102,15 +102,6 @@ func withoutNUL(v any) any {
 	return v
 }
 
-// jsonSize is the size of v as JSON (0 when it cannot be encoded; the write then fails).
-func jsonSize(v any) int {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return 0
-	}
-	return len(b)
-}
-
 // asStored returns m as it reads back from a JSON column.
 func asStored(m map[string]any) map[string]any {
 	out := map[string]any{}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 
 	"github.com/flowline/flowline/ent"
@@ -10,6 +11,7 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/internal/action"
 	"github.com/flowline/flowline/internal/metrics"
+	"github.com/flowline/flowline/internal/nulcheck"
 	"github.com/flowline/flowline/internal/workflow"
 )
 
@@ -96,16 +98,37 @@ func (r *run) saveOutput(ctx context.Context, tx *ent.Client, ip int, out map[st
 	if out == nil {
 		out = map[string]any{}
 	}
-	if n := jsonSize(out); n > MaxOutputBytes {
-		return action.Permanentf("the step's output is %d bytes of JSON, more than the %d a step may keep for later steps", n, MaxOutputBytes)
+	if nulcheck.InValue(out) {
+		out = withoutNUL(out).(map[string]any) // PostgreSQL's jsonb cannot store NUL
 	}
-	err := tx.StepOutput.Create().
+	b, err := json.Marshal(out)
+	switch {
+	case err != nil:
+		return action.Permanentf("the step's output cannot be stored as JSON: %v", err)
+	case len(b) > MaxOutputBytes:
+		return action.Permanentf("the step's output is %d bytes of JSON, more than the %d a step may keep for later steps", len(b), MaxOutputBytes)
+	}
+	err = tx.StepOutput.Create().
 		SetExecutionID(r.c.ID).SetPath(in.Path).SetKey(in.Action.Key).SetOutput(out).
 		OnConflictColumns(stepoutput.FieldExecutionID, stepoutput.FieldPath).
 		UpdateOutput().
 		Exec(ctx)
 	if err != nil {
 		return fmt.Errorf("save step output: %w", err)
+	}
+	return nil
+}
+
+// dropOutput forgets the output of the step at ip, which failed and was passed over.
+func (r *run) dropOutput(ctx context.Context, tx *ent.Client, ip int) error {
+	in := r.prog.Instrs[ip]
+	if in.Action.Key == "" {
+		return nil
+	}
+	delete(r.outputs, in.Path)
+	_, err := tx.StepOutput.Delete().Where(stepoutput.ExecutionID(r.c.ID), stepoutput.Path(in.Path)).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("drop step output: %w", err)
 	}
 	return nil
 }
@@ -183,7 +206,7 @@ func (r *run) runControl(ctx context.Context) error {
 	default:
 		return fmt.Errorf("instruction %d (%s) is not a control step", i, a.Type)
 	}
-	return r.controlDone(ctx, at, out, withoutExplanation(out), r.settle(target))
+	return r.controlDone(ctx, at, out, asStored(withoutExplanation(out)), r.settle(target))
 }
 
 // evaluate renders the placeholders in a condition's values and evaluates it.
@@ -208,10 +231,7 @@ func (r *run) enterLoop(ctx context.Context, at attempt, in workflow.Instr, wctx
 	name, _ := workflow.SinglePlaceholder(itemsRef)
 	raw, found := wctx.Lookup(name)
 	items, isList := workflow.AsList(raw)
-	maxItems := workflow.DefaultLoopItems
-	if n, ok := cfg["maxItems"].(float64); ok {
-		maxItems = int(n)
-	}
+	maxItems := workflow.LoopMaxItems(cfg)
 	switch {
 	case !found:
 		return r.stepFailed(ctx, at, nil, action.Permanentf("items: %s does not exist in this run", name))
@@ -222,8 +242,8 @@ func (r *run) enterLoop(ctx context.Context, at attempt, in workflow.Instr, wctx
 	case len(items) > maxItems:
 		return r.stepFailed(ctx, at, nil, action.Permanentf("items: %s has %d items, more than maxItems (%d); none was processed", name, len(items), maxItems))
 	}
-	out := map[string]any{outCount: len(items)}
-	stored := map[string]any{outCount: len(items), outItems: items}
+	out := map[string]any{outCount: float64(len(items))}
+	stored := asStored(map[string]any{outCount: len(items), outItems: items})
 	next := position{ip: in.Targets[0], frames: append(append([]workflow.Frame(nil), r.frames...), workflow.Frame{At: at.index, Count: len(items)})}
 	if len(items) == 0 {
 		next = r.settle(in.Targets[1])
@@ -284,7 +304,7 @@ func (r *run) compute(ctx context.Context) error {
 	if err != nil {
 		return r.stepFailed(ctx, at, nil, action.Permanent(err))
 	}
-	return r.controlDone(ctx, at, out, out, r.settle(i+1))
+	return r.controlDone(ctx, at, out, asStored(out), r.settle(i+1))
 }
 
 // stop runs a STOP step: the execution ends COMPLETED with the step's reason.

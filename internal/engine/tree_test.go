@@ -478,3 +478,28 @@ func TestStepRunLimit(t *testing.T) {
 		}
 	})
 }
+
+// TestComputeAfterALoopAndItsFailures: a loop's count is a number to CEL in the same run,
+// and a value JSON cannot hold fails its step at once instead of being retried.
+func TestComputeAfterALoopAndItsFailures(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		a, wf, ada := manualRun(t, db, testConfig(t),
+			spec.Action{Key: "each", Type: spec.ActionForEach, Config: map[string]any{"items": "{{trigger.data.items}}", "as": "item"},
+				Body: []spec.Action{{Type: spec.ActionLogActivity, Config: map[string]any{"message": "{{item}}"}}}},
+			spec.Action{Key: "calc", Type: spec.ActionCompute, Config: map[string]any{"values": map[string]any{"twice": "steps.each.output.count * 2.0"}}},
+			spec.Action{Type: spec.ActionLogActivity, Config: map[string]any{"message": "twice {{steps.calc.output.twice}}"}},
+		)
+		ex := a.waitStatus(a.trigger(wf, ada, map[string]any{"items": []any{"a", "b", "c"}}), "COMPLETED")
+		if msg := ex.Logs[len(ex.Logs)-1].InputData["message"]; msg != "twice 6" {
+			t.Errorf("message %q, want twice 6", msg)
+		}
+		inf := a.createWorkflow("", "inf", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
+			{Key: "bad", Type: spec.ActionCompute, Config: map[string]any{"values": map[string]any{"x": "1.0/0.0"}}},
+		}})
+		failed := a.waitStatus(a.trigger(inf, ada, nil), "FAILED")
+		if len(failed.Logs) != 1 || !strings.Contains(deref(failed.ErrorMessage), "JSON cannot hold") {
+			t.Errorf("error %q, logs %q", deref(failed.ErrorMessage), describeLogs(failed.Logs))
+		}
+	})
+}

@@ -3,6 +3,7 @@ package workflow
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
+	"github.com/google/cel-go/common/types/traits"
 )
 
 // Limits on expressions (COMPUTE values and {"expr": ...} conditions): CEL is side-effect
@@ -52,11 +54,24 @@ func exprShape(expr string) error {
 	return nil
 }
 
+// celReserved are CEL's reserved words: no variable may be named so (loop.index is a
+// placeholder only, and a FOR_EACH's "as" cannot be one of them).
+var celReserved = map[string]bool{
+	"as": true, "break": true, "const": true, "continue": true, "else": true, "for": true, "function": true,
+	"if": true, "import": true, "let": true, "loop": true, "package": true, "namespace": true, "return": true,
+	"var": true, "void": true, "while": true, "in": true, "true": true, "false": true, "null": true,
+}
+
+func celRoot(path string) string {
+	root, _, _ := strings.Cut(path, ".")
+	return root
+}
+
 // checkEnv declares every variable in scope under its dotted name, typed.
 func checkEnv(fields map[string]FieldType) (*cel.Env, error) {
 	opts := []cel.EnvOption{cel.CrossTypeNumericComparisons(true)}
 	for _, p := range sortedKeys(fields) {
-		if strings.Contains(p, "[]") {
+		if strings.Contains(p, "[]") || celReserved[celRoot(p)] {
 			continue
 		}
 		opts = append(opts, cel.Variable(p, celType(fields[p])))
@@ -125,7 +140,12 @@ func EvalExpr(expr string, ctx Context) (any, error) {
 		return nil, err
 	}
 	data := map[string]any(ctx) // CEL adapts Go maps and lists as it reads them
-	roots := sortedKeys(data)
+	var roots []string
+	for _, r := range sortedKeys(data) {
+		if !celReserved[r] {
+			roots = append(roots, r)
+		}
+	}
 	cacheKey := strings.Join(roots, ",") + "\x00" + expr
 	programs.Lock()
 	prg, ok := programs.m[cacheKey]
@@ -170,6 +190,9 @@ func nativeValue(v ref.Val) (any, error) {
 	case types.Bool:
 		return bool(x), nil
 	case types.Double:
+		if f := float64(x); math.IsNaN(f) || math.IsInf(f, 0) {
+			return nil, fmt.Errorf("the value is %v, which JSON cannot hold", f)
+		}
 		return float64(x), nil
 	case types.Int:
 		return float64(x), nil
@@ -184,6 +207,34 @@ func nativeValue(v ref.Val) (any, error) {
 	}
 	if types.IsError(v) {
 		return nil, fmt.Errorf("%v", v)
+	}
+	if m, ok := v.(traits.Mapper); ok {
+		out := map[string]any{}
+		for it := m.Iterator(); it.HasNext() == types.True; {
+			k := it.Next()
+			ks, isString := k.(types.String)
+			if !isString {
+				return nil, fmt.Errorf("map keys must be strings, got %s", k.Type())
+			}
+			e, err := nativeValue(m.Get(k))
+			if err != nil {
+				return nil, err
+			}
+			out[string(ks)] = e
+		}
+		return out, nil
+	}
+	if l, ok := v.(traits.Lister); ok {
+		n, _ := l.Size().(types.Int)
+		out := make([]any, 0, int(n))
+		for i := types.Int(0); i < n; i++ {
+			e, err := nativeValue(l.Get(i))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, e)
+		}
+		return out, nil
 	}
 	native, err := v.ConvertToNative(anyType)
 	if err != nil {

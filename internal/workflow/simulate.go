@@ -111,6 +111,8 @@ type simulation struct {
 	steps map[string]any // steps.<key>.output so far
 	index map[string]int // step path -> instruction
 	skip  string         // why the remaining steps are skipped, once they are
+	// stopped is set by a STOP step: nothing runs after it, continueOnItemError or not.
+	stopped bool
 }
 
 func (s *simulation) block(actions []Action, base, branch string, iter *int) {
@@ -195,7 +197,7 @@ func (s *simulation) run(step *StepPreview, a Action, path string, ctx Context) 
 			return nil, err
 		}
 		step.Effect, step.Details = EffectStop, map[string]any{"reason": rendered}
-		s.skip = "a STOP step ends the run before this step"
+		s.skip, s.stopped = "a STOP step ends the run before this step", true
 		return map[string]any{"reason": rendered}, nil
 	default:
 		// An action: previewed below.
@@ -234,21 +236,22 @@ func (s *simulation) loop(step *StepPreview, a Action, path string, ctx Context)
 	case raw != nil && !isList:
 		return nil, fmt.Errorf("items: %s is %s, not a list", name, TypeName(raw))
 	}
-	maxItems := DefaultLoopItems
-	if n, ok := toFloat(a.Config["maxItems"]); ok {
-		maxItems = int(n)
-	}
+	maxItems := LoopMaxItems(a.Config)
 	if len(list) > maxItems {
 		return nil, fmt.Errorf("items: %s has %d items, more than maxItems (%d)", name, len(list), maxItems)
 	}
 	shown := min(len(list), SimulatedItems)
-	step.Effect, step.Details = EffectLoop, map[string]any{"count": len(list), "previewedItems": shown}
+	step.Effect, step.Details = EffectLoop, map[string]any{"count": float64(len(list)), "previewedItems": float64(shown)}
+	skipItems, _ := a.Config["continueOnItemError"].(bool)
 	as, _ := a.Config["as"].(string)
 	saved, savedLoop := s.work[as], s.work["loop"]
 	for i := range shown {
 		s.work[as] = list[i]
-		s.work["loop"] = map[string]any{"index": i, "count": len(list)}
+		s.work["loop"] = map[string]any{"index": float64(i), "count": float64(len(list))}
 		s.block(a.Body, Pointer(path, "body"), "", &i)
+		if skipItems && s.skip != "" && !s.stopped {
+			s.skip = "" // continueOnItemError: the next item runs
+		}
 	}
 	s.work[as], s.work["loop"] = saved, savedLoop
 	if saved == nil {
@@ -257,7 +260,7 @@ func (s *simulation) loop(step *StepPreview, a Action, path string, ctx Context)
 	if savedLoop == nil {
 		delete(s.work, "loop")
 	}
-	return map[string]any{"count": len(list)}, nil
+	return map[string]any{"count": float64(len(list))}, nil
 }
 
 // simulateConditions renders and evaluates a control step's conditions.

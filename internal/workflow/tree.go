@@ -72,11 +72,14 @@ type treeValidator struct {
 	keys   map[string]keyInfo
 	seen   map[string]bool   // keys of the steps visited so far
 	asVars map[string]string // loop variable -> its FOR_EACH's path
-	root   *scope
+	// continued are the keys of steps with onError CONTINUE, whose output later steps
+	// cannot count on.
+	continued map[string]bool
+	root      *scope
 }
 
 func newTreeValidator(actions []Action, t TriggerType, fields map[string]FieldType, p *problems) *treeValidator {
-	v := &treeValidator{t: t, p: p, keys: map[string]keyInfo{}, seen: map[string]bool{}, asVars: map[string]string{},
+	v := &treeValidator{t: t, p: p, keys: map[string]keyInfo{}, seen: map[string]bool{}, asVars: map[string]string{}, continued: map[string]bool{},
 		root: &scope{base: fields, steps: map[string]map[string]FieldType{}}}
 	Walk(actions, func(path string, a *Action) {
 		if a.Key != "" {
@@ -150,7 +153,11 @@ func (v *treeValidator) step(a Action, path string, sc *scope, depth int) {
 		if shape == nil {
 			shape = OutputShape(a)
 		}
-		sc.steps[a.Key] = shape
+		if a.OnError == OnErrorContinue {
+			v.continued[a.Key] = true // it may have failed and left no output
+		} else {
+			sc.steps[a.Key] = shape
+		}
 	}
 }
 
@@ -312,9 +319,11 @@ func (v *treeValidator) forEach(a Action, path string, sc *scope, depth int) {
 		if elem, ok := v.itemsShape(items, Pointer(cfgPath, "items"), sc); ok {
 			if as, ok := c.String(cfg, cfgPath, "as", true); ok && v.loopVar(as, Pointer(cfgPath, "as"), sc) {
 				for p, ft := range elem {
-					if p == "" {
+					switch {
+					case body.base == nil: // an unknown trigger: context checks are off
+					case p == "":
 						body.base[as] = ft
-					} else {
+					default:
 						body.base[as+"."+p] = ft
 					}
 				}
@@ -329,8 +338,11 @@ func (v *treeValidator) forEach(a Action, path string, sc *scope, depth int) {
 		body.base["loop.count"] = FieldNumber
 	}
 	body.vars = append(body.vars, "loop")
-	if n, ok := c.Number(cfg, cfgPath, "maxItems"); ok && (n < 1 || n > MaxLoopItems || n != float64(int(n))) {
-		v.p.addf(Pointer(cfgPath, "maxItems"), "maxItems must be a whole number from 1 to %d, got %s", MaxLoopItems, FormatNumber(n))
+	if raw, found := cfg["maxItems"]; found {
+		n, ok := toFloat(raw)
+		if !ok || n < 1 || n > MaxLoopItems || n != float64(int(n)) {
+			v.p.addf(Pointer(cfgPath, "maxItems"), "maxItems must be a whole number from 1 to %d, got %s", MaxLoopItems, describe(raw))
+		}
 	}
 	if b, ok := cfg["continueOnItemError"]; ok {
 		if _, isBool := b.(bool); !isBool {
@@ -395,7 +407,7 @@ func (v *treeValidator) loopVar(as, path string, sc *scope) bool {
 	switch {
 	case !loopVarPattern.MatchString(as):
 		v.p.addf(path, "as must be a name like \"lead\" (a lower-case letter, then letters, digits or _), got %q", as)
-	case slices.Contains(contextRoots, as) || isClientField || as == "owner":
+	case slices.Contains(contextRoots, as) || isClientField || as == "owner" || celReserved[as]:
 		v.p.addf(path, "as cannot be %q: that name is taken by the context", as)
 	case sc.isVar(as):
 		v.p.addf(path, "as %q hides the variable of an enclosing FOR_EACH; choose another name", as)
@@ -419,6 +431,8 @@ func (v *treeValidator) unknownReference(name string, sc *scope) string {
 		switch {
 		case !exists:
 			return fmt.Sprintf("no step has the key %q%s", key, keyList(v.keys))
+		case v.continued[key]:
+			return fmt.Sprintf("steps.%s may have no output: its onError is CONTINUE, so the run goes on when it fails (use STOP, or read it only where it must have run)", key)
 		case sc.steps[key] == nil && !v.seen[key]:
 			return fmt.Sprintf("steps.%s is defined later, at %s; a step can only read steps that run before it", key, info.path)
 		case sc.steps[key] == nil:
@@ -518,6 +532,14 @@ func OutputShape(a Action) map[string]FieldType {
 		out[p] = ft
 	}
 	return out
+}
+
+// LoopMaxItems is a FOR_EACH config's maxItems, DefaultLoopItems when it sets none.
+func LoopMaxItems(cfg map[string]any) int {
+	if n, ok := toFloat(cfg["maxItems"]); ok && n >= 1 {
+		return int(n)
+	}
+	return DefaultLoopItems
 }
 
 // SinglePlaceholder returns the variable of a string that is exactly one placeholder

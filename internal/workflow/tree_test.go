@@ -117,6 +117,9 @@ func TestStepTreeChecksAtSave(t *testing.T) {
 		{"FIND limit too high", []Action{{Type: ActionFindClients, Config: map[string]any{"limit": 5000}}}, "/actions/0/config/limit", "limit must be a whole number from 1 to 1000"},
 		{"FIND on an unknown field", []Action{{Type: ActionFindClients, Config: map[string]any{"where": leaf("shoeSize", "equals", "9")}}}, "/actions/0/config/where/field", `unknown field "shoeSize"`},
 		{"a bad clientId", []Action{{Type: ActionAddTag, Config: map[string]any{"tag": "x", "clientId": "nope"}}}, "/actions/0/config/clientId", "clientId must be a client id (a UUID) or a placeholder"},
+		{"a CONTINUE step's output", []Action{{Key: "t", Type: ActionCreateTask, Config: map[string]any{"title": "a"}, OnError: OnErrorContinue}, titled("{{steps.t.output.title}}")}, "/actions/1/config/title", "steps.t may have no output: its onError is CONTINUE"},
+		{"maxItems as a string", []Action{{Type: ActionForEach, Config: map[string]any{"items": "{{client.tags}}", "as": "x", "maxItems": "3"}, Body: []Action{titled("a")}}}, "/actions/0/config/maxItems", "maxItems must be a whole number"},
+		{"as a CEL reserved word", []Action{forEach("{{client.tags}}", "package", titled("b"))}, "/actions/0/config/as", `as cannot be "package"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -287,5 +290,46 @@ func TestExpressionsAreTypeCheckedAtSave(t *testing.T) {
 	passed, _, err := EvaluateConditions(map[string]any{"expr": `"vip" in client.tags && client.owner.name.startsWith("Olivia")`}, sampleContext(TriggerClientCreated))
 	if err != nil || !passed {
 		t.Errorf("EvaluateConditions(expr) = %v, %v", passed, err)
+	}
+}
+
+// TestValidateUnknownTriggerWithALoop: an unknown trigger turns context checks off; a loop
+// in such a definition is reported, not a panic.
+func TestValidateUnknownTriggerWithALoop(t *testing.T) {
+	err := Validate(def("NOPE", map[string]any{}, nil, forEach("{{trigger.data.x}}", "lead", titled("{{lead.name}}"))))
+	if !strings.Contains(fmt.Sprint(err), "unknown trigger type") {
+		t.Fatalf("Validate = %v", err)
+	}
+}
+
+// TestComputeValuesAreJSON: maps and lists come out as JSON values, and a value JSON cannot
+// hold (a division by zero) is an error, not a stored Inf.
+func TestComputeValuesAreJSON(t *testing.T) {
+	out, err := Compute(map[string]any{"values": map[string]any{"m": `{'a': 1.0, 'l': [1.0, 'x']}`}}, sampleContext(TriggerClientCreated))
+	if err != nil || fmt.Sprint(out["m"]) != "map[a:1 l:[1 x]]" {
+		t.Fatalf("Compute = %#v, %v", out, err)
+	}
+	if _, ok := out["m"].(map[string]any); !ok {
+		t.Fatalf("m is %T, want a map", out["m"])
+	}
+	if _, err := Compute(map[string]any{"values": map[string]any{"x": "1.0/0.0"}}, sampleContext(TriggerClientCreated)); err == nil {
+		t.Fatal("1.0/0.0 computed")
+	}
+}
+
+// TestSimulateContinuesAfterAFailedItem: with continueOnItemError a failing item does not
+// skip the next items in a simulation either.
+func TestSimulateContinuesAfterAFailedItem(t *testing.T) {
+	def := created(nil, Action{Type: ActionForEach, Config: map[string]any{"items": "{{client.tags}}", "as": "tag", "continueOnItemError": true},
+		Body: []Action{{Type: ActionAddTag, Config: map[string]any{"tag": "{{tag}}", "clientId": "{{tag}}"}}}})
+	res := Simulate(def, sampleEvent(TriggerClientCreated), nil, testNow)
+	failed := 0
+	for _, s := range res.Steps {
+		if s.Error != "" {
+			failed++
+		}
+	}
+	if failed != 2 { // both items fail (a tag is not a client id); the second is still tried
+		t.Fatalf("%d failed steps: %+v", failed, res.Steps)
 	}
 }

@@ -34,6 +34,7 @@ func newHTTPServer(cfg config.Config, db *database.DB, tokens auth.Tokens, logge
 			RateLimit:        cfg.RateLimit,
 			RateBurst:        cfg.RateBurst,
 			Metrics:          cfg.Metrics,
+			ViewerCacheTTL:   cfg.ViewerCacheTTL,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

@@ -52,6 +52,8 @@ type Config struct {
 	// there without a token (bind it to an internal interface).
 	Metrics     bool
 	MetricsAddr string
+	// ViewerCacheTTL is how long who a token belongs to is remembered.
+	ViewerCacheTTL time.Duration
 }
 
 // Setting documents one configuration knob; the README's table is written from these.
@@ -77,6 +79,7 @@ var Settings = append([]Setting{
 	{"introspection", "INTROSPECTION", "", "true/false; default true in development, false in production"},
 	{"playground", "PLAYGROUND", "", "true/false: GraphiQL at /; default true in development, false in production"},
 	{"field-suggestions", "FIELD_SUGGESTIONS", "", "true/false: \"Did you mean\" hints in errors; default true in development, false in production"},
+	{"viewer-cache-ttl", "VIEWER_CACHE_TTL", "1s", "how long who a token belongs to is remembered (0s to 1s): a revoked token or changed role applies within it, on every replica"},
 	{"metrics", "METRICS", "true", "true/false: Prometheus metrics at /metrics on the API address, for ADMIN tokens"},
 	{"metrics-addr", "METRICS_ADDR", "", "a separate address (e.g. 127.0.0.1:9090) serving /metrics without a token, in every role; empty = none"},
 	{"allow-sqlite-in-production", "ALLOW_SQLITE_IN_PRODUCTION", "false", "true lets a production process run on the embedded SQLite database (one process only)"},
@@ -164,6 +167,9 @@ func Parse(name string, args []string, getenv func(string) string, out io.Writer
 		return Config{}, fmt.Errorf("metrics must be true or false, got %q", *vals["metrics"])
 	}
 	cfg.MetricsAddr = *vals["metrics-addr"]
+	if cfg.ViewerCacheTTL, err = time.ParseDuration(*vals["viewer-cache-ttl"]); err != nil || cfg.ViewerCacheTTL < 0 || cfg.ViewerCacheTTL > time.Second {
+		return Config{}, fmt.Errorf("viewer-cache-ttl must be a duration from 0s to 1s, got %q", *vals["viewer-cache-ttl"])
+	}
 	cfg.JWTSecret = *vals["jwt-secret"]
 	if cfg.JWTSecret != "" && len(cfg.JWTSecret) < 32 {
 		return Config{}, fmt.Errorf("jwt-secret must be at least 32 bytes, got %d", len(cfg.JWTSecret))

@@ -28,6 +28,8 @@ type authenticator struct {
 	// comparison (about a quarter of a CPU-second), so they get a far smaller budget than
 	// authenticated requests.
 	login func(http.Handler) http.Handler
+	// viewers caches successful token lookups (nil or a zero TTL: none).
+	viewers *viewerCache
 }
 
 // middleware requires a valid bearer token (session JWT or API token) on every request,
@@ -88,7 +90,14 @@ func unauthorized(w http.ResponseWriter, msg string) {
 
 // viewer checks an API token or a session JWT (accounts.Authenticate).
 func (a *authenticator) viewer(r *http.Request, raw string) (auth.Viewer, error) {
-	return accounts.Authenticate(r.Context(), a.db.Client, a.tokens, raw, a.logger)
+	if v, ok := a.viewers.get(raw); ok {
+		return v, nil
+	}
+	v, err := accounts.Authenticate(r.Context(), a.db.Client, a.tokens, raw, a.logger)
+	if err == nil {
+		a.viewers.put(raw, v)
+	}
+	return v, err
 }
 
 // isLoginOnly reports whether an anonymous request is a POST whose selected operation is a

@@ -62,6 +62,9 @@ type Options struct {
 	MaxResponseBytes int
 	// Ready, when set, is the rest of /readyz beyond the database (the worker's loop).
 	Ready func() error
+	// ViewerCacheTTL keeps who a token belongs to for this long (0: looked up on every
+	// request): a revoked token or a changed role takes at most this long to apply.
+	ViewerCacheTTL time.Duration
 	// Metrics serves Prometheus metrics at /metrics to ADMIN tokens (a separate
 	// METRICS_ADDR serves them without a token instead).
 	Metrics bool
@@ -75,7 +78,7 @@ func New(opts Options) http.Handler {
 	}
 	mux := http.NewServeMux()
 	authn := &authenticator{db: opts.DB, tokens: opts.Tokens, logger: opts.Logger,
-		login: gqlguard.RateLimit(loginRate, loginBurst, gqlguard.ClientIP)}
+		login: gqlguard.RateLimit(loginRate, loginBurst, gqlguard.ClientIP), viewers: newViewerCache(opts.ViewerCacheTTL)}
 	// Every request, valid token or not, also counts against its address, at five times the
 	// per-caller rate: a flood of made-up tokens or webhook calls is cut off before it costs
 	// a database lookup each.

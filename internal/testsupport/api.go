@@ -52,6 +52,8 @@ type APIOptions struct {
 	Production bool
 	// MaxResponseBytes bounds an answer (0: the default).
 	MaxResponseBytes int
+	// ViewerCacheTTL remembers token lookups (0, the default in tests: every request looks up).
+	ViewerCacheTTL time.Duration
 }
 
 // NewAPI starts the real handler over db, signed in as a fresh ADMIN.
@@ -74,6 +76,7 @@ func NewAPIWith(t testing.TB, db *DB, opts APIOptions) *APIClient {
 		CORSOrigins:      opts.CORSOrigins,
 		MaxResponseBytes: opts.MaxResponseBytes,
 		Metrics:          true,
+		ViewerCacheTTL:   opts.ViewerCacheTTL,
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

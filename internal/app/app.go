@@ -35,6 +35,8 @@ Usage:
   flowline [serve] [flags]   run the server (the default; flowline serve --help lists the flags)
   flowline migrate [flags]   create or upgrade the database schema, then exit
   flowline user create ...   create a user (and an API token); flowline user create --help
+  flowline bench [flags]     load a running server with a GraphQL request and report req/s
+                             and latency percentiles; flowline bench --help
   flowline version           print the version
   flowline help              print this help
 
@@ -67,6 +69,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		err = migrate(rest, stderr)
 	case "user":
 		err = accounts.RunCLI(context.Background(), rest, os.Getenv, os.Stdin, stdout, stderr)
+	case "bench":
+		err = bench(rest, stdout, stderr)
 	case "version":
 		if len(rest) > 0 {
 			err = usageErrorf("version takes no arguments, got %q", rest[0])

@@ -22,7 +22,7 @@ func TestCommandLine(t *testing.T) {
 		code     int
 		contains string // in stdout+stderr
 	}{
-		{[]string{"help"}, app.ExitOK, "flowline migrate"},
+		{[]string{"help"}, app.ExitOK, "flowline bench"},
 		{[]string{"--help"}, app.ExitOK, "flowline user create"},
 		{[]string{"serve", "-h"}, app.ExitOK, "-max-response-bytes"},
 		{[]string{"version"}, app.ExitOK, "flowline "},
@@ -30,6 +30,9 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"serve", "extra"}, app.ExitUsage, `unexpected argument "extra"`},
 		{[]string{"-no-such-flag"}, app.ExitUsage, "flag provided but not defined"},
 		{[]string{"version", "x"}, app.ExitUsage, "takes no arguments"},
+		{[]string{"bench", "-h"}, app.ExitOK, "-concurrency"},
+		{[]string{"bench", "stray"}, app.ExitUsage, `unexpected argument "stray"`},
+		{[]string{"bench", "-url", "http://127.0.0.1:1/query", "-d", "100ms", "-c", "1"}, app.ExitError, "requests failed"},
 		{[]string{"migrate", "-database-url", "mysql://db"}, app.ExitError, "must start with postgres://"},
 		{[]string{"migrate", "-database-url", dbURL, "-env", "production", "-jwt-secret", strings.Repeat("s", 32)}, app.ExitError, "production needs PostgreSQL"},
 		{[]string{"migrate", "-database-url", dbURL}, app.ExitOK, "schema up to date"},

@@ -34,6 +34,9 @@ type scope struct {
 	base  map[string]FieldType
 	vars  []string
 	steps map[string]map[string]FieldType
+	// stopped is set once every path through the block so far ends in a STOP: nothing
+	// after it runs on that path, so it does not count when paths join.
+	stopped bool
 }
 
 func (s *scope) clone() *scope {
@@ -128,7 +131,7 @@ func (v *treeValidator) step(a Action, path string, sc *scope, depth int) {
 		}
 		thenSc := v.block(a.Then, Pointer(path, "then"), sc.clone(), depth+1)
 		elseSc := v.block(a.Else, Pointer(path, "else"), sc.clone(), depth+1)
-		sc.steps = commonSteps(thenSc, elseSc)
+		sc.join(thenSc, elseSc)
 	case ActionSwitch:
 		v.config(a, path)
 		v.switchCases(a, path, sc, depth)
@@ -137,6 +140,7 @@ func (v *treeValidator) step(a Action, path string, sc *scope, depth int) {
 	case ActionCompute:
 		shape = v.compute(a, path, sc)
 	case ActionStop:
+		sc.stopped = true
 		v.config(a, path, "reason")
 		if r, ok := a.Config["reason"]; ok {
 			c := ConfigChecker{p: v.p, templated: true}
@@ -303,7 +307,7 @@ func (v *treeValidator) switchCases(a Action, path string, sc *scope, depth int)
 		after = append(after, v.block(cs.Actions, Pointer(base, "actions"), sc.clone(), depth+1))
 	}
 	after = append(after, v.block(a.Default, Pointer(path, "default"), sc.clone(), depth+1))
-	sc.steps = commonSteps(after...)
+	sc.join(after...)
 }
 
 func (v *treeValidator) forEach(a Action, path string, sc *scope, depth int) {
@@ -450,6 +454,22 @@ func (v *treeValidator) unknownReference(name string, sc *scope) string {
 		}
 	}
 	return ""
+}
+
+// join sets the scope after branches: the outputs defined on every branch that goes on (a
+// branch that ends in STOP does not); when none goes on, nothing after runs either.
+func (s *scope) join(branches ...*scope) {
+	var live []*scope
+	for _, b := range branches {
+		if !b.stopped {
+			live = append(live, b)
+		}
+	}
+	if len(live) == 0 {
+		s.stopped = true
+		return
+	}
+	s.steps = commonSteps(live...)
 }
 
 // commonSteps is the step outputs defined on every one of several paths.

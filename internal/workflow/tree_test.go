@@ -333,3 +333,23 @@ func TestSimulateContinuesAfterAFailedItem(t *testing.T) {
 		t.Fatalf("%d failed steps: %+v", failed, res.Steps)
 	}
 }
+
+// TestABranchThatStopsDoesNotCount: a step defined in then is readable after the IF when
+// the else branch ends with STOP (no path reaches the reader without it).
+func TestABranchThatStopsDoesNotCount(t *testing.T) {
+	vip := leaf("tags", "contains", "vip")
+	ok := created(nil,
+		ifStep(vip, []Action{keyed("t", titled("a"))}, []Action{{Type: ActionStop, Config: map[string]any{}}}),
+		titled("{{steps.t.output.title}}"),
+	)
+	if err := Validate(ok); err != nil {
+		t.Fatalf("Validate = %v", err)
+	}
+	notAll := created(nil,
+		ifStep(vip, []Action{keyed("t", titled("a"))}, []Action{titled("b")}),
+		titled("{{steps.t.output.title}}"),
+	)
+	if err := Validate(notAll); !strings.Contains(fmt.Sprint(err), "steps.t is defined only in /actions/0/then") {
+		t.Fatalf("Validate = %v", err)
+	}
+}

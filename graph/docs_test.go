@@ -15,14 +15,7 @@ import (
 // TestSchemaIsDocumented: every type, field, argument, enum value and scalar of the
 // published schema (schema.graphql) has a description, and Time names its specification.
 func TestSchemaIsDocumented(t *testing.T) {
-	b, err := os.ReadFile("../schema.graphql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, gerr := gqlparser.LoadSchema(&ast.Source{Name: "schema.graphql", Input: string(b)})
-	if gerr != nil {
-		t.Fatal(gerr)
-	}
+	s := publishedSchema(t)
 	var missing []string
 	for name, def := range s.Types {
 		if def.BuiltIn || strings.HasPrefix(name, "__") {
@@ -61,14 +54,7 @@ func TestSchemaIsDocumented(t *testing.T) {
 // TestOneIDSpelling: no field or argument spells an id "...ID" unless it is the deprecated
 // alias of its "...Id" twin.
 func TestOneIDSpelling(t *testing.T) {
-	b, err := os.ReadFile("../schema.graphql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, gerr := gqlparser.LoadSchema(&ast.Source{Name: "schema.graphql", Input: string(b)})
-	if gerr != nil {
-		t.Fatal(gerr)
-	}
+	s := publishedSchema(t)
 	spelled := regexp.MustCompile(`[a-z]ID($|[A-Z])`)
 	for name, def := range s.Types {
 		if def.BuiltIn {
@@ -113,4 +99,18 @@ func TestBothIDSpellingsWork(t *testing.T) {
 	if len(n.New.Edges) != 1 || len(n.Old.Edges) != 1 || n.New.Edges[0].Node.Current != c.CreateClient.ID || n.Old.Edges[0].Node.Deprecated != c.CreateClient.ID {
 		t.Fatalf("got %+v", out)
 	}
+}
+
+// publishedSchema loads schema.graphql, the schema as go generate publishes it.
+func publishedSchema(t *testing.T) *ast.Schema {
+	t.Helper()
+	b, err := os.ReadFile("../schema.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, gerr := gqlparser.LoadSchema(&ast.Source{Name: "schema.graphql", Input: string(b)})
+	if gerr != nil {
+		t.Fatal(gerr)
+	}
+	return s
 }

@@ -5,13 +5,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/flowline/flowline/internal/loadtest"
+
 	"github.com/flowline/flowline/internal/testsupport"
 )
 
-const nestedQuery = `query Nested($w: Int!, $e: Int!, $l: Int!) {
-  workflows(first: $w) { edges { node { id name
-    executions(first: $e) { totalCount edges { node { id status
-      logs(first: $l) { edges { node { id status stepIndex } } } } } } } } } }`
+// nestedQuery is the dashboard's 20x10x10 read, as `flowline bench` sends it.
+const nestedQuery = loadtest.DashboardQuery
 
 type nestedResult struct {
 	Workflows struct {

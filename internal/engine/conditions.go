@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"strings"
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
@@ -43,7 +42,7 @@ func (r *run) checkConditions(ctx context.Context) error {
 		// One SKIPPED row per top-level step: nested steps did not get as far as being chosen.
 		var rows []*ent.WorkflowExecutionLogCreate
 		for i, in := range r.prog.Instrs {
-			if in.Action == nil || in.Op == workflow.OpJump || in.Op == workflow.OpNext || !topLevel(in.Path) {
+			if in.Action == nil || in.Op == workflow.OpJump || in.Op == workflow.OpNext || !workflow.IsTopLevel(in.Path) {
 				continue
 			}
 			a := *in.Action
@@ -74,10 +73,4 @@ func (r *run) conditionsPassed(ctx context.Context) error {
 	}
 	r.ex.ConditionsChecked = true
 	return nil
-}
-
-// topLevel reports whether a step's pointer is /actions/N.
-func topLevel(path string) bool {
-	rest, ok := strings.CutPrefix(path, "/actions/")
-	return ok && !strings.Contains(rest, "/")
 }

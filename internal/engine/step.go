@@ -156,7 +156,7 @@ func (r *run) succeed(ctx context.Context, at attempt, out map[string]any) error
 
 // remember keeps a recorded output for the steps after it.
 func (r *run) remember(ip int, out map[string]any) {
-	if in := r.prog.Instrs[ip]; in.Action.Key != "" {
+	if in := r.prog.Instrs[ip]; keepsOutput(in) {
 		// As stored: later steps read the same values whether or not the run was resumed.
 		r.outputs[in.Path] = asStored(out)
 	}

@@ -88,11 +88,17 @@ func (r *run) loadOutputs(ctx context.Context) error {
 	return nil
 }
 
+// keepsOutput reports whether a step's output is kept: later steps read it (the step has a
+// key) or the loop does (a FOR_EACH's items).
+func keepsOutput(in workflow.Instr) bool {
+	return in.Action.Key != "" || in.Op == workflow.OpForEach
+}
+
 // saveOutput records the output of the step at ip when a later step may read it (the step
 // has a key, or is a FOR_EACH whose items the loop reads).
 func (r *run) saveOutput(ctx context.Context, tx *ent.Client, ip int, out map[string]any) error {
 	in := r.prog.Instrs[ip]
-	if in.Action.Key == "" && in.Op != workflow.OpForEach {
+	if !keepsOutput(in) {
 		return nil
 	}
 	if out == nil {
@@ -248,28 +254,11 @@ func (r *run) enterLoop(ctx context.Context, at attempt, in workflow.Instr, wctx
 	if len(items) == 0 {
 		next = r.settle(in.Targets[1])
 	}
-	err := r.e.inTx(ctx, func(tx *ent.Client) error {
-		if err := r.saveOutput(ctx, tx, at.index, stored); err != nil {
-			return err
-		}
-		if err := saveFenced(ctx, r.moveTo(tx, next)); err != nil {
-			return err
-		}
-		return r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusSUCCESS, at.input, out, "", at.start).Exec(ctx)
-	})
-	if err == nil {
-		r.outputs[in.Path] = stored
-		r.moved(next)
-		return nil
-	}
-	if action.IsPermanent(err) {
-		return r.stepFailed(ctx, at, nil, err)
-	}
-	return err
+	return r.controlDone(ctx, at, out, stored, next)
 }
 
 // controlDone records a control step (or COMPUTE) that chose where to go: its log row shows
-// out, and later steps read stored.
+// out, and later steps read stored. An output that cannot be kept fails the step.
 func (r *run) controlDone(ctx context.Context, at attempt, out, stored map[string]any, next position) error {
 	err := r.e.inTx(ctx, func(tx *ent.Client) error {
 		if err := r.saveOutput(ctx, tx, at.index, stored); err != nil {
@@ -280,11 +269,14 @@ func (r *run) controlDone(ctx context.Context, at attempt, out, stored map[strin
 		}
 		return r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusSUCCESS, at.input, out, "", at.start).Exec(ctx)
 	})
+	if action.IsPermanent(err) {
+		return r.stepFailed(ctx, at, nil, err)
+	}
 	if err != nil {
 		return err
 	}
-	if r.prog.Instrs[at.index].Action.Key != "" {
-		r.outputs[r.prog.Instrs[at.index].Path] = stored
+	if in := r.prog.Instrs[at.index]; keepsOutput(in) {
+		r.outputs[in.Path] = stored
 	}
 	r.moved(next)
 	return nil

@@ -71,8 +71,15 @@ func statusExcluded(a Action, cfg map[string]any) bool {
 // stepLabel names a step in messages: its index for a top-level step (as the /actions/N
 // paths number them), its JSON pointer for a nested one.
 func stepLabel(path string) string {
-	if rest, ok := strings.CutPrefix(path, "/actions/"); ok && !strings.Contains(rest, "/") {
-		return rest
+	if IsTopLevel(path) {
+		return strings.TrimPrefix(path, "/actions/")
 	}
 	return path
+}
+
+// IsTopLevel reports whether a step's JSON pointer is /actions/N: a step of the definition's
+// own list, not one nested in a block.
+func IsTopLevel(path string) bool {
+	rest, ok := strings.CutPrefix(path, "/actions/")
+	return ok && !strings.Contains(rest, "/")
 }

@@ -43,6 +43,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Mutation() MutationResolver
 	Query() QueryResolver
+	Subscription() SubscriptionResolver
 	Workflow() WorkflowResolver
 	WorkflowAction() WorkflowActionResolver
 	WorkflowExecution() WorkflowExecutionResolver
@@ -249,6 +250,12 @@ type ComplexityRoot struct {
 		Path           func(childComplexity int) int
 		RenderedConfig func(childComplexity int) int
 		Type           func(childComplexity int) int
+	}
+
+	Subscription struct {
+		ExecutionLogAdded func(childComplexity int, executionID *uuid.UUID, workflowID *uuid.UUID) int
+		ExecutionUpdated  func(childComplexity int, workflowID *uuid.UUID, executionID *uuid.UUID, status []workflowexecution.Status) int
+		WorkflowChanged   func(childComplexity int, id *uuid.UUID) int
 	}
 
 	Task struct {
@@ -487,6 +494,11 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*ent.User, error)
 	WorkflowTemplates(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowOrder, where *ent.WorkflowWhereInput) (*ent.WorkflowConnection, error)
 	SimulateWorkflow(ctx context.Context, workflowID *uuid.UUID, definition *model.WorkflowDefinitionInput, sample model.SimulationSampleInput) (*model.SimulationResult, error)
+}
+type SubscriptionResolver interface {
+	ExecutionUpdated(ctx context.Context, workflowID *uuid.UUID, executionID *uuid.UUID, status []workflowexecution.Status) (<-chan *ent.WorkflowExecution, error)
+	ExecutionLogAdded(ctx context.Context, executionID *uuid.UUID, workflowID *uuid.UUID) (<-chan *ent.WorkflowExecutionLog, error)
+	WorkflowChanged(ctx context.Context, id *uuid.UUID) (<-chan *ent.Workflow, error)
 }
 type WorkflowResolver interface {
 	Actions(ctx context.Context, obj *ent.Workflow) ([]*spec.Action, error)
@@ -1525,6 +1537,40 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SimulationStep.Type(childComplexity), true
 
+	case "Subscription.executionLogAdded":
+		if e.ComplexityRoot.Subscription.ExecutionLogAdded == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_executionLogAdded_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ExecutionLogAdded(childComplexity, args["executionId"].(*uuid.UUID), args["workflowId"].(*uuid.UUID)), true
+	case "Subscription.executionUpdated":
+		if e.ComplexityRoot.Subscription.ExecutionUpdated == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_executionUpdated_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ExecutionUpdated(childComplexity, args["workflowId"].(*uuid.UUID), args["executionId"].(*uuid.UUID), args["status"].([]workflowexecution.Status)), true
+	case "Subscription.workflowChanged":
+		if e.ComplexityRoot.Subscription.WorkflowChanged == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_workflowChanged_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.WorkflowChanged(childComplexity, args["id"].(*uuid.UUID)), true
+
 	case "Task.assignee":
 		if e.ComplexityRoot.Task.Assignee == nil {
 			break
@@ -2444,6 +2490,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				Data: buf.Bytes(),
 			}
 		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -2469,7 +2532,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "auth.graphqls" "engine.graphqls" "ent.graphqls" "schema.graphqls" "workflow.graphqls"
+//go:embed "auth.graphqls" "engine.graphqls" "ent.graphqls" "schema.graphqls" "subscription.graphqls" "workflow.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2485,6 +2548,7 @@ var sources = []*ast.Source{
 	{Name: "engine.graphqls", Input: sourceData("engine.graphqls"), BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
+	{Name: "subscription.graphqls", Input: sourceData("subscription.graphqls"), BuiltIn: false},
 	{Name: "workflow.graphqls", Input: sourceData("workflow.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -4416,6 +4480,72 @@ func (ec *executionContext) field_Query_workflows_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_executionLogAdded_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "executionId",
+		func(ctx context.Context, v any) (*uuid.UUID, error) {
+			return ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["executionId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "workflowId",
+		func(ctx context.Context, v any) (*uuid.UUID, error) {
+			return ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workflowId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_executionUpdated_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workflowId",
+		func(ctx context.Context, v any) (*uuid.UUID, error) {
+			return ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workflowId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "executionId",
+		func(ctx context.Context, v any) (*uuid.UUID, error) {
+			return ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["executionId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) ([]workflowexecution.Status, error) {
+			return ec.unmarshalOWorkflowExecutionStatus2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_workflowChanged_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*uuid.UUID, error) {
+			return ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -8937,6 +9067,138 @@ func (ec *executionContext) _SimulationStep_error(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_SimulationStep_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SimulationStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _Subscription_executionUpdated(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_executionUpdated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ExecutionUpdated(ctx, fc.Args["workflowId"].(*uuid.UUID), fc.Args["executionId"].(*uuid.UUID), fc.Args["status"].([]workflowexecution.Status))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.WorkflowExecution) graphql.Marshaler {
+			return ec.marshalNWorkflowExecution2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowExecution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_executionUpdated(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowExecution(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_executionUpdated_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_executionLogAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_executionLogAdded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ExecutionLogAdded(ctx, fc.Args["executionId"].(*uuid.UUID), fc.Args["workflowId"].(*uuid.UUID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.WorkflowExecutionLog) graphql.Marshaler {
+			return ec.marshalNWorkflowExecutionLog2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowExecutionLog(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_executionLogAdded(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowExecutionLog(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_executionLogAdded_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_workflowChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_workflowChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().WorkflowChanged(ctx, fc.Args["id"].(*uuid.UUID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Workflow) graphql.Marshaler {
+			return ec.marshalNWorkflow2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflow(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_workflowChanged(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Workflow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_workflowChanged_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Task_id(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
@@ -23687,6 +23949,30 @@ func (ec *executionContext) _SimulationStep(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "executionUpdated":
+		return ec._Subscription_executionUpdated(ctx, fields[0])
+	case "executionLogAdded":
+		return ec._Subscription_executionLogAdded(ctx, fields[0])
+	case "workflowChanged":
+		return ec._Subscription_workflowChanged(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
+}
+
 var taskImplementors = []string{"Task", "Node"}
 
 func (ec *executionContext) _Task(ctx context.Context, sel ast.SelectionSet, obj *ent.Task) graphql.Marshaler {
@@ -26078,6 +26364,14 @@ func (ec *executionContext) unmarshalNWorkflowExecutionExitReason2githubᚗcom�
 
 func (ec *executionContext) marshalNWorkflowExecutionExitReason2githubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx context.Context, sel ast.SelectionSet, v workflowexecution.ExitReason) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNWorkflowExecutionLog2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowExecutionLog(ctx context.Context, sel ast.SelectionSet, v *ent.WorkflowExecutionLog) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WorkflowExecutionLog!")
+		return graphql.Null
+	}
+	return ec._WorkflowExecutionLog(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNWorkflowExecutionLogConnection2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowExecutionLogConnection(ctx context.Context, sel ast.SelectionSet, v *ent.WorkflowExecutionLogConnection) graphql.Marshaler {

@@ -7,6 +7,7 @@ import (
 	"context"
 
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/changes"
 	"github.com/flowline/flowline/internal/database"
 
 	"github.com/flowline/flowline/ent"
@@ -22,6 +23,8 @@ type Resolver struct {
 	Dialect database.Dialect
 	// Tokens issues the access tokens login returns.
 	Tokens auth.Tokens
+	// Hub delivers the change events behind subscriptions (nil: subscriptions are refused).
+	Hub *changes.Hub
 }
 
 // db returns the transactional client of the current mutation, or the plain client for

@@ -141,6 +141,15 @@ type SimulationStep struct {
 	Error *string `json:"error,omitempty"`
 }
 
+// Live updates of executions, their logs and workflows, in every server process: a change
+// committed by any replica reaches subscribers connected to any other. Each event is the row
+// as the subscriber may read it now, so nested fields can be selected as in queries. Rows the
+// caller may not read are never sent. A subscriber that falls more than a few hundred events
+// behind is cut off with the error SUBSCRIBER_TOO_SLOW; limits per connection and per caller
+// answer TOO_MANY_SUBSCRIPTIONS.
+type Subscription struct {
+}
+
 // Changes to a workflow; fields left out are unchanged.
 type UpdateWorkflowInput struct {
 	// Optimistic locking: the version the change was made against. When the workflow has moved

@@ -44,3 +44,13 @@ const (
 // Internal is an unexpected failure; the message carries a request id to find the details
 // in the server log.
 const Internal = "INTERNAL_SERVER_ERROR"
+
+// Codes of subscriptions refused or ended by the server.
+const (
+	// TooManySubscriptions: the caller or the connection has as many subscriptions (or
+	// connections) open as it may.
+	TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS"
+	// SubscriberTooSlow: the subscriber fell too far behind its events and was cut off;
+	// subscribe again (and read what was missed with a query).
+	SubscriberTooSlow = "SUBSCRIBER_TOO_SLOW"
+)

@@ -11,13 +11,14 @@ import (
 
 	"github.com/flowline/flowline/internal/accounts"
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/changes"
 	"github.com/flowline/flowline/internal/config"
 	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/httpapi"
 )
 
 // newHTTPServer builds the API role's HTTP server.
-func newHTTPServer(cfg config.Config, db *database.DB, tokens auth.Tokens, logger *slog.Logger, ready func() error) *http.Server {
+func newHTTPServer(cfg config.Config, db *database.DB, tokens auth.Tokens, logger *slog.Logger, ready func() error, hub *changes.Hub) *http.Server {
 	return &http.Server{
 		Addr: cfg.Addr,
 		Handler: httpapi.New(httpapi.Options{
@@ -35,6 +36,9 @@ func newHTTPServer(cfg config.Config, db *database.DB, tokens auth.Tokens, logge
 			RateBurst:        cfg.RateBurst,
 			Metrics:          cfg.Metrics,
 			ViewerCacheTTL:   cfg.ViewerCacheTTL,
+			Hub:              hub,
+
+			ConnectionsPerCaller: cfg.Live.ConnectionsPerCaller,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,

@@ -193,6 +193,11 @@ func serve(args []string, stderr io.Writer) error {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	hub, closeBus, err := startLive(ctx, cfg, db, logger)
+	if err != nil {
+		return err
+	}
+	defer closeBus()
 	errc := make(chan error, 2)
 	metrics.QueueDepth(func() (float64, error) { return queueDepth(ctx, db) })
 	if cfg.MetricsAddr != "" {
@@ -215,7 +220,7 @@ func serve(args []string, stderr io.Writer) error {
 		}
 	}
 	if cfg.Engine.API {
-		srv = newHTTPServer(cfg, db, tokens, logger, workerReady(eng))
+		srv = newHTTPServer(cfg, db, tokens, logger, workerReady(eng), hub)
 		go func() {
 			if cfg.Playground {
 				logger.Info("listening", "addr", cfg.Addr, "playground", playgroundURL(cfg.Addr))

@@ -17,7 +17,12 @@ func BearerToken(r *http.Request) (string, bool) {
 	if len(values) != 1 {
 		return "", false
 	}
-	h := values[0]
+	return ParseBearer(values[0])
+}
+
+// ParseBearer reads the token of an Authorization value "Bearer <token>" (from a header, or
+// from a WebSocket connection_init payload).
+func ParseBearer(h string) (string, bool) {
 	if len(h) > MaxAuthorizationLen {
 		return "", false
 	}

@@ -29,6 +29,10 @@ const (
 	ReasonBootstrap Reason = "bootstrap"
 	// ReasonMigration covers the schema migration filling in columns of existing rows.
 	ReasonMigration Reason = "migration"
+	// ReasonChangeRouting covers routing change events to subscriptions: finding which
+	// workflow an execution belongs to and sweeping for final statuses. What a subscriber
+	// receives is reloaded with the subscriber's own permissions.
+	ReasonChangeRouting Reason = "change routing"
 	// ReasonTests covers test fixtures written straight to the database.
 	ReasonTests Reason = "tests"
 )

@@ -54,6 +54,8 @@ type Config struct {
 	MetricsAddr string
 	// ViewerCacheTTL is how long who a token belongs to is remembered.
 	ViewerCacheTTL time.Duration
+	// Live configures subscriptions.
+	Live Live
 }
 
 // Setting documents one configuration knob; the README's table is written from these.
@@ -83,7 +85,7 @@ var Settings = append([]Setting{
 	{"metrics", "METRICS", "true", "true/false: Prometheus metrics at /metrics on the API address, for ADMIN tokens"},
 	{"metrics-addr", "METRICS_ADDR", "", "a separate address (e.g. 127.0.0.1:9090) serving /metrics without a token, in every role; empty = none"},
 	{"allow-sqlite-in-production", "ALLOW_SQLITE_IN_PRODUCTION", "false", "true lets a production process run on the embedded SQLite database (one process only)"},
-}, engineSettings...)
+}, append(engineSettings, liveSettings...)...)
 
 // FlagError is a command line the flags do not accept: an unknown flag, a flag without its
 // value, or a stray argument.
@@ -145,6 +147,9 @@ func Parse(name string, args []string, getenv func(string) string, out io.Writer
 	}
 	cfg.ShutdownTimeout = d
 	if cfg.Engine, err = loadEngine(vals); err != nil {
+		return Config{}, err
+	}
+	if cfg.Live, err = loadLive(vals); err != nil {
 		return Config{}, err
 	}
 

@@ -108,3 +108,10 @@ func (s *statusRecorder) WriteHeader(status int) {
 
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// Flush lets Server-Sent Events through (gqlgen asserts http.Flusher, it does not unwrap).
+func (s *statusRecorder) Flush() {
+	if f, ok := s.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}

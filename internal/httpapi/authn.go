@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -54,7 +55,7 @@ func (a *authenticator) middleware(next http.Handler) http.Handler {
 			unauthorized(w, "malformed Authorization header: expected Bearer <token>")
 			return
 		}
-		v, err := a.viewer(r, raw)
+		v, err := a.viewer(r.Context(), raw)
 		if err != nil {
 			switch {
 			case r.Context().Err() != nil:
@@ -89,11 +90,11 @@ func unauthorized(w http.ResponseWriter, msg string) {
 }
 
 // viewer checks an API token or a session JWT (accounts.Authenticate).
-func (a *authenticator) viewer(r *http.Request, raw string) (auth.Viewer, error) {
+func (a *authenticator) viewer(ctx context.Context, raw string) (auth.Viewer, error) {
 	if v, ok := a.viewers.get(raw); ok {
 		return v, nil
 	}
-	v, err := accounts.Authenticate(r.Context(), a.db.Client, a.tokens, raw, a.logger)
+	v, err := accounts.Authenticate(ctx, a.db.Client, a.tokens, raw, a.logger)
 	if err == nil {
 		a.viewers.put(raw, v)
 	}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/flowline/flowline/graph"
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/changes"
 	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/httpapi/gqlguard"
 	"github.com/flowline/flowline/internal/httpapi/inbound"
@@ -68,6 +69,11 @@ type Options struct {
 	// Metrics serves Prometheus metrics at /metrics to ADMIN tokens (a separate
 	// METRICS_ADDR serves them without a token instead).
 	Metrics bool
+	// Hub serves subscriptions (nil: subscriptions are refused).
+	Hub *changes.Hub
+	// ConnectionsPerCaller bounds a caller's WebSocket and SSE connections
+	// (0: DefaultConnectionsPerCaller).
+	ConnectionsPerCaller int
 }
 
 // New returns the routes: POST/GET /query, the playground at /, GET /healthz and the incoming
@@ -89,7 +95,12 @@ func New(opts Options) http.Handler {
 	if maxResponse <= 0 {
 		maxResponse = gqlguard.DefaultMaxResponseBytes
 	}
-	gql := gqlguard.ResponseLimit(maxResponse)(graphQLOverHTTP(newGraphQL(opts)))
+	live := newStreams(authn, opts.CORSOrigins, opts.ConnectionsPerCaller)
+	srv := newGraphQL(opts, live)
+	gql := gqlguard.ResponseLimit(maxResponse)(graphQLOverHTTP(srv))
+	// Subscriptions over SSE take the same guards minus the response-size limit (a stream
+	// has no size); WebSocket upgrades authenticate in connection_init.
+	gql = streamsOr(live.sse(srv), gql)
 	gql = gqlguard.RejectNUL(gql)
 	gql = gqlguard.RateLimit(opts.RateLimit, opts.RateBurst, rateKey)(gql)
 	gql = authn.middleware(gql)
@@ -98,7 +109,7 @@ func New(opts Options) http.Handler {
 	gql = gqlguard.RejectBatch(gql)
 	gql = gqlguard.BodyLimit(MaxBodyBytes)(gql)
 	gql = gqlguard.CORS(opts.CORSOrigins)(gql)
-	mux.Handle("/query", gql)
+	mux.Handle("/query", upgradesOr(perAddress(live.webSocket(srv)), gql))
 	mux.HandleFunc("GET /healthz", health(opts.DB))
 	mux.HandleFunc("GET /readyz", ready(opts.DB, opts.Ready))
 	mux.Handle("POST /hooks/{workflowId}", perAddress(gqlguard.BodyLimit(MaxBodyBytes)(inbound.Handler(opts.DB, opts.Logger))))
@@ -113,13 +124,37 @@ func New(opts Options) http.Handler {
 	return reqid.Middleware(accessLog(opts.Logger, mux))
 }
 
-func newGraphQL(opts Options) http.Handler {
+// streamsOr sends SSE requests to stream and the rest to next.
+func streamsOr(stream, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isStream(r) && !isUpgrade(r) {
+			stream.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// upgradesOr sends WebSocket upgrades to upgrade and the rest to next.
+func upgradesOr(upgrade, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isUpgrade(r) {
+			upgrade.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func newGraphQL(opts Options, live *streams) http.Handler {
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
-		Resolvers: &graph.Resolver{Client: opts.DB.Client, Dialect: opts.DB.Dialect, Tokens: opts.Tokens},
+		Resolvers: &graph.Resolver{Client: opts.DB.Client, Dialect: opts.DB.Dialect, Tokens: opts.Tokens, Hub: opts.Hub},
 	}))
+	for _, t := range live.transports() {
+		srv.AddTransport(t)
+	}
 	srv.AddTransport(transport.Options{})
-	// No websocket or multipart transports: nothing is served over them, and multipart
-	// requests would bypass the CSRF content-type rule.
+	// No multipart transports: multipart requests would bypass the CSRF content-type rule.
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	pageSize := opts.MaxPageSize

@@ -16,6 +16,7 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/changes"
 	"github.com/flowline/flowline/internal/httpapi"
 	"github.com/flowline/flowline/internal/reqid"
 )
@@ -31,6 +32,8 @@ type APIClient struct {
 	User *ent.User
 	// Header is sent with every request (Authorization, for instance).
 	Header http.Header
+	// Live is the server's subscription hub (APIOptions.Live), else nil.
+	Live *changes.Hub
 }
 
 // TestTokens signs the session tokens of test clients.
@@ -54,6 +57,17 @@ type APIOptions struct {
 	MaxResponseBytes int
 	// ViewerCacheTTL remembers token lookups (0, the default in tests: every request looks up).
 	ViewerCacheTTL time.Duration
+	// Live serves subscriptions: changes are captured on db and delivered through Live.Bus
+	// (nil: this process only). Off by default, so the statement counts of other tests
+	// stay those of a process without subscribers.
+	Live *LiveOptions
+}
+
+// LiveOptions configure subscriptions in a test server.
+type LiveOptions struct {
+	Bus                  changes.Bus
+	Hub                  changes.HubConfig
+	ConnectionsPerCaller int
 }
 
 // NewAPI starts the real handler over db, signed in as a fresh ADMIN.
@@ -64,6 +78,10 @@ func NewAPI(t testing.TB, db *DB) *APIClient {
 // NewAPIWith is NewAPI with options.
 func NewAPIWith(t testing.TB, db *DB, opts APIOptions) *APIClient {
 	t.Helper()
+	var hub *changes.Hub
+	if opts.Live != nil {
+		hub = StartLive(t, db, *opts.Live)
+	}
 	h := httpapi.New(httpapi.Options{
 		DB:               db.DB,
 		Logger:           slog.New(slog.DiscardHandler),
@@ -77,10 +95,18 @@ func NewAPIWith(t testing.TB, db *DB, opts APIOptions) *APIClient {
 		MaxResponseBytes: opts.MaxResponseBytes,
 		Metrics:          true,
 		ViewerCacheTTL:   opts.ViewerCacheTTL,
+		Hub:              hub,
+
+		ConnectionsPerCaller: func() int {
+			if opts.Live != nil {
+				return opts.Live.ConnectionsPerCaller
+			}
+			return 0
+		}(),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	c := &APIClient{t: t, Server: srv, Handler: h, DB: db, Tokens: TestTokens, Header: http.Header{}}
+	c := &APIClient{t: t, Server: srv, Handler: h, DB: db, Tokens: TestTokens, Header: http.Header{}, Live: hub}
 	return c.As(c.NewUser(auth.RoleAdmin))
 }
 

@@ -167,3 +167,12 @@ func open(t testing.TB, rawURL string) *DB {
 	counter.Reset()
 	return &DB{DB: db, Statements: counter}
 }
+
+// Reopen returns a second handle on db's database, as another process would have: its own
+// connections, ent client and hooks. It is closed when the test ends.
+func Reopen(t testing.TB, db *DB) *DB {
+	t.Helper()
+	other := open(t, db.URL)
+	other.Schema = db.Schema
+	return other
+}

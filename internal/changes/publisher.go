@@ -1,0 +1,93 @@
+package changes
+
+import (
+	"context"
+	"log/slog"
+	"sync/atomic"
+	"time"
+)
+
+// queueSize bounds the events waiting to be published: a writer never waits for the bus.
+const queueSize = 10000
+
+// batchSize bounds one Publish call.
+const batchSize = 500
+
+// Publisher sends committed events on the bus from a goroutine of its own, so writers
+// (the engine's step transactions, mutations) never wait for it.
+type Publisher struct {
+	bus     Bus
+	log     *slog.Logger
+	queue   chan Event
+	dropped atomic.Int64
+}
+
+// NewPublisher returns a publisher to bus; Run sends what it is given.
+func NewPublisher(bus Bus, logger *slog.Logger) *Publisher {
+	if logger == nil {
+		logger = slog.Default()
+	}
+	return &Publisher{bus: bus, log: logger, queue: make(chan Event, queueSize)}
+}
+
+// Publish queues events without waiting. When the queue is full they are dropped and
+// counted: subscribers catch up on final statuses through the Hub's sweep.
+func (p *Publisher) Publish(events ...Event) {
+	for _, e := range events {
+		select {
+		case p.queue <- e:
+		default:
+			p.dropped.Add(1)
+		}
+	}
+}
+
+// Dropped is how many events were dropped because the queue was full.
+func (p *Publisher) Dropped() int64 { return p.dropped.Load() }
+
+// Run publishes queued events in batches until ctx ends, then sends what is left (for at
+// most a second).
+func (p *Publisher) Run(ctx context.Context) {
+	batch := make([]Event, 0, batchSize)
+	send := func(ctx context.Context) {
+		if len(batch) == 0 {
+			return
+		}
+		if err := p.bus.Publish(ctx, batch); err != nil && ctx.Err() == nil {
+			p.log.Warn("publish change events: subscribers catch up on final statuses", "events", len(batch), "error", err)
+		}
+		batch = batch[:0]
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			flush, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+			defer cancel()
+			for {
+				select {
+				case e := <-p.queue:
+					batch = append(batch, e)
+					if len(batch) == batchSize {
+						send(flush)
+					}
+				default:
+					send(flush)
+					return
+				}
+			}
+		case e := <-p.queue:
+			batch = append(batch, e)
+			// Take whatever else is already waiting, up to a batch.
+		more:
+			for len(batch) < batchSize {
+				select {
+				case e := <-p.queue:
+					batch = append(batch, e)
+				default:
+					break more
+				}
+			}
+			send(ctx)
+		}
+	}
+}

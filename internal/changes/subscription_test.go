@@ -180,7 +180,6 @@ func waitSubscribers(t *testing.T, s setup, n int) {
 	}
 }
 
-
 func TestSubscriptionsNeedAToken(t *testing.T) {
 	t.Parallel()
 	db := testsupport.Open(t, "sqlite3")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -79,5 +80,61 @@ func TestSDKAgainstARealServer(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != 1 || list[0].Extensions["code"] != "VALIDATION_FAILED" ||
 		!strings.Contains(fmt.Sprint(list[0].Extensions["problems"]), `no step has the key "nope"`) {
 		t.Fatalf("a bad reference: %v", err)
+	}
+}
+
+// TestSDKSubscribes follows an execution through the SDK's WebSocket client: its creation,
+// then its cancellation.
+func TestSDKSubscribes(t *testing.T) {
+	t.Parallel()
+	api := testsupport.NewAPIWith(t, testsupport.Open(t, "sqlite3"), testsupport.APIOptions{Live: &testsupport.LiveOptions{}})
+	token := strings.TrimPrefix(api.Header.Get("Authorization"), "Bearer ")
+	c := flowline.NewClient(api.Server.URL+"/query", token, api.Server.Client())
+	ctx := context.Background()
+	wf, err := flowline.CreateWorkflow(ctx, c, flowline.CreateWorkflowInput{
+		Name: "Followed", TriggerType: flowline.TriggerTypeManual, IsActive: ptr(true),
+		Actions: []flowline.WorkflowActionInput{{Type: flowline.ActionTypeCreateTask, Config: &map[string]any{"title": "Call"}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	ws := flowline.NewWebSocketClient(api.Server.URL+"/query", token)
+	if _, err := ws.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = ws.Close() }()
+	events, _, err := flowline.ExecutionUpdated(ctx, ws, &wf.CreateWorkflow.Id, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for api.Live.Subscriptions() < 1 { // graphql-transport-ws does not acknowledge a subscribe
+		time.Sleep(5 * time.Millisecond)
+	}
+	run, err := flowline.TriggerWorkflow(ctx, c, wf.CreateWorkflow.Id, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := flowline.CancelExecution(ctx, c, run.TriggerWorkflow.Id); err != nil {
+		t.Fatal(err)
+	}
+	var seen []flowline.WorkflowExecutionStatus
+	for len(seen) < 2 {
+		select {
+		case ev := <-events:
+			if len(ev.Errors) > 0 || ev.Data == nil {
+				t.Fatalf("event = %+v", ev)
+			}
+			got := ev.Data.ExecutionUpdated
+			if got.Id != run.TriggerWorkflow.Id || got.Workflow.Name != "Followed" {
+				t.Fatalf("event about %+v", got)
+			}
+			seen = append(seen, got.Status)
+		case <-time.After(30 * time.Second):
+			t.Fatalf("events so far %v", seen)
+		}
+	}
+	if seen[0] != flowline.WorkflowExecutionStatusPending || seen[1] != flowline.WorkflowExecutionStatusCancelled {
+		t.Fatalf("statuses = %v, want PENDING then CANCELLED", seen)
 	}
 }

@@ -5,6 +5,7 @@ package flowline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -573,6 +574,283 @@ func (v *ExecutionFields) GetCompletedAt() *time.Time { return v.CompletedAt }
 
 // GetOutputs returns ExecutionFields.Outputs, and is useful for accessing the field via an interface.
 func (v *ExecutionFields) GetOutputs() map[string]any { return v.Outputs }
+
+// ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog includes the requested fields of the GraphQL type WorkflowExecutionLog.
+// The GraphQL type's documentation follows.
+//
+// One attempt of one step of an execution.
+type ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog struct {
+	// The object's ID, a UUID; node(id:) finds it.
+	Id string `json:"id"`
+	// The step's position in the execution's compiled step list (its index among the actions for a straight list).
+	StepIndex int `json:"stepIndex"`
+	// The step's JSON pointer in the definition, e.g. /actions/1/then/0.
+	Path string `json:"path"`
+	// The step's key, if it has one.
+	StepKey *string `json:"stepKey"`
+	// The execution's run the attempt belongs to.
+	Run int `json:"run"`
+	// The step's type.
+	ActionType ActionType `json:"actionType"`
+	// Where it stands.
+	Status WorkflowExecutionLogStatus `json:"status"`
+	// The try number, from 1.
+	Attempt int `json:"attempt"`
+	// Why it failed, when it did.
+	ErrorMessage *string `json:"errorMessage"`
+	// How long the attempt took.
+	DurationMs int `json:"durationMs"`
+	// When the attempt started.
+	ExecutedAt time.Time `json:"executedAt"`
+	// The execution.
+	Execution ExecutionLogAddedExecutionLogAddedWorkflowExecutionLogExecutionWorkflowExecution `json:"execution"`
+}
+
+// GetId returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.Id, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetId() string { return v.Id }
+
+// GetStepIndex returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.StepIndex, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetStepIndex() int {
+	return v.StepIndex
+}
+
+// GetPath returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.Path, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetPath() string { return v.Path }
+
+// GetStepKey returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.StepKey, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetStepKey() *string {
+	return v.StepKey
+}
+
+// GetRun returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.Run, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetRun() int { return v.Run }
+
+// GetActionType returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.ActionType, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetActionType() ActionType {
+	return v.ActionType
+}
+
+// GetStatus returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.Status, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetStatus() WorkflowExecutionLogStatus {
+	return v.Status
+}
+
+// GetAttempt returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.Attempt, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetAttempt() int { return v.Attempt }
+
+// GetErrorMessage returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.ErrorMessage, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetErrorMessage() *string {
+	return v.ErrorMessage
+}
+
+// GetDurationMs returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.DurationMs, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetDurationMs() int {
+	return v.DurationMs
+}
+
+// GetExecutedAt returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.ExecutedAt, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetExecutedAt() time.Time {
+	return v.ExecutedAt
+}
+
+// GetExecution returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog.Execution, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog) GetExecution() ExecutionLogAddedExecutionLogAddedWorkflowExecutionLogExecutionWorkflowExecution {
+	return v.Execution
+}
+
+// ExecutionLogAddedExecutionLogAddedWorkflowExecutionLogExecutionWorkflowExecution includes the requested fields of the GraphQL type WorkflowExecution.
+// The GraphQL type's documentation follows.
+//
+// One run of a workflow for one event, advanced by the engine step by step.
+type ExecutionLogAddedExecutionLogAddedWorkflowExecutionLogExecutionWorkflowExecution struct {
+	// The object's ID, a UUID; node(id:) finds it.
+	Id string `json:"id"`
+}
+
+// GetId returns ExecutionLogAddedExecutionLogAddedWorkflowExecutionLogExecutionWorkflowExecution.Id, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedExecutionLogAddedWorkflowExecutionLogExecutionWorkflowExecution) GetId() string {
+	return v.Id
+}
+
+// ExecutionLogAddedResponse is returned by ExecutionLogAdded on success.
+type ExecutionLogAddedResponse struct {
+	// A step attempt was logged (one row per attempt, retries included).
+	ExecutionLogAdded ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog `json:"executionLogAdded"`
+}
+
+// GetExecutionLogAdded returns ExecutionLogAddedResponse.ExecutionLogAdded, and is useful for accessing the field via an interface.
+func (v *ExecutionLogAddedResponse) GetExecutionLogAdded() ExecutionLogAddedExecutionLogAddedWorkflowExecutionLog {
+	return v.ExecutionLogAdded
+}
+
+// ExecutionUpdatedExecutionUpdatedWorkflowExecution includes the requested fields of the GraphQL type WorkflowExecution.
+// The GraphQL type's documentation follows.
+//
+// One run of a workflow for one event, advanced by the engine step by step.
+type ExecutionUpdatedExecutionUpdatedWorkflowExecution struct {
+	ExecutionFields `json:"-"`
+	// The workflow.
+	Workflow ExecutionUpdatedExecutionUpdatedWorkflowExecutionWorkflow `json:"workflow"`
+}
+
+// GetWorkflow returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.Workflow, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetWorkflow() ExecutionUpdatedExecutionUpdatedWorkflowExecutionWorkflow {
+	return v.Workflow
+}
+
+// GetId returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.Id, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetId() string {
+	return v.ExecutionFields.Id
+}
+
+// GetStatus returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.Status, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetStatus() WorkflowExecutionStatus {
+	return v.ExecutionFields.Status
+}
+
+// GetCurrentStep returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.CurrentStep, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetCurrentStep() int {
+	return v.ExecutionFields.CurrentStep
+}
+
+// GetRun returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.Run, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetRun() int {
+	return v.ExecutionFields.Run
+}
+
+// GetErrorMessage returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.ErrorMessage, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetErrorMessage() *string {
+	return v.ExecutionFields.ErrorMessage
+}
+
+// GetExitReason returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.ExitReason, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetExitReason() *WorkflowExecutionExitReason {
+	return v.ExecutionFields.ExitReason
+}
+
+// GetExitMessage returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.ExitMessage, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetExitMessage() *string {
+	return v.ExecutionFields.ExitMessage
+}
+
+// GetStartedAt returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.StartedAt, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetStartedAt() *time.Time {
+	return v.ExecutionFields.StartedAt
+}
+
+// GetCompletedAt returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.CompletedAt, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetCompletedAt() *time.Time {
+	return v.ExecutionFields.CompletedAt
+}
+
+// GetOutputs returns ExecutionUpdatedExecutionUpdatedWorkflowExecution.Outputs, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) GetOutputs() map[string]any {
+	return v.ExecutionFields.Outputs
+}
+
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*ExecutionUpdatedExecutionUpdatedWorkflowExecution
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.ExecutionUpdatedExecutionUpdatedWorkflowExecution = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.ExecutionFields)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalExecutionUpdatedExecutionUpdatedWorkflowExecution struct {
+	Workflow ExecutionUpdatedExecutionUpdatedWorkflowExecutionWorkflow `json:"workflow"`
+
+	Id string `json:"id"`
+
+	Status WorkflowExecutionStatus `json:"status"`
+
+	CurrentStep int `json:"currentStep"`
+
+	Run int `json:"run"`
+
+	ErrorMessage *string `json:"errorMessage"`
+
+	ExitReason *WorkflowExecutionExitReason `json:"exitReason"`
+
+	ExitMessage *string `json:"exitMessage"`
+
+	StartedAt *time.Time `json:"startedAt"`
+
+	CompletedAt *time.Time `json:"completedAt"`
+
+	Outputs map[string]any `json:"outputs"`
+}
+
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecution) __premarshalJSON() (*__premarshalExecutionUpdatedExecutionUpdatedWorkflowExecution, error) {
+	var retval __premarshalExecutionUpdatedExecutionUpdatedWorkflowExecution
+
+	retval.Workflow = v.Workflow
+	retval.Id = v.ExecutionFields.Id
+	retval.Status = v.ExecutionFields.Status
+	retval.CurrentStep = v.ExecutionFields.CurrentStep
+	retval.Run = v.ExecutionFields.Run
+	retval.ErrorMessage = v.ExecutionFields.ErrorMessage
+	retval.ExitReason = v.ExecutionFields.ExitReason
+	retval.ExitMessage = v.ExecutionFields.ExitMessage
+	retval.StartedAt = v.ExecutionFields.StartedAt
+	retval.CompletedAt = v.ExecutionFields.CompletedAt
+	retval.Outputs = v.ExecutionFields.Outputs
+	return &retval, nil
+}
+
+// ExecutionUpdatedExecutionUpdatedWorkflowExecutionWorkflow includes the requested fields of the GraphQL type Workflow.
+// The GraphQL type's documentation follows.
+//
+// An automation: when its trigger fires and its conditions hold, its steps run as an execution.
+type ExecutionUpdatedExecutionUpdatedWorkflowExecutionWorkflow struct {
+	// The object's ID, a UUID; node(id:) finds it.
+	Id string `json:"id"`
+	// Its name.
+	Name string `json:"name"`
+}
+
+// GetId returns ExecutionUpdatedExecutionUpdatedWorkflowExecutionWorkflow.Id, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecutionWorkflow) GetId() string { return v.Id }
+
+// GetName returns ExecutionUpdatedExecutionUpdatedWorkflowExecutionWorkflow.Name, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedExecutionUpdatedWorkflowExecutionWorkflow) GetName() string { return v.Name }
+
+// ExecutionUpdatedResponse is returned by ExecutionUpdated on success.
+type ExecutionUpdatedResponse struct {
+	// An execution was created or changed status or position (step, attempt, run). With no
+	// argument: every execution the caller may read. A final status is never lost: if a
+	// notification is, the server finds the final status within seconds.
+	ExecutionUpdated ExecutionUpdatedExecutionUpdatedWorkflowExecution `json:"executionUpdated"`
+}
+
+// GetExecutionUpdated returns ExecutionUpdatedResponse.ExecutionUpdated, and is useful for accessing the field via an interface.
+func (v *ExecutionUpdatedResponse) GetExecutionUpdated() ExecutionUpdatedExecutionUpdatedWorkflowExecution {
+	return v.ExecutionUpdated
+}
 
 // GetExecutionNode includes the requested fields of the GraphQL interface Node.
 //
@@ -2550,6 +2828,45 @@ func (v *WorkflowCaseInput) GetConditions() map[string]any { return v.Conditions
 // GetActions returns WorkflowCaseInput.Actions, and is useful for accessing the field via an interface.
 func (v *WorkflowCaseInput) GetActions() []WorkflowActionInput { return v.Actions }
 
+// WorkflowChangedResponse is returned by WorkflowChanged on success.
+type WorkflowChangedResponse struct {
+	// A workflow was created, edited, activated or deactivated, or got a new version. The
+	// subscription ends when the workflow it names is deleted.
+	WorkflowChanged WorkflowChangedWorkflowChangedWorkflow `json:"workflowChanged"`
+}
+
+// GetWorkflowChanged returns WorkflowChangedResponse.WorkflowChanged, and is useful for accessing the field via an interface.
+func (v *WorkflowChangedResponse) GetWorkflowChanged() WorkflowChangedWorkflowChangedWorkflow {
+	return v.WorkflowChanged
+}
+
+// WorkflowChangedWorkflowChangedWorkflow includes the requested fields of the GraphQL type Workflow.
+// The GraphQL type's documentation follows.
+//
+// An automation: when its trigger fires and its conditions hold, its steps run as an execution.
+type WorkflowChangedWorkflowChangedWorkflow struct {
+	// The object's ID, a UUID; node(id:) finds it.
+	Id string `json:"id"`
+	// Its name.
+	Name string `json:"name"`
+	// The definition's version, one more at every change of trigger, conditions or actions.
+	Version int `json:"version"`
+	// Whether its trigger starts executions.
+	IsActive bool `json:"isActive"`
+}
+
+// GetId returns WorkflowChangedWorkflowChangedWorkflow.Id, and is useful for accessing the field via an interface.
+func (v *WorkflowChangedWorkflowChangedWorkflow) GetId() string { return v.Id }
+
+// GetName returns WorkflowChangedWorkflowChangedWorkflow.Name, and is useful for accessing the field via an interface.
+func (v *WorkflowChangedWorkflowChangedWorkflow) GetName() string { return v.Name }
+
+// GetVersion returns WorkflowChangedWorkflowChangedWorkflow.Version, and is useful for accessing the field via an interface.
+func (v *WorkflowChangedWorkflowChangedWorkflow) GetVersion() int { return v.Version }
+
+// GetIsActive returns WorkflowChangedWorkflowChangedWorkflow.IsActive, and is useful for accessing the field via an interface.
+func (v *WorkflowChangedWorkflowChangedWorkflow) GetIsActive() bool { return v.IsActive }
+
 // Why a COMPLETED execution ended before its last step.
 type WorkflowExecutionExitReason string
 
@@ -4072,6 +4389,34 @@ type __CreateWorkflowInput struct {
 // GetInput returns __CreateWorkflowInput.Input, and is useful for accessing the field via an interface.
 func (v *__CreateWorkflowInput) GetInput() CreateWorkflowInput { return v.Input }
 
+// __ExecutionLogAddedInput is used internally by genqlient
+type __ExecutionLogAddedInput struct {
+	ExecutionId *string `json:"executionId"`
+	WorkflowId  *string `json:"workflowId"`
+}
+
+// GetExecutionId returns __ExecutionLogAddedInput.ExecutionId, and is useful for accessing the field via an interface.
+func (v *__ExecutionLogAddedInput) GetExecutionId() *string { return v.ExecutionId }
+
+// GetWorkflowId returns __ExecutionLogAddedInput.WorkflowId, and is useful for accessing the field via an interface.
+func (v *__ExecutionLogAddedInput) GetWorkflowId() *string { return v.WorkflowId }
+
+// __ExecutionUpdatedInput is used internally by genqlient
+type __ExecutionUpdatedInput struct {
+	WorkflowId  *string                   `json:"workflowId"`
+	ExecutionId *string                   `json:"executionId"`
+	Status      []WorkflowExecutionStatus `json:"status"`
+}
+
+// GetWorkflowId returns __ExecutionUpdatedInput.WorkflowId, and is useful for accessing the field via an interface.
+func (v *__ExecutionUpdatedInput) GetWorkflowId() *string { return v.WorkflowId }
+
+// GetExecutionId returns __ExecutionUpdatedInput.ExecutionId, and is useful for accessing the field via an interface.
+func (v *__ExecutionUpdatedInput) GetExecutionId() *string { return v.ExecutionId }
+
+// GetStatus returns __ExecutionUpdatedInput.Status, and is useful for accessing the field via an interface.
+func (v *__ExecutionUpdatedInput) GetStatus() []WorkflowExecutionStatus { return v.Status }
+
 // __GetExecutionInput is used internally by genqlient
 type __GetExecutionInput struct {
 	Id   string `json:"id"`
@@ -4143,6 +4488,14 @@ func (v *__TriggerWorkflowInput) GetClientId() *string { return v.ClientId }
 
 // GetData returns __TriggerWorkflowInput.Data, and is useful for accessing the field via an interface.
 func (v *__TriggerWorkflowInput) GetData() *map[string]any { return v.Data }
+
+// __WorkflowChangedInput is used internally by genqlient
+type __WorkflowChangedInput struct {
+	Id *string `json:"id"`
+}
+
+// GetId returns __WorkflowChangedInput.Id, and is useful for accessing the field via an interface.
+func (v *__WorkflowChangedInput) GetId() *string { return v.Id }
 
 // The mutation executed by ActivateWorkflow.
 const ActivateWorkflow_Operation = `
@@ -4360,6 +4713,150 @@ func CreateWorkflow(
 	)
 
 	return data_, err_
+}
+
+// The subscription executed by ExecutionLogAdded.
+const ExecutionLogAdded_Operation = `
+subscription ExecutionLogAdded ($executionId: ID, $workflowId: ID) {
+	executionLogAdded(executionId: $executionId, workflowId: $workflowId) {
+		id
+		stepIndex
+		path
+		stepKey
+		run
+		actionType
+		status
+		attempt
+		errorMessage
+		durationMs
+		executedAt
+		execution {
+			id
+		}
+	}
+}
+`
+
+// To unsubscribe, use [graphql.WebSocketClient.Unsubscribe]
+func ExecutionLogAdded(
+	ctx_ context.Context,
+	client_ graphql.WebSocketClient,
+	executionId *string,
+	workflowId *string,
+) (dataChan_ chan ExecutionLogAddedWsResponse, subscriptionID_ string, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ExecutionLogAdded",
+		Query:  ExecutionLogAdded_Operation,
+		Variables: &__ExecutionLogAddedInput{
+			ExecutionId: executionId,
+			WorkflowId:  workflowId,
+		},
+	}
+
+	dataChan_ = make(chan ExecutionLogAddedWsResponse)
+	subscriptionID_, err_ = client_.Subscribe(req_, dataChan_, ExecutionLogAddedForwardData)
+
+	return dataChan_, subscriptionID_, err_
+}
+
+type ExecutionLogAddedWsResponse graphql.BaseResponse[*ExecutionLogAddedResponse]
+
+func ExecutionLogAddedForwardData(interfaceChan interface{}, jsonRawMsg json.RawMessage) error {
+	var gqlResp graphql.Response
+	var wsResp ExecutionLogAddedWsResponse
+	err := json.Unmarshal(jsonRawMsg, &gqlResp)
+	if err != nil {
+		return err
+	}
+	if len(gqlResp.Errors) == 0 {
+		err = json.Unmarshal(jsonRawMsg, &wsResp)
+		if err != nil {
+			return err
+		}
+	} else {
+		wsResp.Errors = gqlResp.Errors
+	}
+	dataChan_, ok := interfaceChan.(chan ExecutionLogAddedWsResponse)
+	if !ok {
+		return errors.New("failed to cast interface into 'chan ExecutionLogAddedWsResponse'")
+	}
+	dataChan_ <- wsResp
+	return nil
+}
+
+// The subscription executed by ExecutionUpdated.
+const ExecutionUpdated_Operation = `
+subscription ExecutionUpdated ($workflowId: ID, $executionId: ID, $status: [WorkflowExecutionStatus!]) {
+	executionUpdated(workflowId: $workflowId, executionId: $executionId, status: $status) {
+		... ExecutionFields
+		workflow {
+			id
+			name
+		}
+	}
+}
+fragment ExecutionFields on WorkflowExecution {
+	id
+	status
+	currentStep
+	run
+	errorMessage
+	exitReason
+	exitMessage
+	startedAt
+	completedAt
+	outputs
+}
+`
+
+// Live updates (over WebSocket with NewWebSocketClient, or SSE).
+// To unsubscribe, use [graphql.WebSocketClient.Unsubscribe]
+func ExecutionUpdated(
+	ctx_ context.Context,
+	client_ graphql.WebSocketClient,
+	workflowId *string,
+	executionId *string,
+	status []WorkflowExecutionStatus,
+) (dataChan_ chan ExecutionUpdatedWsResponse, subscriptionID_ string, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ExecutionUpdated",
+		Query:  ExecutionUpdated_Operation,
+		Variables: &__ExecutionUpdatedInput{
+			WorkflowId:  workflowId,
+			ExecutionId: executionId,
+			Status:      status,
+		},
+	}
+
+	dataChan_ = make(chan ExecutionUpdatedWsResponse)
+	subscriptionID_, err_ = client_.Subscribe(req_, dataChan_, ExecutionUpdatedForwardData)
+
+	return dataChan_, subscriptionID_, err_
+}
+
+type ExecutionUpdatedWsResponse graphql.BaseResponse[*ExecutionUpdatedResponse]
+
+func ExecutionUpdatedForwardData(interfaceChan interface{}, jsonRawMsg json.RawMessage) error {
+	var gqlResp graphql.Response
+	var wsResp ExecutionUpdatedWsResponse
+	err := json.Unmarshal(jsonRawMsg, &gqlResp)
+	if err != nil {
+		return err
+	}
+	if len(gqlResp.Errors) == 0 {
+		err = json.Unmarshal(jsonRawMsg, &wsResp)
+		if err != nil {
+			return err
+		}
+	} else {
+		wsResp.Errors = gqlResp.Errors
+	}
+	dataChan_, ok := interfaceChan.(chan ExecutionUpdatedWsResponse)
+	if !ok {
+		return errors.New("failed to cast interface into 'chan ExecutionUpdatedWsResponse'")
+	}
+	dataChan_ <- wsResp
+	return nil
 }
 
 // The query executed by GetExecution.
@@ -4818,4 +5315,61 @@ func TriggerWorkflow(
 	)
 
 	return data_, err_
+}
+
+// The subscription executed by WorkflowChanged.
+const WorkflowChanged_Operation = `
+subscription WorkflowChanged ($id: ID) {
+	workflowChanged(id: $id) {
+		id
+		name
+		version
+		isActive
+	}
+}
+`
+
+// To unsubscribe, use [graphql.WebSocketClient.Unsubscribe]
+func WorkflowChanged(
+	ctx_ context.Context,
+	client_ graphql.WebSocketClient,
+	id *string,
+) (dataChan_ chan WorkflowChangedWsResponse, subscriptionID_ string, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "WorkflowChanged",
+		Query:  WorkflowChanged_Operation,
+		Variables: &__WorkflowChangedInput{
+			Id: id,
+		},
+	}
+
+	dataChan_ = make(chan WorkflowChangedWsResponse)
+	subscriptionID_, err_ = client_.Subscribe(req_, dataChan_, WorkflowChangedForwardData)
+
+	return dataChan_, subscriptionID_, err_
+}
+
+type WorkflowChangedWsResponse graphql.BaseResponse[*WorkflowChangedResponse]
+
+func WorkflowChangedForwardData(interfaceChan interface{}, jsonRawMsg json.RawMessage) error {
+	var gqlResp graphql.Response
+	var wsResp WorkflowChangedWsResponse
+	err := json.Unmarshal(jsonRawMsg, &gqlResp)
+	if err != nil {
+		return err
+	}
+	if len(gqlResp.Errors) == 0 {
+		err = json.Unmarshal(jsonRawMsg, &wsResp)
+		if err != nil {
+			return err
+		}
+	} else {
+		wsResp.Errors = gqlResp.Errors
+	}
+	dataChan_, ok := interfaceChan.(chan WorkflowChangedWsResponse)
+	if !ok {
+		return errors.New("failed to cast interface into 'chan WorkflowChangedWsResponse'")
+	}
+	dataChan_ <- wsResp
+	return nil
 }

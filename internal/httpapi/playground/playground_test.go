@@ -37,7 +37,7 @@ func chromium(t *testing.T) string {
 func TestPlaygroundRunsAQueryOffline(t *testing.T) {
 	t.Parallel()
 	bin := chromium(t)
-	api := testsupport.NewAPI(t, testsupport.Open(t, "sqlite3"))
+	api := testsupport.NewAPIWith(t, testsupport.Open(t, "sqlite3"), testsupport.APIOptions{Live: &testsupport.LiveOptions{}})
 	token := strings.TrimPrefix(api.Header.Get("Authorization"), "Bearer ")
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -87,6 +87,33 @@ func TestPlaygroundRunsAQueryOffline(t *testing.T) {
 	if !strings.Contains(result, `"ADMIN"`) || strings.Contains(result, `"errors"`) {
 		t.Fatalf("query %q answered: %s", typed, result)
 	}
+	// A subscription runs too, over a WebSocket authenticated by the same Headers tab.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector(".graphiql-query-editor .CodeMirror").CodeMirror.setValue(""), true`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`.graphiql-query-editor .CodeMirror textarea`), "subscription Live { workflowChanged { name } }")); err != nil {
+		t.Fatalf("type the subscription: %v", err)
+	}
+	// GraphiQL picks up the typed operation's name after a short debounce; like a user, click
+	// again while it still sends the previous one's.
+	for attempt := 0; api.Live.Subscriptions() < 1; attempt++ {
+		if attempt == 50 || ctx.Err() != nil {
+			t.Fatal("the playground's subscription never reached the server")
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.graphiql-execute-button`))); err != nil {
+			t.Fatalf("run the subscription: %v", err)
+		}
+		txt, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => { const t = (document.querySelector(".result-window") || {}).innerText || ""; return t.includes('"errors"') ? t : false })()`, chromedp.WithPollingTimeout(time.Second)))
+		if err == nil && !strings.Contains(txt, "operation Typed not found") {
+			t.Fatalf("the playground's subscription failed: %s", txt)
+		}
+	}
+	api.MustData(`mutation { createWorkflow(input: {name: "Seen live", triggerType: MANUAL, actions: [{type: CREATE_TASK, config: {title: "x"}}]}) { id } }`, nil, nil)
+	live, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => { const t = (document.querySelector(".result-window") || {}).innerText || ""; return t.includes("Seen live") || t.includes('"errors"') ? t : false })()`))
+	if err != nil || !strings.Contains(live, "Seen live") {
+		t.Fatalf("the subscription showed %q (%v)", live, err)
+	}
+
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)

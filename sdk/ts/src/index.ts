@@ -3,6 +3,7 @@
 // that runs them with an API token.
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
+import { createClient as createWsClient } from "graphql-ws";
 
 export * from "./gql/graphql";
 /** The definition language (from /schema/workflow-definition.json): a whole definition and one step. */
@@ -58,4 +59,70 @@ export function createClient(opts: ClientOptions): Request {
     if (body.data == null) throw new FlowlineError([{ message: "no data in the answer" }], res.status);
     return body.data;
   };
+}
+
+export interface SubscriptionClientOptions {
+  /** The GraphQL endpoint, e.g. http://localhost:8080/query (http is turned into ws). */
+  url: string;
+  /** An API token (flw_...) or a session token, sent in connection_init. */
+  token?: string;
+  /** A WebSocket implementation where there is no global one (Node 20: the ws package). */
+  webSocketImpl?: unknown;
+}
+
+/** Runs typed subscription documents over one WebSocket (graphql-transport-ws). */
+export interface SubscriptionClient {
+  /** The events of a subscription, until the server completes it or the loop breaks. */
+  subscribe<R, V>(document: TypedDocumentNode<R, V>, variables?: V): AsyncIterableIterator<R>;
+  /** Closes the connection. */
+  dispose(): Promise<void>;
+}
+
+export function createSubscriptionClient(opts: SubscriptionClientOptions): SubscriptionClient {
+  const client = createWsClient({
+    url: opts.url.replace(/^http/, "ws"),
+    connectionParams: opts.token ? { Authorization: `Bearer ${opts.token}` } : undefined,
+    webSocketImpl: opts.webSocketImpl,
+    lazy: true,
+    retryAttempts: 0,
+  });
+  return {
+    subscribe<R, V>(document: TypedDocumentNode<R, V>, variables?: V): AsyncIterableIterator<R> {
+      const it = client.iterate<R>({ query: print(document), variables: (variables ?? {}) as Record<string, unknown> });
+      const next = async (): Promise<IteratorResult<R>> => {
+        let res: IteratorResult<{ data?: R | null; errors?: readonly unknown[] }>;
+        try {
+          res = (await it.next()) as typeof res;
+        } catch (err) {
+          throw asFlowlineError(err);
+        }
+        if (res.done) return { done: true, value: undefined };
+        if (res.value.errors?.length) throw new FlowlineError(res.value.errors as GraphQLErrorShape[], 200);
+        return { done: false, value: res.value.data as R };
+      };
+      const self: AsyncIterableIterator<R> = {
+        next,
+        return: async () => {
+          await it.return?.();
+          return { done: true, value: undefined };
+        },
+        [Symbol.asyncIterator]: () => self,
+      };
+      return self;
+    },
+    dispose: async () => {
+      await client.dispose();
+    },
+  };
+}
+
+/** A refused connection (close event) or protocol error as a FlowlineError. */
+function asFlowlineError(err: unknown): FlowlineError {
+  if (Array.isArray(err)) return new FlowlineError(err as GraphQLErrorShape[], 200);
+  const close = err as { code?: number; reason?: string };
+  if (typeof close?.code === "number") {
+    const code = close.code === 4403 ? "UNAUTHENTICATED" : close.code === 4429 ? "TOO_MANY_SUBSCRIPTIONS" : undefined;
+    return new FlowlineError([{ message: close.reason || `connection closed (${close.code})`, extensions: { code } }], close.code);
+  }
+  return new FlowlineError([{ message: err instanceof Error ? err.message : String(err) }], 0);
 }

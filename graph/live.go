@@ -82,7 +82,9 @@ func executionSource(r *Resolver, workflowID *uuid.UUID, status []workflowexecut
 			if err != nil {
 				return nil, err
 			}
-			rows, err := q.All(ctx)
+			// CollectFields reads only the selected columns; the state and the filters need
+			// theirs whatever the subscriber selected.
+			rows, err := q.Select(changes.ExecutionSigFields...).All(ctx)
 			return byID(rows, func(e *ent.WorkflowExecution) uuid.UUID { return e.ID }), err
 		},
 		Sig: changes.ExecutionSig,
@@ -113,7 +115,7 @@ func workflowSource(r *Resolver, id *uuid.UUID) changes.Source[*ent.Workflow] {
 			if err != nil {
 				return nil, err
 			}
-			rows, err := q.All(ctx)
+			rows, err := q.Select(workflow.FieldUpdatedAt).All(ctx)
 			return byID(rows, func(w *ent.Workflow) uuid.UUID { return w.ID }), err
 		},
 		Sig: func(w *ent.Workflow) string {
@@ -129,4 +131,35 @@ func orNil(id *uuid.UUID) uuid.UUID {
 		return uuid.Nil
 	}
 	return *id
+}
+
+// mustRead refuses, with NOT_FOUND, a subscription naming a workflow or an execution the
+// caller cannot read: it would never receive anything, silently.
+func (r *Resolver) mustRead(ctx context.Context, workflowID, executionID *uuid.UUID) error {
+	if err := r.mustReadWorkflow(ctx, "workflowId", workflowID); err != nil {
+		return err
+	}
+	if executionID == nil {
+		return nil
+	}
+	if _, err := r.Client.WorkflowExecution.Get(ctx, *executionID); err != nil {
+		if ent.IsNotFound(err) {
+			return notFound(ctx, "executionId", "execution")
+		}
+		return err
+	}
+	return nil
+}
+
+func (r *Resolver) mustReadWorkflow(ctx context.Context, field string, id *uuid.UUID) error {
+	if id == nil {
+		return nil
+	}
+	if _, err := r.Client.Workflow.Get(ctx, *id); err != nil {
+		if ent.IsNotFound(err) {
+			return notFound(ctx, field, "workflow")
+		}
+		return err
+	}
+	return nil
 }

@@ -16,26 +16,26 @@ import (
 
 // ExecutionUpdated is the resolver for the executionUpdated field.
 func (r *subscriptionResolver) ExecutionUpdated(ctx context.Context, workflowID *uuid.UUID, executionID *uuid.UUID, status []workflowexecution.Status) (<-chan *ent.WorkflowExecution, error) {
+	if err := r.mustRead(ctx, workflowID, executionID); err != nil {
+		return nil, err
+	}
 	f := changes.Filter{Kind: changes.ExecutionChanged, Execution: orNil(executionID), Workflow: orNil(workflowID)}
 	return subscribe(ctx, r.Resolver, f, executionSource(r.Resolver, workflowID, status))
 }
 
 // ExecutionLogAdded is the resolver for the executionLogAdded field.
 func (r *subscriptionResolver) ExecutionLogAdded(ctx context.Context, executionID *uuid.UUID, workflowID *uuid.UUID) (<-chan *ent.WorkflowExecutionLog, error) {
+	if err := r.mustRead(ctx, workflowID, executionID); err != nil {
+		return nil, err
+	}
 	f := changes.Filter{Kind: changes.LogAdded, Execution: orNil(executionID), Workflow: orNil(workflowID)}
 	return subscribe(ctx, r.Resolver, f, logSource(r.Resolver))
 }
 
 // WorkflowChanged is the resolver for the workflowChanged field.
 func (r *subscriptionResolver) WorkflowChanged(ctx context.Context, id *uuid.UUID) (<-chan *ent.Workflow, error) {
-	if id != nil {
-		// A workflow the caller cannot read is refused now, not silently never sent.
-		if _, err := r.Client.Workflow.Get(ctx, *id); err != nil {
-			if ent.IsNotFound(err) {
-				return nil, notFound(ctx, "id", "workflow")
-			}
-			return nil, err
-		}
+	if err := r.mustReadWorkflow(ctx, "id", id); err != nil {
+		return nil, err
 	}
 	return subscribe(ctx, r.Resolver, changes.Filter{Kind: changes.WorkflowChanged, ID: orNil(id)}, workflowSource(r.Resolver, id))
 }

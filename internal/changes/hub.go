@@ -14,6 +14,7 @@ import (
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/authz"
+	"github.com/flowline/flowline/internal/metrics"
 )
 
 // Defaults of HubConfig.
@@ -136,9 +137,11 @@ func (h *Hub) Run(ctx context.Context, bus Bus) {
 // deliver queues a batch from the bus without waiting; when the hub is that far behind it
 // drops the batch and sweeps instead.
 func (h *Hub) deliver(events []Event) {
+	metrics.ChangeEvents.WithLabelValues("bus").Add(float64(len(events)))
 	select {
 	case h.intake <- events:
 	default:
+		metrics.ChangeEventsDropped.WithLabelValues("hub").Add(float64(len(events)))
 		h.requestResync()
 	}
 }
@@ -275,7 +278,7 @@ func (h *Hub) sweep(ctx context.Context) {
 				workflowexecution.And(workflowexecution.CompletedAt(*after.CompletedAt), workflowexecution.IDGT(after.ID)),
 			))
 		}
-		rows, err := page.Limit(sweepPage).Select(sigFields...).All(sys)
+		rows, err := page.Limit(sweepPage).Select(ExecutionSigFields...).All(sys)
 		if err != nil {
 			if ctx.Err() == nil {
 				h.cfg.Logger.Warn("sweep for final statuses", "error", err)
@@ -286,6 +289,7 @@ func (h *Hub) sweep(ctx context.Context) {
 		for i, r := range rows {
 			batch[i] = Event{Kind: ExecutionChanged, ID: r.ID, Workflow: r.WorkflowID, sig: ExecutionSig(r)}
 		}
+		metrics.ChangeEvents.WithLabelValues("sweep").Add(float64(len(batch)))
 		h.dispatch(ctx, batch)
 		if len(rows) < sweepPage {
 			return
@@ -295,8 +299,8 @@ func (h *Hub) sweep(ctx context.Context) {
 	h.cfg.Logger.Warn("sweep for final statuses stopped at its bound", "rows", sweepPage*sweepPages)
 }
 
-// sigFields are what ExecutionSig reads.
-var sigFields = []string{
+// ExecutionSigFields are the columns ExecutionSig reads (and the sweep's filters).
+var ExecutionSigFields = []string{
 	workflowexecution.FieldID, workflowexecution.FieldWorkflowID, workflowexecution.FieldStatus,
 	workflowexecution.FieldRun, workflowexecution.FieldCurrentStep, workflowexecution.FieldStepRuns,
 	workflowexecution.FieldStepAttempt, workflowexecution.FieldAttempt, workflowexecution.FieldCompletedAt,

@@ -15,7 +15,7 @@ import (
 
 // dropBus loses every event it is given, as a crashed publisher or a dropped connection
 // would: only the hub's sweep can find final statuses.
-type dropBus struct{ changes.LocalBus }
+type dropBus struct{ *changes.LocalBus }
 
 func (dropBus) Publish(context.Context, []changes.Event) error { return nil }
 
@@ -65,7 +65,7 @@ func TestSlowSubscribersAreCutOff(t *testing.T) {
 func TestSweepFindsLostFinalStatuses(t *testing.T) {
 	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
-		s := newSetup(t, db, testsupport.LiveOptions{Bus: &dropBus{*changes.NewLocalBus()}, Hub: changes.HubConfig{SweepInterval: 20 * time.Millisecond}})
+		s := newSetup(t, db, testsupport.LiveOptions{Bus: dropBus{changes.NewLocalBus()}, Hub: changes.HubConfig{SweepInterval: 20 * time.Millisecond}})
 		wf := manualWorkflow(t, s.api, "Swept")
 		id := trigger(t, s.api, wf)
 		ws := dial(t, s.api)

@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"sync/atomic"
 	"time"
+
+	"github.com/flowline/flowline/internal/metrics"
 )
 
 // queueSize bounds the events waiting to be published: a writer never waits for the bus.
@@ -38,6 +40,7 @@ func (p *Publisher) Publish(events ...Event) {
 		case p.queue <- e:
 		default:
 			p.dropped.Add(1)
+			metrics.ChangeEventsDropped.WithLabelValues("publisher").Inc()
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/metrics"
 )
 
 // Filter selects the events of one subscription; zero ids match everything.
@@ -79,6 +81,7 @@ func (h *Hub) Subscribe(ctx context.Context, caller string, f Filter) (*Subscrip
 	s := &Subscription{hub: h, filter: f, caller: caller, conn: conn,
 		events: make(chan Event, h.cfg.Buffer), gone: make(chan struct{})}
 	h.subs[s] = struct{}{}
+	metrics.Subscriptions.Inc()
 	return s, nil
 }
 
@@ -110,6 +113,7 @@ func (s *Subscription) offer(e Event) {
 	case s.events <- e:
 	default:
 		s.lagging.Store(true)
+		metrics.SubscribersCut.Inc()
 		s.cut()
 		delete(s.hub.subs, s)
 		s.release()
@@ -122,6 +126,7 @@ func (s *Subscription) cut() { s.cutOnce.Do(func() { close(s.gone) }) }
 // held.
 func (s *Subscription) release() {
 	s.closeOne.Do(func() {
+		metrics.Subscriptions.Dec()
 		s.hub.perCaller[s.caller]--
 		if s.hub.perCaller[s.caller] <= 0 {
 			delete(s.hub.perCaller, s.caller)

@@ -332,3 +332,28 @@ func wantError(t *testing.T, m testsupport.WSMessage, code string) string {
 	}
 	return errs[0].Message
 }
+
+// Every change is sent whatever the subscriber selects: its state is read even when the
+// selection leaves it out (an execution followed by id only; a workflow by name).
+func TestChangesAreSentWhateverIsSelected(t *testing.T) {
+	t.Parallel()
+	db := testsupport.Open(t, "sqlite3")
+	s := newSetup(t, db, testsupport.LiveOptions{})
+	wf := manualWorkflow(t, s.api, "Selected")
+	ws := dial(t, s.api)
+	_, execs := ws.Subscribe(`subscription($wf: ID) { executionUpdated(workflowId: $wf) { id } }`, map[string]any{"wf": wf})
+	_, wfs := ws.Subscribe(`subscription($id: ID) { workflowChanged(id: $id) { name } }`, map[string]any{"id": wf})
+	waitSubscribers(t, s, 2)
+	id := trigger(t, s.api, wf)
+	testsupport.Next(t, execs, wait)
+	s.api.MustData(`mutation($id: ID!) { cancelExecution(id: $id) { id } }`, map[string]any{"id": id}, nil)
+	if ev := decode[struct{ ExecutionUpdated struct{ ID string } }](t, testsupport.Next(t, execs, wait)); ev.ExecutionUpdated.ID != id {
+		t.Fatalf("second event = %+v", ev)
+	}
+	for _, name := range []string{"First", "Second"} {
+		s.api.MustData(`mutation($id: ID!, $n: String!) { updateWorkflow(id: $id, input: {name: $n}) { id } }`, map[string]any{"id": wf, "n": name}, nil)
+		if ev := decode[struct{ WorkflowChanged struct{ Name string } }](t, testsupport.Next(t, wfs, wait)); ev.WorkflowChanged.Name != name {
+			t.Fatalf("rename event = %+v, want %s", ev, name)
+		}
+	}
+}

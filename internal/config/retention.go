@@ -37,10 +37,9 @@ var retentionSettings = []Setting{
 func loadRetention(vals map[string]*string) (Retention, error) {
 	var r Retention
 	var err error
-	if *vals["retention-days"] != "0" {
-		if r.Days, err = intSetting(vals, "retention-days", schema.MinRetentionDays, schema.MaxRetentionDays); err != nil {
-			return Retention{}, fmt.Errorf("%w (or 0 to keep everything)", err)
-		}
+	// 0 is off; a workflow's retention starts at schema.MinRetentionDays, which is 1.
+	if r.Days, err = intSetting(vals, "retention-days", 0, schema.MaxRetentionDays); err != nil {
+		return Retention{}, fmt.Errorf("%w (0 keeps everything)", err)
 	}
 	if r.Interval, err = durationSetting(vals, "retention-interval"); err != nil {
 		return Retention{}, err

@@ -31,6 +31,17 @@ func (d Dialect) LocksRows() bool { return d == Postgres }
 // so code that relies on a cascade checks the connection it uses.
 func (d Dialect) EnforcesForeignKeys() bool { return d == Postgres }
 
+// IndexedBy is the clause that makes a statement read table through index: SQLite's
+// planner, without statistics, may prefer a plain index on an equality (status = ?) to a
+// partial index that reads far fewer rows. PostgreSQL plans from statistics and has no such
+// clause. Put it right after the table's name.
+func (d Dialect) IndexedBy(index string) string {
+	if d == SQLite {
+		return " INDEXED BY " + index
+	}
+	return ""
+}
+
 // Placeholder returns the n-th (from 1) numbered parameter: $n on PostgreSQL, ?n on SQLite.
 // Numbered parameters let one argument appear several times in a statement.
 func (d Dialect) Placeholder(n int) string {

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/flowline/flowline/internal/database"
 )
 
 // The statuses whose rows may be deleted, written exactly as the partial indexes' predicates
@@ -15,40 +17,66 @@ const (
 	doneEmail      = "status IN ('SENT', 'FAILED')"
 )
 
-// executionsSQL deletes up to $2 executions that ended before $1, oldest first, of the
-// workflows that match workflows (a condition on the workflows table, which may use $3).
-// The outer WHERE repeats the condition: on PostgreSQL a row changed after the inner SELECT
-// read it (a retry made it PENDING again) is re-checked and kept.
-func executionsSQL(workflows string) string {
-	return fmt.Sprintf(`
-DELETE FROM workflow_executions
-WHERE id IN (
-    SELECT id FROM workflow_executions
-    WHERE %[1]s AND completed_at < $1
-      AND workflow_id IN (SELECT id FROM workflows WHERE %[2]s)
-    ORDER BY completed_at
-    LIMIT $2
+// The partial indexes the deletes read (ent/schema).
+const (
+	endedExecutionsIndex = "workflow_executions_ended_completed_at"
+	doneEmailsIndex      = "emails_done_created_at"
 )
-AND %[1]s AND completed_at < $1`, endedExecution, workflows)
+
+// statements are the pass's deletes, written for one dialect.
+type statements struct {
+	// defaultExecutions deletes executions of the workflows without a retention of their
+	// own; overrideExecutions those of the workflows whose retention_days is $3.
+	defaultExecutions, overrideExecutions string
+	emails                                string
 }
 
-var (
-	// defaultExecutionsSQL covers the workflows without a retention of their own.
-	defaultExecutionsSQL = executionsSQL("retention_days IS NULL")
-	// overrideExecutionsSQL covers the workflows whose retention_days is $3.
-	overrideExecutionsSQL = executionsSQL("retention_days = $3")
-)
+func statementsFor(d database.Dialect) statements {
+	return statements{
+		defaultExecutions:  executionsSQL(d, "retention_days IS NULL"),
+		overrideExecutions: executionsSQL(d, "retention_days = $3"),
+		emails:             emailsSQL(d),
+	}
+}
+
+// recheck repeats a delete's condition on the rows the inner SELECT chose. On PostgreSQL a
+// row changed between the two (a retry made the execution PENDING again) is read again and
+// kept; SQLite runs one writer at a time, so nothing changes in between, and the repeated
+// condition would only steer its planner away from the primary key.
+func recheck(d database.Dialect, cond string) string {
+	if d.LocksRows() {
+		return "\nAND " + cond
+	}
+	return ""
+}
+
+// executionsSQL deletes up to $2 executions that ended before $1, oldest first, of the
+// workflows that match workflows (a condition on the workflows table, which may use $3).
+func executionsSQL(d database.Dialect, workflows string) string {
+	cond := endedExecution + " AND completed_at < $1"
+	return d.Rebind(fmt.Sprintf(`
+DELETE FROM workflow_executions
+WHERE id IN (
+    SELECT id FROM workflow_executions%s
+    WHERE %s
+      AND workflow_id IN (SELECT id FROM workflows WHERE %s)
+    ORDER BY completed_at
+    LIMIT $2
+)%s`, d.IndexedBy(endedExecutionsIndex), cond, workflows, recheck(d, cond)))
+}
 
 // emailsSQL deletes up to $2 sent or failed e-mails queued before $1, oldest first.
-var emailsSQL = fmt.Sprintf(`
+func emailsSQL(d database.Dialect) string {
+	cond := doneEmail + " AND created_at < $1"
+	return d.Rebind(fmt.Sprintf(`
 DELETE FROM emails
 WHERE id IN (
-    SELECT id FROM emails
-    WHERE %[1]s AND created_at < $1
+    SELECT id FROM emails%s
+    WHERE %s
     ORDER BY created_at
     LIMIT $2
-)
-AND %[1]s AND created_at < $1`, doneEmail)
+)%s`, d.IndexedBy(doneEmailsIndex), cond, recheck(d, cond)))
+}
 
 // overridesSQL lists the workflows' own retentions; there are few distinct values, and one
 // batch series per value lets each use a plain cutoff time, the same on both databases.
@@ -81,11 +109,11 @@ func (s *Service) deleteExecutions(ctx context.Context, now time.Time, res *Resu
 	if err != nil {
 		return err
 	}
-	if err := s.drain(ctx, kindExecutions, res, defaultExecutionsSQL, cutoff(now, s.cfg.Days)); err != nil {
+	if err := s.drain(ctx, kindExecutions, res, s.sql.defaultExecutions, cutoff(now, s.cfg.Days)); err != nil {
 		return fmt.Errorf("delete expired executions: %w", err)
 	}
 	for _, d := range days {
-		if err := s.drain(ctx, kindExecutions, res, overrideExecutionsSQL, cutoff(now, d), d); err != nil {
+		if err := s.drain(ctx, kindExecutions, res, s.sql.overrideExecutions, cutoff(now, d), d); err != nil {
 			return fmt.Errorf("delete expired executions of workflows kept %d days: %w", d, err)
 		}
 	}
@@ -94,7 +122,7 @@ func (s *Service) deleteExecutions(ctx context.Context, now time.Time, res *Resu
 
 // deleteEmails deletes the sent and failed e-mails past the default retention.
 func (s *Service) deleteEmails(ctx context.Context, now time.Time, res *Result) error {
-	if err := s.drain(ctx, kindEmails, res, emailsSQL, cutoff(now, s.cfg.Days)); err != nil {
+	if err := s.drain(ctx, kindEmails, res, s.sql.emails, cutoff(now, s.cfg.Days)); err != nil {
 		return fmt.Errorf("delete expired e-mails: %w", err)
 	}
 	return nil
@@ -110,7 +138,6 @@ func cutoff(now time.Time, days int) time.Time {
 // are the query's parameters after $2, the cutoff first; $2 is the batch size.
 func (s *Service) drain(ctx context.Context, kind string, res *Result, query string, before time.Time, more ...any) error {
 	args := append([]any{before, s.cfg.Batch}, more...)
-	query = s.db.Dialect.Rebind(query)
 	for ctx.Err() == nil {
 		n, err := s.batch(ctx, kind, query, args)
 		if err != nil {

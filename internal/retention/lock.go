@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/flowline/flowline/internal/database"
 )
@@ -19,8 +20,13 @@ const lockSQL = `SELECT pg_try_advisory_lock($1, 'workflow_executions'::regclass
 
 const unlockSQL = `SELECT pg_advisory_unlock($1, 'workflow_executions'::regclass::oid::int)`
 
+// unlockTimeout bounds the unlock at the end of a pass; past it the connection is dropped,
+// which frees the lock as well.
+const unlockTimeout = 10 * time.Second
+
 // guards holds, per connection pool, whether a pass runs in this process: SQLite has no
-// advisory locks, and its database file serves one process.
+// advisory locks, and its database file serves one process. An entry per pool opened by the
+// process, never removed: a server opens one.
 var guards sync.Map // *sql.DB -> *atomic.Bool
 
 // acquire takes the pass lock. It reports false, with no error, when another pass holds it;
@@ -48,9 +54,11 @@ func acquire(ctx context.Context, db *database.DB) (release func(), ok bool, err
 		return nil, false, nil
 	}
 	return func() {
-		// The pass's ctx may be over; unlocking must still happen.
+		// The pass's ctx may be over; unlocking must still happen, within a bound.
+		uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), unlockTimeout)
+		defer cancel()
 		var unlocked bool
-		if err := conn.QueryRowContext(context.WithoutCancel(ctx), unlockSQL, lockClass).Scan(&unlocked); err != nil || !unlocked {
+		if err := conn.QueryRowContext(uctx, unlockSQL, lockClass).Scan(&unlocked); err != nil || !unlocked {
 			// A connection back in the pool must not keep holding the lock: discard it,
 			// which ends the session and frees the lock.
 			_ = conn.Raw(func(any) error { return driver.ErrBadConn })

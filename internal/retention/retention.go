@@ -53,13 +53,10 @@ type Result struct {
 func (r *Result) add(kind string, n int) {
 	r.Batches++
 	r.LargestBatch = max(r.LargestBatch, n)
-	switch kind {
-	case kindExecutions:
-		r.Executions += n
-	case kindEmails:
+	if kind == kindEmails {
 		r.Emails += n
-	default:
-		panic("retention: unknown kind " + kind)
+	} else {
+		r.Executions += n
 	}
 	if n > 0 {
 		metrics.RetentionDeleted.WithLabelValues(kind).Add(float64(n))
@@ -70,6 +67,7 @@ func (r *Result) add(kind string, n int) {
 type Service struct {
 	db  *database.DB
 	cfg Config
+	sql statements
 	log *slog.Logger
 }
 
@@ -87,7 +85,7 @@ func New(db *database.DB, cfg Config) *Service {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Service{db: db, cfg: cfg, log: cfg.Logger.With("component", "retention")}
+	return &Service{db: db, cfg: cfg, sql: statementsFor(db.Dialect), log: cfg.Logger.With("component", "retention")}
 }
 
 // Run makes a pass at once and then every interval until ctx is cancelled. With Days 0 it
@@ -116,6 +114,10 @@ func (s *Service) pass(ctx context.Context) {
 	switch {
 	case err != nil && ctx.Err() != nil:
 		// Stopping: the batches done are committed, the rest waits for the next start.
+		if res.Executions+res.Emails > 0 {
+			s.log.Info("retention: deleted", "executions", res.Executions, "emails", res.Emails,
+				"batches", res.Batches, "interrupted", true)
+		}
 	case err != nil:
 		metrics.RetentionPasses.WithLabelValues("failed").Inc()
 		s.log.Error("retention pass failed", "error", err, "executions", res.Executions, "emails", res.Emails)

@@ -28,7 +28,7 @@ const (
 
 // retentionSettings are the retention job's knobs, documented after the engine's.
 var retentionSettings = []Setting{
-	{"retention-days", "RETENTION_DAYS", "30", "days ended executions (with their logs) and sent or failed e-mails are kept (1 to 3650); a workflow's retentionDays overrides it; 0 = keep everything"},
+	{"retention-days", "RETENTION_DAYS", "30", "days ended executions (with their logs and step outputs) and sent or failed e-mails are kept (1 to 3650); a workflow's retentionDays overrides it; 0 = keep everything"},
 	{"retention-interval", "RETENTION_INTERVAL", "1h", "how often the retention job runs (at least 1m), on one replica at a time"},
 	{"retention-batch", "RETENTION_BATCH", "1000", "rows the retention job deletes per statement and transaction (1 to 10000)"},
 }

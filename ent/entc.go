@@ -251,6 +251,7 @@ var fieldDocs = map[string]string{
 	"Workflow.actions":       "The step tree, run in order.",
 	"Workflow.version":       "The definition's version, one more at every change of trigger, conditions or actions.",
 	"Workflow.templateKey":   "The built-in template it is (library templates only).",
+	"Workflow.retentionDays": "Days its executions are kept after they end, overriding the server's RETENTION_DAYS (1 to 3650); null follows the server.",
 	"Workflow.executions":    "Its executions.",
 	"Workflow.versions":      "Its versions, newest first.",
 

@@ -213,6 +213,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflow.FieldCreatedByID:   {Type: field.TypeUUID, Column: workflow.FieldCreatedByID},
 			workflow.FieldWebhookSecret: {Type: field.TypeString, Column: workflow.FieldWebhookSecret},
 			workflow.FieldTemplateKey:   {Type: field.TypeString, Column: workflow.FieldTemplateKey},
+			workflow.FieldRetentionDays: {Type: field.TypeInt, Column: workflow.FieldRetentionDays},
 		},
 	}
 	graph.Nodes[9] = &sqlgraph.Node{
@@ -1561,6 +1562,11 @@ func (f *WorkflowFilter) WhereWebhookSecret(p entql.StringP) {
 // WhereTemplateKey applies the entql string predicate on the template_key field.
 func (f *WorkflowFilter) WhereTemplateKey(p entql.StringP) {
 	f.Where(p.Field(workflow.FieldTemplateKey))
+}
+
+// WhereRetentionDays applies the entql int predicate on the retention_days field.
+func (f *WorkflowFilter) WhereRetentionDays(p entql.IntP) {
+	f.Where(p.Field(workflow.FieldRetentionDays))
 }
 
 // WhereHasCreatedBy applies a predicate to check if query has an edge created_by.

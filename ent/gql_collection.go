@@ -1695,6 +1695,11 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, workflow.FieldTemplateKey)
 				fieldSeen[workflow.FieldTemplateKey] = struct{}{}
 			}
+		case "retentionDays":
+			if _, ok := fieldSeen[workflow.FieldRetentionDays]; !ok {
+				selectedFields = append(selectedFields, workflow.FieldRetentionDays)
+				fieldSeen[workflow.FieldRetentionDays] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

@@ -7057,6 +7057,8 @@ type WorkflowMutation struct {
 	addversion        *int
 	webhook_secret    *string
 	template_key      *string
+	retention_days    *int
+	addretention_days *int
 	clearedFields     map[string]struct{}
 	created_by        *uuid.UUID
 	clearedcreated_by bool
@@ -7753,6 +7755,76 @@ func (m *WorkflowMutation) ResetTemplateKey() {
 	delete(m.clearedFields, workflow.FieldTemplateKey)
 }
 
+// SetRetentionDays sets the "retention_days" field.
+func (m *WorkflowMutation) SetRetentionDays(i int) {
+	m.retention_days = &i
+	m.addretention_days = nil
+}
+
+// RetentionDays returns the value of the "retention_days" field in the mutation.
+func (m *WorkflowMutation) RetentionDays() (r int, exists bool) {
+	v := m.retention_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRetentionDays returns the old "retention_days" field's value of the Workflow entity.
+// If the Workflow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowMutation) OldRetentionDays(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRetentionDays is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRetentionDays requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRetentionDays: %w", err)
+	}
+	return oldValue.RetentionDays, nil
+}
+
+// AddRetentionDays adds i to the "retention_days" field.
+func (m *WorkflowMutation) AddRetentionDays(i int) {
+	if m.addretention_days != nil {
+		*m.addretention_days += i
+	} else {
+		m.addretention_days = &i
+	}
+}
+
+// AddedRetentionDays returns the value that was added to the "retention_days" field in this mutation.
+func (m *WorkflowMutation) AddedRetentionDays() (r int, exists bool) {
+	v := m.addretention_days
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearRetentionDays clears the value of the "retention_days" field.
+func (m *WorkflowMutation) ClearRetentionDays() {
+	m.retention_days = nil
+	m.addretention_days = nil
+	m.clearedFields[workflow.FieldRetentionDays] = struct{}{}
+}
+
+// RetentionDaysCleared returns if the "retention_days" field was cleared in this mutation.
+func (m *WorkflowMutation) RetentionDaysCleared() bool {
+	_, ok := m.clearedFields[workflow.FieldRetentionDays]
+	return ok
+}
+
+// ResetRetentionDays resets all changes to the "retention_days" field.
+func (m *WorkflowMutation) ResetRetentionDays() {
+	m.retention_days = nil
+	m.addretention_days = nil
+	delete(m.clearedFields, workflow.FieldRetentionDays)
+}
+
 // ClearCreatedBy clears the "created_by" edge to the User entity.
 func (m *WorkflowMutation) ClearCreatedBy() {
 	m.clearedcreated_by = true
@@ -7922,7 +7994,7 @@ func (m *WorkflowMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkflowMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 15)
 	if m.created_at != nil {
 		fields = append(fields, workflow.FieldCreatedAt)
 	}
@@ -7965,6 +8037,9 @@ func (m *WorkflowMutation) Fields() []string {
 	if m.template_key != nil {
 		fields = append(fields, workflow.FieldTemplateKey)
 	}
+	if m.retention_days != nil {
+		fields = append(fields, workflow.FieldRetentionDays)
+	}
 	return fields
 }
 
@@ -8001,6 +8076,8 @@ func (m *WorkflowMutation) Field(name string) (ent.Value, bool) {
 		return m.WebhookSecret()
 	case workflow.FieldTemplateKey:
 		return m.TemplateKey()
+	case workflow.FieldRetentionDays:
+		return m.RetentionDays()
 	}
 	return nil, false
 }
@@ -8038,6 +8115,8 @@ func (m *WorkflowMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldWebhookSecret(ctx)
 	case workflow.FieldTemplateKey:
 		return m.OldTemplateKey(ctx)
+	case workflow.FieldRetentionDays:
+		return m.OldRetentionDays(ctx)
 	}
 	return nil, fmt.Errorf("unknown Workflow field %s", name)
 }
@@ -8145,6 +8224,13 @@ func (m *WorkflowMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetTemplateKey(v)
 		return nil
+	case workflow.FieldRetentionDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRetentionDays(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Workflow field %s", name)
 }
@@ -8156,6 +8242,9 @@ func (m *WorkflowMutation) AddedFields() []string {
 	if m.addversion != nil {
 		fields = append(fields, workflow.FieldVersion)
 	}
+	if m.addretention_days != nil {
+		fields = append(fields, workflow.FieldRetentionDays)
+	}
 	return fields
 }
 
@@ -8166,6 +8255,8 @@ func (m *WorkflowMutation) AddedField(name string) (ent.Value, bool) {
 	switch name {
 	case workflow.FieldVersion:
 		return m.AddedVersion()
+	case workflow.FieldRetentionDays:
+		return m.AddedRetentionDays()
 	}
 	return nil, false
 }
@@ -8181,6 +8272,13 @@ func (m *WorkflowMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddVersion(v)
+		return nil
+	case workflow.FieldRetentionDays:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRetentionDays(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Workflow numeric field %s", name)
@@ -8198,6 +8296,9 @@ func (m *WorkflowMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(workflow.FieldTemplateKey) {
 		fields = append(fields, workflow.FieldTemplateKey)
+	}
+	if m.FieldCleared(workflow.FieldRetentionDays) {
+		fields = append(fields, workflow.FieldRetentionDays)
 	}
 	return fields
 }
@@ -8221,6 +8322,9 @@ func (m *WorkflowMutation) ClearField(name string) error {
 		return nil
 	case workflow.FieldTemplateKey:
 		m.ClearTemplateKey()
+		return nil
+	case workflow.FieldRetentionDays:
+		m.ClearRetentionDays()
 		return nil
 	}
 	return fmt.Errorf("unknown Workflow nullable field %s", name)
@@ -8271,6 +8375,9 @@ func (m *WorkflowMutation) ResetField(name string) error {
 		return nil
 	case workflow.FieldTemplateKey:
 		m.ResetTemplateKey()
+		return nil
+	case workflow.FieldRetentionDays:
+		m.ResetRetentionDays()
 		return nil
 	}
 	return fmt.Errorf("unknown Workflow field %s", name)

@@ -49,6 +49,8 @@ type Workflow struct {
 	WebhookSecret *string `json:"-"`
 	// TemplateKey holds the value of the "template_key" field.
 	TemplateKey *string `json:"template_key,omitempty"`
+	// RetentionDays holds the value of the "retention_days" field.
+	RetentionDays *int `json:"retention_days,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the WorkflowQuery when eager-loading is set.
 	Edges        WorkflowEdges `json:"edges"`
@@ -111,7 +113,7 @@ func (*Workflow) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case workflow.FieldIsActive, workflow.FieldIsTemplate:
 			values[i] = new(sql.NullBool)
-		case workflow.FieldVersion:
+		case workflow.FieldVersion, workflow.FieldRetentionDays:
 			values[i] = new(sql.NullInt64)
 		case workflow.FieldName, workflow.FieldDescription, workflow.FieldTriggerType, workflow.FieldWebhookSecret, workflow.FieldTemplateKey:
 			values[i] = new(sql.NullString)
@@ -233,6 +235,13 @@ func (_m *Workflow) assignValues(columns []string, values []any) error {
 				_m.TemplateKey = new(string)
 				*_m.TemplateKey = value.String
 			}
+		case workflow.FieldRetentionDays:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field retention_days", values[i])
+			} else if value.Valid {
+				_m.RetentionDays = new(int)
+				*_m.RetentionDays = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -327,6 +336,11 @@ func (_m *Workflow) String() string {
 	if v := _m.TemplateKey; v != nil {
 		builder.WriteString("template_key=")
 		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.RetentionDays; v != nil {
+		builder.WriteString("retention_days=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')
 	return builder.String()

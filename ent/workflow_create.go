@@ -176,6 +176,20 @@ func (_c *WorkflowCreate) SetNillableTemplateKey(v *string) *WorkflowCreate {
 	return _c
 }
 
+// SetRetentionDays sets the "retention_days" field.
+func (_c *WorkflowCreate) SetRetentionDays(v int) *WorkflowCreate {
+	_c.mutation.SetRetentionDays(v)
+	return _c
+}
+
+// SetNillableRetentionDays sets the "retention_days" field if the given value is not nil.
+func (_c *WorkflowCreate) SetNillableRetentionDays(v *int) *WorkflowCreate {
+	if v != nil {
+		_c.SetRetentionDays(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *WorkflowCreate) SetID(v uuid.UUID) *WorkflowCreate {
 	_c.mutation.SetID(v)
@@ -365,6 +379,11 @@ func (_c *WorkflowCreate) check() error {
 	if _, ok := _c.mutation.CreatedByID(); !ok {
 		return &ValidationError{Name: "created_by_id", err: errors.New(`ent: missing required field "Workflow.created_by_id"`)}
 	}
+	if v, ok := _c.mutation.RetentionDays(); ok {
+		if err := workflow.RetentionDaysValidator(v); err != nil {
+			return &ValidationError{Name: "retention_days", err: fmt.Errorf(`ent: validator failed for field "Workflow.retention_days": %w`, err)}
+		}
+	}
 	if len(_c.mutation.CreatedByIDs()) == 0 {
 		return &ValidationError{Name: "created_by", err: errors.New(`ent: missing required edge "Workflow.created_by"`)}
 	}
@@ -455,6 +474,10 @@ func (_c *WorkflowCreate) createSpec() (*Workflow, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.TemplateKey(); ok {
 		_spec.SetField(workflow.FieldTemplateKey, field.TypeString, value)
 		_node.TemplateKey = &value
+	}
+	if value, ok := _c.mutation.RetentionDays(); ok {
+		_spec.SetField(workflow.FieldRetentionDays, field.TypeInt, value)
+		_node.RetentionDays = &value
 	}
 	if nodes := _c.mutation.CreatedByIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -725,6 +748,30 @@ func (u *WorkflowUpsert) ClearTemplateKey() *WorkflowUpsert {
 	return u
 }
 
+// SetRetentionDays sets the "retention_days" field.
+func (u *WorkflowUpsert) SetRetentionDays(v int) *WorkflowUpsert {
+	u.Set(workflow.FieldRetentionDays, v)
+	return u
+}
+
+// UpdateRetentionDays sets the "retention_days" field to the value that was provided on create.
+func (u *WorkflowUpsert) UpdateRetentionDays() *WorkflowUpsert {
+	u.SetExcluded(workflow.FieldRetentionDays)
+	return u
+}
+
+// AddRetentionDays adds v to the "retention_days" field.
+func (u *WorkflowUpsert) AddRetentionDays(v int) *WorkflowUpsert {
+	u.Add(workflow.FieldRetentionDays, v)
+	return u
+}
+
+// ClearRetentionDays clears the value of the "retention_days" field.
+func (u *WorkflowUpsert) ClearRetentionDays() *WorkflowUpsert {
+	u.SetNull(workflow.FieldRetentionDays)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -972,6 +1019,34 @@ func (u *WorkflowUpsertOne) UpdateTemplateKey() *WorkflowUpsertOne {
 func (u *WorkflowUpsertOne) ClearTemplateKey() *WorkflowUpsertOne {
 	return u.Update(func(s *WorkflowUpsert) {
 		s.ClearTemplateKey()
+	})
+}
+
+// SetRetentionDays sets the "retention_days" field.
+func (u *WorkflowUpsertOne) SetRetentionDays(v int) *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetRetentionDays(v)
+	})
+}
+
+// AddRetentionDays adds v to the "retention_days" field.
+func (u *WorkflowUpsertOne) AddRetentionDays(v int) *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.AddRetentionDays(v)
+	})
+}
+
+// UpdateRetentionDays sets the "retention_days" field to the value that was provided on create.
+func (u *WorkflowUpsertOne) UpdateRetentionDays() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateRetentionDays()
+	})
+}
+
+// ClearRetentionDays clears the value of the "retention_days" field.
+func (u *WorkflowUpsertOne) ClearRetentionDays() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearRetentionDays()
 	})
 }
 
@@ -1389,6 +1464,34 @@ func (u *WorkflowUpsertBulk) UpdateTemplateKey() *WorkflowUpsertBulk {
 func (u *WorkflowUpsertBulk) ClearTemplateKey() *WorkflowUpsertBulk {
 	return u.Update(func(s *WorkflowUpsert) {
 		s.ClearTemplateKey()
+	})
+}
+
+// SetRetentionDays sets the "retention_days" field.
+func (u *WorkflowUpsertBulk) SetRetentionDays(v int) *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetRetentionDays(v)
+	})
+}
+
+// AddRetentionDays adds v to the "retention_days" field.
+func (u *WorkflowUpsertBulk) AddRetentionDays(v int) *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.AddRetentionDays(v)
+	})
+}
+
+// UpdateRetentionDays sets the "retention_days" field to the value that was provided on create.
+func (u *WorkflowUpsertBulk) UpdateRetentionDays() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateRetentionDays()
+	})
+}
+
+// ClearRetentionDays clears the value of the "retention_days" field.
+func (u *WorkflowUpsertBulk) ClearRetentionDays() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearRetentionDays()
 	})
 }
 

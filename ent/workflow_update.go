@@ -201,6 +201,33 @@ func (_u *WorkflowUpdate) ClearTemplateKey() *WorkflowUpdate {
 	return _u
 }
 
+// SetRetentionDays sets the "retention_days" field.
+func (_u *WorkflowUpdate) SetRetentionDays(v int) *WorkflowUpdate {
+	_u.mutation.ResetRetentionDays()
+	_u.mutation.SetRetentionDays(v)
+	return _u
+}
+
+// SetNillableRetentionDays sets the "retention_days" field if the given value is not nil.
+func (_u *WorkflowUpdate) SetNillableRetentionDays(v *int) *WorkflowUpdate {
+	if v != nil {
+		_u.SetRetentionDays(*v)
+	}
+	return _u
+}
+
+// AddRetentionDays adds value to the "retention_days" field.
+func (_u *WorkflowUpdate) AddRetentionDays(v int) *WorkflowUpdate {
+	_u.mutation.AddRetentionDays(v)
+	return _u
+}
+
+// ClearRetentionDays clears the value of the "retention_days" field.
+func (_u *WorkflowUpdate) ClearRetentionDays() *WorkflowUpdate {
+	_u.mutation.ClearRetentionDays()
+	return _u
+}
+
 // AddExecutionIDs adds the "executions" edge to the WorkflowExecution entity by IDs.
 func (_u *WorkflowUpdate) AddExecutionIDs(ids ...uuid.UUID) *WorkflowUpdate {
 	_u.mutation.AddExecutionIDs(ids...)
@@ -342,6 +369,11 @@ func (_u *WorkflowUpdate) check() error {
 			return &ValidationError{Name: "version", err: fmt.Errorf(`ent: validator failed for field "Workflow.version": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.RetentionDays(); ok {
+		if err := workflow.RetentionDaysValidator(v); err != nil {
+			return &ValidationError{Name: "retention_days", err: fmt.Errorf(`ent: validator failed for field "Workflow.retention_days": %w`, err)}
+		}
+	}
 	if _u.mutation.CreatedByCleared() && len(_u.mutation.CreatedByIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Workflow.created_by"`)
 	}
@@ -418,6 +450,15 @@ func (_u *WorkflowUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.TemplateKeyCleared() {
 		_spec.ClearField(workflow.FieldTemplateKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.RetentionDays(); ok {
+		_spec.SetField(workflow.FieldRetentionDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRetentionDays(); ok {
+		_spec.AddField(workflow.FieldRetentionDays, field.TypeInt, value)
+	}
+	if _u.mutation.RetentionDaysCleared() {
+		_spec.ClearField(workflow.FieldRetentionDays, field.TypeInt)
 	}
 	if _u.mutation.ExecutionsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -698,6 +739,33 @@ func (_u *WorkflowUpdateOne) ClearTemplateKey() *WorkflowUpdateOne {
 	return _u
 }
 
+// SetRetentionDays sets the "retention_days" field.
+func (_u *WorkflowUpdateOne) SetRetentionDays(v int) *WorkflowUpdateOne {
+	_u.mutation.ResetRetentionDays()
+	_u.mutation.SetRetentionDays(v)
+	return _u
+}
+
+// SetNillableRetentionDays sets the "retention_days" field if the given value is not nil.
+func (_u *WorkflowUpdateOne) SetNillableRetentionDays(v *int) *WorkflowUpdateOne {
+	if v != nil {
+		_u.SetRetentionDays(*v)
+	}
+	return _u
+}
+
+// AddRetentionDays adds value to the "retention_days" field.
+func (_u *WorkflowUpdateOne) AddRetentionDays(v int) *WorkflowUpdateOne {
+	_u.mutation.AddRetentionDays(v)
+	return _u
+}
+
+// ClearRetentionDays clears the value of the "retention_days" field.
+func (_u *WorkflowUpdateOne) ClearRetentionDays() *WorkflowUpdateOne {
+	_u.mutation.ClearRetentionDays()
+	return _u
+}
+
 // AddExecutionIDs adds the "executions" edge to the WorkflowExecution entity by IDs.
 func (_u *WorkflowUpdateOne) AddExecutionIDs(ids ...uuid.UUID) *WorkflowUpdateOne {
 	_u.mutation.AddExecutionIDs(ids...)
@@ -852,6 +920,11 @@ func (_u *WorkflowUpdateOne) check() error {
 			return &ValidationError{Name: "version", err: fmt.Errorf(`ent: validator failed for field "Workflow.version": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.RetentionDays(); ok {
+		if err := workflow.RetentionDaysValidator(v); err != nil {
+			return &ValidationError{Name: "retention_days", err: fmt.Errorf(`ent: validator failed for field "Workflow.retention_days": %w`, err)}
+		}
+	}
 	if _u.mutation.CreatedByCleared() && len(_u.mutation.CreatedByIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Workflow.created_by"`)
 	}
@@ -945,6 +1018,15 @@ func (_u *WorkflowUpdateOne) sqlSave(ctx context.Context) (_node *Workflow, err 
 	}
 	if _u.mutation.TemplateKeyCleared() {
 		_spec.ClearField(workflow.FieldTemplateKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.RetentionDays(); ok {
+		_spec.SetField(workflow.FieldRetentionDays, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedRetentionDays(); ok {
+		_spec.AddField(workflow.FieldRetentionDays, field.TypeInt, value)
+	}
+	if _u.mutation.RetentionDaysCleared() {
+		_spec.ClearField(workflow.FieldRetentionDays, field.TypeInt)
 	}
 	if _u.mutation.ExecutionsCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -9,6 +9,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/schema"
 	"github.com/flowline/flowline/ent/user"
 )
 
@@ -27,6 +28,16 @@ func requireUser(ctx context.Context, db *ent.Client, id uuid.UUID, field string
 	}
 	if !ok {
 		return notFound(ctx, field, "user "+id.String())
+	}
+	return nil
+}
+
+// checkRetentionDays refuses a workflow retention outside the range the retention job
+// accepts; nil (left out) is fine.
+func checkRetentionDays(ctx context.Context, field string, days *int) *gqlerror.Error {
+	if days != nil && (*days < schema.MinRetentionDays || *days > schema.MaxRetentionDays) {
+		return badInput(ctx, field, "retentionDays must be from %d to %d days, got %d",
+			schema.MinRetentionDays, schema.MaxRetentionDays, *days)
 	}
 	return nil
 }

@@ -316,6 +316,7 @@ type ComplexityRoot struct {
 		IsActive      func(childComplexity int) int
 		IsTemplate    func(childComplexity int) int
 		Name          func(childComplexity int) int
+		RetentionDays func(childComplexity int) int
 		TemplateKey   func(childComplexity int) int
 		TriggerConfig func(childComplexity int) int
 		TriggerType   func(childComplexity int) int
@@ -1821,6 +1822,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.Name(childComplexity), true
+	case "Workflow.retentionDays":
+		if e.ComplexityRoot.Workflow.RetentionDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.RetentionDays(childComplexity), true
 	case "Workflow.templateKey":
 		if e.ComplexityRoot.Workflow.TemplateKey == nil {
 			break
@@ -3015,6 +3022,8 @@ func (ec *executionContext) childFields_Workflow(ctx context.Context, field grap
 		return ec.fieldContext_Workflow_createdByID(ctx, field)
 	case "templateKey":
 		return ec.fieldContext_Workflow_templateKey(ctx, field)
+	case "retentionDays":
+		return ec.fieldContext_Workflow_retentionDays(ctx, field)
 	case "createdBy":
 		return ec.fieldContext_Workflow_createdBy(ctx, field)
 	case "executions":
@@ -10347,6 +10356,29 @@ func (ec *executionContext) fieldContext_Workflow_templateKey(_ context.Context,
 	return graphql.NewScalarFieldContext("Workflow", field, false, false, "String")
 }
 
+func (ec *executionContext) _Workflow_retentionDays(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_retentionDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RetentionDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_retentionDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workflow", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Workflow_createdBy(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15391,7 +15423,7 @@ func (ec *executionContext) unmarshalInputCreateWorkflowInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions"}
+	fieldsInOrder := [...]string{"name", "description", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "retentionDays"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15454,6 +15486,13 @@ func (ec *executionContext) unmarshalInputCreateWorkflowInput(ctx context.Contex
 				return it, err
 			}
 			it.Actions = data
+		case "retentionDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retentionDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetentionDays = data
 		}
 	}
 	return it, nil
@@ -18448,7 +18487,7 @@ func (ec *executionContext) unmarshalInputUpdateWorkflowInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"expectedVersion", "name", "description", "clearDescription", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions"}
+	fieldsInOrder := [...]string{"expectedVersion", "name", "description", "clearDescription", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "retentionDays", "clearRetentionDays"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18525,6 +18564,20 @@ func (ec *executionContext) unmarshalInputUpdateWorkflowInput(ctx context.Contex
 				return it, err
 			}
 			it.Actions = data
+		case "retentionDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retentionDays"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RetentionDays = data
+		case "clearRetentionDays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRetentionDays"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearRetentionDays = data
 		}
 	}
 	return it, nil
@@ -24379,6 +24432,11 @@ func (ec *executionContext) _Workflow(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "templateKey":
 			out.Values[i] = ec._Workflow_templateKey(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "retentionDays":
+			out.Values[i] = ec._Workflow_retentionDays(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

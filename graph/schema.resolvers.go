@@ -32,11 +32,15 @@ func (r *mutationResolver) CreateWorkflow(ctx context.Context, input model.Creat
 	if err != nil {
 		return nil, err
 	}
+	if err := checkRetentionDays(ctx, "input.retentionDays", input.RetentionDays); err != nil {
+		return nil, err
+	}
 	created, err := workflowstore.Create(ctx, r.db(ctx), workflowstore.Draft{
-		Name:        input.Name,
-		Description: input.Description,
-		IsActive:    input.IsActive,
-		IsTemplate:  input.IsTemplate != nil && *input.IsTemplate,
+		Name:          input.Name,
+		Description:   input.Description,
+		IsActive:      input.IsActive,
+		IsTemplate:    input.IsTemplate != nil && *input.IsTemplate,
+		RetentionDays: input.RetentionDays,
 		Definition: workflow.Definition{
 			TriggerType:   input.TriggerType,
 			TriggerConfig: input.TriggerConfig,
@@ -60,6 +64,13 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 	if expectedVersion == nil {
 		expectedVersion = input.ExpectedVersion
 	}
+	if err := checkRetentionDays(ctx, "input.retentionDays", input.RetentionDays); err != nil {
+		return nil, err
+	}
+	clearRetention := input.ClearRetentionDays != nil && *input.ClearRetentionDays
+	if clearRetention && input.RetentionDays != nil {
+		return nil, badInput(ctx, "input.clearRetentionDays", "give retentionDays or clearRetentionDays, not both")
+	}
 	if err := r.mayChangeWorkflow(ctx, id); err != nil {
 		return nil, err
 	}
@@ -68,17 +79,19 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 		return nil, err
 	}
 	updated, err := workflowstore.Update(ctx, r.db(ctx), id, workflowstore.Change{
-		Name:             input.Name,
-		Description:      input.Description,
-		ClearDescription: input.ClearDescription != nil && *input.ClearDescription,
-		IsActive:         input.IsActive,
-		IsTemplate:       input.IsTemplate,
-		TriggerType:      input.TriggerType,
-		TriggerConfig:    input.TriggerConfig,
-		Conditions:       input.Conditions,
-		Actions:          derefActions(input.Actions),
-		ExpectedVersion:  expectedVersion,
-		Author:           me,
+		Name:               input.Name,
+		Description:        input.Description,
+		ClearDescription:   input.ClearDescription != nil && *input.ClearDescription,
+		IsActive:           input.IsActive,
+		IsTemplate:         input.IsTemplate,
+		TriggerType:        input.TriggerType,
+		TriggerConfig:      input.TriggerConfig,
+		Conditions:         input.Conditions,
+		Actions:            derefActions(input.Actions),
+		RetentionDays:      input.RetentionDays,
+		ClearRetentionDays: clearRetention,
+		ExpectedVersion:    expectedVersion,
+		Author:             me,
 	}, r.storeOptions())
 	if err != nil {
 		return nil, storeError(ctx, err)

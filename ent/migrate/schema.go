@@ -215,6 +215,14 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{EmailsColumns[2]},
 			},
+			{
+				Name:    "emails_done_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{EmailsColumns[1]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status IN ('SENT', 'FAILED')",
+				},
+			},
 		},
 	}
 	// WorkflowExecutionStepOutputsColumns holds the columns for the "workflow_execution_step_outputs" table.
@@ -334,6 +342,7 @@ var (
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "webhook_secret", Type: field.TypeString, Nullable: true},
 		{Name: "template_key", Type: field.TypeString, Unique: true, Nullable: true},
+		{Name: "retention_days", Type: field.TypeInt, Nullable: true},
 		{Name: "created_by_id", Type: field.TypeUUID},
 	}
 	// WorkflowsTable holds the schema information for the "workflows" table.
@@ -344,7 +353,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "workflows_users_workflows",
-				Columns:    []*schema.Column{WorkflowsColumns[14]},
+				Columns:    []*schema.Column{WorkflowsColumns[15]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
@@ -368,7 +377,7 @@ var (
 			{
 				Name:    "workflow_created_by_id",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowsColumns[14]},
+				Columns: []*schema.Column{WorkflowsColumns[15]},
 			},
 		},
 	}
@@ -459,6 +468,14 @@ var (
 				Columns: []*schema.Column{WorkflowExecutionsColumns[15]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "status = 'RUNNING'",
+				},
+			},
+			{
+				Name:    "workflow_executions_ended_completed_at",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[6]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status IN ('COMPLETED', 'FAILED', 'CANCELLED')",
 				},
 			},
 		},

@@ -569,6 +569,10 @@ func init() {
 	workflow.DefaultVersion = workflowDescVersion.Default.(int)
 	// workflow.VersionValidator is a validator for the "version" field. It is called by the builders before save.
 	workflow.VersionValidator = workflowDescVersion.Validators[0].(func(int) error)
+	// workflowDescRetentionDays is the schema descriptor for retention_days field.
+	workflowDescRetentionDays := workflowFields[12].Descriptor()
+	// workflow.RetentionDaysValidator is a validator for the "retention_days" field. It is called by the builders before save.
+	workflow.RetentionDaysValidator = workflowDescRetentionDays.Validators[0].(func(int) error)
 	// workflowDescID is the schema descriptor for id field.
 	workflowDescID := workflowMixinFields0[0].Descriptor()
 	// workflow.DefaultID holds the default value on creation for the id field.

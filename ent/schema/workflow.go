@@ -49,8 +49,19 @@ func (Workflow) Fields() []ent.Field {
 		// it instead of duplicating it.
 		field.String("template_key").Optional().Nillable().Unique().
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// retention_days overrides RETENTION_DAYS for this workflow's executions: the retention
+		// job deletes them that many days after they ended. Null follows the server's setting.
+		field.Int("retention_days").Optional().Nillable().Range(MinRetentionDays, MaxRetentionDays).
+			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
+
+// The range of a workflow's retention_days (and of RETENTION_DAYS when it is not 0): at least
+// a day, at most about ten years.
+const (
+	MinRetentionDays = 1
+	MaxRetentionDays = 3650
+)
 
 // Edges of the Workflow.
 func (Workflow) Edges() []ent.Edge {

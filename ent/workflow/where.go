@@ -107,6 +107,11 @@ func TemplateKey(v string) predicate.Workflow {
 	return predicate.Workflow(sql.FieldEQ(FieldTemplateKey, v))
 }
 
+// RetentionDays applies equality check predicate on the "retention_days" field. It's identical to RetentionDaysEQ.
+func RetentionDays(v int) predicate.Workflow {
+	return predicate.Workflow(sql.FieldEQ(FieldRetentionDays, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Workflow {
 	return predicate.Workflow(sql.FieldEQ(FieldCreatedAt, v))
@@ -585,6 +590,56 @@ func TemplateKeyEqualFold(v string) predicate.Workflow {
 // TemplateKeyContainsFold applies the ContainsFold predicate on the "template_key" field.
 func TemplateKeyContainsFold(v string) predicate.Workflow {
 	return predicate.Workflow(sql.FieldContainsFold(FieldTemplateKey, v))
+}
+
+// RetentionDaysEQ applies the EQ predicate on the "retention_days" field.
+func RetentionDaysEQ(v int) predicate.Workflow {
+	return predicate.Workflow(sql.FieldEQ(FieldRetentionDays, v))
+}
+
+// RetentionDaysNEQ applies the NEQ predicate on the "retention_days" field.
+func RetentionDaysNEQ(v int) predicate.Workflow {
+	return predicate.Workflow(sql.FieldNEQ(FieldRetentionDays, v))
+}
+
+// RetentionDaysIn applies the In predicate on the "retention_days" field.
+func RetentionDaysIn(vs ...int) predicate.Workflow {
+	return predicate.Workflow(sql.FieldIn(FieldRetentionDays, vs...))
+}
+
+// RetentionDaysNotIn applies the NotIn predicate on the "retention_days" field.
+func RetentionDaysNotIn(vs ...int) predicate.Workflow {
+	return predicate.Workflow(sql.FieldNotIn(FieldRetentionDays, vs...))
+}
+
+// RetentionDaysGT applies the GT predicate on the "retention_days" field.
+func RetentionDaysGT(v int) predicate.Workflow {
+	return predicate.Workflow(sql.FieldGT(FieldRetentionDays, v))
+}
+
+// RetentionDaysGTE applies the GTE predicate on the "retention_days" field.
+func RetentionDaysGTE(v int) predicate.Workflow {
+	return predicate.Workflow(sql.FieldGTE(FieldRetentionDays, v))
+}
+
+// RetentionDaysLT applies the LT predicate on the "retention_days" field.
+func RetentionDaysLT(v int) predicate.Workflow {
+	return predicate.Workflow(sql.FieldLT(FieldRetentionDays, v))
+}
+
+// RetentionDaysLTE applies the LTE predicate on the "retention_days" field.
+func RetentionDaysLTE(v int) predicate.Workflow {
+	return predicate.Workflow(sql.FieldLTE(FieldRetentionDays, v))
+}
+
+// RetentionDaysIsNil applies the IsNil predicate on the "retention_days" field.
+func RetentionDaysIsNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldIsNull(FieldRetentionDays))
+}
+
+// RetentionDaysNotNil applies the NotNil predicate on the "retention_days" field.
+func RetentionDaysNotNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldNotNull(FieldRetentionDays))
 }
 
 // HasCreatedBy applies the HasEdge predicate on the "created_by" edge.

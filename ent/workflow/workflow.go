@@ -47,6 +47,8 @@ const (
 	FieldWebhookSecret = "webhook_secret"
 	// FieldTemplateKey holds the string denoting the template_key field in the database.
 	FieldTemplateKey = "template_key"
+	// FieldRetentionDays holds the string denoting the retention_days field in the database.
+	FieldRetentionDays = "retention_days"
 	// EdgeCreatedBy holds the string denoting the created_by edge name in mutations.
 	EdgeCreatedBy = "created_by"
 	// EdgeExecutions holds the string denoting the executions edge name in mutations.
@@ -95,6 +97,7 @@ var Columns = []string{
 	FieldCreatedByID,
 	FieldWebhookSecret,
 	FieldTemplateKey,
+	FieldRetentionDays,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -139,6 +142,8 @@ var (
 	DefaultVersion int
 	// VersionValidator is a validator for the "version" field. It is called by the builders before save.
 	VersionValidator func(int) error
+	// RetentionDaysValidator is a validator for the "retention_days" field. It is called by the builders before save.
+	RetentionDaysValidator func(int) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() uuid.UUID
 )
@@ -214,6 +219,11 @@ func ByWebhookSecret(opts ...sql.OrderTermOption) OrderOption {
 // ByTemplateKey orders the results by the template_key field.
 func ByTemplateKey(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTemplateKey, opts...).ToFunc()
+}
+
+// ByRetentionDays orders the results by the retention_days field.
+func ByRetentionDays(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRetentionDays, opts...).ToFunc()
 }
 
 // ByCreatedByField orders the results by created_by field.

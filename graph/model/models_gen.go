@@ -71,6 +71,8 @@ type CreateWorkflowInput struct {
 	Conditions map[string]any `json:"conditions,omitempty"`
 	// The step tree (see /schema/workflow-definition.json).
 	Actions []*spec.Action `json:"actions,omitempty"`
+	// Days its executions are kept after they end (1 to 3650), instead of the server's RETENTION_DAYS; left out: the server's.
+	RetentionDays *int `json:"retentionDays,omitempty"`
 }
 
 // A new API token. token is shown only here, once; only a hash is stored.
@@ -173,6 +175,10 @@ type UpdateWorkflowInput struct {
 	Conditions map[string]any `json:"conditions,omitempty"`
 	// A new step tree (a new version); hidden secrets (***) keep their stored values.
 	Actions []*spec.Action `json:"actions,omitempty"`
+	// Keep its executions this many days after they end (1 to 3650) instead of the server's RETENTION_DAYS.
+	RetentionDays *int `json:"retentionDays,omitempty"`
+	// Remove the retentionDays override: its executions follow the server's RETENTION_DAYS again.
+	ClearRetentionDays *bool `json:"clearRetentionDays,omitempty"`
 }
 
 // A definition to simulate without saving it.

@@ -18,11 +18,12 @@ import (
 	"github.com/flowline/flowline/internal/engine"
 	"github.com/flowline/flowline/internal/netguard"
 	"github.com/flowline/flowline/internal/outbox"
+	"github.com/flowline/flowline/internal/retention"
 	"github.com/flowline/flowline/internal/scheduler"
 )
 
 // startWorker starts the worker role: the execution engine, the scheduler of SCHEDULED
-// workflows and, when SMTP is configured, the e-mail sender. The returned channel is closed
+// workflows, the retention job and, when SMTP is configured, the e-mail sender. The returned channel is closed
 // when they have stopped after ctx ends.
 func startWorker(ctx context.Context, db *database.DB, cfg config.Config, logger *slog.Logger) (<-chan struct{}, *engine.Engine, error) {
 	ec := cfg.Engine
@@ -57,9 +58,18 @@ func startWorker(ctx context.Context, db *database.DB, cfg config.Config, logger
 	}
 
 	sched := scheduler.New(db, scheduler.Config{Logger: logger, Notify: eng.Wake})
+	ret := retention.New(db, retention.Config{
+		Days:     cfg.Retention.Days,
+		Interval: cfg.Retention.Interval,
+		Batch:    cfg.Retention.Batch,
+		Logger:   logger,
+	})
+	if cfg.Retention.Days > 0 {
+		logger.Info("retention job ready", "settings", ret.String())
+	}
 
 	var wg sync.WaitGroup
-	wg.Add(2)
+	wg.Add(3)
 	go func() {
 		defer wg.Done()
 		_ = eng.Run(ctx)
@@ -67,6 +77,10 @@ func startWorker(ctx context.Context, db *database.DB, cfg config.Config, logger
 	go func() {
 		defer wg.Done()
 		sched.Run(ctx)
+	}()
+	go func() {
+		defer wg.Done()
+		ret.Run(ctx)
 	}()
 	if m != nil {
 		wg.Add(1)

@@ -23,6 +23,11 @@ const (
 	ReasonEngineBookkeeping Reason = "engine bookkeeping"
 	// ReasonScheduler covers firing SCHEDULED workflows; no user asks for it.
 	ReasonScheduler Reason = "scheduler"
+	// ReasonRetention covers the retention job deleting expired executions (with their logs)
+	// and sent e-mails, which no user asks for. It deletes with plain SQL below the ent
+	// client (internal/retention), so no policy is consulted; it is listed to keep this list
+	// of system actions complete.
+	ReasonRetention Reason = "retention"
 	// ReasonTemplateLibrary covers installing the built-in templates at start.
 	ReasonTemplateLibrary Reason = "template library"
 	// ReasonBootstrap covers creating the first admin (development quick start, the user CLI).

@@ -84,7 +84,9 @@ func fanOut(b *testing.B, subscribers int) {
 	runtime.ReadMemStats(&after)
 
 	b.ResetTimer()
+	mu.Lock()
 	lastName = b.N
+	mu.Unlock()
 	start := time.Now()
 	for i := 1; i <= b.N; i++ {
 		mu.Lock()

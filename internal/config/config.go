@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +35,8 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Engine holds the roles and the execution engine's settings.
 	Engine Engine
+	// Retention is when old executions and e-mails are deleted (by the worker role).
+	Retention Retention
 	// Production is FLOWLINE_ENV=production: introspection, playground and field
 	// suggestions default to off, JWT_SECRET is required, no development admin is created.
 	Production bool
@@ -85,7 +88,7 @@ var Settings = append([]Setting{
 	{"metrics", "METRICS", "true", "true/false: Prometheus metrics at /metrics on the API address, for ADMIN tokens"},
 	{"metrics-addr", "METRICS_ADDR", "", "a separate address (e.g. 127.0.0.1:9090) serving /metrics without a token, in every role; empty = none"},
 	{"allow-sqlite-in-production", "ALLOW_SQLITE_IN_PRODUCTION", "false", "true lets a production process run on the embedded SQLite database (one process only)"},
-}, append(engineSettings, liveSettings...)...)
+}, slices.Concat(engineSettings, retentionSettings, liveSettings)...)
 
 // FlagError is a command line the flags do not accept: an unknown flag, a flag without its
 // value, or a stray argument.
@@ -147,6 +150,9 @@ func Parse(name string, args []string, getenv func(string) string, out io.Writer
 	}
 	cfg.ShutdownTimeout = d
 	if cfg.Engine, err = loadEngine(vals); err != nil {
+		return Config{}, err
+	}
+	if cfg.Retention, err = loadRetention(vals); err != nil {
 		return Config{}, err
 	}
 	if cfg.Live, err = loadLive(vals); err != nil {

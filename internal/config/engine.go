@@ -15,7 +15,8 @@ import (
 type Engine struct {
 	// API serves HTTP (GraphQL, playground, incoming webhooks).
 	API bool
-	// Worker runs the execution engine and, with SMTPURL set, the e-mail sender.
+	// Worker runs the execution engine, the scheduler, the retention job and, with SMTPURL
+	// set, the e-mail sender.
 	Worker bool
 	// Workers is how many executions one process runs at once.
 	Workers int
@@ -42,7 +43,7 @@ type Engine struct {
 
 // engineSettings are the engine's knobs, documented after the general ones.
 var engineSettings = []Setting{
-	{"roles", "ROLES", "api,worker", "comma-separated roles of this process: api (HTTP) and/or worker (execution engine and e-mail sender)"},
+	{"roles", "ROLES", "api,worker", "comma-separated roles of this process: api (HTTP) and/or worker (execution engine, scheduler, retention job and e-mail sender)"},
 	{"workers", "WORKERS", "4", "executions one worker process runs at once"},
 	{"poll-interval", "POLL_INTERVAL", "1s", "how often idle workers look for due executions; PostgreSQL notifications wake them sooner"},
 	{"lease-duration", "LEASE_DURATION", "30s", "how long a claimed execution stays with a worker that stopped renewing its lease (crashed); then another worker resumes it"},

@@ -26,6 +26,22 @@ func (d Dialect) IsPostgres() bool { return d == Postgres }
 // UPDATE on PostgreSQL); SQLite runs one writer at a time and has no row locks.
 func (d Dialect) LocksRows() bool { return d == Postgres }
 
+// EnforcesForeignKeys reports whether every connection enforces foreign keys and their ON
+// DELETE rules. SQLite does so only on connections that switched them on (Open's DSN does),
+// so code that relies on a cascade checks the connection it uses.
+func (d Dialect) EnforcesForeignKeys() bool { return d == Postgres }
+
+// IndexedBy is the clause that makes a statement read table through index: SQLite's
+// planner, without statistics, may prefer a plain index on an equality (status = ?) to a
+// partial index that reads far fewer rows. PostgreSQL plans from statistics and has no such
+// clause. Put it right after the table's name.
+func (d Dialect) IndexedBy(index string) string {
+	if d == SQLite {
+		return " INDEXED BY " + index
+	}
+	return ""
+}
+
 // Placeholder returns the n-th (from 1) numbered parameter: $n on PostgreSQL, ?n on SQLite.
 // Numbered parameters let one argument appear several times in a statement.
 func (d Dialect) Placeholder(n int) string {

@@ -39,6 +39,12 @@ var (
 	Emails = counterVec("flowline_email_deliveries_total", "SMTP delivery attempts by outcome (sent, retry, failed).", "outcome")
 	// LeaseReclaims counts executions returned to the queue after their worker's lease expired.
 	LeaseReclaims = counter("flowline_lease_reclaims_total", "Executions whose worker's lease expired and that were queued again.")
+	// RetentionDeleted counts rows the retention job deleted, by kind (executions, emails);
+	// an execution's logs and step outputs go with it and are not counted.
+	RetentionDeleted = counterVec("flowline_retention_deleted_total", "Rows deleted by the retention job, by kind (executions, emails).", "kind")
+	// RetentionPasses counts retention passes by outcome: ran, skipped (another replica held
+	// the lock) or failed.
+	RetentionPasses = counterVec("flowline_retention_passes_total", "Retention job passes by outcome (ran, skipped: another replica ran it, failed).", "outcome")
 )
 
 func init() {

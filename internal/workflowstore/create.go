@@ -21,6 +21,8 @@ type Draft struct {
 	CreatedBy  uuid.UUID
 	// TemplateKey marks a built-in template.
 	TemplateKey *string
+	// RetentionDays overrides the server's retention for the workflow's executions.
+	RetentionDays *int
 }
 
 // Created is the result of creating a workflow: the record and, for WEBHOOK workflows, the
@@ -55,7 +57,8 @@ func Create(ctx context.Context, db *ent.Client, d Draft) (Created, error) {
 		SetConditions(def.Conditions).
 		SetActions(def.Actions).
 		SetCreatedByID(d.CreatedBy).
-		SetNillableTemplateKey(d.TemplateKey)
+		SetNillableTemplateKey(d.TemplateKey).
+		SetNillableRetentionDays(d.RetentionDays)
 	var secret string
 	if def.TriggerType == workflow.TriggerWebhook {
 		s, hash, err := newWebhookSecret()

@@ -141,6 +141,6 @@ func Copy(ctx context.Context, db *ent.Client, id uuid.UUID, name string, asTemp
 	}
 	return Create(ctx, db, Draft{
 		Name: name, Description: src.Description, IsActive: &inactive, IsTemplate: asTemplate,
-		Definition: def, CreatedBy: author,
+		Definition: def, CreatedBy: author, RetentionDays: src.RetentionDays,
 	})
 }

@@ -23,6 +23,10 @@ type Change struct {
 	TriggerConfig    map[string]any
 	Conditions       map[string]any
 	Actions          []workflow.Action
+	// RetentionDays sets the workflow's retention override; ClearRetentionDays removes it.
+	// Neither makes a version: retention is not part of the definition.
+	RetentionDays      *int
+	ClearRetentionDays bool
 	// ExpectedVersion, when set, must equal the stored version (optimistic locking).
 	ExpectedVersion *int
 	// Author is who makes the change; a new version records them.
@@ -116,6 +120,11 @@ func Update(ctx context.Context, db *ent.Client, id uuid.UUID, ch Change, opts O
 		upd.ClearDescription()
 	} else {
 		upd.SetNillableDescription(ch.Description)
+	}
+	if ch.ClearRetentionDays {
+		upd.ClearRetentionDays()
+	} else {
+		upd.SetNillableRetentionDays(ch.RetentionDays)
 	}
 	var secret string
 	if changed {

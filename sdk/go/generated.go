@@ -480,6 +480,8 @@ type CreateWorkflowInput struct {
 	Conditions *map[string]any `json:"conditions"`
 	// The step tree (see /schema/workflow-definition.json).
 	Actions []WorkflowActionInput `json:"actions"`
+	// Days its executions are kept after they end (1 to 3650), instead of the server's RETENTION_DAYS; left out: the server's.
+	RetentionDays *int `json:"retentionDays"`
 }
 
 // GetName returns CreateWorkflowInput.Name, and is useful for accessing the field via an interface.
@@ -505,6 +507,9 @@ func (v *CreateWorkflowInput) GetConditions() *map[string]any { return v.Conditi
 
 // GetActions returns CreateWorkflowInput.Actions, and is useful for accessing the field via an interface.
 func (v *CreateWorkflowInput) GetActions() []WorkflowActionInput { return v.Actions }
+
+// GetRetentionDays returns CreateWorkflowInput.RetentionDays, and is useful for accessing the field via an interface.
+func (v *CreateWorkflowInput) GetRetentionDays() *int { return v.RetentionDays }
 
 // CreateWorkflowResponse is returned by CreateWorkflow on success.
 type CreateWorkflowResponse struct {

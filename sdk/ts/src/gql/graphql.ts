@@ -700,6 +700,8 @@ export type CreateWorkflowInput = {
   isTemplate?: InputMaybe<Scalars['Boolean']['input']>;
   /** The workflow's name. */
   name: Scalars['String']['input'];
+  /** Days its executions are kept after they end (1 to 3650), instead of the server's RETENTION_DAYS; left out: the server's. */
+  retentionDays?: InputMaybe<Scalars['Int']['input']>;
   /** Filters on the trigger (see the README). */
   triggerConfig?: InputMaybe<Scalars['Map']['input']>;
   /** The CRM event that starts it. */
@@ -2456,6 +2458,8 @@ export type UpdateWorkflowInput = {
   actions?: InputMaybe<Array<WorkflowActionInput>>;
   /** Remove the description. */
   clearDescription?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Remove the retentionDays override: its executions follow the server's RETENTION_DAYS again. */
+  clearRetentionDays?: InputMaybe<Scalars['Boolean']['input']>;
   /** New conditions (a new version). */
   conditions?: InputMaybe<Scalars['Map']['input']>;
   /** A new description. */
@@ -2471,6 +2475,8 @@ export type UpdateWorkflowInput = {
   isTemplate?: InputMaybe<Scalars['Boolean']['input']>;
   /** A new name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Keep its executions this many days after they end (1 to 3650) instead of the server's RETENTION_DAYS. */
+  retentionDays?: InputMaybe<Scalars['Int']['input']>;
   /** New trigger filters (a new version). */
   triggerConfig?: InputMaybe<Scalars['Map']['input']>;
   /** A new trigger (a new version). */
@@ -2680,6 +2686,8 @@ export type Workflow = Node & {
   isTemplate: Scalars['Boolean']['output'];
   /** Its name. */
   name: Scalars['String']['output'];
+  /** Days its executions are kept after they end, overriding the server's RETENTION_DAYS (1 to 3650); null follows the server. */
+  retentionDays: Maybe<Scalars['Int']['output']>;
   /** The built-in template it is (library templates only). */
   templateKey: Maybe<Scalars['String']['output']>;
   /** Filters on the trigger (see the README: status, fields, cron, ...). */

@@ -111,7 +111,7 @@ func (c computer) counts(ctx context.Context, out *Stats) error {
 		if err := r.Scan(&status, &n); err != nil {
 			return err
 		}
-		out.Counts.add(status, int(n))
+		addStatus(&out.Counts, status, int(n))
 		return nil
 	})
 }
@@ -179,7 +179,7 @@ func (c computer) series(ctx context.Context, out *Stats) error {
 		if byStart[start] == nil {
 			byStart[start] = &Counts{}
 		}
-		byStart[start].add(status, int(n))
+		addStatus(byStart[start], status, int(n))
 		return nil
 	})
 	if err != nil {

@@ -38,7 +38,8 @@ func (c Counts) Total() int { return c.Pending + c.Running + c.Completed + c.Fai
 // Finished is the number of executions that reached a verdict (COMPLETED or FAILED).
 func (c Counts) Finished() int { return c.Completed + c.Failed }
 
-func (c *Counts) add(status string, n int) {
+// addStatus counts n executions of status in c.
+func addStatus(c *Counts, status string, n int) {
 	switch workflowexecution.Status(status) {
 	case workflowexecution.StatusPENDING:
 		c.Pending += n

@@ -49,7 +49,7 @@ func (w Window) Check() *ArgError {
 	case w.Until.Sub(w.Since) > MaxWindow:
 		return &ArgError{Arg: "until", Msg: fmt.Sprintf("the window is at most %d days wide", int(MaxWindow/(24*time.Hour)))}
 	}
-	if n := w.Until.Sub(truncate(w.Since, w.Bucket))/width + 1; n > MaxBuckets {
+	if n := (w.Until.Sub(truncate(w.Since, w.Bucket)) + width - 1) / width; n > MaxBuckets {
 		return &ArgError{Arg: "bucket", Msg: fmt.Sprintf("the window needs %d %s buckets; at most %d: choose a wider bucket or a narrower window", n, w.Bucket, MaxBuckets)}
 	}
 	return nil

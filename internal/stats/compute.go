@@ -196,22 +196,14 @@ func (c computer) series(ctx context.Context, out *Stats) error {
 	return nil
 }
 
-// clockSlack is how much earlier than its execution's creation a step attempt may say it
-// started: created_at and executed_at come from the clocks of different processes.
-const clockSlack = time.Hour
-
 // steps aggregates the step attempts (log rows other than SKIPPED) of the window's
-// executions by workflow and step: its key, or its index for a step without a key. Attempts
-// start after their execution was created, so the window bounds executed_at too: with
-// millions of log rows, that lets PostgreSQL read only the window's part of the logs (through
-// their executed_at index) when it prefers a hash join to a lookup per execution.
+// executions by workflow and step: its key, or its index for a step without a key.
 func (c computer) steps(ctx context.Context, out *Stats) error {
 	var p placeholders
 	ctes, from := c.d.percentiles("wf, g")
 	q := "WITH d AS (SELECT e.workflow_id AS wf, COALESCE(l.step_key, '#' || CAST(l.step_index AS TEXT)) AS g, l.step_key AS k, " +
 		"l.step_index AS si, l.action_type AS at, l.status AS st, CAST(l.duration_ms AS DOUBLE PRECISION) AS v " +
-		"FROM workflow_executions e JOIN workflow_execution_logs l ON l.execution_id = e.id WHERE " +
-		and(c.where(&p), "l.status <> 'SKIPPED'", "l.executed_at >= "+p.add(c.req.Since.Add(-clockSlack))) + ")" + ctes +
+		"FROM workflow_executions e " + c.d.logsOf("e", "l", "l.step_key, l.step_index, l.action_type, l.status, l.duration_ms", "l.status <> 'SKIPPED'") + " WHERE " + c.where(&p) + ")" + ctes +
 		" SELECT wf, MAX(k), MIN(si), MAX(at), COUNT(*), SUM(CASE WHEN st = 'FAILED' THEN 1 ELSE 0 END), " + c.d.percentile(0.5) +
 		" FROM " + from + " GROUP BY wf, g ORDER BY wf, MIN(si), g LIMIT " + fmt.Sprint(StepsLimit)
 	return c.query(ctx, "steps", q, p.args, func(r *sql.Rows) error {

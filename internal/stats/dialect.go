@@ -19,6 +19,9 @@ type sqlDialect interface {
 	percentiles(groups string) (ctes, from string)
 	// percentile is the aggregate expression of the p-th percentile of v in that source.
 	percentile(p float64) string
+	// logsOf joins the log rows of execution alias ex that satisfy cond, as alias l with
+	// (at least) the columns cols.
+	logsOf(ex, l, cols, cond string) string
 	rebind(query string) string
 }
 
@@ -47,6 +50,15 @@ func (postgres) percentile(p float64) string {
 }
 
 func (postgres) rebind(query string) string { return database.Postgres.Rebind(query) }
+
+// logsOf reads each execution's logs through the (execution_id, step_index) index, one lookup
+// per execution of the window (OFFSET 0 keeps the subquery from being flattened into a join).
+// Left to choose, PostgreSQL prefers, at a million executions, to hash every log row of the
+// window's time range, which costs tens of times more for one workflow's window: the work
+// must grow with the workflow's executions, not with everyone's.
+func (postgres) logsOf(ex, l, cols, cond string) string {
+	return fmt.Sprintf("CROSS JOIN LATERAL (SELECT %[3]s FROM workflow_execution_logs %[2]s WHERE %[2]s.execution_id = %[1]s.id AND %[4]s OFFSET 0) %[2]s", ex, l, cols, cond)
+}
 
 type sqlite struct{}
 
@@ -93,6 +105,11 @@ func (sqlite) percentile(p float64) string {
 }
 
 func (sqlite) rebind(query string) string { return database.SQLite.Rebind(query) }
+
+// logsOf is a plain join: SQLite's planner looks the logs up per execution by its index.
+func (sqlite) logsOf(ex, l, _, cond string) string {
+	return fmt.Sprintf("JOIN workflow_execution_logs %[2]s ON %[2]s.execution_id = %[1]s.id AND %[3]s", ex, l, cond)
+}
 
 // placeholders numbers parameters as they are added to a statement.
 type placeholders struct{ args []any }

@@ -138,7 +138,8 @@ func dashboardRequests(f planFixture) []struct {
 }
 
 // TestDashboardUsesIndexes: on PostgreSQL with 100,000 executions, no statement that the
-// stats query or the run-history filters send reads workflow_executions sequentially.
+// stats query or the run-history filters send reads workflow_executions (or the step logs)
+// sequentially.
 func TestDashboardUsesIndexes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("seeds 100,000 executions")
@@ -159,8 +160,10 @@ func TestDashboardUsesIndexes(t *testing.T) {
 				}
 				checked++
 				plan := explain(t, f.db, "EXPLAIN (FORMAT JSON) ", s)
-				if nodes := seqScans(plan, "workflow_executions"); nodes != 0 {
-					t.Errorf("Seq Scan on workflow_executions (or no plan):\n%s\n%s", s.Query, plan)
+				for _, table := range []string{"workflow_executions", "workflow_execution_logs"} {
+					if nodes := seqScans(plan, table); nodes != 0 {
+						t.Errorf("Seq Scan on %s (or no plan):\n%s\n%s", table, s.Query, plan)
+					}
 				}
 				t.Logf("%s: %.80s", scansOf(plan, "workflow_executions"), oneLine(s.Query))
 			}

@@ -376,6 +376,35 @@ func TestRunHistoryFilters(t *testing.T) {
 		check("combined", map[string]any{"workflowId": f.mine.ID.String(), "statusIn": []string{"FAILED"}, "createdAtLT": f.until, "errorMessageContainsFold": "WEBHOOK"}, r[3])
 		// Another editor's executions stay invisible through the filters.
 		check("their failures", map[string]any{"errorMessageContains": "timeout"})
+
+		// Keyset pages of two, newest completion first, through a custom filter: together they
+		// are the whole list, in order.
+		var pages []string
+		after := any(nil)
+		for range 5 {
+			var out struct {
+				WorkflowExecutions struct {
+					Edges    []struct{ Node struct{ ID string } }
+					PageInfo struct {
+						HasNextPage bool
+						EndCursor   string
+					}
+				}
+			}
+			f.editorAPI.MustData(`query($after: Cursor) { workflowExecutions(first: 2, after: $after,
+				where: {status: FAILED, not: {failedActionType: SEND_WEBHOOK}}, orderBy: [{field: COMPLETED_AT, direction: DESC}]) {
+				edges { node { id } } pageInfo { hasNextPage endCursor } } }`, map[string]any{"after": after}, &out)
+			for _, e := range out.WorkflowExecutions.Edges {
+				pages = append(pages, e.Node.ID)
+			}
+			if !out.WorkflowExecutions.PageInfo.HasNextPage {
+				break
+			}
+			after = out.WorkflowExecutions.PageInfo.EndCursor
+		}
+		if want := fmt.Sprint([]string{r[8].ID.String(), cont.ID.String(), retried.ID.String()}); fmt.Sprint(pages) != want {
+			t.Errorf("pages by completedAt = %v, want %v", pages, want)
+		}
 	})
 }
 

@@ -114,9 +114,15 @@ func (r *Resolver) WorkflowExecution() WorkflowExecutionResolver {
 // WorkflowVersion returns WorkflowVersionResolver implementation.
 func (r *Resolver) WorkflowVersion() WorkflowVersionResolver { return &workflowVersionResolver{r} }
 
+// WorkflowExecutionWhereInput returns WorkflowExecutionWhereInputResolver implementation.
+func (r *Resolver) WorkflowExecutionWhereInput() WorkflowExecutionWhereInputResolver {
+	return &workflowExecutionWhereInputResolver{r}
+}
+
 type (
-	queryResolver             struct{ *Resolver }
-	workflowResolver          struct{ *Resolver }
-	workflowExecutionResolver struct{ *Resolver }
-	workflowVersionResolver   struct{ *Resolver }
+	queryResolver                       struct{ *Resolver }
+	workflowResolver                    struct{ *Resolver }
+	workflowExecutionResolver           struct{ *Resolver }
+	workflowVersionResolver             struct{ *Resolver }
+	workflowExecutionWhereInputResolver struct{ *Resolver }
 )

@@ -25,6 +25,7 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/graph/model"
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/stats"
 	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -48,6 +49,7 @@ type ResolverRoot interface {
 	WorkflowAction() WorkflowActionResolver
 	WorkflowExecution() WorkflowExecutionResolver
 	WorkflowVersion() WorkflowVersionResolver
+	WorkflowExecutionWhereInput() WorkflowExecutionWhereInputResolver
 }
 
 type DirectiveRoot struct {
@@ -179,6 +181,29 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ExecutionStatusCounts struct {
+		Cancelled func(childComplexity int) int
+		Completed func(childComplexity int) int
+		Failed    func(childComplexity int) int
+		Finished  func(childComplexity int) int
+		Pending   func(childComplexity int) int
+		Running   func(childComplexity int) int
+		Total     func(childComplexity int) int
+	}
+
+	ExecutionTimeline struct {
+		Execution func(childComplexity int) int
+		Steps     func(childComplexity int) int
+		Truncated func(childComplexity int) int
+	}
+
+	FailingWorkflow struct {
+		Failures   func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Total      func(childComplexity int) int
+		WorkflowID func(childComplexity int) int
+	}
+
 	Mutation struct {
 		ActivateWorkflow           func(childComplexity int, id uuid.UUID) int
 		CancelExecution            func(childComplexity int, id uuid.UUID) int
@@ -215,6 +240,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Clients            func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.ContactOrder, where *ent.ContactWhereInput) int
 		Emails             func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.EmailOrder, where *ent.EmailWhereInput) int
+		ExecutionTimeline  func(childComplexity int, executionID uuid.UUID) int
 		Me                 func(childComplexity int) int
 		Node               func(childComplexity int, id uuid.UUID) int
 		Nodes              func(childComplexity int, ids []uuid.UUID) int
@@ -222,6 +248,7 @@ type ComplexityRoot struct {
 		Tasks              func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.TaskOrder, where *ent.TaskWhereInput) int
 		Users              func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.UserOrder, where *ent.UserWhereInput) int
 		WorkflowExecutions func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowExecutionOrder, where *ent.WorkflowExecutionWhereInput) int
+		WorkflowStats      func(childComplexity int, workflowID *uuid.UUID, since time.Time, until time.Time, bucket model.StatsBucket) int
 		WorkflowTemplates  func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowOrder, where *ent.WorkflowWhereInput) int
 		Workflows          func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowOrder, where *ent.WorkflowWhereInput) int
 	}
@@ -250,6 +277,29 @@ type ComplexityRoot struct {
 		Path           func(childComplexity int) int
 		RenderedConfig func(childComplexity int) int
 		Type           func(childComplexity int) int
+	}
+
+	StatsLastRun struct {
+		CreatedAt   func(childComplexity int) int
+		ExecutionID func(childComplexity int) int
+		StartedAt   func(childComplexity int) int
+		Status      func(childComplexity int) int
+		WorkflowID  func(childComplexity int) int
+	}
+
+	StatsPoint struct {
+		Counts func(childComplexity int) int
+		Start  func(childComplexity int) int
+	}
+
+	StepStats struct {
+		ActionType    func(childComplexity int) int
+		DurationP50Ms func(childComplexity int) int
+		Failures      func(childComplexity int) int
+		Runs          func(childComplexity int) int
+		StepIndex     func(childComplexity int) int
+		StepKey       func(childComplexity int) int
+		WorkflowID    func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -281,6 +331,23 @@ type ComplexityRoot struct {
 	TaskEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TimelineStep struct {
+		ActionType   func(childComplexity int) int
+		Attempt      func(childComplexity int) int
+		Branch       func(childComplexity int) int
+		DurationMs   func(childComplexity int) int
+		EndedAt      func(childComplexity int) int
+		ErrorMessage func(childComplexity int) int
+		Iteration    func(childComplexity int) int
+		LogID        func(childComplexity int) int
+		Path         func(childComplexity int) int
+		Run          func(childComplexity int) int
+		StartedAt    func(childComplexity int) int
+		Status       func(childComplexity int) int
+		StepIndex    func(childComplexity int) int
+		StepKey      func(childComplexity int) int
 	}
 
 	User struct {
@@ -431,6 +498,17 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	WorkflowStats struct {
+		Counts        func(childComplexity int) int
+		DurationP50Ms func(childComplexity int) int
+		DurationP95Ms func(childComplexity int) int
+		LastRun       func(childComplexity int) int
+		Series        func(childComplexity int) int
+		Steps         func(childComplexity int) int
+		SuccessRate   func(childComplexity int) int
+		TopFailing    func(childComplexity int) int
+	}
+
 	WorkflowVersion struct {
 		CreatedAt   func(childComplexity int) int
 		CreatedBy   func(childComplexity int) int
@@ -493,6 +571,8 @@ type QueryResolver interface {
 	Workflows(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowOrder, where *ent.WorkflowWhereInput) (*ent.WorkflowConnection, error)
 	WorkflowExecutions(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowExecutionOrder, where *ent.WorkflowExecutionWhereInput) (*ent.WorkflowExecutionConnection, error)
 	Me(ctx context.Context) (*ent.User, error)
+	WorkflowStats(ctx context.Context, workflowID *uuid.UUID, since time.Time, until time.Time, bucket model.StatsBucket) (*stats.Stats, error)
+	ExecutionTimeline(ctx context.Context, executionID uuid.UUID) (*stats.Timeline, error)
 	WorkflowTemplates(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowOrder, where *ent.WorkflowWhereInput) (*ent.WorkflowConnection, error)
 	SimulateWorkflow(ctx context.Context, workflowID *uuid.UUID, definition *model.WorkflowDefinitionInput, sample model.SimulationSampleInput) (*model.SimulationResult, error)
 }
@@ -518,6 +598,11 @@ type WorkflowExecutionResolver interface {
 }
 type WorkflowVersionResolver interface {
 	Definition(ctx context.Context, obj *ent.WorkflowVersion) (*spec.Definition, error)
+}
+
+type WorkflowExecutionWhereInputResolver interface {
+	FailedActionType(ctx context.Context, obj *ent.WorkflowExecutionWhereInput, data *spec.ActionType) error
+	TriggerType(ctx context.Context, obj *ent.WorkflowExecutionWhereInput, data *spec.TriggerType) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1036,6 +1121,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EmailEdge.Node(childComplexity), true
 
+	case "ExecutionStatusCounts.cancelled":
+		if e.ComplexityRoot.ExecutionStatusCounts.Cancelled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExecutionStatusCounts.Cancelled(childComplexity), true
+	case "ExecutionStatusCounts.completed":
+		if e.ComplexityRoot.ExecutionStatusCounts.Completed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExecutionStatusCounts.Completed(childComplexity), true
+	case "ExecutionStatusCounts.failed":
+		if e.ComplexityRoot.ExecutionStatusCounts.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExecutionStatusCounts.Failed(childComplexity), true
+	case "ExecutionStatusCounts.finished":
+		if e.ComplexityRoot.ExecutionStatusCounts.Finished == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExecutionStatusCounts.Finished(childComplexity), true
+	case "ExecutionStatusCounts.pending":
+		if e.ComplexityRoot.ExecutionStatusCounts.Pending == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExecutionStatusCounts.Pending(childComplexity), true
+	case "ExecutionStatusCounts.running":
+		if e.ComplexityRoot.ExecutionStatusCounts.Running == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExecutionStatusCounts.Running(childComplexity), true
+	case "ExecutionStatusCounts.total":
+		if e.ComplexityRoot.ExecutionStatusCounts.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExecutionStatusCounts.Total(childComplexity), true
+
+	case "ExecutionTimeline.execution":
+		if e.ComplexityRoot.ExecutionTimeline.Execution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExecutionTimeline.Execution(childComplexity), true
+	case "ExecutionTimeline.steps":
+		if e.ComplexityRoot.ExecutionTimeline.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExecutionTimeline.Steps(childComplexity), true
+	case "ExecutionTimeline.truncated":
+		if e.ComplexityRoot.ExecutionTimeline.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExecutionTimeline.Truncated(childComplexity), true
+
+	case "FailingWorkflow.failures":
+		if e.ComplexityRoot.FailingWorkflow.Failures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FailingWorkflow.Failures(childComplexity), true
+	case "FailingWorkflow.name":
+		if e.ComplexityRoot.FailingWorkflow.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FailingWorkflow.Name(childComplexity), true
+	case "FailingWorkflow.total":
+		if e.ComplexityRoot.FailingWorkflow.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FailingWorkflow.Total(childComplexity), true
+	case "FailingWorkflow.workflowId":
+		if e.ComplexityRoot.FailingWorkflow.WorkflowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FailingWorkflow.WorkflowID(childComplexity), true
+
 	case "Mutation.activateWorkflow":
 		if e.ComplexityRoot.Mutation.ActivateWorkflow == nil {
 			break
@@ -1337,6 +1509,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Emails(childComplexity, args["after"].(*entgql.Cursor[uuid.UUID]), args["first"].(*int), args["before"].(*entgql.Cursor[uuid.UUID]), args["last"].(*int), args["orderBy"].([]*ent.EmailOrder), args["where"].(*ent.EmailWhereInput)), true
+	case "Query.executionTimeline":
+		if e.ComplexityRoot.Query.ExecutionTimeline == nil {
+			break
+		}
+
+		args, err := ec.field_Query_executionTimeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ExecutionTimeline(childComplexity, args["executionId"].(uuid.UUID)), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -1410,6 +1593,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.WorkflowExecutions(childComplexity, args["after"].(*entgql.Cursor[uuid.UUID]), args["first"].(*int), args["before"].(*entgql.Cursor[uuid.UUID]), args["last"].(*int), args["orderBy"].([]*ent.WorkflowExecutionOrder), args["where"].(*ent.WorkflowExecutionWhereInput)), true
+	case "Query.workflowStats":
+		if e.ComplexityRoot.Query.WorkflowStats == nil {
+			break
+		}
+
+		args, err := ec.field_Query_workflowStats_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.WorkflowStats(childComplexity, args["workflowId"].(*uuid.UUID), args["since"].(time.Time), args["until"].(time.Time), args["bucket"].(model.StatsBucket)), true
 	case "Query.workflowTemplates":
 		if e.ComplexityRoot.Query.WorkflowTemplates == nil {
 			break
@@ -1537,6 +1731,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SimulationStep.Type(childComplexity), true
+
+	case "StatsLastRun.createdAt":
+		if e.ComplexityRoot.StatsLastRun.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsLastRun.CreatedAt(childComplexity), true
+	case "StatsLastRun.executionId":
+		if e.ComplexityRoot.StatsLastRun.ExecutionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsLastRun.ExecutionID(childComplexity), true
+	case "StatsLastRun.startedAt":
+		if e.ComplexityRoot.StatsLastRun.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsLastRun.StartedAt(childComplexity), true
+	case "StatsLastRun.status":
+		if e.ComplexityRoot.StatsLastRun.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsLastRun.Status(childComplexity), true
+	case "StatsLastRun.workflowId":
+		if e.ComplexityRoot.StatsLastRun.WorkflowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsLastRun.WorkflowID(childComplexity), true
+
+	case "StatsPoint.counts":
+		if e.ComplexityRoot.StatsPoint.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsPoint.Counts(childComplexity), true
+	case "StatsPoint.start":
+		if e.ComplexityRoot.StatsPoint.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatsPoint.Start(childComplexity), true
+
+	case "StepStats.actionType":
+		if e.ComplexityRoot.StepStats.ActionType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepStats.ActionType(childComplexity), true
+	case "StepStats.durationP50Ms":
+		if e.ComplexityRoot.StepStats.DurationP50Ms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepStats.DurationP50Ms(childComplexity), true
+	case "StepStats.failures":
+		if e.ComplexityRoot.StepStats.Failures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepStats.Failures(childComplexity), true
+	case "StepStats.runs":
+		if e.ComplexityRoot.StepStats.Runs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepStats.Runs(childComplexity), true
+	case "StepStats.stepIndex":
+		if e.ComplexityRoot.StepStats.StepIndex == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepStats.StepIndex(childComplexity), true
+	case "StepStats.stepKey":
+		if e.ComplexityRoot.StepStats.StepKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepStats.StepKey(childComplexity), true
+	case "StepStats.workflowId":
+		if e.ComplexityRoot.StepStats.WorkflowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StepStats.WorkflowID(childComplexity), true
 
 	case "Subscription.executionLogAdded":
 		if e.ComplexityRoot.Subscription.ExecutionLogAdded == nil {
@@ -1670,6 +1951,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TaskEdge.Node(childComplexity), true
+
+	case "TimelineStep.actionType":
+		if e.ComplexityRoot.TimelineStep.ActionType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.ActionType(childComplexity), true
+	case "TimelineStep.attempt":
+		if e.ComplexityRoot.TimelineStep.Attempt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.Attempt(childComplexity), true
+	case "TimelineStep.branch":
+		if e.ComplexityRoot.TimelineStep.Branch == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.Branch(childComplexity), true
+	case "TimelineStep.durationMs":
+		if e.ComplexityRoot.TimelineStep.DurationMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.DurationMs(childComplexity), true
+	case "TimelineStep.endedAt":
+		if e.ComplexityRoot.TimelineStep.EndedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.EndedAt(childComplexity), true
+	case "TimelineStep.errorMessage":
+		if e.ComplexityRoot.TimelineStep.ErrorMessage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.ErrorMessage(childComplexity), true
+	case "TimelineStep.iteration":
+		if e.ComplexityRoot.TimelineStep.Iteration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.Iteration(childComplexity), true
+	case "TimelineStep.logId":
+		if e.ComplexityRoot.TimelineStep.LogID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.LogID(childComplexity), true
+	case "TimelineStep.path":
+		if e.ComplexityRoot.TimelineStep.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.Path(childComplexity), true
+	case "TimelineStep.run":
+		if e.ComplexityRoot.TimelineStep.Run == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.Run(childComplexity), true
+	case "TimelineStep.startedAt":
+		if e.ComplexityRoot.TimelineStep.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.StartedAt(childComplexity), true
+	case "TimelineStep.status":
+		if e.ComplexityRoot.TimelineStep.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.Status(childComplexity), true
+	case "TimelineStep.stepIndex":
+		if e.ComplexityRoot.TimelineStep.StepIndex == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.StepIndex(childComplexity), true
+	case "TimelineStep.stepKey":
+		if e.ComplexityRoot.TimelineStep.StepKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TimelineStep.StepKey(childComplexity), true
 
 	case "User.apiTokens":
 		if e.ComplexityRoot.User.APITokens == nil {
@@ -2324,6 +2690,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WorkflowExecutionLogEdge.Node(childComplexity), true
 
+	case "WorkflowStats.counts":
+		if e.ComplexityRoot.WorkflowStats.Counts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowStats.Counts(childComplexity), true
+	case "WorkflowStats.durationP50Ms":
+		if e.ComplexityRoot.WorkflowStats.DurationP50Ms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowStats.DurationP50Ms(childComplexity), true
+	case "WorkflowStats.durationP95Ms":
+		if e.ComplexityRoot.WorkflowStats.DurationP95Ms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowStats.DurationP95Ms(childComplexity), true
+	case "WorkflowStats.lastRun":
+		if e.ComplexityRoot.WorkflowStats.LastRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowStats.LastRun(childComplexity), true
+	case "WorkflowStats.series":
+		if e.ComplexityRoot.WorkflowStats.Series == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowStats.Series(childComplexity), true
+	case "WorkflowStats.steps":
+		if e.ComplexityRoot.WorkflowStats.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowStats.Steps(childComplexity), true
+	case "WorkflowStats.successRate":
+		if e.ComplexityRoot.WorkflowStats.SuccessRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowStats.SuccessRate(childComplexity), true
+	case "WorkflowStats.topFailing":
+		if e.ComplexityRoot.WorkflowStats.TopFailing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowStats.TopFailing(childComplexity), true
+
 	case "WorkflowVersion.createdAt":
 		if e.ComplexityRoot.WorkflowVersion.CreatedAt == nil {
 			break
@@ -2539,7 +2954,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "auth.graphqls" "engine.graphqls" "ent.graphqls" "schema.graphqls" "subscription.graphqls" "workflow.graphqls"
+//go:embed "auth.graphqls" "engine.graphqls" "ent.graphqls" "schema.graphqls" "stats.graphqls" "subscription.graphqls" "workflow.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2555,6 +2970,7 @@ var sources = []*ast.Source{
 	{Name: "engine.graphqls", Input: sourceData("engine.graphqls"), BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
+	{Name: "stats.graphqls", Input: sourceData("stats.graphqls"), BuiltIn: false},
 	{Name: "subscription.graphqls", Input: sourceData("subscription.graphqls"), BuiltIn: false},
 	{Name: "workflow.graphqls", Input: sourceData("workflow.graphqls"), BuiltIn: false},
 }
@@ -2828,6 +3244,52 @@ func (ec *executionContext) childFields_EmailEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type EmailEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ExecutionStatusCounts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "pending":
+		return ec.fieldContext_ExecutionStatusCounts_pending(ctx, field)
+	case "running":
+		return ec.fieldContext_ExecutionStatusCounts_running(ctx, field)
+	case "completed":
+		return ec.fieldContext_ExecutionStatusCounts_completed(ctx, field)
+	case "failed":
+		return ec.fieldContext_ExecutionStatusCounts_failed(ctx, field)
+	case "cancelled":
+		return ec.fieldContext_ExecutionStatusCounts_cancelled(ctx, field)
+	case "total":
+		return ec.fieldContext_ExecutionStatusCounts_total(ctx, field)
+	case "finished":
+		return ec.fieldContext_ExecutionStatusCounts_finished(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExecutionStatusCounts", field.Name)
+}
+
+func (ec *executionContext) childFields_ExecutionTimeline(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "execution":
+		return ec.fieldContext_ExecutionTimeline_execution(ctx, field)
+	case "steps":
+		return ec.fieldContext_ExecutionTimeline_steps(ctx, field)
+	case "truncated":
+		return ec.fieldContext_ExecutionTimeline_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExecutionTimeline", field.Name)
+}
+
+func (ec *executionContext) childFields_FailingWorkflow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "workflowId":
+		return ec.fieldContext_FailingWorkflow_workflowId(ctx, field)
+	case "name":
+		return ec.fieldContext_FailingWorkflow_name(ctx, field)
+	case "failures":
+		return ec.fieldContext_FailingWorkflow_failures(ctx, field)
+	case "total":
+		return ec.fieldContext_FailingWorkflow_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FailingWorkflow", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -2894,6 +3356,52 @@ func (ec *executionContext) childFields_SimulationStep(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type SimulationStep", field.Name)
 }
 
+func (ec *executionContext) childFields_StatsLastRun(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "executionId":
+		return ec.fieldContext_StatsLastRun_executionId(ctx, field)
+	case "workflowId":
+		return ec.fieldContext_StatsLastRun_workflowId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_StatsLastRun_createdAt(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_StatsLastRun_startedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_StatsLastRun_status(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatsLastRun", field.Name)
+}
+
+func (ec *executionContext) childFields_StatsPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_StatsPoint_start(ctx, field)
+	case "counts":
+		return ec.fieldContext_StatsPoint_counts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatsPoint", field.Name)
+}
+
+func (ec *executionContext) childFields_StepStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "workflowId":
+		return ec.fieldContext_StepStats_workflowId(ctx, field)
+	case "stepKey":
+		return ec.fieldContext_StepStats_stepKey(ctx, field)
+	case "stepIndex":
+		return ec.fieldContext_StepStats_stepIndex(ctx, field)
+	case "actionType":
+		return ec.fieldContext_StepStats_actionType(ctx, field)
+	case "runs":
+		return ec.fieldContext_StepStats_runs(ctx, field)
+	case "failures":
+		return ec.fieldContext_StepStats_failures(ctx, field)
+	case "durationP50Ms":
+		return ec.fieldContext_StepStats_durationP50Ms(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StepStats", field.Name)
+}
+
 func (ec *executionContext) childFields_Task(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2946,6 +3454,40 @@ func (ec *executionContext) childFields_TaskEdge(ctx context.Context, field grap
 		return ec.fieldContext_TaskEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TaskEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_TimelineStep(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "logId":
+		return ec.fieldContext_TimelineStep_logId(ctx, field)
+	case "run":
+		return ec.fieldContext_TimelineStep_run(ctx, field)
+	case "attempt":
+		return ec.fieldContext_TimelineStep_attempt(ctx, field)
+	case "stepIndex":
+		return ec.fieldContext_TimelineStep_stepIndex(ctx, field)
+	case "stepKey":
+		return ec.fieldContext_TimelineStep_stepKey(ctx, field)
+	case "path":
+		return ec.fieldContext_TimelineStep_path(ctx, field)
+	case "iteration":
+		return ec.fieldContext_TimelineStep_iteration(ctx, field)
+	case "branch":
+		return ec.fieldContext_TimelineStep_branch(ctx, field)
+	case "actionType":
+		return ec.fieldContext_TimelineStep_actionType(ctx, field)
+	case "status":
+		return ec.fieldContext_TimelineStep_status(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_TimelineStep_startedAt(ctx, field)
+	case "endedAt":
+		return ec.fieldContext_TimelineStep_endedAt(ctx, field)
+	case "durationMs":
+		return ec.fieldContext_TimelineStep_durationMs(ctx, field)
+	case "errorMessage":
+		return ec.fieldContext_TimelineStep_errorMessage(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TimelineStep", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3250,6 +3792,28 @@ func (ec *executionContext) childFields_WorkflowExecutionLogEdge(ctx context.Con
 		return ec.fieldContext_WorkflowExecutionLogEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowExecutionLogEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkflowStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "counts":
+		return ec.fieldContext_WorkflowStats_counts(ctx, field)
+	case "successRate":
+		return ec.fieldContext_WorkflowStats_successRate(ctx, field)
+	case "durationP50Ms":
+		return ec.fieldContext_WorkflowStats_durationP50Ms(ctx, field)
+	case "durationP95Ms":
+		return ec.fieldContext_WorkflowStats_durationP95Ms(ctx, field)
+	case "lastRun":
+		return ec.fieldContext_WorkflowStats_lastRun(ctx, field)
+	case "series":
+		return ec.fieldContext_WorkflowStats_series(ctx, field)
+	case "steps":
+		return ec.fieldContext_WorkflowStats_steps(ctx, field)
+	case "topFailing":
+		return ec.fieldContext_WorkflowStats_topFailing(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkflowStats", field.Name)
 }
 
 func (ec *executionContext) childFields_WorkflowVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4164,6 +4728,20 @@ func (ec *executionContext) field_Query_emails_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_executionTimeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "executionId",
+		func(ctx context.Context, v any) (uuid.UUID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["executionId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4381,6 +4959,44 @@ func (ec *executionContext) field_Query_workflowExecutions_args(ctx context.Cont
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_workflowStats_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "workflowId",
+		func(ctx context.Context, v any) (*uuid.UUID, error) {
+			return ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["workflowId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["until"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "bucket",
+		func(ctx context.Context, v any) (model.StatsBucket, error) {
+			return ec.unmarshalNStatsBucket2githubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐStatsBucket(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["bucket"] = arg3
 	return args, nil
 }
 
@@ -7026,6 +7642,346 @@ func (ec *executionContext) fieldContext_EmailEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("EmailEdge", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _ExecutionStatusCounts_pending(ctx context.Context, field graphql.CollectedField, obj *stats.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExecutionStatusCounts_pending(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pending, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExecutionStatusCounts_pending(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExecutionStatusCounts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExecutionStatusCounts_running(ctx context.Context, field graphql.CollectedField, obj *stats.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExecutionStatusCounts_running(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Running, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExecutionStatusCounts_running(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExecutionStatusCounts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExecutionStatusCounts_completed(ctx context.Context, field graphql.CollectedField, obj *stats.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExecutionStatusCounts_completed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Completed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExecutionStatusCounts_completed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExecutionStatusCounts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExecutionStatusCounts_failed(ctx context.Context, field graphql.CollectedField, obj *stats.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExecutionStatusCounts_failed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Failed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExecutionStatusCounts_failed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExecutionStatusCounts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExecutionStatusCounts_cancelled(ctx context.Context, field graphql.CollectedField, obj *stats.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExecutionStatusCounts_cancelled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cancelled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExecutionStatusCounts_cancelled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExecutionStatusCounts", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ExecutionStatusCounts_total(ctx context.Context, field graphql.CollectedField, obj *stats.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExecutionStatusCounts_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExecutionStatusCounts_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExecutionStatusCounts", field, true, false, "Int")
+}
+
+func (ec *executionContext) _ExecutionStatusCounts_finished(ctx context.Context, field graphql.CollectedField, obj *stats.Counts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExecutionStatusCounts_finished(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Finished(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExecutionStatusCounts_finished(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExecutionStatusCounts", field, true, false, "Int")
+}
+
+func (ec *executionContext) _ExecutionTimeline_execution(ctx context.Context, field graphql.CollectedField, obj *stats.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExecutionTimeline_execution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Execution, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.WorkflowExecution) graphql.Marshaler {
+			return ec.marshalNWorkflowExecution2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowExecution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExecutionTimeline_execution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExecutionTimeline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowExecution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExecutionTimeline_steps(ctx context.Context, field graphql.CollectedField, obj *stats.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExecutionTimeline_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.TimelineStep) graphql.Marshaler {
+			return ec.marshalNTimelineStep2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐTimelineStepᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExecutionTimeline_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ExecutionTimeline",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimelineStep(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ExecutionTimeline_truncated(ctx context.Context, field graphql.CollectedField, obj *stats.Timeline) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExecutionTimeline_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExecutionTimeline_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExecutionTimeline", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _FailingWorkflow_workflowId(ctx context.Context, field graphql.CollectedField, obj *stats.FailingWorkflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FailingWorkflow_workflowId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkflowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FailingWorkflow_workflowId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FailingWorkflow", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FailingWorkflow_name(ctx context.Context, field graphql.CollectedField, obj *stats.FailingWorkflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FailingWorkflow_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FailingWorkflow_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FailingWorkflow", field, false, false, "String")
+}
+
+func (ec *executionContext) _FailingWorkflow_failures(ctx context.Context, field graphql.CollectedField, obj *stats.FailingWorkflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FailingWorkflow_failures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Failures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FailingWorkflow_failures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FailingWorkflow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FailingWorkflow_total(ctx context.Context, field graphql.CollectedField, obj *stats.FailingWorkflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FailingWorkflow_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FailingWorkflow_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FailingWorkflow", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Mutation_createWorkflow(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8514,6 +9470,94 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_workflowStats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_workflowStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().WorkflowStats(ctx, fc.Args["workflowId"].(*uuid.UUID), fc.Args["since"].(time.Time), fc.Args["until"].(time.Time), fc.Args["bucket"].(model.StatsBucket))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *stats.Stats) graphql.Marshaler {
+			return ec.marshalNWorkflowStats2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_workflowStats(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowStats(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_workflowStats_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_executionTimeline(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_executionTimeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ExecutionTimeline(ctx, fc.Args["executionId"].(uuid.UUID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *stats.Timeline) graphql.Marshaler {
+			return ec.marshalNExecutionTimeline2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐTimeline(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_executionTimeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExecutionTimeline(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_executionTimeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_workflowTemplates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9076,6 +10120,337 @@ func (ec *executionContext) _SimulationStep_error(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_SimulationStep_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SimulationStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _StatsLastRun_executionId(ctx context.Context, field graphql.CollectedField, obj *stats.LastRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsLastRun_executionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExecutionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsLastRun_executionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsLastRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatsLastRun_workflowId(ctx context.Context, field graphql.CollectedField, obj *stats.LastRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsLastRun_workflowId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkflowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsLastRun_workflowId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsLastRun", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StatsLastRun_createdAt(ctx context.Context, field graphql.CollectedField, obj *stats.LastRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsLastRun_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsLastRun_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsLastRun", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StatsLastRun_startedAt(ctx context.Context, field graphql.CollectedField, obj *stats.LastRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsLastRun_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatsLastRun_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsLastRun", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StatsLastRun_status(ctx context.Context, field graphql.CollectedField, obj *stats.LastRun) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsLastRun_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workflowexecution.Status) graphql.Marshaler {
+			return ec.marshalNWorkflowExecutionStatus2githubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsLastRun_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsLastRun", field, false, false, "WorkflowExecutionStatus")
+}
+
+func (ec *executionContext) _StatsPoint_start(ctx context.Context, field graphql.CollectedField, obj *stats.Point) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsPoint_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsPoint_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatsPoint", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StatsPoint_counts(ctx context.Context, field graphql.CollectedField, obj *stats.Point) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatsPoint_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Counts) graphql.Marshaler {
+			return ec.marshalNExecutionStatusCounts2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatsPoint_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatsPoint",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExecutionStatusCounts(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StepStats_workflowId(ctx context.Context, field graphql.CollectedField, obj *stats.StepStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepStats_workflowId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkflowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepStats_workflowId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepStats", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StepStats_stepKey(ctx context.Context, field graphql.CollectedField, obj *stats.StepStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepStats_stepKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StepKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StepStats_stepKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepStats", field, false, false, "String")
+}
+
+func (ec *executionContext) _StepStats_stepIndex(ctx context.Context, field graphql.CollectedField, obj *stats.StepStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepStats_stepIndex(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StepIndex, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepStats_stepIndex(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StepStats_actionType(ctx context.Context, field graphql.CollectedField, obj *stats.StepStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepStats_actionType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActionType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v spec.ActionType) graphql.Marshaler {
+			return ec.marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepStats_actionType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepStats", field, false, false, "ActionType")
+}
+
+func (ec *executionContext) _StepStats_runs(ctx context.Context, field graphql.CollectedField, obj *stats.StepStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepStats_runs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Runs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepStats_runs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StepStats_failures(ctx context.Context, field graphql.CollectedField, obj *stats.StepStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepStats_failures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Failures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StepStats_failures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _StepStats_durationP50Ms(ctx context.Context, field graphql.CollectedField, obj *stats.StepStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StepStats_durationP50Ms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationP50Ms, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StepStats_durationP50Ms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StepStats", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Subscription_executionUpdated(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -9667,6 +11042,328 @@ func (ec *executionContext) _TaskEdge_cursor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_TaskEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TaskEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _TimelineStep_logId(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_logId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LogID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v uuid.UUID) graphql.Marshaler {
+			return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_logId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TimelineStep_run(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_run(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Run, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_run(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelineStep_attempt(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_attempt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attempt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_attempt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelineStep_stepIndex(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_stepIndex(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StepIndex, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_stepIndex(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelineStep_stepKey(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_stepKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StepKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_stepKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineStep_path(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineStep_iteration(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_iteration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Iteration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_iteration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelineStep_branch(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_branch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Branch, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_branch(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "String")
+}
+
+func (ec *executionContext) _TimelineStep_actionType(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_actionType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActionType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v spec.ActionType) graphql.Marshaler {
+			return ec.marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_actionType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "ActionType")
+}
+
+func (ec *executionContext) _TimelineStep_status(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workflowexecutionlog.Status) graphql.Marshaler {
+			return ec.marshalNWorkflowExecutionLogStatus2githubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionlogᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "WorkflowExecutionLogStatus")
+}
+
+func (ec *executionContext) _TimelineStep_startedAt(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TimelineStep_endedAt(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_endedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_endedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TimelineStep_durationMs(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_durationMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationMs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_durationMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "Int")
+}
+
+func (ec *executionContext) _TimelineStep_errorMessage(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TimelineStep_errorMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErrorMessage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TimelineStep_errorMessage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "String")
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
@@ -12446,6 +14143,235 @@ func (ec *executionContext) _WorkflowExecutionLogEdge_cursor(ctx context.Context
 }
 func (ec *executionContext) fieldContext_WorkflowExecutionLogEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowExecutionLogEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _WorkflowStats_counts(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowStats_counts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v stats.Counts) graphql.Marshaler {
+			return ec.marshalNExecutionStatusCounts2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowStats_counts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExecutionStatusCounts(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowStats_successRate(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowStats_successRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SuccessRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowStats_successRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowStats", field, false, false, "Float")
+}
+
+func (ec *executionContext) _WorkflowStats_durationP50Ms(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowStats_durationP50Ms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationP50Ms, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowStats_durationP50Ms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowStats", field, false, false, "Float")
+}
+
+func (ec *executionContext) _WorkflowStats_durationP95Ms(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowStats_durationP95Ms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DurationP95Ms, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowStats_durationP95Ms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowStats", field, false, false, "Float")
+}
+
+func (ec *executionContext) _WorkflowStats_lastRun(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowStats_lastRun(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastRun, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *stats.LastRun) graphql.Marshaler {
+			return ec.marshalOStatsLastRun2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐLastRun(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowStats_lastRun(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsLastRun(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowStats_series(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowStats_series(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Series, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.Point) graphql.Marshaler {
+			return ec.marshalNStatsPoint2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐPointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowStats_series(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatsPoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowStats_steps(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowStats_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.StepStats) graphql.Marshaler {
+			return ec.marshalNStepStats2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐStepStatsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowStats_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StepStats(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowStats_topFailing(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowStats_topFailing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TopFailing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []stats.FailingWorkflow) graphql.Marshaler {
+			return ec.marshalOFailingWorkflow2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐFailingWorkflowᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowStats_topFailing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FailingWorkflow(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _WorkflowVersion_id(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
@@ -20382,7 +22308,7 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "workflowId", "workflowID", "workflowIdNEQ", "workflowIDNEQ", "workflowIdIn", "workflowIDIn", "workflowIdNotIn", "workflowIDNotIn", "clientId", "clientID", "clientIdNEQ", "clientIDNEQ", "clientIdIn", "clientIDIn", "clientIdNotIn", "clientIDNotIn", "clientIdIsNil", "clientIDIsNil", "clientIdNotNil", "clientIDNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "currentStep", "currentStepNEQ", "currentStepIn", "currentStepNotIn", "currentStepGT", "currentStepGTE", "currentStepLT", "currentStepLTE", "startedAt", "startedAtNEQ", "startedAtIn", "startedAtNotIn", "startedAtGT", "startedAtGTE", "startedAtLT", "startedAtLTE", "startedAtIsNil", "startedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "exitReason", "exitReasonNEQ", "exitReasonIn", "exitReasonNotIn", "exitReasonIsNil", "exitReasonNotNil", "exitMessage", "exitMessageNEQ", "exitMessageIn", "exitMessageNotIn", "exitMessageGT", "exitMessageGTE", "exitMessageLT", "exitMessageLTE", "exitMessageContains", "exitMessageHasPrefix", "exitMessageHasSuffix", "exitMessageIsNil", "exitMessageNotNil", "exitMessageEqualFold", "exitMessageContainsFold", "run", "runNEQ", "runIn", "runNotIn", "runGT", "runGTE", "runLT", "runLTE", "hasWorkflow", "hasWorkflowWith", "hasClient", "hasClientWith", "hasLogs", "hasLogsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "workflowId", "workflowID", "workflowIdNEQ", "workflowIDNEQ", "workflowIdIn", "workflowIDIn", "workflowIdNotIn", "workflowIDNotIn", "clientId", "clientID", "clientIdNEQ", "clientIDNEQ", "clientIdIn", "clientIDIn", "clientIdNotIn", "clientIDNotIn", "clientIdIsNil", "clientIDIsNil", "clientIdNotNil", "clientIDNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "currentStep", "currentStepNEQ", "currentStepIn", "currentStepNotIn", "currentStepGT", "currentStepGTE", "currentStepLT", "currentStepLTE", "startedAt", "startedAtNEQ", "startedAtIn", "startedAtNotIn", "startedAtGT", "startedAtGTE", "startedAtLT", "startedAtLTE", "startedAtIsNil", "startedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "errorMessage", "errorMessageNEQ", "errorMessageIn", "errorMessageNotIn", "errorMessageGT", "errorMessageGTE", "errorMessageLT", "errorMessageLTE", "errorMessageContains", "errorMessageHasPrefix", "errorMessageHasSuffix", "errorMessageIsNil", "errorMessageNotNil", "errorMessageEqualFold", "errorMessageContainsFold", "exitReason", "exitReasonNEQ", "exitReasonIn", "exitReasonNotIn", "exitReasonIsNil", "exitReasonNotNil", "exitMessage", "exitMessageNEQ", "exitMessageIn", "exitMessageNotIn", "exitMessageGT", "exitMessageGTE", "exitMessageLT", "exitMessageLTE", "exitMessageContains", "exitMessageHasPrefix", "exitMessageHasSuffix", "exitMessageIsNil", "exitMessageNotNil", "exitMessageEqualFold", "exitMessageContainsFold", "run", "runNEQ", "runIn", "runNotIn", "runGT", "runGTE", "runLT", "runLTE", "hasWorkflow", "hasWorkflowWith", "hasClient", "hasClientWith", "hasLogs", "hasLogsWith", "failedActionType", "triggerType"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21236,6 +23162,24 @@ func (ec *executionContext) unmarshalInputWorkflowExecutionWhereInput(ctx contex
 				return it, err
 			}
 			it.HasLogsWith = data
+		case "failedActionType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("failedActionType"))
+			data, err := ec.unmarshalOActionType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.WorkflowExecutionWhereInput().FailedActionType(ctx, &it, data); err != nil {
+				return it, err
+			}
+		case "triggerType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("triggerType"))
+			data, err := ec.unmarshalOTriggerType2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			if err = ec.Resolvers.WorkflowExecutionWhereInput().TriggerType(ctx, &it, data); err != nil {
+				return it, err
+			}
 		}
 	}
 	return it, nil
@@ -23472,6 +25416,160 @@ func (ec *executionContext) _EmailEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var executionStatusCountsImplementors = []string{"ExecutionStatusCounts"}
+
+func (ec *executionContext) _ExecutionStatusCounts(ctx context.Context, sel ast.SelectionSet, obj *stats.Counts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, executionStatusCountsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExecutionStatusCounts")
+		case "pending":
+			out.Values[i] = ec._ExecutionStatusCounts_pending(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "running":
+			out.Values[i] = ec._ExecutionStatusCounts_running(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completed":
+			out.Values[i] = ec._ExecutionStatusCounts_completed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "failed":
+			out.Values[i] = ec._ExecutionStatusCounts_failed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelled":
+			out.Values[i] = ec._ExecutionStatusCounts_cancelled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ExecutionStatusCounts_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "finished":
+			out.Values[i] = ec._ExecutionStatusCounts_finished(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var executionTimelineImplementors = []string{"ExecutionTimeline"}
+
+func (ec *executionContext) _ExecutionTimeline(ctx context.Context, sel ast.SelectionSet, obj *stats.Timeline) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, executionTimelineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExecutionTimeline")
+		case "execution":
+			out.Values[i] = ec._ExecutionTimeline_execution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._ExecutionTimeline_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._ExecutionTimeline_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var failingWorkflowImplementors = []string{"FailingWorkflow"}
+
+func (ec *executionContext) _FailingWorkflow(ctx context.Context, sel ast.SelectionSet, obj *stats.FailingWorkflow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, failingWorkflowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FailingWorkflow")
+		case "workflowId":
+			out.Values[i] = ec._FailingWorkflow_workflowId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._FailingWorkflow_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "failures":
+			out.Values[i] = ec._FailingWorkflow_failures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._FailingWorkflow_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -23790,6 +25888,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
 				})
+		case "workflowStats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_workflowStats(ctx, field)
+				})
+		case "executionTimeline":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_executionTimeline(ctx, field)
+				})
 		case "workflowTemplates":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -24002,6 +26112,160 @@ func (ec *executionContext) _SimulationStep(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var statsLastRunImplementors = []string{"StatsLastRun"}
+
+func (ec *executionContext) _StatsLastRun(ctx context.Context, sel ast.SelectionSet, obj *stats.LastRun) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsLastRunImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatsLastRun")
+		case "executionId":
+			out.Values[i] = ec._StatsLastRun_executionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "workflowId":
+			out.Values[i] = ec._StatsLastRun_workflowId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._StatsLastRun_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startedAt":
+			out.Values[i] = ec._StatsLastRun_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._StatsLastRun_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var statsPointImplementors = []string{"StatsPoint"}
+
+func (ec *executionContext) _StatsPoint(ctx context.Context, sel ast.SelectionSet, obj *stats.Point) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statsPointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatsPoint")
+		case "start":
+			out.Values[i] = ec._StatsPoint_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "counts":
+			out.Values[i] = ec._StatsPoint_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stepStatsImplementors = []string{"StepStats"}
+
+func (ec *executionContext) _StepStats(ctx context.Context, sel ast.SelectionSet, obj *stats.StepStats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stepStatsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StepStats")
+		case "workflowId":
+			out.Values[i] = ec._StepStats_workflowId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stepKey":
+			out.Values[i] = ec._StepStats_stepKey(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "stepIndex":
+			out.Values[i] = ec._StepStats_stepIndex(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actionType":
+			out.Values[i] = ec._StepStats_actionType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "runs":
+			out.Values[i] = ec._StepStats_runs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "failures":
+			out.Values[i] = ec._StepStats_failures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "durationP50Ms":
+			out.Values[i] = ec._StepStats_durationP50Ms(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var subscriptionImplementors = []string{"Subscription"}
 
 func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
@@ -24183,6 +26447,104 @@ func (ec *executionContext) _TaskEdge(ctx context.Context, sel ast.SelectionSet,
 		case "cursor":
 			out.Values[i] = ec._TaskEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var timelineStepImplementors = []string{"TimelineStep"}
+
+func (ec *executionContext) _TimelineStep(ctx context.Context, sel ast.SelectionSet, obj *stats.TimelineStep) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, timelineStepImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TimelineStep")
+		case "logId":
+			out.Values[i] = ec._TimelineStep_logId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "run":
+			out.Values[i] = ec._TimelineStep_run(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "attempt":
+			out.Values[i] = ec._TimelineStep_attempt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stepIndex":
+			out.Values[i] = ec._TimelineStep_stepIndex(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stepKey":
+			out.Values[i] = ec._TimelineStep_stepKey(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "path":
+			out.Values[i] = ec._TimelineStep_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "iteration":
+			out.Values[i] = ec._TimelineStep_iteration(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "branch":
+			out.Values[i] = ec._TimelineStep_branch(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "actionType":
+			out.Values[i] = ec._TimelineStep_actionType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._TimelineStep_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startedAt":
+			out.Values[i] = ec._TimelineStep_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endedAt":
+			out.Values[i] = ec._TimelineStep_endedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "durationMs":
+			out.Values[i] = ec._TimelineStep_durationMs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errorMessage":
+			out.Values[i] = ec._TimelineStep_errorMessage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -25173,6 +27535,74 @@ func (ec *executionContext) _WorkflowExecutionLogEdge(ctx context.Context, sel a
 	return out
 }
 
+var workflowStatsImplementors = []string{"WorkflowStats"}
+
+func (ec *executionContext) _WorkflowStats(ctx context.Context, sel ast.SelectionSet, obj *stats.Stats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workflowStatsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkflowStats")
+		case "counts":
+			out.Values[i] = ec._WorkflowStats_counts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "successRate":
+			out.Values[i] = ec._WorkflowStats_successRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "durationP50Ms":
+			out.Values[i] = ec._WorkflowStats_durationP50Ms(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "durationP95Ms":
+			out.Values[i] = ec._WorkflowStats_durationP95Ms(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lastRun":
+			out.Values[i] = ec._WorkflowStats_lastRun(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "series":
+			out.Values[i] = ec._WorkflowStats_series(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._WorkflowStats_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "topFailing":
+			out.Values[i] = ec._WorkflowStats_topFailing(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var workflowVersionImplementors = []string{"WorkflowVersion", "Node"}
 
 func (ec *executionContext) _WorkflowVersion(ctx context.Context, sel ast.SelectionSet, obj *ent.WorkflowVersion) graphql.Marshaler {
@@ -25937,6 +28367,22 @@ func (ec *executionContext) unmarshalNEmailWhereInput2ᚖgithubᚗcomᚋflowline
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNExecutionStatusCounts2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐCounts(ctx context.Context, sel ast.SelectionSet, v stats.Counts) graphql.Marshaler {
+	return ec._ExecutionStatusCounts(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExecutionTimeline2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐTimeline(ctx context.Context, sel ast.SelectionSet, v *stats.Timeline) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ExecutionTimeline!")
+		return graphql.Null
+	}
+	return ec._ExecutionTimeline(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFailingWorkflow2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐFailingWorkflow(ctx context.Context, sel ast.SelectionSet, v stats.FailingWorkflow) graphql.Marshaler {
+	return ec._FailingWorkflow(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx context.Context, v any) (uuid.UUID, error) {
 	res, err := uuidgql.UnmarshalUUID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -26116,6 +28562,56 @@ func (ec *executionContext) marshalNSimulationStep2ᚖgithubᚗcomᚋflowlineᚋ
 	return ec._SimulationStep(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNStatsBucket2githubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐStatsBucket(ctx context.Context, v any) (model.StatsBucket, error) {
+	var res model.StatsBucket
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatsBucket2githubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐStatsBucket(ctx context.Context, sel ast.SelectionSet, v model.StatsBucket) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNStatsPoint2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐPoint(ctx context.Context, sel ast.SelectionSet, v stats.Point) graphql.Marshaler {
+	return ec._StatsPoint(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatsPoint2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐPointᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.Point) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatsPoint2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐPoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStepStats2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐStepStats(ctx context.Context, sel ast.SelectionSet, v stats.StepStats) graphql.Marshaler {
+	return ec._StepStats(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStepStats2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐStepStatsᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.StepStats) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStepStats2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐStepStats(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -26221,6 +28717,26 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNTimelineStep2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐTimelineStep(ctx context.Context, sel ast.SelectionSet, v stats.TimelineStep) graphql.Marshaler {
+	return ec._TimelineStep(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNTimelineStep2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐTimelineStepᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.TimelineStep) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTimelineStep2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐTimelineStep(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx context.Context, v any) (spec.TriggerType, error) {
@@ -26525,6 +29041,14 @@ func (ec *executionContext) marshalNWorkflowOrderField2ᚖgithubᚗcomᚋflowlin
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNWorkflowStats2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐStats(ctx context.Context, sel ast.SelectionSet, v *stats.Stats) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WorkflowStats!")
+		return graphql.Null
+	}
+	return ec._WorkflowStats(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNWorkflowVersionConnection2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowVersionConnection(ctx context.Context, sel ast.SelectionSet, v *ent.WorkflowVersionConnection) graphql.Marshaler {
@@ -27185,6 +29709,42 @@ func (ec *executionContext) unmarshalOEmailWhereInput2ᚖgithubᚗcomᚋflowline
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOFailingWorkflow2ᚕgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐFailingWorkflowᚄ(ctx context.Context, sel ast.SelectionSet, v []stats.FailingWorkflow) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFailingWorkflow2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐFailingWorkflow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
+}
+
 func (ec *executionContext) unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx context.Context, v any) ([]uuid.UUID, error) {
 	if v == nil {
 		return nil, nil
@@ -27474,6 +30034,13 @@ func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋflowlineᚋflowline�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOStatsLastRun2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐLastRun(ctx context.Context, sel ast.SelectionSet, v *stats.LastRun) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._StatsLastRun(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {

@@ -435,19 +435,24 @@ var (
 				Columns: []*schema.Column{WorkflowExecutionsColumns[1]},
 			},
 			{
-				Name:    "workflowexecution_workflow_id",
+				Name:    "workflowexecution_workflow_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[24]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[1]},
 			},
 			{
-				Name:    "workflowexecution_client_id",
+				Name:    "workflowexecution_workflow_id_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[23]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[2], WorkflowExecutionsColumns[1]},
 			},
 			{
-				Name:    "workflowexecution_status",
+				Name:    "workflowexecution_client_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[2]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[23], WorkflowExecutionsColumns[1]},
+			},
+			{
+				Name:    "workflowexecution_status_completed_at",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[2], WorkflowExecutionsColumns[6]},
 			},
 			{
 				Name:    "workflowexecution_workflow_id_dedupe_key",
@@ -522,6 +527,14 @@ var (
 				Name:    "workflowexecutionlog_executed_at",
 				Unique:  false,
 				Columns: []*schema.Column{WorkflowExecutionLogsColumns[14]},
+			},
+			{
+				Name:    "workflow_execution_logs_failed",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionLogsColumns[15], WorkflowExecutionLogsColumns[6], WorkflowExecutionLogsColumns[14]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status = 'FAILED'",
+				},
 			},
 		},
 	}

@@ -108,7 +108,14 @@ func (WorkflowExecution) Edges() []ent.Edge {
 // Indexes of the WorkflowExecution.
 func (WorkflowExecution) Indexes() []ent.Index {
 	return []ent.Index{
-		index.Fields("workflow_id"), index.Fields("client_id"), index.Fields("status"),
+		// Run history and the dashboard (internal/stats) read windows of created_at: of one
+		// workflow, of one workflow in one status, of one client (created_at alone comes with
+		// CreatedAtMixin); recent failures read status in completed_at order. Each also serves
+		// lookups by its leading column alone (cascading deletes, counts by status).
+		index.Fields("workflow_id", "created_at"),
+		index.Fields("workflow_id", "status", "created_at"),
+		index.Fields("client_id", "created_at"),
+		index.Fields("status", "completed_at"),
 		index.Fields("workflow_id", "dedupe_key").Unique(),
 		// Claims read only pending rows in run_at order: a partial index keeps the claim
 		// O(1) in the size of the history.

@@ -62,7 +62,13 @@ func (WorkflowExecutionLog) Edges() []ent.Edge {
 
 // Indexes of the WorkflowExecutionLog.
 func (WorkflowExecutionLog) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("execution_id", "step_index"), index.Fields("executed_at")}
+	return []ent.Index{
+		index.Fields("execution_id", "step_index"), index.Fields("executed_at"),
+		// The failedActionType filter looks for an execution's last FAILED attempt of a run;
+		// failed rows are few, so a partial index keeps it small.
+		index.Fields("execution_id", "run", "executed_at").StorageKey("workflow_execution_logs_failed").
+			Annotations(entsql.IndexWhere("status = 'FAILED'")),
+	}
 }
 
 // Annotations of the WorkflowExecutionLog.

@@ -262,3 +262,64 @@ func (e RetryFrom) MarshalJSON() ([]byte, error) {
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
 }
+
+// The width of one point of a statistics time series. Buckets are in UTC.
+type StatsBucket string
+
+const (
+	// One hour.
+	StatsBucketHour StatsBucket = "HOUR"
+	// One day, from midnight UTC.
+	StatsBucketDay StatsBucket = "DAY"
+	// One ISO week, from Monday midnight UTC.
+	StatsBucketWeek StatsBucket = "WEEK"
+)
+
+var AllStatsBucket = []StatsBucket{
+	StatsBucketHour,
+	StatsBucketDay,
+	StatsBucketWeek,
+}
+
+func (e StatsBucket) IsValid() bool {
+	switch e {
+	case StatsBucketHour, StatsBucketDay, StatsBucketWeek:
+		return true
+	}
+	return false
+}
+
+func (e StatsBucket) String() string {
+	return string(e)
+}
+
+func (e *StatsBucket) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = StatsBucket(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid StatsBucket", str)
+	}
+	return nil
+}
+
+func (e StatsBucket) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *StatsBucket) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e StatsBucket) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}

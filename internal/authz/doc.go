@@ -11,4 +11,8 @@
 //   - Everyone sees only their own API tokens.
 //
 // A workflow a user may not read does not exist for them: it is NOT_FOUND and never counted.
+//
+// Statements written by hand, which ent's privacy filters do not reach (the dashboard's
+// aggregates in internal/stats), take the caller's ExecutionReadScope: the execution read
+// rule above, stated once for them.
 package authz

@@ -3,6 +3,7 @@ package testsupport
 import (
 	"context"
 	stdsql "database/sql"
+	"sync"
 	"sync/atomic"
 
 	"entgo.io/ent/dialect"
@@ -11,7 +12,49 @@ import (
 // StatementCounter counts the SQL statements sent through a driver it wraps. Tests and
 // benchmarks use it to hold the API to its statement budgets. Install it with
 // database.Options{Wrap: counter.Wrap}; Open does so for every test database (DB.Statements).
-type StatementCounter struct{ n atomic.Int64 }
+type StatementCounter struct {
+	n atomic.Int64
+	// While recording, statements are kept too (with their arguments), so a test can
+	// EXPLAIN the SQL that the API really sends.
+	recording atomic.Bool
+	mu        sync.Mutex
+	recorded  []Statement
+}
+
+// Statement is one recorded SQL statement with its arguments.
+type Statement struct {
+	Query string
+	Args  []any
+}
+
+// Record keeps every statement counted from now on, until the returned function is called;
+// it returns them in the order they were sent.
+func (c *StatementCounter) Record() (stop func() []Statement) {
+	c.mu.Lock()
+	c.recorded = nil
+	c.mu.Unlock()
+	c.recording.Store(true)
+	return func() []Statement {
+		c.recording.Store(false)
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		out := c.recorded
+		c.recorded = nil
+		return out
+	}
+}
+
+// count counts one statement, and keeps it while recording.
+func (c *StatementCounter) count(query string, args any) {
+	c.n.Add(1)
+	if !c.recording.Load() {
+		return
+	}
+	list, _ := args.([]any)
+	c.mu.Lock()
+	c.recorded = append(c.recorded, Statement{Query: query, Args: append([]any(nil), list...)})
+	c.mu.Unlock()
+}
 
 // Count returns the number of statements counted so far.
 func (c *StatementCounter) Count() int64 { return c.n.Load() }
@@ -41,22 +84,22 @@ type countingDriver struct {
 }
 
 func (d *countingDriver) Exec(ctx context.Context, query string, args, v any) error {
-	d.c.n.Add(1)
+	d.c.count(query, args)
 	return d.Driver.Exec(ctx, query, args, v)
 }
 
 func (d *countingDriver) Query(ctx context.Context, query string, args, v any) error {
-	d.c.n.Add(1)
+	d.c.count(query, args)
 	return d.Driver.Query(ctx, query, args, v)
 }
 
 func (d *countingDriver) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
-	d.c.n.Add(1)
+	d.c.count(query, args)
 	return d.Driver.(execQuerier).ExecContext(ctx, query, args...)
 }
 
 func (d *countingDriver) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
-	d.c.n.Add(1)
+	d.c.count(query, args)
 	return d.Driver.(execQuerier).QueryContext(ctx, query, args...)
 }
 
@@ -87,21 +130,21 @@ type countingTx struct {
 }
 
 func (t *countingTx) Exec(ctx context.Context, query string, args, v any) error {
-	t.c.n.Add(1)
+	t.c.count(query, args)
 	return t.Tx.Exec(ctx, query, args, v)
 }
 
 func (t *countingTx) Query(ctx context.Context, query string, args, v any) error {
-	t.c.n.Add(1)
+	t.c.count(query, args)
 	return t.Tx.Query(ctx, query, args, v)
 }
 
 func (t *countingTx) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
-	t.c.n.Add(1)
+	t.c.count(query, args)
 	return t.Tx.(execQuerier).ExecContext(ctx, query, args...)
 }
 
 func (t *countingTx) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
-	t.c.n.Add(1)
+	t.c.count(query, args)
 	return t.Tx.(execQuerier).QueryContext(ctx, query, args...)
 }

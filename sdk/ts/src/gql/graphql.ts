@@ -1534,6 +1534,49 @@ export type EmailWhereInput = {
   toNotIn?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Executions counted by status. */
+export type ExecutionStatusCounts = {
+  __typename?: 'ExecutionStatusCounts';
+  /** Cancelled by a user. */
+  cancelled: Scalars['Int']['output'];
+  /** Ended successfully (STOP steps included). */
+  completed: Scalars['Int']['output'];
+  /** Ended with a failed step, a timeout or the loop guard. */
+  failed: Scalars['Int']['output'];
+  /** COMPLETED and FAILED ones: those with a verdict. */
+  finished: Scalars['Int']['output'];
+  /** Waiting to be claimed (new, delayed or backing off before a retry). */
+  pending: Scalars['Int']['output'];
+  /** Being run by a worker. */
+  running: Scalars['Int']['output'];
+  /** All of them. */
+  total: Scalars['Int']['output'];
+};
+
+/** An execution's step attempts in the order they ran. */
+export type ExecutionTimeline = {
+  __typename?: 'ExecutionTimeline';
+  /** The execution. */
+  execution: WorkflowExecution;
+  /** Every step attempt, by run, then start time (at most 5,000). */
+  steps: Array<TimelineStep>;
+  /** True when the execution has more than 5,000 step attempts and the list stops there. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** A workflow with failed executions in the window. */
+export type FailingWorkflow = {
+  __typename?: 'FailingWorkflow';
+  /** Its FAILED executions in the window. */
+  failures: Scalars['Int']['output'];
+  /** The workflow's name. */
+  name: Scalars['String']['output'];
+  /** All its executions in the window. */
+  total: Scalars['Int']['output'];
+  /** The workflow's ID. */
+  workflowId: Scalars['ID']['output'];
+};
+
 /** Writes. Each runs in one database transaction: it happens whole or not at all. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -1799,6 +1842,11 @@ export type Query = {
   clients: ClientConnection;
   /** The e-mail outbox. */
   emails: EmailConnection;
+  /**
+   * Every step attempt of an execution in order, with start, end and duration, for a Gantt
+   * view. An execution the caller may not read is NOT_FOUND.
+   */
+  executionTimeline: ExecutionTimeline;
   /** The signed-in user. */
   me: User;
   /** Fetches an object given its ID. */
@@ -1816,6 +1864,13 @@ export type Query = {
   users: UserConnection;
   /** Executions of every workflow the caller may read. */
   workflowExecutions: WorkflowExecutionConnection;
+  /**
+   * Statistics of the executions created in [since, until): of one workflow, or, without
+   * workflowId, of every workflow the caller may read (with the most failing ones). The window
+   * is at most 366 days and at most 1,000 buckets wide; a wider or empty window is refused with
+   * BAD_USER_INPUT. A workflow the caller may not read is NOT_FOUND.
+   */
+  workflowStats: WorkflowStats;
   /** Templates (isTemplate = true): the built-in library and workflows saved as templates. Templates never run. */
   workflowTemplates: WorkflowConnection;
   /** Workflows (templates included unless filtered). */
@@ -1842,6 +1897,12 @@ export type QueryEmailsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<EmailOrder>>;
   where?: InputMaybe<EmailWhereInput>;
+};
+
+
+/** Reads. Lists are Relay connections (first/after, last/before), limited to MAX_PAGE_SIZE per page. */
+export type QueryExecutionTimelineArgs = {
+  executionId: Scalars['ID']['input'];
 };
 
 
@@ -1895,6 +1956,15 @@ export type QueryWorkflowExecutionsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<WorkflowExecutionOrder>>;
   where?: InputMaybe<WorkflowExecutionWhereInput>;
+};
+
+
+/** Reads. Lists are Relay connections (first/after, last/before), limited to MAX_PAGE_SIZE per page. */
+export type QueryWorkflowStatsArgs = {
+  bucket: StatsBucket;
+  since: Scalars['Time']['input'];
+  until: Scalars['Time']['input'];
+  workflowId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2021,6 +2091,61 @@ export type SimulationStep = {
   renderedConfig: Maybe<Scalars['Map']['output']>;
   /** The step's type. */
   type: ActionType;
+};
+
+/** The width of one point of a statistics time series. Buckets are in UTC. */
+export type StatsBucket =
+  /** One day, from midnight UTC. */
+  | 'DAY'
+  /** One hour. */
+  | 'HOUR'
+  /** One ISO week, from Monday midnight UTC. */
+  | 'WEEK';
+
+/** The most recently created execution of the window. */
+export type StatsLastRun = {
+  __typename?: 'StatsLastRun';
+  /** When it was created (the event's time). */
+  createdAt: Scalars['Time']['output'];
+  /** The execution's ID. */
+  executionId: Scalars['ID']['output'];
+  /** When a worker first took its current run (null while PENDING). */
+  startedAt: Maybe<Scalars['Time']['output']>;
+  /** Where it stands now. */
+  status: WorkflowExecutionStatus;
+  /** The workflow it belongs to. */
+  workflowId: Scalars['ID']['output'];
+};
+
+/** One point of the series: executions created in [start, start + bucket). */
+export type StatsPoint = {
+  __typename?: 'StatsPoint';
+  /** The executions created in the bucket, by status. */
+  counts: ExecutionStatusCounts;
+  /** The bucket's start (UTC). */
+  start: Scalars['Time']['output'];
+};
+
+/**
+ * The attempts of one step of one workflow in the window's executions. A step is identified
+ * by its key, or by its index when it has none. SKIPPED rows are not attempts and are left out.
+ */
+export type StepStats = {
+  __typename?: 'StepStats';
+  /** The step's type. */
+  actionType: ActionType;
+  /** Median duration of an attempt in milliseconds (interpolated); null without attempts. */
+  durationP50Ms: Maybe<Scalars['Float']['output']>;
+  /** Attempts that FAILED. */
+  failures: Scalars['Int']['output'];
+  /** Attempts that ran (SUCCESS or FAILED log rows), retries included. */
+  runs: Scalars['Int']['output'];
+  /** The step's position in the compiled step list (the lowest seen, for a keyed step). */
+  stepIndex: Scalars['Int']['output'];
+  /** The step's key, if it has one. */
+  stepKey: Maybe<Scalars['String']['output']>;
+  /** The workflow the step belongs to. */
+  workflowId: Scalars['ID']['output'];
 };
 
 /**
@@ -2401,6 +2526,39 @@ export type TaskWhereInput = {
   updatedAtNEQ?: InputMaybe<Scalars['Time']['input']>;
   /** updatedAt is none of the values. */
   updatedAtNotIn?: InputMaybe<Array<Scalars['Time']['input']>>;
+};
+
+/** One step attempt of an execution, with its start and end, for a Gantt view. */
+export type TimelineStep = {
+  __typename?: 'TimelineStep';
+  /** The step's type. */
+  actionType: ActionType;
+  /** The try of this step, from 1. */
+  attempt: Scalars['Int']['output'];
+  /** The IF or SWITCH branch the step is in. */
+  branch: Maybe<Scalars['String']['output']>;
+  /** How long it took, in milliseconds. */
+  durationMs: Scalars['Int']['output'];
+  /** When it ended: startedAt + durationMs. */
+  endedAt: Scalars['Time']['output'];
+  /** Why it failed, when it did. */
+  errorMessage: Maybe<Scalars['String']['output']>;
+  /** The loop item the step ran for (null outside loops). */
+  iteration: Maybe<Scalars['Int']['output']>;
+  /** The log row's ID (a WorkflowExecutionLog). */
+  logId: Scalars['ID']['output'];
+  /** The step's JSON pointer in the definition, e.g. /actions/1/then/0. */
+  path: Scalars['String']['output'];
+  /** The execution's run the attempt belongs to (a retry from the start makes run 2). */
+  run: Scalars['Int']['output'];
+  /** When the attempt started. */
+  startedAt: Scalars['Time']['output'];
+  /** How the attempt ended. */
+  status: WorkflowExecutionLogStatus;
+  /** The step's position in the compiled step list. */
+  stepIndex: Scalars['Int']['output'];
+  /** The step's key, if it has one. */
+  stepKey: Maybe<Scalars['String']['output']>;
 };
 
 /** The CRM event that starts a workflow. */
@@ -3531,6 +3689,11 @@ export type WorkflowExecutionWhereInput = {
   exitReasonNotIn?: InputMaybe<Array<WorkflowExecutionExitReason>>;
   /** exitReason is set. */
   exitReasonNotNil?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * FAILED executions whose failing step (the last FAILED attempt of the current run) is of
+   * this type.
+   */
+  failedActionType?: InputMaybe<ActionType>;
   /** Has at least one Client edge. */
   hasClient?: InputMaybe<Scalars['Boolean']['input']>;
   /** Has a Client edge that matches one of the filters. */
@@ -3608,6 +3771,11 @@ export type WorkflowExecutionWhereInput = {
   /** status is none of the values. */
   statusNotIn?: InputMaybe<Array<WorkflowExecutionStatus>>;
   /**
+   * Executions started by this kind of event (the type recorded in triggerData when the
+   * execution was created).
+   */
+  triggerType?: InputMaybe<TriggerType>;
+  /**
    * workflowID equals the value.
    * @deprecated Use workflowId: the API spells ids ...Id everywhere.
    */
@@ -3655,6 +3823,37 @@ export type WorkflowOrderField =
   | 'TRIGGER_TYPE'
   /** Order by updated at. */
   | 'UPDATED_AT';
+
+/**
+ * Statistics of the executions created in a window, computed by the database. Only executions
+ * the caller may read are counted.
+ */
+export type WorkflowStats = {
+  __typename?: 'WorkflowStats';
+  /** Executions by status. */
+  counts: ExecutionStatusCounts;
+  /**
+   * Median of completedAt - startedAt in milliseconds over COMPLETED and FAILED executions,
+   * interpolated like PostgreSQL's percentile_cont (whole milliseconds on SQLite); null when
+   * none finished.
+   */
+  durationP50Ms: Maybe<Scalars['Float']['output']>;
+  /** 95th percentile of the same durations in milliseconds. */
+  durationP95Ms: Maybe<Scalars['Float']['output']>;
+  /** The most recently created execution of the window, if any. */
+  lastRun: Maybe<StatsLastRun>;
+  /** Executions per bucket of createdAt and status, one point per bucket of the window (zeros included). */
+  series: Array<StatsPoint>;
+  /** Per step: attempts, failures and median duration, by workflow and step order (at most 500). */
+  steps: Array<StepStats>;
+  /** COMPLETED / (COMPLETED + FAILED), from 0 to 1; null when none finished. */
+  successRate: Maybe<Scalars['Float']['output']>;
+  /**
+   * The 10 workflows with the most FAILED executions in the window (most first); null when
+   * workflowId was given.
+   */
+  topFailing: Maybe<Array<FailingWorkflow>>;
+};
 
 /** Parts of a template's definition to replace when creating a workflow from it. */
 export type WorkflowTemplateOverrides = {

@@ -65,19 +65,9 @@ func (p *Publisher) Run(ctx context.Context) {
 		select {
 		case <-ctx.Done():
 			flush, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-			defer cancel()
-			for {
-				select {
-				case e := <-p.queue:
-					batch = append(batch, e)
-					if len(batch) == batchSize {
-						send(flush)
-					}
-				default:
-					send(flush)
-					return
-				}
-			}
+			p.drain(flush, &batch, send)
+			cancel()
+			return
 		case e := <-p.queue:
 			batch = append(batch, e)
 			// Take whatever else is already waiting, up to a batch.
@@ -91,6 +81,22 @@ func (p *Publisher) Run(ctx context.Context) {
 				}
 			}
 			send(ctx)
+		}
+	}
+}
+
+// drain sends what is still queued when Run stops.
+func (p *Publisher) drain(ctx context.Context, batch *[]Event, send func(context.Context)) {
+	for {
+		select {
+		case e := <-p.queue:
+			*batch = append(*batch, e)
+			if len(*batch) == batchSize {
+				send(ctx)
+			}
+		default:
+			send(ctx)
+			return
 		}
 	}
 }

@@ -149,13 +149,7 @@ func TestSubscribersFollowAnExecution(t *testing.T) {
 			if n := len(done.ExecutionUpdated.Logs.Edges); n != 1 || done.ExecutionUpdated.Logs.Edges[0].Node.Status != "SUCCESS" {
 				t.Fatalf("nested logs of the completed execution = %+v", done.ExecutionUpdated.Logs)
 			}
-			var log struct {
-				ExecutionLogAdded struct {
-					Status, ActionType string
-					Execution          struct{ ID string }
-				}
-			}
-			log = decode[struct {
+			log := decode[struct {
 				ExecutionLogAdded struct {
 					Status, ActionType string
 					Execution          struct{ ID string }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -134,6 +133,3 @@ func (r *revisions) query(ctx context.Context, query string, args ...any) ([]*mi
 	}
 	return out, nil
 }
-
-// errNoRevisions is returned by appliedVersion for a database without revisions.
-var errNoRevisions = errors.New("no migration applied")

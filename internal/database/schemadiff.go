@@ -36,6 +36,7 @@ func (d *DB) planDiff(ctx context.Context, dir migrate.Dir, name string, f migra
 		schema.WithDropColumn(true),
 		schema.WithDropIndex(true),
 		schema.WithErrNoPlan(true),
+		schema.WithDiffHook(samePartialIndexes),
 	)
 	if err != nil {
 		return false, fmt.Errorf("ent migration engine: %w", err)

@@ -43,14 +43,16 @@ func applyMigrations(ctx context.Context, db *sql.DB, d Dialect, dir migrate.Dir
 	}
 	var pending []migrate.File
 	err = inTx(ctx, conn, d, func(ex *migrate.Executor) error {
-		files, perr := ex.Pending(ctx) // writes the baseline revision, when there is one
+		// Pending writes the baseline revision, when there is one: the transaction commits
+		// it even when no file follows the baseline.
+		files, perr := ex.Pending(ctx)
+		if errors.Is(perr, migrate.ErrNoPendingFiles) {
+			return nil
+		}
 		pending = files
 		return perr
 	}, dir)
-	switch {
-	case errors.Is(err, migrate.ErrNoPendingFiles):
-		return nil
-	case err != nil:
+	if err != nil {
 		return fmt.Errorf("find pending migrations: %w", err)
 	}
 	for _, f := range pending {

@@ -73,17 +73,14 @@ func (r *revisions) ReadRevision(ctx context.Context, version string) (*migrate.
 // WriteRevision inserts or replaces a revision (the executor writes one several times as a
 // file's statements run).
 func (r *revisions) WriteRevision(ctx context.Context, rev *migrate.Revision) error {
-	hashes, err := json.Marshal(rev.PartialHashes)
-	if err != nil {
-		return fmt.Errorf("encode partial hashes: %w", err)
-	}
-	_, err = r.q.ExecContext(ctx, r.dialect.Rebind(`INSERT INTO `+RevisionsTable+` (`+revisionColumns+`)
+	hashes, _ := json.Marshal(rev.PartialHashes) // a []string always encodes
+	_, err := r.q.ExecContext(ctx, r.dialect.Rebind(`INSERT INTO `+RevisionsTable+` (`+revisionColumns+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
 		ON CONFLICT (version) DO UPDATE SET description = excluded.description, type = excluded.type,
 			applied = excluded.applied, total = excluded.total, executed_at = excluded.executed_at,
 			execution_time = excluded.execution_time, error = excluded.error, error_stmt = excluded.error_stmt,
 			hash = excluded.hash, partial_hashes = excluded.partial_hashes, operator_version = excluded.operator_version`),
-		rev.Version, rev.Description, int64(rev.Type), rev.Applied, rev.Total, rev.ExecutedAt.UTC().Format(time.RFC3339Nano),
+		rev.Version, rev.Description, uint64(rev.Type), rev.Applied, rev.Total, rev.ExecutedAt.UTC().Format(time.RFC3339Nano),
 		int64(rev.ExecutionTime), rev.Error, rev.ErrorStmt, rev.Hash, string(hashes), rev.OperatorVersion)
 	if err != nil {
 		return fmt.Errorf("write revision %s: %w", rev.Version, err)

@@ -9,14 +9,37 @@ import (
 	entmigrate "github.com/flowline/flowline/ent/migrate"
 )
 
-// CreateLikePreviousRelease creates the schema the way the release before versioned
-// migrations did (and this commit's Migrate did before them): ent's auto-migration, without
-// a revisions table.
+// CreateLikePreviousRelease creates the schema of the release before versioned migrations,
+// without a revisions table. That release made it with ent's auto-migration, so while the
+// baseline is the only migration (the ent schema is still that release's) this does the
+// same; once later migrations exist, ent's auto-migration would create the newer schema,
+// so it runs the baseline file's statements instead (TestMigrationsProduceTheEntSchema
+// proved them equal to the auto-migrated schema when the baseline was the latest).
 func (d *DB) CreateLikePreviousRelease(ctx context.Context) error {
-	migrateMu.Lock()
-	defer migrateMu.Unlock()
-	if err := d.Client.Schema.Create(ctx, entmigrate.WithForeignKeys(true)); err != nil {
-		return fmt.Errorf("auto-migrate: %w", err)
+	dir, err := embeddedDir(d.Dialect)
+	if err != nil {
+		return err
+	}
+	files, err := dir.Files()
+	if err != nil {
+		return fmt.Errorf("list migrations: %w", err)
+	}
+	if len(files) == 1 {
+		migrateMu.Lock()
+		defer migrateMu.Unlock()
+		if err := d.Client.Schema.Create(ctx, entmigrate.WithForeignKeys(true)); err != nil {
+			return fmt.Errorf("auto-migrate: %w", err)
+		}
+		return nil
+	}
+	stmts, err := files[0].Stmts()
+	if err != nil {
+		return fmt.Errorf("read the baseline: %w", err)
+	}
+	for _, s := range stmts {
+		if _, err := d.SQL.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("baseline statement %q: %w", s, err)
+		}
 	}
 	return nil
 }

@@ -7,12 +7,11 @@ import (
 	"testing"
 
 	"ariga.io/atlas/sql/migrate"
+	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent/user"
-	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/testsupport"
-	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // TestMigrationsProduceTheEntSchema is the drift check: the committed migrations, applied to
@@ -53,31 +52,23 @@ func TestUpgradeFromThePreviousRelease(t *testing.T) {
 			if err := db.CreateLikePreviousRelease(ctx); err != nil {
 				t.Fatal(err)
 			}
-			u := db.Client.User.Create().SetEmail("Ada@Example.com").SetName("Ada").SaveX(ctx)
-			wf := db.Client.Workflow.Create().SetName("kept").SetTriggerType(spec.TriggerManual).
-				SetActions([]spec.Action{{Type: spec.ActionAddTag, Config: map[string]any{"tag": "vip"}}}).
-				SetCreatedByID(u.ID).SaveX(ctx)
-			ex := db.Client.WorkflowExecution.Create().SetWorkflowID(wf.ID).SaveX(ctx)
-			db.Client.WorkflowExecutionLog.Create().SetExecutionID(ex.ID).SetStepIndex(0).
-				SetActionType(spec.ActionAddTag).SetStatus(workflowexecutionlog.StatusSUCCESS).SaveX(ctx)
-			// A user from before users.email_key: Migrate's data fix-up still runs after the
-			// schema migration.
-			if _, err := db.SQL.ExecContext(ctx, `UPDATE users SET email_key = NULL`); err != nil {
-				t.Fatal(err)
-			}
-
+			// The rows are written with the previous release's columns, in SQL: the ent
+			// code of a later commit writes columns that release did not have.
+			ids := insertPreviousReleaseRows(t, db)
 			if err := db.Migrate(ctx); err != nil {
 				t.Fatalf("migrate a database of the previous release: %v", err)
 			}
 
-			if got := db.Client.User.Query().Where(user.ID(u.ID)).OnlyX(ctx); got.EmailKey == nil || *got.EmailKey != "ada@example.com" {
+			// A user from before users.email_key gets it from Migrate's data fix-up, which
+			// still runs after the schema migration.
+			if got := db.Client.User.Query().Where(user.ID(ids.user)).OnlyX(ctx); got.EmailKey == nil || *got.EmailKey != "ada@example.com" {
 				t.Errorf("user after the upgrade: email_key %v, want ada@example.com", got.EmailKey)
 			}
-			if n := db.Client.Workflow.Query().CountX(ctx); n != 1 {
-				t.Errorf("workflows after the upgrade: %d, want 1", n)
+			if got := db.Client.Workflow.GetX(ctx, ids.workflow); got.Name != "kept" || got.CreatedByID != ids.user || len(got.Actions) != 1 {
+				t.Errorf("workflow after the upgrade: %+v", got)
 			}
-			if got := db.Client.WorkflowExecution.GetX(ctx, ex.ID); got.WorkflowID != wf.ID {
-				t.Errorf("execution after the upgrade belongs to %s, want %s", got.WorkflowID, wf.ID)
+			if got := db.Client.WorkflowExecution.GetX(ctx, ids.execution); got.WorkflowID != ids.workflow {
+				t.Errorf("execution after the upgrade belongs to %s, want %s", got.WorkflowID, ids.workflow)
 			}
 			if n := db.Client.WorkflowExecutionLog.Query().CountX(ctx); n != 1 {
 				t.Errorf("execution logs after the upgrade: %d, want 1", n)
@@ -112,8 +103,12 @@ func TestLaterMigrationsApplyAfterTheBaseline(t *testing.T) {
 				t.Fatalf("the migration after the baseline did not run: %v", err)
 			}
 			revs := revisionTypes(t, db)
-			if len(revs) != 2 || revs[0] != migrate.RevisionTypeBaseline || revs[1] != migrate.RevisionTypeExecute {
-				t.Errorf("revision types %v, want [baseline execute]", revs)
+			files, err := dir.Files()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(revs) != len(files) || revs[0] != migrate.RevisionTypeBaseline || revs[len(revs)-1] != migrate.RevisionTypeExecute {
+				t.Errorf("revision types %v for %d files, want the baseline then executed files", revs, len(files))
 			}
 		})
 	}
@@ -176,6 +171,37 @@ func TestConcurrentProcessesMigrateOnce(t *testing.T) {
 			}
 		})
 	}
+}
+
+type previousReleaseRows struct{ user, workflow, execution uuid.UUID }
+
+// insertPreviousReleaseRows writes a user (without email_key, as before that column), a
+// workflow, an execution and its log with the columns of the previous release.
+func insertPreviousReleaseRows(t *testing.T, db *testsupport.DB) previousReleaseRows {
+	t.Helper()
+	ctx := context.Background()
+	ids := previousReleaseRows{uuid.New(), uuid.New(), uuid.New()}
+	now := database.Now()
+	for _, s := range []struct {
+		sql  string
+		args []any
+	}{
+		{`INSERT INTO users (id, created_at, email, name, role) VALUES ($1, $2, 'Ada@Example.com', 'Ada', 'EDITOR')`,
+			[]any{ids.user, now}},
+		{`INSERT INTO workflows (id, created_at, updated_at, name, trigger_type, trigger_config, conditions, actions, created_by_id)
+			VALUES ($1, $2, $2, 'kept', 'MANUAL', '{}', '{}', '[{"type":"ADD_TAG","config":{"tag":"vip"}}]', $3)`,
+			[]any{ids.workflow, now, ids.user}},
+		{`INSERT INTO workflow_executions (id, created_at, trigger_data, run_at, workflow_id) VALUES ($1, $2, '{}', $2, $3)`,
+			[]any{ids.execution, now, ids.workflow}},
+		{`INSERT INTO workflow_execution_logs (id, step_index, action_type, status, executed_at, execution_id)
+			VALUES ($1, 0, 'ADD_TAG', 'SUCCESS', $2, $3)`,
+			[]any{uuid.New(), now, ids.execution}},
+	} {
+		if _, err := db.SQL.ExecContext(ctx, db.Dialect.Rebind(s.sql), s.args...); err != nil {
+			t.Fatalf("insert a row of the previous release: %v", err)
+		}
+	}
+	return ids
 }
 
 func assertUpToDate(t *testing.T, db *database.DB) {

@@ -146,7 +146,11 @@ func migrate(args []string, stderr io.Writer) error {
 	if err := db.Migrate(ctx); err != nil {
 		return err
 	}
-	_, _ = fmt.Fprintln(stderr, "flowline: schema up to date on", database.Redact(db.URL))
+	st, err := db.MigrationStatus(ctx)
+	if err != nil {
+		return err
+	}
+	_, _ = fmt.Fprintf(stderr, "flowline: schema up to date (migration %s) on %s\n", st.Applied, database.Redact(db.URL))
 	return nil
 }
 

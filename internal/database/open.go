@@ -19,7 +19,6 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/flowline/flowline/ent"
-	"github.com/flowline/flowline/ent/migrate"
 	_ "github.com/flowline/flowline/ent/runtime" // defaults, validators and privacy policies
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/internal/authz"
@@ -107,19 +106,28 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: Dialect(name), URL: rawURL, notify: n}, nil
 }
 
-// migrateMu serialises migrations within a process: ent's migration writes into the shared,
-// package-level table definitions (ent/migrate.Tables), so two concurrent Migrate calls (tests
-// opening databases in parallel) would race on them.
+// migrateMu serialises migrations within a process: ent's schema diff (the drift check and
+// the migration generator) writes into the shared, package-level table definitions
+// (ent/migrate.Tables), and two goroutines applying migrations to the same SQLite file
+// would otherwise both start on the same pending file.
 var migrateMu sync.Mutex
 
-// Migrate creates or upgrades the schema. It only adds: columns and tables that the code no
-// longer knows are left alone, so an older binary still running during a rollout keeps working.
-// It is safe to call concurrently on different databases.
+// Migrate creates or upgrades the schema by applying the embedded versioned migrations of
+// the dialect (internal/database/migrations), then fills in data the new schema expects. A
+// database created by a release before versioned migrations is recognised and baselined
+// (see applyMigrations). Processes starting together do not both apply: PostgreSQL
+// serialises them with an advisory lock, SQLite with its write lock. It is safe to call
+// concurrently on different databases, and a second call is a no-op.
 func (d *DB) Migrate(ctx context.Context) error {
-	migrateMu.Lock()
-	defer migrateMu.Unlock()
-	if err := d.Client.Schema.Create(ctx, migrate.WithForeignKeys(true)); err != nil {
+	dir, err := embeddedDir(d.Dialect)
+	if err != nil {
 		return fmt.Errorf("migrate schema: %w", err)
+	}
+	migrateMu.Lock()
+	err = applyMigrations(ctx, d.SQL, d.Dialect, dir)
+	migrateMu.Unlock()
+	if err != nil {
+		return fmt.Errorf("migrate schema: apply migrations: %w", err)
 	}
 	return d.fillEmailKeys(ctx)
 }

@@ -203,9 +203,9 @@ func health(db *database.DB) http.HandlerFunc {
 	}
 }
 
-// ready answers 200 when this process can serve: the database answers (and was migrated at
-// start, before anything was served) and, when the process runs the worker, its loop is
-// going round; 503 with the reason otherwise.
+// ready answers 200 when this process can serve: the database answers and has every
+// migration of this binary (applied at start, before anything was served) and, when the
+// process runs the worker, its loop is going round; 503 with the reason otherwise.
 func ready(db *database.DB, worker func() error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -213,6 +213,13 @@ func ready(db *database.DB, worker func() error) http.HandlerFunc {
 		status, body := http.StatusOK, map[string]string{"status": "ready", "database": "ok", "migrations": "applied"}
 		if err := db.SQL.PingContext(ctx); err != nil {
 			status, body["status"], body["database"] = http.StatusServiceUnavailable, "not ready", "unavailable"
+		} else if st, err := db.MigrationStatus(ctx); err != nil || !st.UpToDate() {
+			// One indexed read of the revisions table against the binary's last migration.
+			body["migrations"] = "pending: the database is at " + st.Applied + ", this binary needs " + st.Latest
+			if err != nil {
+				body["migrations"] = "unknown: " + err.Error()
+			}
+			status, body["status"] = http.StatusServiceUnavailable, "not ready"
 		}
 		if worker != nil {
 			body["worker"] = "running"

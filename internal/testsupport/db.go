@@ -67,16 +67,31 @@ func Open(t testing.TB, d string) *DB {
 	case dialect.SQLite:
 		return openSQLite(t)
 	case dialect.Postgres:
-		return openPostgres(t)
+		return openPostgres(t, true)
+	}
+	t.Fatalf("testsupport: unknown dialect %q", d)
+	return nil
+}
+
+// OpenUnmigrated returns a fresh database of the given dialect without any table, closed
+// and dropped when the test ends: migration tests create their own schema.
+func OpenUnmigrated(t testing.TB, d string) *DB {
+	t.Helper()
+	switch d {
+	case dialect.SQLite:
+		return open(t, sqlitePath(t), false)
+	case dialect.Postgres:
+		return openPostgres(t, false)
 	}
 	t.Fatalf("testsupport: unknown dialect %q", d)
 	return nil
 }
 
 func openSQLite(t testing.TB) *DB {
-	path := filepath.Join(t.TempDir(), "flowline.db")
-	return open(t, path)
+	return open(t, sqlitePath(t), true)
 }
+
+func sqlitePath(t testing.TB) string { return filepath.Join(t.TempDir(), "flowline.db") }
 
 // PostgresURL returns the PostgreSQL server tests use.
 func PostgresURL() string {
@@ -121,7 +136,7 @@ func RequirePostgres(t testing.TB) {
 	}
 }
 
-func openPostgres(t testing.TB) *DB {
+func openPostgres(t testing.TB, migrate bool) *DB {
 	t.Helper()
 	RequirePostgres(t)
 	admin, err := sql.Open("postgres", PostgresURL())
@@ -148,12 +163,12 @@ func openPostgres(t testing.TB) *DB {
 	q.Set("search_path", schema)
 	q.Set("application_name", schema)
 	u.RawQuery = q.Encode()
-	db := open(t, u.String())
+	db := open(t, u.String(), migrate)
 	db.Schema = schema
 	return db
 }
 
-func open(t testing.TB, rawURL string) *DB {
+func open(t testing.TB, rawURL string, migrate bool) *DB {
 	t.Helper()
 	counter := &StatementCounter{}
 	db, err := database.Open(context.Background(), rawURL, database.Options{Wrap: counter.Wrap})
@@ -161,8 +176,10 @@ func open(t testing.TB, rawURL string) *DB {
 		t.Fatalf("testsupport: %v", err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
-	if err := db.Migrate(context.Background()); err != nil {
-		t.Fatalf("testsupport: %v", err)
+	if migrate {
+		if err := db.Migrate(context.Background()); err != nil {
+			t.Fatalf("testsupport: %v", err)
+		}
 	}
 	counter.Reset()
 	return &DB{DB: db, Statements: counter}

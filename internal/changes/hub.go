@@ -262,9 +262,11 @@ func (h *Hub) sweep(ctx context.Context) {
 		return
 	}
 	sys := authz.System(ctx, authz.ReasonChangeRouting)
-	q := h.db.WorkflowExecution.Query().Where(workflowexecution.CompletedAtNotNil())
+	// The final statuses, matching the partial index on completed_at of ended executions.
+	q := h.db.WorkflowExecution.Query().Where(workflowexecution.StatusIn(
+		workflowexecution.StatusCOMPLETED, workflowexecution.StatusFAILED, workflowexecution.StatusCANCELLED))
 	if all {
-		q = q.Where(workflowexecution.IDIn(ids...))
+		q = q.Where(workflowexecution.IDIn(ids...), workflowexecution.CompletedAtNotNil())
 	} else {
 		q = q.Where(workflowexecution.CompletedAtGTE(since))
 	}

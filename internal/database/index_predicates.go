@@ -97,9 +97,14 @@ func predicate(idx *atlas.Index) string {
 // ::character varying).
 var casts = regexp.MustCompile(`::(?:"?[a-z_]+"?)(?: varying)?`)
 
+// anyArray is PostgreSQL's reading of "x IN (a, b)" once normalised: "x=anyarray[a,b][]".
+var anyArray = regexp.MustCompile(`=anyarray\[([^\]]*)\](?:\[\])?`)
+
 // normalizePredicate reduces a WHERE clause to what decides its meaning for the predicates
-// Flowline writes (a column compared with a literal): no casts, parentheses or spaces.
+// Flowline writes (a column compared with a literal, or IN a list of literals): no casts,
+// parentheses or spaces, and "= ANY (ARRAY[...])" read as IN.
 func normalizePredicate(p string) string {
 	p = casts.ReplaceAllString(strings.ToLower(p), "")
-	return strings.NewReplacer("(", "", ")", "", " ", "", "\t", "", "\n", "").Replace(p)
+	p = strings.NewReplacer("(", "", ")", "", " ", "", "\t", "", "\n", "").Replace(p)
+	return anyArray.ReplaceAllString(p, "in$1")
 }

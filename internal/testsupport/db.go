@@ -189,7 +189,7 @@ func open(t testing.TB, rawURL string, migrate bool) *DB {
 // connections, ent client and hooks. It is closed when the test ends.
 func Reopen(t testing.TB, db *DB) *DB {
 	t.Helper()
-	other := open(t, db.URL)
+	other := open(t, db.URL, false)
 	other.Schema = db.Schema
 	return other
 }

@@ -60,7 +60,9 @@ func fanOut(b *testing.B, subscribers int) {
 			defer wg.Done()
 			for m := range msgs {
 				at := time.Now()
-				var body struct{ Data struct{ WorkflowChanged struct{ Name string } } }
+				var body struct {
+					Data struct{ WorkflowChanged struct{ Name string } }
+				}
 				if json.Unmarshal(m.Payload, &body) != nil {
 					continue
 				}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/changes"
 	"github.com/flowline/flowline/internal/engine"
 	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/testsupport"
@@ -73,28 +74,44 @@ func benchTrigger(b *testing.B, db *testsupport.DB, wf *ent.Workflow, c *ent.Con
 // workflow with one engine of 4 workers: b.N executions are queued, then run.
 func BenchmarkEngineThroughput(b *testing.B) {
 	for _, d := range testsupport.Dialects {
-		b.Run(d, func(b *testing.B) {
-			db := testsupport.Open(b, d)
-			ctx := testsupport.Ctx()
-			wf, clients := benchSetup(b, db, b.N)
-			for i := range b.N {
-				benchTrigger(b, db, wf, clients[i], fmt.Sprintf("tp-%d", i))
+		for _, live := range []bool{false, true} {
+			name := d
+			if live {
+				// As in production: every committed change is published for subscribers.
+				name += "/change-events"
 			}
-			b.ResetTimer()
-			start := time.Now()
-			benchEngine(b, db)
-			done := workflowexecution.StatusEQ(workflowexecution.StatusCOMPLETED)
-			for db.Client.WorkflowExecution.Query().Where(done).CountX(ctx) < b.N {
-				time.Sleep(5 * time.Millisecond)
-			}
-			elapsed := time.Since(start)
-			b.StopTimer()
-			if n := db.Client.Task.Query().CountX(ctx); n != b.N {
-				b.Fatalf("%d tasks for %d executions", n, b.N)
-			}
-			b.ReportMetric(float64(b.N)/elapsed.Seconds(), "executions/s")
-		})
+			b.Run(name, func(b *testing.B) { engineThroughput(b, d, live) })
+		}
 	}
+}
+
+func engineThroughput(b *testing.B, d string, live bool) {
+	db := testsupport.Open(b, d)
+	if live {
+		opts := testsupport.LiveOptions{}
+		if db.Dialect == dialect.Postgres {
+			opts.Bus = changes.NewPostgresBus(db.SQL, db.URL)
+		}
+		testsupport.StartLive(b, db, opts)
+	}
+	ctx := testsupport.Ctx()
+	wf, clients := benchSetup(b, db, b.N)
+	for i := range b.N {
+		benchTrigger(b, db, wf, clients[i], fmt.Sprintf("tp-%d", i))
+	}
+	b.ResetTimer()
+	start := time.Now()
+	benchEngine(b, db)
+	done := workflowexecution.StatusEQ(workflowexecution.StatusCOMPLETED)
+	for db.Client.WorkflowExecution.Query().Where(done).CountX(ctx) < b.N {
+		time.Sleep(5 * time.Millisecond)
+	}
+	elapsed := time.Since(start)
+	b.StopTimer()
+	if n := db.Client.Task.Query().CountX(ctx); n != b.N {
+		b.Fatalf("%d tasks for %d executions", n, b.N)
+	}
+	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "executions/s")
 }
 
 // BenchmarkTriggerLatency measures trigger-to-completion latency of the three-step internal

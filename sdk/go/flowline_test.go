@@ -111,27 +111,34 @@ func TestSDKSubscribes(t *testing.T) {
 	for api.Live.Subscriptions() < 1 { // graphql-transport-ws does not acknowledge a subscribe
 		time.Sleep(5 * time.Millisecond)
 	}
-	run, err := flowline.TriggerWorkflow(ctx, c, wf.CreateWorkflow.Id, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := flowline.CancelExecution(ctx, c, run.TriggerWorkflow.Id); err != nil {
-		t.Fatal(err)
-	}
-	var seen []flowline.WorkflowExecutionStatus
-	for len(seen) < 2 {
+	next := func() flowline.ExecutionUpdatedExecutionUpdatedWorkflowExecution {
+		t.Helper()
 		select {
 		case ev := <-events:
 			if len(ev.Errors) > 0 || ev.Data == nil {
 				t.Fatalf("event = %+v", ev)
 			}
-			got := ev.Data.ExecutionUpdated
-			if got.Id != run.TriggerWorkflow.Id || got.Workflow.Name != "Followed" {
-				t.Fatalf("event about %+v", got)
-			}
-			seen = append(seen, got.Status)
+			return ev.Data.ExecutionUpdated
 		case <-time.After(30 * time.Second):
-			t.Fatalf("events so far %v", seen)
+			t.Fatal("no event within 30s")
+		}
+		panic("unreachable")
+	}
+	run, err := flowline.TriggerWorkflow(ctx, c, wf.CreateWorkflow.Id, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A subscriber gets the row as it is when the event reaches it: wait for the creation
+	// before cancelling, or the two may arrive as one CANCELLED event.
+	created := next()
+	if _, err := flowline.CancelExecution(ctx, c, run.TriggerWorkflow.Id); err != nil {
+		t.Fatal(err)
+	}
+	cancelled := next()
+	seen := []flowline.WorkflowExecutionStatus{created.Status, cancelled.Status}
+	for _, got := range []flowline.ExecutionUpdatedExecutionUpdatedWorkflowExecution{created, cancelled} {
+		if got.Id != run.TriggerWorkflow.Id || got.Workflow.Name != "Followed" {
+			t.Fatalf("event about %+v", got)
 		}
 	}
 	if seen[0] != flowline.WorkflowExecutionStatusPending || seen[1] != flowline.WorkflowExecutionStatusCancelled {

@@ -34,6 +34,10 @@ func subscribe[T any](ctx context.Context, r *Resolver, f changes.Filter, src ch
 			Extensions: map[string]any{"code": apierr.Unauthenticated}}
 	}
 	sub, err := r.Hub.Subscribe(ctx, me.String(), f)
+	if errors.Is(err, changes.ErrStopped) {
+		return nil, &gqlerror.Error{Message: err.Error(), Path: graphql.GetPath(ctx),
+			Extensions: map[string]any{"code": apierr.ServerStopping}}
+	}
 	if errors.Is(err, changes.ErrTooManySubscriptions) {
 		return nil, &gqlerror.Error{Message: err.Error(), Path: graphql.GetPath(ctx),
 			Extensions: map[string]any{"code": apierr.TooManySubscriptions}}
@@ -46,6 +50,11 @@ func subscribe[T any](ctx context.Context, r *Resolver, f changes.Filter, src ch
 		defer close(out)
 		err := changes.Stream(ctx, sub, src, out)
 		switch {
+		case ctx.Err() != nil:
+			// The client stopped the subscription: gqlgen reads no error any more.
+		case errors.Is(err, changes.ErrStopped):
+			addSubscriptionError(ctx, &gqlerror.Error{Message: err.Error(), Path: graphql.GetPath(ctx),
+				Extensions: map[string]any{"code": apierr.ServerStopping}})
 		case errors.Is(err, changes.ErrTooSlow):
 			addSubscriptionError(ctx, &gqlerror.Error{Message: err.Error(), Path: graphql.GetPath(ctx),
 				Extensions: map[string]any{"code": apierr.SubscriberTooSlow}})
@@ -82,9 +91,10 @@ func executionSource(r *Resolver, workflowID *uuid.UUID, status []workflowexecut
 			if err != nil {
 				return nil, err
 			}
-			// CollectFields reads only the selected columns; the state and the filters need
-			// theirs whatever the subscriber selected.
-			rows, err := q.Select(changes.ExecutionSigFields...).All(ctx)
+			// Every column: the state and the filters need theirs whatever the subscriber
+			// selected, and adding columns to CollectFields' selection would read only those
+			// when it selected none (meaning all).
+			rows, err := q.Select(workflowexecution.Columns...).All(ctx)
 			return byID(rows, func(e *ent.WorkflowExecution) uuid.UUID { return e.ID }), err
 		},
 		Sig: changes.ExecutionSig,
@@ -115,7 +125,7 @@ func workflowSource(r *Resolver, id *uuid.UUID) changes.Source[*ent.Workflow] {
 			if err != nil {
 				return nil, err
 			}
-			rows, err := q.Select(workflow.FieldUpdatedAt).All(ctx)
+			rows, err := q.Select(workflow.Columns...).All(ctx) // as for executions
 			return byID(rows, func(w *ent.Workflow) uuid.UUID { return w.ID }), err
 		},
 		Sig: func(w *ent.Workflow) string {

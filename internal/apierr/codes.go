@@ -53,4 +53,6 @@ const (
 	// SubscriberTooSlow: the subscriber fell too far behind its events and was cut off;
 	// subscribe again (and read what was missed with a query).
 	SubscriberTooSlow = "SUBSCRIBER_TOO_SLOW"
+	// ServerStopping: the server is shutting down; subscribe again (another replica answers).
+	ServerStopping = "SERVER_STOPPING"
 )

@@ -11,7 +11,9 @@ import (
 
 // startLive connects the process to the event bus: every committed change to executions,
 // logs and workflows is published, and the API role's hub delivers other processes' changes
-// to its subscribers. It runs until ctx ends; the returned function closes the bus.
+// to its subscribers until ctx ends. The returned function stops publishing (after sending
+// what is queued) and closes the bus: call it once the worker has stopped, so the changes it
+// commits while stopping are still published.
 func startLive(ctx context.Context, cfg config.Config, db *database.DB, logger *slog.Logger) (*changes.Hub, func(), error) {
 	bus, err := changes.Open(cfg.Live.EventBus, db)
 	if err != nil {
@@ -19,7 +21,12 @@ func startLive(ctx context.Context, cfg config.Config, db *database.DB, logger *
 	}
 	pub := changes.NewPublisher(bus, logger)
 	changes.Capture(db.Client, pub)
-	go pub.Run(ctx)
+	pubCtx, stopPub := context.WithCancel(context.WithoutCancel(ctx))
+	published := make(chan struct{})
+	go func() {
+		defer close(published)
+		pub.Run(pubCtx)
+	}()
 	var hub *changes.Hub
 	if cfg.Engine.API {
 		hub = changes.NewHub(db.Client, changes.HubConfig{
@@ -30,5 +37,9 @@ func startLive(ctx context.Context, cfg config.Config, db *database.DB, logger *
 		go hub.Run(ctx, bus)
 	}
 	logger.Info("event bus ready", "bus", bus.String())
-	return hub, func() { _ = bus.Close() }, nil
+	return hub, func() {
+		stopPub()
+		<-published
+		_ = bus.Close()
+	}, nil
 }

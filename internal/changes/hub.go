@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,6 +39,7 @@ const (
 var (
 	ErrTooManySubscriptions = errors.New("too many subscriptions")
 	ErrTooSlow              = errors.New("the subscriber did not keep up with its events and was cut off")
+	ErrStopped              = errors.New("the server is stopping: subscribe again (to another replica)")
 )
 
 // HubConfig configures a Hub.
@@ -68,6 +70,7 @@ type Hub struct {
 	workflows map[uuid.UUID]uuid.UUID // execution → workflow
 
 	lastSweep time.Time
+	closed    bool
 	// Swept counts sweeps (tests wait on it instead of sleeping).
 	swept atomic.Int64
 }
@@ -138,8 +141,10 @@ func (h *Hub) Run(ctx context.Context, bus Bus) {
 // drops the batch and sweeps instead.
 func (h *Hub) deliver(events []Event) {
 	metrics.ChangeEvents.WithLabelValues("bus").Add(float64(len(events)))
+	// The hub keeps the batch after deliver returns and fills in ids: a copy, since the bus
+	// (the local one) may reuse the slice for its next batch.
 	select {
-	case h.intake <- events:
+	case h.intake <- slices.Clone(events):
 	default:
 		metrics.ChangeEventsDropped.WithLabelValues("hub").Add(float64(len(events)))
 		h.requestResync()
@@ -241,7 +246,6 @@ func (h *Hub) sweep(ctx context.Context) {
 	if h.lastSweep.IsZero() {
 		since = now.Add(-sweepOverlap)
 	}
-	h.lastSweep = now
 
 	h.mu.Lock()
 	var ids []uuid.UUID
@@ -259,6 +263,7 @@ func (h *Hub) sweep(ctx context.Context) {
 	}
 	h.mu.Unlock()
 	if !some {
+		h.lastSweep = now
 		return
 	}
 	sys := authz.System(ctx, authz.ReasonChangeRouting)
@@ -282,6 +287,7 @@ func (h *Hub) sweep(ctx context.Context) {
 		}
 		rows, err := page.Limit(sweepPage).Select(ExecutionSigFields...).All(sys)
 		if err != nil {
+			// The window stays where it was: the next sweep reads this one's rows again.
 			if ctx.Err() == nil {
 				h.cfg.Logger.Warn("sweep for final statuses", "error", err)
 			}
@@ -294,9 +300,14 @@ func (h *Hub) sweep(ctx context.Context) {
 		metrics.ChangeEvents.WithLabelValues("sweep").Add(float64(len(batch)))
 		h.dispatch(ctx, batch)
 		if len(rows) < sweepPage {
+			h.lastSweep = now
 			return
 		}
 		after = rows[len(rows)-1]
+	}
+	// Stopped at the bound: the next sweep goes on from the last row read.
+	if !all {
+		h.lastSweep = after.CompletedAt.Add(sweepOverlap)
 	}
 	h.cfg.Logger.Warn("sweep for final statuses stopped at its bound", "rows", sweepPage*sweepPages)
 }
@@ -316,6 +327,7 @@ func ExecutionSig(ex *ent.WorkflowExecution) string {
 func (h *Hub) closeAll() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.closed = true
 	for s := range h.subs {
 		s.cut()
 	}

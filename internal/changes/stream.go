@@ -23,7 +23,7 @@ type Source[T any] struct {
 
 // Stream sends the rows behind sub's events to out until ctx ends, sub is cut off or (with
 // EndWhenMissing) its row is gone, then closes sub. It returns why it stopped: ErrTooSlow,
-// a load error, or nil. The caller closes out.
+// ErrStopped, a load error, or nil. The caller closes out.
 func Stream[T any](ctx context.Context, sub *Subscription, src Source[T], out chan<- T) error {
 	defer sub.Close()
 	sent := map[uuid.UUID]string{}
@@ -74,13 +74,17 @@ func Stream[T any](ctx context.Context, sub *Subscription, src Source[T], out ch
 				continue
 			}
 			sig := src.Sig(row)
-			if sent[id] == sig || (src.Keep != nil && !src.Keep(row)) {
+			if sent[id] == sig {
 				continue
 			}
 			if len(sent) >= 4096 {
 				clear(sent)
 			}
+			// Seen, even when filtered out: the sweep offers it again only once it changes.
 			sent[id] = sig
+			if src.Keep != nil && !src.Keep(row) {
+				continue
+			}
 			select {
 			case out <- row:
 			case <-ctx.Done():

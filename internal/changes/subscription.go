@@ -68,6 +68,9 @@ func (h *Hub) Subscribe(ctx context.Context, caller string, f Filter) (*Subscrip
 	conn, _ := ctx.Value(connectionKey{}).(*connection)
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	if h.closed {
+		return nil, ErrStopped
+	}
 	if h.perCaller[caller] >= h.cfg.PerCaller {
 		return nil, fmt.Errorf("%w: at most %d at once per caller", ErrTooManySubscriptions, h.cfg.PerCaller)
 	}
@@ -98,12 +101,13 @@ func (s *Subscription) Events() <-chan Event { return s.events }
 // Gone is closed when the hub cut the subscription off; Err says why.
 func (s *Subscription) Gone() <-chan struct{} { return s.gone }
 
-// Err is ErrTooSlow when the subscriber fell behind, else nil (the server is stopping).
+// Err says why the hub cut the subscription off: ErrTooSlow (the subscriber fell behind)
+// or ErrStopped (the server is stopping).
 func (s *Subscription) Err() error {
 	if s.lagging.Load() {
 		return ErrTooSlow
 	}
-	return nil
+	return ErrStopped
 }
 
 // offer hands the subscription an event, or cuts it off when its buffer is full: a slow

@@ -3,6 +3,7 @@ package changes_test
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -349,5 +350,55 @@ func TestChangesAreSentWhateverIsSelected(t *testing.T) {
 		if ev := decode[struct{ WorkflowChanged struct{ Name string } }](t, testsupport.Next(t, wfs, wait)); ev.WorkflowChanged.Name != name {
 			t.Fatalf("rename event = %+v, want %s", ev, name)
 		}
+	}
+}
+
+// Fields that CollectFields maps to no column (workflowId, outputs) do not empty the others.
+func TestEventsCarryEveryField(t *testing.T) {
+	t.Parallel()
+	db := testsupport.Open(t, "sqlite3")
+	s := newSetup(t, db, testsupport.LiveOptions{})
+	wf := manualWorkflow(t, s.api, "Full")
+	ws := dial(t, s.api)
+	_, msgs := ws.Subscribe(`subscription($wf: ID) { executionUpdated(workflowId: $wf) { workflowId createdAt status outputs } }`, map[string]any{"wf": wf})
+	_, wfs := ws.Subscribe(`subscription($id: ID) { workflowChanged(id: $id) { webhookPath name isActive } }`, map[string]any{"id": wf})
+	waitSubscribers(t, s, 2)
+	trigger(t, s.api, wf)
+	ev := decode[struct {
+		ExecutionUpdated struct{ WorkflowID, CreatedAt, Status string }
+	}](t, testsupport.Next(t, msgs, wait))
+	if ev.ExecutionUpdated.WorkflowID != wf || ev.ExecutionUpdated.CreatedAt == "" || strings.HasPrefix(ev.ExecutionUpdated.CreatedAt, "0001") || ev.ExecutionUpdated.Status != "PENDING" {
+		t.Fatalf("event = %+v", ev)
+	}
+	s.api.MustData(`mutation($id: ID!) { updateWorkflow(id: $id, input: {name: "Full, renamed"}) { id } }`, map[string]any{"id": wf}, nil)
+	w := decode[struct {
+		WorkflowChanged struct {
+			Name     string
+			IsActive bool
+		}
+	}](t, testsupport.Next(t, wfs, wait))
+	if w.WorkflowChanged.Name != "Full, renamed" || !w.WorkflowChanged.IsActive {
+		t.Fatalf("workflow event = %+v", w)
+	}
+}
+
+// Subscriptions need a streaming transport, and SSE carries nothing else.
+func TestSubscriptionsNeedAStream(t *testing.T) {
+	t.Parallel()
+	db := testsupport.Open(t, "sqlite3")
+	s := newSetup(t, db, testsupport.LiveOptions{})
+	s.api.MustFail(`subscription { workflowChanged { id } }`, nil, "BAD_REQUEST")
+	req, _ := http.NewRequest(http.MethodPost, s.api.Server.URL+"/query", strings.NewReader(`{"query":"{ me { id } }"}`))
+	req.Header = s.api.Header.Clone()
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "text/event-stream")
+	res, err := s.api.Server.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	if !strings.Contains(string(body), "SSE carries subscriptions only") {
+		t.Fatalf("a query over SSE answered %d %s", res.StatusCode, body)
 	}
 }

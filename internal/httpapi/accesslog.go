@@ -77,7 +77,7 @@ func countErrors(ctx context.Context, next graphql.ResponseHandler) *graphql.Res
 
 // noteOperation records the operation's name and caller for the access log.
 func noteOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	if entry, ok := ctx.Value(accessKey{}).(*accessEntry); ok {
+	if entry, ok := ctx.Value(accessKey{}).(*accessEntry); ok && !isStreamContext(ctx) {
 		if oc := graphql.GetOperationContext(ctx); oc != nil {
 			entry.operation = oc.OperationName
 			switch {

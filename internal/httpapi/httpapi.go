@@ -175,6 +175,7 @@ func newGraphQL(opts Options, live *streams) http.Handler {
 	// ent.FromContext, so a failing mutation writes nothing.
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: opts.DB.Client}})
 	srv.AroundOperations(noteOperation)
+	srv.AroundOperations(subscriptionsOnStreams)
 	srv.AroundOperations(graph.RevealOnce)
 	srv.AroundFields(graph.MarkResolverErrors)
 	present := graph.ErrorPresenter(opts.Logger)

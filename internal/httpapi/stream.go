@@ -13,6 +13,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/coder/websocket"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/flowline/flowline/internal/accounts"
 	"github.com/flowline/flowline/internal/apierr"
@@ -63,6 +65,40 @@ func isUpgrade(r *http.Request) bool { return r.Header.Get("Upgrade") != "" }
 
 type upgradeAuthKey struct{}
 
+// streamKey marks the context of an operation that came over a streaming transport: its
+// value is "ws" or "sse".
+type streamKey struct{}
+
+func streamOf(ctx context.Context) string {
+	v, _ := ctx.Value(streamKey{}).(string)
+	return v
+}
+
+// isStreamContext reports an operation over WebSocket, where many operations share the
+// upgrade request's context (and its access-log entry).
+func isStreamContext(ctx context.Context) bool { return streamOf(ctx) == "ws" }
+
+// subscriptionsOnStreams refuses a subscription sent as a plain request (it would hold the
+// request open until its first event, without a connection slot) and anything but a
+// subscription over SSE (it would escape the response-size limit).
+func subscriptionsOnStreams(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	if oc == nil || oc.Operation == nil {
+		return next(ctx)
+	}
+	subscription := oc.Operation.Operation == ast.Subscription
+	var msg string
+	switch via := streamOf(ctx); {
+	case subscription && via == "":
+		msg = "subscriptions are served over WebSocket (graphql-transport-ws) or SSE (Accept: text/event-stream), not as a plain request"
+	case !subscription && via == "sse":
+		msg = "SSE carries subscriptions only: send queries and mutations with Accept: application/json"
+	default:
+		return next(ctx)
+	}
+	return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{Message: msg, Extensions: map[string]any{"code": apierr.BadRequest}}}})
+}
+
 type callerKey struct{}
 
 // webSocket admits an upgrade from an allowed origin (or none: not a browser) and keeps its
@@ -92,7 +128,12 @@ func (s *streams) sse(next http.Handler) http.Handler {
 		defer s.release(v.UserID)
 		// A stream outlives the server's write timeout, which is meant for single answers.
 		_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
-		next.ServeHTTP(w, r)
+		ctx, cancel := context.WithCancel(context.WithValue(r.Context(), streamKey{}, "sse"))
+		defer cancel()
+		if raw, ok := auth.BearerToken(r); ok {
+			go s.watchToken(ctx, cancel, raw, v)
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
@@ -133,6 +174,7 @@ func (s *streams) initWebSocket(ctx context.Context, payload transport.InitPaylo
 		return fail(closeTooManyRequests, s.tooMany())
 	}
 	ctx = context.WithValue(auth.WithViewer(ctx, v), callerKey{}, v.UserID)
+	ctx = context.WithValue(ctx, streamKey{}, "ws")
 	ctx, cancel := context.WithCancel(changes.WithConnection(ctx))
 	go s.watchToken(ctx, cancel, raw, v)
 	return ctx, nil, nil

@@ -81,7 +81,21 @@ func leaseOnly(m ent.Mutation) bool {
 	return len(fields) == 1 && fields[0] == workflowexecution.FieldLeaseExpiresAt && len(em.ClearedFields()) == 0
 }
 
+type updateOfKey struct{}
+
+// UpdateOf tells the capture that the execution update run with ctx can only change the
+// execution id (its predicates name it), which saves the query that would find out. The
+// engine's fenced updates, one per step, use it.
+func UpdateOf(ctx context.Context, id uuid.UUID) context.Context {
+	return context.WithValue(ctx, updateOfKey{}, id)
+}
+
 func updatedIDs(ctx context.Context, m ent.Mutation) ([]uuid.UUID, error) {
+	if id, ok := ctx.Value(updateOfKey{}).(uuid.UUID); ok && m.Op().Is(ent.OpUpdate) {
+		if _, isExecution := m.(*ent.WorkflowExecutionMutation); isExecution {
+			return []uuid.UUID{id}, nil
+		}
+	}
 	var ids []uuid.UUID
 	var err error
 	switch m := m.(type) {

@@ -31,7 +31,7 @@ func (r *run) checkConditions(ctx context.Context) error {
 	}
 	explanation := toMap(ex)
 	err = r.e.inTx(ctx, func(tx *ent.Client) error {
-		err := saveFenced(ctx, r.e.fenced(tx, r.c).
+		err := saveFenced(ctx, r.c.ID, r.e.fenced(tx, r.c).
 			SetCurrentStep(r.prog.Len()).
 			SetStatus(workflowexecution.StatusCOMPLETED).
 			SetCompletedAt(now).
@@ -68,7 +68,7 @@ func (r *run) checkConditions(ctx context.Context) error {
 // crash, or a retry from the failed step) does not evaluate them again against a client that
 // may have changed since.
 func (r *run) conditionsPassed(ctx context.Context) error {
-	if err := saveFenced(ctx, r.e.fenced(r.e.db.Client, r.c).SetConditionsChecked(true)); err != nil {
+	if err := saveFenced(ctx, r.c.ID, r.e.fenced(r.e.db.Client, r.c).SetConditionsChecked(true)); err != nil {
 		return err
 	}
 	r.ex.ConditionsChecked = true

@@ -66,7 +66,7 @@ func (r *run) stepFailed(ctx context.Context, at attempt, out map[string]any, st
 		default:
 			u = r.e.failed(tx, r.c, r.stopMessage(at, tries, msg))
 		}
-		if err := saveFenced(ctx, u); err != nil {
+		if err := saveFenced(ctx, r.c.ID, u); err != nil {
 			return err
 		}
 		return r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusFAILED, at.input, out, msg, at.start).Exec(ctx)

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/google/uuid"
+
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/changes"
 	"github.com/flowline/flowline/internal/database"
 )
 
@@ -26,9 +29,11 @@ func (e *Engine) fenced(db *ent.Client, c claimed) *ent.WorkflowExecutionUpdate 
 		SetLeaseExpiresAt(e.now().Add(e.cfg.LeaseDuration))
 }
 
-// saveFenced runs a fenced update and turns "no row matched" into errLeaseLost.
-func saveFenced(ctx context.Context, u *ent.WorkflowExecutionUpdate) error {
-	n, err := u.Save(ctx)
+// saveFenced runs a fenced update of execution id and turns "no row matched" into
+// errLeaseLost. It names the row for the change capture, which would otherwise query which
+// rows an update by predicate changes.
+func saveFenced(ctx context.Context, id uuid.UUID, u *ent.WorkflowExecutionUpdate) error {
+	n, err := u.Save(changes.UpdateOf(ctx, id))
 	if err != nil {
 		return fmt.Errorf("update execution: %w", err)
 	}

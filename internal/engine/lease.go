@@ -31,7 +31,7 @@ func (e *Engine) keepLease(ctx context.Context, c claimed, lost func()) (stop fu
 				return
 			case <-t.C:
 			}
-			err := saveFenced(ctx, e.fenced(e.db.Client, c))
+			err := saveFenced(ctx, c.ID, e.fenced(e.db.Client, c))
 			switch {
 			case errors.Is(err, errLeaseLost):
 				e.log.Info("lease lost while running; interrupting the step", "execution_id", c.ID, "attempt", c.Attempt)

@@ -184,7 +184,7 @@ func (r *run) runInstr(ctx context.Context) error {
 
 // complete marks the execution COMPLETED.
 func (r *run) complete(ctx context.Context) error {
-	err := saveFenced(ctx, r.e.fenced(r.e.db.Client, r.c).
+	err := saveFenced(ctx, r.c.ID, r.e.fenced(r.e.db.Client, r.c).
 		SetStatus(workflowexecution.StatusCOMPLETED).
 		SetCompletedAt(r.e.now()).
 		ClearLeaseExpiresAt())
@@ -198,7 +198,7 @@ func (r *run) complete(ctx context.Context) error {
 
 // failExecution marks the execution FAILED with msg, without a log row.
 func (r *run) failExecution(ctx context.Context, msg string) error {
-	err := saveFenced(ctx, r.e.failed(r.e.db.Client, r.c, msg))
+	err := saveFenced(ctx, r.c.ID, r.e.failed(r.e.db.Client, r.c, msg))
 	if err == nil {
 		r.done = true
 		metrics.ExecutionsFinished.WithLabelValues(string(workflowexecution.StatusFAILED)).Inc()
@@ -221,7 +221,7 @@ func (e *Engine) failed(db *ent.Client, c claimed, msg string) *ent.WorkflowExec
 func (e *Engine) release(c claimed, delay time.Duration, log *slog.Logger) {
 	ctx, cancel := context.WithTimeout(authz.System(context.Background(), authz.ReasonEngineBookkeeping), 10*time.Second)
 	defer cancel()
-	err := saveFenced(ctx, e.fenced(e.db.Client, c).
+	err := saveFenced(ctx, c.ID, e.fenced(e.db.Client, c).
 		SetStatus(workflowexecution.StatusPENDING).
 		SetRunAt(e.now().Add(delay)).
 		ClearLeaseExpiresAt())

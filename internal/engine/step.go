@@ -76,7 +76,7 @@ func (r *run) runStep(ctx context.Context) error {
 		}
 		// The fenced write comes before the call, as for internal steps: a cancel that
 		// committed meanwhile (or a lost lease) stops the step before anything is sent.
-		if err := saveFenced(ctx, r.e.fenced(r.e.db.Client, r.c)); err != nil {
+		if err := saveFenced(ctx, r.c.ID, r.e.fenced(r.e.db.Client, r.c)); err != nil {
 			return err
 		}
 		out, err := kind.Call(stepCtx, action.Peers{Webhooks: r.e.cfg.Webhooks}, s, decoded)
@@ -111,7 +111,7 @@ func (r *run) runStep(ctx context.Context) error {
 			// back. Until then the step holds no lock on the execution row, so a cancel
 			// never waits for a step (one blocked on a busy client row, say) and the lease
 			// renewal keeps working during a long step.
-			return saveFenced(stepCtx, r.moveTo(tx, next))
+			return saveFenced(stepCtx, r.c.ID, r.moveTo(tx, next))
 		})
 		// A step that rolled back still leaves its log row (every attempt does): nothing of it
 		// happened, and the row says why.
@@ -139,7 +139,7 @@ func (r *run) succeed(ctx context.Context, at attempt, out map[string]any) error
 		if err := r.saveOutput(ctx, tx, at.index, out); err != nil {
 			return err
 		}
-		if err := saveFenced(ctx, r.moveTo(tx, next)); err != nil {
+		if err := saveFenced(ctx, r.c.ID, r.moveTo(tx, next)); err != nil {
 			return err
 		}
 		return r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusSUCCESS, at.input, out, "", at.start).Exec(ctx)
@@ -175,7 +175,7 @@ func (r *run) sleep(ctx context.Context, at attempt, wake time.Time) error {
 		if err := r.saveOutput(ctx, tx, at.index, out); err != nil {
 			return err
 		}
-		err := saveFenced(ctx, r.positionUpdate(tx, next).
+		err := saveFenced(ctx, r.c.ID, r.positionUpdate(tx, next).
 			SetStatus(workflowexecution.StatusPENDING).
 			SetRunAt(wake).
 			ClearLeaseExpiresAt())
@@ -243,7 +243,7 @@ func (r *run) orphan(at attempt, out map[string]any, msg string) {
 	// While this worker still holds the execution (an interrupted shutdown), the attempt is
 	// counted, so the next try of the step logs the next attempt number. A lost lease
 	// belongs to someone else now: the fenced write changes nothing then.
-	if err := saveFenced(ctx, r.e.fenced(r.e.db.Client, r.c).SetStepAttempt(r.stepAttempt+1)); err == nil {
+	if err := saveFenced(ctx, r.c.ID, r.e.fenced(r.e.db.Client, r.c).SetStepAttempt(r.stepAttempt+1)); err == nil {
 		r.stepAttempt++
 	}
 }

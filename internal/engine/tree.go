@@ -264,7 +264,7 @@ func (r *run) controlDone(ctx context.Context, at attempt, out, stored map[strin
 		if err := r.saveOutput(ctx, tx, at.index, stored); err != nil {
 			return err
 		}
-		if err := saveFenced(ctx, r.moveTo(tx, next)); err != nil {
+		if err := saveFenced(ctx, r.c.ID, r.moveTo(tx, next)); err != nil {
 			return err
 		}
 		return r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusSUCCESS, at.input, out, "", at.start).Exec(ctx)
@@ -322,7 +322,7 @@ func (r *run) stop(ctx context.Context) error {
 		if err := r.saveOutput(ctx, tx, i, out); err != nil {
 			return err
 		}
-		err := saveFenced(ctx, r.e.fenced(tx, r.c).
+		err := saveFenced(ctx, r.c.ID, r.e.fenced(tx, r.c).
 			SetCurrentStep(r.prog.Len()).
 			SetStepAttempt(0).
 			AddStepRuns(1).

@@ -202,7 +202,7 @@ func serve(args []string, stderr io.Writer) error {
 		return err
 	}
 	defer closeBus()
-	errc := make(chan error, 2)
+	errc := make(chan error, 3)
 	metrics.QueueDepth(func() (float64, error) { return queueDepth(ctx, db) })
 	if cfg.MetricsAddr != "" {
 		msrv := &http.Server{Addr: cfg.MetricsAddr, Handler: metricsMux(), ReadHeaderTimeout: 10 * time.Second}
@@ -211,6 +211,14 @@ func serve(args []string, stderr io.Writer) error {
 			errc <- msrv.ListenAndServe()
 		}()
 		defer msrv.Close()
+	}
+	if cfg.PprofAddr != "" {
+		psrv := &http.Server{Addr: cfg.PprofAddr, Handler: pprofMux(), ReadHeaderTimeout: 10 * time.Second}
+		go func() {
+			logger.Info("profiler listening", "addr", cfg.PprofAddr, "path", "/debug/pprof/")
+			errc <- psrv.ListenAndServe()
+		}()
+		defer psrv.Close()
 	}
 	var srv *http.Server
 	// The worker starts first, so the API's readiness can watch its loop.

@@ -55,6 +55,8 @@ type Config struct {
 	// there without a token (bind it to an internal interface).
 	Metrics     bool
 	MetricsAddr string
+	// PprofAddr, when set, serves the Go profiler there (off by default).
+	PprofAddr string
 	// ViewerCacheTTL is how long who a token belongs to is remembered.
 	ViewerCacheTTL time.Duration
 	// Live configures subscriptions.
@@ -87,6 +89,7 @@ var Settings = append([]Setting{
 	{"viewer-cache-ttl", "VIEWER_CACHE_TTL", "1s", "how long who a token belongs to is remembered (0s to 1s): a revoked token or changed role applies within it, on every replica"},
 	{"metrics", "METRICS", "true", "true/false: Prometheus metrics at /metrics on the API address, for ADMIN tokens"},
 	{"metrics-addr", "METRICS_ADDR", "", "a separate address (e.g. 127.0.0.1:9090) serving /metrics without a token, in every role; empty = none"},
+	{"pprof-addr", "PPROF_ADDR", "", "a separate address (e.g. 127.0.0.1:6060) serving Go's profiler at /debug/pprof/ without a token, in every role; empty = off. Bind it to loopback"},
 	{"allow-sqlite-in-production", "ALLOW_SQLITE_IN_PRODUCTION", "false", "true lets a production process run on the embedded SQLite database (one process only)"},
 }, slices.Concat(engineSettings, retentionSettings, liveSettings)...)
 
@@ -178,6 +181,7 @@ func Parse(name string, args []string, getenv func(string) string, out io.Writer
 		return Config{}, fmt.Errorf("metrics must be true or false, got %q", *vals["metrics"])
 	}
 	cfg.MetricsAddr = *vals["metrics-addr"]
+	cfg.PprofAddr = *vals["pprof-addr"]
 	if cfg.ViewerCacheTTL, err = time.ParseDuration(*vals["viewer-cache-ttl"]); err != nil || cfg.ViewerCacheTTL < 0 || cfg.ViewerCacheTTL > time.Second {
 		return Config{}, fmt.Errorf("viewer-cache-ttl must be a duration from 0s to 1s, got %q", *vals["viewer-cache-ttl"])
 	}

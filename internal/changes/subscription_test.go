@@ -402,3 +402,28 @@ func TestSubscriptionsNeedAStream(t *testing.T) {
 		t.Fatalf("a query over SSE answered %d %s", res.StatusCode, body)
 	}
 }
+
+// Operations over a WebSocket spend their caller's rate-limit tokens, like HTTP requests.
+func TestWebSocketOperationsAreRateLimited(t *testing.T) {
+	t.Parallel()
+	db := testsupport.Open(t, "sqlite3")
+	api := testsupport.NewAPIWith(t, db, testsupport.APIOptions{RateLimit: 0.001, RateBurst: 3, Live: &testsupport.LiveOptions{}})
+	ws := dial(t, api) // the upgrade spends the address's budget, not the caller's
+	var codes []string
+	for range 4 {
+		_, msgs := ws.Subscribe(`query { me { id } }`, nil)
+		m := testsupport.Next(t, msgs, wait)
+		var body struct {
+			Errors []struct{ Extensions struct{ Code string } }
+		}
+		_ = json.Unmarshal(m.Payload, &body)
+		code := "ok"
+		if len(body.Errors) > 0 {
+			code = body.Errors[0].Extensions.Code
+		}
+		codes = append(codes, code)
+	}
+	if strings.Join(codes, ",") != "ok,ok,ok,RATE_LIMITED" {
+		t.Fatalf("four queries over one WebSocket (burst 3) answered %v", codes)
+	}
+}

@@ -96,13 +96,14 @@ func New(opts Options) http.Handler {
 		maxResponse = gqlguard.DefaultMaxResponseBytes
 	}
 	live := newStreams(authn, opts.CORSOrigins, opts.ConnectionsPerCaller)
-	srv := newGraphQL(opts, live)
+	perCaller := gqlguard.NewLimiter(opts.RateLimit, opts.RateBurst)
+	srv := newGraphQL(opts, live, perCaller)
 	gql := gqlguard.ResponseLimit(maxResponse)(graphQLOverHTTP(srv))
 	// Subscriptions over SSE take the same guards minus the response-size limit (a stream
 	// has no size); WebSocket upgrades authenticate in connection_init.
 	gql = streamsOr(live.sse(srv), gql)
 	gql = gqlguard.RejectNUL(gql)
-	gql = gqlguard.RateLimit(opts.RateLimit, opts.RateBurst, rateKey)(gql)
+	gql = perCaller.Middleware(rateKey)(gql)
 	gql = authn.middleware(gql)
 	gql = perAddress(gql)
 	gql = gqlguard.CSRF(gql)
@@ -146,7 +147,7 @@ func upgradesOr(upgrade, next http.Handler) http.Handler {
 	})
 }
 
-func newGraphQL(opts Options, live *streams) http.Handler {
+func newGraphQL(opts Options, live *streams, perCaller *gqlguard.Limiter) http.Handler {
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{
 		Resolvers: &graph.Resolver{Client: opts.DB.Client, Dialect: opts.DB.Dialect, Tokens: opts.Tokens, Hub: opts.Hub},
 	}))
@@ -176,6 +177,7 @@ func newGraphQL(opts Options, live *streams) http.Handler {
 	srv.Use(transactioner{entgql.Transactioner{TxOpener: opts.DB.Client}})
 	srv.AroundOperations(noteOperation)
 	srv.AroundOperations(subscriptionsOnStreams)
+	srv.AroundOperations(rateLimitWebSocket(perCaller))
 	srv.AroundOperations(graph.RevealOnce)
 	srv.AroundFields(graph.MarkResolverErrors)
 	present := graph.ErrorPresenter(opts.Logger)
@@ -237,12 +239,17 @@ func ready(db *database.DB, worker func() error) http.HandlerFunc {
 // rateKey buckets requests by caller: the API token or user, else the client address.
 func rateKey(r *http.Request) string {
 	if v, ok := auth.FromContext(r.Context()); ok {
-		if v.TokenID != "" {
-			return "token:" + v.TokenID
-		}
-		return "user:" + v.UserID
+		return viewerRateKey(v)
 	}
 	return "ip:" + gqlguard.ClientIP(r)
+}
+
+// viewerRateKey is the rate-limit bucket of an authenticated caller.
+func viewerRateKey(v auth.Viewer) string {
+	if v.TokenID != "" {
+		return "token:" + v.TokenID
+	}
+	return "user:" + v.UserID
 }
 
 // definitionSchema serves the JSON Schema of workflow definitions: documentation, public like

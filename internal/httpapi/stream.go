@@ -78,6 +78,24 @@ func streamOf(ctx context.Context) string {
 // upgrade request's context (and its access-log entry).
 func isStreamContext(ctx context.Context) bool { return streamOf(ctx) == "ws" }
 
+// rateLimitWebSocket makes each operation over a WebSocket spend a token of its caller's
+// bucket, the one its HTTP requests use: one upgrade must not buy unlimited operations.
+func rateLimitWebSocket(perCaller *gqlguard.Limiter) graphql.OperationMiddleware {
+	return func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		v, ok := auth.FromContext(ctx)
+		if !isStreamContext(ctx) || !ok {
+			return next(ctx)
+		}
+		if wait, ok := perCaller.Allow(viewerRateKey(v)); !ok {
+			return graphql.OneShot(&graphql.Response{Errors: gqlerror.List{{
+				Message:    "rate limit exceeded: retry in " + wait.Round(time.Second).String(),
+				Extensions: map[string]any{"code": apierr.RateLimited},
+			}}})
+		}
+		return next(ctx)
+	}
+}
+
 // subscriptionsOnStreams refuses a subscription sent as a plain request (it would hold the
 // request open until its first event, without a connection slot) and anything but a
 // subscription over SSE (it would escape the response-size limit).

@@ -29,13 +29,40 @@ const MaxRateLimitKeys = 10000
 // bucket is identical), and beyond MaxRateLimitKeys the least recently seen key
 // is dropped. rps <= 0 disables limiting; burst < 1 means 1.
 func RateLimit(rps float64, burst int, key func(*http.Request) string) func(http.Handler) http.Handler {
+	return NewLimiter(rps, burst).Middleware(key)
+}
+
+// Limiter is the set of per-key token buckets behind RateLimit, for callers that also spend
+// tokens outside an HTTP request (operations over a WebSocket share their caller's bucket).
+// A nil Limiter allows everything.
+type Limiter struct{ set *limiterSet }
+
+// NewLimiter returns buckets of rps tokens per second and burst tokens per key; nil (no
+// limit) when rps <= 0.
+func NewLimiter(rps float64, burst int) *Limiter {
 	if rps <= 0 || math.IsNaN(rps) {
+		return nil
+	}
+	return &Limiter{set: newLimiterSet(rps, burst, MaxRateLimitKeys, time.Now)}
+}
+
+// Allow takes a token for key; when none is available it returns the wait until one is and
+// false.
+func (l *Limiter) Allow(key string) (time.Duration, bool) {
+	if l == nil {
+		return 0, true
+	}
+	return l.set.allow(key)
+}
+
+// Middleware answers requests over the limit of their key 429 RATE_LIMITED (see RateLimit).
+func (l *Limiter) Middleware(key func(*http.Request) string) func(http.Handler) http.Handler {
+	if l == nil {
 		return func(next http.Handler) http.Handler { return next }
 	}
-	l := newLimiterSet(rps, burst, MaxRateLimitKeys, time.Now)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if wait, ok := l.allow(key(r)); !ok {
+			if wait, ok := l.Allow(key(r)); !ok {
 				secs := int64(math.Ceil(wait.Seconds()))
 				if secs < 1 {
 					secs = 1

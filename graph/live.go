@@ -86,16 +86,18 @@ func byID[T any](rows []T, id func(T) uuid.UUID) map[uuid.UUID]T {
 
 func executionSource(r *Resolver, workflowID *uuid.UUID, status []workflowexecution.Status) changes.Source[*ent.WorkflowExecution] {
 	return changes.Source[*ent.WorkflowExecution]{
-		Load: func(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]*ent.WorkflowExecution, error) {
-			q, err := r.Client.WorkflowExecution.Query().Where(workflowexecution.IDIn(ids...)).CollectFields(ctx)
-			if err != nil {
-				return nil, err
-			}
-			// Every column: the state and the filters need theirs whatever the subscriber
-			// selected, and adding columns to CollectFields' selection would read only those
-			// when it selected none (meaning all).
-			rows, err := q.Select(workflowexecution.Columns...).All(ctx)
-			return byID(rows, func(e *ent.WorkflowExecution) uuid.UUID { return e.ID }), err
+		Load: func(ctx context.Context, ids []uuid.UUID, gen uint64) (map[uuid.UUID]*ent.WorkflowExecution, error) {
+			return sharedLoad(ctx, "execution", ids, gen, func() (map[uuid.UUID]*ent.WorkflowExecution, error) {
+				q, err := r.Client.WorkflowExecution.Query().Where(workflowexecution.IDIn(ids...)).CollectFields(ctx)
+				if err != nil {
+					return nil, err
+				}
+				// Every column: the state and the filters need theirs whatever the subscriber
+				// selected, and adding columns to CollectFields' selection would read only those
+				// when it selected none (meaning all).
+				rows, err := q.Select(workflowexecution.Columns...).All(ctx)
+				return byID(rows, func(e *ent.WorkflowExecution) uuid.UUID { return e.ID }), err
+			})
 		},
 		Sig: changes.ExecutionSig,
 		Keep: func(e *ent.WorkflowExecution) bool {
@@ -106,13 +108,15 @@ func executionSource(r *Resolver, workflowID *uuid.UUID, status []workflowexecut
 
 func logSource(r *Resolver) changes.Source[*ent.WorkflowExecutionLog] {
 	return changes.Source[*ent.WorkflowExecutionLog]{
-		Load: func(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]*ent.WorkflowExecutionLog, error) {
-			q, err := r.Client.WorkflowExecutionLog.Query().Where(workflowexecutionlog.IDIn(ids...)).CollectFields(ctx)
-			if err != nil {
-				return nil, err
-			}
-			rows, err := q.All(ctx)
-			return byID(rows, func(l *ent.WorkflowExecutionLog) uuid.UUID { return l.ID }), err
+		Load: func(ctx context.Context, ids []uuid.UUID, gen uint64) (map[uuid.UUID]*ent.WorkflowExecutionLog, error) {
+			return sharedLoad(ctx, "log", ids, gen, func() (map[uuid.UUID]*ent.WorkflowExecutionLog, error) {
+				q, err := r.Client.WorkflowExecutionLog.Query().Where(workflowexecutionlog.IDIn(ids...)).CollectFields(ctx)
+				if err != nil {
+					return nil, err
+				}
+				rows, err := q.All(ctx)
+				return byID(rows, func(l *ent.WorkflowExecutionLog) uuid.UUID { return l.ID }), err
+			})
 		},
 		Sig: func(l *ent.WorkflowExecutionLog) string { return l.ID.String() },
 	}
@@ -120,13 +124,15 @@ func logSource(r *Resolver) changes.Source[*ent.WorkflowExecutionLog] {
 
 func workflowSource(r *Resolver, id *uuid.UUID) changes.Source[*ent.Workflow] {
 	return changes.Source[*ent.Workflow]{
-		Load: func(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]*ent.Workflow, error) {
-			q, err := r.Client.Workflow.Query().Where(workflow.IDIn(ids...)).CollectFields(ctx)
-			if err != nil {
-				return nil, err
-			}
-			rows, err := q.Select(workflow.Columns...).All(ctx) // as for executions
-			return byID(rows, func(w *ent.Workflow) uuid.UUID { return w.ID }), err
+		Load: func(ctx context.Context, ids []uuid.UUID, gen uint64) (map[uuid.UUID]*ent.Workflow, error) {
+			return sharedLoad(ctx, "workflow", ids, gen, func() (map[uuid.UUID]*ent.Workflow, error) {
+				q, err := r.Client.Workflow.Query().Where(workflow.IDIn(ids...)).CollectFields(ctx)
+				if err != nil {
+					return nil, err
+				}
+				rows, err := q.Select(workflow.Columns...).All(ctx) // as for executions
+				return byID(rows, func(w *ent.Workflow) uuid.UUID { return w.ID }), err
+			})
 		},
 		Sig: func(w *ent.Workflow) string {
 			return w.UpdatedAt.UTC().Format("2006-01-02T15:04:05.000000000") + "/" + w.ID.String()

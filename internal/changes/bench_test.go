@@ -10,13 +10,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/flowline/flowline/internal/auth"
 	"github.com/flowline/flowline/internal/changes"
 	"github.com/flowline/flowline/internal/testsupport"
 )
 
 // BenchmarkFanOut measures subscriptions end to end on PostgreSQL with its LISTEN/NOTIFY
-// bus: 1,000 WebSocket subscribers (graphql-transport-ws) on one server follow one
-// workflow; each iteration commits a rename. It reports commit → subscriber latency
+// bus: up to 1,000 WebSocket subscribers (graphql-transport-ws) on one server follow one
+// workflow, all as one user (who share one reload per event) or each as its own user; each
+// iteration commits a rename. It reports commit → subscriber latency
 // (p50, p99) of the renames delivered, deliveries per second until every subscriber has the
 // last name, the share of renames delivered (a subscriber that is behind gets the current
 // row, so renames in between coalesce), and the heap each subscriber adds (server and this
@@ -25,11 +27,15 @@ import (
 //	go test ./internal/changes -run '^$' -bench FanOut -benchtime 50x
 func BenchmarkFanOut(b *testing.B) {
 	for _, n := range []int{1, 100, 1000} {
-		b.Run(fmt.Sprintf("subscribers=%d", n), func(b *testing.B) { fanOut(b, n) })
+		b.Run(fmt.Sprintf("subscribers=%d/viewers=1", n), func(b *testing.B) { fanOut(b, n, false) })
+		if n > 1 {
+			// Every subscriber its own user: no two share a reload.
+			b.Run(fmt.Sprintf("subscribers=%d/viewers=%d", n, n), func(b *testing.B) { fanOut(b, n, true) })
+		}
 	}
 }
 
-func fanOut(b *testing.B, subscribers int) {
+func fanOut(b *testing.B, subscribers int, distinct bool) {
 	lastName := -1
 	db := testsupport.Open(b, "postgres")
 	api := testsupport.NewAPIWith(b, db, testsupport.APIOptions{Live: &testsupport.LiveOptions{
@@ -50,7 +56,11 @@ func fanOut(b *testing.B, subscribers int) {
 	finished := 0
 	var wg sync.WaitGroup
 	for range subscribers {
-		ws, err := testsupport.DialWS(b, api.Server.URL, testsupport.WSOptions{Init: map[string]any{"Authorization": api.Header.Get("Authorization")}})
+		as := api
+		if distinct {
+			as = api.As(api.NewUser(auth.RoleViewer))
+		}
+		ws, err := testsupport.DialWS(b, api.Server.URL, testsupport.WSOptions{Init: map[string]any{"Authorization": as.Header.Get("Authorization")}})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -117,6 +127,8 @@ func fanOut(b *testing.B, subscribers int) {
 	b.ReportMetric(float64(latencies[len(latencies)*99/100].Microseconds())/1000, "p99-ms")
 	b.ReportMetric(float64(len(latencies))/elapsed.Seconds(), "deliveries/s")
 	b.ReportMetric(100*float64(len(latencies))/float64(b.N*subscribers), "%delivered")
-	b.ReportMetric(float64(int64(after.HeapInuse)-int64(before.HeapInuse))/float64(subscribers)/1024, "KiB/subscriber")
+	if subscribers >= 100 { // below that, GC noise is larger than the subscribers
+		b.ReportMetric(float64(int64(after.HeapInuse)-int64(before.HeapInuse))/float64(subscribers)/1024, "KiB/subscriber")
+	}
 	b.ReportMetric(0, "ns/op")
 }

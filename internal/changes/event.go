@@ -30,6 +30,9 @@ type Event struct {
 	Execution uuid.UUID
 	Workflow  uuid.UUID
 	sig       string
+	// seq numbers the hub's dispatches: subscribers that reload the same rows for the same
+	// dispatch may share one load (Source.Load's gen).
+	seq uint64
 }
 
 // String is the event's wire form: "<kind>:<id>[:<execution>][:<workflow>]" with empty

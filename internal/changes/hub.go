@@ -71,6 +71,7 @@ type Hub struct {
 
 	lastSweep time.Time
 	closed    bool
+	seq       uint64
 	// Swept counts sweeps (tests wait on it instead of sleeping).
 	swept atomic.Int64
 }
@@ -177,7 +178,9 @@ func (h *Hub) dispatch(ctx context.Context, batch []Event) {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	h.seq++
 	for _, e := range batch {
+		e.seq = h.seq
 		for s := range h.subs {
 			if s.filter.matches(e) {
 				s.offer(e)

@@ -11,11 +11,12 @@ const maxReload = 100
 
 // Source is what Stream needs to turn a subscription's events into rows: load reads the
 // rows of ids with the subscriber's permissions (a row the subscriber may not read is
-// simply absent); sig is the row's state, so an unchanged row is not sent twice; keep
+// simply absent); gen identifies the dispatch the events came from, so subscribers with the
+// same permissions and selection may share the load of one dispatch; sig is the row's state, so an unchanged row is not sent twice; keep
 // filters rows (status filters). With EndWhenMissing, a row that cannot be reloaded (it was
 // deleted) ends the stream.
 type Source[T any] struct {
-	Load           func(ctx context.Context, ids []uuid.UUID) (map[uuid.UUID]T, error)
+	Load           func(ctx context.Context, ids []uuid.UUID, gen uint64) (map[uuid.UUID]T, error)
 	Sig            func(T) string
 	Keep           func(T) bool
 	EndWhenMissing bool
@@ -47,8 +48,10 @@ func Stream[T any](ctx context.Context, sub *Subscription, src Source[T], out ch
 			}
 		}
 		var ids []uuid.UUID
+		var gen uint64
 		seen := map[uuid.UUID]bool{}
 		for _, e := range batch {
+			gen = max(gen, e.seq)
 			if seen[e.ID] || (e.sig != "" && sent[e.ID] == e.sig) {
 				continue
 			}
@@ -58,7 +61,7 @@ func Stream[T any](ctx context.Context, sub *Subscription, src Source[T], out ch
 		if len(ids) == 0 {
 			continue
 		}
-		rows, err := src.Load(ctx, ids)
+		rows, err := src.Load(ctx, ids, gen)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil

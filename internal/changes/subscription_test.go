@@ -427,3 +427,38 @@ func TestWebSocketOperationsAreRateLimited(t *testing.T) {
 		t.Fatalf("four queries over one WebSocket (burst 3) answered %v", codes)
 	}
 }
+
+// Subscribers with the same permissions and selection share one reload per event: twenty
+// tabs of one dashboard cost one query, not twenty.
+func TestSameSubscriptionsShareOneReload(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		s := newSetup(t, db, testsupport.LiveOptions{})
+		wf := manualWorkflow(t, s.api, "Shared")
+		var streams []<-chan testsupport.WSMessage
+		for range 2 {
+			ws := dial(t, s.api)
+			for range 10 {
+				_, msgs := ws.Subscribe(`subscription($id: ID) { workflowChanged(id: $id) { name } }`, map[string]any{"id": wf})
+				streams = append(streams, msgs)
+			}
+		}
+		waitSubscribers(t, s, 20)
+		stop := db.Statements.Record()
+		s.api.MustData(`mutation($id: ID!) { updateWorkflow(id: $id, input: {name: "Seen by twenty"}) { id } }`, map[string]any{"id": wf}, nil)
+		for _, msgs := range streams {
+			if ev := decode[struct{ WorkflowChanged struct{ Name string } }](t, testsupport.Next(t, msgs, wait)); ev.WorkflowChanged.Name != "Seen by twenty" {
+				t.Fatalf("event = %+v", ev)
+			}
+		}
+		reloads := 0
+		for _, st := range stop() {
+			if strings.HasPrefix(st.Query, "SELECT") && strings.Contains(st.Query, "updated_at") && strings.Contains(st.Query, " IN (") {
+				reloads++
+			}
+		}
+		if reloads != 1 {
+			t.Fatalf("%d reloads for 20 identical subscriptions, want 1", reloads)
+		}
+	})
+}

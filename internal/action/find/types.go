@@ -20,6 +20,7 @@ var Clients = &kind{
 	typ:    workflow.ActionFindClients,
 	plural: "clients",
 	fields: workflow.ClientFields(),
+	custom: true,
 	orders: []string{"createdAt", "updatedAt", "name", "email"},
 	scan:   scanClients,
 }

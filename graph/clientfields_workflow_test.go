@@ -201,3 +201,52 @@ func TestClientUpdatedOnCustomField(t *testing.T) {
 		}
 	})
 }
+
+// TestFindClientsByCustomField: FIND_CLIENTS filters on custom.<key>.
+func TestFindClientsByCustomField(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
+		defineClientFields(t, api)
+		startTestEngine(t, db)
+		var ids []string
+		for i, custom := range []map[string]any{
+			{"tier": "gold", "seats": 2, "vip": true},
+			{"tier": "gold", "seats": 3},
+			{"tier": "silver", "seats": 2, "vip": true},
+			{},
+		} {
+			var c struct{ CreateClient struct{ ID string } }
+			api.MustData(createClientCustom, map[string]any{"in": map[string]any{"name": fmt.Sprintf("C%d", i),
+				"email": fmt.Sprintf("c%d@example.com", i), "customFields": custom}}, &c)
+			ids = append(ids, c.CreateClient.ID)
+		}
+		var wf struct{ CreateWorkflow struct{ ID string } }
+		api.MustData(createWorkflowMutation, map[string]any{"input": map[string]any{"name": "Find gold", "triggerType": "MANUAL", "isActive": true,
+			"actions": []any{
+				map[string]any{"key": "gold", "type": "FIND_CLIENTS", "config": map[string]any{"where": map[string]any{"all": []any{
+					map[string]any{"field": "custom.tier", "operator": "equals", "value": "gold"},
+					map[string]any{"field": "custom.seats", "operator": "equals", "value": 2},
+				}}}},
+				map[string]any{"key": "vip", "type": "FIND_CLIENTS", "config": map[string]any{"where": map[string]any{
+					"field": "custom.vip", "operator": "equals", "value": true}}},
+				map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{
+					"message": "gold {{steps.gold.output.count}} vip {{steps.vip.output.count}}"}},
+			}}}, &wf)
+		var r struct{ TriggerWorkflow struct{ ID string } }
+		api.MustData(`mutation($id: ID!, $c: ID) { triggerWorkflow(id: $id, clientId: $c) { id } }`,
+			map[string]any{"id": wf.CreateWorkflow.ID, "c": ids[3]}, &r)
+		if status, msg := waitExecution(t, api, r.TriggerWorkflow.ID); status != "COMPLETED" {
+			t.Fatalf("run: %s %s", status, msg)
+		}
+		acts := db.Client.Activity.Query().Where(activity.ClientID(mustUUID(t, ids[3]))).AllX(testsupport.Ctx())
+		if len(acts) != 1 || acts[0].Message != "gold 1 vip 2" {
+			t.Errorf("activities = %+v", acts)
+		}
+		problems := problemsOf(t, api, map[string]any{"name": "x", "triggerType": "MANUAL", "actions": []any{
+			map[string]any{"type": "FIND_CLIENTS", "config": map[string]any{"where": map[string]any{"field": "custom.nope", "operator": "equals", "value": 1}}}}})
+		if !hasProblemAt(problems, "/actions/0/config/where/field") {
+			t.Errorf("problems = %q", problems)
+		}
+	})
+}

@@ -100,7 +100,7 @@ func TestWorkflowReadsAndWritesCustomFields(t *testing.T) {
 		var wf struct{ CreateWorkflow struct{ ID string } }
 		api.MustData(createWorkflowMutation, map[string]any{"input": input(
 			map[string]any{"type": "LOG_ACTIVITY", "config": map[string]any{"message": "Tier {{client.custom.tier}}, {{client.custom.seats}} seats"}},
-			map[string]any{"type": "UPDATE_CLIENT", "config": map[string]any{"set": map[string]any{"custom": map[string]any{"seats": 5, "vip": true}}}},
+			map[string]any{"type": "UPDATE_CLIENT", "config": map[string]any{"set": map[string]any{"custom": map[string]any{"seats": "{{client.custom.seats}}5", "vip": true}}}},
 		)}, &wf)
 
 		run := func(clientID string) (string, string) {
@@ -113,7 +113,7 @@ func TestWorkflowReadsAndWritesCustomFields(t *testing.T) {
 			t.Fatalf("run for the gold client: %s %s", status, msg)
 		}
 		ada := db.Client.Contact.GetX(testsupport.Ctx(), mustUUID(t, c.CreateClient.ID))
-		if fmt.Sprint(ada.CustomFields) != fmt.Sprint(map[string]any{"tier": "gold", "seats": 5.0, "vip": true}) {
+		if fmt.Sprint(ada.CustomFields) != fmt.Sprint(map[string]any{"tier": "gold", "seats": 25.0, "vip": true}) {
 			t.Errorf("after the run customFields = %v", ada.CustomFields)
 		}
 		acts := db.Client.Activity.Query().Where(activity.ClientID(ada.ID)).AllX(testsupport.Ctx())

@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -45,6 +47,27 @@ func (c Catalog) Merge(current, changes map[string]any) (map[string]any, *ValueE
 		out[k] = norm
 	}
 	return out, nil
+}
+
+// FromText turns a rendered placeholder (always a string) into the value a NUMBER or BOOLEAN
+// field takes, when it reads as one; other values are returned as they are.
+func (c Catalog) FromText(key string, v any) any {
+	s, ok := v.(string)
+	if !ok {
+		return v
+	}
+	switch c[key].Type {
+	case Number:
+		if f, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
+			return f
+		}
+	case Boolean:
+		if b, err := strconv.ParseBool(strings.TrimSpace(s)); err == nil {
+			return b
+		}
+	case Text, Date, DateTime, Select:
+	}
+	return v
 }
 
 // Check checks one value against its key's definition and returns it in its stored form

@@ -69,7 +69,12 @@ func customValues(ctx context.Context, env action.Env, current map[string]any, v
 	if err != nil {
 		return nil, err
 	}
-	merged, verr := catalog.Merge(current, changes)
+	// Placeholders render as text: "{{steps.score.output.value}}" may fill a NUMBER field.
+	values := make(map[string]any, len(changes))
+	for k, v := range changes {
+		values[k] = catalog.FromText(k, v)
+	}
+	merged, verr := catalog.Merge(current, values)
 	if verr != nil {
 		return nil, action.Permanentf("custom.%s: %s", verr.Key, verr.Msg)
 	}

@@ -36,6 +36,8 @@ type Contact struct {
 	Tags []string `json:"tags,omitempty"`
 	// OwnerID holds the value of the "owner_id" field.
 	OwnerID *uuid.UUID `json:"owner_id,omitempty"`
+	// CustomFields holds the value of the "custom_fields" field.
+	CustomFields map[string]interface{} `json:"custom_fields,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the ContactQuery when eager-loading is set.
 	Edges        ContactEdges `json:"edges"`
@@ -120,7 +122,7 @@ func (*Contact) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case contact.FieldOwnerID:
 			values[i] = &sql.NullScanner{S: new(uuid.UUID)}
-		case contact.FieldTags:
+		case contact.FieldTags, contact.FieldCustomFields:
 			values[i] = new([]byte)
 		case contact.FieldName, contact.FieldEmail, contact.FieldPhone, contact.FieldStatus:
 			values[i] = new(sql.NullString)
@@ -200,6 +202,14 @@ func (_m *Contact) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.OwnerID = new(uuid.UUID)
 				*_m.OwnerID = *value.S.(*uuid.UUID)
+			}
+		case contact.FieldCustomFields:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field custom_fields", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.CustomFields); err != nil {
+					return fmt.Errorf("unmarshal field custom_fields: %w", err)
+				}
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -289,6 +299,9 @@ func (_m *Contact) String() string {
 		builder.WriteString("owner_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("custom_fields=")
+	builder.WriteString(fmt.Sprintf("%v", _m.CustomFields))
 	builder.WriteByte(')')
 	return builder.String()
 }

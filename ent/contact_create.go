@@ -117,6 +117,12 @@ func (_c *ContactCreate) SetNillableOwnerID(v *uuid.UUID) *ContactCreate {
 	return _c
 }
 
+// SetCustomFields sets the "custom_fields" field.
+func (_c *ContactCreate) SetCustomFields(v map[string]interface{}) *ContactCreate {
+	_c.mutation.SetCustomFields(v)
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *ContactCreate) SetID(v uuid.UUID) *ContactCreate {
 	_c.mutation.SetID(v)
@@ -255,6 +261,10 @@ func (_c *ContactCreate) defaults() error {
 		v := contact.DefaultTags
 		_c.mutation.SetTags(v)
 	}
+	if _, ok := _c.mutation.CustomFields(); !ok {
+		v := contact.DefaultCustomFields
+		_c.mutation.SetCustomFields(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if contact.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized contact.DefaultID (forgotten import ent/runtime?)")
@@ -304,6 +314,9 @@ func (_c *ContactCreate) check() error {
 	}
 	if _, ok := _c.mutation.Tags(); !ok {
 		return &ValidationError{Name: "tags", err: errors.New(`ent: missing required field "Contact.tags"`)}
+	}
+	if _, ok := _c.mutation.CustomFields(); !ok {
+		return &ValidationError{Name: "custom_fields", err: errors.New(`ent: missing required field "Contact.custom_fields"`)}
 	}
 	return nil
 }
@@ -368,6 +381,10 @@ func (_c *ContactCreate) createSpec() (*Contact, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Tags(); ok {
 		_spec.SetField(contact.FieldTags, field.TypeJSON, value)
 		_node.Tags = value
+	}
+	if value, ok := _c.mutation.CustomFields(); ok {
+		_spec.SetField(contact.FieldCustomFields, field.TypeJSON, value)
+		_node.CustomFields = value
 	}
 	if nodes := _c.mutation.OwnerIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -598,6 +615,18 @@ func (u *ContactUpsert) ClearOwnerID() *ContactUpsert {
 	return u
 }
 
+// SetCustomFields sets the "custom_fields" field.
+func (u *ContactUpsert) SetCustomFields(v map[string]interface{}) *ContactUpsert {
+	u.Set(contact.FieldCustomFields, v)
+	return u
+}
+
+// UpdateCustomFields sets the "custom_fields" field to the value that was provided on create.
+func (u *ContactUpsert) UpdateCustomFields() *ContactUpsert {
+	u.SetExcluded(contact.FieldCustomFields)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -758,6 +787,20 @@ func (u *ContactUpsertOne) UpdateOwnerID() *ContactUpsertOne {
 func (u *ContactUpsertOne) ClearOwnerID() *ContactUpsertOne {
 	return u.Update(func(s *ContactUpsert) {
 		s.ClearOwnerID()
+	})
+}
+
+// SetCustomFields sets the "custom_fields" field.
+func (u *ContactUpsertOne) SetCustomFields(v map[string]interface{}) *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.SetCustomFields(v)
+	})
+}
+
+// UpdateCustomFields sets the "custom_fields" field to the value that was provided on create.
+func (u *ContactUpsertOne) UpdateCustomFields() *ContactUpsertOne {
+	return u.Update(func(s *ContactUpsert) {
+		s.UpdateCustomFields()
 	})
 }
 
@@ -1088,6 +1131,20 @@ func (u *ContactUpsertBulk) UpdateOwnerID() *ContactUpsertBulk {
 func (u *ContactUpsertBulk) ClearOwnerID() *ContactUpsertBulk {
 	return u.Update(func(s *ContactUpsert) {
 		s.ClearOwnerID()
+	})
+}
+
+// SetCustomFields sets the "custom_fields" field.
+func (u *ContactUpsertBulk) SetCustomFields(v map[string]interface{}) *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.SetCustomFields(v)
+	})
+}
+
+// UpdateCustomFields sets the "custom_fields" field to the value that was provided on create.
+func (u *ContactUpsertBulk) UpdateCustomFields() *ContactUpsertBulk {
+	return u.Update(func(s *ContactUpsert) {
+		s.UpdateCustomFields()
 	})
 }
 

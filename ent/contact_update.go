@@ -136,6 +136,12 @@ func (_u *ContactUpdate) ClearOwnerID() *ContactUpdate {
 	return _u
 }
 
+// SetCustomFields sets the "custom_fields" field.
+func (_u *ContactUpdate) SetCustomFields(v map[string]interface{}) *ContactUpdate {
+	_u.mutation.SetCustomFields(v)
+	return _u
+}
+
 // SetOwner sets the "owner" edge to the User entity.
 func (_u *ContactUpdate) SetOwner(v *User) *ContactUpdate {
 	return _u.SetOwnerID(v.ID)
@@ -406,6 +412,9 @@ func (_u *ContactUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		_spec.AddModifier(func(u *sql.UpdateBuilder) {
 			sqljson.Append(u, contact.FieldTags, value)
 		})
+	}
+	if value, ok := _u.mutation.CustomFields(); ok {
+		_spec.SetField(contact.FieldCustomFields, field.TypeJSON, value)
 	}
 	if _u.mutation.OwnerCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -738,6 +747,12 @@ func (_u *ContactUpdateOne) ClearOwnerID() *ContactUpdateOne {
 	return _u
 }
 
+// SetCustomFields sets the "custom_fields" field.
+func (_u *ContactUpdateOne) SetCustomFields(v map[string]interface{}) *ContactUpdateOne {
+	_u.mutation.SetCustomFields(v)
+	return _u
+}
+
 // SetOwner sets the "owner" edge to the User entity.
 func (_u *ContactUpdateOne) SetOwner(v *User) *ContactUpdateOne {
 	return _u.SetOwnerID(v.ID)
@@ -1038,6 +1053,9 @@ func (_u *ContactUpdateOne) sqlSave(ctx context.Context) (_node *Contact, err er
 		_spec.AddModifier(func(u *sql.UpdateBuilder) {
 			sqljson.Append(u, contact.FieldTags, value)
 		})
+	}
+	if value, ok := _u.mutation.CustomFields(); ok {
+		_spec.SetField(contact.FieldCustomFields, field.TypeJSON, value)
 	}
 	if _u.mutation.OwnerCleared() {
 		edge := &sqlgraph.EdgeSpec{

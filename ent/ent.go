@@ -15,6 +15,7 @@ import (
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
 	"github.com/flowline/flowline/ent/contact"
+	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/stepoutput"
@@ -87,6 +88,7 @@ func checkColumn(t, c string) error {
 			apitoken.Table:             apitoken.ValidColumn,
 			activity.Table:             activity.ValidColumn,
 			contact.Table:              contact.ValidColumn,
+			customfield.Table:          customfield.ValidColumn,
 			document.Table:             document.ValidColumn,
 			email.Table:                email.ValidColumn,
 			stepoutput.Table:           stepoutput.ValidColumn,

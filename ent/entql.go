@@ -6,6 +6,7 @@ import (
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
 	"github.com/flowline/flowline/ent/contact"
+	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/predicate"
@@ -25,7 +26,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 12)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 13)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -75,17 +76,35 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Contact",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			contact.FieldCreatedAt: {Type: field.TypeTime, Column: contact.FieldCreatedAt},
-			contact.FieldUpdatedAt: {Type: field.TypeTime, Column: contact.FieldUpdatedAt},
-			contact.FieldName:      {Type: field.TypeString, Column: contact.FieldName},
-			contact.FieldEmail:     {Type: field.TypeString, Column: contact.FieldEmail},
-			contact.FieldPhone:     {Type: field.TypeString, Column: contact.FieldPhone},
-			contact.FieldStatus:    {Type: field.TypeEnum, Column: contact.FieldStatus},
-			contact.FieldTags:      {Type: field.TypeJSON, Column: contact.FieldTags},
-			contact.FieldOwnerID:   {Type: field.TypeUUID, Column: contact.FieldOwnerID},
+			contact.FieldCreatedAt:    {Type: field.TypeTime, Column: contact.FieldCreatedAt},
+			contact.FieldUpdatedAt:    {Type: field.TypeTime, Column: contact.FieldUpdatedAt},
+			contact.FieldName:         {Type: field.TypeString, Column: contact.FieldName},
+			contact.FieldEmail:        {Type: field.TypeString, Column: contact.FieldEmail},
+			contact.FieldPhone:        {Type: field.TypeString, Column: contact.FieldPhone},
+			contact.FieldStatus:       {Type: field.TypeEnum, Column: contact.FieldStatus},
+			contact.FieldTags:         {Type: field.TypeJSON, Column: contact.FieldTags},
+			contact.FieldOwnerID:      {Type: field.TypeUUID, Column: contact.FieldOwnerID},
+			contact.FieldCustomFields: {Type: field.TypeJSON, Column: contact.FieldCustomFields},
 		},
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   customfield.Table,
+			Columns: customfield.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeUUID,
+				Column: customfield.FieldID,
+			},
+		},
+		Type: "CustomField",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			customfield.FieldKey:     {Type: field.TypeString, Column: customfield.FieldKey},
+			customfield.FieldLabel:   {Type: field.TypeString, Column: customfield.FieldLabel},
+			customfield.FieldType:    {Type: field.TypeEnum, Column: customfield.FieldType},
+			customfield.FieldOptions: {Type: field.TypeJSON, Column: customfield.FieldOptions},
+		},
+	}
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   document.Table,
 			Columns: document.Columns,
@@ -104,7 +123,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			document.FieldUploadedByID: {Type: field.TypeUUID, Column: document.FieldUploadedByID},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   email.Table,
 			Columns: email.Columns,
@@ -131,7 +150,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			email.FieldSentAt:        {Type: field.TypeTime, Column: email.FieldSentAt},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stepoutput.Table,
 			Columns: stepoutput.Columns,
@@ -148,7 +167,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stepoutput.FieldOutput:      {Type: field.TypeJSON, Column: stepoutput.FieldOutput},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -169,7 +188,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldAssigneeID:  {Type: field.TypeUUID, Column: task.FieldAssigneeID},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -188,7 +207,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflow.Table,
 			Columns: workflow.Columns,
@@ -216,7 +235,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflow.FieldRetentionDays: {Type: field.TypeInt, Column: workflow.FieldRetentionDays},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowexecution.Table,
 			Columns: workflowexecution.Columns,
@@ -253,7 +272,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowexecution.FieldDepth:             {Type: field.TypeInt, Column: workflowexecution.FieldDepth},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowexecutionlog.Table,
 			Columns: workflowexecutionlog.Columns,
@@ -281,7 +300,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowexecutionlog.FieldExecutedAt:   {Type: field.TypeTime, Column: workflowexecutionlog.FieldExecutedAt},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowversion.Table,
 			Columns: workflowversion.Columns,
@@ -868,6 +887,11 @@ func (f *ContactFilter) WhereOwnerID(p entql.ValueP) {
 	f.Where(p.Field(contact.FieldOwnerID))
 }
 
+// WhereCustomFields applies the entql json.RawMessage predicate on the custom_fields field.
+func (f *ContactFilter) WhereCustomFields(p entql.BytesP) {
+	f.Where(p.Field(contact.FieldCustomFields))
+}
+
 // WhereHasOwner applies a predicate to check if query has an edge owner.
 func (f *ContactFilter) WhereHasOwner() {
 	f.Where(entql.HasEdge("owner"))
@@ -939,6 +963,66 @@ func (f *ContactFilter) WhereHasActivitiesWith(preds ...predicate.Activity) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CustomFieldQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CustomFieldQuery builder.
+func (_q *CustomFieldQuery) Filter() *CustomFieldFilter {
+	return &CustomFieldFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CustomFieldMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CustomFieldMutation builder.
+func (m *CustomFieldMutation) Filter() *CustomFieldFilter {
+	return &CustomFieldFilter{config: m.config, predicateAdder: m}
+}
+
+// CustomFieldFilter provides a generic filtering capability at runtime for CustomFieldQuery.
+type CustomFieldFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CustomFieldFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql [16]byte predicate on the id field.
+func (f *CustomFieldFilter) WhereID(p entql.ValueP) {
+	f.Where(p.Field(customfield.FieldID))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *CustomFieldFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(customfield.FieldKey))
+}
+
+// WhereLabel applies the entql string predicate on the label field.
+func (f *CustomFieldFilter) WhereLabel(p entql.StringP) {
+	f.Where(p.Field(customfield.FieldLabel))
+}
+
+// WhereType applies the entql string predicate on the type field.
+func (f *CustomFieldFilter) WhereType(p entql.StringP) {
+	f.Where(p.Field(customfield.FieldType))
+}
+
+// WhereOptions applies the entql json.RawMessage predicate on the options field.
+func (f *CustomFieldFilter) WhereOptions(p entql.BytesP) {
+	f.Where(p.Field(customfield.FieldOptions))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *DocumentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -967,7 +1051,7 @@ type DocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1051,7 +1135,7 @@ type EmailFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EmailFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1161,7 +1245,7 @@ type StepOutputFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StepOutputFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1235,7 +1319,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1343,7 +1427,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1483,7 +1567,7 @@ type WorkflowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1640,7 +1724,7 @@ type WorkflowExecutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowExecutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1856,7 +1940,7 @@ type WorkflowExecutionLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowExecutionLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1985,7 +2069,7 @@ type WorkflowVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -686,6 +686,11 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, contact.FieldOwnerID)
 				fieldSeen[contact.FieldOwnerID] = struct{}{}
 			}
+		case "customFields":
+			if _, ok := fieldSeen[contact.FieldCustomFields]; !ok {
+				selectedFields = append(selectedFields, contact.FieldCustomFields)
+				fieldSeen[contact.FieldCustomFields] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

@@ -9,12 +9,13 @@ import (
 
 // CreateContactInput represents a mutation input for creating contacts.
 type CreateContactInput struct {
-	Name    string
-	Email   string
-	Phone   *string
-	Status  *contact.Status
-	Tags    []string
-	OwnerID *uuid.UUID
+	Name         string
+	Email        string
+	Phone        *string
+	Status       *contact.Status
+	Tags         []string
+	CustomFields map[string]interface{}
+	OwnerID      *uuid.UUID
 }
 
 // Mutate applies the CreateContactInput on the ContactMutation builder.
@@ -30,6 +31,9 @@ func (i *CreateContactInput) Mutate(m *ContactMutation) {
 	if v := i.Tags; v != nil {
 		m.SetTags(v)
 	}
+	if v := i.CustomFields; v != nil {
+		m.SetCustomFields(v)
+	}
 	if v := i.OwnerID; v != nil {
 		m.SetOwnerID(*v)
 	}
@@ -43,15 +47,16 @@ func (c *ContactCreate) SetInput(i CreateContactInput) *ContactCreate {
 
 // UpdateContactInput represents a mutation input for updating contacts.
 type UpdateContactInput struct {
-	Name       *string
-	Email      *string
-	ClearPhone bool
-	Phone      *string
-	Status     *contact.Status
-	Tags       []string
-	AppendTags []string
-	ClearOwner bool
-	OwnerID    *uuid.UUID
+	Name         *string
+	Email        *string
+	ClearPhone   bool
+	Phone        *string
+	Status       *contact.Status
+	Tags         []string
+	AppendTags   []string
+	CustomFields map[string]interface{}
+	ClearOwner   bool
+	OwnerID      *uuid.UUID
 }
 
 // Mutate applies the UpdateContactInput on the ContactMutation builder.
@@ -76,6 +81,9 @@ func (i *UpdateContactInput) Mutate(m *ContactMutation) {
 	}
 	if i.AppendTags != nil {
 		m.AppendTags(i.Tags)
+	}
+	if v := i.CustomFields; v != nil {
+		m.SetCustomFields(v)
 	}
 	if i.ClearOwner {
 		m.ClearOwner()

@@ -20,6 +20,8 @@ type Tx struct {
 	Activity *ActivityClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
+	// CustomField is the client for interacting with the CustomField builders.
+	CustomField *CustomFieldClient
 	// Document is the client for interacting with the Document builders.
 	Document *DocumentClient
 	// Email is the client for interacting with the Email builders.
@@ -172,6 +174,7 @@ func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.Activity = NewActivityClient(tx.config)
 	tx.Contact = NewContactClient(tx.config)
+	tx.CustomField = NewCustomFieldClient(tx.config)
 	tx.Document = NewDocumentClient(tx.config)
 	tx.Email = NewEmailClient(tx.config)
 	tx.StepOutput = NewStepOutputClient(tx.config)

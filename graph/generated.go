@@ -25,6 +25,7 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/graph/model"
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/customfields"
 	"github.com/flowline/flowline/internal/stats"
 	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
@@ -98,20 +99,21 @@ type ComplexityRoot struct {
 	}
 
 	Client struct {
-		Activities func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
-		CreatedAt  func(childComplexity int) int
-		Documents  func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy *ent.DocumentOrder, where *ent.DocumentWhereInput) int
-		Email      func(childComplexity int) int
-		Executions func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowExecutionOrder) int
-		ID         func(childComplexity int) int
-		Name       func(childComplexity int) int
-		Owner      func(childComplexity int) int
-		OwnerID    func(childComplexity int) int
-		Phone      func(childComplexity int) int
-		Status     func(childComplexity int) int
-		Tags       func(childComplexity int) int
-		Tasks      func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.TaskOrder, where *ent.TaskWhereInput) int
-		UpdatedAt  func(childComplexity int) int
+		Activities   func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy *ent.ActivityOrder, where *ent.ActivityWhereInput) int
+		CreatedAt    func(childComplexity int) int
+		CustomFields func(childComplexity int) int
+		Documents    func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy *ent.DocumentOrder, where *ent.DocumentWhereInput) int
+		Email        func(childComplexity int) int
+		Executions   func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowExecutionOrder) int
+		ID           func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Owner        func(childComplexity int) int
+		OwnerID      func(childComplexity int) int
+		Phone        func(childComplexity int) int
+		Status       func(childComplexity int) int
+		Tags         func(childComplexity int) int
+		Tasks        func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.TaskOrder, where *ent.TaskWhereInput) int
+		UpdatedAt    func(childComplexity int) int
 	}
 
 	ClientConnection struct {
@@ -123,6 +125,13 @@ type ComplexityRoot struct {
 	ClientEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ClientField struct {
+		Key     func(childComplexity int) int
+		Label   func(childComplexity int) int
+		Options func(childComplexity int) int
+		Type    func(childComplexity int) int
 	}
 
 	CreatedApiToken struct {
@@ -210,11 +219,13 @@ type ComplexityRoot struct {
 		CompleteTask               func(childComplexity int, id uuid.UUID) int
 		CreateAPIToken             func(childComplexity int, name string, expiresAt *time.Time) int
 		CreateClient               func(childComplexity int, input ent.CreateContactInput) int
+		CreateClientField          func(childComplexity int, input model.CreateClientFieldInput) int
 		CreateUser                 func(childComplexity int, input model.CreateUserInput) int
 		CreateWorkflow             func(childComplexity int, input model.CreateWorkflowInput) int
 		CreateWorkflowFromTemplate func(childComplexity int, templateID uuid.UUID, input model.CreateWorkflowFromTemplateInput) int
 		DeactivateWorkflow         func(childComplexity int, id uuid.UUID) int
 		DeleteClient               func(childComplexity int, id uuid.UUID) int
+		DeleteClientField          func(childComplexity int, key string) int
 		DeleteUser                 func(childComplexity int, id uuid.UUID) int
 		DeleteWorkflow             func(childComplexity int, id uuid.UUID) int
 		DuplicateWorkflow          func(childComplexity int, id uuid.UUID, name string) int
@@ -227,6 +238,7 @@ type ComplexityRoot struct {
 		SaveWorkflowAsTemplate     func(childComplexity int, id uuid.UUID, name *string) int
 		TriggerWorkflow            func(childComplexity int, id uuid.UUID, clientID *uuid.UUID, data map[string]any) int
 		UpdateClient               func(childComplexity int, id uuid.UUID, input ent.UpdateContactInput) int
+		UpdateClientField          func(childComplexity int, key string, input model.UpdateClientFieldInput) int
 		UpdateWorkflow             func(childComplexity int, id uuid.UUID, input model.UpdateWorkflowInput, expectedVersion *int) int
 	}
 
@@ -238,6 +250,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		ClientFields       func(childComplexity int) int
 		Clients            func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.ContactOrder, where *ent.ContactWhereInput) int
 		Emails             func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.EmailOrder, where *ent.EmailWhereInput) int
 		ExecutionTimeline  func(childComplexity int, executionID uuid.UUID) int
@@ -548,6 +561,9 @@ type MutationResolver interface {
 	Login(ctx context.Context, email string, password string) (*model.AuthPayload, error)
 	CreateAPIToken(ctx context.Context, name string, expiresAt *time.Time) (*model.CreatedAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id uuid.UUID) (*ent.APIToken, error)
+	CreateClientField(ctx context.Context, input model.CreateClientFieldInput) (*customfields.Def, error)
+	UpdateClientField(ctx context.Context, key string, input model.UpdateClientFieldInput) (*customfields.Def, error)
+	DeleteClientField(ctx context.Context, key string) (string, error)
 	RegisterDocument(ctx context.Context, input model.RegisterDocumentInput) (*ent.Document, error)
 	CompleteTask(ctx context.Context, id uuid.UUID) (*ent.Task, error)
 	TriggerWorkflow(ctx context.Context, id uuid.UUID, clientID *uuid.UUID, data map[string]any) (*ent.WorkflowExecution, error)
@@ -571,6 +587,7 @@ type QueryResolver interface {
 	Workflows(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowOrder, where *ent.WorkflowWhereInput) (*ent.WorkflowConnection, error)
 	WorkflowExecutions(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowExecutionOrder, where *ent.WorkflowExecutionWhereInput) (*ent.WorkflowExecutionConnection, error)
 	Me(ctx context.Context) (*ent.User, error)
+	ClientFields(ctx context.Context) ([]*customfields.Def, error)
 	WorkflowStats(ctx context.Context, workflowID *uuid.UUID, since time.Time, until time.Time, bucket model.StatsBucket) (*stats.Stats, error)
 	ExecutionTimeline(ctx context.Context, executionID uuid.UUID) (*stats.Timeline, error)
 	WorkflowTemplates(ctx context.Context, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowOrder, where *ent.WorkflowWhereInput) (*ent.WorkflowConnection, error)
@@ -784,6 +801,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Client.CreatedAt(childComplexity), true
+	case "Client.customFields":
+		if e.ComplexityRoot.Client.CustomFields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Client.CustomFields(childComplexity), true
 	case "Client.documents":
 		if e.ComplexityRoot.Client.Documents == nil {
 			break
@@ -903,6 +926,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ClientEdge.Node(childComplexity), true
+
+	case "ClientField.key":
+		if e.ComplexityRoot.ClientField.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientField.Key(childComplexity), true
+	case "ClientField.label":
+		if e.ComplexityRoot.ClientField.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientField.Label(childComplexity), true
+	case "ClientField.options":
+		if e.ComplexityRoot.ClientField.Options == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientField.Options(childComplexity), true
+	case "ClientField.type":
+		if e.ComplexityRoot.ClientField.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClientField.Type(childComplexity), true
 
 	case "CreatedApiToken.apiToken":
 		if e.ComplexityRoot.CreatedApiToken.APIToken == nil {
@@ -1263,6 +1311,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateClient(childComplexity, args["input"].(ent.CreateContactInput)), true
+	case "Mutation.createClientField":
+		if e.ComplexityRoot.Mutation.CreateClientField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createClientField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateClientField(childComplexity, args["input"].(model.CreateClientFieldInput)), true
 	case "Mutation.createUser":
 		if e.ComplexityRoot.Mutation.CreateUser == nil {
 			break
@@ -1318,6 +1377,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteClient(childComplexity, args["id"].(uuid.UUID)), true
+	case "Mutation.deleteClientField":
+		if e.ComplexityRoot.Mutation.DeleteClientField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteClientField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteClientField(childComplexity, args["key"].(string)), true
 	case "Mutation.deleteUser":
 		if e.ComplexityRoot.Mutation.DeleteUser == nil {
 			break
@@ -1450,6 +1520,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateClient(childComplexity, args["id"].(uuid.UUID), args["input"].(ent.UpdateContactInput)), true
+	case "Mutation.updateClientField":
+		if e.ComplexityRoot.Mutation.UpdateClientField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateClientField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateClientField(childComplexity, args["key"].(string), args["input"].(model.UpdateClientFieldInput)), true
 	case "Mutation.updateWorkflow":
 		if e.ComplexityRoot.Mutation.UpdateWorkflow == nil {
 			break
@@ -1487,6 +1568,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Query.clientFields":
+		if e.ComplexityRoot.Query.ClientFields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ClientFields(childComplexity), true
 	case "Query.clients":
 		if e.ComplexityRoot.Query.Clients == nil {
 			break
@@ -2833,6 +2920,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ActivityWhereInput", ec.unmarshalInputActivityWhereInput),
 			graphql.NewInputUnmarshaler("ClientOrder", ec.unmarshalInputClientOrder),
 			graphql.NewInputUnmarshaler("ClientWhereInput", ec.unmarshalInputClientWhereInput),
+			graphql.NewInputUnmarshaler("CreateClientFieldInput", ec.unmarshalInputCreateClientFieldInput),
 			graphql.NewInputUnmarshaler("CreateClientInput", ec.unmarshalInputCreateClientInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("CreateWorkflowFromTemplateInput", ec.unmarshalInputCreateWorkflowFromTemplateInput),
@@ -2846,6 +2934,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SimulationSampleInput", ec.unmarshalInputSimulationSampleInput),
 			graphql.NewInputUnmarshaler("TaskOrder", ec.unmarshalInputTaskOrder),
 			graphql.NewInputUnmarshaler("TaskWhereInput", ec.unmarshalInputTaskWhereInput),
+			graphql.NewInputUnmarshaler("UpdateClientFieldInput", ec.unmarshalInputUpdateClientFieldInput),
 			graphql.NewInputUnmarshaler("UpdateClientInput", ec.unmarshalInputUpdateClientInput),
 			graphql.NewInputUnmarshaler("UpdateWorkflowInput", ec.unmarshalInputUpdateWorkflowInput),
 			graphql.NewInputUnmarshaler("UserOrder", ec.unmarshalInputUserOrder),
@@ -2954,7 +3043,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "auth.graphqls" "engine.graphqls" "ent.graphqls" "schema.graphqls" "stats.graphqls" "subscription.graphqls" "workflow.graphqls"
+//go:embed "auth.graphqls" "clientfields.graphqls" "engine.graphqls" "ent.graphqls" "schema.graphqls" "stats.graphqls" "subscription.graphqls" "workflow.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2967,6 +3056,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "auth.graphqls", Input: sourceData("auth.graphqls"), BuiltIn: false},
+	{Name: "clientfields.graphqls", Input: sourceData("clientfields.graphqls"), BuiltIn: false},
 	{Name: "engine.graphqls", Input: sourceData("engine.graphqls"), BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
@@ -3086,6 +3176,8 @@ func (ec *executionContext) childFields_Client(ctx context.Context, field graphq
 		return ec.fieldContext_Client_ownerId(ctx, field)
 	case "ownerID":
 		return ec.fieldContext_Client_ownerID(ctx, field)
+	case "customFields":
+		return ec.fieldContext_Client_customFields(ctx, field)
 	case "owner":
 		return ec.fieldContext_Client_owner(ctx, field)
 	case "executions":
@@ -3120,6 +3212,20 @@ func (ec *executionContext) childFields_ClientEdge(ctx context.Context, field gr
 		return ec.fieldContext_ClientEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ClientEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ClientField(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_ClientField_key(ctx, field)
+	case "label":
+		return ec.fieldContext_ClientField_label(ctx, field)
+	case "type":
+		return ec.fieldContext_ClientField_type(ctx, field)
+	case "options":
+		return ec.fieldContext_ClientField_options(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClientField", field.Name)
 }
 
 func (ec *executionContext) childFields_CreatedApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4252,6 +4358,20 @@ func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createClientField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateClientFieldInput, error) {
+			return ec.unmarshalNCreateClientFieldInput2githubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐCreateClientFieldInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createClient_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4327,6 +4447,20 @@ func (ec *executionContext) field_Mutation_deactivateWorkflow_args(ctx context.C
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteClientField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg0
 	return args, nil
 }
 
@@ -4551,6 +4685,28 @@ func (ec *executionContext) field_Mutation_triggerWorkflow_args(ctx context.Cont
 		return nil, err
 	}
 	args["data"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateClientField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateClientFieldInput, error) {
+			return ec.unmarshalNUpdateClientFieldInput2githubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐUpdateClientFieldInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -6300,6 +6456,29 @@ func (ec *executionContext) fieldContext_Client_ownerID(_ context.Context, field
 	return graphql.NewScalarFieldContext("Client", field, false, false, "ID")
 }
 
+func (ec *executionContext) _Client_customFields(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Client_customFields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustomFields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNMap2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Client_customFields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Client", field, false, false, "Map")
+}
+
 func (ec *executionContext) _Client_owner(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6648,6 +6827,98 @@ func (ec *executionContext) _ClientEdge_cursor(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_ClientEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClientEdge", field, false, false, "Cursor")
+}
+
+func (ec *executionContext) _ClientField_key(ctx context.Context, field graphql.CollectedField, obj *customfields.Def) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientField_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientField_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientField", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClientField_label(ctx context.Context, field graphql.CollectedField, obj *customfields.Def) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientField_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientField_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientField", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClientField_type(ctx context.Context, field graphql.CollectedField, obj *customfields.Def) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientField_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v customfields.Type) graphql.Marshaler {
+			return ec.marshalNClientFieldType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientField_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientField", field, false, false, "ClientFieldType")
+}
+
+func (ec *executionContext) _ClientField_options(ctx context.Context, field graphql.CollectedField, obj *customfields.Def) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClientField_options(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Options, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClientField_options(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClientField", field, false, false, "String")
 }
 
 func (ec *executionContext) _CreatedApiToken_token(ctx context.Context, field graphql.CollectedField, obj *model.CreatedAPIToken) (ret graphql.Marshaler) {
@@ -8466,6 +8737,138 @@ func (ec *executionContext) fieldContext_Mutation_revokeApiToken(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createClientField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createClientField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateClientField(ctx, fc.Args["input"].(model.CreateClientFieldInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *customfields.Def) graphql.Marshaler {
+			return ec.marshalNClientField2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐDef(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createClientField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClientField(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createClientField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateClientField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateClientField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateClientField(ctx, fc.Args["key"].(string), fc.Args["input"].(model.UpdateClientFieldInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *customfields.Def) graphql.Marshaler {
+			return ec.marshalNClientField2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐDef(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateClientField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClientField(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateClientField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteClientField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteClientField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteClientField(ctx, fc.Args["key"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteClientField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteClientField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_registerDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9465,6 +9868,38 @@ func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graph
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_clientFields(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_clientFields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ClientFields(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*customfields.Def) graphql.Marshaler {
+			return ec.marshalNClientField2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐDefᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_clientFields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClientField(ctx, field)
 		},
 	}
 	return fc, nil
@@ -17142,6 +17577,69 @@ func UnmarshalClientWhereInput(ctx context.Context, raw any) (ent.ContactWhereIn
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateClientFieldInput(ctx context.Context, obj any) (model.CreateClientFieldInput, error) {
+	var it model.CreateClientFieldInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "label", "type", "options"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNClientFieldType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateClientFieldInput unmarshals raw into the CreateClientFieldInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateClientFieldInput(ctx context.Context, raw any) (model.CreateClientFieldInput, error) {
+	var out model.CreateClientFieldInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateClientFieldInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateClientInput(ctx context.Context, obj any) (ent.CreateContactInput, error) {
 	var it ent.CreateContactInput
 	if obj == nil {
@@ -17153,7 +17651,7 @@ func (ec *executionContext) unmarshalInputCreateClientInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "email", "phone", "status", "tags", "ownerId", "ownerID"}
+	fieldsInOrder := [...]string{"name", "email", "phone", "status", "tags", "customFields", "ownerId", "ownerID"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17195,6 +17693,13 @@ func (ec *executionContext) unmarshalInputCreateClientInput(ctx context.Context,
 				return it, err
 			}
 			it.Tags = data
+		case "customFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customFields"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomFields = data
 		case "ownerId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -20297,6 +20802,55 @@ func UnmarshalTaskWhereInput(ctx context.Context, raw any) (ent.TaskWhereInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateClientFieldInput(ctx context.Context, obj any) (model.UpdateClientFieldInput, error) {
+	var it model.UpdateClientFieldInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"label", "options"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = data
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateClientFieldInput unmarshals raw into the UpdateClientFieldInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateClientFieldInput(ctx context.Context, raw any) (model.UpdateClientFieldInput, error) {
+	var out model.UpdateClientFieldInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateClientFieldInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateClientInput(ctx context.Context, obj any) (ent.UpdateContactInput, error) {
 	var it ent.UpdateContactInput
 	if obj == nil {
@@ -20308,7 +20862,7 @@ func (ec *executionContext) unmarshalInputUpdateClientInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "email", "phone", "clearPhone", "status", "tags", "appendTags", "ownerId", "ownerID", "clearOwner"}
+	fieldsInOrder := [...]string{"name", "email", "phone", "clearPhone", "status", "tags", "appendTags", "customFields", "ownerId", "ownerID", "clearOwner"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20364,6 +20918,13 @@ func (ec *executionContext) unmarshalInputUpdateClientInput(ctx context.Context,
 				return it, err
 			}
 			it.AppendTags = data
+		case "customFields":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("customFields"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustomFields = data
 		case "ownerId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ownerId"))
 			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, v)
@@ -24891,6 +25452,11 @@ func (ec *executionContext) _Client(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "customFields":
+			out.Values[i] = ec._Client_customFields(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "owner":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -24999,6 +25565,54 @@ func (ec *executionContext) _ClientEdge(ctx context.Context, sel ast.SelectionSe
 			}
 		case "cursor":
 			out.Values[i] = ec._ClientEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var clientFieldImplementors = []string{"ClientField"}
+
+func (ec *executionContext) _ClientField(ctx context.Context, sel ast.SelectionSet, obj *customfields.Def) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clientFieldImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClientField")
+		case "key":
+			out.Values[i] = ec._ClientField_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._ClientField_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._ClientField_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "options":
+			out.Values[i] = ec._ClientField_options(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -25666,6 +26280,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createClientField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createClientField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateClientField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateClientField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteClientField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteClientField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "registerDocument":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_registerDocument(ctx, field)
@@ -25887,6 +26522,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_me(ctx, field)
+				})
+		case "clientFields":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_clientFields(ctx, field)
 				})
 		case "workflowStats":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -28218,6 +28859,40 @@ func (ec *executionContext) marshalNClientConnection2ᚖgithubᚗcomᚋflowline�
 	return ec._ClientConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNClientField2ᚕᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐDefᚄ(ctx context.Context, sel ast.SelectionSet, v []*customfields.Def) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClientField2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐDef(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClientField2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐDef(ctx context.Context, sel ast.SelectionSet, v *customfields.Def) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClientField!")
+		return graphql.Null
+	}
+	return ec._ClientField(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNClientFieldType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐType(ctx context.Context, v any) (customfields.Type, error) {
+	var res customfields.Type
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClientFieldType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐType(ctx context.Context, sel ast.SelectionSet, v customfields.Type) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNClientOrder2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐContactOrder(ctx context.Context, v any) (*ent.ContactOrder, error) {
 	res, err := ec.unmarshalInputClientOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -28250,6 +28925,11 @@ func (ec *executionContext) marshalNClientStatus2githubᚗcomᚋflowlineᚋflowl
 func (ec *executionContext) unmarshalNClientWhereInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐContactWhereInput(ctx context.Context, v any) (*ent.ContactWhereInput, error) {
 	res, err := ec.unmarshalInputClientWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateClientFieldInput2githubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐCreateClientFieldInput(ctx context.Context, v any) (model.CreateClientFieldInput, error) {
+	res, err := ec.unmarshalInputCreateClientFieldInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCreateClientInput2githubᚗcomᚋflowlineᚋflowlineᚋentᚐCreateContactInput(ctx context.Context, v any) (ent.CreateContactInput, error) {
@@ -28747,6 +29427,11 @@ func (ec *executionContext) unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflow
 
 func (ec *executionContext) marshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx context.Context, sel ast.SelectionSet, v spec.TriggerType) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNUpdateClientFieldInput2githubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐUpdateClientFieldInput(ctx context.Context, v any) (model.UpdateClientFieldInput, error) {
+	res, err := ec.unmarshalInputUpdateClientFieldInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUpdateClientInput2githubᚗcomᚋflowlineᚋflowlineᚋentᚐUpdateContactInput(ctx context.Context, v any) (ent.UpdateContactInput, error) {

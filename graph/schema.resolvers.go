@@ -131,6 +131,13 @@ func (r *mutationResolver) CreateClient(ctx context.Context, input ent.CreateCon
 			return nil, err
 		}
 	}
+	if input.CustomFields != nil {
+		values, err := mergeCustomFields(ctx, db, "input.customFields", nil, input.CustomFields)
+		if err != nil {
+			return nil, err
+		}
+		input.CustomFields = values
+	}
 	c, err := db.Contact.Create().SetInput(input).Save(ctx)
 	if err != nil {
 		return nil, err
@@ -172,6 +179,13 @@ func (r *mutationResolver) UpdateClient(ctx context.Context, id uuid.UUID, input
 	}
 	if err != nil {
 		return nil, err
+	}
+	if input.CustomFields != nil {
+		values, err := mergeCustomFields(ctx, db, "input.customFields", c.CustomFields, input.CustomFields)
+		if err != nil {
+			return nil, err
+		}
+		input.CustomFields = values
 	}
 	updated, err := c.Update().SetInput(input).Save(ctx)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/flowline/flowline/graph/model"
 	"github.com/flowline/flowline/internal/action"
 	"github.com/flowline/flowline/internal/action/registry"
+	"github.com/flowline/flowline/internal/customfields"
 	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflowstore"
@@ -37,7 +38,7 @@ func (r *Resolver) simulate(ctx context.Context, workflowID *uuid.UUID, in *mode
 		def, wfID, wfName = workflowstore.DefinitionOf(wf), wf.ID.String(), wf.Name
 	} else {
 		def = definitionFromInput(in)
-		if err := workflow.Validate(def); err != nil {
+		if err := customfields.ValidateDefinition(ctx, db, def); err != nil {
 			return nil, storeError(ctx, err)
 		}
 	}

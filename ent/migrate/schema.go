@@ -91,6 +91,7 @@ var (
 		{Name: "phone", Type: field.TypeString, Nullable: true, Size: 50},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"LEAD", "ACTIVE", "INACTIVE", "CHURNED"}, Default: "LEAD"},
 		{Name: "tags", Type: field.TypeJSON},
+		{Name: "custom_fields", Type: field.TypeJSON, Default: "{}"},
 		{Name: "owner_id", Type: field.TypeUUID, Nullable: true},
 	}
 	// ClientsTable holds the schema information for the "clients" table.
@@ -101,7 +102,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "clients_users_clients",
-				Columns:    []*schema.Column{ClientsColumns[8]},
+				Columns:    []*schema.Column{ClientsColumns[9]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -125,7 +126,39 @@ var (
 			{
 				Name:    "contact_owner_id",
 				Unique:  false,
+				Columns: []*schema.Column{ClientsColumns[9]},
+			},
+			{
+				Name:    "contact_custom_fields",
+				Unique:  false,
 				Columns: []*schema.Column{ClientsColumns[8]},
+				Annotation: &entsql.IndexAnnotation{
+					OpClass: "jsonb_path_ops",
+					Types: map[string]string{
+						"postgres": "GIN",
+					},
+				},
+			},
+		},
+	}
+	// ClientFieldsColumns holds the columns for the "client_fields" table.
+	ClientFieldsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "key", Type: field.TypeString},
+		{Name: "label", Type: field.TypeString, Size: 200},
+		{Name: "type", Type: field.TypeEnum, Enums: []string{"TEXT", "NUMBER", "DATE", "DATETIME", "BOOLEAN", "SELECT"}},
+		{Name: "options", Type: field.TypeJSON},
+	}
+	// ClientFieldsTable holds the schema information for the "client_fields" table.
+	ClientFieldsTable = &schema.Table{
+		Name:       "client_fields",
+		Columns:    ClientFieldsColumns,
+		PrimaryKey: []*schema.Column{ClientFieldsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "customfield_key",
+				Unique:  true,
+				Columns: []*schema.Column{ClientFieldsColumns[1]},
 			},
 		},
 	}
@@ -584,6 +617,7 @@ var (
 		APITokensTable,
 		ActivitiesTable,
 		ClientsTable,
+		ClientFieldsTable,
 		DocumentsTable,
 		EmailsTable,
 		WorkflowExecutionStepOutputsTable,
@@ -608,6 +642,9 @@ func init() {
 	ClientsTable.ForeignKeys[0].RefTable = UsersTable
 	ClientsTable.Annotation = &entsql.Annotation{
 		Table: "clients",
+	}
+	ClientFieldsTable.Annotation = &entsql.Annotation{
+		Table: "client_fields",
 	}
 	DocumentsTable.ForeignKeys[0].RefTable = ClientsTable
 	DocumentsTable.Annotation = &entsql.Annotation{

@@ -15,6 +15,9 @@ type Activity func(*sql.Selector)
 // Contact is the predicate function for contact builders.
 type Contact func(*sql.Selector)
 
+// CustomField is the predicate function for customfield builders.
+type CustomField func(*sql.Selector)
+
 // Document is the predicate function for document builders.
 type Document func(*sql.Selector)
 

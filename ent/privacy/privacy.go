@@ -183,6 +183,30 @@ func (f ContactMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ContactMutation", m)
 }
 
+// The CustomFieldQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CustomFieldQueryRuleFunc func(context.Context, *ent.CustomFieldQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CustomFieldQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CustomFieldQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CustomFieldQuery", q)
+}
+
+// The CustomFieldMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CustomFieldMutationRuleFunc func(context.Context, *ent.CustomFieldMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CustomFieldMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CustomFieldMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CustomFieldMutation", m)
+}
+
 // The DocumentQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type DocumentQueryRuleFunc func(context.Context, *ent.DocumentQuery) error
@@ -440,6 +464,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ContactQuery:
 		return q.Filter(), nil
+	case *ent.CustomFieldQuery:
+		return q.Filter(), nil
 	case *ent.DocumentQuery:
 		return q.Filter(), nil
 	case *ent.EmailQuery:
@@ -470,6 +496,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ActivityMutation:
 		return m.Filter(), nil
 	case *ent.ContactMutation:
+		return m.Filter(), nil
+	case *ent.CustomFieldMutation:
 		return m.Filter(), nil
 	case *ent.DocumentMutation:
 		return m.Filter(), nil

@@ -9,6 +9,7 @@ import (
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
 	"github.com/flowline/flowline/ent/contact"
+	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/schema"
@@ -210,10 +211,59 @@ func init() {
 	contactDescTags := contactFields[4].Descriptor()
 	// contact.DefaultTags holds the default value on creation for the tags field.
 	contact.DefaultTags = contactDescTags.Default.([]string)
+	// contactDescCustomFields is the schema descriptor for custom_fields field.
+	contactDescCustomFields := contactFields[6].Descriptor()
+	// contact.DefaultCustomFields holds the default value on creation for the custom_fields field.
+	contact.DefaultCustomFields = contactDescCustomFields.Default.(map[string]interface{})
 	// contactDescID is the schema descriptor for id field.
 	contactDescID := contactMixinFields0[0].Descriptor()
 	// contact.DefaultID holds the default value on creation for the id field.
 	contact.DefaultID = contactDescID.Default.(func() uuid.UUID)
+	customfieldMixin := schema.CustomField{}.Mixin()
+	customfield.Policy = privacy.NewPolicies(schema.CustomField{})
+	customfield.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := customfield.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	customfieldMixinFields0 := customfieldMixin[0].Fields()
+	_ = customfieldMixinFields0
+	customfieldFields := schema.CustomField{}.Fields()
+	_ = customfieldFields
+	// customfieldDescKey is the schema descriptor for key field.
+	customfieldDescKey := customfieldFields[0].Descriptor()
+	// customfield.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	customfield.KeyValidator = customfieldDescKey.Validators[0].(func(string) error)
+	// customfieldDescLabel is the schema descriptor for label field.
+	customfieldDescLabel := customfieldFields[1].Descriptor()
+	// customfield.LabelValidator is a validator for the "label" field. It is called by the builders before save.
+	customfield.LabelValidator = func() func(string) error {
+		validators := customfieldDescLabel.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(label string) error {
+			for _, fn := range fns {
+				if err := fn(label); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// customfieldDescOptions is the schema descriptor for options field.
+	customfieldDescOptions := customfieldFields[3].Descriptor()
+	// customfield.DefaultOptions holds the default value on creation for the options field.
+	customfield.DefaultOptions = customfieldDescOptions.Default.([]string)
+	// customfieldDescID is the schema descriptor for id field.
+	customfieldDescID := customfieldMixinFields0[0].Descriptor()
+	// customfield.DefaultID holds the default value on creation for the id field.
+	customfield.DefaultID = customfieldDescID.Default.(func() uuid.UUID)
 	documentMixin := schema.Document{}.Mixin()
 	document.Policy = privacy.NewPolicies(schema.Document{})
 	document.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
@@ -34,6 +35,10 @@ func (Contact) Fields() []ent.Field {
 			Annotations(entgql.OrderField("STATUS"), entgql.Type("ClientStatus")),
 		field.Strings("tags").Default([]string{}),
 		field.UUID("owner_id", uuid.UUID{}).Optional().Nillable(),
+		// custom_fields holds the values of the custom client fields (CustomField), keyed by
+		// their keys; writes are checked against the definitions (internal/customfields).
+		field.JSON("custom_fields", map[string]any{}).Default(map[string]any{}).
+			Annotations(entsql.Default("{}")), // rows that predate the column hold no values
 	}
 }
 
@@ -58,7 +63,15 @@ func (Contact) Edges() []ent.Edge {
 
 // Indexes of the Contact.
 func (Contact) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("status"), index.Fields("email"), index.Fields("owner_id")}
+	return []ent.Index{
+		index.Fields("status"), index.Fields("email"), index.Fields("owner_id"),
+		// On PostgreSQL a GIN index (jsonb_path_ops) serves equality filters on custom
+		// fields: custom_fields @> '{"tier":"gold"}'.
+		index.Fields("custom_fields").Annotations(
+			entsql.IndexTypes(map[string]string{dialect.Postgres: "GIN"}),
+			entsql.OpClass("jsonb_path_ops"),
+		),
+	}
 }
 
 // Annotations of the Contact.

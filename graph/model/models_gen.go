@@ -11,6 +11,7 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/internal/auth"
+	"github.com/flowline/flowline/internal/customfields"
 	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
 )
@@ -31,6 +32,18 @@ type AuthPayload struct {
 	ExpiresAt time.Time `json:"expiresAt"`
 	// The signed-in user.
 	User *ent.User `json:"user"`
+}
+
+// A new custom client field.
+type CreateClientFieldInput struct {
+	// The key, unique, matching ^[a-z][a-zA-Z0-9_]{0,49}$.
+	Key string `json:"key"`
+	// The name shown to people.
+	Label string `json:"label"`
+	// The type of its values.
+	Type customfields.Type `json:"type"`
+	// SELECT: 1 to 100 non-empty, unique allowed values; the other types take none.
+	Options []string `json:"options,omitempty"`
 }
 
 // A new user.
@@ -150,6 +163,14 @@ type SimulationStep struct {
 // behind is cut off with the error SUBSCRIBER_TOO_SLOW; limits per connection and per caller
 // answer TOO_MANY_SUBSCRIPTIONS.
 type Subscription struct {
+}
+
+// Changes to a custom client field; the key and type never change.
+type UpdateClientFieldInput struct {
+	// The new name shown to people.
+	Label *string `json:"label,omitempty"`
+	// SELECT: the new allowed values (1 to 100, non-empty, unique).
+	Options []string `json:"options,omitempty"`
 }
 
 // Changes to a workflow; fields left out are unchanged.

@@ -1,6 +1,8 @@
 package events
 
 import (
+	"maps"
+	"reflect"
 	"slices"
 	"time"
 
@@ -8,7 +10,7 @@ import (
 )
 
 // ClientFields describes a client the way workflow contexts expect it: id, name, email,
-// phone, status, tags, ownerId, createdAt, updatedAt and, when the owner edge is loaded,
+// phone, status, tags, ownerId, createdAt, updatedAt, custom (the custom field values) and, when the owner edge is loaded,
 // owner {id, name, email}. Absent optional values are nil.
 func ClientFields(c *ent.Contact) map[string]any {
 	m := map[string]any{
@@ -21,6 +23,7 @@ func ClientFields(c *ent.Contact) map[string]any {
 		"ownerId":   nil,
 		"createdAt": c.CreatedAt.UTC().Format(time.RFC3339Nano),
 		"updatedAt": c.UpdatedAt.UTC().Format(time.RFC3339Nano),
+		"custom":    customOf(c),
 	}
 	if c.Phone != nil {
 		m["phone"] = *c.Phone
@@ -75,6 +78,15 @@ func TaskFields(t *ent.Task) map[string]any {
 	return m
 }
 
+// customOf returns a copy of a client's custom field values, never nil (client.custom is
+// always a map).
+func customOf(c *ent.Contact) map[string]any {
+	if c.CustomFields == nil {
+		return map[string]any{}
+	}
+	return maps.Clone(c.CustomFields)
+}
+
 // tagsOf returns a client's tags, never nil, so "contains" sees an empty list.
 func tagsOf(c *ent.Contact) []string {
 	if c.Tags == nil {
@@ -94,6 +106,21 @@ func ClientChanges(before, after *ent.Contact) (changed []string, previous map[s
 			previous[f] = b[f]
 		}
 	}
+	// A custom field is named custom.<key> (what CLIENT_UPDATED's fields lists).
+	bc, ac := customOf(before), customOf(after)
+	keys := slices.Collect(maps.Keys(bc))
+	for k := range ac {
+		if _, ok := bc[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if !reflect.DeepEqual(bc[k], ac[k]) {
+			changed = append(changed, "custom."+k)
+		}
+	}
+	slices.Sort(changed)
 	return changed, previous
 }
 

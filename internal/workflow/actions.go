@@ -52,6 +52,32 @@ func DecodeConfig(t ActionType, cfg map[string]any) (any, error) {
 type ConfigChecker struct {
 	p         *problems
 	templated bool
+	// catalog is what the database defines, known at save time only (nil at run time).
+	catalog *Catalog
+}
+
+// CustomRecordFields returns the record fields of the custom client fields, for filters over
+// clients: custom.<key> with its type at save time; custom as free-form data at run time,
+// where the definitions are not known (the save checked them).
+func (c *ConfigChecker) CustomRecordFields() map[string]FieldType {
+	if c.catalog == nil {
+		return map[string]FieldType{"custom": FieldAny}
+	}
+	out := make(map[string]FieldType, len(c.catalog.CustomFields))
+	for k, ft := range c.catalog.CustomFields {
+		out["custom."+k] = ft
+	}
+	return out
+}
+
+// CustomField returns the type of the custom client field key. checked is false when the
+// definitions are not known here (at run time, where the action checks the value itself).
+func (c *ConfigChecker) CustomField(key string) (ft FieldType, defined, checked bool) {
+	if c.catalog == nil {
+		return "", false, false
+	}
+	ft, defined = c.catalog.CustomFields[key]
+	return ft, defined, true
 }
 
 // Dynamic reports whether s is a template whose value is only known at run time.

@@ -103,7 +103,10 @@ func triggerConfigSchema(t TriggerType) Schema {
 	case TriggerClientCreated:
 		return SchemaObject(map[string]Schema{"status": statuses})
 	case TriggerClientUpdated:
-		return SchemaObject(map[string]Schema{"fields": SchemaList(SchemaEnum(ClientWritableFields, false), true)})
+		// custom.<key> names a custom client field (which ones exist is the server's to check).
+		field := Schema{"anyOf": []Schema{SchemaEnum(ClientWritableFields, false),
+			{"type": "string", "pattern": `^custom\.[a-z][a-zA-Z0-9_]{0,49}$`}}}
+		return SchemaObject(map[string]Schema{"fields": SchemaList(field, true)})
 	case TriggerClientStatusChanged:
 		return SchemaObject(map[string]Schema{"from": statuses, "to": statuses, "status": statuses})
 	case TriggerDocumentUploaded:

@@ -84,13 +84,17 @@ func operatorApplies(op string, ft FieldType) bool {
 	return slices.Contains(operatorTypes[op], ft)
 }
 
-// ParseTime accepts RFC 3339 with or without fractional seconds.
+// ParseTime accepts RFC 3339 with or without fractional seconds, and a date alone
+// (YYYY-MM-DD, a DATE custom field) as its midnight UTC.
 func ParseTime(v any) (time.Time, bool) {
 	s, ok := v.(string)
 	if !ok {
 		return time.Time{}, false
 	}
-	t, err := time.Parse(time.RFC3339Nano, s)
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, true
+	}
+	t, err := time.Parse(time.DateOnly, s)
 	return t, err == nil
 }
 

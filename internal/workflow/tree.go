@@ -79,6 +79,7 @@ type treeValidator struct {
 	// cannot count on.
 	continued map[string]bool
 	root      *scope
+	catalog   Catalog
 }
 
 func newTreeValidator(actions []Action, t TriggerType, fields map[string]FieldType, p *problems) *treeValidator {

@@ -7,7 +7,7 @@ import (
 
 // validateTrigger checks the trigger type and its config. Unknown keys are rejected for every
 // type, including MANUAL and WEBHOOK, whose configs are empty (the webhook secret lives elsewhere).
-func validateTrigger(t TriggerType, cfg map[string]any, p *problems) {
+func validateTrigger(t TriggerType, cfg map[string]any, cat Catalog, p *problems) {
 	if t == "" {
 		p.addf("/triggerType", "triggerType is required")
 		return
@@ -24,7 +24,7 @@ func validateTrigger(t TriggerType, cfg map[string]any, p *problems) {
 		c.enumList(cfg, "status", ClientStatuses)
 	case TriggerClientUpdated:
 		c.Object(cfg, base, "fields")
-		c.enumList(cfg, "fields", ClientWritableFields)
+		c.enumList(cfg, "fields", cat.writableFields())
 	case TriggerClientStatusChanged:
 		c.Object(cfg, base, "from", "to", "status")
 		c.enumList(cfg, "from", ClientStatuses)

@@ -17,16 +17,21 @@ import (
 //     STOP or CONTINUE, retry bounds.
 //
 // Both the canonical forms and the shorthands that Normalize rewrites are accepted.
-func Validate(def Definition) error {
+func Validate(def Definition) error { return ValidateWith(def, Catalog{}) }
+
+// ValidateWith is Validate knowing what the database defines: custom client fields may be
+// read as client.custom.<key>, listened to by CLIENT_UPDATED as custom.<key> and set by
+// UPDATE_CLIENT.
+func ValidateWith(def Definition, cat Catalog) error {
 	var p problems
-	validateTrigger(def.TriggerType, def.TriggerConfig, &p)
-	fields := ContextFields(def.TriggerType) // nil for an unknown trigger: context checks are skipped
+	validateTrigger(def.TriggerType, def.TriggerConfig, cat, &p)
+	fields := cat.contextFields(def.TriggerType) // nil for an unknown trigger: context checks are skipped
 	validateConditions(def.Conditions, def.TriggerType, fields, &p)
-	validateActions(def.Actions, def.TriggerType, fields, &p)
+	validateActions(def.Actions, def.TriggerType, fields, cat, &p)
 	return p.err()
 }
 
-func validateActions(actions []Action, t TriggerType, fields map[string]FieldType, p *problems) {
+func validateActions(actions []Action, t TriggerType, fields map[string]FieldType, cat Catalog, p *problems) {
 	switch n := CountSteps(actions); {
 	case len(actions) == 0:
 		p.addf("/actions", "at least one action is required")
@@ -34,6 +39,7 @@ func validateActions(actions []Action, t TriggerType, fields map[string]FieldTyp
 		p.addf("/actions", "at most %d steps in all (nested ones included), got %d", MaxActions, n)
 	}
 	v := newTreeValidator(actions, t, fields, p)
+	v.catalog = cat
 	v.block(actions, "/actions", v.root, 1)
 }
 
@@ -75,7 +81,7 @@ func (v *treeValidator) validateAction(base string, a Action, sc *scope) {
 	// A built-in email template's text is checked as the step's body.
 	v.placeholders(cfgPath, PrepareConfig(a.Type, cfg), sc)
 	if known {
-		c := ConfigChecker{p: v.p, templated: true}
+		c := ConfigChecker{p: v.p, templated: true, catalog: &v.catalog}
 		if acceptsClientID(kind) {
 			cfg = withoutClientID(&c, cfg, cfgPath)
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/internal/customfields"
 	"github.com/flowline/flowline/internal/workflow"
 )
 
@@ -43,7 +44,7 @@ func Create(ctx context.Context, db *ent.Client, d Draft) (Created, error) {
 		inactive := false
 		d.IsActive = &inactive
 	}
-	if err := workflow.Validate(d.Definition); err != nil {
+	if err := customfields.ValidateDefinition(ctx, db, d.Definition); err != nil {
 		return Created{}, err
 	}
 	def := withEmptyJSON(d.Definition)

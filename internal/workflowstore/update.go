@@ -9,6 +9,7 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	entworkflow "github.com/flowline/flowline/ent/workflow"
+	"github.com/flowline/flowline/internal/customfields"
 	"github.com/flowline/flowline/internal/workflow"
 )
 
@@ -108,7 +109,7 @@ func Update(ctx context.Context, db *ent.Client, id uuid.UUID, ch Change, opts O
 	}
 	changed := !sameDefinition(old, def)
 	if changed {
-		if err := workflow.Validate(def); err != nil {
+		if err := customfields.ValidateDefinition(ctx, db, def); err != nil {
 			return Updated{}, err
 		}
 	}

@@ -321,6 +321,8 @@ type CreateClientInput struct {
 	Status *ClientStatus `json:"status"`
 	// Free-form labels (vip, ...).
 	Tags []string `json:"tags"`
+	// Values of the custom client fields (clientFields), by key. In updates, the given keys are merged into the current values and null removes one.
+	CustomFields *map[string]any `json:"customFields"`
 	// The ID of the user who owns the relationship.
 	OwnerId *string `json:"ownerId"`
 	// The ID of the user who owns the relationship.
@@ -341,6 +343,9 @@ func (v *CreateClientInput) GetStatus() *ClientStatus { return v.Status }
 
 // GetTags returns CreateClientInput.Tags, and is useful for accessing the field via an interface.
 func (v *CreateClientInput) GetTags() []string { return v.Tags }
+
+// GetCustomFields returns CreateClientInput.CustomFields, and is useful for accessing the field via an interface.
+func (v *CreateClientInput) GetCustomFields() *map[string]any { return v.CustomFields }
 
 // GetOwnerId returns CreateClientInput.OwnerId, and is useful for accessing the field via an interface.
 func (v *CreateClientInput) GetOwnerId() *string { return v.OwnerId }

@@ -7,6 +7,7 @@ package find
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -41,6 +42,8 @@ type kind struct {
 	typ    workflow.ActionType
 	plural string // the output list's name
 	fields map[string]workflow.FieldType
+	// custom: the records have custom client fields (custom.<key>).
+	custom bool
 	orders []string
 	// scan reads one page of records in order after the offset, narrowed by the
 	// conditions the database can test.
@@ -80,7 +83,12 @@ func (k kind) ConfigSchema() workflow.Schema {
 func (k kind) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) any {
 	c.Object(cfg, base, "where", "orderBy", "limit")
 	out := Config{OrderBy: "createdAt", Limit: DefaultLimit}
-	out.Where = c.Conditions(cfg, base, "where", k.fields)
+	fields := k.fields
+	if k.custom {
+		fields = maps.Clone(k.fields)
+		maps.Copy(fields, c.CustomRecordFields())
+	}
+	out.Where = c.Conditions(cfg, base, "where", fields)
 	if s, ok := c.String(cfg, base, "orderBy", false); ok && s != "" {
 		field, desc := strings.CutPrefix(s, "-")
 		if !slices.Contains(k.orders, field) {

@@ -20,6 +20,7 @@ var Clients = &kind{
 	typ:    workflow.ActionFindClients,
 	plural: "clients",
 	fields: workflow.ClientFields(),
+	custom: true,
 	orders: []string{"createdAt", "updatedAt", "name", "email"},
 	scan:   scanClients,
 }
@@ -73,6 +74,7 @@ func scanClients(ctx context.Context, env action.Env, cfg Config, offset int) ([
 			where = append(where, contact.EmailIn(vals...))
 		}
 	}
+	where = append(where, customPushdown(cfg.Where)...)
 	column := map[string]string{"createdAt": contact.FieldCreatedAt, "updatedAt": contact.FieldUpdatedAt,
 		"name": contact.FieldName, "email": contact.FieldEmail}[cfg.OrderBy]
 	rows, err := env.Tx.Contact.Query().Where(where...).WithOwner().

@@ -46,6 +46,7 @@ func (Type) ConfigSchema() workflow.Schema {
 		"name": workflow.SchemaString, "email": workflow.SchemaString, "phone": {"type": []string{"string", "null"}},
 		"status": workflow.SchemaEnum(workflow.ClientStatuses, true), "tags": {"type": "array", "items": workflow.SchemaString},
 		"ownerId": {"type": []string{"string", "null"}},
+		"custom":  {"type": "object", "minProperties": 1},
 	})
 	set["minProperties"] = 1
 	return workflow.SchemaObject(map[string]workflow.Schema{"set": set}, "set")
@@ -61,6 +62,12 @@ func (Type) WriteTargets(cfg map[string]any) []string {
 	for _, k := range slices.Sorted(maps.Keys(set)) {
 		if slices.Contains(workflow.ClientWritableFields, k) {
 			out = append(out, k)
+		}
+		if k == "custom" {
+			custom, _ := workflow.AsMap(set[k])
+			for _, ck := range slices.Sorted(maps.Keys(custom)) {
+				out = append(out, "custom."+ck)
+			}
 		}
 	}
 	return out
@@ -125,6 +132,8 @@ func (Type) Check(c *workflow.ConfigChecker, cfg map[string]any, base string) an
 			}
 		case "tags":
 			out.Set[k] = c.TagList(path, val)
+		case "custom":
+			out.Set[k] = checkCustom(c, path, val)
 		default:
 			c.Problemf(path, "unknown client field %q; settable: %s", k, strings.Join(workflow.ClientWritableFields, ", "))
 		}
@@ -181,6 +190,13 @@ func (Type) Run(ctx context.Context, env action.Env, s action.Step, decoded any)
 		case "tags":
 			want.Tags = normalizeTags(v.([]string))
 			upd.SetTags(want.Tags)
+		case "custom":
+			values, err := customValues(ctx, env, before.CustomFields, v)
+			if err != nil {
+				return nil, err
+			}
+			want.CustomFields = values
+			upd.SetCustomFields(values)
 		case "ownerId":
 			id, err := ownerID(ctx, env, v)
 			if err != nil {

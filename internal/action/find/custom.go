@@ -1,0 +1,66 @@
+package find
+
+import (
+	"encoding/json"
+	"strings"
+
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqljson"
+
+	"github.com/flowline/flowline/ent/contact"
+	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/internal/workflow"
+)
+
+// customPushdown narrows a client scan by the top-level equals leaves on custom.<key> with
+// a string, number or boolean value. On PostgreSQL the test is JSON containment
+// (custom_fields @> '{"tier":"gold"}'), which the GIN index on custom_fields serves; on
+// SQLite it is json_extract. The conditions are still evaluated on every row read.
+func customPushdown(conds map[string]any) []predicate.Contact {
+	var leaves []any
+	if all, ok := workflow.AsList(conds["all"]); ok {
+		leaves = all
+	} else {
+		leaves = []any{conds}
+	}
+	var out []predicate.Contact
+	for _, l := range leaves {
+		m, ok := workflow.AsMap(l)
+		if !ok || m["operator"] != workflow.OpEquals {
+			continue
+		}
+		field, _ := m["field"].(string)
+		key, ok := strings.CutPrefix(strings.TrimPrefix(field, "client."), "custom.")
+		if !ok || strings.Contains(key, ".") {
+			continue
+		}
+		switch v := m["value"].(type) {
+		case string:
+			// Times compare as instants in conditions ("…+01:00" equals "…Z"): not pushed.
+			if _, isTime := workflow.ParseTime(v); !isTime {
+				out = append(out, customEquals(key, v))
+			}
+		case bool, float64:
+			out = append(out, customEquals(key, v))
+		}
+	}
+	return out
+}
+
+func customEquals(key string, value any) predicate.Contact {
+	return predicate.Contact(func(s *sql.Selector) {
+		col := s.C(contact.FieldCustomFields)
+		if s.Dialect() == dialect.Postgres {
+			doc, err := json.Marshal(map[string]any{key: value})
+			if err != nil {
+				return
+			}
+			s.Where(sql.P(func(b *sql.Builder) {
+				b.WriteString(col).WriteString(" @> ").Arg(string(doc)).WriteString("::jsonb")
+			}))
+			return
+		}
+		s.Where(sqljson.ValueEQ(col, value, sqljson.Path(key)))
+	})
+}

@@ -1,0 +1,4 @@
+package find
+
+// CustomPushdown exposes customPushdown to the external tests.
+var CustomPushdown = customPushdown

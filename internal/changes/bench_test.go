@@ -53,7 +53,7 @@ func fanOut(b *testing.B, subscribers int, distinct bool) {
 	var mu sync.Mutex
 	committed := map[int]time.Time{}
 	var latencies []time.Duration
-	finished := 0
+	finished := make(chan struct{}, subscribers) // one per subscriber that got the last name
 	var wg sync.WaitGroup
 	for range subscribers {
 		as := api
@@ -82,14 +82,17 @@ func fanOut(b *testing.B, subscribers int, distinct bool) {
 					latencies = append(latencies, at.Sub(t))
 				}
 				if i == lastName {
-					finished++
+					select {
+					case finished <- struct{}{}:
+					default:
+					}
 				}
 				mu.Unlock()
 			}
 		}()
 	}
-	for api.Live.Subscriptions() < subscribers {
-		time.Sleep(10 * time.Millisecond)
+	if err := api.Live.WaitSubscriptions(b.Context(), subscribers); err != nil {
+		b.Fatal(err)
 	}
 	runtime.GC()
 	var after runtime.MemStats
@@ -106,22 +109,18 @@ func fanOut(b *testing.B, subscribers int, distinct bool) {
 		mu.Unlock()
 		api.MustData(`mutation($id: ID!, $name: String!) { updateWorkflow(id: $id, input: {name: $name}) { id } }`, map[string]any{"id": wf, "name": strconv.Itoa(i)}, nil)
 	}
-	for {
-		mu.Lock()
-		done := finished
-		mu.Unlock()
-		if done >= subscribers || time.Since(start) > 5*time.Minute {
-			break
+	timeout := time.After(5 * time.Minute)
+	for got := range subscribers {
+		select {
+		case <-finished:
+		case <-timeout:
+			b.Fatalf("%d of %d subscribers got the last rename", got, subscribers)
 		}
-		time.Sleep(time.Millisecond)
 	}
 	elapsed := time.Since(start)
 	b.StopTimer()
 	mu.Lock()
 	defer mu.Unlock()
-	if finished < subscribers {
-		b.Fatalf("%d of %d subscribers got the last rename", finished, subscribers)
-	}
 	slices.Sort(latencies)
 	b.ReportMetric(float64(latencies[len(latencies)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(latencies[len(latencies)*99/100].Microseconds())/1000, "p99-ms")

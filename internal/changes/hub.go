@@ -72,7 +72,10 @@ type Hub struct {
 	lastSweep time.Time
 	closed    bool
 	seq       uint64
-	// Swept counts sweeps (tests wait on it instead of sleeping).
+	// changed is closed, and replaced, whenever the subscriptions or the sweeps change:
+	// Await's signal.
+	changed chan struct{}
+	// swept counts sweeps (tests wait on it instead of sleeping).
 	swept atomic.Int64
 }
 
@@ -103,7 +106,50 @@ func NewHub(db *ent.Client, cfg HubConfig) *Hub {
 		subs:      map[*Subscription]struct{}{},
 		perCaller: map[string]int{},
 		workflows: map[uuid.UUID]uuid.UUID{},
+		changed:   make(chan struct{}),
 	}
+}
+
+// signal wakes Await. Called with the hub's lock held.
+func (h *Hub) signal() {
+	close(h.changed)
+	h.changed = make(chan struct{})
+}
+
+// WaitSubscriptions returns once the hub holds at least n subscriptions, or when ctx ends
+// (tests and benchmarks: a WebSocket subscribe is not acknowledged).
+func (h *Hub) WaitSubscriptions(ctx context.Context, n int) error {
+	return h.await(ctx, func() bool { return len(h.subs) >= n })
+}
+
+// WaitSweeps returns once n sweeps have finished, or when ctx ends.
+func (h *Hub) WaitSweeps(ctx context.Context, n int64) error {
+	return h.await(ctx, func() bool { return h.swept.Load() >= n })
+}
+
+func (h *Hub) await(ctx context.Context, done func() bool) error {
+	for {
+		h.mu.Lock()
+		if done() {
+			h.mu.Unlock()
+			return nil
+		}
+		changed := h.changed
+		h.mu.Unlock()
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// sweptOnce counts a finished sweep and wakes Await.
+func (h *Hub) sweptOnce() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.swept.Add(1)
+	h.signal()
 }
 
 // Run listens on bus and dispatches until ctx ends.
@@ -243,7 +289,7 @@ func (e Event) executionID() uuid.UUID {
 // sweep and offers them to the execution subscriptions, with the state seen, so a
 // subscriber that already sent it does not reload.
 func (h *Hub) sweep(ctx context.Context) {
-	defer h.swept.Add(1)
+	defer h.sweptOnce()
 	now := h.cfg.Now()
 	since := h.lastSweep.Add(-sweepOverlap)
 	if h.lastSweep.IsZero() {

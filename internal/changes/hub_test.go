@@ -78,9 +78,10 @@ func TestSweepFindsLostFinalStatuses(t *testing.T) {
 			t.Fatalf("event = %+v", ev)
 		}
 		// The same state swept again is not sent again: the next event is a new one.
-		before := s.api.Live.Sweeps()
-		for s.api.Live.Sweeps() < before+3 {
-			time.Sleep(5 * time.Millisecond)
+		waitCtx, cancel := context.WithTimeout(context.Background(), wait)
+		defer cancel()
+		if err := s.api.Live.WaitSweeps(waitCtx, s.api.Live.Sweeps()+3); err != nil {
+			t.Fatal("three more sweeps did not happen")
 		}
 		db.Client.WorkflowExecution.UpdateOneID(mustParse(t, id)).
 			SetStatus(workflowexecution.StatusCOMPLETED).SetCompletedAt(time.Now()).

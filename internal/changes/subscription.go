@@ -84,6 +84,7 @@ func (h *Hub) Subscribe(ctx context.Context, caller string, f Filter) (*Subscrip
 	s := &Subscription{hub: h, filter: f, caller: caller, conn: conn,
 		events: make(chan Event, h.cfg.Buffer), gone: make(chan struct{})}
 	h.subs[s] = struct{}{}
+	h.signal()
 	metrics.Subscriptions.Inc()
 	return s, nil
 }
@@ -130,6 +131,7 @@ func (s *Subscription) cut() { s.cutOnce.Do(func() { close(s.gone) }) }
 // held.
 func (s *Subscription) release() {
 	s.closeOne.Do(func() {
+		s.hub.signal()
 		metrics.Subscriptions.Dec()
 		s.hub.perCaller[s.caller]--
 		if s.hub.perCaller[s.caller] <= 0 {

@@ -166,12 +166,10 @@ func TestSubscribersFollowAnExecution(t *testing.T) {
 // waitSubscribers waits until the hub has at least n subscriptions.
 func waitSubscribers(t *testing.T, s setup, n int) {
 	t.Helper()
-	deadline := time.Now().Add(wait)
-	for s.api.Live.Subscriptions() < n {
-		if time.Now().After(deadline) {
-			t.Fatalf("only %d subscriptions registered, want %d", s.api.Live.Subscriptions(), n)
-		}
-		time.Sleep(5 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
+	defer cancel()
+	if err := s.api.Live.WaitSubscriptions(ctx, n); err != nil {
+		t.Fatalf("only %d subscriptions registered, want %d", s.api.Live.Subscriptions(), n)
 	}
 }
 

@@ -142,7 +142,7 @@ func dashboardRequests(f planFixture) []struct {
 // sequentially.
 func TestDashboardUsesIndexes(t *testing.T) {
 	if testing.Short() {
-		t.Skip("seeds 100,000 executions")
+		t.Skip("SKIPPED in -short mode: seeds 100,000 executions on PostgreSQL (CI runs it)")
 	}
 	f := seedExecutions(t, 100_000)
 	for _, r := range dashboardRequests(f) {

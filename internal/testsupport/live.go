@@ -29,12 +29,10 @@ func StartLive(t testing.TB, db *DB, opts LiveOptions) *changes.Hub {
 		<-done
 	})
 	// The hub sweeps once it listens: from then on no event is missed.
-	deadline := time.Now().Add(30 * time.Second)
-	for hub.Sweeps() == 0 {
-		if time.Now().After(deadline) {
-			t.Fatal("testsupport: the hub did not start listening")
-		}
-		time.Sleep(time.Millisecond)
+	waitCtx, cancelWait := context.WithTimeout(ctx, 30*time.Second)
+	defer cancelWait()
+	if err := hub.WaitSweeps(waitCtx, 1); err != nil {
+		t.Fatal("testsupport: the hub did not start listening")
 	}
 	return hub
 }

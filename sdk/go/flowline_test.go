@@ -108,8 +108,11 @@ func TestSDKSubscribes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for api.Live.Subscriptions() < 1 { // graphql-transport-ws does not acknowledge a subscribe
-		time.Sleep(5 * time.Millisecond)
+	// graphql-transport-ws does not acknowledge a subscribe: wait for the server to hold it.
+	waitCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := api.Live.WaitSubscriptions(waitCtx, 1); err != nil {
+		t.Fatal("the subscription never reached the server")
 	}
 	next := func() flowline.ExecutionUpdatedExecutionUpdatedWorkflowExecution {
 		t.Helper()

@@ -2,6 +2,7 @@ package playground_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,18 +95,42 @@ func TestPlaygroundRunsAQueryOffline(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`.graphiql-query-editor .CodeMirror textarea`), "subscription Live { workflowChanged { name } }")); err != nil {
 		t.Fatalf("type the subscription: %v", err)
 	}
-	// GraphiQL picks up the typed operation's name after a short debounce; like a user, click
-	// again while it still sends the previous one's.
-	for attempt := 0; api.Live.Subscriptions() < 1; attempt++ {
-		if attempt == 50 || ctx.Err() != nil {
+	// GraphiQL picks up the typed operation (its name and parsed document) after a short
+	// debounce; until then it sends the text with the previous operation's name ("operation
+	// Typed not found") or, judging by the previous document, as a plain request (which the
+	// server refuses for a subscription). Like a user, click again until it goes over the
+	// WebSocket.
+	stale := func(answer string) bool {
+		return strings.Contains(answer, "operation Typed not found") ||
+			strings.Contains(answer, "not as a plain request")
+	}
+	// Each click is followed by one of two signals: the server's hub counts the subscription,
+	// or the result window shows an answer (an error) it did not show before the click.
+	resultText := `(document.querySelector(".result-window") || {}).innerText || ""`
+	for attempt := 0; ; attempt++ {
+		if attempt == 30 || ctx.Err() != nil {
 			t.Fatal("the playground's subscription never reached the server")
 		}
+		before, _ := chromedp.Run(ctx, chromedp.Evaluate[string](resultText))
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.graphiql-execute-button`))); err != nil {
 			t.Fatalf("run the subscription: %v", err)
 		}
-		txt, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => { const t = (document.querySelector(".result-window") || {}).innerText || ""; return t.includes('"errors"') ? t : false })()`, chromedp.WithPollingTimeout(time.Second)))
-		if err == nil && !strings.Contains(txt, "operation Typed not found") {
-			t.Fatalf("the playground's subscription failed: %s", txt)
+		subscribed := make(chan error, 1)
+		waitCtx, stopWaiting := context.WithTimeout(ctx, 5*time.Second)
+		go func() {
+			err := api.Live.WaitSubscriptions(waitCtx, 1)
+			stopWaiting() // ends the poll below at once
+			subscribed <- err
+		}()
+		// The script sees the text from before the click through a JSON literal.
+		prev, _ := json.Marshal(before)
+		answered, errAnswer := chromedp.Run(waitCtx, chromedp.Poll[string](`(() => { const t = `+resultText+`; return t !== `+string(prev)+` && t.includes('"errors"') ? t : false })()`))
+		stopWaiting()
+		if err := <-subscribed; err == nil && api.Live.Subscriptions() >= 1 {
+			break
+		}
+		if errAnswer == nil && !stale(answered) {
+			t.Fatalf("the playground's subscription failed: %s", answered)
 		}
 	}
 	api.MustData(`mutation { createWorkflow(input: {name: "Seen live", triggerType: MANUAL, actions: [{type: CREATE_TASK, config: {title: "x"}}]}) { id } }`, nil, nil)

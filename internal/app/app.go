@@ -37,6 +37,8 @@ Usage:
   flowline user create ...   create a user (and an API token); flowline user create --help
   flowline bench [flags]     load a running server with a GraphQL request and report req/s
                              and latency percentiles; flowline bench --help
+  flowline bench suite ...   seed PostgreSQL, run this server and pgbench, write a report
+                             (see BENCHMARKS.md); flowline bench suite --help
   flowline version           print the version
   flowline help              print this help
 

@@ -13,8 +13,12 @@ import (
 	"github.com/flowline/flowline/internal/loadtest"
 )
 
-// bench is `flowline bench`: a load run of one GraphQL request against a server.
+// bench is `flowline bench`: a load run of one GraphQL request against a server, or with
+// `suite` the whole measurement (benchSuite).
 func bench(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "suite" {
+		return benchSuite(args[1:], stderr)
+	}
 	fs := flag.NewFlagSet("flowline bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	url := fs.String("url", "http://127.0.0.1:8080/query", "the GraphQL endpoint")
@@ -56,5 +60,64 @@ func bench(args []string, stdout, stderr io.Writer) error {
 	if res.Errors > 0 {
 		return fmt.Errorf("%d of %d requests failed", res.Errors, res.Requests)
 	}
+	return nil
+}
+
+// benchSuite is `flowline bench suite`: seeds a PostgreSQL schema, runs this binary as the
+// server (API, then worker), pgbench beside it, and writes the report.
+func benchSuite(args []string, stderr io.Writer) error {
+	opts := loadtest.ReferenceOptions()
+	fs := flag.NewFlagSet("flowline bench suite", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opts.DatabaseURL, "database-url", os.Getenv("DATABASE_URL"), "PostgreSQL URL (env DATABASE_URL); the suite works in -schema")
+	fs.StringVar(&opts.Schema, "schema", opts.Schema, "the schema to (re)create and seed; dropped first")
+	fs.StringVar(&opts.Out, "out", opts.Out, "directory for results.md, results.csv, the captured SQL and the server logs")
+	smoke := fs.Bool("smoke", false, "a tiny dataset and one-second runs: checks the instrument, measures nothing")
+	duration := fs.Duration("duration", 0, "each timed run (default 20s, 1s with -smoke)")
+	rounds := fs.Int("rounds", 0, "read rounds, Flowline then pgbench (default 2, 1 with -smoke)")
+	executions := fs.Int("executions", 0, "the engine backlog to drain (default 20000, 200 with -smoke)")
+	fs.StringVar(&opts.Pgbench, "pgbench", opts.Pgbench, "the pgbench command; empty: leave the floor out")
+	fs.BoolVar(&opts.DropAfter, "drop", false, "drop the schema at the end")
+	server := fs.String("server", "", "the Flowline binary to measure (default: this one)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageErrorf("%v", err)
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf("unexpected argument %q (flags start with -)", fs.Arg(0))
+	}
+	if opts.DatabaseURL == "" {
+		return usageErrorf("bench suite needs -database-url (or DATABASE_URL), a PostgreSQL URL")
+	}
+	if *smoke {
+		s := loadtest.SmokeOptions()
+		opts.Dataset, opts.Duration, opts.Rounds, opts.CaptureRequests = s.Dataset, s.Duration, s.Rounds, s.CaptureRequests
+		opts.EngineExecutions, opts.LatencyEvents = s.EngineExecutions, s.LatencyEvents
+	}
+	if *duration > 0 {
+		opts.Duration = *duration
+	}
+	if *rounds > 0 {
+		opts.Rounds = *rounds
+	}
+	if *executions > 0 {
+		opts.EngineExecutions = *executions
+	}
+	bin := *server
+	if bin == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("find this binary: %w", err)
+		}
+		bin = exe
+	}
+	opts.Command, opts.Log = []string{bin}, stderr
+	report, err := loadtest.RunSuite(context.Background(), opts)
+	if err != nil {
+		return err
+	}
+	_, _ = fmt.Fprint(stderr, report.Markdown())
 	return nil
 }

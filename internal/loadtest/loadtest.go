@@ -66,7 +66,7 @@ func (r Result) String() string {
 }
 
 // Run sends the request from opts.Concurrency clients until opts.Duration has passed (or
-// ctx ends) and returns what it measured.
+// ctx ends), waits for the requests still in flight, and returns what it measured.
 func Run(ctx context.Context, opts Options) (Result, error) {
 	if opts.Concurrency < 1 || opts.Duration <= 0 || opts.URL == "" || opts.Query == "" {
 		return Result{}, errors.New("bench needs a URL, a query, a concurrency of at least 1 and a positive duration")
@@ -79,8 +79,10 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 	if client == nil {
 		client = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: opts.Concurrency}}
 	}
-	ctx, cancel := context.WithTimeout(ctx, opts.Duration)
-	defer cancel()
+	// Requests start until the duration has passed; those in flight then are waited for and
+	// counted (cutting them short would drop the slowest ones from the percentiles, and make
+	// the server log the client going away).
+	stop := time.Now().Add(opts.Duration)
 	var (
 		mu        sync.Mutex
 		latencies []time.Duration
@@ -92,12 +94,12 @@ func Run(ctx context.Context, opts Options) (Result, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for ctx.Err() == nil {
+			for ctx.Err() == nil && time.Now().Before(stop) {
 				t0 := time.Now()
 				errMsg := send(ctx, client, opts, body)
 				took := time.Since(t0)
 				if ctx.Err() != nil {
-					return // cut short by the end of the run: not a measurement
+					return // the caller gave up: not a measurement
 				}
 				mu.Lock()
 				res.Requests++

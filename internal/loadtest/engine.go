@@ -1,0 +1,138 @@
+package loadtest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// enginePhase measures the worker role: it enqueues a backlog of the three-step workflow
+// (copies of an execution the API made while no worker ran), starts a worker-only server,
+// and measures the drain from the database's own timestamps; then, with the worker idle,
+// single events one at a time; then pgbench runs the engine's per-step transactions on a
+// backlog of the same size.
+func (st *suite) enginePhase(ctx context.Context) error {
+	defer func() {
+		st.api.stop()
+		st.report.ServerErrors += st.api.errorLines()
+	}()
+	tpl, err := st.trigger(ctx, st.api, st.tpl.engineWorkflow)
+	if err != nil {
+		return err
+	}
+	n := max(st.opts.EngineExecutions, 1)
+	if err := enqueue(ctx, st.db, st.opts.Dataset, tpl, n, "bench"); err != nil {
+		return fmt.Errorf("enqueue the backlog: %w", err)
+	}
+	if _, err := st.db.ExecContext(ctx, "VACUUM ANALYZE workflow_executions"); err != nil {
+		return fmt.Errorf("analyze the backlog: %w", err)
+	}
+	load := loadAverage()
+	worker, err := st.start(ctx, "worker", "worker", st.dbURL)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		worker.stop()
+		st.report.ServerErrors += worker.errorLines()
+	}()
+	resetPeakRSS(worker.PID())
+	cpu0, err := cpuSeconds(worker.PID())
+	if err != nil {
+		return err
+	}
+	if err := waitDrained(ctx, st.db, st.tpl.engineWorkflow, 10*time.Minute); err != nil {
+		return err
+	}
+	cpu1, err := cpuSeconds(worker.PID())
+	if err != nil {
+		return err
+	}
+	rss, err := peakRSS(worker.PID())
+	if err != nil {
+		return err
+	}
+	var done, failed int
+	var span float64
+	if err := st.db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE status = 'COMPLETED'), count(*) FILTER (WHERE status <> 'COMPLETED'),
+		EXTRACT(EPOCH FROM max(completed_at) - min(started_at))::float8
+		FROM workflow_executions WHERE workflow_id = $1 AND (id = $2 OR dedupe_key LIKE 'bench-%')`,
+		st.tpl.engineWorkflow, tpl).Scan(&done, &failed, &span); err != nil {
+		return fmt.Errorf("read the drain: %w", err)
+	}
+	if failed > 0 || done != n {
+		return fmt.Errorf("the drain completed %d of %d executions (%d did not complete)", done, n, failed)
+	}
+	st.report.add(Measurement{Round: 1, Phase: "engine drain, 3 internal steps", System: "Flowline",
+		Concurrency: st.opts.EngineWorkers, Rate: float64(n) / span, Unit: "executions/s", Count: n, Seconds: span,
+		CPUPerOp: time.Duration((cpu1 - cpu0) / float64(n) * float64(time.Second)), PeakRSS: rss, Load: load})
+
+	if err := st.latency(ctx); err != nil {
+		return err
+	}
+	worker.stop()
+	if st.pgbenchPath == "" {
+		return nil
+	}
+	// pgbench runs for the suite's duration, so its backlog must outlast it even at a rate
+	// far above the engine's.
+	backlog := max(n, 2000*max(int(st.opts.Duration/time.Second), 1))
+	// Its template is a new PENDING execution: the first one has run.
+	if tpl, err = st.trigger(ctx, st.api, st.tpl.engineWorkflow); err != nil {
+		return err
+	}
+	if err := enqueue(ctx, st.db, st.opts.Dataset, tpl, backlog, "pgbench"); err != nil {
+		return fmt.Errorf("enqueue the pgbench backlog: %w", err)
+	}
+	if _, err := st.db.ExecContext(ctx, "VACUUM ANALYZE workflow_executions"); err != nil {
+		return fmt.Errorf("analyze the backlog: %w", err)
+	}
+	m, err := st.pgbench(ctx, "engine", engineFloorScript(), nil, st.opts.EngineWorkers)
+	if err != nil {
+		return err
+	}
+	m.Round, m.Phase, m.System, m.Unit = 1, "engine drain, 3 internal steps", "pgbench (the engine's transactions)", "executions/s"
+	st.report.add(m)
+	// What pgbench left PENDING must not run later: it is a copy of a real execution.
+	if _, err := st.db.ExecContext(ctx, `DELETE FROM workflow_executions WHERE workflow_id = $1 AND status = 'PENDING'`,
+		st.tpl.engineWorkflow); err != nil {
+		return fmt.Errorf("remove the pgbench backlog: %w", err)
+	}
+	return nil
+}
+
+// latency triggers single events one at a time through the API, the worker idle between
+// them, and reads trigger-to-start and trigger-to-completion from the execution's own
+// timestamps (created_at is set in the triggering transaction).
+func (st *suite) latency(ctx context.Context) error {
+	load := loadAverage()
+	var toStart, toEnd []time.Duration
+	for range max(st.opts.LatencyEvents, 1) {
+		id, err := st.trigger(ctx, st.api, st.tpl.engineWorkflow)
+		if err != nil {
+			return err
+		}
+		created, started, completed, err := st.waitEnded(ctx, id, time.Minute)
+		if err != nil {
+			return err
+		}
+		toStart, toEnd = append(toStart, started.Sub(created)), append(toEnd, completed.Sub(created))
+	}
+	for _, l := range []struct {
+		what string
+		d    []time.Duration
+	}{{"trigger → start", toStart}, {"trigger → completion", toEnd}} {
+		slices.Sort(l.d)
+		st.report.add(Measurement{Round: 1, Phase: "single events, " + l.what, System: "Flowline", Concurrency: 1,
+			Count: len(l.d), P50: l.d[int(0.50*float64(len(l.d)-1))], P99: l.d[int(0.99*float64(len(l.d)-1))], Load: load})
+	}
+	return nil
+}
+
+// engineFloorScript is one execution of the three-step workflow as the engine's
+// transactions, with the statements the engine sends (see engine-captured.sql, written in
+// the same run) reduced to their effect: the claim, then per step the effect, its log row
+// and the advance in one transaction, then the completion.
+func engineFloorScript() string { return strings.TrimLeft(engineFloorSQL, "\n") }

@@ -1,0 +1,84 @@
+package loadtest_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/flowline/flowline/internal/loadtest"
+	"github.com/flowline/flowline/internal/testsupport"
+)
+
+// TestBenchSmoke runs the whole suite in its smoke mode against PostgreSQL, with this test
+// binary as the server: migrate and create the admin through the CLI, seed, capture the
+// read's SQL, the read rounds with pgbench beside them, the pages, the engine drain, single
+// events and the engine floor; then checks the report and the CSV.
+func TestBenchSmoke(t *testing.T) {
+	t.Parallel()
+	testsupport.RequirePostgres(t)
+	opts := loadtest.SmokeOptions()
+	opts.DatabaseURL = testsupport.PostgresURL()
+	opts.Schema = "bench_smoke_" + strings.ToLower(rand.Text()[:10])
+	opts.Out = t.TempDir()
+	opts.Command = []string{os.Args[0]}
+	opts.Env = []string{"FLOWLINE_BENCH_CHILD=1"}
+	opts.DropAfter = true
+	report, err := loadtest.RunSuite(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("RunSuite: %v", err)
+	}
+	if report.StatementsPerRequest <= 0 || report.RoundTripsPerRequest < report.StatementsPerRequest {
+		t.Errorf("SQL per request = %.1f statements in %.1f round trips, want both measured", report.StatementsPerRequest, report.RoundTripsPerRequest)
+	}
+	if report.EngineStatements == 0 {
+		t.Error("the engine's statements were not captured")
+	}
+	if report.ServerErrors != 0 {
+		t.Errorf("the servers logged %d ERROR lines", report.ServerErrors)
+	}
+	for _, c := range opts.Concurrency {
+		if m, ok := report.Find("dashboard read", "Flowline", c); !ok || m.Rate <= 0 || m.P50 <= 0 || m.CPUPerOp <= 0 || m.PeakRSS <= 0 {
+			t.Errorf("dashboard read at c=%d: %+v (found %v)", c, m, ok)
+		}
+	}
+	for _, want := range []struct{ phase, system string }{
+		{"page 10×10, 12-", "Flowline"}, {"page 10×10, 300-", "Flowline"}, {"engine drain", "Flowline"},
+	} {
+		if m, ok := report.Find(want.phase, want.system, 0); !ok || m.Rate <= 0 {
+			t.Errorf("%s, %s: %+v (found %v)", want.phase, want.system, m, ok)
+		}
+	}
+	if m, ok := report.Find("single events, trigger → completion", "Flowline", 1); !ok || m.P50 <= 0 || m.Count != opts.LatencyEvents {
+		t.Errorf("single events: %+v (found %v)", m, ok)
+	}
+	if _, err := os.Stat("/usr/bin/pgbench"); err == nil {
+		for _, phase := range []string{"dashboard read", "engine drain"} {
+			if m, ok := report.Find(phase, "pgbench", 0); !ok || m.Rate <= 0 {
+				t.Errorf("pgbench, %s: %+v (found %v)", phase, m, ok)
+			}
+		}
+	}
+
+	md, err := os.ReadFile(filepath.Join(opts.Out, "results.md"))
+	if err != nil || !strings.Contains(string(md), "| dashboard read 20×10×10 | Flowline | 16 |") || !strings.Contains(string(md), "Ratios:") {
+		t.Errorf("results.md: %v\n%s", err, md)
+	}
+	f, err := os.Open(filepath.Join(opts.Out, "results.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = f.Close() }()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) != len(report.Measurements)+1 || rows[0][0] != "round" {
+		t.Errorf("results.csv: %v, %d rows for %d measurements", err, len(rows), len(report.Measurements))
+	}
+	for _, name := range []string{"read-captured.sql", "engine-captured.sql", "server-api.log", "server-worker.log"} {
+		if st, err := os.Stat(filepath.Join(opts.Out, name)); err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -183,7 +183,12 @@ func (s *streams) initWebSocket(ctx context.Context, payload transport.InitPaylo
 	}
 	v, err := s.authn.viewer(ctx, raw)
 	if err != nil {
-		if !errors.Is(err, accounts.ErrBadCredentials) {
+		switch {
+		case ctx.Err() != nil:
+			// The connection closed during its connection_init: not a server fault (as for
+			// a plain request, authn.go).
+			s.authn.logger.DebugContext(ctx, "authenticate WebSocket: client went away", "error", err)
+		case !errors.Is(err, accounts.ErrBadCredentials):
 			s.authn.logger.ErrorContext(ctx, "authenticate WebSocket", "error", err)
 		}
 		return fail(closeForbidden, accounts.ErrBadCredentials.Error())

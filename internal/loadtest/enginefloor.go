@@ -16,7 +16,7 @@ import "strings"
 var engineFloorSQL = strings.NewReplacer("newID", "(lpad(to_hex(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || substr(md5(random()::text), 1, 20))::uuid").Replace(`
 UPDATE workflow_executions SET status = 'RUNNING', attempt = attempt + 1, lease_owner = 'pgbench', lease_expires_at = now() + interval '30 seconds', started_at = COALESCE(started_at, now()) WHERE id = (SELECT id FROM workflow_executions WHERE status = 'PENDING' AND run_at <= now() ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id, client_id, attempt \gset
 BEGIN;
-INSERT INTO tasks (id, created_at, updated_at, title, priority, due_at, client_id) VALUES (newID, now(), now(), 'Follow up with Bench client', 'MEDIUM', now(), :client_id);
+INSERT INTO tasks (id, created_at, title, updated_at, priority, due_at, client_id) VALUES (newID, now(), 'Follow up with Bench client', now(), 'MEDIUM', now(), :client_id);
 INSERT INTO workflow_execution_logs (id, execution_id, step_index, path, run, action_type, status, input_data, output_data, attempt, duration_ms, executed_at) VALUES (newID, :id, 0, '/actions/0', 1, 'CREATE_TASK', 'SUCCESS', '{"title":"Follow up with Bench client"}', '{"priority":"MEDIUM"}', 1, 1, now());
 UPDATE workflow_executions SET current_step = 1, lease_expires_at = now() + interval '30 seconds', step_attempt = 0, step_runs = COALESCE(step_runs, 0) + 1 WHERE id = :id AND attempt = :attempt AND status = 'RUNNING';
 COMMIT;

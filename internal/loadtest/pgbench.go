@@ -22,7 +22,7 @@ var tpsLine = regexp.MustCompile(`(?m)^tps = ([0-9.]+)`)
 // statements do, but in one round trip per statement: it is the floor of the SQL alone.
 func (st *suite) pgbench(ctx context.Context, name, script string, defines []string, clients int) (Measurement, error) {
 	scriptPath := filepath.Join(st.opts.Out, "pgbench-"+name+".sql")
-	if err := os.WriteFile(scriptPath, []byte(script), 0o644); err != nil {
+	if err := os.WriteFile(scriptPath, []byte(script), 0o600); err != nil {
 		return Measurement{}, fmt.Errorf("write the pgbench script: %w", err)
 	}
 	dir, err := os.MkdirTemp("", "flowline-pgbench-")
@@ -38,7 +38,7 @@ func (st *suite) pgbench(ctx context.Context, name, script string, defines []str
 	for _, d := range defines {
 		args = append(args, "-D", d)
 	}
-	cmd := exec.CommandContext(ctx, st.pgbenchPath, append(args, st.libpqURL())...)
+	cmd := exec.CommandContext(ctx, st.pgbenchPath, append(args, st.libpqURL())...) //nolint:gosec // G204: the operator's pgbench
 	cmd.Env = append(os.Environ(), "PGOPTIONS=-c search_path="+st.opts.Schema)
 	out, err := cmd.CombinedOutput()
 	if err != nil {

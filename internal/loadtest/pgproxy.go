@@ -2,6 +2,7 @@ package loadtest
 
 import (
 	"bufio"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -42,7 +43,7 @@ type param struct {
 }
 
 func startProxy(target string) (*pgProxy, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := new(net.ListenConfig).Listen(context.Background(), "tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("listen for the SQL capture proxy: %w", err)
 	}
@@ -93,7 +94,7 @@ func (p *pgProxy) accept() {
 }
 
 func (p *pgProxy) serve(client net.Conn) {
-	server, err := net.Dial("tcp", p.target)
+	server, err := new(net.Dialer).DialContext(context.Background(), "tcp", p.target)
 	if err != nil {
 		_ = client.Close()
 		return
@@ -246,7 +247,7 @@ func parseBind(b []byte) ([]param, error) {
 		if len(b) < 4 {
 			return nil, short
 		}
-		l := int(int32(binary.BigEndian.Uint32(b)))
+		raw := binary.BigEndian.Uint32(b)
 		b = b[4:]
 		switch {
 		case nf == 1:
@@ -254,10 +255,11 @@ func parseBind(b []byte) ([]param, error) {
 		case nf > i:
 			params[i].Binary = formats[i] == 1
 		}
-		if l < 0 {
+		if raw == 0xFFFFFFFF { // -1: NULL
 			params[i].Null = true
 			continue
 		}
+		l := int(raw)
 		if len(b) < l {
 			return nil, short
 		}

@@ -141,7 +141,7 @@ func (st *suite) seedPhase(ctx context.Context) error {
 	}
 	stmts, trips := st.proxy.Between(from, time.Now())
 	st.report.EngineStatements, st.report.EngineRoundTrips = len(stmts), trips
-	if err := os.WriteFile(filepath.Join(st.opts.Out, "engine-captured.sql"), []byte(readable(stmts)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(st.opts.Out, "engine-captured.sql"), []byte(readable(stmts)), 0o600); err != nil {
 		return fmt.Errorf("write the engine's SQL: %w", err)
 	}
 	api.stop()

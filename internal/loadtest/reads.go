@@ -46,7 +46,7 @@ func (st *suite) capturePhase(ctx context.Context) error {
 	st.readScript, st.readDefines = pgbenchScript(last)
 	api.stop()
 	st.report.ServerErrors += api.errorLines()
-	if err := os.WriteFile(filepath.Join(st.opts.Out, "read-captured.sql"), []byte(readable(last)), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(st.opts.Out, "read-captured.sql"), []byte(readable(last)), 0o600); err != nil {
 		return fmt.Errorf("write the captured read: %w", err)
 	}
 	return nil

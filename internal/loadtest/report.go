@@ -135,7 +135,7 @@ func (r *Report) write(dir string) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write the CSV: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "results.md"), []byte(r.Markdown()), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "results.md"), []byte(r.Markdown()), 0o600); err != nil {
 		return fmt.Errorf("write the report: %w", err)
 	}
 	return nil

@@ -157,7 +157,8 @@ func copyRows(ctx context.Context, db *sql.DB, table, from string, set map[strin
 			return fmt.Errorf("table %s has no column %s", table, c)
 		}
 	}
-	q := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", table, strings.Join(cols, ", "), strings.Join(exprs, ", "), from)
+	// Names from information_schema and SQL from this file: no outside input.
+	q := fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM %s", table, strings.Join(cols, ", "), strings.Join(exprs, ", "), from) //nolint:gosec // G201: see above
 	if _, err := db.ExecContext(ctx, q); err != nil {
 		return fmt.Errorf("copy rows: %w", err)
 	}

@@ -33,7 +33,7 @@ func (s *server) URL() string { return "http://" + s.addr + "/query" }
 // command runs the Flowline binary (a subcommand such as migrate or user) to its end and
 // returns its standard output.
 func (st *suite) command(ctx context.Context, dbURL string, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, st.opts.Command[0], append(append([]string{}, st.opts.Command[1:]...), args...)...)
+	cmd := exec.CommandContext(ctx, st.opts.Command[0], append(append([]string{}, st.opts.Command[1:]...), args...)...) //nolint:gosec // G204: the binary under test
 	cmd.Env = st.env(dbURL, nil)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
@@ -81,7 +81,7 @@ func (st *suite) start(ctx context.Context, name, roles, dbURL string) (*server,
 	if err != nil {
 		return nil, fmt.Errorf("create the server log: %w", err)
 	}
-	cmd := exec.Command(st.opts.Command[0], append(append([]string{}, st.opts.Command[1:]...), "serve")...)
+	cmd := exec.Command(st.opts.Command[0], append(append([]string{}, st.opts.Command[1:]...), "serve")...) //nolint:gosec,noctx // G204: the binary under test; stopped by stop(), not by a context
 	cmd.Env = st.env(dbURL, extra)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
@@ -101,7 +101,7 @@ func (st *suite) start(ctx context.Context, name, roles, dbURL string) (*server,
 		}
 		select {
 		case <-s.done:
-			return nil, fmt.Errorf("the %s server exited while starting (%v); see %s", name, s.exit, logPath)
+			return nil, fmt.Errorf("the %s server exited while starting (%w); see %s", name, s.exit, logPath)
 		case <-ctx.Done():
 			s.stop()
 			return nil, ctx.Err()
@@ -139,7 +139,7 @@ func (s *server) errorLines() int {
 }
 
 func freeAddr() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := new(net.ListenConfig).Listen(context.Background(), "tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", fmt.Errorf("find a free port: %w", err)
 	}

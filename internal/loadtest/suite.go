@@ -87,7 +87,7 @@ func RunSuite(ctx context.Context, opts SuiteOptions) (*Report, error) {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
+	if err := os.MkdirAll(opts.Out, 0o750); err != nil {
 		return nil, fmt.Errorf("create the output directory: %w", err)
 	}
 	st := &suite{opts: opts, jwtSecret: randomText(), report: newReport(opts)}
@@ -169,7 +169,7 @@ func (st *suite) close() {
 	}
 	if st.db != nil {
 		if st.opts.DropAfter {
-			_, _ = st.db.Exec("DROP SCHEMA IF EXISTS " + st.opts.Schema + " CASCADE")
+			_, _ = st.db.ExecContext(context.Background(), "DROP SCHEMA IF EXISTS "+st.opts.Schema+" CASCADE")
 		}
 		_ = st.db.Close()
 	}

@@ -7,11 +7,11 @@ import (
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
-// Enrollment modes and their parsed form (see spec.Enrollment).
-type (
-	EnrollmentMode = spec.EnrollmentMode
-	Enrollment     = spec.Enrollment
-)
+// EnrollmentMode says when a client may (re)enter a workflow (see spec.EnrollmentMode).
+type EnrollmentMode = spec.EnrollmentMode
+
+// Enrollment is a definition's enrollment rule, parsed (see spec.Enrollment).
+type Enrollment = spec.Enrollment
 
 // The enrollment modes.
 const (

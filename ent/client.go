@@ -22,10 +22,12 @@ import (
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/ent/workflowversion"
@@ -50,6 +52,8 @@ type Client struct {
 	Document *DocumentClient
 	// Email is the client for interacting with the Email builders.
 	Email *EmailClient
+	// EnrollmentSkip is the client for interacting with the EnrollmentSkip builders.
+	EnrollmentSkip *EnrollmentSkipClient
 	// StepOutput is the client for interacting with the StepOutput builders.
 	StepOutput *StepOutputClient
 	// Task is the client for interacting with the Task builders.
@@ -58,6 +62,8 @@ type Client struct {
 	User *UserClient
 	// Workflow is the client for interacting with the Workflow builders.
 	Workflow *WorkflowClient
+	// WorkflowEnrollment is the client for interacting with the WorkflowEnrollment builders.
+	WorkflowEnrollment *WorkflowEnrollmentClient
 	// WorkflowExecution is the client for interacting with the WorkflowExecution builders.
 	WorkflowExecution *WorkflowExecutionClient
 	// WorkflowExecutionLog is the client for interacting with the WorkflowExecutionLog builders.
@@ -81,10 +87,12 @@ func (c *Client) init() {
 	c.CustomField = NewCustomFieldClient(c.config)
 	c.Document = NewDocumentClient(c.config)
 	c.Email = NewEmailClient(c.config)
+	c.EnrollmentSkip = NewEnrollmentSkipClient(c.config)
 	c.StepOutput = NewStepOutputClient(c.config)
 	c.Task = NewTaskClient(c.config)
 	c.User = NewUserClient(c.config)
 	c.Workflow = NewWorkflowClient(c.config)
+	c.WorkflowEnrollment = NewWorkflowEnrollmentClient(c.config)
 	c.WorkflowExecution = NewWorkflowExecutionClient(c.config)
 	c.WorkflowExecutionLog = NewWorkflowExecutionLogClient(c.config)
 	c.WorkflowVersion = NewWorkflowVersionClient(c.config)
@@ -186,10 +194,12 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		CustomField:          NewCustomFieldClient(cfg),
 		Document:             NewDocumentClient(cfg),
 		Email:                NewEmailClient(cfg),
+		EnrollmentSkip:       NewEnrollmentSkipClient(cfg),
 		StepOutput:           NewStepOutputClient(cfg),
 		Task:                 NewTaskClient(cfg),
 		User:                 NewUserClient(cfg),
 		Workflow:             NewWorkflowClient(cfg),
+		WorkflowEnrollment:   NewWorkflowEnrollmentClient(cfg),
 		WorkflowExecution:    NewWorkflowExecutionClient(cfg),
 		WorkflowExecutionLog: NewWorkflowExecutionLogClient(cfg),
 		WorkflowVersion:      NewWorkflowVersionClient(cfg),
@@ -218,10 +228,12 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		CustomField:          NewCustomFieldClient(cfg),
 		Document:             NewDocumentClient(cfg),
 		Email:                NewEmailClient(cfg),
+		EnrollmentSkip:       NewEnrollmentSkipClient(cfg),
 		StepOutput:           NewStepOutputClient(cfg),
 		Task:                 NewTaskClient(cfg),
 		User:                 NewUserClient(cfg),
 		Workflow:             NewWorkflowClient(cfg),
+		WorkflowEnrollment:   NewWorkflowEnrollmentClient(cfg),
 		WorkflowExecution:    NewWorkflowExecutionClient(cfg),
 		WorkflowExecutionLog: NewWorkflowExecutionLogClient(cfg),
 		WorkflowVersion:      NewWorkflowVersionClient(cfg),
@@ -255,8 +267,9 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Activity, c.Contact, c.CustomField, c.Document, c.Email,
-		c.StepOutput, c.Task, c.User, c.Workflow, c.WorkflowExecution,
-		c.WorkflowExecutionLog, c.WorkflowVersion,
+		c.EnrollmentSkip, c.StepOutput, c.Task, c.User, c.Workflow,
+		c.WorkflowEnrollment, c.WorkflowExecution, c.WorkflowExecutionLog,
+		c.WorkflowVersion,
 	} {
 		n.Use(hooks...)
 	}
@@ -267,8 +280,9 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Activity, c.Contact, c.CustomField, c.Document, c.Email,
-		c.StepOutput, c.Task, c.User, c.Workflow, c.WorkflowExecution,
-		c.WorkflowExecutionLog, c.WorkflowVersion,
+		c.EnrollmentSkip, c.StepOutput, c.Task, c.User, c.Workflow,
+		c.WorkflowEnrollment, c.WorkflowExecution, c.WorkflowExecutionLog,
+		c.WorkflowVersion,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -289,6 +303,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Document.mutate(ctx, m)
 	case *EmailMutation:
 		return c.Email.mutate(ctx, m)
+	case *EnrollmentSkipMutation:
+		return c.EnrollmentSkip.mutate(ctx, m)
 	case *StepOutputMutation:
 		return c.StepOutput.mutate(ctx, m)
 	case *TaskMutation:
@@ -297,6 +313,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.User.mutate(ctx, m)
 	case *WorkflowMutation:
 		return c.Workflow.mutate(ctx, m)
+	case *WorkflowEnrollmentMutation:
+		return c.WorkflowEnrollment.mutate(ctx, m)
 	case *WorkflowExecutionMutation:
 		return c.WorkflowExecution.mutate(ctx, m)
 	case *WorkflowExecutionLogMutation:
@@ -796,6 +814,38 @@ func (c *ContactClient) QueryActivities(_m *Contact) *ActivityQuery {
 	return query
 }
 
+// QueryEnrollments queries the enrollments edge of a Contact.
+func (c *ContactClient) QueryEnrollments(_m *Contact) *WorkflowEnrollmentQuery {
+	query := (&WorkflowEnrollmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contact.Table, contact.FieldID, id),
+			sqlgraph.To(workflowenrollment.Table, workflowenrollment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, contact.EnrollmentsTable, contact.EnrollmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEnrollmentSkips queries the enrollment_skips edge of a Contact.
+func (c *ContactClient) QueryEnrollmentSkips(_m *Contact) *EnrollmentSkipQuery {
+	query := (&EnrollmentSkipClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contact.Table, contact.FieldID, id),
+			sqlgraph.To(enrollmentskip.Table, enrollmentskip.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, contact.EnrollmentSkipsTable, contact.EnrollmentSkipsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ContactClient) Hooks() []Hook {
 	hooks := c.hooks.Contact
@@ -1237,6 +1287,172 @@ func (c *EmailClient) mutate(ctx context.Context, m *EmailMutation) (Value, erro
 		return (&EmailDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Email mutation op: %q", m.Op())
+	}
+}
+
+// EnrollmentSkipClient is a client for the EnrollmentSkip schema.
+type EnrollmentSkipClient struct {
+	config
+}
+
+// NewEnrollmentSkipClient returns a client for the EnrollmentSkip from the given config.
+func NewEnrollmentSkipClient(c config) *EnrollmentSkipClient {
+	return &EnrollmentSkipClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `enrollmentskip.Hooks(f(g(h())))`.
+func (c *EnrollmentSkipClient) Use(hooks ...Hook) {
+	c.hooks.EnrollmentSkip = append(c.hooks.EnrollmentSkip, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `enrollmentskip.Intercept(f(g(h())))`.
+func (c *EnrollmentSkipClient) Intercept(interceptors ...Interceptor) {
+	c.inters.EnrollmentSkip = append(c.inters.EnrollmentSkip, interceptors...)
+}
+
+// Create returns a builder for creating a EnrollmentSkip entity.
+func (c *EnrollmentSkipClient) Create() *EnrollmentSkipCreate {
+	mutation := newEnrollmentSkipMutation(c.config, OpCreate)
+	return &EnrollmentSkipCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of EnrollmentSkip entities.
+func (c *EnrollmentSkipClient) CreateBulk(builders ...*EnrollmentSkipCreate) *EnrollmentSkipCreateBulk {
+	return &EnrollmentSkipCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *EnrollmentSkipClient) MapCreateBulk(slice any, setFunc func(*EnrollmentSkipCreate, int)) *EnrollmentSkipCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &EnrollmentSkipCreateBulk{err: fmt.Errorf("calling to EnrollmentSkipClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*EnrollmentSkipCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &EnrollmentSkipCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for EnrollmentSkip.
+func (c *EnrollmentSkipClient) Update() *EnrollmentSkipUpdate {
+	mutation := newEnrollmentSkipMutation(c.config, OpUpdate)
+	return &EnrollmentSkipUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *EnrollmentSkipClient) UpdateOne(_m *EnrollmentSkip) *EnrollmentSkipUpdateOne {
+	mutation := newEnrollmentSkipMutation(c.config, OpUpdateOne, withEnrollmentSkip(_m))
+	return &EnrollmentSkipUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *EnrollmentSkipClient) UpdateOneID(id uuid.UUID) *EnrollmentSkipUpdateOne {
+	mutation := newEnrollmentSkipMutation(c.config, OpUpdateOne, withEnrollmentSkipID(id))
+	return &EnrollmentSkipUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for EnrollmentSkip.
+func (c *EnrollmentSkipClient) Delete() *EnrollmentSkipDelete {
+	mutation := newEnrollmentSkipMutation(c.config, OpDelete)
+	return &EnrollmentSkipDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *EnrollmentSkipClient) DeleteOne(_m *EnrollmentSkip) *EnrollmentSkipDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *EnrollmentSkipClient) DeleteOneID(id uuid.UUID) *EnrollmentSkipDeleteOne {
+	builder := c.Delete().Where(enrollmentskip.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &EnrollmentSkipDeleteOne{builder}
+}
+
+// Query returns a query builder for EnrollmentSkip.
+func (c *EnrollmentSkipClient) Query() *EnrollmentSkipQuery {
+	return &EnrollmentSkipQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeEnrollmentSkip},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a EnrollmentSkip entity by its id.
+func (c *EnrollmentSkipClient) Get(ctx context.Context, id uuid.UUID) (*EnrollmentSkip, error) {
+	return c.Query().Where(enrollmentskip.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *EnrollmentSkipClient) GetX(ctx context.Context, id uuid.UUID) *EnrollmentSkip {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryWorkflow queries the workflow edge of a EnrollmentSkip.
+func (c *EnrollmentSkipClient) QueryWorkflow(_m *EnrollmentSkip) *WorkflowQuery {
+	query := (&WorkflowClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(enrollmentskip.Table, enrollmentskip.FieldID, id),
+			sqlgraph.To(workflow.Table, workflow.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, enrollmentskip.WorkflowTable, enrollmentskip.WorkflowColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryClient queries the client edge of a EnrollmentSkip.
+func (c *EnrollmentSkipClient) QueryClient(_m *EnrollmentSkip) *ContactQuery {
+	query := (&ContactClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(enrollmentskip.Table, enrollmentskip.FieldID, id),
+			sqlgraph.To(contact.Table, contact.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, enrollmentskip.ClientTable, enrollmentskip.ClientColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *EnrollmentSkipClient) Hooks() []Hook {
+	hooks := c.hooks.EnrollmentSkip
+	return append(hooks[:len(hooks):len(hooks)], enrollmentskip.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *EnrollmentSkipClient) Interceptors() []Interceptor {
+	return c.inters.EnrollmentSkip
+}
+
+func (c *EnrollmentSkipClient) mutate(ctx context.Context, m *EnrollmentSkipMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&EnrollmentSkipCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&EnrollmentSkipUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&EnrollmentSkipUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&EnrollmentSkipDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown EnrollmentSkip mutation op: %q", m.Op())
 	}
 }
 
@@ -1926,6 +2142,38 @@ func (c *WorkflowClient) QueryVersions(_m *Workflow) *WorkflowVersionQuery {
 	return query
 }
 
+// QueryEnrollments queries the enrollments edge of a Workflow.
+func (c *WorkflowClient) QueryEnrollments(_m *Workflow) *WorkflowEnrollmentQuery {
+	query := (&WorkflowEnrollmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflow.Table, workflow.FieldID, id),
+			sqlgraph.To(workflowenrollment.Table, workflowenrollment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, workflow.EnrollmentsTable, workflow.EnrollmentsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEnrollmentSkips queries the enrollment_skips edge of a Workflow.
+func (c *WorkflowClient) QueryEnrollmentSkips(_m *Workflow) *EnrollmentSkipQuery {
+	query := (&EnrollmentSkipClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflow.Table, workflow.FieldID, id),
+			sqlgraph.To(enrollmentskip.Table, enrollmentskip.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, workflow.EnrollmentSkipsTable, workflow.EnrollmentSkipsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *WorkflowClient) Hooks() []Hook {
 	hooks := c.hooks.Workflow
@@ -1949,6 +2197,172 @@ func (c *WorkflowClient) mutate(ctx context.Context, m *WorkflowMutation) (Value
 		return (&WorkflowDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Workflow mutation op: %q", m.Op())
+	}
+}
+
+// WorkflowEnrollmentClient is a client for the WorkflowEnrollment schema.
+type WorkflowEnrollmentClient struct {
+	config
+}
+
+// NewWorkflowEnrollmentClient returns a client for the WorkflowEnrollment from the given config.
+func NewWorkflowEnrollmentClient(c config) *WorkflowEnrollmentClient {
+	return &WorkflowEnrollmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `workflowenrollment.Hooks(f(g(h())))`.
+func (c *WorkflowEnrollmentClient) Use(hooks ...Hook) {
+	c.hooks.WorkflowEnrollment = append(c.hooks.WorkflowEnrollment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `workflowenrollment.Intercept(f(g(h())))`.
+func (c *WorkflowEnrollmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.WorkflowEnrollment = append(c.inters.WorkflowEnrollment, interceptors...)
+}
+
+// Create returns a builder for creating a WorkflowEnrollment entity.
+func (c *WorkflowEnrollmentClient) Create() *WorkflowEnrollmentCreate {
+	mutation := newWorkflowEnrollmentMutation(c.config, OpCreate)
+	return &WorkflowEnrollmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of WorkflowEnrollment entities.
+func (c *WorkflowEnrollmentClient) CreateBulk(builders ...*WorkflowEnrollmentCreate) *WorkflowEnrollmentCreateBulk {
+	return &WorkflowEnrollmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *WorkflowEnrollmentClient) MapCreateBulk(slice any, setFunc func(*WorkflowEnrollmentCreate, int)) *WorkflowEnrollmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &WorkflowEnrollmentCreateBulk{err: fmt.Errorf("calling to WorkflowEnrollmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*WorkflowEnrollmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &WorkflowEnrollmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for WorkflowEnrollment.
+func (c *WorkflowEnrollmentClient) Update() *WorkflowEnrollmentUpdate {
+	mutation := newWorkflowEnrollmentMutation(c.config, OpUpdate)
+	return &WorkflowEnrollmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *WorkflowEnrollmentClient) UpdateOne(_m *WorkflowEnrollment) *WorkflowEnrollmentUpdateOne {
+	mutation := newWorkflowEnrollmentMutation(c.config, OpUpdateOne, withWorkflowEnrollment(_m))
+	return &WorkflowEnrollmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *WorkflowEnrollmentClient) UpdateOneID(id uuid.UUID) *WorkflowEnrollmentUpdateOne {
+	mutation := newWorkflowEnrollmentMutation(c.config, OpUpdateOne, withWorkflowEnrollmentID(id))
+	return &WorkflowEnrollmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for WorkflowEnrollment.
+func (c *WorkflowEnrollmentClient) Delete() *WorkflowEnrollmentDelete {
+	mutation := newWorkflowEnrollmentMutation(c.config, OpDelete)
+	return &WorkflowEnrollmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *WorkflowEnrollmentClient) DeleteOne(_m *WorkflowEnrollment) *WorkflowEnrollmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *WorkflowEnrollmentClient) DeleteOneID(id uuid.UUID) *WorkflowEnrollmentDeleteOne {
+	builder := c.Delete().Where(workflowenrollment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &WorkflowEnrollmentDeleteOne{builder}
+}
+
+// Query returns a query builder for WorkflowEnrollment.
+func (c *WorkflowEnrollmentClient) Query() *WorkflowEnrollmentQuery {
+	return &WorkflowEnrollmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeWorkflowEnrollment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a WorkflowEnrollment entity by its id.
+func (c *WorkflowEnrollmentClient) Get(ctx context.Context, id uuid.UUID) (*WorkflowEnrollment, error) {
+	return c.Query().Where(workflowenrollment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *WorkflowEnrollmentClient) GetX(ctx context.Context, id uuid.UUID) *WorkflowEnrollment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryWorkflow queries the workflow edge of a WorkflowEnrollment.
+func (c *WorkflowEnrollmentClient) QueryWorkflow(_m *WorkflowEnrollment) *WorkflowQuery {
+	query := (&WorkflowClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflowenrollment.Table, workflowenrollment.FieldID, id),
+			sqlgraph.To(workflow.Table, workflow.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, workflowenrollment.WorkflowTable, workflowenrollment.WorkflowColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryClient queries the client edge of a WorkflowEnrollment.
+func (c *WorkflowEnrollmentClient) QueryClient(_m *WorkflowEnrollment) *ContactQuery {
+	query := (&ContactClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflowenrollment.Table, workflowenrollment.FieldID, id),
+			sqlgraph.To(contact.Table, contact.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, workflowenrollment.ClientTable, workflowenrollment.ClientColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *WorkflowEnrollmentClient) Hooks() []Hook {
+	hooks := c.hooks.WorkflowEnrollment
+	return append(hooks[:len(hooks):len(hooks)], workflowenrollment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *WorkflowEnrollmentClient) Interceptors() []Interceptor {
+	return c.inters.WorkflowEnrollment
+}
+
+func (c *WorkflowEnrollmentClient) mutate(ctx context.Context, m *WorkflowEnrollmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&WorkflowEnrollmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&WorkflowEnrollmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&WorkflowEnrollmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&WorkflowEnrollmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown WorkflowEnrollment mutation op: %q", m.Op())
 	}
 }
 
@@ -2469,14 +2883,14 @@ func (c *WorkflowVersionClient) mutate(ctx context.Context, m *WorkflowVersionMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Activity, Contact, CustomField, Document, Email, StepOutput, Task,
-		User, Workflow, WorkflowExecution, WorkflowExecutionLog,
-		WorkflowVersion []ent.Hook
+		APIToken, Activity, Contact, CustomField, Document, Email, EnrollmentSkip,
+		StepOutput, Task, User, Workflow, WorkflowEnrollment, WorkflowExecution,
+		WorkflowExecutionLog, WorkflowVersion []ent.Hook
 	}
 	inters struct {
-		APIToken, Activity, Contact, CustomField, Document, Email, StepOutput, Task,
-		User, Workflow, WorkflowExecution, WorkflowExecutionLog,
-		WorkflowVersion []ent.Interceptor
+		APIToken, Activity, Contact, CustomField, Document, Email, EnrollmentSkip,
+		StepOutput, Task, User, Workflow, WorkflowEnrollment, WorkflowExecution,
+		WorkflowExecutionLog, WorkflowVersion []ent.Interceptor
 	}
 )
 

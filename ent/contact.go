@@ -56,16 +56,22 @@ type ContactEdges struct {
 	Documents []*Document `json:"documents,omitempty"`
 	// Activities holds the value of the activities edge.
 	Activities []*Activity `json:"activities,omitempty"`
+	// Enrollments holds the value of the enrollments edge.
+	Enrollments []*WorkflowEnrollment `json:"enrollments,omitempty"`
+	// EnrollmentSkips holds the value of the enrollment_skips edge.
+	EnrollmentSkips []*EnrollmentSkip `json:"enrollment_skips,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
-	namedExecutions map[string][]*WorkflowExecution
-	namedTasks      map[string][]*Task
-	namedDocuments  map[string][]*Document
-	namedActivities map[string][]*Activity
+	namedExecutions      map[string][]*WorkflowExecution
+	namedTasks           map[string][]*Task
+	namedDocuments       map[string][]*Document
+	namedActivities      map[string][]*Activity
+	namedEnrollments     map[string][]*WorkflowEnrollment
+	namedEnrollmentSkips map[string][]*EnrollmentSkip
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -113,6 +119,24 @@ func (e ContactEdges) ActivitiesOrErr() ([]*Activity, error) {
 		return e.Activities, nil
 	}
 	return nil, &NotLoadedError{edge: "activities"}
+}
+
+// EnrollmentsOrErr returns the Enrollments value or an error if the edge
+// was not loaded in eager-loading.
+func (e ContactEdges) EnrollmentsOrErr() ([]*WorkflowEnrollment, error) {
+	if e.loadedTypes[5] {
+		return e.Enrollments, nil
+	}
+	return nil, &NotLoadedError{edge: "enrollments"}
+}
+
+// EnrollmentSkipsOrErr returns the EnrollmentSkips value or an error if the edge
+// was not loaded in eager-loading.
+func (e ContactEdges) EnrollmentSkipsOrErr() ([]*EnrollmentSkip, error) {
+	if e.loadedTypes[6] {
+		return e.EnrollmentSkips, nil
+	}
+	return nil, &NotLoadedError{edge: "enrollment_skips"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -247,6 +271,16 @@ func (_m *Contact) QueryDocuments() *DocumentQuery {
 // QueryActivities queries the "activities" edge of the Contact entity.
 func (_m *Contact) QueryActivities() *ActivityQuery {
 	return NewContactClient(_m.config).QueryActivities(_m)
+}
+
+// QueryEnrollments queries the "enrollments" edge of the Contact entity.
+func (_m *Contact) QueryEnrollments() *WorkflowEnrollmentQuery {
+	return NewContactClient(_m.config).QueryEnrollments(_m)
+}
+
+// QueryEnrollmentSkips queries the "enrollment_skips" edge of the Contact entity.
+func (_m *Contact) QueryEnrollmentSkips() *EnrollmentSkipQuery {
+	return NewContactClient(_m.config).QueryEnrollmentSkips(_m)
 }
 
 // Update returns a builder for updating this Contact.
@@ -399,6 +433,54 @@ func (_m *Contact) appendNamedActivities(name string, edges ...*Activity) {
 		_m.Edges.namedActivities[name] = []*Activity{}
 	} else {
 		_m.Edges.namedActivities[name] = append(_m.Edges.namedActivities[name], edges...)
+	}
+}
+
+// NamedEnrollments returns the Enrollments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Contact) NamedEnrollments(name string) ([]*WorkflowEnrollment, error) {
+	if _m.Edges.namedEnrollments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEnrollments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Contact) appendNamedEnrollments(name string, edges ...*WorkflowEnrollment) {
+	if _m.Edges.namedEnrollments == nil {
+		_m.Edges.namedEnrollments = make(map[string][]*WorkflowEnrollment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEnrollments[name] = []*WorkflowEnrollment{}
+	} else {
+		_m.Edges.namedEnrollments[name] = append(_m.Edges.namedEnrollments[name], edges...)
+	}
+}
+
+// NamedEnrollmentSkips returns the EnrollmentSkips named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Contact) NamedEnrollmentSkips(name string) ([]*EnrollmentSkip, error) {
+	if _m.Edges.namedEnrollmentSkips == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEnrollmentSkips[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Contact) appendNamedEnrollmentSkips(name string, edges ...*EnrollmentSkip) {
+	if _m.Edges.namedEnrollmentSkips == nil {
+		_m.Edges.namedEnrollmentSkips = make(map[string][]*EnrollmentSkip)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEnrollmentSkips[name] = []*EnrollmentSkip{}
+	} else {
+		_m.Edges.namedEnrollmentSkips[name] = append(_m.Edges.namedEnrollmentSkips[name], edges...)
 	}
 }
 

@@ -15,8 +15,10 @@ import (
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/google/uuid"
 )
@@ -200,6 +202,36 @@ func (_c *ContactCreate) AddActivities(v ...*Activity) *ContactCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddActivityIDs(ids...)
+}
+
+// AddEnrollmentIDs adds the "enrollments" edge to the WorkflowEnrollment entity by IDs.
+func (_c *ContactCreate) AddEnrollmentIDs(ids ...uuid.UUID) *ContactCreate {
+	_c.mutation.AddEnrollmentIDs(ids...)
+	return _c
+}
+
+// AddEnrollments adds the "enrollments" edges to the WorkflowEnrollment entity.
+func (_c *ContactCreate) AddEnrollments(v ...*WorkflowEnrollment) *ContactCreate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEnrollmentIDs(ids...)
+}
+
+// AddEnrollmentSkipIDs adds the "enrollment_skips" edge to the EnrollmentSkip entity by IDs.
+func (_c *ContactCreate) AddEnrollmentSkipIDs(ids ...uuid.UUID) *ContactCreate {
+	_c.mutation.AddEnrollmentSkipIDs(ids...)
+	return _c
+}
+
+// AddEnrollmentSkips adds the "enrollment_skips" edges to the EnrollmentSkip entity.
+func (_c *ContactCreate) AddEnrollmentSkips(v ...*EnrollmentSkip) *ContactCreate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEnrollmentSkipIDs(ids...)
 }
 
 // Mutation returns the ContactMutation object of the builder.
@@ -460,6 +492,38 @@ func (_c *ContactCreate) createSpec() (*Contact, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(activity.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EnrollmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentsTable,
+			Columns: []string{contact.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EnrollmentSkipsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentSkipsTable,
+			Columns: []string{contact.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {

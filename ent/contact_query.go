@@ -17,9 +17,11 @@ import (
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/google/uuid"
 )
@@ -27,21 +29,25 @@ import (
 // ContactQuery is the builder for querying Contact entities.
 type ContactQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []contact.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.Contact
-	withOwner           *UserQuery
-	withExecutions      *WorkflowExecutionQuery
-	withTasks           *TaskQuery
-	withDocuments       *DocumentQuery
-	withActivities      *ActivityQuery
-	loadTotal           []func(context.Context, []*Contact) error
-	modifiers           []func(*sql.Selector)
-	withNamedExecutions map[string]*WorkflowExecutionQuery
-	withNamedTasks      map[string]*TaskQuery
-	withNamedDocuments  map[string]*DocumentQuery
-	withNamedActivities map[string]*ActivityQuery
+	ctx                      *QueryContext
+	order                    []contact.OrderOption
+	inters                   []Interceptor
+	predicates               []predicate.Contact
+	withOwner                *UserQuery
+	withExecutions           *WorkflowExecutionQuery
+	withTasks                *TaskQuery
+	withDocuments            *DocumentQuery
+	withActivities           *ActivityQuery
+	withEnrollments          *WorkflowEnrollmentQuery
+	withEnrollmentSkips      *EnrollmentSkipQuery
+	loadTotal                []func(context.Context, []*Contact) error
+	modifiers                []func(*sql.Selector)
+	withNamedExecutions      map[string]*WorkflowExecutionQuery
+	withNamedTasks           map[string]*TaskQuery
+	withNamedDocuments       map[string]*DocumentQuery
+	withNamedActivities      map[string]*ActivityQuery
+	withNamedEnrollments     map[string]*WorkflowEnrollmentQuery
+	withNamedEnrollmentSkips map[string]*EnrollmentSkipQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -181,6 +187,50 @@ func (_q *ContactQuery) QueryActivities() *ActivityQuery {
 			sqlgraph.From(contact.Table, contact.FieldID, selector),
 			sqlgraph.To(activity.Table, activity.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, contact.ActivitiesTable, contact.ActivitiesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEnrollments chains the current query on the "enrollments" edge.
+func (_q *ContactQuery) QueryEnrollments() *WorkflowEnrollmentQuery {
+	query := (&WorkflowEnrollmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contact.Table, contact.FieldID, selector),
+			sqlgraph.To(workflowenrollment.Table, workflowenrollment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, contact.EnrollmentsTable, contact.EnrollmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEnrollmentSkips chains the current query on the "enrollment_skips" edge.
+func (_q *ContactQuery) QueryEnrollmentSkips() *EnrollmentSkipQuery {
+	query := (&EnrollmentSkipClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contact.Table, contact.FieldID, selector),
+			sqlgraph.To(enrollmentskip.Table, enrollmentskip.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, contact.EnrollmentSkipsTable, contact.EnrollmentSkipsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -375,16 +425,18 @@ func (_q *ContactQuery) Clone() *ContactQuery {
 		return nil
 	}
 	return &ContactQuery{
-		config:         _q.config,
-		ctx:            _q.ctx.Clone(),
-		order:          append([]contact.OrderOption{}, _q.order...),
-		inters:         append([]Interceptor{}, _q.inters...),
-		predicates:     append([]predicate.Contact{}, _q.predicates...),
-		withOwner:      _q.withOwner.Clone(),
-		withExecutions: _q.withExecutions.Clone(),
-		withTasks:      _q.withTasks.Clone(),
-		withDocuments:  _q.withDocuments.Clone(),
-		withActivities: _q.withActivities.Clone(),
+		config:              _q.config,
+		ctx:                 _q.ctx.Clone(),
+		order:               append([]contact.OrderOption{}, _q.order...),
+		inters:              append([]Interceptor{}, _q.inters...),
+		predicates:          append([]predicate.Contact{}, _q.predicates...),
+		withOwner:           _q.withOwner.Clone(),
+		withExecutions:      _q.withExecutions.Clone(),
+		withTasks:           _q.withTasks.Clone(),
+		withDocuments:       _q.withDocuments.Clone(),
+		withActivities:      _q.withActivities.Clone(),
+		withEnrollments:     _q.withEnrollments.Clone(),
+		withEnrollmentSkips: _q.withEnrollmentSkips.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -444,6 +496,28 @@ func (_q *ContactQuery) WithActivities(opts ...func(*ActivityQuery)) *ContactQue
 		opt(query)
 	}
 	_q.withActivities = query
+	return _q
+}
+
+// WithEnrollments tells the query-builder to eager-load the nodes that are connected to
+// the "enrollments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ContactQuery) WithEnrollments(opts ...func(*WorkflowEnrollmentQuery)) *ContactQuery {
+	query := (&WorkflowEnrollmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEnrollments = query
+	return _q
+}
+
+// WithEnrollmentSkips tells the query-builder to eager-load the nodes that are connected to
+// the "enrollment_skips" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ContactQuery) WithEnrollmentSkips(opts ...func(*EnrollmentSkipQuery)) *ContactQuery {
+	query := (&EnrollmentSkipClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEnrollmentSkips = query
 	return _q
 }
 
@@ -531,12 +605,14 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 	var (
 		nodes       = []*Contact{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [7]bool{
 			_q.withOwner != nil,
 			_q.withExecutions != nil,
 			_q.withTasks != nil,
 			_q.withDocuments != nil,
 			_q.withActivities != nil,
+			_q.withEnrollments != nil,
+			_q.withEnrollmentSkips != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -594,6 +670,20 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 			return nil, err
 		}
 	}
+	if query := _q.withEnrollments; query != nil {
+		if err := _q.loadEnrollments(ctx, query, nodes,
+			func(n *Contact) { n.Edges.Enrollments = []*WorkflowEnrollment{} },
+			func(n *Contact, e *WorkflowEnrollment) { n.Edges.Enrollments = append(n.Edges.Enrollments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEnrollmentSkips; query != nil {
+		if err := _q.loadEnrollmentSkips(ctx, query, nodes,
+			func(n *Contact) { n.Edges.EnrollmentSkips = []*EnrollmentSkip{} },
+			func(n *Contact, e *EnrollmentSkip) { n.Edges.EnrollmentSkips = append(n.Edges.EnrollmentSkips, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedExecutions {
 		if err := _q.loadExecutions(ctx, query, nodes,
 			func(n *Contact) { n.appendNamedExecutions(name) },
@@ -619,6 +709,20 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 		if err := _q.loadActivities(ctx, query, nodes,
 			func(n *Contact) { n.appendNamedActivities(name) },
 			func(n *Contact, e *Activity) { n.appendNamedActivities(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEnrollments {
+		if err := _q.loadEnrollments(ctx, query, nodes,
+			func(n *Contact) { n.appendNamedEnrollments(name) },
+			func(n *Contact, e *WorkflowEnrollment) { n.appendNamedEnrollments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEnrollmentSkips {
+		if err := _q.loadEnrollmentSkips(ctx, query, nodes,
+			func(n *Contact) { n.appendNamedEnrollmentSkips(name) },
+			func(n *Contact, e *EnrollmentSkip) { n.appendNamedEnrollmentSkips(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -773,6 +877,66 @@ func (_q *ContactQuery) loadActivities(ctx context.Context, query *ActivityQuery
 	}
 	query.Where(predicate.Activity(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(contact.ActivitiesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ClientID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "client_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ContactQuery) loadEnrollments(ctx context.Context, query *WorkflowEnrollmentQuery, nodes []*Contact, init func(*Contact), assign func(*Contact, *WorkflowEnrollment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[uuid.UUID]*Contact)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(workflowenrollment.FieldClientID)
+	}
+	query.Where(predicate.WorkflowEnrollment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(contact.EnrollmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ClientID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "client_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ContactQuery) loadEnrollmentSkips(ctx context.Context, query *EnrollmentSkipQuery, nodes []*Contact, init func(*Contact), assign func(*Contact, *EnrollmentSkip)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[uuid.UUID]*Contact)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(enrollmentskip.FieldClientID)
+	}
+	query.Where(predicate.EnrollmentSkip(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(contact.EnrollmentSkipsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -964,6 +1128,34 @@ func (_q *ContactQuery) WithNamedActivities(name string, opts ...func(*ActivityQ
 		_q.withNamedActivities = make(map[string]*ActivityQuery)
 	}
 	_q.withNamedActivities[name] = query
+	return _q
+}
+
+// WithNamedEnrollments tells the query-builder to eager-load the nodes that are connected to the "enrollments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ContactQuery) WithNamedEnrollments(name string, opts ...func(*WorkflowEnrollmentQuery)) *ContactQuery {
+	query := (&WorkflowEnrollmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEnrollments == nil {
+		_q.withNamedEnrollments = make(map[string]*WorkflowEnrollmentQuery)
+	}
+	_q.withNamedEnrollments[name] = query
+	return _q
+}
+
+// WithNamedEnrollmentSkips tells the query-builder to eager-load the nodes that are connected to the "enrollment_skips"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ContactQuery) WithNamedEnrollmentSkips(name string, opts ...func(*EnrollmentSkipQuery)) *ContactQuery {
+	query := (&EnrollmentSkipClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEnrollmentSkips == nil {
+		_q.withNamedEnrollmentSkips = make(map[string]*EnrollmentSkipQuery)
+	}
+	_q.withNamedEnrollmentSkips[name] = query
 	return _q
 }
 

@@ -15,9 +15,11 @@ import (
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/google/uuid"
 )
@@ -207,6 +209,36 @@ func (_u *ContactUpdate) AddActivities(v ...*Activity) *ContactUpdate {
 	return _u.AddActivityIDs(ids...)
 }
 
+// AddEnrollmentIDs adds the "enrollments" edge to the WorkflowEnrollment entity by IDs.
+func (_u *ContactUpdate) AddEnrollmentIDs(ids ...uuid.UUID) *ContactUpdate {
+	_u.mutation.AddEnrollmentIDs(ids...)
+	return _u
+}
+
+// AddEnrollments adds the "enrollments" edges to the WorkflowEnrollment entity.
+func (_u *ContactUpdate) AddEnrollments(v ...*WorkflowEnrollment) *ContactUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEnrollmentIDs(ids...)
+}
+
+// AddEnrollmentSkipIDs adds the "enrollment_skips" edge to the EnrollmentSkip entity by IDs.
+func (_u *ContactUpdate) AddEnrollmentSkipIDs(ids ...uuid.UUID) *ContactUpdate {
+	_u.mutation.AddEnrollmentSkipIDs(ids...)
+	return _u
+}
+
+// AddEnrollmentSkips adds the "enrollment_skips" edges to the EnrollmentSkip entity.
+func (_u *ContactUpdate) AddEnrollmentSkips(v ...*EnrollmentSkip) *ContactUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEnrollmentSkipIDs(ids...)
+}
+
 // Mutation returns the ContactMutation object of the builder.
 func (_u *ContactUpdate) Mutation() *ContactMutation {
 	return _u.mutation
@@ -300,6 +332,48 @@ func (_u *ContactUpdate) RemoveActivities(v ...*Activity) *ContactUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveActivityIDs(ids...)
+}
+
+// ClearEnrollments clears all "enrollments" edges to the WorkflowEnrollment entity.
+func (_u *ContactUpdate) ClearEnrollments() *ContactUpdate {
+	_u.mutation.ClearEnrollments()
+	return _u
+}
+
+// RemoveEnrollmentIDs removes the "enrollments" edge to WorkflowEnrollment entities by IDs.
+func (_u *ContactUpdate) RemoveEnrollmentIDs(ids ...uuid.UUID) *ContactUpdate {
+	_u.mutation.RemoveEnrollmentIDs(ids...)
+	return _u
+}
+
+// RemoveEnrollments removes "enrollments" edges to WorkflowEnrollment entities.
+func (_u *ContactUpdate) RemoveEnrollments(v ...*WorkflowEnrollment) *ContactUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEnrollmentIDs(ids...)
+}
+
+// ClearEnrollmentSkips clears all "enrollment_skips" edges to the EnrollmentSkip entity.
+func (_u *ContactUpdate) ClearEnrollmentSkips() *ContactUpdate {
+	_u.mutation.ClearEnrollmentSkips()
+	return _u
+}
+
+// RemoveEnrollmentSkipIDs removes the "enrollment_skips" edge to EnrollmentSkip entities by IDs.
+func (_u *ContactUpdate) RemoveEnrollmentSkipIDs(ids ...uuid.UUID) *ContactUpdate {
+	_u.mutation.RemoveEnrollmentSkipIDs(ids...)
+	return _u
+}
+
+// RemoveEnrollmentSkips removes "enrollment_skips" edges to EnrollmentSkip entities.
+func (_u *ContactUpdate) RemoveEnrollmentSkips(v ...*EnrollmentSkip) *ContactUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEnrollmentSkipIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -625,6 +699,96 @@ func (_u *ContactUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.EnrollmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentsTable,
+			Columns: []string{contact.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEnrollmentsIDs(); len(nodes) > 0 && !_u.mutation.EnrollmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentsTable,
+			Columns: []string{contact.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EnrollmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentsTable,
+			Columns: []string{contact.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EnrollmentSkipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentSkipsTable,
+			Columns: []string{contact.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEnrollmentSkipsIDs(); len(nodes) > 0 && !_u.mutation.EnrollmentSkipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentSkipsTable,
+			Columns: []string{contact.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EnrollmentSkipsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentSkipsTable,
+			Columns: []string{contact.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -818,6 +982,36 @@ func (_u *ContactUpdateOne) AddActivities(v ...*Activity) *ContactUpdateOne {
 	return _u.AddActivityIDs(ids...)
 }
 
+// AddEnrollmentIDs adds the "enrollments" edge to the WorkflowEnrollment entity by IDs.
+func (_u *ContactUpdateOne) AddEnrollmentIDs(ids ...uuid.UUID) *ContactUpdateOne {
+	_u.mutation.AddEnrollmentIDs(ids...)
+	return _u
+}
+
+// AddEnrollments adds the "enrollments" edges to the WorkflowEnrollment entity.
+func (_u *ContactUpdateOne) AddEnrollments(v ...*WorkflowEnrollment) *ContactUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEnrollmentIDs(ids...)
+}
+
+// AddEnrollmentSkipIDs adds the "enrollment_skips" edge to the EnrollmentSkip entity by IDs.
+func (_u *ContactUpdateOne) AddEnrollmentSkipIDs(ids ...uuid.UUID) *ContactUpdateOne {
+	_u.mutation.AddEnrollmentSkipIDs(ids...)
+	return _u
+}
+
+// AddEnrollmentSkips adds the "enrollment_skips" edges to the EnrollmentSkip entity.
+func (_u *ContactUpdateOne) AddEnrollmentSkips(v ...*EnrollmentSkip) *ContactUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEnrollmentSkipIDs(ids...)
+}
+
 // Mutation returns the ContactMutation object of the builder.
 func (_u *ContactUpdateOne) Mutation() *ContactMutation {
 	return _u.mutation
@@ -911,6 +1105,48 @@ func (_u *ContactUpdateOne) RemoveActivities(v ...*Activity) *ContactUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveActivityIDs(ids...)
+}
+
+// ClearEnrollments clears all "enrollments" edges to the WorkflowEnrollment entity.
+func (_u *ContactUpdateOne) ClearEnrollments() *ContactUpdateOne {
+	_u.mutation.ClearEnrollments()
+	return _u
+}
+
+// RemoveEnrollmentIDs removes the "enrollments" edge to WorkflowEnrollment entities by IDs.
+func (_u *ContactUpdateOne) RemoveEnrollmentIDs(ids ...uuid.UUID) *ContactUpdateOne {
+	_u.mutation.RemoveEnrollmentIDs(ids...)
+	return _u
+}
+
+// RemoveEnrollments removes "enrollments" edges to WorkflowEnrollment entities.
+func (_u *ContactUpdateOne) RemoveEnrollments(v ...*WorkflowEnrollment) *ContactUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEnrollmentIDs(ids...)
+}
+
+// ClearEnrollmentSkips clears all "enrollment_skips" edges to the EnrollmentSkip entity.
+func (_u *ContactUpdateOne) ClearEnrollmentSkips() *ContactUpdateOne {
+	_u.mutation.ClearEnrollmentSkips()
+	return _u
+}
+
+// RemoveEnrollmentSkipIDs removes the "enrollment_skips" edge to EnrollmentSkip entities by IDs.
+func (_u *ContactUpdateOne) RemoveEnrollmentSkipIDs(ids ...uuid.UUID) *ContactUpdateOne {
+	_u.mutation.RemoveEnrollmentSkipIDs(ids...)
+	return _u
+}
+
+// RemoveEnrollmentSkips removes "enrollment_skips" edges to EnrollmentSkip entities.
+func (_u *ContactUpdateOne) RemoveEnrollmentSkips(v ...*EnrollmentSkip) *ContactUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEnrollmentSkipIDs(ids...)
 }
 
 // Where appends a list predicates to the ContactUpdate builder.
@@ -1259,6 +1495,96 @@ func (_u *ContactUpdateOne) sqlSave(ctx context.Context) (_node *Contact, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(activity.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EnrollmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentsTable,
+			Columns: []string{contact.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEnrollmentsIDs(); len(nodes) > 0 && !_u.mutation.EnrollmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentsTable,
+			Columns: []string{contact.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EnrollmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentsTable,
+			Columns: []string{contact.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EnrollmentSkipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentSkipsTable,
+			Columns: []string{contact.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEnrollmentSkipsIDs(); len(nodes) > 0 && !_u.mutation.EnrollmentSkipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentSkipsTable,
+			Columns: []string{contact.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EnrollmentSkipsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentSkipsTable,
+			Columns: []string{contact.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {

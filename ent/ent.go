@@ -18,10 +18,12 @@ import (
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/ent/workflowversion"
@@ -91,10 +93,12 @@ func checkColumn(t, c string) error {
 			customfield.Table:          customfield.ValidColumn,
 			document.Table:             document.ValidColumn,
 			email.Table:                email.ValidColumn,
+			enrollmentskip.Table:       enrollmentskip.ValidColumn,
 			stepoutput.Table:           stepoutput.ValidColumn,
 			task.Table:                 task.ValidColumn,
 			user.Table:                 user.ValidColumn,
 			workflow.Table:             workflow.ValidColumn,
+			workflowenrollment.Table:   workflowenrollment.ValidColumn,
 			workflowexecution.Table:    workflowexecution.ValidColumn,
 			workflowexecutionlog.Table: workflowexecutionlog.ValidColumn,
 			workflowversion.Table:      workflowversion.ValidColumn,

@@ -9,11 +9,13 @@ import (
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/ent/workflowversion"
@@ -26,7 +28,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 13)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 15)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -152,6 +154,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   enrollmentskip.Table,
+			Columns: enrollmentskip.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeUUID,
+				Column: enrollmentskip.FieldID,
+			},
+		},
+		Type: "EnrollmentSkip",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			enrollmentskip.FieldCreatedAt:  {Type: field.TypeTime, Column: enrollmentskip.FieldCreatedAt},
+			enrollmentskip.FieldWorkflowID: {Type: field.TypeUUID, Column: enrollmentskip.FieldWorkflowID},
+			enrollmentskip.FieldClientID:   {Type: field.TypeUUID, Column: enrollmentskip.FieldClientID},
+			enrollmentskip.FieldReason:     {Type: field.TypeString, Column: enrollmentskip.FieldReason},
+		},
+	}
+	graph.Nodes[7] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stepoutput.Table,
 			Columns: stepoutput.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -167,7 +186,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stepoutput.FieldOutput:      {Type: field.TypeJSON, Column: stepoutput.FieldOutput},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -188,7 +207,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldAssigneeID:  {Type: field.TypeUUID, Column: task.FieldAssigneeID},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -207,7 +226,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflow.Table,
 			Columns: workflow.Columns,
@@ -228,6 +247,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflow.FieldTriggerConfig: {Type: field.TypeJSON, Column: workflow.FieldTriggerConfig},
 			workflow.FieldConditions:    {Type: field.TypeJSON, Column: workflow.FieldConditions},
 			workflow.FieldActions:       {Type: field.TypeJSON, Column: workflow.FieldActions},
+			workflow.FieldEnrollment:    {Type: field.TypeJSON, Column: workflow.FieldEnrollment},
+			workflow.FieldGoal:          {Type: field.TypeJSON, Column: workflow.FieldGoal},
 			workflow.FieldVersion:       {Type: field.TypeInt, Column: workflow.FieldVersion},
 			workflow.FieldCreatedByID:   {Type: field.TypeUUID, Column: workflow.FieldCreatedByID},
 			workflow.FieldWebhookSecret: {Type: field.TypeString, Column: workflow.FieldWebhookSecret},
@@ -235,7 +256,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflow.FieldRetentionDays: {Type: field.TypeInt, Column: workflow.FieldRetentionDays},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   workflowenrollment.Table,
+			Columns: workflowenrollment.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeUUID,
+				Column: workflowenrollment.FieldID,
+			},
+		},
+		Type: "WorkflowEnrollment",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			workflowenrollment.FieldWorkflowID:  {Type: field.TypeUUID, Column: workflowenrollment.FieldWorkflowID},
+			workflowenrollment.FieldClientID:    {Type: field.TypeUUID, Column: workflowenrollment.FieldClientID},
+			workflowenrollment.FieldFingerprint: {Type: field.TypeString, Column: workflowenrollment.FieldFingerprint},
+			workflowenrollment.FieldExecutionID: {Type: field.TypeUUID, Column: workflowenrollment.FieldExecutionID},
+			workflowenrollment.FieldEnrollments: {Type: field.TypeInt, Column: workflowenrollment.FieldEnrollments},
+			workflowenrollment.FieldEnrolledAt:  {Type: field.TypeTime, Column: workflowenrollment.FieldEnrolledAt},
+		},
+	}
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowexecution.Table,
 			Columns: workflowexecution.Columns,
@@ -270,9 +310,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowexecution.FieldStepRuns:          {Type: field.TypeInt, Column: workflowexecution.FieldStepRuns},
 			workflowexecution.FieldConditionsChecked: {Type: field.TypeBool, Column: workflowexecution.FieldConditionsChecked},
 			workflowexecution.FieldDepth:             {Type: field.TypeInt, Column: workflowexecution.FieldDepth},
+			workflowexecution.FieldOneActive:         {Type: field.TypeBool, Column: workflowexecution.FieldOneActive},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowexecutionlog.Table,
 			Columns: workflowexecutionlog.Columns,
@@ -300,7 +341,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowexecutionlog.FieldExecutedAt:   {Type: field.TypeTime, Column: workflowexecutionlog.FieldExecutedAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowversion.Table,
 			Columns: workflowversion.Columns,
@@ -403,6 +444,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Activity",
 	)
 	graph.MustAddE(
+		"enrollments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentsTable,
+			Columns: []string{contact.EnrollmentsColumn},
+			Bidi:    false,
+		},
+		"Contact",
+		"WorkflowEnrollment",
+	)
+	graph.MustAddE(
+		"enrollment_skips",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.EnrollmentSkipsTable,
+			Columns: []string{contact.EnrollmentSkipsColumn},
+			Bidi:    false,
+		},
+		"Contact",
+		"EnrollmentSkip",
+	)
+	graph.MustAddE(
 		"client",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -412,6 +477,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"Document",
+		"Contact",
+	)
+	graph.MustAddE(
+		"workflow",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   enrollmentskip.WorkflowTable,
+			Columns: []string{enrollmentskip.WorkflowColumn},
+			Bidi:    false,
+		},
+		"EnrollmentSkip",
+		"Workflow",
+	)
+	graph.MustAddE(
+		"client",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   enrollmentskip.ClientTable,
+			Columns: []string{enrollmentskip.ClientColumn},
+			Bidi:    false,
+		},
+		"EnrollmentSkip",
 		"Contact",
 	)
 	graph.MustAddE(
@@ -545,6 +634,54 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Workflow",
 		"WorkflowVersion",
+	)
+	graph.MustAddE(
+		"enrollments",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentsTable,
+			Columns: []string{workflow.EnrollmentsColumn},
+			Bidi:    false,
+		},
+		"Workflow",
+		"WorkflowEnrollment",
+	)
+	graph.MustAddE(
+		"enrollment_skips",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentSkipsTable,
+			Columns: []string{workflow.EnrollmentSkipsColumn},
+			Bidi:    false,
+		},
+		"Workflow",
+		"EnrollmentSkip",
+	)
+	graph.MustAddE(
+		"workflow",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   workflowenrollment.WorkflowTable,
+			Columns: []string{workflowenrollment.WorkflowColumn},
+			Bidi:    false,
+		},
+		"WorkflowEnrollment",
+		"Workflow",
+	)
+	graph.MustAddE(
+		"client",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   workflowenrollment.ClientTable,
+			Columns: []string{workflowenrollment.ClientColumn},
+			Bidi:    false,
+		},
+		"WorkflowEnrollment",
+		"Contact",
 	)
 	graph.MustAddE(
 		"workflow",
@@ -962,6 +1099,34 @@ func (f *ContactFilter) WhereHasActivitiesWith(preds ...predicate.Activity) {
 	})))
 }
 
+// WhereHasEnrollments applies a predicate to check if query has an edge enrollments.
+func (f *ContactFilter) WhereHasEnrollments() {
+	f.Where(entql.HasEdge("enrollments"))
+}
+
+// WhereHasEnrollmentsWith applies a predicate to check if query has an edge enrollments with a given conditions (other predicates).
+func (f *ContactFilter) WhereHasEnrollmentsWith(preds ...predicate.WorkflowEnrollment) {
+	f.Where(entql.HasEdgeWith("enrollments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEnrollmentSkips applies a predicate to check if query has an edge enrollment_skips.
+func (f *ContactFilter) WhereHasEnrollmentSkips() {
+	f.Where(entql.HasEdge("enrollment_skips"))
+}
+
+// WhereHasEnrollmentSkipsWith applies a predicate to check if query has an edge enrollment_skips with a given conditions (other predicates).
+func (f *ContactFilter) WhereHasEnrollmentSkipsWith(preds ...predicate.EnrollmentSkip) {
+	f.Where(entql.HasEdgeWith("enrollment_skips", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *CustomFieldQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1217,6 +1382,94 @@ func (f *EmailFilter) WhereSentAt(p entql.TimeP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *EnrollmentSkipQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the EnrollmentSkipQuery builder.
+func (_q *EnrollmentSkipQuery) Filter() *EnrollmentSkipFilter {
+	return &EnrollmentSkipFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *EnrollmentSkipMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the EnrollmentSkipMutation builder.
+func (m *EnrollmentSkipMutation) Filter() *EnrollmentSkipFilter {
+	return &EnrollmentSkipFilter{config: m.config, predicateAdder: m}
+}
+
+// EnrollmentSkipFilter provides a generic filtering capability at runtime for EnrollmentSkipQuery.
+type EnrollmentSkipFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *EnrollmentSkipFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql [16]byte predicate on the id field.
+func (f *EnrollmentSkipFilter) WhereID(p entql.ValueP) {
+	f.Where(p.Field(enrollmentskip.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *EnrollmentSkipFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(enrollmentskip.FieldCreatedAt))
+}
+
+// WhereWorkflowID applies the entql [16]byte predicate on the workflow_id field.
+func (f *EnrollmentSkipFilter) WhereWorkflowID(p entql.ValueP) {
+	f.Where(p.Field(enrollmentskip.FieldWorkflowID))
+}
+
+// WhereClientID applies the entql [16]byte predicate on the client_id field.
+func (f *EnrollmentSkipFilter) WhereClientID(p entql.ValueP) {
+	f.Where(p.Field(enrollmentskip.FieldClientID))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *EnrollmentSkipFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(enrollmentskip.FieldReason))
+}
+
+// WhereHasWorkflow applies a predicate to check if query has an edge workflow.
+func (f *EnrollmentSkipFilter) WhereHasWorkflow() {
+	f.Where(entql.HasEdge("workflow"))
+}
+
+// WhereHasWorkflowWith applies a predicate to check if query has an edge workflow with a given conditions (other predicates).
+func (f *EnrollmentSkipFilter) WhereHasWorkflowWith(preds ...predicate.Workflow) {
+	f.Where(entql.HasEdgeWith("workflow", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasClient applies a predicate to check if query has an edge client.
+func (f *EnrollmentSkipFilter) WhereHasClient() {
+	f.Where(entql.HasEdge("client"))
+}
+
+// WhereHasClientWith applies a predicate to check if query has an edge client with a given conditions (other predicates).
+func (f *EnrollmentSkipFilter) WhereHasClientWith(preds ...predicate.Contact) {
+	f.Where(entql.HasEdgeWith("client", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *StepOutputQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1245,7 +1498,7 @@ type StepOutputFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StepOutputFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1319,7 +1572,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1427,7 +1680,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1567,7 +1820,7 @@ type WorkflowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1626,6 +1879,16 @@ func (f *WorkflowFilter) WhereConditions(p entql.BytesP) {
 // WhereActions applies the entql json.RawMessage predicate on the actions field.
 func (f *WorkflowFilter) WhereActions(p entql.BytesP) {
 	f.Where(p.Field(workflow.FieldActions))
+}
+
+// WhereEnrollment applies the entql json.RawMessage predicate on the enrollment field.
+func (f *WorkflowFilter) WhereEnrollment(p entql.BytesP) {
+	f.Where(p.Field(workflow.FieldEnrollment))
+}
+
+// WhereGoal applies the entql json.RawMessage predicate on the goal field.
+func (f *WorkflowFilter) WhereGoal(p entql.BytesP) {
+	f.Where(p.Field(workflow.FieldGoal))
 }
 
 // WhereVersion applies the entql int predicate on the version field.
@@ -1695,6 +1958,132 @@ func (f *WorkflowFilter) WhereHasVersionsWith(preds ...predicate.WorkflowVersion
 	})))
 }
 
+// WhereHasEnrollments applies a predicate to check if query has an edge enrollments.
+func (f *WorkflowFilter) WhereHasEnrollments() {
+	f.Where(entql.HasEdge("enrollments"))
+}
+
+// WhereHasEnrollmentsWith applies a predicate to check if query has an edge enrollments with a given conditions (other predicates).
+func (f *WorkflowFilter) WhereHasEnrollmentsWith(preds ...predicate.WorkflowEnrollment) {
+	f.Where(entql.HasEdgeWith("enrollments", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasEnrollmentSkips applies a predicate to check if query has an edge enrollment_skips.
+func (f *WorkflowFilter) WhereHasEnrollmentSkips() {
+	f.Where(entql.HasEdge("enrollment_skips"))
+}
+
+// WhereHasEnrollmentSkipsWith applies a predicate to check if query has an edge enrollment_skips with a given conditions (other predicates).
+func (f *WorkflowFilter) WhereHasEnrollmentSkipsWith(preds ...predicate.EnrollmentSkip) {
+	f.Where(entql.HasEdgeWith("enrollment_skips", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *WorkflowEnrollmentQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the WorkflowEnrollmentQuery builder.
+func (_q *WorkflowEnrollmentQuery) Filter() *WorkflowEnrollmentFilter {
+	return &WorkflowEnrollmentFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *WorkflowEnrollmentMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the WorkflowEnrollmentMutation builder.
+func (m *WorkflowEnrollmentMutation) Filter() *WorkflowEnrollmentFilter {
+	return &WorkflowEnrollmentFilter{config: m.config, predicateAdder: m}
+}
+
+// WorkflowEnrollmentFilter provides a generic filtering capability at runtime for WorkflowEnrollmentQuery.
+type WorkflowEnrollmentFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *WorkflowEnrollmentFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql [16]byte predicate on the id field.
+func (f *WorkflowEnrollmentFilter) WhereID(p entql.ValueP) {
+	f.Where(p.Field(workflowenrollment.FieldID))
+}
+
+// WhereWorkflowID applies the entql [16]byte predicate on the workflow_id field.
+func (f *WorkflowEnrollmentFilter) WhereWorkflowID(p entql.ValueP) {
+	f.Where(p.Field(workflowenrollment.FieldWorkflowID))
+}
+
+// WhereClientID applies the entql [16]byte predicate on the client_id field.
+func (f *WorkflowEnrollmentFilter) WhereClientID(p entql.ValueP) {
+	f.Where(p.Field(workflowenrollment.FieldClientID))
+}
+
+// WhereFingerprint applies the entql string predicate on the fingerprint field.
+func (f *WorkflowEnrollmentFilter) WhereFingerprint(p entql.StringP) {
+	f.Where(p.Field(workflowenrollment.FieldFingerprint))
+}
+
+// WhereExecutionID applies the entql [16]byte predicate on the execution_id field.
+func (f *WorkflowEnrollmentFilter) WhereExecutionID(p entql.ValueP) {
+	f.Where(p.Field(workflowenrollment.FieldExecutionID))
+}
+
+// WhereEnrollments applies the entql int predicate on the enrollments field.
+func (f *WorkflowEnrollmentFilter) WhereEnrollments(p entql.IntP) {
+	f.Where(p.Field(workflowenrollment.FieldEnrollments))
+}
+
+// WhereEnrolledAt applies the entql time.Time predicate on the enrolled_at field.
+func (f *WorkflowEnrollmentFilter) WhereEnrolledAt(p entql.TimeP) {
+	f.Where(p.Field(workflowenrollment.FieldEnrolledAt))
+}
+
+// WhereHasWorkflow applies a predicate to check if query has an edge workflow.
+func (f *WorkflowEnrollmentFilter) WhereHasWorkflow() {
+	f.Where(entql.HasEdge("workflow"))
+}
+
+// WhereHasWorkflowWith applies a predicate to check if query has an edge workflow with a given conditions (other predicates).
+func (f *WorkflowEnrollmentFilter) WhereHasWorkflowWith(preds ...predicate.Workflow) {
+	f.Where(entql.HasEdgeWith("workflow", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasClient applies a predicate to check if query has an edge client.
+func (f *WorkflowEnrollmentFilter) WhereHasClient() {
+	f.Where(entql.HasEdge("client"))
+}
+
+// WhereHasClientWith applies a predicate to check if query has an edge client with a given conditions (other predicates).
+func (f *WorkflowEnrollmentFilter) WhereHasClientWith(preds ...predicate.Contact) {
+	f.Where(entql.HasEdgeWith("client", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *WorkflowExecutionQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1724,7 +2113,7 @@ type WorkflowExecutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowExecutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1855,6 +2244,11 @@ func (f *WorkflowExecutionFilter) WhereDepth(p entql.IntP) {
 	f.Where(p.Field(workflowexecution.FieldDepth))
 }
 
+// WhereOneActive applies the entql bool predicate on the one_active field.
+func (f *WorkflowExecutionFilter) WhereOneActive(p entql.BoolP) {
+	f.Where(p.Field(workflowexecution.FieldOneActive))
+}
+
 // WhereHasWorkflow applies a predicate to check if query has an edge workflow.
 func (f *WorkflowExecutionFilter) WhereHasWorkflow() {
 	f.Where(entql.HasEdge("workflow"))
@@ -1940,7 +2334,7 @@ type WorkflowExecutionLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowExecutionLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2069,7 +2463,7 @@ type WorkflowVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -1685,6 +1685,16 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, workflow.FieldActions)
 				fieldSeen[workflow.FieldActions] = struct{}{}
 			}
+		case "enrollment":
+			if _, ok := fieldSeen[workflow.FieldEnrollment]; !ok {
+				selectedFields = append(selectedFields, workflow.FieldEnrollment)
+				fieldSeen[workflow.FieldEnrollment] = struct{}{}
+			}
+		case "goal":
+			if _, ok := fieldSeen[workflow.FieldGoal]; !ok {
+				selectedFields = append(selectedFields, workflow.FieldGoal)
+				fieldSeen[workflow.FieldGoal] = struct{}{}
+			}
 		case "version":
 			if _, ok := fieldSeen[workflow.FieldVersion]; !ok {
 				selectedFields = append(selectedFields, workflow.FieldVersion)

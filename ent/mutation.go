@@ -17,11 +17,13 @@ import (
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/ent/workflowversion"
@@ -45,10 +47,12 @@ const (
 	TypeCustomField          = "CustomField"
 	TypeDocument             = "Document"
 	TypeEmail                = "Email"
+	TypeEnrollmentSkip       = "EnrollmentSkip"
 	TypeStepOutput           = "StepOutput"
 	TypeTask                 = "Task"
 	TypeUser                 = "User"
 	TypeWorkflow             = "Workflow"
+	TypeWorkflowEnrollment   = "WorkflowEnrollment"
 	TypeWorkflowExecution    = "WorkflowExecution"
 	TypeWorkflowExecutionLog = "WorkflowExecutionLog"
 	TypeWorkflowVersion      = "WorkflowVersion"
@@ -1429,36 +1433,42 @@ func (m *ActivityMutation) ResetEdge(name string) error {
 // ContactMutation represents an operation that mutates the Contact nodes in the graph.
 type ContactMutation struct {
 	config
-	op                Op
-	typ               string
-	id                *uuid.UUID
-	created_at        *time.Time
-	updated_at        *time.Time
-	name              *string
-	email             *string
-	phone             *string
-	status            *contact.Status
-	tags              *[]string
-	appendtags        []string
-	custom_fields     *map[string]interface{}
-	clearedFields     map[string]struct{}
-	owner             *uuid.UUID
-	clearedowner      bool
-	executions        map[uuid.UUID]struct{}
-	removedexecutions map[uuid.UUID]struct{}
-	clearedexecutions bool
-	tasks             map[uuid.UUID]struct{}
-	removedtasks      map[uuid.UUID]struct{}
-	clearedtasks      bool
-	documents         map[uuid.UUID]struct{}
-	removeddocuments  map[uuid.UUID]struct{}
-	cleareddocuments  bool
-	activities        map[uuid.UUID]struct{}
-	removedactivities map[uuid.UUID]struct{}
-	clearedactivities bool
-	done              bool
-	oldValue          func(context.Context) (*Contact, error)
-	predicates        []predicate.Contact
+	op                      Op
+	typ                     string
+	id                      *uuid.UUID
+	created_at              *time.Time
+	updated_at              *time.Time
+	name                    *string
+	email                   *string
+	phone                   *string
+	status                  *contact.Status
+	tags                    *[]string
+	appendtags              []string
+	custom_fields           *map[string]interface{}
+	clearedFields           map[string]struct{}
+	owner                   *uuid.UUID
+	clearedowner            bool
+	executions              map[uuid.UUID]struct{}
+	removedexecutions       map[uuid.UUID]struct{}
+	clearedexecutions       bool
+	tasks                   map[uuid.UUID]struct{}
+	removedtasks            map[uuid.UUID]struct{}
+	clearedtasks            bool
+	documents               map[uuid.UUID]struct{}
+	removeddocuments        map[uuid.UUID]struct{}
+	cleareddocuments        bool
+	activities              map[uuid.UUID]struct{}
+	removedactivities       map[uuid.UUID]struct{}
+	clearedactivities       bool
+	enrollments             map[uuid.UUID]struct{}
+	removedenrollments      map[uuid.UUID]struct{}
+	clearedenrollments      bool
+	enrollment_skips        map[uuid.UUID]struct{}
+	removedenrollment_skips map[uuid.UUID]struct{}
+	clearedenrollment_skips bool
+	done                    bool
+	oldValue                func(context.Context) (*Contact, error)
+	predicates              []predicate.Contact
 }
 
 var _ ent.Mutation = (*ContactMutation)(nil)
@@ -2173,6 +2183,114 @@ func (m *ContactMutation) ResetActivities() {
 	m.removedactivities = nil
 }
 
+// AddEnrollmentIDs adds the "enrollments" edge to the WorkflowEnrollment entity by ids.
+func (m *ContactMutation) AddEnrollmentIDs(ids ...uuid.UUID) {
+	if m.enrollments == nil {
+		m.enrollments = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		m.enrollments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEnrollments clears the "enrollments" edge to the WorkflowEnrollment entity.
+func (m *ContactMutation) ClearEnrollments() {
+	m.clearedenrollments = true
+}
+
+// EnrollmentsCleared reports if the "enrollments" edge to the WorkflowEnrollment entity was cleared.
+func (m *ContactMutation) EnrollmentsCleared() bool {
+	return m.clearedenrollments
+}
+
+// RemoveEnrollmentIDs removes the "enrollments" edge to the WorkflowEnrollment entity by IDs.
+func (m *ContactMutation) RemoveEnrollmentIDs(ids ...uuid.UUID) {
+	if m.removedenrollments == nil {
+		m.removedenrollments = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		delete(m.enrollments, ids[i])
+		m.removedenrollments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEnrollments returns the removed IDs of the "enrollments" edge to the WorkflowEnrollment entity.
+func (m *ContactMutation) RemovedEnrollmentsIDs() (ids []uuid.UUID) {
+	for id := range m.removedenrollments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EnrollmentsIDs returns the "enrollments" edge IDs in the mutation.
+func (m *ContactMutation) EnrollmentsIDs() (ids []uuid.UUID) {
+	for id := range m.enrollments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEnrollments resets all changes to the "enrollments" edge.
+func (m *ContactMutation) ResetEnrollments() {
+	m.enrollments = nil
+	m.clearedenrollments = false
+	m.removedenrollments = nil
+}
+
+// AddEnrollmentSkipIDs adds the "enrollment_skips" edge to the EnrollmentSkip entity by ids.
+func (m *ContactMutation) AddEnrollmentSkipIDs(ids ...uuid.UUID) {
+	if m.enrollment_skips == nil {
+		m.enrollment_skips = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		m.enrollment_skips[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEnrollmentSkips clears the "enrollment_skips" edge to the EnrollmentSkip entity.
+func (m *ContactMutation) ClearEnrollmentSkips() {
+	m.clearedenrollment_skips = true
+}
+
+// EnrollmentSkipsCleared reports if the "enrollment_skips" edge to the EnrollmentSkip entity was cleared.
+func (m *ContactMutation) EnrollmentSkipsCleared() bool {
+	return m.clearedenrollment_skips
+}
+
+// RemoveEnrollmentSkipIDs removes the "enrollment_skips" edge to the EnrollmentSkip entity by IDs.
+func (m *ContactMutation) RemoveEnrollmentSkipIDs(ids ...uuid.UUID) {
+	if m.removedenrollment_skips == nil {
+		m.removedenrollment_skips = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		delete(m.enrollment_skips, ids[i])
+		m.removedenrollment_skips[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEnrollmentSkips returns the removed IDs of the "enrollment_skips" edge to the EnrollmentSkip entity.
+func (m *ContactMutation) RemovedEnrollmentSkipsIDs() (ids []uuid.UUID) {
+	for id := range m.removedenrollment_skips {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EnrollmentSkipsIDs returns the "enrollment_skips" edge IDs in the mutation.
+func (m *ContactMutation) EnrollmentSkipsIDs() (ids []uuid.UUID) {
+	for id := range m.enrollment_skips {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEnrollmentSkips resets all changes to the "enrollment_skips" edge.
+func (m *ContactMutation) ResetEnrollmentSkips() {
+	m.enrollment_skips = nil
+	m.clearedenrollment_skips = false
+	m.removedenrollment_skips = nil
+}
+
 // Where appends a list predicates to the ContactMutation builder.
 func (m *ContactMutation) Where(ps ...predicate.Contact) {
 	m.predicates = append(m.predicates, ps...)
@@ -2457,7 +2575,7 @@ func (m *ContactMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ContactMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.owner != nil {
 		edges = append(edges, contact.EdgeOwner)
 	}
@@ -2472,6 +2590,12 @@ func (m *ContactMutation) AddedEdges() []string {
 	}
 	if m.activities != nil {
 		edges = append(edges, contact.EdgeActivities)
+	}
+	if m.enrollments != nil {
+		edges = append(edges, contact.EdgeEnrollments)
+	}
+	if m.enrollment_skips != nil {
+		edges = append(edges, contact.EdgeEnrollmentSkips)
 	}
 	return edges
 }
@@ -2508,13 +2632,25 @@ func (m *ContactMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case contact.EdgeEnrollments:
+		ids := make([]ent.Value, 0, len(m.enrollments))
+		for id := range m.enrollments {
+			ids = append(ids, id)
+		}
+		return ids
+	case contact.EdgeEnrollmentSkips:
+		ids := make([]ent.Value, 0, len(m.enrollment_skips))
+		for id := range m.enrollment_skips {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ContactMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.removedexecutions != nil {
 		edges = append(edges, contact.EdgeExecutions)
 	}
@@ -2526,6 +2662,12 @@ func (m *ContactMutation) RemovedEdges() []string {
 	}
 	if m.removedactivities != nil {
 		edges = append(edges, contact.EdgeActivities)
+	}
+	if m.removedenrollments != nil {
+		edges = append(edges, contact.EdgeEnrollments)
+	}
+	if m.removedenrollment_skips != nil {
+		edges = append(edges, contact.EdgeEnrollmentSkips)
 	}
 	return edges
 }
@@ -2558,13 +2700,25 @@ func (m *ContactMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case contact.EdgeEnrollments:
+		ids := make([]ent.Value, 0, len(m.removedenrollments))
+		for id := range m.removedenrollments {
+			ids = append(ids, id)
+		}
+		return ids
+	case contact.EdgeEnrollmentSkips:
+		ids := make([]ent.Value, 0, len(m.removedenrollment_skips))
+		for id := range m.removedenrollment_skips {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ContactMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.clearedowner {
 		edges = append(edges, contact.EdgeOwner)
 	}
@@ -2579,6 +2733,12 @@ func (m *ContactMutation) ClearedEdges() []string {
 	}
 	if m.clearedactivities {
 		edges = append(edges, contact.EdgeActivities)
+	}
+	if m.clearedenrollments {
+		edges = append(edges, contact.EdgeEnrollments)
+	}
+	if m.clearedenrollment_skips {
+		edges = append(edges, contact.EdgeEnrollmentSkips)
 	}
 	return edges
 }
@@ -2597,6 +2757,10 @@ func (m *ContactMutation) EdgeCleared(name string) bool {
 		return m.cleareddocuments
 	case contact.EdgeActivities:
 		return m.clearedactivities
+	case contact.EdgeEnrollments:
+		return m.clearedenrollments
+	case contact.EdgeEnrollmentSkips:
+		return m.clearedenrollment_skips
 	}
 	return false
 }
@@ -2630,6 +2794,12 @@ func (m *ContactMutation) ResetEdge(name string) error {
 		return nil
 	case contact.EdgeActivities:
 		m.ResetActivities()
+		return nil
+	case contact.EdgeEnrollments:
+		m.ResetEnrollments()
+		return nil
+	case contact.EdgeEnrollmentSkips:
+		m.ResetEnrollmentSkips()
 		return nil
 	}
 	return fmt.Errorf("unknown Contact edge %s", name)
@@ -5095,6 +5265,600 @@ func (m *EmailMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *EmailMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Email edge %s", name)
+}
+
+// EnrollmentSkipMutation represents an operation that mutates the EnrollmentSkip nodes in the graph.
+type EnrollmentSkipMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *uuid.UUID
+	created_at      *time.Time
+	reason          *string
+	clearedFields   map[string]struct{}
+	workflow        *uuid.UUID
+	clearedworkflow bool
+	client          *uuid.UUID
+	clearedclient   bool
+	done            bool
+	oldValue        func(context.Context) (*EnrollmentSkip, error)
+	predicates      []predicate.EnrollmentSkip
+}
+
+var _ ent.Mutation = (*EnrollmentSkipMutation)(nil)
+
+// enrollmentskipOption allows management of the mutation configuration using functional options.
+type enrollmentskipOption func(*EnrollmentSkipMutation)
+
+// newEnrollmentSkipMutation creates new mutation for the EnrollmentSkip entity.
+func newEnrollmentSkipMutation(c config, op Op, opts ...enrollmentskipOption) *EnrollmentSkipMutation {
+	m := &EnrollmentSkipMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeEnrollmentSkip,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withEnrollmentSkipID sets the ID field of the mutation.
+func withEnrollmentSkipID(id uuid.UUID) enrollmentskipOption {
+	return func(m *EnrollmentSkipMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *EnrollmentSkip
+		)
+		m.oldValue = func(ctx context.Context) (*EnrollmentSkip, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().EnrollmentSkip.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withEnrollmentSkip sets the old EnrollmentSkip of the mutation.
+func withEnrollmentSkip(node *EnrollmentSkip) enrollmentskipOption {
+	return func(m *EnrollmentSkipMutation) {
+		m.oldValue = func(context.Context) (*EnrollmentSkip, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m EnrollmentSkipMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m EnrollmentSkipMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of EnrollmentSkip entities.
+func (m *EnrollmentSkipMutation) SetID(id uuid.UUID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *EnrollmentSkipMutation) ID() (id uuid.UUID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *EnrollmentSkipMutation) IDs(ctx context.Context) ([]uuid.UUID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []uuid.UUID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().EnrollmentSkip.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *EnrollmentSkipMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *EnrollmentSkipMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the EnrollmentSkip entity.
+// If the EnrollmentSkip object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EnrollmentSkipMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *EnrollmentSkipMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetWorkflowID sets the "workflow_id" field.
+func (m *EnrollmentSkipMutation) SetWorkflowID(u uuid.UUID) {
+	m.workflow = &u
+}
+
+// WorkflowID returns the value of the "workflow_id" field in the mutation.
+func (m *EnrollmentSkipMutation) WorkflowID() (r uuid.UUID, exists bool) {
+	v := m.workflow
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWorkflowID returns the old "workflow_id" field's value of the EnrollmentSkip entity.
+// If the EnrollmentSkip object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EnrollmentSkipMutation) OldWorkflowID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWorkflowID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWorkflowID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWorkflowID: %w", err)
+	}
+	return oldValue.WorkflowID, nil
+}
+
+// ResetWorkflowID resets all changes to the "workflow_id" field.
+func (m *EnrollmentSkipMutation) ResetWorkflowID() {
+	m.workflow = nil
+}
+
+// SetClientID sets the "client_id" field.
+func (m *EnrollmentSkipMutation) SetClientID(u uuid.UUID) {
+	m.client = &u
+}
+
+// ClientID returns the value of the "client_id" field in the mutation.
+func (m *EnrollmentSkipMutation) ClientID() (r uuid.UUID, exists bool) {
+	v := m.client
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClientID returns the old "client_id" field's value of the EnrollmentSkip entity.
+// If the EnrollmentSkip object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EnrollmentSkipMutation) OldClientID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClientID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClientID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClientID: %w", err)
+	}
+	return oldValue.ClientID, nil
+}
+
+// ResetClientID resets all changes to the "client_id" field.
+func (m *EnrollmentSkipMutation) ResetClientID() {
+	m.client = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *EnrollmentSkipMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *EnrollmentSkipMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the EnrollmentSkip entity.
+// If the EnrollmentSkip object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *EnrollmentSkipMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *EnrollmentSkipMutation) ResetReason() {
+	m.reason = nil
+}
+
+// ClearWorkflow clears the "workflow" edge to the Workflow entity.
+func (m *EnrollmentSkipMutation) ClearWorkflow() {
+	m.clearedworkflow = true
+	m.clearedFields[enrollmentskip.FieldWorkflowID] = struct{}{}
+}
+
+// WorkflowCleared reports if the "workflow" edge to the Workflow entity was cleared.
+func (m *EnrollmentSkipMutation) WorkflowCleared() bool {
+	return m.clearedworkflow
+}
+
+// WorkflowIDs returns the "workflow" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// WorkflowID instead. It exists only for internal usage by the builders.
+func (m *EnrollmentSkipMutation) WorkflowIDs() (ids []uuid.UUID) {
+	if id := m.workflow; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetWorkflow resets all changes to the "workflow" edge.
+func (m *EnrollmentSkipMutation) ResetWorkflow() {
+	m.workflow = nil
+	m.clearedworkflow = false
+}
+
+// ClearClient clears the "client" edge to the Contact entity.
+func (m *EnrollmentSkipMutation) ClearClient() {
+	m.clearedclient = true
+	m.clearedFields[enrollmentskip.FieldClientID] = struct{}{}
+}
+
+// ClientCleared reports if the "client" edge to the Contact entity was cleared.
+func (m *EnrollmentSkipMutation) ClientCleared() bool {
+	return m.clearedclient
+}
+
+// ClientIDs returns the "client" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ClientID instead. It exists only for internal usage by the builders.
+func (m *EnrollmentSkipMutation) ClientIDs() (ids []uuid.UUID) {
+	if id := m.client; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetClient resets all changes to the "client" edge.
+func (m *EnrollmentSkipMutation) ResetClient() {
+	m.client = nil
+	m.clearedclient = false
+}
+
+// Where appends a list predicates to the EnrollmentSkipMutation builder.
+func (m *EnrollmentSkipMutation) Where(ps ...predicate.EnrollmentSkip) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the EnrollmentSkipMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *EnrollmentSkipMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.EnrollmentSkip, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *EnrollmentSkipMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *EnrollmentSkipMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (EnrollmentSkip).
+func (m *EnrollmentSkipMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *EnrollmentSkipMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.created_at != nil {
+		fields = append(fields, enrollmentskip.FieldCreatedAt)
+	}
+	if m.workflow != nil {
+		fields = append(fields, enrollmentskip.FieldWorkflowID)
+	}
+	if m.client != nil {
+		fields = append(fields, enrollmentskip.FieldClientID)
+	}
+	if m.reason != nil {
+		fields = append(fields, enrollmentskip.FieldReason)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *EnrollmentSkipMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case enrollmentskip.FieldCreatedAt:
+		return m.CreatedAt()
+	case enrollmentskip.FieldWorkflowID:
+		return m.WorkflowID()
+	case enrollmentskip.FieldClientID:
+		return m.ClientID()
+	case enrollmentskip.FieldReason:
+		return m.Reason()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *EnrollmentSkipMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case enrollmentskip.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case enrollmentskip.FieldWorkflowID:
+		return m.OldWorkflowID(ctx)
+	case enrollmentskip.FieldClientID:
+		return m.OldClientID(ctx)
+	case enrollmentskip.FieldReason:
+		return m.OldReason(ctx)
+	}
+	return nil, fmt.Errorf("unknown EnrollmentSkip field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EnrollmentSkipMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case enrollmentskip.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case enrollmentskip.FieldWorkflowID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWorkflowID(v)
+		return nil
+	case enrollmentskip.FieldClientID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClientID(v)
+		return nil
+	case enrollmentskip.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	}
+	return fmt.Errorf("unknown EnrollmentSkip field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *EnrollmentSkipMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *EnrollmentSkipMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *EnrollmentSkipMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown EnrollmentSkip numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *EnrollmentSkipMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *EnrollmentSkipMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *EnrollmentSkipMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown EnrollmentSkip nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *EnrollmentSkipMutation) ResetField(name string) error {
+	switch name {
+	case enrollmentskip.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case enrollmentskip.FieldWorkflowID:
+		m.ResetWorkflowID()
+		return nil
+	case enrollmentskip.FieldClientID:
+		m.ResetClientID()
+		return nil
+	case enrollmentskip.FieldReason:
+		m.ResetReason()
+		return nil
+	}
+	return fmt.Errorf("unknown EnrollmentSkip field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *EnrollmentSkipMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.workflow != nil {
+		edges = append(edges, enrollmentskip.EdgeWorkflow)
+	}
+	if m.client != nil {
+		edges = append(edges, enrollmentskip.EdgeClient)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *EnrollmentSkipMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case enrollmentskip.EdgeWorkflow:
+		if id := m.workflow; id != nil {
+			return []ent.Value{*id}
+		}
+	case enrollmentskip.EdgeClient:
+		if id := m.client; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *EnrollmentSkipMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *EnrollmentSkipMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *EnrollmentSkipMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedworkflow {
+		edges = append(edges, enrollmentskip.EdgeWorkflow)
+	}
+	if m.clearedclient {
+		edges = append(edges, enrollmentskip.EdgeClient)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *EnrollmentSkipMutation) EdgeCleared(name string) bool {
+	switch name {
+	case enrollmentskip.EdgeWorkflow:
+		return m.clearedworkflow
+	case enrollmentskip.EdgeClient:
+		return m.clearedclient
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *EnrollmentSkipMutation) ClearEdge(name string) error {
+	switch name {
+	case enrollmentskip.EdgeWorkflow:
+		m.ClearWorkflow()
+		return nil
+	case enrollmentskip.EdgeClient:
+		m.ClearClient()
+		return nil
+	}
+	return fmt.Errorf("unknown EnrollmentSkip unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *EnrollmentSkipMutation) ResetEdge(name string) error {
+	switch name {
+	case enrollmentskip.EdgeWorkflow:
+		m.ResetWorkflow()
+		return nil
+	case enrollmentskip.EdgeClient:
+		m.ResetClient()
+		return nil
+	}
+	return fmt.Errorf("unknown EnrollmentSkip edge %s", name)
 }
 
 // StepOutputMutation represents an operation that mutates the StepOutput nodes in the graph.
@@ -7605,38 +8369,46 @@ func (m *UserMutation) ResetEdge(name string) error {
 // WorkflowMutation represents an operation that mutates the Workflow nodes in the graph.
 type WorkflowMutation struct {
 	config
-	op                Op
-	typ               string
-	id                *uuid.UUID
-	created_at        *time.Time
-	updated_at        *time.Time
-	name              *string
-	description       *string
-	is_active         *bool
-	is_template       *bool
-	trigger_type      *spec.TriggerType
-	trigger_config    *map[string]interface{}
-	conditions        *map[string]interface{}
-	actions           *[]spec.Action
-	appendactions     []spec.Action
-	version           *int
-	addversion        *int
-	webhook_secret    *string
-	template_key      *string
-	retention_days    *int
-	addretention_days *int
-	clearedFields     map[string]struct{}
-	created_by        *uuid.UUID
-	clearedcreated_by bool
-	executions        map[uuid.UUID]struct{}
-	removedexecutions map[uuid.UUID]struct{}
-	clearedexecutions bool
-	versions          map[uuid.UUID]struct{}
-	removedversions   map[uuid.UUID]struct{}
-	clearedversions   bool
-	done              bool
-	oldValue          func(context.Context) (*Workflow, error)
-	predicates        []predicate.Workflow
+	op                      Op
+	typ                     string
+	id                      *uuid.UUID
+	created_at              *time.Time
+	updated_at              *time.Time
+	name                    *string
+	description             *string
+	is_active               *bool
+	is_template             *bool
+	trigger_type            *spec.TriggerType
+	trigger_config          *map[string]interface{}
+	conditions              *map[string]interface{}
+	actions                 *[]spec.Action
+	appendactions           []spec.Action
+	enrollment              *map[string]interface{}
+	goal                    *map[string]interface{}
+	version                 *int
+	addversion              *int
+	webhook_secret          *string
+	template_key            *string
+	retention_days          *int
+	addretention_days       *int
+	clearedFields           map[string]struct{}
+	created_by              *uuid.UUID
+	clearedcreated_by       bool
+	executions              map[uuid.UUID]struct{}
+	removedexecutions       map[uuid.UUID]struct{}
+	clearedexecutions       bool
+	versions                map[uuid.UUID]struct{}
+	removedversions         map[uuid.UUID]struct{}
+	clearedversions         bool
+	enrollments             map[uuid.UUID]struct{}
+	removedenrollments      map[uuid.UUID]struct{}
+	clearedenrollments      bool
+	enrollment_skips        map[uuid.UUID]struct{}
+	removedenrollment_skips map[uuid.UUID]struct{}
+	clearedenrollment_skips bool
+	done                    bool
+	oldValue                func(context.Context) (*Workflow, error)
+	predicates              []predicate.Workflow
 }
 
 var _ ent.Mutation = (*WorkflowMutation)(nil)
@@ -8131,6 +8903,104 @@ func (m *WorkflowMutation) ResetActions() {
 	m.appendactions = nil
 }
 
+// SetEnrollment sets the "enrollment" field.
+func (m *WorkflowMutation) SetEnrollment(value map[string]interface{}) {
+	m.enrollment = &value
+}
+
+// Enrollment returns the value of the "enrollment" field in the mutation.
+func (m *WorkflowMutation) Enrollment() (r map[string]interface{}, exists bool) {
+	v := m.enrollment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnrollment returns the old "enrollment" field's value of the Workflow entity.
+// If the Workflow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowMutation) OldEnrollment(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnrollment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnrollment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnrollment: %w", err)
+	}
+	return oldValue.Enrollment, nil
+}
+
+// ClearEnrollment clears the value of the "enrollment" field.
+func (m *WorkflowMutation) ClearEnrollment() {
+	m.enrollment = nil
+	m.clearedFields[workflow.FieldEnrollment] = struct{}{}
+}
+
+// EnrollmentCleared returns if the "enrollment" field was cleared in this mutation.
+func (m *WorkflowMutation) EnrollmentCleared() bool {
+	_, ok := m.clearedFields[workflow.FieldEnrollment]
+	return ok
+}
+
+// ResetEnrollment resets all changes to the "enrollment" field.
+func (m *WorkflowMutation) ResetEnrollment() {
+	m.enrollment = nil
+	delete(m.clearedFields, workflow.FieldEnrollment)
+}
+
+// SetGoal sets the "goal" field.
+func (m *WorkflowMutation) SetGoal(value map[string]interface{}) {
+	m.goal = &value
+}
+
+// Goal returns the value of the "goal" field in the mutation.
+func (m *WorkflowMutation) Goal() (r map[string]interface{}, exists bool) {
+	v := m.goal
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGoal returns the old "goal" field's value of the Workflow entity.
+// If the Workflow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowMutation) OldGoal(ctx context.Context) (v map[string]interface{}, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGoal is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGoal requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGoal: %w", err)
+	}
+	return oldValue.Goal, nil
+}
+
+// ClearGoal clears the value of the "goal" field.
+func (m *WorkflowMutation) ClearGoal() {
+	m.goal = nil
+	m.clearedFields[workflow.FieldGoal] = struct{}{}
+}
+
+// GoalCleared returns if the "goal" field was cleared in this mutation.
+func (m *WorkflowMutation) GoalCleared() bool {
+	_, ok := m.clearedFields[workflow.FieldGoal]
+	return ok
+}
+
+// ResetGoal resets all changes to the "goal" field.
+func (m *WorkflowMutation) ResetGoal() {
+	m.goal = nil
+	delete(m.clearedFields, workflow.FieldGoal)
+}
+
 // SetVersion sets the "version" field.
 func (m *WorkflowMutation) SetVersion(i int) {
 	m.version = &i
@@ -8526,6 +9396,114 @@ func (m *WorkflowMutation) ResetVersions() {
 	m.removedversions = nil
 }
 
+// AddEnrollmentIDs adds the "enrollments" edge to the WorkflowEnrollment entity by ids.
+func (m *WorkflowMutation) AddEnrollmentIDs(ids ...uuid.UUID) {
+	if m.enrollments == nil {
+		m.enrollments = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		m.enrollments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEnrollments clears the "enrollments" edge to the WorkflowEnrollment entity.
+func (m *WorkflowMutation) ClearEnrollments() {
+	m.clearedenrollments = true
+}
+
+// EnrollmentsCleared reports if the "enrollments" edge to the WorkflowEnrollment entity was cleared.
+func (m *WorkflowMutation) EnrollmentsCleared() bool {
+	return m.clearedenrollments
+}
+
+// RemoveEnrollmentIDs removes the "enrollments" edge to the WorkflowEnrollment entity by IDs.
+func (m *WorkflowMutation) RemoveEnrollmentIDs(ids ...uuid.UUID) {
+	if m.removedenrollments == nil {
+		m.removedenrollments = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		delete(m.enrollments, ids[i])
+		m.removedenrollments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEnrollments returns the removed IDs of the "enrollments" edge to the WorkflowEnrollment entity.
+func (m *WorkflowMutation) RemovedEnrollmentsIDs() (ids []uuid.UUID) {
+	for id := range m.removedenrollments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EnrollmentsIDs returns the "enrollments" edge IDs in the mutation.
+func (m *WorkflowMutation) EnrollmentsIDs() (ids []uuid.UUID) {
+	for id := range m.enrollments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEnrollments resets all changes to the "enrollments" edge.
+func (m *WorkflowMutation) ResetEnrollments() {
+	m.enrollments = nil
+	m.clearedenrollments = false
+	m.removedenrollments = nil
+}
+
+// AddEnrollmentSkipIDs adds the "enrollment_skips" edge to the EnrollmentSkip entity by ids.
+func (m *WorkflowMutation) AddEnrollmentSkipIDs(ids ...uuid.UUID) {
+	if m.enrollment_skips == nil {
+		m.enrollment_skips = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		m.enrollment_skips[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEnrollmentSkips clears the "enrollment_skips" edge to the EnrollmentSkip entity.
+func (m *WorkflowMutation) ClearEnrollmentSkips() {
+	m.clearedenrollment_skips = true
+}
+
+// EnrollmentSkipsCleared reports if the "enrollment_skips" edge to the EnrollmentSkip entity was cleared.
+func (m *WorkflowMutation) EnrollmentSkipsCleared() bool {
+	return m.clearedenrollment_skips
+}
+
+// RemoveEnrollmentSkipIDs removes the "enrollment_skips" edge to the EnrollmentSkip entity by IDs.
+func (m *WorkflowMutation) RemoveEnrollmentSkipIDs(ids ...uuid.UUID) {
+	if m.removedenrollment_skips == nil {
+		m.removedenrollment_skips = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		delete(m.enrollment_skips, ids[i])
+		m.removedenrollment_skips[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEnrollmentSkips returns the removed IDs of the "enrollment_skips" edge to the EnrollmentSkip entity.
+func (m *WorkflowMutation) RemovedEnrollmentSkipsIDs() (ids []uuid.UUID) {
+	for id := range m.removedenrollment_skips {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EnrollmentSkipsIDs returns the "enrollment_skips" edge IDs in the mutation.
+func (m *WorkflowMutation) EnrollmentSkipsIDs() (ids []uuid.UUID) {
+	for id := range m.enrollment_skips {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEnrollmentSkips resets all changes to the "enrollment_skips" edge.
+func (m *WorkflowMutation) ResetEnrollmentSkips() {
+	m.enrollment_skips = nil
+	m.clearedenrollment_skips = false
+	m.removedenrollment_skips = nil
+}
+
 // Where appends a list predicates to the WorkflowMutation builder.
 func (m *WorkflowMutation) Where(ps ...predicate.Workflow) {
 	m.predicates = append(m.predicates, ps...)
@@ -8560,7 +9538,7 @@ func (m *WorkflowMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkflowMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, workflow.FieldCreatedAt)
 	}
@@ -8590,6 +9568,12 @@ func (m *WorkflowMutation) Fields() []string {
 	}
 	if m.actions != nil {
 		fields = append(fields, workflow.FieldActions)
+	}
+	if m.enrollment != nil {
+		fields = append(fields, workflow.FieldEnrollment)
+	}
+	if m.goal != nil {
+		fields = append(fields, workflow.FieldGoal)
 	}
 	if m.version != nil {
 		fields = append(fields, workflow.FieldVersion)
@@ -8634,6 +9618,10 @@ func (m *WorkflowMutation) Field(name string) (ent.Value, bool) {
 		return m.Conditions()
 	case workflow.FieldActions:
 		return m.Actions()
+	case workflow.FieldEnrollment:
+		return m.Enrollment()
+	case workflow.FieldGoal:
+		return m.Goal()
 	case workflow.FieldVersion:
 		return m.Version()
 	case workflow.FieldCreatedByID:
@@ -8673,6 +9661,10 @@ func (m *WorkflowMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldConditions(ctx)
 	case workflow.FieldActions:
 		return m.OldActions(ctx)
+	case workflow.FieldEnrollment:
+		return m.OldEnrollment(ctx)
+	case workflow.FieldGoal:
+		return m.OldGoal(ctx)
 	case workflow.FieldVersion:
 		return m.OldVersion(ctx)
 	case workflow.FieldCreatedByID:
@@ -8761,6 +9753,20 @@ func (m *WorkflowMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetActions(v)
+		return nil
+	case workflow.FieldEnrollment:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnrollment(v)
+		return nil
+	case workflow.FieldGoal:
+		v, ok := value.(map[string]interface{})
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGoal(v)
 		return nil
 	case workflow.FieldVersion:
 		v, ok := value.(int)
@@ -8857,6 +9863,12 @@ func (m *WorkflowMutation) ClearedFields() []string {
 	if m.FieldCleared(workflow.FieldDescription) {
 		fields = append(fields, workflow.FieldDescription)
 	}
+	if m.FieldCleared(workflow.FieldEnrollment) {
+		fields = append(fields, workflow.FieldEnrollment)
+	}
+	if m.FieldCleared(workflow.FieldGoal) {
+		fields = append(fields, workflow.FieldGoal)
+	}
 	if m.FieldCleared(workflow.FieldWebhookSecret) {
 		fields = append(fields, workflow.FieldWebhookSecret)
 	}
@@ -8882,6 +9894,12 @@ func (m *WorkflowMutation) ClearField(name string) error {
 	switch name {
 	case workflow.FieldDescription:
 		m.ClearDescription()
+		return nil
+	case workflow.FieldEnrollment:
+		m.ClearEnrollment()
+		return nil
+	case workflow.FieldGoal:
+		m.ClearGoal()
 		return nil
 	case workflow.FieldWebhookSecret:
 		m.ClearWebhookSecret()
@@ -8930,6 +9948,12 @@ func (m *WorkflowMutation) ResetField(name string) error {
 	case workflow.FieldActions:
 		m.ResetActions()
 		return nil
+	case workflow.FieldEnrollment:
+		m.ResetEnrollment()
+		return nil
+	case workflow.FieldGoal:
+		m.ResetGoal()
+		return nil
 	case workflow.FieldVersion:
 		m.ResetVersion()
 		return nil
@@ -8951,7 +9975,7 @@ func (m *WorkflowMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *WorkflowMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.created_by != nil {
 		edges = append(edges, workflow.EdgeCreatedBy)
 	}
@@ -8960,6 +9984,12 @@ func (m *WorkflowMutation) AddedEdges() []string {
 	}
 	if m.versions != nil {
 		edges = append(edges, workflow.EdgeVersions)
+	}
+	if m.enrollments != nil {
+		edges = append(edges, workflow.EdgeEnrollments)
+	}
+	if m.enrollment_skips != nil {
+		edges = append(edges, workflow.EdgeEnrollmentSkips)
 	}
 	return edges
 }
@@ -8984,18 +10014,36 @@ func (m *WorkflowMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case workflow.EdgeEnrollments:
+		ids := make([]ent.Value, 0, len(m.enrollments))
+		for id := range m.enrollments {
+			ids = append(ids, id)
+		}
+		return ids
+	case workflow.EdgeEnrollmentSkips:
+		ids := make([]ent.Value, 0, len(m.enrollment_skips))
+		for id := range m.enrollment_skips {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *WorkflowMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.removedexecutions != nil {
 		edges = append(edges, workflow.EdgeExecutions)
 	}
 	if m.removedversions != nil {
 		edges = append(edges, workflow.EdgeVersions)
+	}
+	if m.removedenrollments != nil {
+		edges = append(edges, workflow.EdgeEnrollments)
+	}
+	if m.removedenrollment_skips != nil {
+		edges = append(edges, workflow.EdgeEnrollmentSkips)
 	}
 	return edges
 }
@@ -9016,13 +10064,25 @@ func (m *WorkflowMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case workflow.EdgeEnrollments:
+		ids := make([]ent.Value, 0, len(m.removedenrollments))
+		for id := range m.removedenrollments {
+			ids = append(ids, id)
+		}
+		return ids
+	case workflow.EdgeEnrollmentSkips:
+		ids := make([]ent.Value, 0, len(m.removedenrollment_skips))
+		for id := range m.removedenrollment_skips {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *WorkflowMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.clearedcreated_by {
 		edges = append(edges, workflow.EdgeCreatedBy)
 	}
@@ -9031,6 +10091,12 @@ func (m *WorkflowMutation) ClearedEdges() []string {
 	}
 	if m.clearedversions {
 		edges = append(edges, workflow.EdgeVersions)
+	}
+	if m.clearedenrollments {
+		edges = append(edges, workflow.EdgeEnrollments)
+	}
+	if m.clearedenrollment_skips {
+		edges = append(edges, workflow.EdgeEnrollmentSkips)
 	}
 	return edges
 }
@@ -9045,6 +10111,10 @@ func (m *WorkflowMutation) EdgeCleared(name string) bool {
 		return m.clearedexecutions
 	case workflow.EdgeVersions:
 		return m.clearedversions
+	case workflow.EdgeEnrollments:
+		return m.clearedenrollments
+	case workflow.EdgeEnrollmentSkips:
+		return m.clearedenrollment_skips
 	}
 	return false
 }
@@ -9073,8 +10143,774 @@ func (m *WorkflowMutation) ResetEdge(name string) error {
 	case workflow.EdgeVersions:
 		m.ResetVersions()
 		return nil
+	case workflow.EdgeEnrollments:
+		m.ResetEnrollments()
+		return nil
+	case workflow.EdgeEnrollmentSkips:
+		m.ResetEnrollmentSkips()
+		return nil
 	}
 	return fmt.Errorf("unknown Workflow edge %s", name)
+}
+
+// WorkflowEnrollmentMutation represents an operation that mutates the WorkflowEnrollment nodes in the graph.
+type WorkflowEnrollmentMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *uuid.UUID
+	fingerprint     *string
+	execution_id    *uuid.UUID
+	enrollments     *int
+	addenrollments  *int
+	enrolled_at     *time.Time
+	clearedFields   map[string]struct{}
+	workflow        *uuid.UUID
+	clearedworkflow bool
+	client          *uuid.UUID
+	clearedclient   bool
+	done            bool
+	oldValue        func(context.Context) (*WorkflowEnrollment, error)
+	predicates      []predicate.WorkflowEnrollment
+}
+
+var _ ent.Mutation = (*WorkflowEnrollmentMutation)(nil)
+
+// workflowenrollmentOption allows management of the mutation configuration using functional options.
+type workflowenrollmentOption func(*WorkflowEnrollmentMutation)
+
+// newWorkflowEnrollmentMutation creates new mutation for the WorkflowEnrollment entity.
+func newWorkflowEnrollmentMutation(c config, op Op, opts ...workflowenrollmentOption) *WorkflowEnrollmentMutation {
+	m := &WorkflowEnrollmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeWorkflowEnrollment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withWorkflowEnrollmentID sets the ID field of the mutation.
+func withWorkflowEnrollmentID(id uuid.UUID) workflowenrollmentOption {
+	return func(m *WorkflowEnrollmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *WorkflowEnrollment
+		)
+		m.oldValue = func(ctx context.Context) (*WorkflowEnrollment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().WorkflowEnrollment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withWorkflowEnrollment sets the old WorkflowEnrollment of the mutation.
+func withWorkflowEnrollment(node *WorkflowEnrollment) workflowenrollmentOption {
+	return func(m *WorkflowEnrollmentMutation) {
+		m.oldValue = func(context.Context) (*WorkflowEnrollment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m WorkflowEnrollmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m WorkflowEnrollmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of WorkflowEnrollment entities.
+func (m *WorkflowEnrollmentMutation) SetID(id uuid.UUID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *WorkflowEnrollmentMutation) ID() (id uuid.UUID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *WorkflowEnrollmentMutation) IDs(ctx context.Context) ([]uuid.UUID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []uuid.UUID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().WorkflowEnrollment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetWorkflowID sets the "workflow_id" field.
+func (m *WorkflowEnrollmentMutation) SetWorkflowID(u uuid.UUID) {
+	m.workflow = &u
+}
+
+// WorkflowID returns the value of the "workflow_id" field in the mutation.
+func (m *WorkflowEnrollmentMutation) WorkflowID() (r uuid.UUID, exists bool) {
+	v := m.workflow
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWorkflowID returns the old "workflow_id" field's value of the WorkflowEnrollment entity.
+// If the WorkflowEnrollment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowEnrollmentMutation) OldWorkflowID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWorkflowID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWorkflowID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWorkflowID: %w", err)
+	}
+	return oldValue.WorkflowID, nil
+}
+
+// ResetWorkflowID resets all changes to the "workflow_id" field.
+func (m *WorkflowEnrollmentMutation) ResetWorkflowID() {
+	m.workflow = nil
+}
+
+// SetClientID sets the "client_id" field.
+func (m *WorkflowEnrollmentMutation) SetClientID(u uuid.UUID) {
+	m.client = &u
+}
+
+// ClientID returns the value of the "client_id" field in the mutation.
+func (m *WorkflowEnrollmentMutation) ClientID() (r uuid.UUID, exists bool) {
+	v := m.client
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClientID returns the old "client_id" field's value of the WorkflowEnrollment entity.
+// If the WorkflowEnrollment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowEnrollmentMutation) OldClientID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClientID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClientID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClientID: %w", err)
+	}
+	return oldValue.ClientID, nil
+}
+
+// ResetClientID resets all changes to the "client_id" field.
+func (m *WorkflowEnrollmentMutation) ResetClientID() {
+	m.client = nil
+}
+
+// SetFingerprint sets the "fingerprint" field.
+func (m *WorkflowEnrollmentMutation) SetFingerprint(s string) {
+	m.fingerprint = &s
+}
+
+// Fingerprint returns the value of the "fingerprint" field in the mutation.
+func (m *WorkflowEnrollmentMutation) Fingerprint() (r string, exists bool) {
+	v := m.fingerprint
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFingerprint returns the old "fingerprint" field's value of the WorkflowEnrollment entity.
+// If the WorkflowEnrollment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowEnrollmentMutation) OldFingerprint(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFingerprint is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFingerprint requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFingerprint: %w", err)
+	}
+	return oldValue.Fingerprint, nil
+}
+
+// ResetFingerprint resets all changes to the "fingerprint" field.
+func (m *WorkflowEnrollmentMutation) ResetFingerprint() {
+	m.fingerprint = nil
+}
+
+// SetExecutionID sets the "execution_id" field.
+func (m *WorkflowEnrollmentMutation) SetExecutionID(u uuid.UUID) {
+	m.execution_id = &u
+}
+
+// ExecutionID returns the value of the "execution_id" field in the mutation.
+func (m *WorkflowEnrollmentMutation) ExecutionID() (r uuid.UUID, exists bool) {
+	v := m.execution_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExecutionID returns the old "execution_id" field's value of the WorkflowEnrollment entity.
+// If the WorkflowEnrollment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowEnrollmentMutation) OldExecutionID(ctx context.Context) (v *uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExecutionID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExecutionID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExecutionID: %w", err)
+	}
+	return oldValue.ExecutionID, nil
+}
+
+// ClearExecutionID clears the value of the "execution_id" field.
+func (m *WorkflowEnrollmentMutation) ClearExecutionID() {
+	m.execution_id = nil
+	m.clearedFields[workflowenrollment.FieldExecutionID] = struct{}{}
+}
+
+// ExecutionIDCleared returns if the "execution_id" field was cleared in this mutation.
+func (m *WorkflowEnrollmentMutation) ExecutionIDCleared() bool {
+	_, ok := m.clearedFields[workflowenrollment.FieldExecutionID]
+	return ok
+}
+
+// ResetExecutionID resets all changes to the "execution_id" field.
+func (m *WorkflowEnrollmentMutation) ResetExecutionID() {
+	m.execution_id = nil
+	delete(m.clearedFields, workflowenrollment.FieldExecutionID)
+}
+
+// SetEnrollments sets the "enrollments" field.
+func (m *WorkflowEnrollmentMutation) SetEnrollments(i int) {
+	m.enrollments = &i
+	m.addenrollments = nil
+}
+
+// Enrollments returns the value of the "enrollments" field in the mutation.
+func (m *WorkflowEnrollmentMutation) Enrollments() (r int, exists bool) {
+	v := m.enrollments
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnrollments returns the old "enrollments" field's value of the WorkflowEnrollment entity.
+// If the WorkflowEnrollment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowEnrollmentMutation) OldEnrollments(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnrollments is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnrollments requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnrollments: %w", err)
+	}
+	return oldValue.Enrollments, nil
+}
+
+// AddEnrollments adds i to the "enrollments" field.
+func (m *WorkflowEnrollmentMutation) AddEnrollments(i int) {
+	if m.addenrollments != nil {
+		*m.addenrollments += i
+	} else {
+		m.addenrollments = &i
+	}
+}
+
+// AddedEnrollments returns the value that was added to the "enrollments" field in this mutation.
+func (m *WorkflowEnrollmentMutation) AddedEnrollments() (r int, exists bool) {
+	v := m.addenrollments
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetEnrollments resets all changes to the "enrollments" field.
+func (m *WorkflowEnrollmentMutation) ResetEnrollments() {
+	m.enrollments = nil
+	m.addenrollments = nil
+}
+
+// SetEnrolledAt sets the "enrolled_at" field.
+func (m *WorkflowEnrollmentMutation) SetEnrolledAt(t time.Time) {
+	m.enrolled_at = &t
+}
+
+// EnrolledAt returns the value of the "enrolled_at" field in the mutation.
+func (m *WorkflowEnrollmentMutation) EnrolledAt() (r time.Time, exists bool) {
+	v := m.enrolled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEnrolledAt returns the old "enrolled_at" field's value of the WorkflowEnrollment entity.
+// If the WorkflowEnrollment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowEnrollmentMutation) OldEnrolledAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEnrolledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEnrolledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEnrolledAt: %w", err)
+	}
+	return oldValue.EnrolledAt, nil
+}
+
+// ResetEnrolledAt resets all changes to the "enrolled_at" field.
+func (m *WorkflowEnrollmentMutation) ResetEnrolledAt() {
+	m.enrolled_at = nil
+}
+
+// ClearWorkflow clears the "workflow" edge to the Workflow entity.
+func (m *WorkflowEnrollmentMutation) ClearWorkflow() {
+	m.clearedworkflow = true
+	m.clearedFields[workflowenrollment.FieldWorkflowID] = struct{}{}
+}
+
+// WorkflowCleared reports if the "workflow" edge to the Workflow entity was cleared.
+func (m *WorkflowEnrollmentMutation) WorkflowCleared() bool {
+	return m.clearedworkflow
+}
+
+// WorkflowIDs returns the "workflow" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// WorkflowID instead. It exists only for internal usage by the builders.
+func (m *WorkflowEnrollmentMutation) WorkflowIDs() (ids []uuid.UUID) {
+	if id := m.workflow; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetWorkflow resets all changes to the "workflow" edge.
+func (m *WorkflowEnrollmentMutation) ResetWorkflow() {
+	m.workflow = nil
+	m.clearedworkflow = false
+}
+
+// ClearClient clears the "client" edge to the Contact entity.
+func (m *WorkflowEnrollmentMutation) ClearClient() {
+	m.clearedclient = true
+	m.clearedFields[workflowenrollment.FieldClientID] = struct{}{}
+}
+
+// ClientCleared reports if the "client" edge to the Contact entity was cleared.
+func (m *WorkflowEnrollmentMutation) ClientCleared() bool {
+	return m.clearedclient
+}
+
+// ClientIDs returns the "client" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ClientID instead. It exists only for internal usage by the builders.
+func (m *WorkflowEnrollmentMutation) ClientIDs() (ids []uuid.UUID) {
+	if id := m.client; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetClient resets all changes to the "client" edge.
+func (m *WorkflowEnrollmentMutation) ResetClient() {
+	m.client = nil
+	m.clearedclient = false
+}
+
+// Where appends a list predicates to the WorkflowEnrollmentMutation builder.
+func (m *WorkflowEnrollmentMutation) Where(ps ...predicate.WorkflowEnrollment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the WorkflowEnrollmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *WorkflowEnrollmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.WorkflowEnrollment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *WorkflowEnrollmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *WorkflowEnrollmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (WorkflowEnrollment).
+func (m *WorkflowEnrollmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *WorkflowEnrollmentMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.workflow != nil {
+		fields = append(fields, workflowenrollment.FieldWorkflowID)
+	}
+	if m.client != nil {
+		fields = append(fields, workflowenrollment.FieldClientID)
+	}
+	if m.fingerprint != nil {
+		fields = append(fields, workflowenrollment.FieldFingerprint)
+	}
+	if m.execution_id != nil {
+		fields = append(fields, workflowenrollment.FieldExecutionID)
+	}
+	if m.enrollments != nil {
+		fields = append(fields, workflowenrollment.FieldEnrollments)
+	}
+	if m.enrolled_at != nil {
+		fields = append(fields, workflowenrollment.FieldEnrolledAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *WorkflowEnrollmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case workflowenrollment.FieldWorkflowID:
+		return m.WorkflowID()
+	case workflowenrollment.FieldClientID:
+		return m.ClientID()
+	case workflowenrollment.FieldFingerprint:
+		return m.Fingerprint()
+	case workflowenrollment.FieldExecutionID:
+		return m.ExecutionID()
+	case workflowenrollment.FieldEnrollments:
+		return m.Enrollments()
+	case workflowenrollment.FieldEnrolledAt:
+		return m.EnrolledAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *WorkflowEnrollmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case workflowenrollment.FieldWorkflowID:
+		return m.OldWorkflowID(ctx)
+	case workflowenrollment.FieldClientID:
+		return m.OldClientID(ctx)
+	case workflowenrollment.FieldFingerprint:
+		return m.OldFingerprint(ctx)
+	case workflowenrollment.FieldExecutionID:
+		return m.OldExecutionID(ctx)
+	case workflowenrollment.FieldEnrollments:
+		return m.OldEnrollments(ctx)
+	case workflowenrollment.FieldEnrolledAt:
+		return m.OldEnrolledAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown WorkflowEnrollment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *WorkflowEnrollmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case workflowenrollment.FieldWorkflowID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWorkflowID(v)
+		return nil
+	case workflowenrollment.FieldClientID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClientID(v)
+		return nil
+	case workflowenrollment.FieldFingerprint:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFingerprint(v)
+		return nil
+	case workflowenrollment.FieldExecutionID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExecutionID(v)
+		return nil
+	case workflowenrollment.FieldEnrollments:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnrollments(v)
+		return nil
+	case workflowenrollment.FieldEnrolledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEnrolledAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown WorkflowEnrollment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *WorkflowEnrollmentMutation) AddedFields() []string {
+	var fields []string
+	if m.addenrollments != nil {
+		fields = append(fields, workflowenrollment.FieldEnrollments)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *WorkflowEnrollmentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case workflowenrollment.FieldEnrollments:
+		return m.AddedEnrollments()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *WorkflowEnrollmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case workflowenrollment.FieldEnrollments:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddEnrollments(v)
+		return nil
+	}
+	return fmt.Errorf("unknown WorkflowEnrollment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *WorkflowEnrollmentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(workflowenrollment.FieldExecutionID) {
+		fields = append(fields, workflowenrollment.FieldExecutionID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *WorkflowEnrollmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *WorkflowEnrollmentMutation) ClearField(name string) error {
+	switch name {
+	case workflowenrollment.FieldExecutionID:
+		m.ClearExecutionID()
+		return nil
+	}
+	return fmt.Errorf("unknown WorkflowEnrollment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *WorkflowEnrollmentMutation) ResetField(name string) error {
+	switch name {
+	case workflowenrollment.FieldWorkflowID:
+		m.ResetWorkflowID()
+		return nil
+	case workflowenrollment.FieldClientID:
+		m.ResetClientID()
+		return nil
+	case workflowenrollment.FieldFingerprint:
+		m.ResetFingerprint()
+		return nil
+	case workflowenrollment.FieldExecutionID:
+		m.ResetExecutionID()
+		return nil
+	case workflowenrollment.FieldEnrollments:
+		m.ResetEnrollments()
+		return nil
+	case workflowenrollment.FieldEnrolledAt:
+		m.ResetEnrolledAt()
+		return nil
+	}
+	return fmt.Errorf("unknown WorkflowEnrollment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *WorkflowEnrollmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.workflow != nil {
+		edges = append(edges, workflowenrollment.EdgeWorkflow)
+	}
+	if m.client != nil {
+		edges = append(edges, workflowenrollment.EdgeClient)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *WorkflowEnrollmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case workflowenrollment.EdgeWorkflow:
+		if id := m.workflow; id != nil {
+			return []ent.Value{*id}
+		}
+	case workflowenrollment.EdgeClient:
+		if id := m.client; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *WorkflowEnrollmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *WorkflowEnrollmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *WorkflowEnrollmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedworkflow {
+		edges = append(edges, workflowenrollment.EdgeWorkflow)
+	}
+	if m.clearedclient {
+		edges = append(edges, workflowenrollment.EdgeClient)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *WorkflowEnrollmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case workflowenrollment.EdgeWorkflow:
+		return m.clearedworkflow
+	case workflowenrollment.EdgeClient:
+		return m.clearedclient
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *WorkflowEnrollmentMutation) ClearEdge(name string) error {
+	switch name {
+	case workflowenrollment.EdgeWorkflow:
+		m.ClearWorkflow()
+		return nil
+	case workflowenrollment.EdgeClient:
+		m.ClearClient()
+		return nil
+	}
+	return fmt.Errorf("unknown WorkflowEnrollment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *WorkflowEnrollmentMutation) ResetEdge(name string) error {
+	switch name {
+	case workflowenrollment.EdgeWorkflow:
+		m.ResetWorkflow()
+		return nil
+	case workflowenrollment.EdgeClient:
+		m.ResetClient()
+		return nil
+	}
+	return fmt.Errorf("unknown WorkflowEnrollment edge %s", name)
 }
 
 // WorkflowExecutionMutation represents an operation that mutates the WorkflowExecution nodes in the graph.
@@ -9113,6 +10949,7 @@ type WorkflowExecutionMutation struct {
 	conditions_checked  *bool
 	depth               *int
 	adddepth            *int
+	one_active          *bool
 	clearedFields       map[string]struct{}
 	workflow            *uuid.UUID
 	clearedworkflow     bool
@@ -10396,6 +12233,42 @@ func (m *WorkflowExecutionMutation) ResetDepth() {
 	m.adddepth = nil
 }
 
+// SetOneActive sets the "one_active" field.
+func (m *WorkflowExecutionMutation) SetOneActive(b bool) {
+	m.one_active = &b
+}
+
+// OneActive returns the value of the "one_active" field in the mutation.
+func (m *WorkflowExecutionMutation) OneActive() (r bool, exists bool) {
+	v := m.one_active
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOneActive returns the old "one_active" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldOneActive(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOneActive is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOneActive requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOneActive: %w", err)
+	}
+	return oldValue.OneActive, nil
+}
+
+// ResetOneActive resets all changes to the "one_active" field.
+func (m *WorkflowExecutionMutation) ResetOneActive() {
+	m.one_active = nil
+}
+
 // ClearWorkflow clears the "workflow" edge to the Workflow entity.
 func (m *WorkflowExecutionMutation) ClearWorkflow() {
 	m.clearedworkflow = true
@@ -10592,7 +12465,7 @@ func (m *WorkflowExecutionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkflowExecutionMutation) Fields() []string {
-	fields := make([]string, 0, 24)
+	fields := make([]string, 0, 25)
 	if m.created_at != nil {
 		fields = append(fields, workflowexecution.FieldCreatedAt)
 	}
@@ -10665,6 +12538,9 @@ func (m *WorkflowExecutionMutation) Fields() []string {
 	if m.depth != nil {
 		fields = append(fields, workflowexecution.FieldDepth)
 	}
+	if m.one_active != nil {
+		fields = append(fields, workflowexecution.FieldOneActive)
+	}
 	return fields
 }
 
@@ -10721,6 +12597,8 @@ func (m *WorkflowExecutionMutation) Field(name string) (ent.Value, bool) {
 		return m.ConditionsChecked()
 	case workflowexecution.FieldDepth:
 		return m.Depth()
+	case workflowexecution.FieldOneActive:
+		return m.OneActive()
 	}
 	return nil, false
 }
@@ -10778,6 +12656,8 @@ func (m *WorkflowExecutionMutation) OldField(ctx context.Context, name string) (
 		return m.OldConditionsChecked(ctx)
 	case workflowexecution.FieldDepth:
 		return m.OldDepth(ctx)
+	case workflowexecution.FieldOneActive:
+		return m.OldOneActive(ctx)
 	}
 	return nil, fmt.Errorf("unknown WorkflowExecution field %s", name)
 }
@@ -10954,6 +12834,13 @@ func (m *WorkflowExecutionMutation) SetField(name string, value ent.Value) error
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDepth(v)
+		return nil
+	case workflowexecution.FieldOneActive:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOneActive(v)
 		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution field %s", name)
@@ -11231,6 +13118,9 @@ func (m *WorkflowExecutionMutation) ResetField(name string) error {
 		return nil
 	case workflowexecution.FieldDepth:
 		m.ResetDepth()
+		return nil
+	case workflowexecution.FieldOneActive:
+		m.ResetOneActive()
 		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution field %s", name)

@@ -26,6 +26,8 @@ type Tx struct {
 	Document *DocumentClient
 	// Email is the client for interacting with the Email builders.
 	Email *EmailClient
+	// EnrollmentSkip is the client for interacting with the EnrollmentSkip builders.
+	EnrollmentSkip *EnrollmentSkipClient
 	// StepOutput is the client for interacting with the StepOutput builders.
 	StepOutput *StepOutputClient
 	// Task is the client for interacting with the Task builders.
@@ -34,6 +36,8 @@ type Tx struct {
 	User *UserClient
 	// Workflow is the client for interacting with the Workflow builders.
 	Workflow *WorkflowClient
+	// WorkflowEnrollment is the client for interacting with the WorkflowEnrollment builders.
+	WorkflowEnrollment *WorkflowEnrollmentClient
 	// WorkflowExecution is the client for interacting with the WorkflowExecution builders.
 	WorkflowExecution *WorkflowExecutionClient
 	// WorkflowExecutionLog is the client for interacting with the WorkflowExecutionLog builders.
@@ -177,10 +181,12 @@ func (tx *Tx) init() {
 	tx.CustomField = NewCustomFieldClient(tx.config)
 	tx.Document = NewDocumentClient(tx.config)
 	tx.Email = NewEmailClient(tx.config)
+	tx.EnrollmentSkip = NewEnrollmentSkipClient(tx.config)
 	tx.StepOutput = NewStepOutputClient(tx.config)
 	tx.Task = NewTaskClient(tx.config)
 	tx.User = NewUserClient(tx.config)
 	tx.Workflow = NewWorkflowClient(tx.config)
+	tx.WorkflowEnrollment = NewWorkflowEnrollmentClient(tx.config)
 	tx.WorkflowExecution = NewWorkflowExecutionClient(tx.config)
 	tx.WorkflowExecutionLog = NewWorkflowExecutionLogClient(tx.config)
 	tx.WorkflowVersion = NewWorkflowVersionClient(tx.config)

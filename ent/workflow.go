@@ -41,6 +41,10 @@ type Workflow struct {
 	Conditions map[string]interface{} `json:"conditions,omitempty"`
 	// Actions holds the value of the "actions" field.
 	Actions []spec.Action `json:"actions,omitempty"`
+	// Enrollment holds the value of the "enrollment" field.
+	Enrollment map[string]interface{} `json:"enrollment,omitempty"`
+	// Goal holds the value of the "goal" field.
+	Goal map[string]interface{} `json:"goal,omitempty"`
 	// Version holds the value of the "version" field.
 	Version int `json:"version,omitempty"`
 	// CreatedByID holds the value of the "created_by_id" field.
@@ -65,14 +69,20 @@ type WorkflowEdges struct {
 	Executions []*WorkflowExecution `json:"executions,omitempty"`
 	// Versions holds the value of the versions edge.
 	Versions []*WorkflowVersion `json:"versions,omitempty"`
+	// Enrollments holds the value of the enrollments edge.
+	Enrollments []*WorkflowEnrollment `json:"enrollments,omitempty"`
+	// EnrollmentSkips holds the value of the enrollment_skips edge.
+	EnrollmentSkips []*EnrollmentSkip `json:"enrollment_skips,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedExecutions map[string][]*WorkflowExecution
-	namedVersions   map[string][]*WorkflowVersion
+	namedExecutions      map[string][]*WorkflowExecution
+	namedVersions        map[string][]*WorkflowVersion
+	namedEnrollments     map[string][]*WorkflowEnrollment
+	namedEnrollmentSkips map[string][]*EnrollmentSkip
 }
 
 // CreatedByOrErr returns the CreatedBy value or an error if the edge
@@ -104,12 +114,30 @@ func (e WorkflowEdges) VersionsOrErr() ([]*WorkflowVersion, error) {
 	return nil, &NotLoadedError{edge: "versions"}
 }
 
+// EnrollmentsOrErr returns the Enrollments value or an error if the edge
+// was not loaded in eager-loading.
+func (e WorkflowEdges) EnrollmentsOrErr() ([]*WorkflowEnrollment, error) {
+	if e.loadedTypes[3] {
+		return e.Enrollments, nil
+	}
+	return nil, &NotLoadedError{edge: "enrollments"}
+}
+
+// EnrollmentSkipsOrErr returns the EnrollmentSkips value or an error if the edge
+// was not loaded in eager-loading.
+func (e WorkflowEdges) EnrollmentSkipsOrErr() ([]*EnrollmentSkip, error) {
+	if e.loadedTypes[4] {
+		return e.EnrollmentSkips, nil
+	}
+	return nil, &NotLoadedError{edge: "enrollment_skips"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Workflow) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case workflow.FieldTriggerConfig, workflow.FieldConditions, workflow.FieldActions:
+		case workflow.FieldTriggerConfig, workflow.FieldConditions, workflow.FieldActions, workflow.FieldEnrollment, workflow.FieldGoal:
 			values[i] = new([]byte)
 		case workflow.FieldIsActive, workflow.FieldIsTemplate:
 			values[i] = new(sql.NullBool)
@@ -209,6 +237,22 @@ func (_m *Workflow) assignValues(columns []string, values []any) error {
 					return fmt.Errorf("unmarshal field actions: %w", err)
 				}
 			}
+		case workflow.FieldEnrollment:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field enrollment", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Enrollment); err != nil {
+					return fmt.Errorf("unmarshal field enrollment: %w", err)
+				}
+			}
+		case workflow.FieldGoal:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field goal", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Goal); err != nil {
+					return fmt.Errorf("unmarshal field goal: %w", err)
+				}
+			}
 		case workflow.FieldVersion:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
@@ -270,6 +314,16 @@ func (_m *Workflow) QueryVersions() *WorkflowVersionQuery {
 	return NewWorkflowClient(_m.config).QueryVersions(_m)
 }
 
+// QueryEnrollments queries the "enrollments" edge of the Workflow entity.
+func (_m *Workflow) QueryEnrollments() *WorkflowEnrollmentQuery {
+	return NewWorkflowClient(_m.config).QueryEnrollments(_m)
+}
+
+// QueryEnrollmentSkips queries the "enrollment_skips" edge of the Workflow entity.
+func (_m *Workflow) QueryEnrollmentSkips() *EnrollmentSkipQuery {
+	return NewWorkflowClient(_m.config).QueryEnrollmentSkips(_m)
+}
+
 // Update returns a builder for updating this Workflow.
 // Note that you need to call Workflow.Unwrap() before calling this method if this Workflow
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -324,6 +378,12 @@ func (_m *Workflow) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("actions=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Actions))
+	builder.WriteString(", ")
+	builder.WriteString("enrollment=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Enrollment))
+	builder.WriteString(", ")
+	builder.WriteString("goal=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Goal))
 	builder.WriteString(", ")
 	builder.WriteString("version=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Version))
@@ -391,6 +451,54 @@ func (_m *Workflow) appendNamedVersions(name string, edges ...*WorkflowVersion) 
 		_m.Edges.namedVersions[name] = []*WorkflowVersion{}
 	} else {
 		_m.Edges.namedVersions[name] = append(_m.Edges.namedVersions[name], edges...)
+	}
+}
+
+// NamedEnrollments returns the Enrollments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Workflow) NamedEnrollments(name string) ([]*WorkflowEnrollment, error) {
+	if _m.Edges.namedEnrollments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEnrollments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Workflow) appendNamedEnrollments(name string, edges ...*WorkflowEnrollment) {
+	if _m.Edges.namedEnrollments == nil {
+		_m.Edges.namedEnrollments = make(map[string][]*WorkflowEnrollment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEnrollments[name] = []*WorkflowEnrollment{}
+	} else {
+		_m.Edges.namedEnrollments[name] = append(_m.Edges.namedEnrollments[name], edges...)
+	}
+}
+
+// NamedEnrollmentSkips returns the EnrollmentSkips named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Workflow) NamedEnrollmentSkips(name string) ([]*EnrollmentSkip, error) {
+	if _m.Edges.namedEnrollmentSkips == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedEnrollmentSkips[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Workflow) appendNamedEnrollmentSkips(name string, edges ...*EnrollmentSkip) {
+	if _m.Edges.namedEnrollmentSkips == nil {
+		_m.Edges.namedEnrollmentSkips = make(map[string][]*EnrollmentSkip)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedEnrollmentSkips[name] = []*EnrollmentSkip{}
+	} else {
+		_m.Edges.namedEnrollmentSkips[name] = append(_m.Edges.namedEnrollmentSkips[name], edges...)
 	}
 }
 

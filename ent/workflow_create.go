@@ -12,8 +12,10 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowversion"
 	"github.com/flowline/flowline/internal/workflow/spec"
@@ -128,6 +130,18 @@ func (_c *WorkflowCreate) SetActions(v []spec.Action) *WorkflowCreate {
 	return _c
 }
 
+// SetEnrollment sets the "enrollment" field.
+func (_c *WorkflowCreate) SetEnrollment(v map[string]interface{}) *WorkflowCreate {
+	_c.mutation.SetEnrollment(v)
+	return _c
+}
+
+// SetGoal sets the "goal" field.
+func (_c *WorkflowCreate) SetGoal(v map[string]interface{}) *WorkflowCreate {
+	_c.mutation.SetGoal(v)
+	return _c
+}
+
 // SetVersion sets the "version" field.
 func (_c *WorkflowCreate) SetVersion(v int) *WorkflowCreate {
 	_c.mutation.SetVersion(v)
@@ -237,6 +251,36 @@ func (_c *WorkflowCreate) AddVersions(v ...*WorkflowVersion) *WorkflowCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddVersionIDs(ids...)
+}
+
+// AddEnrollmentIDs adds the "enrollments" edge to the WorkflowEnrollment entity by IDs.
+func (_c *WorkflowCreate) AddEnrollmentIDs(ids ...uuid.UUID) *WorkflowCreate {
+	_c.mutation.AddEnrollmentIDs(ids...)
+	return _c
+}
+
+// AddEnrollments adds the "enrollments" edges to the WorkflowEnrollment entity.
+func (_c *WorkflowCreate) AddEnrollments(v ...*WorkflowEnrollment) *WorkflowCreate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEnrollmentIDs(ids...)
+}
+
+// AddEnrollmentSkipIDs adds the "enrollment_skips" edge to the EnrollmentSkip entity by IDs.
+func (_c *WorkflowCreate) AddEnrollmentSkipIDs(ids ...uuid.UUID) *WorkflowCreate {
+	_c.mutation.AddEnrollmentSkipIDs(ids...)
+	return _c
+}
+
+// AddEnrollmentSkips adds the "enrollment_skips" edges to the EnrollmentSkip entity.
+func (_c *WorkflowCreate) AddEnrollmentSkips(v ...*EnrollmentSkip) *WorkflowCreate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddEnrollmentSkipIDs(ids...)
 }
 
 // Mutation returns the WorkflowMutation object of the builder.
@@ -463,6 +507,14 @@ func (_c *WorkflowCreate) createSpec() (*Workflow, *sqlgraph.CreateSpec) {
 		_spec.SetField(workflow.FieldActions, field.TypeJSON, value)
 		_node.Actions = value
 	}
+	if value, ok := _c.mutation.Enrollment(); ok {
+		_spec.SetField(workflow.FieldEnrollment, field.TypeJSON, value)
+		_node.Enrollment = value
+	}
+	if value, ok := _c.mutation.Goal(); ok {
+		_spec.SetField(workflow.FieldGoal, field.TypeJSON, value)
+		_node.Goal = value
+	}
 	if value, ok := _c.mutation.Version(); ok {
 		_spec.SetField(workflow.FieldVersion, field.TypeInt, value)
 		_node.Version = value
@@ -521,6 +573,38 @@ func (_c *WorkflowCreate) createSpec() (*Workflow, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(workflowversion.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EnrollmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentsTable,
+			Columns: []string{workflow.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.EnrollmentSkipsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentSkipsTable,
+			Columns: []string{workflow.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {
@@ -691,6 +775,42 @@ func (u *WorkflowUpsert) SetActions(v []spec.Action) *WorkflowUpsert {
 // UpdateActions sets the "actions" field to the value that was provided on create.
 func (u *WorkflowUpsert) UpdateActions() *WorkflowUpsert {
 	u.SetExcluded(workflow.FieldActions)
+	return u
+}
+
+// SetEnrollment sets the "enrollment" field.
+func (u *WorkflowUpsert) SetEnrollment(v map[string]interface{}) *WorkflowUpsert {
+	u.Set(workflow.FieldEnrollment, v)
+	return u
+}
+
+// UpdateEnrollment sets the "enrollment" field to the value that was provided on create.
+func (u *WorkflowUpsert) UpdateEnrollment() *WorkflowUpsert {
+	u.SetExcluded(workflow.FieldEnrollment)
+	return u
+}
+
+// ClearEnrollment clears the value of the "enrollment" field.
+func (u *WorkflowUpsert) ClearEnrollment() *WorkflowUpsert {
+	u.SetNull(workflow.FieldEnrollment)
+	return u
+}
+
+// SetGoal sets the "goal" field.
+func (u *WorkflowUpsert) SetGoal(v map[string]interface{}) *WorkflowUpsert {
+	u.Set(workflow.FieldGoal, v)
+	return u
+}
+
+// UpdateGoal sets the "goal" field to the value that was provided on create.
+func (u *WorkflowUpsert) UpdateGoal() *WorkflowUpsert {
+	u.SetExcluded(workflow.FieldGoal)
+	return u
+}
+
+// ClearGoal clears the value of the "goal" field.
+func (u *WorkflowUpsert) ClearGoal() *WorkflowUpsert {
+	u.SetNull(workflow.FieldGoal)
 	return u
 }
 
@@ -956,6 +1076,48 @@ func (u *WorkflowUpsertOne) SetActions(v []spec.Action) *WorkflowUpsertOne {
 func (u *WorkflowUpsertOne) UpdateActions() *WorkflowUpsertOne {
 	return u.Update(func(s *WorkflowUpsert) {
 		s.UpdateActions()
+	})
+}
+
+// SetEnrollment sets the "enrollment" field.
+func (u *WorkflowUpsertOne) SetEnrollment(v map[string]interface{}) *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetEnrollment(v)
+	})
+}
+
+// UpdateEnrollment sets the "enrollment" field to the value that was provided on create.
+func (u *WorkflowUpsertOne) UpdateEnrollment() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateEnrollment()
+	})
+}
+
+// ClearEnrollment clears the value of the "enrollment" field.
+func (u *WorkflowUpsertOne) ClearEnrollment() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearEnrollment()
+	})
+}
+
+// SetGoal sets the "goal" field.
+func (u *WorkflowUpsertOne) SetGoal(v map[string]interface{}) *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetGoal(v)
+	})
+}
+
+// UpdateGoal sets the "goal" field to the value that was provided on create.
+func (u *WorkflowUpsertOne) UpdateGoal() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateGoal()
+	})
+}
+
+// ClearGoal clears the value of the "goal" field.
+func (u *WorkflowUpsertOne) ClearGoal() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearGoal()
 	})
 }
 
@@ -1401,6 +1563,48 @@ func (u *WorkflowUpsertBulk) SetActions(v []spec.Action) *WorkflowUpsertBulk {
 func (u *WorkflowUpsertBulk) UpdateActions() *WorkflowUpsertBulk {
 	return u.Update(func(s *WorkflowUpsert) {
 		s.UpdateActions()
+	})
+}
+
+// SetEnrollment sets the "enrollment" field.
+func (u *WorkflowUpsertBulk) SetEnrollment(v map[string]interface{}) *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetEnrollment(v)
+	})
+}
+
+// UpdateEnrollment sets the "enrollment" field to the value that was provided on create.
+func (u *WorkflowUpsertBulk) UpdateEnrollment() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateEnrollment()
+	})
+}
+
+// ClearEnrollment clears the value of the "enrollment" field.
+func (u *WorkflowUpsertBulk) ClearEnrollment() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearEnrollment()
+	})
+}
+
+// SetGoal sets the "goal" field.
+func (u *WorkflowUpsertBulk) SetGoal(v map[string]interface{}) *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetGoal(v)
+	})
+}
+
+// UpdateGoal sets the "goal" field to the value that was provided on create.
+func (u *WorkflowUpsertBulk) UpdateGoal() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateGoal()
+	})
+}
+
+// ClearGoal clears the value of the "goal" field.
+func (u *WorkflowUpsertBulk) ClearGoal() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearGoal()
 	})
 }
 

@@ -14,9 +14,11 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowversion"
 	"github.com/google/uuid"
@@ -25,17 +27,21 @@ import (
 // WorkflowQuery is the builder for querying Workflow entities.
 type WorkflowQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []workflow.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.Workflow
-	withCreatedBy       *UserQuery
-	withExecutions      *WorkflowExecutionQuery
-	withVersions        *WorkflowVersionQuery
-	loadTotal           []func(context.Context, []*Workflow) error
-	modifiers           []func(*sql.Selector)
-	withNamedExecutions map[string]*WorkflowExecutionQuery
-	withNamedVersions   map[string]*WorkflowVersionQuery
+	ctx                      *QueryContext
+	order                    []workflow.OrderOption
+	inters                   []Interceptor
+	predicates               []predicate.Workflow
+	withCreatedBy            *UserQuery
+	withExecutions           *WorkflowExecutionQuery
+	withVersions             *WorkflowVersionQuery
+	withEnrollments          *WorkflowEnrollmentQuery
+	withEnrollmentSkips      *EnrollmentSkipQuery
+	loadTotal                []func(context.Context, []*Workflow) error
+	modifiers                []func(*sql.Selector)
+	withNamedExecutions      map[string]*WorkflowExecutionQuery
+	withNamedVersions        map[string]*WorkflowVersionQuery
+	withNamedEnrollments     map[string]*WorkflowEnrollmentQuery
+	withNamedEnrollmentSkips map[string]*EnrollmentSkipQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -131,6 +137,50 @@ func (_q *WorkflowQuery) QueryVersions() *WorkflowVersionQuery {
 			sqlgraph.From(workflow.Table, workflow.FieldID, selector),
 			sqlgraph.To(workflowversion.Table, workflowversion.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, workflow.VersionsTable, workflow.VersionsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEnrollments chains the current query on the "enrollments" edge.
+func (_q *WorkflowQuery) QueryEnrollments() *WorkflowEnrollmentQuery {
+	query := (&WorkflowEnrollmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflow.Table, workflow.FieldID, selector),
+			sqlgraph.To(workflowenrollment.Table, workflowenrollment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, workflow.EnrollmentsTable, workflow.EnrollmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryEnrollmentSkips chains the current query on the "enrollment_skips" edge.
+func (_q *WorkflowQuery) QueryEnrollmentSkips() *EnrollmentSkipQuery {
+	query := (&EnrollmentSkipClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflow.Table, workflow.FieldID, selector),
+			sqlgraph.To(enrollmentskip.Table, enrollmentskip.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, workflow.EnrollmentSkipsTable, workflow.EnrollmentSkipsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -325,14 +375,16 @@ func (_q *WorkflowQuery) Clone() *WorkflowQuery {
 		return nil
 	}
 	return &WorkflowQuery{
-		config:         _q.config,
-		ctx:            _q.ctx.Clone(),
-		order:          append([]workflow.OrderOption{}, _q.order...),
-		inters:         append([]Interceptor{}, _q.inters...),
-		predicates:     append([]predicate.Workflow{}, _q.predicates...),
-		withCreatedBy:  _q.withCreatedBy.Clone(),
-		withExecutions: _q.withExecutions.Clone(),
-		withVersions:   _q.withVersions.Clone(),
+		config:              _q.config,
+		ctx:                 _q.ctx.Clone(),
+		order:               append([]workflow.OrderOption{}, _q.order...),
+		inters:              append([]Interceptor{}, _q.inters...),
+		predicates:          append([]predicate.Workflow{}, _q.predicates...),
+		withCreatedBy:       _q.withCreatedBy.Clone(),
+		withExecutions:      _q.withExecutions.Clone(),
+		withVersions:        _q.withVersions.Clone(),
+		withEnrollments:     _q.withEnrollments.Clone(),
+		withEnrollmentSkips: _q.withEnrollmentSkips.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -370,6 +422,28 @@ func (_q *WorkflowQuery) WithVersions(opts ...func(*WorkflowVersionQuery)) *Work
 		opt(query)
 	}
 	_q.withVersions = query
+	return _q
+}
+
+// WithEnrollments tells the query-builder to eager-load the nodes that are connected to
+// the "enrollments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *WorkflowQuery) WithEnrollments(opts ...func(*WorkflowEnrollmentQuery)) *WorkflowQuery {
+	query := (&WorkflowEnrollmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEnrollments = query
+	return _q
+}
+
+// WithEnrollmentSkips tells the query-builder to eager-load the nodes that are connected to
+// the "enrollment_skips" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *WorkflowQuery) WithEnrollmentSkips(opts ...func(*EnrollmentSkipQuery)) *WorkflowQuery {
+	query := (&EnrollmentSkipClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withEnrollmentSkips = query
 	return _q
 }
 
@@ -457,10 +531,12 @@ func (_q *WorkflowQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Wor
 	var (
 		nodes       = []*Workflow{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [5]bool{
 			_q.withCreatedBy != nil,
 			_q.withExecutions != nil,
 			_q.withVersions != nil,
+			_q.withEnrollments != nil,
+			_q.withEnrollmentSkips != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -504,6 +580,20 @@ func (_q *WorkflowQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Wor
 			return nil, err
 		}
 	}
+	if query := _q.withEnrollments; query != nil {
+		if err := _q.loadEnrollments(ctx, query, nodes,
+			func(n *Workflow) { n.Edges.Enrollments = []*WorkflowEnrollment{} },
+			func(n *Workflow, e *WorkflowEnrollment) { n.Edges.Enrollments = append(n.Edges.Enrollments, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withEnrollmentSkips; query != nil {
+		if err := _q.loadEnrollmentSkips(ctx, query, nodes,
+			func(n *Workflow) { n.Edges.EnrollmentSkips = []*EnrollmentSkip{} },
+			func(n *Workflow, e *EnrollmentSkip) { n.Edges.EnrollmentSkips = append(n.Edges.EnrollmentSkips, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedExecutions {
 		if err := _q.loadExecutions(ctx, query, nodes,
 			func(n *Workflow) { n.appendNamedExecutions(name) },
@@ -515,6 +605,20 @@ func (_q *WorkflowQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Wor
 		if err := _q.loadVersions(ctx, query, nodes,
 			func(n *Workflow) { n.appendNamedVersions(name) },
 			func(n *Workflow, e *WorkflowVersion) { n.appendNamedVersions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEnrollments {
+		if err := _q.loadEnrollments(ctx, query, nodes,
+			func(n *Workflow) { n.appendNamedEnrollments(name) },
+			func(n *Workflow, e *WorkflowEnrollment) { n.appendNamedEnrollments(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedEnrollmentSkips {
+		if err := _q.loadEnrollmentSkips(ctx, query, nodes,
+			func(n *Workflow) { n.appendNamedEnrollmentSkips(name) },
+			func(n *Workflow, e *EnrollmentSkip) { n.appendNamedEnrollmentSkips(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -600,6 +704,66 @@ func (_q *WorkflowQuery) loadVersions(ctx context.Context, query *WorkflowVersio
 	}
 	query.Where(predicate.WorkflowVersion(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(workflow.VersionsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.WorkflowID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "workflow_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *WorkflowQuery) loadEnrollments(ctx context.Context, query *WorkflowEnrollmentQuery, nodes []*Workflow, init func(*Workflow), assign func(*Workflow, *WorkflowEnrollment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[uuid.UUID]*Workflow)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(workflowenrollment.FieldWorkflowID)
+	}
+	query.Where(predicate.WorkflowEnrollment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(workflow.EnrollmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.WorkflowID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "workflow_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *WorkflowQuery) loadEnrollmentSkips(ctx context.Context, query *EnrollmentSkipQuery, nodes []*Workflow, init func(*Workflow), assign func(*Workflow, *EnrollmentSkip)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[uuid.UUID]*Workflow)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(enrollmentskip.FieldWorkflowID)
+	}
+	query.Where(predicate.EnrollmentSkip(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(workflow.EnrollmentSkipsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -763,6 +927,34 @@ func (_q *WorkflowQuery) WithNamedVersions(name string, opts ...func(*WorkflowVe
 		_q.withNamedVersions = make(map[string]*WorkflowVersionQuery)
 	}
 	_q.withNamedVersions[name] = query
+	return _q
+}
+
+// WithNamedEnrollments tells the query-builder to eager-load the nodes that are connected to the "enrollments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *WorkflowQuery) WithNamedEnrollments(name string, opts ...func(*WorkflowEnrollmentQuery)) *WorkflowQuery {
+	query := (&WorkflowEnrollmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEnrollments == nil {
+		_q.withNamedEnrollments = make(map[string]*WorkflowEnrollmentQuery)
+	}
+	_q.withNamedEnrollments[name] = query
+	return _q
+}
+
+// WithNamedEnrollmentSkips tells the query-builder to eager-load the nodes that are connected to the "enrollment_skips"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *WorkflowQuery) WithNamedEnrollmentSkips(name string, opts ...func(*EnrollmentSkipQuery)) *WorkflowQuery {
+	query := (&EnrollmentSkipClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedEnrollmentSkips == nil {
+		_q.withNamedEnrollmentSkips = make(map[string]*EnrollmentSkipQuery)
+	}
+	_q.withNamedEnrollmentSkips[name] = query
 	return _q
 }
 

@@ -12,8 +12,10 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/flowline/flowline/ent/workflow"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowversion"
 	"github.com/flowline/flowline/internal/workflow/spec"
@@ -140,6 +142,30 @@ func (_u *WorkflowUpdate) AppendActions(v []spec.Action) *WorkflowUpdate {
 	return _u
 }
 
+// SetEnrollment sets the "enrollment" field.
+func (_u *WorkflowUpdate) SetEnrollment(v map[string]interface{}) *WorkflowUpdate {
+	_u.mutation.SetEnrollment(v)
+	return _u
+}
+
+// ClearEnrollment clears the value of the "enrollment" field.
+func (_u *WorkflowUpdate) ClearEnrollment() *WorkflowUpdate {
+	_u.mutation.ClearEnrollment()
+	return _u
+}
+
+// SetGoal sets the "goal" field.
+func (_u *WorkflowUpdate) SetGoal(v map[string]interface{}) *WorkflowUpdate {
+	_u.mutation.SetGoal(v)
+	return _u
+}
+
+// ClearGoal clears the value of the "goal" field.
+func (_u *WorkflowUpdate) ClearGoal() *WorkflowUpdate {
+	_u.mutation.ClearGoal()
+	return _u
+}
+
 // SetVersion sets the "version" field.
 func (_u *WorkflowUpdate) SetVersion(v int) *WorkflowUpdate {
 	_u.mutation.ResetVersion()
@@ -258,6 +284,36 @@ func (_u *WorkflowUpdate) AddVersions(v ...*WorkflowVersion) *WorkflowUpdate {
 	return _u.AddVersionIDs(ids...)
 }
 
+// AddEnrollmentIDs adds the "enrollments" edge to the WorkflowEnrollment entity by IDs.
+func (_u *WorkflowUpdate) AddEnrollmentIDs(ids ...uuid.UUID) *WorkflowUpdate {
+	_u.mutation.AddEnrollmentIDs(ids...)
+	return _u
+}
+
+// AddEnrollments adds the "enrollments" edges to the WorkflowEnrollment entity.
+func (_u *WorkflowUpdate) AddEnrollments(v ...*WorkflowEnrollment) *WorkflowUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEnrollmentIDs(ids...)
+}
+
+// AddEnrollmentSkipIDs adds the "enrollment_skips" edge to the EnrollmentSkip entity by IDs.
+func (_u *WorkflowUpdate) AddEnrollmentSkipIDs(ids ...uuid.UUID) *WorkflowUpdate {
+	_u.mutation.AddEnrollmentSkipIDs(ids...)
+	return _u
+}
+
+// AddEnrollmentSkips adds the "enrollment_skips" edges to the EnrollmentSkip entity.
+func (_u *WorkflowUpdate) AddEnrollmentSkips(v ...*EnrollmentSkip) *WorkflowUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEnrollmentSkipIDs(ids...)
+}
+
 // Mutation returns the WorkflowMutation object of the builder.
 func (_u *WorkflowUpdate) Mutation() *WorkflowMutation {
 	return _u.mutation
@@ -303,6 +359,48 @@ func (_u *WorkflowUpdate) RemoveVersions(v ...*WorkflowVersion) *WorkflowUpdate 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveVersionIDs(ids...)
+}
+
+// ClearEnrollments clears all "enrollments" edges to the WorkflowEnrollment entity.
+func (_u *WorkflowUpdate) ClearEnrollments() *WorkflowUpdate {
+	_u.mutation.ClearEnrollments()
+	return _u
+}
+
+// RemoveEnrollmentIDs removes the "enrollments" edge to WorkflowEnrollment entities by IDs.
+func (_u *WorkflowUpdate) RemoveEnrollmentIDs(ids ...uuid.UUID) *WorkflowUpdate {
+	_u.mutation.RemoveEnrollmentIDs(ids...)
+	return _u
+}
+
+// RemoveEnrollments removes "enrollments" edges to WorkflowEnrollment entities.
+func (_u *WorkflowUpdate) RemoveEnrollments(v ...*WorkflowEnrollment) *WorkflowUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEnrollmentIDs(ids...)
+}
+
+// ClearEnrollmentSkips clears all "enrollment_skips" edges to the EnrollmentSkip entity.
+func (_u *WorkflowUpdate) ClearEnrollmentSkips() *WorkflowUpdate {
+	_u.mutation.ClearEnrollmentSkips()
+	return _u
+}
+
+// RemoveEnrollmentSkipIDs removes the "enrollment_skips" edge to EnrollmentSkip entities by IDs.
+func (_u *WorkflowUpdate) RemoveEnrollmentSkipIDs(ids ...uuid.UUID) *WorkflowUpdate {
+	_u.mutation.RemoveEnrollmentSkipIDs(ids...)
+	return _u
+}
+
+// RemoveEnrollmentSkips removes "enrollment_skips" edges to EnrollmentSkip entities.
+func (_u *WorkflowUpdate) RemoveEnrollmentSkips(v ...*EnrollmentSkip) *WorkflowUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEnrollmentSkipIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -433,6 +531,18 @@ func (_u *WorkflowUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			sqljson.Append(u, workflow.FieldActions, value)
 		})
 	}
+	if value, ok := _u.mutation.Enrollment(); ok {
+		_spec.SetField(workflow.FieldEnrollment, field.TypeJSON, value)
+	}
+	if _u.mutation.EnrollmentCleared() {
+		_spec.ClearField(workflow.FieldEnrollment, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Goal(); ok {
+		_spec.SetField(workflow.FieldGoal, field.TypeJSON, value)
+	}
+	if _u.mutation.GoalCleared() {
+		_spec.ClearField(workflow.FieldGoal, field.TypeJSON)
+	}
 	if value, ok := _u.mutation.Version(); ok {
 		_spec.SetField(workflow.FieldVersion, field.TypeInt, value)
 	}
@@ -543,6 +653,96 @@ func (_u *WorkflowUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(workflowversion.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EnrollmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentsTable,
+			Columns: []string{workflow.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEnrollmentsIDs(); len(nodes) > 0 && !_u.mutation.EnrollmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentsTable,
+			Columns: []string{workflow.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EnrollmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentsTable,
+			Columns: []string{workflow.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EnrollmentSkipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentSkipsTable,
+			Columns: []string{workflow.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEnrollmentSkipsIDs(); len(nodes) > 0 && !_u.mutation.EnrollmentSkipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentSkipsTable,
+			Columns: []string{workflow.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EnrollmentSkipsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentSkipsTable,
+			Columns: []string{workflow.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {
@@ -678,6 +878,30 @@ func (_u *WorkflowUpdateOne) AppendActions(v []spec.Action) *WorkflowUpdateOne {
 	return _u
 }
 
+// SetEnrollment sets the "enrollment" field.
+func (_u *WorkflowUpdateOne) SetEnrollment(v map[string]interface{}) *WorkflowUpdateOne {
+	_u.mutation.SetEnrollment(v)
+	return _u
+}
+
+// ClearEnrollment clears the value of the "enrollment" field.
+func (_u *WorkflowUpdateOne) ClearEnrollment() *WorkflowUpdateOne {
+	_u.mutation.ClearEnrollment()
+	return _u
+}
+
+// SetGoal sets the "goal" field.
+func (_u *WorkflowUpdateOne) SetGoal(v map[string]interface{}) *WorkflowUpdateOne {
+	_u.mutation.SetGoal(v)
+	return _u
+}
+
+// ClearGoal clears the value of the "goal" field.
+func (_u *WorkflowUpdateOne) ClearGoal() *WorkflowUpdateOne {
+	_u.mutation.ClearGoal()
+	return _u
+}
+
 // SetVersion sets the "version" field.
 func (_u *WorkflowUpdateOne) SetVersion(v int) *WorkflowUpdateOne {
 	_u.mutation.ResetVersion()
@@ -796,6 +1020,36 @@ func (_u *WorkflowUpdateOne) AddVersions(v ...*WorkflowVersion) *WorkflowUpdateO
 	return _u.AddVersionIDs(ids...)
 }
 
+// AddEnrollmentIDs adds the "enrollments" edge to the WorkflowEnrollment entity by IDs.
+func (_u *WorkflowUpdateOne) AddEnrollmentIDs(ids ...uuid.UUID) *WorkflowUpdateOne {
+	_u.mutation.AddEnrollmentIDs(ids...)
+	return _u
+}
+
+// AddEnrollments adds the "enrollments" edges to the WorkflowEnrollment entity.
+func (_u *WorkflowUpdateOne) AddEnrollments(v ...*WorkflowEnrollment) *WorkflowUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEnrollmentIDs(ids...)
+}
+
+// AddEnrollmentSkipIDs adds the "enrollment_skips" edge to the EnrollmentSkip entity by IDs.
+func (_u *WorkflowUpdateOne) AddEnrollmentSkipIDs(ids ...uuid.UUID) *WorkflowUpdateOne {
+	_u.mutation.AddEnrollmentSkipIDs(ids...)
+	return _u
+}
+
+// AddEnrollmentSkips adds the "enrollment_skips" edges to the EnrollmentSkip entity.
+func (_u *WorkflowUpdateOne) AddEnrollmentSkips(v ...*EnrollmentSkip) *WorkflowUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddEnrollmentSkipIDs(ids...)
+}
+
 // Mutation returns the WorkflowMutation object of the builder.
 func (_u *WorkflowUpdateOne) Mutation() *WorkflowMutation {
 	return _u.mutation
@@ -841,6 +1095,48 @@ func (_u *WorkflowUpdateOne) RemoveVersions(v ...*WorkflowVersion) *WorkflowUpda
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveVersionIDs(ids...)
+}
+
+// ClearEnrollments clears all "enrollments" edges to the WorkflowEnrollment entity.
+func (_u *WorkflowUpdateOne) ClearEnrollments() *WorkflowUpdateOne {
+	_u.mutation.ClearEnrollments()
+	return _u
+}
+
+// RemoveEnrollmentIDs removes the "enrollments" edge to WorkflowEnrollment entities by IDs.
+func (_u *WorkflowUpdateOne) RemoveEnrollmentIDs(ids ...uuid.UUID) *WorkflowUpdateOne {
+	_u.mutation.RemoveEnrollmentIDs(ids...)
+	return _u
+}
+
+// RemoveEnrollments removes "enrollments" edges to WorkflowEnrollment entities.
+func (_u *WorkflowUpdateOne) RemoveEnrollments(v ...*WorkflowEnrollment) *WorkflowUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEnrollmentIDs(ids...)
+}
+
+// ClearEnrollmentSkips clears all "enrollment_skips" edges to the EnrollmentSkip entity.
+func (_u *WorkflowUpdateOne) ClearEnrollmentSkips() *WorkflowUpdateOne {
+	_u.mutation.ClearEnrollmentSkips()
+	return _u
+}
+
+// RemoveEnrollmentSkipIDs removes the "enrollment_skips" edge to EnrollmentSkip entities by IDs.
+func (_u *WorkflowUpdateOne) RemoveEnrollmentSkipIDs(ids ...uuid.UUID) *WorkflowUpdateOne {
+	_u.mutation.RemoveEnrollmentSkipIDs(ids...)
+	return _u
+}
+
+// RemoveEnrollmentSkips removes "enrollment_skips" edges to EnrollmentSkip entities.
+func (_u *WorkflowUpdateOne) RemoveEnrollmentSkips(v ...*EnrollmentSkip) *WorkflowUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveEnrollmentSkipIDs(ids...)
 }
 
 // Where appends a list predicates to the WorkflowUpdate builder.
@@ -1001,6 +1297,18 @@ func (_u *WorkflowUpdateOne) sqlSave(ctx context.Context) (_node *Workflow, err 
 			sqljson.Append(u, workflow.FieldActions, value)
 		})
 	}
+	if value, ok := _u.mutation.Enrollment(); ok {
+		_spec.SetField(workflow.FieldEnrollment, field.TypeJSON, value)
+	}
+	if _u.mutation.EnrollmentCleared() {
+		_spec.ClearField(workflow.FieldEnrollment, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Goal(); ok {
+		_spec.SetField(workflow.FieldGoal, field.TypeJSON, value)
+	}
+	if _u.mutation.GoalCleared() {
+		_spec.ClearField(workflow.FieldGoal, field.TypeJSON)
+	}
 	if value, ok := _u.mutation.Version(); ok {
 		_spec.SetField(workflow.FieldVersion, field.TypeInt, value)
 	}
@@ -1111,6 +1419,96 @@ func (_u *WorkflowUpdateOne) sqlSave(ctx context.Context) (_node *Workflow, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(workflowversion.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EnrollmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentsTable,
+			Columns: []string{workflow.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEnrollmentsIDs(); len(nodes) > 0 && !_u.mutation.EnrollmentsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentsTable,
+			Columns: []string{workflow.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EnrollmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentsTable,
+			Columns: []string{workflow.EnrollmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(workflowenrollment.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.EnrollmentSkipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentSkipsTable,
+			Columns: []string{workflow.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedEnrollmentSkipsIDs(); len(nodes) > 0 && !_u.mutation.EnrollmentSkipsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentSkipsTable,
+			Columns: []string{workflow.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.EnrollmentSkipsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.EnrollmentSkipsTable,
+			Columns: []string{workflow.EnrollmentSkipsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {

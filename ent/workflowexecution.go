@@ -70,6 +70,8 @@ type WorkflowExecution struct {
 	ConditionsChecked bool `json:"conditions_checked,omitempty"`
 	// Depth holds the value of the "depth" field.
 	Depth int `json:"depth,omitempty"`
+	// OneActive holds the value of the "one_active" field.
+	OneActive bool `json:"one_active,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the WorkflowExecutionQuery when eager-loading is set.
 	Edges        WorkflowExecutionEdges `json:"edges"`
@@ -145,7 +147,7 @@ func (*WorkflowExecution) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(uuid.UUID)}
 		case workflowexecution.FieldTriggerData, workflowexecution.FieldDefinition, workflowexecution.FieldLoopFrames:
 			values[i] = new([]byte)
-		case workflowexecution.FieldConditionsChecked:
+		case workflowexecution.FieldConditionsChecked, workflowexecution.FieldOneActive:
 			values[i] = new(sql.NullBool)
 		case workflowexecution.FieldCurrentStep, workflowexecution.FieldWorkflowVersion, workflowexecution.FieldAttempt, workflowexecution.FieldStepAttempt, workflowexecution.FieldRun, workflowexecution.FieldStepRuns, workflowexecution.FieldDepth:
 			values[i] = new(sql.NullInt64)
@@ -335,6 +337,12 @@ func (_m *WorkflowExecution) assignValues(columns []string, values []any) error 
 			} else if value.Valid {
 				_m.Depth = int(value.Int64)
 			}
+		case workflowexecution.FieldOneActive:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field one_active", values[i])
+			} else if value.Valid {
+				_m.OneActive = value.Bool
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -480,6 +488,9 @@ func (_m *WorkflowExecution) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("depth=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Depth))
+	builder.WriteString(", ")
+	builder.WriteString("one_active=")
+	builder.WriteString(fmt.Sprintf("%v", _m.OneActive))
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -341,6 +341,20 @@ func (_c *WorkflowExecutionCreate) SetNillableDepth(v *int) *WorkflowExecutionCr
 	return _c
 }
 
+// SetOneActive sets the "one_active" field.
+func (_c *WorkflowExecutionCreate) SetOneActive(v bool) *WorkflowExecutionCreate {
+	_c.mutation.SetOneActive(v)
+	return _c
+}
+
+// SetNillableOneActive sets the "one_active" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableOneActive(v *bool) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetOneActive(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *WorkflowExecutionCreate) SetID(v uuid.UUID) *WorkflowExecutionCreate {
 	_c.mutation.SetID(v)
@@ -486,6 +500,10 @@ func (_c *WorkflowExecutionCreate) defaults() error {
 		v := workflowexecution.DefaultDepth
 		_c.mutation.SetDepth(v)
 	}
+	if _, ok := _c.mutation.OneActive(); !ok {
+		v := workflowexecution.DefaultOneActive
+		_c.mutation.SetOneActive(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if workflowexecution.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized workflowexecution.DefaultID (forgotten import ent/runtime?)")
@@ -581,6 +599,9 @@ func (_c *WorkflowExecutionCreate) check() error {
 		if err := workflowexecution.DepthValidator(v); err != nil {
 			return &ValidationError{Name: "depth", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.depth": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.OneActive(); !ok {
+		return &ValidationError{Name: "one_active", err: errors.New(`ent: missing required field "WorkflowExecution.one_active"`)}
 	}
 	if len(_c.mutation.WorkflowIDs()) == 0 {
 		return &ValidationError{Name: "workflow", err: errors.New(`ent: missing required edge "WorkflowExecution.workflow"`)}
@@ -708,6 +729,10 @@ func (_c *WorkflowExecutionCreate) createSpec() (*WorkflowExecution, *sqlgraph.C
 	if value, ok := _c.mutation.Depth(); ok {
 		_spec.SetField(workflowexecution.FieldDepth, field.TypeInt, value)
 		_node.Depth = value
+	}
+	if value, ok := _c.mutation.OneActive(); ok {
+		_spec.SetField(workflowexecution.FieldOneActive, field.TypeBool, value)
+		_node.OneActive = value
 	}
 	if nodes := _c.mutation.WorkflowIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1161,6 +1186,9 @@ func (u *WorkflowExecutionUpsertOne) UpdateNewValues() *WorkflowExecutionUpsertO
 		}
 		if _, exists := u.create.mutation.Depth(); exists {
 			s.SetIgnore(workflowexecution.FieldDepth)
+		}
+		if _, exists := u.create.mutation.OneActive(); exists {
+			s.SetIgnore(workflowexecution.FieldOneActive)
 		}
 	}))
 	return u
@@ -1743,6 +1771,9 @@ func (u *WorkflowExecutionUpsertBulk) UpdateNewValues() *WorkflowExecutionUpsert
 			}
 			if _, exists := b.mutation.Depth(); exists {
 				s.SetIgnore(workflowexecution.FieldDepth)
+			}
+			if _, exists := b.mutation.OneActive(); exists {
+				s.SetIgnore(workflowexecution.FieldOneActive)
 			}
 		}
 	}))

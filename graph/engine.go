@@ -82,7 +82,7 @@ func executionError(ctx context.Context, id uuid.UUID, err error) error {
 	switch {
 	case errors.Is(err, engine.ErrExecutionNotFound):
 		return notFound(ctx, "id", "execution "+id.String())
-	case errors.Is(err, engine.ErrLoopLimited):
+	case errors.Is(err, engine.ErrLoopLimited), errors.Is(err, engine.ErrAnotherActive):
 		return inputError(ctx, apierr.Conflict, "id", "%s", err.Error())
 	case errors.As(err, &state):
 		return inputError(ctx, apierr.Conflict, "id", "%s", state.Error())

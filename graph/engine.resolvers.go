@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/flowline/flowline/ent"
@@ -127,7 +126,9 @@ func (r *mutationResolver) TriggerWorkflow(ctx context.Context, id uuid.UUID, cl
 		return nil, err
 	}
 	if ex == nil {
-		return nil, fmt.Errorf("trigger workflow %s: the MANUAL event did not match", id)
+		// A MANUAL event always matches: no execution means the enrollment rule skipped it.
+		// The caller is told, and (as for every refused request) nothing is written.
+		return nil, inputError(ctx, apierr.Conflict, "clientId", "%s", events.SkippedMessage(wf))
 	}
 	return ex, nil
 }

@@ -274,7 +274,10 @@ type ComplexityRoot struct {
 
 	SimulationResult struct {
 		ConditionsPassed func(childComplexity int) int
+		Enrollment       func(childComplexity int) int
 		Explanation      func(childComplexity int) int
+		GoalExplanation  func(childComplexity int) int
+		GoalMet          func(childComplexity int) int
 		Steps            func(childComplexity int) int
 		TriggerMatched   func(childComplexity int) int
 	}
@@ -391,7 +394,9 @@ type ComplexityRoot struct {
 		CreatedBy     func(childComplexity int) int
 		CreatedByID   func(childComplexity int) int
 		Description   func(childComplexity int) int
+		Enrollment    func(childComplexity int) int
 		Executions    func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowExecutionOrder, where *ent.WorkflowExecutionWhereInput) int
+		Goal          func(childComplexity int) int
 		ID            func(childComplexity int) int
 		IsActive      func(childComplexity int) int
 		IsTemplate    func(childComplexity int) int
@@ -436,6 +441,8 @@ type ComplexityRoot struct {
 	WorkflowDefinition struct {
 		Actions       func(childComplexity int) int
 		Conditions    func(childComplexity int) int
+		Enrollment    func(childComplexity int) int
+		Goal          func(childComplexity int) int
 		TriggerConfig func(childComplexity int) int
 		TriggerType   func(childComplexity int) int
 	}
@@ -512,14 +519,16 @@ type ComplexityRoot struct {
 	}
 
 	WorkflowStats struct {
-		Counts        func(childComplexity int) int
-		DurationP50Ms func(childComplexity int) int
-		DurationP95Ms func(childComplexity int) int
-		LastRun       func(childComplexity int) int
-		Series        func(childComplexity int) int
-		Steps         func(childComplexity int) int
-		SuccessRate   func(childComplexity int) int
-		TopFailing    func(childComplexity int) int
+		Counts             func(childComplexity int) int
+		DurationP50Ms      func(childComplexity int) int
+		DurationP95Ms      func(childComplexity int) int
+		GoalConversions    func(childComplexity int) int
+		LastRun            func(childComplexity int) int
+		Series             func(childComplexity int) int
+		SkippedEnrollments func(childComplexity int) int
+		Steps              func(childComplexity int) int
+		SuccessRate        func(childComplexity int) int
+		TopFailing         func(childComplexity int) int
 	}
 
 	WorkflowVersion struct {
@@ -1739,12 +1748,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SimulationResult.ConditionsPassed(childComplexity), true
+	case "SimulationResult.enrollment":
+		if e.ComplexityRoot.SimulationResult.Enrollment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimulationResult.Enrollment(childComplexity), true
 	case "SimulationResult.explanation":
 		if e.ComplexityRoot.SimulationResult.Explanation == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SimulationResult.Explanation(childComplexity), true
+	case "SimulationResult.goalExplanation":
+		if e.ComplexityRoot.SimulationResult.GoalExplanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimulationResult.GoalExplanation(childComplexity), true
+	case "SimulationResult.goalMet":
+		if e.ComplexityRoot.SimulationResult.GoalMet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimulationResult.GoalMet(childComplexity), true
 	case "SimulationResult.steps":
 		if e.ComplexityRoot.SimulationResult.Steps == nil {
 			break
@@ -2240,6 +2267,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.Description(childComplexity), true
+	case "Workflow.enrollment":
+		if e.ComplexityRoot.Workflow.Enrollment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.Enrollment(childComplexity), true
 	case "Workflow.executions":
 		if e.ComplexityRoot.Workflow.Executions == nil {
 			break
@@ -2251,6 +2284,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.Executions(childComplexity, args["after"].(*entgql.Cursor[uuid.UUID]), args["first"].(*int), args["before"].(*entgql.Cursor[uuid.UUID]), args["last"].(*int), args["orderBy"].([]*ent.WorkflowExecutionOrder), args["where"].(*ent.WorkflowExecutionWhereInput)), true
+	case "Workflow.goal":
+		if e.ComplexityRoot.Workflow.Goal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.Goal(childComplexity), true
 	case "Workflow.id":
 		if e.ComplexityRoot.Workflow.ID == nil {
 			break
@@ -2452,6 +2491,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowDefinition.Conditions(childComplexity), true
+	case "WorkflowDefinition.enrollment":
+		if e.ComplexityRoot.WorkflowDefinition.Enrollment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDefinition.Enrollment(childComplexity), true
+	case "WorkflowDefinition.goal":
+		if e.ComplexityRoot.WorkflowDefinition.Goal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDefinition.Goal(childComplexity), true
 	case "WorkflowDefinition.triggerConfig":
 		if e.ComplexityRoot.WorkflowDefinition.TriggerConfig == nil {
 			break
@@ -2795,6 +2846,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowStats.DurationP95Ms(childComplexity), true
+	case "WorkflowStats.goalConversions":
+		if e.ComplexityRoot.WorkflowStats.GoalConversions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowStats.GoalConversions(childComplexity), true
 	case "WorkflowStats.lastRun":
 		if e.ComplexityRoot.WorkflowStats.LastRun == nil {
 			break
@@ -2807,6 +2864,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowStats.Series(childComplexity), true
+	case "WorkflowStats.skippedEnrollments":
+		if e.ComplexityRoot.WorkflowStats.SkippedEnrollments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowStats.SkippedEnrollments(childComplexity), true
 	case "WorkflowStats.steps":
 		if e.ComplexityRoot.WorkflowStats.Steps == nil {
 			break
@@ -3432,6 +3495,12 @@ func (ec *executionContext) childFields_SimulationResult(ctx context.Context, fi
 		return ec.fieldContext_SimulationResult_explanation(ctx, field)
 	case "steps":
 		return ec.fieldContext_SimulationResult_steps(ctx, field)
+	case "enrollment":
+		return ec.fieldContext_SimulationResult_enrollment(ctx, field)
+	case "goalMet":
+		return ec.fieldContext_SimulationResult_goalMet(ctx, field)
+	case "goalExplanation":
+		return ec.fieldContext_SimulationResult_goalExplanation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SimulationResult", field.Name)
 }
@@ -3662,6 +3731,10 @@ func (ec *executionContext) childFields_Workflow(ctx context.Context, field grap
 		return ec.fieldContext_Workflow_conditions(ctx, field)
 	case "actions":
 		return ec.fieldContext_Workflow_actions(ctx, field)
+	case "enrollment":
+		return ec.fieldContext_Workflow_enrollment(ctx, field)
+	case "goal":
+		return ec.fieldContext_Workflow_goal(ctx, field)
 	case "version":
 		return ec.fieldContext_Workflow_version(ctx, field)
 	case "createdById":
@@ -3748,6 +3821,10 @@ func (ec *executionContext) childFields_WorkflowDefinition(ctx context.Context, 
 		return ec.fieldContext_WorkflowDefinition_conditions(ctx, field)
 	case "actions":
 		return ec.fieldContext_WorkflowDefinition_actions(ctx, field)
+	case "enrollment":
+		return ec.fieldContext_WorkflowDefinition_enrollment(ctx, field)
+	case "goal":
+		return ec.fieldContext_WorkflowDefinition_goal(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowDefinition", field.Name)
 }
@@ -3918,6 +3995,10 @@ func (ec *executionContext) childFields_WorkflowStats(ctx context.Context, field
 		return ec.fieldContext_WorkflowStats_steps(ctx, field)
 	case "topFailing":
 		return ec.fieldContext_WorkflowStats_topFailing(ctx, field)
+	case "skippedEnrollments":
+		return ec.fieldContext_WorkflowStats_skippedEnrollments(ctx, field)
+	case "goalConversions":
+		return ec.fieldContext_WorkflowStats_goalConversions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowStats", field.Name)
 }
@@ -10327,6 +10408,75 @@ func (ec *executionContext) fieldContext_SimulationResult_steps(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _SimulationResult_enrollment(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimulationResult_enrollment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enrollment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNMap2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SimulationResult_enrollment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimulationResult", field, false, false, "Map")
+}
+
+func (ec *executionContext) _SimulationResult_goalMet(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimulationResult_goalMet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoalMet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SimulationResult_goalMet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimulationResult", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SimulationResult_goalExplanation(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimulationResult_goalExplanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoalExplanation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SimulationResult_goalExplanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimulationResult", field, false, false, "Map")
+}
+
 func (ec *executionContext) _SimulationStep_index(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12396,6 +12546,52 @@ func (ec *executionContext) fieldContext_Workflow_actions(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Workflow_enrollment(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_enrollment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enrollment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_enrollment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workflow", field, false, false, "Map")
+}
+
+func (ec *executionContext) _Workflow_goal(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_goal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Goal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_goal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workflow", field, false, false, "Map")
+}
+
 func (ec *executionContext) _Workflow_version(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13248,6 +13444,52 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_actions(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowDefinition_enrollment(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDefinition_enrollment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Enrollment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDefinition_enrollment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowDefinition", field, false, false, "Map")
+}
+
+func (ec *executionContext) _WorkflowDefinition_goal(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDefinition_goal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Goal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDefinition_goal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowDefinition", field, false, false, "Map")
 }
 
 func (ec *executionContext) _WorkflowEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowEdge) (ret graphql.Marshaler) {
@@ -14807,6 +15049,52 @@ func (ec *executionContext) fieldContext_WorkflowStats_topFailing(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowStats_skippedEnrollments(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowStats_skippedEnrollments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkippedEnrollments, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowStats_skippedEnrollments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkflowStats_goalConversions(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowStats_goalConversions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GoalConversions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowStats_goalConversions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowStats", field, false, false, "Int")
 }
 
 func (ec *executionContext) _WorkflowVersion_id(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
@@ -17854,7 +18142,7 @@ func (ec *executionContext) unmarshalInputCreateWorkflowInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "retentionDays"}
+	fieldsInOrder := [...]string{"name", "description", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "enrollment", "goal", "retentionDays"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17917,6 +18205,20 @@ func (ec *executionContext) unmarshalInputCreateWorkflowInput(ctx context.Contex
 				return it, err
 			}
 			it.Actions = data
+		case "enrollment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enrollment"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enrollment = data
+		case "goal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goal"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Goal = data
 		case "retentionDays":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retentionDays"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -20974,7 +21276,7 @@ func (ec *executionContext) unmarshalInputUpdateWorkflowInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"expectedVersion", "name", "description", "clearDescription", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "retentionDays", "clearRetentionDays"}
+	fieldsInOrder := [...]string{"expectedVersion", "name", "description", "clearDescription", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "enrollment", "goal", "retentionDays", "clearRetentionDays"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21051,6 +21353,20 @@ func (ec *executionContext) unmarshalInputUpdateWorkflowInput(ctx context.Contex
 				return it, err
 			}
 			it.Actions = data
+		case "enrollment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enrollment"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enrollment = data
+		case "goal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goal"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Goal = data
 		case "retentionDays":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("retentionDays"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -21706,7 +22022,7 @@ func (ec *executionContext) unmarshalInputWorkflowDefinitionInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"triggerType", "triggerConfig", "conditions", "actions"}
+	fieldsInOrder := [...]string{"triggerType", "triggerConfig", "conditions", "actions", "enrollment", "goal"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21741,6 +22057,20 @@ func (ec *executionContext) unmarshalInputWorkflowDefinitionInput(ctx context.Co
 				return it, err
 			}
 			it.Actions = data
+		case "enrollment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enrollment"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enrollment = data
+		case "goal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goal"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Goal = data
 		}
 	}
 	return it, nil
@@ -23822,7 +24152,7 @@ func (ec *executionContext) unmarshalInputWorkflowTemplateOverrides(ctx context.
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"description", "triggerConfig", "conditions", "actions"}
+	fieldsInOrder := [...]string{"description", "triggerConfig", "conditions", "actions", "enrollment", "goal"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23857,6 +24187,20 @@ func (ec *executionContext) unmarshalInputWorkflowTemplateOverrides(ctx context.
 				return it, err
 			}
 			it.Actions = data
+		case "enrollment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enrollment"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enrollment = data
+		case "goal":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("goal"))
+			data, err := ec.unmarshalOMap2map(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Goal = data
 		}
 	}
 	return it, nil
@@ -26658,6 +27002,21 @@ func (ec *executionContext) _SimulationResult(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "enrollment":
+			out.Values[i] = ec._SimulationResult_enrollment(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "goalMet":
+			out.Values[i] = ec._SimulationResult_goalMet(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "goalExplanation":
+			out.Values[i] = ec._SimulationResult_goalExplanation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27418,6 +27777,16 @@ func (ec *executionContext) _Workflow(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Workflow_actions(ctx, field, obj)
 				})
+		case "enrollment":
+			out.Values[i] = ec._Workflow_enrollment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "goal":
+			out.Values[i] = ec._Workflow_goal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "version":
 			out.Values[i] = ec._Workflow_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -27691,6 +28060,16 @@ func (ec *executionContext) _WorkflowDefinition(ctx context.Context, sel ast.Sel
 		case "actions":
 			out.Values[i] = ec._WorkflowDefinition_actions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "enrollment":
+			out.Values[i] = ec._WorkflowDefinition_enrollment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "goal":
+			out.Values[i] = ec._WorkflowDefinition_goal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -28225,6 +28604,16 @@ func (ec *executionContext) _WorkflowStats(ctx context.Context, sel ast.Selectio
 		case "topFailing":
 			out.Values[i] = ec._WorkflowStats_topFailing(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "skippedEnrollments":
+			out.Values[i] = ec._WorkflowStats_skippedEnrollments(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "goalConversions":
+			out.Values[i] = ec._WorkflowStats_goalConversions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:

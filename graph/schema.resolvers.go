@@ -46,6 +46,8 @@ func (r *mutationResolver) CreateWorkflow(ctx context.Context, input model.Creat
 			TriggerConfig: input.TriggerConfig,
 			Conditions:    input.Conditions,
 			Actions:       derefActions(input.Actions),
+			Enrollment:    input.Enrollment,
+			Goal:          input.Goal,
 		},
 		CreatedBy: me,
 	})
@@ -88,6 +90,8 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 		TriggerConfig:      input.TriggerConfig,
 		Conditions:         input.Conditions,
 		Actions:            derefActions(input.Actions),
+		Enrollment:         input.Enrollment,
+		Goal:               input.Goal,
 		RetentionDays:      input.RetentionDays,
 		ClearRetentionDays: clearRetention,
 		ExpectedVersion:    expectedVersion,

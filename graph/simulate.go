@@ -111,6 +111,13 @@ func simulationResult(res workflow.SimulationResult) (*model.SimulationResult, e
 		ConditionsPassed: res.ConditionsPassed,
 		Explanation:      explanation,
 		Steps:            make([]*model.SimulationStep, len(res.Steps)),
+		Enrollment:       res.Enrollment,
+		GoalMet:          res.GoalMet,
+	}
+	if res.GoalExplanation != nil {
+		if out.GoalExplanation, err = asMap(res.GoalExplanation); err != nil {
+			return nil, err
+		}
 	}
 	for i, s := range res.Steps {
 		step := &model.SimulationStep{

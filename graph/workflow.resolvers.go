@@ -72,6 +72,8 @@ func (r *mutationResolver) CreateWorkflowFromTemplate(ctx context.Context, templ
 			TriggerConfig: ov.TriggerConfig,
 			Conditions:    ov.Conditions,
 			Actions:       derefActions(ov.Actions),
+			Enrollment:    ov.Enrollment,
+			Goal:          ov.Goal,
 		}
 	}
 	created, err := workflowstore.FromTemplate(ctx, r.db(ctx), templateID, input.Name, o, me)

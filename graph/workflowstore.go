@@ -93,6 +93,8 @@ func definitionFromInput(in *model.WorkflowDefinitionInput) workflow.Definition 
 		TriggerConfig: in.TriggerConfig,
 		Conditions:    in.Conditions,
 		Actions:       derefActions(in.Actions),
+		Enrollment:    in.Enrollment,
+		Goal:          in.Goal,
 	}
 }
 

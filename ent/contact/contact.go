@@ -47,6 +47,10 @@ const (
 	EdgeDocuments = "documents"
 	// EdgeActivities holds the string denoting the activities edge name in mutations.
 	EdgeActivities = "activities"
+	// EdgeEnrollments holds the string denoting the enrollments edge name in mutations.
+	EdgeEnrollments = "enrollments"
+	// EdgeEnrollmentSkips holds the string denoting the enrollment_skips edge name in mutations.
+	EdgeEnrollmentSkips = "enrollment_skips"
 	// Table holds the table name of the contact in the database.
 	Table = "clients"
 	// OwnerTable is the table that holds the owner relation/edge.
@@ -84,6 +88,20 @@ const (
 	ActivitiesInverseTable = "activities"
 	// ActivitiesColumn is the table column denoting the activities relation/edge.
 	ActivitiesColumn = "client_id"
+	// EnrollmentsTable is the table that holds the enrollments relation/edge.
+	EnrollmentsTable = "workflow_enrollments"
+	// EnrollmentsInverseTable is the table name for the WorkflowEnrollment entity.
+	// It exists in this package in order to avoid circular dependency with the "workflowenrollment" package.
+	EnrollmentsInverseTable = "workflow_enrollments"
+	// EnrollmentsColumn is the table column denoting the enrollments relation/edge.
+	EnrollmentsColumn = "client_id"
+	// EnrollmentSkipsTable is the table that holds the enrollment_skips relation/edge.
+	EnrollmentSkipsTable = "workflow_enrollment_skips"
+	// EnrollmentSkipsInverseTable is the table name for the EnrollmentSkip entity.
+	// It exists in this package in order to avoid circular dependency with the "enrollmentskip" package.
+	EnrollmentSkipsInverseTable = "workflow_enrollment_skips"
+	// EnrollmentSkipsColumn is the table column denoting the enrollment_skips relation/edge.
+	EnrollmentSkipsColumn = "client_id"
 )
 
 // Columns holds all SQL columns for contact fields.
@@ -271,6 +289,34 @@ func ByActivities(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newActivitiesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByEnrollmentsCount orders the results by enrollments count.
+func ByEnrollmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEnrollmentsStep(), opts...)
+	}
+}
+
+// ByEnrollments orders the results by enrollments terms.
+func ByEnrollments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEnrollmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByEnrollmentSkipsCount orders the results by enrollment_skips count.
+func ByEnrollmentSkipsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEnrollmentSkipsStep(), opts...)
+	}
+}
+
+// ByEnrollmentSkips orders the results by enrollment_skips terms.
+func ByEnrollmentSkips(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEnrollmentSkipsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -304,6 +350,20 @@ func newActivitiesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ActivitiesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ActivitiesTable, ActivitiesColumn),
+	)
+}
+func newEnrollmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EnrollmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentsTable, EnrollmentsColumn),
+	)
+}
+func newEnrollmentSkipsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EnrollmentSkipsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentSkipsTable, EnrollmentSkipsColumn),
 	)
 }
 

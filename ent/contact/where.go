@@ -536,6 +536,52 @@ func HasActivitiesWith(preds ...predicate.Activity) predicate.Contact {
 	})
 }
 
+// HasEnrollments applies the HasEdge predicate on the "enrollments" edge.
+func HasEnrollments() predicate.Contact {
+	return predicate.Contact(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentsTable, EnrollmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEnrollmentsWith applies the HasEdge predicate on the "enrollments" edge with a given conditions (other predicates).
+func HasEnrollmentsWith(preds ...predicate.WorkflowEnrollment) predicate.Contact {
+	return predicate.Contact(func(s *sql.Selector) {
+		step := newEnrollmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasEnrollmentSkips applies the HasEdge predicate on the "enrollment_skips" edge.
+func HasEnrollmentSkips() predicate.Contact {
+	return predicate.Contact(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentSkipsTable, EnrollmentSkipsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEnrollmentSkipsWith applies the HasEdge predicate on the "enrollment_skips" edge with a given conditions (other predicates).
+func HasEnrollmentSkipsWith(preds ...predicate.EnrollmentSkip) predicate.Contact {
+	return predicate.Contact(func(s *sql.Selector) {
+		step := newEnrollmentSkipsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Contact) predicate.Contact {
 	return predicate.Contact(sql.AndPredicates(predicates...))

@@ -81,6 +81,18 @@ func (f EmailFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EmailMutation", m)
 }
 
+// The EnrollmentSkipFunc type is an adapter to allow the use of ordinary
+// function as EnrollmentSkip mutator.
+type EnrollmentSkipFunc func(context.Context, *ent.EnrollmentSkipMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f EnrollmentSkipFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.EnrollmentSkipMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EnrollmentSkipMutation", m)
+}
+
 // The StepOutputFunc type is an adapter to allow the use of ordinary
 // function as StepOutput mutator.
 type StepOutputFunc func(context.Context, *ent.StepOutputMutation) (ent.Value, error)
@@ -127,6 +139,18 @@ func (f WorkflowFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.WorkflowMutation", m)
+}
+
+// The WorkflowEnrollmentFunc type is an adapter to allow the use of ordinary
+// function as WorkflowEnrollment mutator.
+type WorkflowEnrollmentFunc func(context.Context, *ent.WorkflowEnrollmentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f WorkflowEnrollmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.WorkflowEnrollmentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.WorkflowEnrollmentMutation", m)
 }
 
 // The WorkflowExecutionFunc type is an adapter to allow the use of ordinary

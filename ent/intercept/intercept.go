@@ -14,11 +14,13 @@ import (
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/ent/workflowversion"
@@ -242,6 +244,33 @@ func (f TraverseEmail) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.EmailQuery", q)
 }
 
+// The EnrollmentSkipFunc type is an adapter to allow the use of ordinary function as a Querier.
+type EnrollmentSkipFunc func(context.Context, *ent.EnrollmentSkipQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f EnrollmentSkipFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.EnrollmentSkipQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.EnrollmentSkipQuery", q)
+}
+
+// The TraverseEnrollmentSkip type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseEnrollmentSkip func(context.Context, *ent.EnrollmentSkipQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseEnrollmentSkip) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseEnrollmentSkip) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EnrollmentSkipQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.EnrollmentSkipQuery", q)
+}
+
 // The StepOutputFunc type is an adapter to allow the use of ordinary function as a Querier.
 type StepOutputFunc func(context.Context, *ent.StepOutputQuery) (ent.Value, error)
 
@@ -350,6 +379,33 @@ func (f TraverseWorkflow) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.WorkflowQuery", q)
 }
 
+// The WorkflowEnrollmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type WorkflowEnrollmentFunc func(context.Context, *ent.WorkflowEnrollmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f WorkflowEnrollmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.WorkflowEnrollmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.WorkflowEnrollmentQuery", q)
+}
+
+// The TraverseWorkflowEnrollment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseWorkflowEnrollment func(context.Context, *ent.WorkflowEnrollmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseWorkflowEnrollment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseWorkflowEnrollment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.WorkflowEnrollmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.WorkflowEnrollmentQuery", q)
+}
+
 // The WorkflowExecutionFunc type is an adapter to allow the use of ordinary function as a Querier.
 type WorkflowExecutionFunc func(context.Context, *ent.WorkflowExecutionQuery) (ent.Value, error)
 
@@ -446,6 +502,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DocumentQuery, predicate.Document, document.OrderOption]{typ: ent.TypeDocument, tq: q}, nil
 	case *ent.EmailQuery:
 		return &query[*ent.EmailQuery, predicate.Email, email.OrderOption]{typ: ent.TypeEmail, tq: q}, nil
+	case *ent.EnrollmentSkipQuery:
+		return &query[*ent.EnrollmentSkipQuery, predicate.EnrollmentSkip, enrollmentskip.OrderOption]{typ: ent.TypeEnrollmentSkip, tq: q}, nil
 	case *ent.StepOutputQuery:
 		return &query[*ent.StepOutputQuery, predicate.StepOutput, stepoutput.OrderOption]{typ: ent.TypeStepOutput, tq: q}, nil
 	case *ent.TaskQuery:
@@ -454,6 +512,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.UserQuery, predicate.User, user.OrderOption]{typ: ent.TypeUser, tq: q}, nil
 	case *ent.WorkflowQuery:
 		return &query[*ent.WorkflowQuery, predicate.Workflow, workflow.OrderOption]{typ: ent.TypeWorkflow, tq: q}, nil
+	case *ent.WorkflowEnrollmentQuery:
+		return &query[*ent.WorkflowEnrollmentQuery, predicate.WorkflowEnrollment, workflowenrollment.OrderOption]{typ: ent.TypeWorkflowEnrollment, tq: q}, nil
 	case *ent.WorkflowExecutionQuery:
 		return &query[*ent.WorkflowExecutionQuery, predicate.WorkflowExecution, workflowexecution.OrderOption]{typ: ent.TypeWorkflowExecution, tq: q}, nil
 	case *ent.WorkflowExecutionLogQuery:

@@ -258,6 +258,51 @@ var (
 			},
 		},
 	}
+	// WorkflowEnrollmentSkipsColumns holds the columns for the "workflow_enrollment_skips" table.
+	WorkflowEnrollmentSkipsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "reason", Type: field.TypeString, Size: 20},
+		{Name: "client_id", Type: field.TypeUUID},
+		{Name: "workflow_id", Type: field.TypeUUID},
+	}
+	// WorkflowEnrollmentSkipsTable holds the schema information for the "workflow_enrollment_skips" table.
+	WorkflowEnrollmentSkipsTable = &schema.Table{
+		Name:       "workflow_enrollment_skips",
+		Columns:    WorkflowEnrollmentSkipsColumns,
+		PrimaryKey: []*schema.Column{WorkflowEnrollmentSkipsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "workflow_enrollment_skips_clients_enrollment_skips",
+				Columns:    []*schema.Column{WorkflowEnrollmentSkipsColumns[3]},
+				RefColumns: []*schema.Column{ClientsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "workflow_enrollment_skips_workflows_enrollment_skips",
+				Columns:    []*schema.Column{WorkflowEnrollmentSkipsColumns[4]},
+				RefColumns: []*schema.Column{WorkflowsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "enrollmentskip_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowEnrollmentSkipsColumns[1]},
+			},
+			{
+				Name:    "enrollmentskip_workflow_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowEnrollmentSkipsColumns[4], WorkflowEnrollmentSkipsColumns[1]},
+			},
+			{
+				Name:    "enrollmentskip_client_id",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowEnrollmentSkipsColumns[3]},
+			},
+		},
+	}
 	// WorkflowExecutionStepOutputsColumns holds the columns for the "workflow_execution_step_outputs" table.
 	WorkflowExecutionStepOutputsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeUUID},
@@ -372,6 +417,8 @@ var (
 		{Name: "trigger_config", Type: field.TypeJSON},
 		{Name: "conditions", Type: field.TypeJSON},
 		{Name: "actions", Type: field.TypeJSON},
+		{Name: "enrollment", Type: field.TypeJSON, Nullable: true},
+		{Name: "goal", Type: field.TypeJSON, Nullable: true},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "webhook_secret", Type: field.TypeString, Nullable: true},
 		{Name: "template_key", Type: field.TypeString, Unique: true, Nullable: true},
@@ -386,7 +433,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "workflows_users_workflows",
-				Columns:    []*schema.Column{WorkflowsColumns[15]},
+				Columns:    []*schema.Column{WorkflowsColumns[17]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
@@ -410,7 +457,49 @@ var (
 			{
 				Name:    "workflow_created_by_id",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowsColumns[15]},
+				Columns: []*schema.Column{WorkflowsColumns[17]},
+			},
+		},
+	}
+	// WorkflowEnrollmentsColumns holds the columns for the "workflow_enrollments" table.
+	WorkflowEnrollmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "fingerprint", Type: field.TypeString, Size: 100, Default: ""},
+		{Name: "execution_id", Type: field.TypeUUID, Nullable: true},
+		{Name: "enrollments", Type: field.TypeInt, Default: 1},
+		{Name: "enrolled_at", Type: field.TypeTime},
+		{Name: "client_id", Type: field.TypeUUID},
+		{Name: "workflow_id", Type: field.TypeUUID},
+	}
+	// WorkflowEnrollmentsTable holds the schema information for the "workflow_enrollments" table.
+	WorkflowEnrollmentsTable = &schema.Table{
+		Name:       "workflow_enrollments",
+		Columns:    WorkflowEnrollmentsColumns,
+		PrimaryKey: []*schema.Column{WorkflowEnrollmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "workflow_enrollments_clients_enrollments",
+				Columns:    []*schema.Column{WorkflowEnrollmentsColumns[5]},
+				RefColumns: []*schema.Column{ClientsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "workflow_enrollments_workflows_enrollments",
+				Columns:    []*schema.Column{WorkflowEnrollmentsColumns[6]},
+				RefColumns: []*schema.Column{WorkflowsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "workflowenrollment_workflow_id_client_id",
+				Unique:  true,
+				Columns: []*schema.Column{WorkflowEnrollmentsColumns[6], WorkflowEnrollmentsColumns[5]},
+			},
+			{
+				Name:    "workflowenrollment_client_id",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowEnrollmentsColumns[5]},
 			},
 		},
 	}
@@ -424,7 +513,7 @@ var (
 		{Name: "started_at", Type: field.TypeTime, Nullable: true},
 		{Name: "completed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "error_message", Type: field.TypeString, Nullable: true},
-		{Name: "exit_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"STOPPED"}},
+		{Name: "exit_reason", Type: field.TypeEnum, Nullable: true, Enums: []string{"STOPPED", "GOAL_MET"}},
 		{Name: "exit_message", Type: field.TypeString, Nullable: true},
 		{Name: "workflow_version", Type: field.TypeInt, Default: 1},
 		{Name: "definition", Type: field.TypeJSON, Nullable: true},
@@ -439,6 +528,7 @@ var (
 		{Name: "step_runs", Type: field.TypeInt, Default: 0},
 		{Name: "conditions_checked", Type: field.TypeBool, Default: false},
 		{Name: "depth", Type: field.TypeInt, Default: 0},
+		{Name: "one_active", Type: field.TypeBool, Default: false},
 		{Name: "client_id", Type: field.TypeUUID, Nullable: true},
 		{Name: "workflow_id", Type: field.TypeUUID},
 	}
@@ -450,13 +540,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "workflow_executions_clients_executions",
-				Columns:    []*schema.Column{WorkflowExecutionsColumns[23]},
+				Columns:    []*schema.Column{WorkflowExecutionsColumns[24]},
 				RefColumns: []*schema.Column{ClientsColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
 			{
 				Symbol:     "workflow_executions_workflows_executions",
-				Columns:    []*schema.Column{WorkflowExecutionsColumns[24]},
+				Columns:    []*schema.Column{WorkflowExecutionsColumns[25]},
 				RefColumns: []*schema.Column{WorkflowsColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
@@ -470,17 +560,17 @@ var (
 			{
 				Name:    "workflowexecution_workflow_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[1]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[25], WorkflowExecutionsColumns[1]},
 			},
 			{
 				Name:    "workflowexecution_workflow_id_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[2], WorkflowExecutionsColumns[1]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[25], WorkflowExecutionsColumns[2], WorkflowExecutionsColumns[1]},
 			},
 			{
 				Name:    "workflowexecution_client_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[23], WorkflowExecutionsColumns[1]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[1]},
 			},
 			{
 				Name:    "workflowexecution_status_completed_at",
@@ -490,7 +580,7 @@ var (
 			{
 				Name:    "workflowexecution_workflow_id_dedupe_key",
 				Unique:  true,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[12]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[25], WorkflowExecutionsColumns[12]},
 			},
 			{
 				Name:    "workflow_executions_pending_run_at",
@@ -514,6 +604,22 @@ var (
 				Columns: []*schema.Column{WorkflowExecutionsColumns[6]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "status IN ('COMPLETED', 'FAILED', 'CANCELLED')",
+				},
+			},
+			{
+				Name:    "workflow_executions_active_client",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[24]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status IN ('PENDING', 'RUNNING')",
+				},
+			},
+			{
+				Name:    "workflow_executions_one_active",
+				Unique:  true,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[25], WorkflowExecutionsColumns[24]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "one_active AND status IN ('PENDING', 'RUNNING')",
 				},
 			},
 		},
@@ -620,10 +726,12 @@ var (
 		ClientFieldsTable,
 		DocumentsTable,
 		EmailsTable,
+		WorkflowEnrollmentSkipsTable,
 		WorkflowExecutionStepOutputsTable,
 		TasksTable,
 		UsersTable,
 		WorkflowsTable,
+		WorkflowEnrollmentsTable,
 		WorkflowExecutionsTable,
 		WorkflowExecutionLogsTable,
 		WorkflowVersionsTable,
@@ -653,6 +761,11 @@ func init() {
 	EmailsTable.Annotation = &entsql.Annotation{
 		Table: "emails",
 	}
+	WorkflowEnrollmentSkipsTable.ForeignKeys[0].RefTable = ClientsTable
+	WorkflowEnrollmentSkipsTable.ForeignKeys[1].RefTable = WorkflowsTable
+	WorkflowEnrollmentSkipsTable.Annotation = &entsql.Annotation{
+		Table: "workflow_enrollment_skips",
+	}
 	WorkflowExecutionStepOutputsTable.ForeignKeys[0].RefTable = WorkflowExecutionsTable
 	WorkflowExecutionStepOutputsTable.Annotation = &entsql.Annotation{
 		Table: "workflow_execution_step_outputs",
@@ -668,6 +781,11 @@ func init() {
 	WorkflowsTable.ForeignKeys[0].RefTable = UsersTable
 	WorkflowsTable.Annotation = &entsql.Annotation{
 		Table: "workflows",
+	}
+	WorkflowEnrollmentsTable.ForeignKeys[0].RefTable = ClientsTable
+	WorkflowEnrollmentsTable.ForeignKeys[1].RefTable = WorkflowsTable
+	WorkflowEnrollmentsTable.Annotation = &entsql.Annotation{
+		Table: "workflow_enrollments",
 	}
 	WorkflowExecutionsTable.ForeignKeys[0].RefTable = ClientsTable
 	WorkflowExecutionsTable.ForeignKeys[1].RefTable = WorkflowsTable

@@ -24,6 +24,9 @@ type Document func(*sql.Selector)
 // Email is the predicate function for email builders.
 type Email func(*sql.Selector)
 
+// EnrollmentSkip is the predicate function for enrollmentskip builders.
+type EnrollmentSkip func(*sql.Selector)
+
 // StepOutput is the predicate function for stepoutput builders.
 type StepOutput func(*sql.Selector)
 
@@ -35,6 +38,9 @@ type User func(*sql.Selector)
 
 // Workflow is the predicate function for workflow builders.
 type Workflow func(*sql.Selector)
+
+// WorkflowEnrollment is the predicate function for workflowenrollment builders.
+type WorkflowEnrollment func(*sql.Selector)
 
 // WorkflowExecution is the predicate function for workflowexecution builders.
 type WorkflowExecution func(*sql.Selector)

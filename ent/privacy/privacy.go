@@ -255,6 +255,30 @@ func (f EmailMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation)
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EmailMutation", m)
 }
 
+// The EnrollmentSkipQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type EnrollmentSkipQueryRuleFunc func(context.Context, *ent.EnrollmentSkipQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f EnrollmentSkipQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.EnrollmentSkipQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.EnrollmentSkipQuery", q)
+}
+
+// The EnrollmentSkipMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type EnrollmentSkipMutationRuleFunc func(context.Context, *ent.EnrollmentSkipMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f EnrollmentSkipMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.EnrollmentSkipMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EnrollmentSkipMutation", m)
+}
+
 // The StepOutputQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type StepOutputQueryRuleFunc func(context.Context, *ent.StepOutputQuery) error
@@ -349,6 +373,30 @@ func (f WorkflowMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.WorkflowMutation", m)
+}
+
+// The WorkflowEnrollmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type WorkflowEnrollmentQueryRuleFunc func(context.Context, *ent.WorkflowEnrollmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f WorkflowEnrollmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.WorkflowEnrollmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.WorkflowEnrollmentQuery", q)
+}
+
+// The WorkflowEnrollmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type WorkflowEnrollmentMutationRuleFunc func(context.Context, *ent.WorkflowEnrollmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f WorkflowEnrollmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.WorkflowEnrollmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.WorkflowEnrollmentMutation", m)
 }
 
 // The WorkflowExecutionQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -470,6 +518,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.EmailQuery:
 		return q.Filter(), nil
+	case *ent.EnrollmentSkipQuery:
+		return q.Filter(), nil
 	case *ent.StepOutputQuery:
 		return q.Filter(), nil
 	case *ent.TaskQuery:
@@ -477,6 +527,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.UserQuery:
 		return q.Filter(), nil
 	case *ent.WorkflowQuery:
+		return q.Filter(), nil
+	case *ent.WorkflowEnrollmentQuery:
 		return q.Filter(), nil
 	case *ent.WorkflowExecutionQuery:
 		return q.Filter(), nil
@@ -503,6 +555,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.EmailMutation:
 		return m.Filter(), nil
+	case *ent.EnrollmentSkipMutation:
+		return m.Filter(), nil
 	case *ent.StepOutputMutation:
 		return m.Filter(), nil
 	case *ent.TaskMutation:
@@ -510,6 +564,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.UserMutation:
 		return m.Filter(), nil
 	case *ent.WorkflowMutation:
+		return m.Filter(), nil
+	case *ent.WorkflowEnrollmentMutation:
 		return m.Filter(), nil
 	case *ent.WorkflowExecutionMutation:
 		return m.Filter(), nil

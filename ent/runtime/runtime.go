@@ -12,11 +12,13 @@ import (
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
+	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/schema"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
+	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/ent/workflowversion"
@@ -385,6 +387,34 @@ func init() {
 	emailDescID := emailMixinFields0[0].Descriptor()
 	// email.DefaultID holds the default value on creation for the id field.
 	email.DefaultID = emailDescID.Default.(func() uuid.UUID)
+	enrollmentskipMixin := schema.EnrollmentSkip{}.Mixin()
+	enrollmentskip.Policy = privacy.NewPolicies(schema.EnrollmentSkip{})
+	enrollmentskip.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := enrollmentskip.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	enrollmentskipMixinFields0 := enrollmentskipMixin[0].Fields()
+	_ = enrollmentskipMixinFields0
+	enrollmentskipMixinFields1 := enrollmentskipMixin[1].Fields()
+	_ = enrollmentskipMixinFields1
+	enrollmentskipFields := schema.EnrollmentSkip{}.Fields()
+	_ = enrollmentskipFields
+	// enrollmentskipDescCreatedAt is the schema descriptor for created_at field.
+	enrollmentskipDescCreatedAt := enrollmentskipMixinFields1[0].Descriptor()
+	// enrollmentskip.DefaultCreatedAt holds the default value on creation for the created_at field.
+	enrollmentskip.DefaultCreatedAt = enrollmentskipDescCreatedAt.Default.(func() time.Time)
+	// enrollmentskipDescReason is the schema descriptor for reason field.
+	enrollmentskipDescReason := enrollmentskipFields[2].Descriptor()
+	// enrollmentskip.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	enrollmentskip.ReasonValidator = enrollmentskipDescReason.Validators[0].(func(string) error)
+	// enrollmentskipDescID is the schema descriptor for id field.
+	enrollmentskipDescID := enrollmentskipMixinFields0[0].Descriptor()
+	// enrollmentskip.DefaultID holds the default value on creation for the id field.
+	enrollmentskip.DefaultID = enrollmentskipDescID.Default.(func() uuid.UUID)
 	stepoutputMixin := schema.StepOutput{}.Mixin()
 	stepoutput.Policy = privacy.NewPolicies(schema.StepOutput{})
 	stepoutput.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -614,19 +644,53 @@ func init() {
 	// workflow.DefaultActions holds the default value on creation for the actions field.
 	workflow.DefaultActions = workflowDescActions.Default.([]spec.Action)
 	// workflowDescVersion is the schema descriptor for version field.
-	workflowDescVersion := workflowFields[8].Descriptor()
+	workflowDescVersion := workflowFields[10].Descriptor()
 	// workflow.DefaultVersion holds the default value on creation for the version field.
 	workflow.DefaultVersion = workflowDescVersion.Default.(int)
 	// workflow.VersionValidator is a validator for the "version" field. It is called by the builders before save.
 	workflow.VersionValidator = workflowDescVersion.Validators[0].(func(int) error)
 	// workflowDescRetentionDays is the schema descriptor for retention_days field.
-	workflowDescRetentionDays := workflowFields[12].Descriptor()
+	workflowDescRetentionDays := workflowFields[14].Descriptor()
 	// workflow.RetentionDaysValidator is a validator for the "retention_days" field. It is called by the builders before save.
 	workflow.RetentionDaysValidator = workflowDescRetentionDays.Validators[0].(func(int) error)
 	// workflowDescID is the schema descriptor for id field.
 	workflowDescID := workflowMixinFields0[0].Descriptor()
 	// workflow.DefaultID holds the default value on creation for the id field.
 	workflow.DefaultID = workflowDescID.Default.(func() uuid.UUID)
+	workflowenrollmentMixin := schema.WorkflowEnrollment{}.Mixin()
+	workflowenrollment.Policy = privacy.NewPolicies(schema.WorkflowEnrollment{})
+	workflowenrollment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := workflowenrollment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	workflowenrollmentMixinFields0 := workflowenrollmentMixin[0].Fields()
+	_ = workflowenrollmentMixinFields0
+	workflowenrollmentFields := schema.WorkflowEnrollment{}.Fields()
+	_ = workflowenrollmentFields
+	// workflowenrollmentDescFingerprint is the schema descriptor for fingerprint field.
+	workflowenrollmentDescFingerprint := workflowenrollmentFields[2].Descriptor()
+	// workflowenrollment.DefaultFingerprint holds the default value on creation for the fingerprint field.
+	workflowenrollment.DefaultFingerprint = workflowenrollmentDescFingerprint.Default.(string)
+	// workflowenrollment.FingerprintValidator is a validator for the "fingerprint" field. It is called by the builders before save.
+	workflowenrollment.FingerprintValidator = workflowenrollmentDescFingerprint.Validators[0].(func(string) error)
+	// workflowenrollmentDescEnrollments is the schema descriptor for enrollments field.
+	workflowenrollmentDescEnrollments := workflowenrollmentFields[4].Descriptor()
+	// workflowenrollment.DefaultEnrollments holds the default value on creation for the enrollments field.
+	workflowenrollment.DefaultEnrollments = workflowenrollmentDescEnrollments.Default.(int)
+	// workflowenrollment.EnrollmentsValidator is a validator for the "enrollments" field. It is called by the builders before save.
+	workflowenrollment.EnrollmentsValidator = workflowenrollmentDescEnrollments.Validators[0].(func(int) error)
+	// workflowenrollmentDescEnrolledAt is the schema descriptor for enrolled_at field.
+	workflowenrollmentDescEnrolledAt := workflowenrollmentFields[5].Descriptor()
+	// workflowenrollment.DefaultEnrolledAt holds the default value on creation for the enrolled_at field.
+	workflowenrollment.DefaultEnrolledAt = workflowenrollmentDescEnrolledAt.Default.(func() time.Time)
+	// workflowenrollmentDescID is the schema descriptor for id field.
+	workflowenrollmentDescID := workflowenrollmentMixinFields0[0].Descriptor()
+	// workflowenrollment.DefaultID holds the default value on creation for the id field.
+	workflowenrollment.DefaultID = workflowenrollmentDescID.Default.(func() uuid.UUID)
 	workflowexecutionMixin := schema.WorkflowExecution{}.Mixin()
 	workflowexecution.Policy = privacy.NewPolicies(schema.WorkflowExecution{})
 	workflowexecution.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -703,6 +767,10 @@ func init() {
 	workflowexecution.DefaultDepth = workflowexecutionDescDepth.Default.(int)
 	// workflowexecution.DepthValidator is a validator for the "depth" field. It is called by the builders before save.
 	workflowexecution.DepthValidator = workflowexecutionDescDepth.Validators[0].(func(int) error)
+	// workflowexecutionDescOneActive is the schema descriptor for one_active field.
+	workflowexecutionDescOneActive := workflowexecutionFields[23].Descriptor()
+	// workflowexecution.DefaultOneActive holds the default value on creation for the one_active field.
+	workflowexecution.DefaultOneActive = workflowexecutionDescOneActive.Default.(bool)
 	// workflowexecutionDescID is the schema descriptor for id field.
 	workflowexecutionDescID := workflowexecutionMixinFields0[0].Descriptor()
 	// workflowexecution.DefaultID holds the default value on creation for the id field.

@@ -39,9 +39,9 @@ func (WorkflowExecution) Fields() []ent.Field {
 		field.Time("completed_at").Optional().Nillable().
 			Annotations(entgql.OrderField("COMPLETED_AT")),
 		field.String("error_message").Optional().Nillable(),
-		// exit_reason says why a COMPLETED execution ended before its last step (a STOP step),
-		// with exit_message the step's reason.
-		field.Enum("exit_reason").Values("STOPPED").Optional().Nillable(),
+		// exit_reason says why a COMPLETED execution ended before its last step: a STOP step
+		// (STOPPED, with exit_message the step's reason) or its workflow's goal (GOAL_MET).
+		field.Enum("exit_reason").Values("STOPPED", "GOAL_MET").Optional().Nillable(),
 		field.String("exit_message").Optional().Nillable(),
 
 		// Engine bookkeeping, not part of the API.
@@ -88,6 +88,10 @@ func (WorkflowExecution) Fields() []ent.Field {
 		// made by an execution. The loop guard refuses to start executions past a limit.
 		field.Int("depth").Default(0).NonNegative().Immutable().
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
+		// one_active marks the runs of a ONE_ACTIVE workflow: a partial unique index lets a
+		// client have only one of them PENDING or RUNNING at a time.
+		field.Bool("one_active").Default(false).Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -128,6 +132,13 @@ func (WorkflowExecution) Indexes() []ent.Index {
 		// proportional to what it deletes, not to the history it keeps.
 		index.Fields("completed_at").StorageKey("workflow_executions_ended_completed_at").
 			Annotations(entsql.IndexWhere("status IN ('COMPLETED', 'FAILED', 'CANCELLED')")),
+		// A client change looks for the client's active runs to end those whose goal it met:
+		// reading only active rows keeps that independent of the client's history.
+		index.Fields("client_id").StorageKey("workflow_executions_active_client").
+			Annotations(entsql.IndexWhere("status IN ('PENDING', 'RUNNING')")),
+		// ONE_ACTIVE: one active run per (workflow, client), enforced by the database.
+		index.Fields("workflow_id", "client_id").Unique().StorageKey("workflow_executions_one_active").
+			Annotations(entsql.IndexWhere("one_active AND status IN ('PENDING', 'RUNNING')")),
 	}
 }
 

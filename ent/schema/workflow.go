@@ -39,6 +39,12 @@ func (Workflow) Fields() []ent.Field {
 			Annotations(entgql.Type("Map")),
 		field.JSON("actions", []spec.Action{}).Default([]spec.Action{}).
 			Annotations(entgql.Type("[WorkflowAction!]")),
+		// enrollment ({"mode", "reenrollOn"}) and goal (a condition) are part of the
+		// versioned definition; absent means EVERY_TIME and no goal.
+		field.JSON("enrollment", map[string]any{}).Optional().
+			Annotations(entgql.Type("Map")),
+		field.JSON("goal", map[string]any{}).Optional().
+			Annotations(entgql.Type("Map")),
 		field.Int("version").Default(1).Positive(),
 		field.UUID("created_by_id", uuid.UUID{}).Immutable(),
 		// webhook_secret authenticates POST /hooks/{id} for WEBHOOK workflows. It is shown
@@ -72,6 +78,10 @@ func (Workflow) Edges() []ent.Edge {
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection()),
 		edge.To("versions", WorkflowVersion.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection()),
+		edge.To("enrollments", WorkflowEnrollment.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
+		edge.To("enrollment_skips", EnrollmentSkip.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -382,6 +382,26 @@ func TriggerTypeNotIn(vs ...spec.TriggerType) predicate.Workflow {
 	return predicate.Workflow(sql.FieldNotIn(FieldTriggerType, v...))
 }
 
+// EnrollmentIsNil applies the IsNil predicate on the "enrollment" field.
+func EnrollmentIsNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldIsNull(FieldEnrollment))
+}
+
+// EnrollmentNotNil applies the NotNil predicate on the "enrollment" field.
+func EnrollmentNotNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldNotNull(FieldEnrollment))
+}
+
+// GoalIsNil applies the IsNil predicate on the "goal" field.
+func GoalIsNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldIsNull(FieldGoal))
+}
+
+// GoalNotNil applies the NotNil predicate on the "goal" field.
+func GoalNotNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldNotNull(FieldGoal))
+}
+
 // VersionEQ applies the EQ predicate on the "version" field.
 func VersionEQ(v int) predicate.Workflow {
 	return predicate.Workflow(sql.FieldEQ(FieldVersion, v))
@@ -703,6 +723,52 @@ func HasVersions() predicate.Workflow {
 func HasVersionsWith(preds ...predicate.WorkflowVersion) predicate.Workflow {
 	return predicate.Workflow(func(s *sql.Selector) {
 		step := newVersionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasEnrollments applies the HasEdge predicate on the "enrollments" edge.
+func HasEnrollments() predicate.Workflow {
+	return predicate.Workflow(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentsTable, EnrollmentsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEnrollmentsWith applies the HasEdge predicate on the "enrollments" edge with a given conditions (other predicates).
+func HasEnrollmentsWith(preds ...predicate.WorkflowEnrollment) predicate.Workflow {
+	return predicate.Workflow(func(s *sql.Selector) {
+		step := newEnrollmentsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasEnrollmentSkips applies the HasEdge predicate on the "enrollment_skips" edge.
+func HasEnrollmentSkips() predicate.Workflow {
+	return predicate.Workflow(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentSkipsTable, EnrollmentSkipsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasEnrollmentSkipsWith applies the HasEdge predicate on the "enrollment_skips" edge with a given conditions (other predicates).
+func HasEnrollmentSkipsWith(preds ...predicate.EnrollmentSkip) predicate.Workflow {
+	return predicate.Workflow(func(s *sql.Selector) {
+		step := newEnrollmentSkipsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -39,6 +39,10 @@ const (
 	FieldConditions = "conditions"
 	// FieldActions holds the string denoting the actions field in the database.
 	FieldActions = "actions"
+	// FieldEnrollment holds the string denoting the enrollment field in the database.
+	FieldEnrollment = "enrollment"
+	// FieldGoal holds the string denoting the goal field in the database.
+	FieldGoal = "goal"
 	// FieldVersion holds the string denoting the version field in the database.
 	FieldVersion = "version"
 	// FieldCreatedByID holds the string denoting the created_by_id field in the database.
@@ -55,6 +59,10 @@ const (
 	EdgeExecutions = "executions"
 	// EdgeVersions holds the string denoting the versions edge name in mutations.
 	EdgeVersions = "versions"
+	// EdgeEnrollments holds the string denoting the enrollments edge name in mutations.
+	EdgeEnrollments = "enrollments"
+	// EdgeEnrollmentSkips holds the string denoting the enrollment_skips edge name in mutations.
+	EdgeEnrollmentSkips = "enrollment_skips"
 	// Table holds the table name of the workflow in the database.
 	Table = "workflows"
 	// CreatedByTable is the table that holds the created_by relation/edge.
@@ -78,6 +86,20 @@ const (
 	VersionsInverseTable = "workflow_versions"
 	// VersionsColumn is the table column denoting the versions relation/edge.
 	VersionsColumn = "workflow_id"
+	// EnrollmentsTable is the table that holds the enrollments relation/edge.
+	EnrollmentsTable = "workflow_enrollments"
+	// EnrollmentsInverseTable is the table name for the WorkflowEnrollment entity.
+	// It exists in this package in order to avoid circular dependency with the "workflowenrollment" package.
+	EnrollmentsInverseTable = "workflow_enrollments"
+	// EnrollmentsColumn is the table column denoting the enrollments relation/edge.
+	EnrollmentsColumn = "workflow_id"
+	// EnrollmentSkipsTable is the table that holds the enrollment_skips relation/edge.
+	EnrollmentSkipsTable = "workflow_enrollment_skips"
+	// EnrollmentSkipsInverseTable is the table name for the EnrollmentSkip entity.
+	// It exists in this package in order to avoid circular dependency with the "enrollmentskip" package.
+	EnrollmentSkipsInverseTable = "workflow_enrollment_skips"
+	// EnrollmentSkipsColumn is the table column denoting the enrollment_skips relation/edge.
+	EnrollmentSkipsColumn = "workflow_id"
 )
 
 // Columns holds all SQL columns for workflow fields.
@@ -93,6 +115,8 @@ var Columns = []string{
 	FieldTriggerConfig,
 	FieldConditions,
 	FieldActions,
+	FieldEnrollment,
+	FieldGoal,
 	FieldVersion,
 	FieldCreatedByID,
 	FieldWebhookSecret,
@@ -260,6 +284,34 @@ func ByVersions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newVersionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByEnrollmentsCount orders the results by enrollments count.
+func ByEnrollmentsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEnrollmentsStep(), opts...)
+	}
+}
+
+// ByEnrollments orders the results by enrollments terms.
+func ByEnrollments(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEnrollmentsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByEnrollmentSkipsCount orders the results by enrollment_skips count.
+func ByEnrollmentSkipsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newEnrollmentSkipsStep(), opts...)
+	}
+}
+
+// ByEnrollmentSkips orders the results by enrollment_skips terms.
+func ByEnrollmentSkips(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newEnrollmentSkipsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newCreatedByStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -279,6 +331,20 @@ func newVersionsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(VersionsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, VersionsTable, VersionsColumn),
+	)
+}
+func newEnrollmentsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EnrollmentsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentsTable, EnrollmentsColumn),
+	)
+}
+func newEnrollmentSkipsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(EnrollmentSkipsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentSkipsTable, EnrollmentSkipsColumn),
 	)
 }
 

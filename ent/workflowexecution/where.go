@@ -151,6 +151,11 @@ func Depth(v int) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldEQ(FieldDepth, v))
 }
 
+// OneActive applies equality check predicate on the "one_active" field. It's identical to OneActiveEQ.
+func OneActive(v bool) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldOneActive, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldEQ(FieldCreatedAt, v))
@@ -1089,6 +1094,16 @@ func DepthLT(v int) predicate.WorkflowExecution {
 // DepthLTE applies the LTE predicate on the "depth" field.
 func DepthLTE(v int) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldLTE(FieldDepth, v))
+}
+
+// OneActiveEQ applies the EQ predicate on the "one_active" field.
+func OneActiveEQ(v bool) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldOneActive, v))
+}
+
+// OneActiveNEQ applies the NEQ predicate on the "one_active" field.
+func OneActiveNEQ(v bool) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldOneActive, v))
 }
 
 // HasWorkflow applies the HasEdge predicate on the "workflow" edge.

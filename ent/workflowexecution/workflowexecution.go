@@ -67,6 +67,8 @@ const (
 	FieldConditionsChecked = "conditions_checked"
 	// FieldDepth holds the string denoting the depth field in the database.
 	FieldDepth = "depth"
+	// FieldOneActive holds the string denoting the one_active field in the database.
+	FieldOneActive = "one_active"
 	// EdgeWorkflow holds the string denoting the workflow edge name in mutations.
 	EdgeWorkflow = "workflow"
 	// EdgeClient holds the string denoting the client edge name in mutations.
@@ -134,6 +136,7 @@ var Columns = []string{
 	FieldStepRuns,
 	FieldConditionsChecked,
 	FieldDepth,
+	FieldOneActive,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -190,6 +193,8 @@ var (
 	DefaultDepth int
 	// DepthValidator is a validator for the "depth" field. It is called by the builders before save.
 	DepthValidator func(int) error
+	// DefaultOneActive holds the default value on creation for the "one_active" field.
+	DefaultOneActive bool
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() uuid.UUID
 )
@@ -228,7 +233,8 @@ type ExitReason string
 
 // ExitReason values.
 const (
-	ExitReasonSTOPPED ExitReason = "STOPPED"
+	ExitReasonSTOPPED  ExitReason = "STOPPED"
+	ExitReasonGOAL_MET ExitReason = "GOAL_MET"
 )
 
 func (er ExitReason) String() string {
@@ -238,7 +244,7 @@ func (er ExitReason) String() string {
 // ExitReasonValidator is a validator for the "exit_reason" field enum values. It is called by the builders before save.
 func ExitReasonValidator(er ExitReason) error {
 	switch er {
-	case ExitReasonSTOPPED:
+	case ExitReasonSTOPPED, ExitReasonGOAL_MET:
 		return nil
 	default:
 		return fmt.Errorf("workflowexecution: invalid enum value for exit_reason field: %q", er)
@@ -356,6 +362,11 @@ func ByConditionsChecked(opts ...sql.OrderTermOption) OrderOption {
 // ByDepth orders the results by the depth field.
 func ByDepth(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDepth, opts...).ToFunc()
+}
+
+// ByOneActive orders the results by the one_active field.
+func ByOneActive(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOneActive, opts...).ToFunc()
 }
 
 // ByWorkflowField orders the results by workflow field.

@@ -84,6 +84,10 @@ type CreateWorkflowInput struct {
 	Conditions map[string]any `json:"conditions,omitempty"`
 	// The step tree (see /schema/workflow-definition.json).
 	Actions []*spec.Action `json:"actions,omitempty"`
+	// Who may start a run: {mode: EVERY_TIME|ONCE|ONE_ACTIVE, reenrollOn: [client fields]} (left out: EVERY_TIME).
+	Enrollment map[string]any `json:"enrollment,omitempty"`
+	// A condition that ends a run as COMPLETED with exitReason GOAL_MET when it holds (left out: no goal).
+	Goal map[string]any `json:"goal,omitempty"`
 	// Days its executions are kept after they end (1 to 3650), instead of the server's RETENTION_DAYS; left out: the server's.
 	RetentionDays *int `json:"retentionDays,omitempty"`
 }
@@ -120,6 +124,12 @@ type SimulationResult struct {
 	Explanation map[string]any `json:"explanation"`
 	// Each step the run would go through, in order.
 	Steps []*SimulationStep `json:"steps"`
+	// The enrollment rule in effect: {mode, reenrollOn} (EVERY_TIME when the definition has none).
+	Enrollment map[string]any `json:"enrollment"`
+	// Whether the goal holds for the sample (the run would end at once with GOAL_MET); null without a goal.
+	GoalMet *bool `json:"goalMet,omitempty"`
+	// Which part of the goal passed or failed and why; null without a goal.
+	GoalExplanation map[string]any `json:"goalExplanation,omitempty"`
 }
 
 // The event a simulation pretends happened. clientId picks a real client (read, never
@@ -196,6 +206,10 @@ type UpdateWorkflowInput struct {
 	Conditions map[string]any `json:"conditions,omitempty"`
 	// A new step tree (a new version); hidden secrets (***) keep their stored values.
 	Actions []*spec.Action `json:"actions,omitempty"`
+	// A new enrollment rule (a new version); {} goes back to EVERY_TIME.
+	Enrollment map[string]any `json:"enrollment,omitempty"`
+	// A new goal (a new version); {} removes it.
+	Goal map[string]any `json:"goal,omitempty"`
 	// Keep its executions this many days after they end (1 to 3650) instead of the server's RETENTION_DAYS.
 	RetentionDays *int `json:"retentionDays,omitempty"`
 	// Remove the retentionDays override: its executions follow the server's RETENTION_DAYS again.
@@ -212,6 +226,10 @@ type WorkflowDefinitionInput struct {
 	Conditions map[string]any `json:"conditions,omitempty"`
 	// The step tree.
 	Actions []*spec.Action `json:"actions"`
+	// Who may start a run: {mode: EVERY_TIME|ONCE|ONE_ACTIVE, reenrollOn: [client fields]}.
+	Enrollment map[string]any `json:"enrollment,omitempty"`
+	// A condition that ends a run when it holds.
+	Goal map[string]any `json:"goal,omitempty"`
 }
 
 // Parts of a template's definition to replace when creating a workflow from it.
@@ -224,6 +242,10 @@ type WorkflowTemplateOverrides struct {
 	Conditions map[string]any `json:"conditions,omitempty"`
 	// Steps instead of the template's.
 	Actions []*spec.Action `json:"actions,omitempty"`
+	// An enrollment rule instead of the template's.
+	Enrollment map[string]any `json:"enrollment,omitempty"`
+	// A goal instead of the template's.
+	Goal map[string]any `json:"goal,omitempty"`
 }
 
 // Where a retried execution resumes.

@@ -13,19 +13,21 @@ import (
 
 // UsedBy returns the names of the workflows (templates included) whose definition mentions
 // custom.<key> anywhere (client.custom.<key> in a condition or placeholder, custom.<key> in
-// a FIND_CLIENTS filter or a CLIENT_UPDATED trigger) or sets it with UPDATE_CLIENT. It reads
+// a FIND_CLIENTS filter, a CLIENT_UPDATED trigger, a goal or enrollment.reenrollOn) or sets it
+// with UPDATE_CLIENT. It reads
 // with the caller's rights: call it as an ADMIN, who reads every workflow.
 func UsedBy(ctx context.Context, db *ent.Client, key string) ([]string, error) {
 	mention := regexp.MustCompile(`custom\.` + regexp.QuoteMeta(key) + `([^A-Za-z0-9_]|$)`)
 	rows, err := db.Workflow.Query().
-		Select(workflow.FieldName, workflow.FieldTriggerConfig, workflow.FieldConditions, workflow.FieldActions).
+		Select(workflow.FieldName, workflow.FieldTriggerConfig, workflow.FieldConditions, workflow.FieldActions,
+			workflow.FieldEnrollment, workflow.FieldGoal).
 		All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read workflows for custom field %s: %w", key, err)
 	}
 	var names []string
 	for _, w := range rows {
-		raw, err := json.Marshal([]any{w.TriggerConfig, w.Conditions, w.Actions})
+		raw, err := json.Marshal([]any{w.TriggerConfig, w.Conditions, w.Actions, w.Enrollment, w.Goal})
 		if err != nil {
 			return nil, fmt.Errorf("encode workflow %s: %w", w.ID, err)
 		}

@@ -21,6 +21,10 @@ var ErrExecutionNotFound = errors.New("execution not found")
 // ErrLoopLimited is returned by Retry for the record of an execution the loop guard refused.
 var ErrLoopLimited = errors.New("the loop guard refused this execution (loop limit reached); it cannot be retried")
 
+// ErrAnotherActive is returned by Retry for a run of a ONE_ACTIVE workflow whose client has
+// another PENDING or RUNNING run of it: the enrollment rule allows one at a time.
+var ErrAnotherActive = errors.New("the workflow's enrollment is ONE_ACTIVE and this client has another PENDING or RUNNING execution of it; retry once that one has ended")
+
 // StateError is returned by Cancel and Retry for an execution whose status does not allow
 // the operation.
 type StateError struct {
@@ -104,6 +108,9 @@ func Retry(ctx context.Context, db *ent.Client, d database.Dialect, id uuid.UUID
 		return nil, fmt.Errorf("retry execution %s: unknown starting point %q", id, from)
 	}
 	n, err := u.Save(ctx)
+	if ent.IsConstraintError(err) {
+		return nil, ErrAnotherActive // the partial unique index of active ONE_ACTIVE runs
+	}
 	if err != nil {
 		return nil, fmt.Errorf("retry execution %s: %w", id, err)
 	}

@@ -34,7 +34,7 @@ func New(db *database.DB, cfg Config) *Engine {
 	return &Engine{
 		db:     db,
 		cfg:    cfg,
-		raiser: events.Raiser{Dialect: db.Dialect, LoopLimit: cfg.LoopLimit},
+		raiser: events.Raiser{Dialect: db.Dialect, LoopLimit: cfg.LoopLimit, Logger: cfg.Logger},
 		log:    cfg.Logger.With("component", "engine", "owner", cfg.Owner),
 		wake:   make(chan struct{}, 1),
 	}

@@ -106,7 +106,7 @@ func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, e
 		// Executions written before definitions were snapshotted run the current definition.
 		def = workflow.Normalize(spec.Definition{
 			TriggerType: wf.TriggerType, TriggerConfig: wf.TriggerConfig,
-			Conditions: wf.Conditions, Actions: wf.Actions,
+			Conditions: wf.Conditions, Actions: wf.Actions, Enrollment: wf.Enrollment, Goal: wf.Goal,
 		})
 	}
 	creator, err := e.creatorOf(ctx, wf)
@@ -135,12 +135,15 @@ func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, e
 // drive evaluates the conditions (on a fresh start) and runs steps until the execution
 // leaves RUNNING, the lease is lost or the engine stops.
 func (r *run) drive(stop, ctx context.Context) error {
+	if err := r.checkGoal(ctx); err != nil || r.done {
+		return err
+	}
 	if !r.ex.ConditionsChecked {
 		if err := r.checkConditions(ctx); err != nil || r.done {
 			return err
 		}
 	}
-	for !r.done && r.step < r.prog.Len() {
+	for first := true; !r.done && r.step < r.prog.Len(); first = false {
 		if stop.Err() != nil {
 			return errShutdown
 		}
@@ -149,6 +152,12 @@ func (r *run) drive(stop, ctx context.Context) error {
 		}
 		if r.stepRuns >= r.e.cfg.MaxStepRuns {
 			return r.failExecution(ctx, r.stepRunsExceeded())
+		}
+		if !first {
+			// The goal is checked before each step (the first one's check is above).
+			if err := r.checkGoal(ctx); err != nil || r.done {
+				return err
+			}
 		}
 		if err := r.runInstr(ctx); err != nil {
 			return err

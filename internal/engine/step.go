@@ -18,6 +18,7 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/internal/action"
 	"github.com/flowline/flowline/internal/action/registry"
+	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
@@ -97,7 +98,9 @@ func (r *run) runStep(ctx context.Context) error {
 		next := r.settle(i + 1)
 		err := r.e.inTx(stepCtx, func(tx *ent.Client) error {
 			var err error
-			if out, err = kind.Run(r.asCreator(stepCtx), r.env(tx), s, decoded); err != nil {
+			// The step's own client change must not end this run on its goal mid-step; the
+			// check before the next step does (see events.FromExecution).
+			if out, err = kind.Run(events.FromExecution(r.asCreator(stepCtx), r.c.ID), r.env(tx), s, decoded); err != nil {
 				return err
 			}
 			if err := r.saveOutput(stepCtx, tx, i, out); err != nil {

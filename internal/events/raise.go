@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
+
+	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/flowline/flowline/internal/authz"
 	"github.com/flowline/flowline/internal/database"
@@ -32,6 +35,16 @@ type Raiser struct {
 	// LoopLimit is the deepest causation depth at which executions start; deeper events
 	// record a FAILED "loop limit reached" execution instead.
 	LoopLimit int
+	// Logger receives skipped enrollments and met goals at debug level (nil: slog.Default()).
+	Logger *slog.Logger
+}
+
+// logger returns the Raiser's logger.
+func (r Raiser) logger() *slog.Logger {
+	if r.Logger == nil {
+		return slog.Default()
+	}
+	return r.Logger
 }
 
 // limit returns the effective loop limit.
@@ -49,6 +62,13 @@ func (r Raiser) Raise(ctx context.Context, tx *ent.Client, ev Event) ([]*ent.Wor
 	// A change by one user starts every user's matching workflows: this is not the caller's
 	// read, so it runs as the system (see authz.ReasonEventMatching).
 	ctx = authz.System(ctx, authz.ReasonEventMatching)
+	if ev.Type == spec.TriggerClientUpdated {
+		// Every client change raises CLIENT_UPDATED: the moment to end the runs whose goal
+		// the change met, before it starts new ones.
+		if err := r.EndMetGoals(ctx, tx, ev); err != nil {
+			return nil, err
+		}
+	}
 	q := tx.Workflow.Query().Where(
 		entworkflow.TriggerTypeEQ(ev.Type),
 		entworkflow.IsActive(true),
@@ -94,13 +114,34 @@ func (r Raiser) StartOnce(ctx context.Context, tx *ent.Client, wf *ent.Workflow,
 		TriggerConfig: wf.TriggerConfig,
 		Conditions:    wf.Conditions,
 		Actions:       wf.Actions,
+		Enrollment:    wf.Enrollment,
+		Goal:          wf.Goal,
 	})
 	key := ev.Key
 	if key == "" {
 		key = fmt.Sprintf("%s:%s", ev.Type, uuid.Must(uuid.NewV7()))
 	}
 	now := database.Now()
+	refused := ev.Depth > r.limit()
+	id := uuid.Must(uuid.NewV7())
+	// The enrollment rule applies to runs about a client that the loop guard lets start (a
+	// refusal is recorded whatever the rule, and enrolls no one).
+	rule := def.EnrollmentOf()
+	if ev.ClientID == nil || refused {
+		rule.Mode = spec.EnrollEveryTime
+	}
+	if rule.Mode == spec.EnrollOnce {
+		enrolled, err := r.enrollOnce(ctx, tx, wf, ev, rule, id)
+		if err != nil {
+			return nil, false, err
+		}
+		if !enrolled {
+			ex, err := r.skipped(ctx, tx, wf, ev, key, rule.Mode)
+			return ex, false, err
+		}
+	}
 	create := tx.WorkflowExecution.Create().
+		SetID(id).
 		SetWorkflowID(wf.ID).
 		SetNillableClientID(ev.ClientID).
 		SetWorkflowVersion(wf.Version).
@@ -109,11 +150,21 @@ func (r Raiser) StartOnce(ctx context.Context, tx *ent.Client, wf *ent.Workflow,
 		SetDedupeKey(key).
 		SetDepth(ev.Depth).
 		SetRunAt(now)
-	refused := ev.Depth > r.limit()
 	if refused {
 		create.SetStatus(workflowexecution.StatusFAILED).
 			SetErrorMessage(LoopLimitMessage).
 			SetCompletedAt(now)
+	}
+	if rule.Mode == spec.EnrollOneActive {
+		// No conflict target: the insert does nothing on the dedupe key or on the partial
+		// unique index of active ONE_ACTIVE runs, and skipped tells which it was.
+		create.SetOneActive(true).OnConflict(entsql.DoNothing())
+		ex, err := create.Save(ctx)
+		if errors.Is(err, sql.ErrNoRows) {
+			ex, err := r.skipped(ctx, tx, wf, ev, key, rule.Mode)
+			return ex, false, err
+		}
+		return r.created(ctx, tx, wf, ev, ex, refused, err)
 	}
 	create.OnConflictColumns(workflowexecution.FieldWorkflowID, workflowexecution.FieldDedupeKey).DoNothing()
 	ex, err := create.Save(ctx)
@@ -127,6 +178,11 @@ func (r Raiser) StartOnce(ctx context.Context, tx *ent.Client, wf *ent.Workflow,
 		}
 		return existing, false, nil
 	}
+	return r.created(ctx, tx, wf, ev, ex, refused, err)
+}
+
+// created finishes StartOnce after the insert of a new execution: it wakes the workers.
+func (r Raiser) created(ctx context.Context, tx *ent.Client, wf *ent.Workflow, ev Event, ex *ent.WorkflowExecution, refused bool, err error) (*ent.WorkflowExecution, bool, error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("raise %s: create execution of workflow %s: %w", ev.Type, wf.ID, err)
 	}

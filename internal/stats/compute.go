@@ -48,7 +48,7 @@ func Compute(ctx context.Context, q Querier, d database.Dialect, req Request) (*
 	}
 	c := computer{q: q, d: newDialect(d), req: Request{Window: req.utc(), WorkflowID: req.WorkflowID}, scope: scope}
 	out := &Stats{}
-	steps := []func(context.Context, *Stats) error{c.counts, c.durations, c.lastRun, c.series, c.steps}
+	steps := []func(context.Context, *Stats) error{c.counts, c.durations, c.lastRun, c.series, c.steps, c.enrollment}
 	if req.WorkflowID == nil {
 		steps = append(steps, c.topFailing)
 	}

@@ -25,6 +25,10 @@ type Stats struct {
 	Steps   []StepStats
 	// TopFailing is set only for statistics across workflows.
 	TopFailing []FailingWorkflow
+	// SkippedEnrollments counts the window's triggers that an enrollment rule skipped.
+	SkippedEnrollments int
+	// GoalConversions counts the window's executions that ended with exitReason GOAL_MET.
+	GoalConversions int
 }
 
 // Counts are executions by status.

@@ -73,7 +73,7 @@ func DefinitionSchema() Schema {
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
 		"$id":         SchemaURL,
 		"title":       "Flowline workflow definition",
-		"description": "triggerType, triggerConfig, conditions and actions of a workflow, as createWorkflow takes them.",
+		"description": "triggerType, triggerConfig, conditions, actions, enrollment and goal of a workflow, as createWorkflow takes them.",
 		"type":        "object",
 		"required":    []string{"triggerType", "actions"},
 		"properties": Schema{
@@ -81,10 +81,28 @@ func DefinitionSchema() Schema {
 			"triggerConfig": Schema{"type": []string{"object", "null"}},
 			"conditions":    Schema{"anyOf": []Schema{{"type": "null"}, {"$ref": "#/$defs/conditions"}}},
 			"actions":       Schema{"$ref": "#/$defs/block", "minItems": 1},
+			"enrollment":    Schema{"anyOf": []Schema{{"type": "null"}, enrollmentSchema()}},
+			"goal":          Schema{"anyOf": []Schema{{"type": "null"}, {"$ref": "#/$defs/conditions"}}},
 		},
 		"additionalProperties": false,
 		"allOf":                triggerRules,
 		"$defs":                defs(),
+	}
+}
+
+// enrollmentSchema is the shape of a definition's enrollment object (which custom fields
+// reenrollOn may name is the server's to check).
+func enrollmentSchema() Schema {
+	field := Schema{"anyOf": []Schema{SchemaEnum(ClientWritableFields, false),
+		{"type": "string", "pattern": `^custom\.[a-z][a-zA-Z0-9_]{0,49}$`}}}
+	return Schema{
+		"type": "object",
+		"properties": Schema{
+			"mode":       SchemaEnum(EnrollmentMode("").Values(), false),
+			"reenrollOn": Schema{"type": "array", "items": field, "uniqueItems": true},
+		},
+		"required":             []string{"mode"},
+		"additionalProperties": false,
 	}
 }
 

@@ -13,6 +13,8 @@ func Normalize(def Definition) Definition {
 		TriggerType:   def.TriggerType,
 		TriggerConfig: normalizeTriggerConfig(def.TriggerType, def.TriggerConfig),
 		Conditions:    copyMap(def.Conditions),
+		Enrollment:    copyMap(def.Enrollment),
+		Goal:          copyMap(def.Goal),
 	}
 	out.Actions = MapActions(def.Actions, normalizeAction)
 	return out

@@ -48,6 +48,12 @@ type SimulationResult struct {
 	ConditionsPassed bool          `json:"conditionsPassed"`
 	Explanation      Explanation   `json:"explanation"`
 	Steps            []StepPreview `json:"steps"`
+	// Enrollment is the rule in effect: {mode, reenrollOn}.
+	Enrollment map[string]any `json:"enrollment"`
+	// GoalMet says whether the goal holds for the sample (nil without a goal): the run would
+	// then end before its first step, with exitReason GOAL_MET.
+	GoalMet         *bool        `json:"goalMet,omitempty"`
+	GoalExplanation *Explanation `json:"goalExplanation,omitempty"`
 }
 
 // Finder reads the records a FIND step would output (a simulation passes it from the API,
@@ -84,6 +90,13 @@ func SimulateWith(def Definition, ev Event, ctx Context, now time.Time, find Fin
 	if err != nil {
 		res.ConditionsPassed = false
 	}
+	res.Enrollment = enrollmentShown(def.EnrollmentOf())
+	goalMet := false
+	if def.HasGoal() {
+		met, ex, goalErr := GoalMet(def, Context(work))
+		goalMet = met && goalErr == nil
+		res.GoalMet, res.GoalExplanation = &goalMet, &ex
+	}
 	sim := &simulation{res: &res, work: work, clock: now, find: find, steps: map[string]any{}, index: map[string]int{}}
 	for i, in := range Compile(def.Actions).Instrs {
 		if in.Action != nil && in.Op != OpJump && in.Op != OpNext {
@@ -95,11 +108,22 @@ func SimulateWith(def Definition, ev Event, ctx Context, now time.Time, find Fin
 		sim.skip = "the trigger does not match this event"
 	case err != nil:
 		sim.skip = "the conditions are invalid"
+	case goalMet:
+		sim.skip = "the goal is already met: the run would end before its first step (GOAL_MET)"
 	case !res.ConditionsPassed:
 		sim.skip = "the conditions did not pass"
 	}
 	sim.block(def.Actions, "/actions", "", nil)
 	return res
+}
+
+// enrollmentShown is an enrollment rule as a simulation shows it.
+func enrollmentShown(e Enrollment) map[string]any {
+	fields := make([]any, len(e.ReenrollOn))
+	for i, f := range e.ReenrollOn {
+		fields[i] = f
+	}
+	return map[string]any{"mode": string(e.Mode), "reenrollOn": fields}
 }
 
 // simulation is the state of one dry run's walk.

@@ -14,7 +14,8 @@ import (
 //   - actions: at least one and at most MaxActions, a typed config per type with unknown keys
 //     rejected, config JSON at most MaxActionConfigBytes, placeholders that exist in the trigger's
 //     context, emails that are addresses or placeholders, no CR/LF in header-bound values, onError
-//     STOP or CONTINUE, retry bounds.
+//     STOP or CONTINUE, retry bounds;
+//   - enrollment: a known mode, reenrollOn client fields (ONCE only); goal: as conditions.
 //
 // Both the canonical forms and the shorthands that Normalize rewrites are accepted.
 func Validate(def Definition) error { return ValidateWith(def, Catalog{}) }
@@ -28,6 +29,8 @@ func ValidateWith(def Definition, cat Catalog) error {
 	fields := cat.contextFields(def.TriggerType) // nil for an unknown trigger: context checks are skipped
 	validateConditions(def.Conditions, def.TriggerType, fields, &p)
 	validateActions(def.Actions, def.TriggerType, fields, cat, &p)
+	validateEnrollment(def, cat, &p)
+	validateGoal(def, fields, &p)
 	return p.err()
 }
 

@@ -57,6 +57,8 @@ func Create(ctx context.Context, db *ent.Client, d Draft) (Created, error) {
 		SetTriggerConfig(def.TriggerConfig).
 		SetConditions(def.Conditions).
 		SetActions(def.Actions).
+		SetEnrollment(def.Enrollment).
+		SetGoal(def.Goal).
 		SetCreatedByID(d.CreatedBy).
 		SetNillableTemplateKey(d.TemplateKey).
 		SetNillableRetentionDays(d.RetentionDays)
@@ -100,6 +102,8 @@ func DefinitionOf(wf *ent.Workflow) workflow.Definition {
 		TriggerConfig: wf.TriggerConfig,
 		Conditions:    wf.Conditions,
 		Actions:       wf.Actions,
+		Enrollment:    wf.Enrollment,
+		Goal:          wf.Goal,
 	}
 }
 
@@ -114,6 +118,14 @@ func withEmptyJSON(d workflow.Definition) workflow.Definition {
 	}
 	if d.Actions == nil {
 		d.Actions = []workflow.Action{}
+	}
+	// The enrollment and goal objects are optional: {} means the default (EVERY_TIME, no
+	// goal) and is stored as null, so both spellings are the same definition.
+	if len(d.Enrollment) == 0 {
+		d.Enrollment = nil
+	}
+	if len(d.Goal) == 0 {
+		d.Goal = nil
 	}
 	return d
 }

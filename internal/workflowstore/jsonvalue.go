@@ -14,3 +14,12 @@ func jsonValue(v any) any {
 	}
 	return out
 }
+
+// orEmptyMap returns m, or {} for nil: a Change field that must replace the stored value
+// even when the source had none.
+func orEmptyMap(m map[string]any) map[string]any {
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
+}

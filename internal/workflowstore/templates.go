@@ -91,6 +91,8 @@ type Overrides struct {
 	TriggerConfig map[string]any
 	Conditions    map[string]any
 	Actions       []workflow.Action
+	Enrollment    map[string]any
+	Goal          map[string]any
 }
 
 // FromTemplate creates an inactive workflow from template templateID, with overrides
@@ -115,6 +117,12 @@ func FromTemplate(ctx context.Context, db *ent.Client, templateID uuid.UUID, nam
 	}
 	if o.Actions != nil {
 		def.Actions = o.Actions
+	}
+	if o.Enrollment != nil {
+		def.Enrollment = o.Enrollment
+	}
+	if o.Goal != nil {
+		def.Goal = o.Goal
 	}
 	desc := t.Description
 	if o.Description != nil {

@@ -24,6 +24,9 @@ type Change struct {
 	TriggerConfig    map[string]any
 	Conditions       map[string]any
 	Actions          []workflow.Action
+	// Enrollment and Goal replace the definition's ({} removes them: EVERY_TIME, no goal).
+	Enrollment map[string]any
+	Goal       map[string]any
 	// RetentionDays sets the workflow's retention override; ClearRetentionDays removes it.
 	// Neither makes a version: retention is not part of the definition.
 	RetentionDays      *int
@@ -101,6 +104,12 @@ func Update(ctx context.Context, db *ent.Client, id uuid.UUID, ch Change, opts O
 	if ch.Conditions != nil {
 		def.Conditions = ch.Conditions
 	}
+	if ch.Enrollment != nil {
+		def.Enrollment = ch.Enrollment
+	}
+	if ch.Goal != nil {
+		def.Goal = ch.Goal
+	}
 	if ch.Actions != nil {
 		def.Actions = restoreRedacted(ch.Actions, old.Actions)
 		if err := leftoverRedactions(def.Actions); err != nil {
@@ -135,6 +144,16 @@ func Update(ctx context.Context, db *ent.Client, id uuid.UUID, ch Change, opts O
 			SetConditions(def.Conditions).
 			SetActions(def.Actions).
 			AddVersion(1)
+		if def.Enrollment == nil {
+			upd.ClearEnrollment()
+		} else {
+			upd.SetEnrollment(def.Enrollment)
+		}
+		if def.Goal == nil {
+			upd.ClearGoal()
+		} else {
+			upd.SetGoal(def.Goal)
+		}
 		if def.TriggerType == workflow.TriggerWebhook && wf.WebhookSecret == nil {
 			s, hash, err := newWebhookSecret()
 			if err != nil {

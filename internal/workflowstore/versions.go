@@ -32,7 +32,10 @@ func Rollback(ctx context.Context, db *ent.Client, id uuid.UUID, version int, au
 		TriggerConfig: def.TriggerConfig,
 		Conditions:    def.Conditions,
 		Actions:       def.Actions,
-		Author:        author,
+		// A version saved before enrollment and goals existed had neither: {} restores that.
+		Enrollment: orEmptyMap(def.Enrollment),
+		Goal:       orEmptyMap(def.Goal),
+		Author:     author,
 	}, opts)
 	if err != nil {
 		return nil, err

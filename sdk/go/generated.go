@@ -485,6 +485,10 @@ type CreateWorkflowInput struct {
 	Conditions *map[string]any `json:"conditions"`
 	// The step tree (see /schema/workflow-definition.json).
 	Actions []WorkflowActionInput `json:"actions"`
+	// Who may start a run: {mode: EVERY_TIME|ONCE|ONE_ACTIVE, reenrollOn: [client fields]} (left out: EVERY_TIME).
+	Enrollment *map[string]any `json:"enrollment"`
+	// A condition that ends a run as COMPLETED with exitReason GOAL_MET when it holds (left out: no goal).
+	Goal *map[string]any `json:"goal"`
 	// Days its executions are kept after they end (1 to 3650), instead of the server's RETENTION_DAYS; left out: the server's.
 	RetentionDays *int `json:"retentionDays"`
 }
@@ -512,6 +516,12 @@ func (v *CreateWorkflowInput) GetConditions() *map[string]any { return v.Conditi
 
 // GetActions returns CreateWorkflowInput.Actions, and is useful for accessing the field via an interface.
 func (v *CreateWorkflowInput) GetActions() []WorkflowActionInput { return v.Actions }
+
+// GetEnrollment returns CreateWorkflowInput.Enrollment, and is useful for accessing the field via an interface.
+func (v *CreateWorkflowInput) GetEnrollment() *map[string]any { return v.Enrollment }
+
+// GetGoal returns CreateWorkflowInput.Goal, and is useful for accessing the field via an interface.
+func (v *CreateWorkflowInput) GetGoal() *map[string]any { return v.Goal }
 
 // GetRetentionDays returns CreateWorkflowInput.RetentionDays, and is useful for accessing the field via an interface.
 func (v *CreateWorkflowInput) GetRetentionDays() *int { return v.RetentionDays }
@@ -542,7 +552,7 @@ type ExecutionFields struct {
 	Run int `json:"run"`
 	// Why it failed, when it did.
 	ErrorMessage *string `json:"errorMessage"`
-	// Why a COMPLETED run ended early (STOPPED by a STOP step).
+	// Why a COMPLETED run ended early: STOPPED by a STOP step, GOAL_MET when the workflow's goal held.
 	ExitReason *WorkflowExecutionExitReason `json:"exitReason"`
 	// The STOP step's reason.
 	ExitMessage *string `json:"exitMessage"`
@@ -2883,10 +2893,13 @@ type WorkflowExecutionExitReason string
 const (
 	// A STOP step ran (exitMessage holds its reason).
 	WorkflowExecutionExitReasonStopped WorkflowExecutionExitReason = "STOPPED"
+	// The workflow's goal held: when the client changed or before a step.
+	WorkflowExecutionExitReasonGoalMet WorkflowExecutionExitReason = "GOAL_MET"
 )
 
 var AllWorkflowExecutionExitReason = []WorkflowExecutionExitReason{
 	WorkflowExecutionExitReasonStopped,
+	WorkflowExecutionExitReasonGoalMet,
 }
 
 // How one attempt of a step ended.

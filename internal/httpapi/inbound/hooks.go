@@ -137,7 +137,8 @@ func (h *handler) accept(r *http.Request) (Response, bool, error) {
 			return err
 		}
 		if ex == nil {
-			return fmt.Errorf("start workflow %s: the WEBHOOK event did not match", wf.ID)
+			// A WEBHOOK event always matches: the enrollment rule skipped it.
+			return &httpError{http.StatusConflict, events.SkippedMessage(wf)}
 		}
 		res = Response{ExecutionID: ex.ID.String(), Status: string(ex.Status)}
 		created = isNew

@@ -169,4 +169,10 @@ type Definition struct {
 	TriggerConfig map[string]any `json:"triggerConfig"`
 	Conditions    map[string]any `json:"conditions"`
 	Actions       []Action       `json:"actions"`
+	// Enrollment is {"mode": EVERY_TIME|ONCE|ONE_ACTIVE, "reenrollOn": [fields]}; absent means
+	// EVERY_TIME (see EnrollmentOf).
+	Enrollment map[string]any `json:"enrollment,omitempty"`
+	// Goal is a condition (the language of Conditions) that ends a run as COMPLETED with
+	// exitReason GOAL_MET when it holds; absent or {} means no goal.
+	Goal map[string]any `json:"goal,omitempty"`
 }

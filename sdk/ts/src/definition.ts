@@ -6,13 +6,18 @@
  */
 
 /**
- * triggerType, triggerConfig, conditions and actions of a workflow, as createWorkflow takes them.
+ * triggerType, triggerConfig, conditions, actions, enrollment and goal of a workflow, as createWorkflow takes them.
  */
 export type FlowlineWorkflowDefinition = {
   [k: string]: unknown;
 } & {
   actions: Block;
   conditions?: null | Conditions;
+  enrollment?: null | {
+    mode: "EVERY_TIME" | "ONCE" | "ONE_ACTIVE";
+    reenrollOn?: (("name" | "email" | "phone" | "status" | "tags" | "ownerId") | string)[];
+  };
+  goal?: null | Conditions;
   triggerConfig?: {
     [k: string]: unknown;
   } | null;

@@ -741,6 +741,10 @@ export type CreateWorkflowInput = {
   conditions?: InputMaybe<Scalars['Map']['input']>;
   /** What the workflow is for. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Who may start a run: {mode: EVERY_TIME|ONCE|ONE_ACTIVE, reenrollOn: [client fields]} (left out: EVERY_TIME). */
+  enrollment?: InputMaybe<Scalars['Map']['input']>;
+  /** A condition that ends a run as COMPLETED with exitReason GOAL_MET when it holds (left out: no goal). */
+  goal?: InputMaybe<Scalars['Map']['input']>;
   /** Start it at once (false by default). */
   isActive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Save it as a template, which never runs. */
@@ -1586,7 +1590,7 @@ export type ExecutionStatusCounts = {
   __typename?: 'ExecutionStatusCounts';
   /** Cancelled by a user. */
   cancelled: Scalars['Int']['output'];
-  /** Ended successfully (STOP steps included). */
+  /** Ended successfully (STOP steps and met goals included). */
   completed: Scalars['Int']['output'];
   /** Ended with a failed step, a timeout or the loop guard. */
   failed: Scalars['Int']['output'];
@@ -2122,8 +2126,14 @@ export type SimulationResult = {
   __typename?: 'SimulationResult';
   /** Whether the conditions hold for the sample. */
   conditionsPassed: Scalars['Boolean']['output'];
+  /** The enrollment rule in effect: {mode, reenrollOn} (EVERY_TIME when the definition has none). */
+  enrollment: Scalars['Map']['output'];
   /** Which condition passed or failed and why, as a tree. */
   explanation: Scalars['Map']['output'];
+  /** Which part of the goal passed or failed and why; null without a goal. */
+  goalExplanation: Maybe<Scalars['Map']['output']>;
+  /** Whether the goal holds for the sample (the run would end at once with GOAL_MET); null without a goal. */
+  goalMet: Maybe<Scalars['Boolean']['output']>;
   /** Each step the run would go through, in order. */
   steps: Array<SimulationStep>;
   /** Whether the trigger's filters match the sample event. */
@@ -2706,11 +2716,15 @@ export type UpdateWorkflowInput = {
   conditions?: InputMaybe<Scalars['Map']['input']>;
   /** A new description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** A new enrollment rule (a new version); {} goes back to EVERY_TIME. */
+  enrollment?: InputMaybe<Scalars['Map']['input']>;
   /**
    * Optimistic locking: the version the change was made against. When the workflow has moved
    * on, the update fails with CONFLICT and changes nothing.
    */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** A new goal (a new version); {} removes it. */
+  goal?: InputMaybe<Scalars['Map']['input']>;
   /** Start or stop the trigger. */
   isActive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Make it a template (which never runs) or a workflow. */
@@ -2918,8 +2932,12 @@ export type Workflow = Node & {
   createdById: Scalars['ID']['output'];
   /** What the workflow is for. */
   description: Maybe<Scalars['String']['output']>;
+  /** Who may start a run: {mode: EVERY_TIME|ONCE|ONE_ACTIVE, reenrollOn: [client fields]}; null is EVERY_TIME. */
+  enrollment: Maybe<Scalars['Map']['output']>;
   /** Its executions. */
   executions: WorkflowExecutionConnection;
+  /** A condition that ends a run as COMPLETED with exitReason GOAL_MET when it holds; null: no goal. */
+  goal: Maybe<Scalars['Map']['output']>;
   /** The object's ID, a UUID; node(id:) finds it. */
   id: Scalars['ID']['output'];
   /** Whether its trigger starts executions. */
@@ -3059,13 +3077,17 @@ export type WorkflowConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** A workflow's versioned definition: trigger, conditions and actions. */
+/** A workflow's versioned definition: trigger, conditions, actions, enrollment and goal. */
 export type WorkflowDefinition = {
   __typename?: 'WorkflowDefinition';
   /** The step tree. */
   actions: Array<WorkflowAction>;
   /** Conditions that must hold for the steps to run. */
   conditions: Scalars['Map']['output'];
+  /** The enrollment rule ({mode, reenrollOn}); null is EVERY_TIME. */
+  enrollment: Maybe<Scalars['Map']['output']>;
+  /** The goal condition; null: no goal. */
+  goal: Maybe<Scalars['Map']['output']>;
   /** Filters on the trigger. */
   triggerConfig: Scalars['Map']['output'];
   /** The CRM event that starts the workflow. */
@@ -3078,6 +3100,10 @@ export type WorkflowDefinitionInput = {
   actions: Array<WorkflowActionInput>;
   /** Conditions that must hold for the steps to run. */
   conditions?: InputMaybe<Scalars['Map']['input']>;
+  /** Who may start a run: {mode: EVERY_TIME|ONCE|ONE_ACTIVE, reenrollOn: [client fields]}. */
+  enrollment?: InputMaybe<Scalars['Map']['input']>;
+  /** A condition that ends a run when it holds. */
+  goal?: InputMaybe<Scalars['Map']['input']>;
   /** Filters on the trigger. */
   triggerConfig?: InputMaybe<Scalars['Map']['input']>;
   /** The CRM event that starts the workflow. */
@@ -3119,7 +3145,7 @@ export type WorkflowExecution = Node & {
   errorMessage: Maybe<Scalars['String']['output']>;
   /** The STOP step's reason. */
   exitMessage: Maybe<Scalars['String']['output']>;
-  /** Why a COMPLETED run ended early (STOPPED by a STOP step). */
+  /** Why a COMPLETED run ended early: STOPPED by a STOP step, GOAL_MET when the workflow's goal held. */
   exitReason: Maybe<WorkflowExecutionExitReason>;
   /** The object's ID, a UUID; node(id:) finds it. */
   id: Scalars['ID']['output'];
@@ -3186,6 +3212,8 @@ export type WorkflowExecutionEdge = {
 
 /** Why a COMPLETED execution ended before its last step. */
 export type WorkflowExecutionExitReason =
+  /** The workflow's goal held: when the client changed or before a step. */
+  | 'GOAL_MET'
   /** A STOP step ran (exitMessage holds its reason). */
   | 'STOPPED';
 
@@ -3924,10 +3952,17 @@ export type WorkflowStats = {
   durationP50Ms: Maybe<Scalars['Float']['output']>;
   /** 95th percentile of the same durations in milliseconds. */
   durationP95Ms: Maybe<Scalars['Float']['output']>;
+  /** Goal conversions: executions of the window that ended COMPLETED with exitReason GOAL_MET. */
+  goalConversions: Scalars['Int']['output'];
   /** The most recently created execution of the window, if any. */
   lastRun: Maybe<StatsLastRun>;
   /** Executions per bucket of createdAt and status, one point per bucket of the window (zeros included). */
   series: Array<StatsPoint>;
+  /**
+   * Triggers in the window that an enrollment rule skipped (a ONCE workflow the client already
+   * ran, or a ONE_ACTIVE workflow with a run of the client still PENDING or RUNNING).
+   */
+  skippedEnrollments: Scalars['Int']['output'];
   /** Per step: attempts, failures and median duration, by workflow and step order (at most 500). */
   steps: Array<StepStats>;
   /** COMPLETED / (COMPLETED + FAILED), from 0 to 1; null when none finished. */
@@ -3947,6 +3982,10 @@ export type WorkflowTemplateOverrides = {
   conditions?: InputMaybe<Scalars['Map']['input']>;
   /** A description instead of the template's. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** An enrollment rule instead of the template's. */
+  enrollment?: InputMaybe<Scalars['Map']['input']>;
+  /** A goal instead of the template's. */
+  goal?: InputMaybe<Scalars['Map']['input']>;
   /** Trigger filters instead of the template's. */
   triggerConfig?: InputMaybe<Scalars['Map']['input']>;
 };

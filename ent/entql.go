@@ -233,6 +233,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflow.FieldWebhookSecret: {Type: field.TypeString, Column: workflow.FieldWebhookSecret},
 			workflow.FieldTemplateKey:   {Type: field.TypeString, Column: workflow.FieldTemplateKey},
 			workflow.FieldRetentionDays: {Type: field.TypeInt, Column: workflow.FieldRetentionDays},
+			workflow.FieldDebounce:      {Type: field.TypeJSON, Column: workflow.FieldDebounce},
+			workflow.FieldConcurrency:   {Type: field.TypeJSON, Column: workflow.FieldConcurrency},
+			workflow.FieldThrottle:      {Type: field.TypeJSON, Column: workflow.FieldThrottle},
 		},
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
@@ -270,6 +273,14 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowexecution.FieldStepRuns:          {Type: field.TypeInt, Column: workflowexecution.FieldStepRuns},
 			workflowexecution.FieldConditionsChecked: {Type: field.TypeBool, Column: workflowexecution.FieldConditionsChecked},
 			workflowexecution.FieldDepth:             {Type: field.TypeInt, Column: workflowexecution.FieldDepth},
+			workflowexecution.FieldDebounceKey:       {Type: field.TypeString, Column: workflowexecution.FieldDebounceKey},
+			workflowexecution.FieldFlowGated:         {Type: field.TypeBool, Column: workflowexecution.FieldFlowGated},
+			workflowexecution.FieldConcurrencyKey:    {Type: field.TypeString, Column: workflowexecution.FieldConcurrencyKey},
+			workflowexecution.FieldConcurrencyLimit:  {Type: field.TypeInt, Column: workflowexecution.FieldConcurrencyLimit},
+			workflowexecution.FieldThrottleKey:       {Type: field.TypeString, Column: workflowexecution.FieldThrottleKey},
+			workflowexecution.FieldThrottleLimit:     {Type: field.TypeInt, Column: workflowexecution.FieldThrottleLimit},
+			workflowexecution.FieldThrottlePeriodMs:  {Type: field.TypeInt64, Column: workflowexecution.FieldThrottlePeriodMs},
+			workflowexecution.FieldThrottleWindow:    {Type: field.TypeTime, Column: workflowexecution.FieldThrottleWindow},
 		},
 	}
 	graph.Nodes[11] = &sqlgraph.Node{
@@ -1653,6 +1664,21 @@ func (f *WorkflowFilter) WhereRetentionDays(p entql.IntP) {
 	f.Where(p.Field(workflow.FieldRetentionDays))
 }
 
+// WhereDebounce applies the entql json.RawMessage predicate on the debounce field.
+func (f *WorkflowFilter) WhereDebounce(p entql.BytesP) {
+	f.Where(p.Field(workflow.FieldDebounce))
+}
+
+// WhereConcurrency applies the entql json.RawMessage predicate on the concurrency field.
+func (f *WorkflowFilter) WhereConcurrency(p entql.BytesP) {
+	f.Where(p.Field(workflow.FieldConcurrency))
+}
+
+// WhereThrottle applies the entql json.RawMessage predicate on the throttle field.
+func (f *WorkflowFilter) WhereThrottle(p entql.BytesP) {
+	f.Where(p.Field(workflow.FieldThrottle))
+}
+
 // WhereHasCreatedBy applies a predicate to check if query has an edge created_by.
 func (f *WorkflowFilter) WhereHasCreatedBy() {
 	f.Where(entql.HasEdge("created_by"))
@@ -1853,6 +1879,46 @@ func (f *WorkflowExecutionFilter) WhereConditionsChecked(p entql.BoolP) {
 // WhereDepth applies the entql int predicate on the depth field.
 func (f *WorkflowExecutionFilter) WhereDepth(p entql.IntP) {
 	f.Where(p.Field(workflowexecution.FieldDepth))
+}
+
+// WhereDebounceKey applies the entql string predicate on the debounce_key field.
+func (f *WorkflowExecutionFilter) WhereDebounceKey(p entql.StringP) {
+	f.Where(p.Field(workflowexecution.FieldDebounceKey))
+}
+
+// WhereFlowGated applies the entql bool predicate on the flow_gated field.
+func (f *WorkflowExecutionFilter) WhereFlowGated(p entql.BoolP) {
+	f.Where(p.Field(workflowexecution.FieldFlowGated))
+}
+
+// WhereConcurrencyKey applies the entql string predicate on the concurrency_key field.
+func (f *WorkflowExecutionFilter) WhereConcurrencyKey(p entql.StringP) {
+	f.Where(p.Field(workflowexecution.FieldConcurrencyKey))
+}
+
+// WhereConcurrencyLimit applies the entql int predicate on the concurrency_limit field.
+func (f *WorkflowExecutionFilter) WhereConcurrencyLimit(p entql.IntP) {
+	f.Where(p.Field(workflowexecution.FieldConcurrencyLimit))
+}
+
+// WhereThrottleKey applies the entql string predicate on the throttle_key field.
+func (f *WorkflowExecutionFilter) WhereThrottleKey(p entql.StringP) {
+	f.Where(p.Field(workflowexecution.FieldThrottleKey))
+}
+
+// WhereThrottleLimit applies the entql int predicate on the throttle_limit field.
+func (f *WorkflowExecutionFilter) WhereThrottleLimit(p entql.IntP) {
+	f.Where(p.Field(workflowexecution.FieldThrottleLimit))
+}
+
+// WhereThrottlePeriodMs applies the entql int64 predicate on the throttle_period_ms field.
+func (f *WorkflowExecutionFilter) WhereThrottlePeriodMs(p entql.Int64P) {
+	f.Where(p.Field(workflowexecution.FieldThrottlePeriodMs))
+}
+
+// WhereThrottleWindow applies the entql time.Time predicate on the throttle_window field.
+func (f *WorkflowExecutionFilter) WhereThrottleWindow(p entql.TimeP) {
+	f.Where(p.Field(workflowexecution.FieldThrottleWindow))
 }
 
 // WhereHasWorkflow applies a predicate to check if query has an edge workflow.

@@ -7625,6 +7625,9 @@ type WorkflowMutation struct {
 	template_key      *string
 	retention_days    *int
 	addretention_days *int
+	debounce          **spec.Debounce
+	concurrency       **spec.Concurrency
+	throttle          **spec.Throttle
 	clearedFields     map[string]struct{}
 	created_by        *uuid.UUID
 	clearedcreated_by bool
@@ -8391,6 +8394,153 @@ func (m *WorkflowMutation) ResetRetentionDays() {
 	delete(m.clearedFields, workflow.FieldRetentionDays)
 }
 
+// SetDebounce sets the "debounce" field.
+func (m *WorkflowMutation) SetDebounce(s *spec.Debounce) {
+	m.debounce = &s
+}
+
+// Debounce returns the value of the "debounce" field in the mutation.
+func (m *WorkflowMutation) Debounce() (r *spec.Debounce, exists bool) {
+	v := m.debounce
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDebounce returns the old "debounce" field's value of the Workflow entity.
+// If the Workflow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowMutation) OldDebounce(ctx context.Context) (v *spec.Debounce, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDebounce is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDebounce requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDebounce: %w", err)
+	}
+	return oldValue.Debounce, nil
+}
+
+// ClearDebounce clears the value of the "debounce" field.
+func (m *WorkflowMutation) ClearDebounce() {
+	m.debounce = nil
+	m.clearedFields[workflow.FieldDebounce] = struct{}{}
+}
+
+// DebounceCleared returns if the "debounce" field was cleared in this mutation.
+func (m *WorkflowMutation) DebounceCleared() bool {
+	_, ok := m.clearedFields[workflow.FieldDebounce]
+	return ok
+}
+
+// ResetDebounce resets all changes to the "debounce" field.
+func (m *WorkflowMutation) ResetDebounce() {
+	m.debounce = nil
+	delete(m.clearedFields, workflow.FieldDebounce)
+}
+
+// SetConcurrency sets the "concurrency" field.
+func (m *WorkflowMutation) SetConcurrency(s *spec.Concurrency) {
+	m.concurrency = &s
+}
+
+// Concurrency returns the value of the "concurrency" field in the mutation.
+func (m *WorkflowMutation) Concurrency() (r *spec.Concurrency, exists bool) {
+	v := m.concurrency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConcurrency returns the old "concurrency" field's value of the Workflow entity.
+// If the Workflow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowMutation) OldConcurrency(ctx context.Context) (v *spec.Concurrency, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConcurrency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConcurrency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConcurrency: %w", err)
+	}
+	return oldValue.Concurrency, nil
+}
+
+// ClearConcurrency clears the value of the "concurrency" field.
+func (m *WorkflowMutation) ClearConcurrency() {
+	m.concurrency = nil
+	m.clearedFields[workflow.FieldConcurrency] = struct{}{}
+}
+
+// ConcurrencyCleared returns if the "concurrency" field was cleared in this mutation.
+func (m *WorkflowMutation) ConcurrencyCleared() bool {
+	_, ok := m.clearedFields[workflow.FieldConcurrency]
+	return ok
+}
+
+// ResetConcurrency resets all changes to the "concurrency" field.
+func (m *WorkflowMutation) ResetConcurrency() {
+	m.concurrency = nil
+	delete(m.clearedFields, workflow.FieldConcurrency)
+}
+
+// SetThrottle sets the "throttle" field.
+func (m *WorkflowMutation) SetThrottle(s *spec.Throttle) {
+	m.throttle = &s
+}
+
+// Throttle returns the value of the "throttle" field in the mutation.
+func (m *WorkflowMutation) Throttle() (r *spec.Throttle, exists bool) {
+	v := m.throttle
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldThrottle returns the old "throttle" field's value of the Workflow entity.
+// If the Workflow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowMutation) OldThrottle(ctx context.Context) (v *spec.Throttle, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldThrottle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldThrottle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldThrottle: %w", err)
+	}
+	return oldValue.Throttle, nil
+}
+
+// ClearThrottle clears the value of the "throttle" field.
+func (m *WorkflowMutation) ClearThrottle() {
+	m.throttle = nil
+	m.clearedFields[workflow.FieldThrottle] = struct{}{}
+}
+
+// ThrottleCleared returns if the "throttle" field was cleared in this mutation.
+func (m *WorkflowMutation) ThrottleCleared() bool {
+	_, ok := m.clearedFields[workflow.FieldThrottle]
+	return ok
+}
+
+// ResetThrottle resets all changes to the "throttle" field.
+func (m *WorkflowMutation) ResetThrottle() {
+	m.throttle = nil
+	delete(m.clearedFields, workflow.FieldThrottle)
+}
+
 // ClearCreatedBy clears the "created_by" edge to the User entity.
 func (m *WorkflowMutation) ClearCreatedBy() {
 	m.clearedcreated_by = true
@@ -8560,7 +8710,7 @@ func (m *WorkflowMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkflowMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 18)
 	if m.created_at != nil {
 		fields = append(fields, workflow.FieldCreatedAt)
 	}
@@ -8606,6 +8756,15 @@ func (m *WorkflowMutation) Fields() []string {
 	if m.retention_days != nil {
 		fields = append(fields, workflow.FieldRetentionDays)
 	}
+	if m.debounce != nil {
+		fields = append(fields, workflow.FieldDebounce)
+	}
+	if m.concurrency != nil {
+		fields = append(fields, workflow.FieldConcurrency)
+	}
+	if m.throttle != nil {
+		fields = append(fields, workflow.FieldThrottle)
+	}
 	return fields
 }
 
@@ -8644,6 +8803,12 @@ func (m *WorkflowMutation) Field(name string) (ent.Value, bool) {
 		return m.TemplateKey()
 	case workflow.FieldRetentionDays:
 		return m.RetentionDays()
+	case workflow.FieldDebounce:
+		return m.Debounce()
+	case workflow.FieldConcurrency:
+		return m.Concurrency()
+	case workflow.FieldThrottle:
+		return m.Throttle()
 	}
 	return nil, false
 }
@@ -8683,6 +8848,12 @@ func (m *WorkflowMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldTemplateKey(ctx)
 	case workflow.FieldRetentionDays:
 		return m.OldRetentionDays(ctx)
+	case workflow.FieldDebounce:
+		return m.OldDebounce(ctx)
+	case workflow.FieldConcurrency:
+		return m.OldConcurrency(ctx)
+	case workflow.FieldThrottle:
+		return m.OldThrottle(ctx)
 	}
 	return nil, fmt.Errorf("unknown Workflow field %s", name)
 }
@@ -8797,6 +8968,27 @@ func (m *WorkflowMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetRetentionDays(v)
 		return nil
+	case workflow.FieldDebounce:
+		v, ok := value.(*spec.Debounce)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDebounce(v)
+		return nil
+	case workflow.FieldConcurrency:
+		v, ok := value.(*spec.Concurrency)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConcurrency(v)
+		return nil
+	case workflow.FieldThrottle:
+		v, ok := value.(*spec.Throttle)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetThrottle(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Workflow field %s", name)
 }
@@ -8866,6 +9058,15 @@ func (m *WorkflowMutation) ClearedFields() []string {
 	if m.FieldCleared(workflow.FieldRetentionDays) {
 		fields = append(fields, workflow.FieldRetentionDays)
 	}
+	if m.FieldCleared(workflow.FieldDebounce) {
+		fields = append(fields, workflow.FieldDebounce)
+	}
+	if m.FieldCleared(workflow.FieldConcurrency) {
+		fields = append(fields, workflow.FieldConcurrency)
+	}
+	if m.FieldCleared(workflow.FieldThrottle) {
+		fields = append(fields, workflow.FieldThrottle)
+	}
 	return fields
 }
 
@@ -8891,6 +9092,15 @@ func (m *WorkflowMutation) ClearField(name string) error {
 		return nil
 	case workflow.FieldRetentionDays:
 		m.ClearRetentionDays()
+		return nil
+	case workflow.FieldDebounce:
+		m.ClearDebounce()
+		return nil
+	case workflow.FieldConcurrency:
+		m.ClearConcurrency()
+		return nil
+	case workflow.FieldThrottle:
+		m.ClearThrottle()
 		return nil
 	}
 	return fmt.Errorf("unknown Workflow nullable field %s", name)
@@ -8944,6 +9154,15 @@ func (m *WorkflowMutation) ResetField(name string) error {
 		return nil
 	case workflow.FieldRetentionDays:
 		m.ResetRetentionDays()
+		return nil
+	case workflow.FieldDebounce:
+		m.ResetDebounce()
+		return nil
+	case workflow.FieldConcurrency:
+		m.ResetConcurrency()
+		return nil
+	case workflow.FieldThrottle:
+		m.ResetThrottle()
 		return nil
 	}
 	return fmt.Errorf("unknown Workflow field %s", name)
@@ -9080,53 +9299,64 @@ func (m *WorkflowMutation) ResetEdge(name string) error {
 // WorkflowExecutionMutation represents an operation that mutates the WorkflowExecution nodes in the graph.
 type WorkflowExecutionMutation struct {
 	config
-	op                  Op
-	typ                 string
-	id                  *uuid.UUID
-	created_at          *time.Time
-	status              *workflowexecution.Status
-	trigger_data        *map[string]interface{}
-	current_step        *int
-	addcurrent_step     *int
-	started_at          *time.Time
-	completed_at        *time.Time
-	error_message       *string
-	exit_reason         *workflowexecution.ExitReason
-	exit_message        *string
-	workflow_version    *int
-	addworkflow_version *int
-	definition          *spec.Definition
-	dedupe_key          *string
-	run_at              *time.Time
-	lease_owner         *string
-	lease_expires_at    *time.Time
-	attempt             *int
-	addattempt          *int
-	step_attempt        *int
-	addstep_attempt     *int
-	run                 *int
-	addrun              *int
-	loop_frames         *[]spec.Frame
-	appendloop_frames   []spec.Frame
-	step_runs           *int
-	addstep_runs        *int
-	conditions_checked  *bool
-	depth               *int
-	adddepth            *int
-	clearedFields       map[string]struct{}
-	workflow            *uuid.UUID
-	clearedworkflow     bool
-	client              *uuid.UUID
-	clearedclient       bool
-	logs                map[uuid.UUID]struct{}
-	removedlogs         map[uuid.UUID]struct{}
-	clearedlogs         bool
-	step_outputs        map[uuid.UUID]struct{}
-	removedstep_outputs map[uuid.UUID]struct{}
-	clearedstep_outputs bool
-	done                bool
-	oldValue            func(context.Context) (*WorkflowExecution, error)
-	predicates          []predicate.WorkflowExecution
+	op                    Op
+	typ                   string
+	id                    *uuid.UUID
+	created_at            *time.Time
+	status                *workflowexecution.Status
+	trigger_data          *map[string]interface{}
+	current_step          *int
+	addcurrent_step       *int
+	started_at            *time.Time
+	completed_at          *time.Time
+	error_message         *string
+	exit_reason           *workflowexecution.ExitReason
+	exit_message          *string
+	workflow_version      *int
+	addworkflow_version   *int
+	definition            *spec.Definition
+	dedupe_key            *string
+	run_at                *time.Time
+	lease_owner           *string
+	lease_expires_at      *time.Time
+	attempt               *int
+	addattempt            *int
+	step_attempt          *int
+	addstep_attempt       *int
+	run                   *int
+	addrun                *int
+	loop_frames           *[]spec.Frame
+	appendloop_frames     []spec.Frame
+	step_runs             *int
+	addstep_runs          *int
+	conditions_checked    *bool
+	depth                 *int
+	adddepth              *int
+	debounce_key          *string
+	flow_gated            *bool
+	concurrency_key       *string
+	concurrency_limit     *int
+	addconcurrency_limit  *int
+	throttle_key          *string
+	throttle_limit        *int
+	addthrottle_limit     *int
+	throttle_period_ms    *int64
+	addthrottle_period_ms *int64
+	throttle_window       *time.Time
+	clearedFields         map[string]struct{}
+	workflow              *uuid.UUID
+	clearedworkflow       bool
+	client                *uuid.UUID
+	clearedclient         bool
+	logs                  map[uuid.UUID]struct{}
+	removedlogs           map[uuid.UUID]struct{}
+	clearedlogs           bool
+	step_outputs          map[uuid.UUID]struct{}
+	removedstep_outputs   map[uuid.UUID]struct{}
+	clearedstep_outputs   bool
+	done                  bool
+	oldValue              func(context.Context) (*WorkflowExecution, error)
+	predicates            []predicate.WorkflowExecution
 }
 
 var _ ent.Mutation = (*WorkflowExecutionMutation)(nil)
@@ -10396,6 +10626,406 @@ func (m *WorkflowExecutionMutation) ResetDepth() {
 	m.adddepth = nil
 }
 
+// SetDebounceKey sets the "debounce_key" field.
+func (m *WorkflowExecutionMutation) SetDebounceKey(s string) {
+	m.debounce_key = &s
+}
+
+// DebounceKey returns the value of the "debounce_key" field in the mutation.
+func (m *WorkflowExecutionMutation) DebounceKey() (r string, exists bool) {
+	v := m.debounce_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDebounceKey returns the old "debounce_key" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldDebounceKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDebounceKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDebounceKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDebounceKey: %w", err)
+	}
+	return oldValue.DebounceKey, nil
+}
+
+// ClearDebounceKey clears the value of the "debounce_key" field.
+func (m *WorkflowExecutionMutation) ClearDebounceKey() {
+	m.debounce_key = nil
+	m.clearedFields[workflowexecution.FieldDebounceKey] = struct{}{}
+}
+
+// DebounceKeyCleared returns if the "debounce_key" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) DebounceKeyCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldDebounceKey]
+	return ok
+}
+
+// ResetDebounceKey resets all changes to the "debounce_key" field.
+func (m *WorkflowExecutionMutation) ResetDebounceKey() {
+	m.debounce_key = nil
+	delete(m.clearedFields, workflowexecution.FieldDebounceKey)
+}
+
+// SetFlowGated sets the "flow_gated" field.
+func (m *WorkflowExecutionMutation) SetFlowGated(b bool) {
+	m.flow_gated = &b
+}
+
+// FlowGated returns the value of the "flow_gated" field in the mutation.
+func (m *WorkflowExecutionMutation) FlowGated() (r bool, exists bool) {
+	v := m.flow_gated
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFlowGated returns the old "flow_gated" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldFlowGated(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFlowGated is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFlowGated requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFlowGated: %w", err)
+	}
+	return oldValue.FlowGated, nil
+}
+
+// ResetFlowGated resets all changes to the "flow_gated" field.
+func (m *WorkflowExecutionMutation) ResetFlowGated() {
+	m.flow_gated = nil
+}
+
+// SetConcurrencyKey sets the "concurrency_key" field.
+func (m *WorkflowExecutionMutation) SetConcurrencyKey(s string) {
+	m.concurrency_key = &s
+}
+
+// ConcurrencyKey returns the value of the "concurrency_key" field in the mutation.
+func (m *WorkflowExecutionMutation) ConcurrencyKey() (r string, exists bool) {
+	v := m.concurrency_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConcurrencyKey returns the old "concurrency_key" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldConcurrencyKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConcurrencyKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConcurrencyKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConcurrencyKey: %w", err)
+	}
+	return oldValue.ConcurrencyKey, nil
+}
+
+// ClearConcurrencyKey clears the value of the "concurrency_key" field.
+func (m *WorkflowExecutionMutation) ClearConcurrencyKey() {
+	m.concurrency_key = nil
+	m.clearedFields[workflowexecution.FieldConcurrencyKey] = struct{}{}
+}
+
+// ConcurrencyKeyCleared returns if the "concurrency_key" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) ConcurrencyKeyCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldConcurrencyKey]
+	return ok
+}
+
+// ResetConcurrencyKey resets all changes to the "concurrency_key" field.
+func (m *WorkflowExecutionMutation) ResetConcurrencyKey() {
+	m.concurrency_key = nil
+	delete(m.clearedFields, workflowexecution.FieldConcurrencyKey)
+}
+
+// SetConcurrencyLimit sets the "concurrency_limit" field.
+func (m *WorkflowExecutionMutation) SetConcurrencyLimit(i int) {
+	m.concurrency_limit = &i
+	m.addconcurrency_limit = nil
+}
+
+// ConcurrencyLimit returns the value of the "concurrency_limit" field in the mutation.
+func (m *WorkflowExecutionMutation) ConcurrencyLimit() (r int, exists bool) {
+	v := m.concurrency_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConcurrencyLimit returns the old "concurrency_limit" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldConcurrencyLimit(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConcurrencyLimit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConcurrencyLimit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConcurrencyLimit: %w", err)
+	}
+	return oldValue.ConcurrencyLimit, nil
+}
+
+// AddConcurrencyLimit adds i to the "concurrency_limit" field.
+func (m *WorkflowExecutionMutation) AddConcurrencyLimit(i int) {
+	if m.addconcurrency_limit != nil {
+		*m.addconcurrency_limit += i
+	} else {
+		m.addconcurrency_limit = &i
+	}
+}
+
+// AddedConcurrencyLimit returns the value that was added to the "concurrency_limit" field in this mutation.
+func (m *WorkflowExecutionMutation) AddedConcurrencyLimit() (r int, exists bool) {
+	v := m.addconcurrency_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetConcurrencyLimit resets all changes to the "concurrency_limit" field.
+func (m *WorkflowExecutionMutation) ResetConcurrencyLimit() {
+	m.concurrency_limit = nil
+	m.addconcurrency_limit = nil
+}
+
+// SetThrottleKey sets the "throttle_key" field.
+func (m *WorkflowExecutionMutation) SetThrottleKey(s string) {
+	m.throttle_key = &s
+}
+
+// ThrottleKey returns the value of the "throttle_key" field in the mutation.
+func (m *WorkflowExecutionMutation) ThrottleKey() (r string, exists bool) {
+	v := m.throttle_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldThrottleKey returns the old "throttle_key" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldThrottleKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldThrottleKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldThrottleKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldThrottleKey: %w", err)
+	}
+	return oldValue.ThrottleKey, nil
+}
+
+// ClearThrottleKey clears the value of the "throttle_key" field.
+func (m *WorkflowExecutionMutation) ClearThrottleKey() {
+	m.throttle_key = nil
+	m.clearedFields[workflowexecution.FieldThrottleKey] = struct{}{}
+}
+
+// ThrottleKeyCleared returns if the "throttle_key" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) ThrottleKeyCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldThrottleKey]
+	return ok
+}
+
+// ResetThrottleKey resets all changes to the "throttle_key" field.
+func (m *WorkflowExecutionMutation) ResetThrottleKey() {
+	m.throttle_key = nil
+	delete(m.clearedFields, workflowexecution.FieldThrottleKey)
+}
+
+// SetThrottleLimit sets the "throttle_limit" field.
+func (m *WorkflowExecutionMutation) SetThrottleLimit(i int) {
+	m.throttle_limit = &i
+	m.addthrottle_limit = nil
+}
+
+// ThrottleLimit returns the value of the "throttle_limit" field in the mutation.
+func (m *WorkflowExecutionMutation) ThrottleLimit() (r int, exists bool) {
+	v := m.throttle_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldThrottleLimit returns the old "throttle_limit" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldThrottleLimit(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldThrottleLimit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldThrottleLimit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldThrottleLimit: %w", err)
+	}
+	return oldValue.ThrottleLimit, nil
+}
+
+// AddThrottleLimit adds i to the "throttle_limit" field.
+func (m *WorkflowExecutionMutation) AddThrottleLimit(i int) {
+	if m.addthrottle_limit != nil {
+		*m.addthrottle_limit += i
+	} else {
+		m.addthrottle_limit = &i
+	}
+}
+
+// AddedThrottleLimit returns the value that was added to the "throttle_limit" field in this mutation.
+func (m *WorkflowExecutionMutation) AddedThrottleLimit() (r int, exists bool) {
+	v := m.addthrottle_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetThrottleLimit resets all changes to the "throttle_limit" field.
+func (m *WorkflowExecutionMutation) ResetThrottleLimit() {
+	m.throttle_limit = nil
+	m.addthrottle_limit = nil
+}
+
+// SetThrottlePeriodMs sets the "throttle_period_ms" field.
+func (m *WorkflowExecutionMutation) SetThrottlePeriodMs(i int64) {
+	m.throttle_period_ms = &i
+	m.addthrottle_period_ms = nil
+}
+
+// ThrottlePeriodMs returns the value of the "throttle_period_ms" field in the mutation.
+func (m *WorkflowExecutionMutation) ThrottlePeriodMs() (r int64, exists bool) {
+	v := m.throttle_period_ms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldThrottlePeriodMs returns the old "throttle_period_ms" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldThrottlePeriodMs(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldThrottlePeriodMs is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldThrottlePeriodMs requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldThrottlePeriodMs: %w", err)
+	}
+	return oldValue.ThrottlePeriodMs, nil
+}
+
+// AddThrottlePeriodMs adds i to the "throttle_period_ms" field.
+func (m *WorkflowExecutionMutation) AddThrottlePeriodMs(i int64) {
+	if m.addthrottle_period_ms != nil {
+		*m.addthrottle_period_ms += i
+	} else {
+		m.addthrottle_period_ms = &i
+	}
+}
+
+// AddedThrottlePeriodMs returns the value that was added to the "throttle_period_ms" field in this mutation.
+func (m *WorkflowExecutionMutation) AddedThrottlePeriodMs() (r int64, exists bool) {
+	v := m.addthrottle_period_ms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetThrottlePeriodMs resets all changes to the "throttle_period_ms" field.
+func (m *WorkflowExecutionMutation) ResetThrottlePeriodMs() {
+	m.throttle_period_ms = nil
+	m.addthrottle_period_ms = nil
+}
+
+// SetThrottleWindow sets the "throttle_window" field.
+func (m *WorkflowExecutionMutation) SetThrottleWindow(t time.Time) {
+	m.throttle_window = &t
+}
+
+// ThrottleWindow returns the value of the "throttle_window" field in the mutation.
+func (m *WorkflowExecutionMutation) ThrottleWindow() (r time.Time, exists bool) {
+	v := m.throttle_window
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldThrottleWindow returns the old "throttle_window" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldThrottleWindow(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldThrottleWindow is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldThrottleWindow requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldThrottleWindow: %w", err)
+	}
+	return oldValue.ThrottleWindow, nil
+}
+
+// ClearThrottleWindow clears the value of the "throttle_window" field.
+func (m *WorkflowExecutionMutation) ClearThrottleWindow() {
+	m.throttle_window = nil
+	m.clearedFields[workflowexecution.FieldThrottleWindow] = struct{}{}
+}
+
+// ThrottleWindowCleared returns if the "throttle_window" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) ThrottleWindowCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldThrottleWindow]
+	return ok
+}
+
+// ResetThrottleWindow resets all changes to the "throttle_window" field.
+func (m *WorkflowExecutionMutation) ResetThrottleWindow() {
+	m.throttle_window = nil
+	delete(m.clearedFields, workflowexecution.FieldThrottleWindow)
+}
+
 // ClearWorkflow clears the "workflow" edge to the Workflow entity.
 func (m *WorkflowExecutionMutation) ClearWorkflow() {
 	m.clearedworkflow = true
@@ -10592,7 +11222,7 @@ func (m *WorkflowExecutionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkflowExecutionMutation) Fields() []string {
-	fields := make([]string, 0, 24)
+	fields := make([]string, 0, 32)
 	if m.created_at != nil {
 		fields = append(fields, workflowexecution.FieldCreatedAt)
 	}
@@ -10665,6 +11295,30 @@ func (m *WorkflowExecutionMutation) Fields() []string {
 	if m.depth != nil {
 		fields = append(fields, workflowexecution.FieldDepth)
 	}
+	if m.debounce_key != nil {
+		fields = append(fields, workflowexecution.FieldDebounceKey)
+	}
+	if m.flow_gated != nil {
+		fields = append(fields, workflowexecution.FieldFlowGated)
+	}
+	if m.concurrency_key != nil {
+		fields = append(fields, workflowexecution.FieldConcurrencyKey)
+	}
+	if m.concurrency_limit != nil {
+		fields = append(fields, workflowexecution.FieldConcurrencyLimit)
+	}
+	if m.throttle_key != nil {
+		fields = append(fields, workflowexecution.FieldThrottleKey)
+	}
+	if m.throttle_limit != nil {
+		fields = append(fields, workflowexecution.FieldThrottleLimit)
+	}
+	if m.throttle_period_ms != nil {
+		fields = append(fields, workflowexecution.FieldThrottlePeriodMs)
+	}
+	if m.throttle_window != nil {
+		fields = append(fields, workflowexecution.FieldThrottleWindow)
+	}
 	return fields
 }
 
@@ -10721,6 +11375,22 @@ func (m *WorkflowExecutionMutation) Field(name string) (ent.Value, bool) {
 		return m.ConditionsChecked()
 	case workflowexecution.FieldDepth:
 		return m.Depth()
+	case workflowexecution.FieldDebounceKey:
+		return m.DebounceKey()
+	case workflowexecution.FieldFlowGated:
+		return m.FlowGated()
+	case workflowexecution.FieldConcurrencyKey:
+		return m.ConcurrencyKey()
+	case workflowexecution.FieldConcurrencyLimit:
+		return m.ConcurrencyLimit()
+	case workflowexecution.FieldThrottleKey:
+		return m.ThrottleKey()
+	case workflowexecution.FieldThrottleLimit:
+		return m.ThrottleLimit()
+	case workflowexecution.FieldThrottlePeriodMs:
+		return m.ThrottlePeriodMs()
+	case workflowexecution.FieldThrottleWindow:
+		return m.ThrottleWindow()
 	}
 	return nil, false
 }
@@ -10778,6 +11448,22 @@ func (m *WorkflowExecutionMutation) OldField(ctx context.Context, name string) (
 		return m.OldConditionsChecked(ctx)
 	case workflowexecution.FieldDepth:
 		return m.OldDepth(ctx)
+	case workflowexecution.FieldDebounceKey:
+		return m.OldDebounceKey(ctx)
+	case workflowexecution.FieldFlowGated:
+		return m.OldFlowGated(ctx)
+	case workflowexecution.FieldConcurrencyKey:
+		return m.OldConcurrencyKey(ctx)
+	case workflowexecution.FieldConcurrencyLimit:
+		return m.OldConcurrencyLimit(ctx)
+	case workflowexecution.FieldThrottleKey:
+		return m.OldThrottleKey(ctx)
+	case workflowexecution.FieldThrottleLimit:
+		return m.OldThrottleLimit(ctx)
+	case workflowexecution.FieldThrottlePeriodMs:
+		return m.OldThrottlePeriodMs(ctx)
+	case workflowexecution.FieldThrottleWindow:
+		return m.OldThrottleWindow(ctx)
 	}
 	return nil, fmt.Errorf("unknown WorkflowExecution field %s", name)
 }
@@ -10955,6 +11641,62 @@ func (m *WorkflowExecutionMutation) SetField(name string, value ent.Value) error
 		}
 		m.SetDepth(v)
 		return nil
+	case workflowexecution.FieldDebounceKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDebounceKey(v)
+		return nil
+	case workflowexecution.FieldFlowGated:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFlowGated(v)
+		return nil
+	case workflowexecution.FieldConcurrencyKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConcurrencyKey(v)
+		return nil
+	case workflowexecution.FieldConcurrencyLimit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConcurrencyLimit(v)
+		return nil
+	case workflowexecution.FieldThrottleKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetThrottleKey(v)
+		return nil
+	case workflowexecution.FieldThrottleLimit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetThrottleLimit(v)
+		return nil
+	case workflowexecution.FieldThrottlePeriodMs:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetThrottlePeriodMs(v)
+		return nil
+	case workflowexecution.FieldThrottleWindow:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetThrottleWindow(v)
+		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution field %s", name)
 }
@@ -10984,6 +11726,15 @@ func (m *WorkflowExecutionMutation) AddedFields() []string {
 	if m.adddepth != nil {
 		fields = append(fields, workflowexecution.FieldDepth)
 	}
+	if m.addconcurrency_limit != nil {
+		fields = append(fields, workflowexecution.FieldConcurrencyLimit)
+	}
+	if m.addthrottle_limit != nil {
+		fields = append(fields, workflowexecution.FieldThrottleLimit)
+	}
+	if m.addthrottle_period_ms != nil {
+		fields = append(fields, workflowexecution.FieldThrottlePeriodMs)
+	}
 	return fields
 }
 
@@ -11006,6 +11757,12 @@ func (m *WorkflowExecutionMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedStepRuns()
 	case workflowexecution.FieldDepth:
 		return m.AddedDepth()
+	case workflowexecution.FieldConcurrencyLimit:
+		return m.AddedConcurrencyLimit()
+	case workflowexecution.FieldThrottleLimit:
+		return m.AddedThrottleLimit()
+	case workflowexecution.FieldThrottlePeriodMs:
+		return m.AddedThrottlePeriodMs()
 	}
 	return nil, false
 }
@@ -11064,6 +11821,27 @@ func (m *WorkflowExecutionMutation) AddField(name string, value ent.Value) error
 		}
 		m.AddDepth(v)
 		return nil
+	case workflowexecution.FieldConcurrencyLimit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddConcurrencyLimit(v)
+		return nil
+	case workflowexecution.FieldThrottleLimit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddThrottleLimit(v)
+		return nil
+	case workflowexecution.FieldThrottlePeriodMs:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddThrottlePeriodMs(v)
+		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution numeric field %s", name)
 }
@@ -11104,6 +11882,18 @@ func (m *WorkflowExecutionMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(workflowexecution.FieldLoopFrames) {
 		fields = append(fields, workflowexecution.FieldLoopFrames)
+	}
+	if m.FieldCleared(workflowexecution.FieldDebounceKey) {
+		fields = append(fields, workflowexecution.FieldDebounceKey)
+	}
+	if m.FieldCleared(workflowexecution.FieldConcurrencyKey) {
+		fields = append(fields, workflowexecution.FieldConcurrencyKey)
+	}
+	if m.FieldCleared(workflowexecution.FieldThrottleKey) {
+		fields = append(fields, workflowexecution.FieldThrottleKey)
+	}
+	if m.FieldCleared(workflowexecution.FieldThrottleWindow) {
+		fields = append(fields, workflowexecution.FieldThrottleWindow)
 	}
 	return fields
 }
@@ -11151,6 +11941,18 @@ func (m *WorkflowExecutionMutation) ClearField(name string) error {
 		return nil
 	case workflowexecution.FieldLoopFrames:
 		m.ClearLoopFrames()
+		return nil
+	case workflowexecution.FieldDebounceKey:
+		m.ClearDebounceKey()
+		return nil
+	case workflowexecution.FieldConcurrencyKey:
+		m.ClearConcurrencyKey()
+		return nil
+	case workflowexecution.FieldThrottleKey:
+		m.ClearThrottleKey()
+		return nil
+	case workflowexecution.FieldThrottleWindow:
+		m.ClearThrottleWindow()
 		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution nullable field %s", name)
@@ -11231,6 +12033,30 @@ func (m *WorkflowExecutionMutation) ResetField(name string) error {
 		return nil
 	case workflowexecution.FieldDepth:
 		m.ResetDepth()
+		return nil
+	case workflowexecution.FieldDebounceKey:
+		m.ResetDebounceKey()
+		return nil
+	case workflowexecution.FieldFlowGated:
+		m.ResetFlowGated()
+		return nil
+	case workflowexecution.FieldConcurrencyKey:
+		m.ResetConcurrencyKey()
+		return nil
+	case workflowexecution.FieldConcurrencyLimit:
+		m.ResetConcurrencyLimit()
+		return nil
+	case workflowexecution.FieldThrottleKey:
+		m.ResetThrottleKey()
+		return nil
+	case workflowexecution.FieldThrottleLimit:
+		m.ResetThrottleLimit()
+		return nil
+	case workflowexecution.FieldThrottlePeriodMs:
+		m.ResetThrottlePeriodMs()
+		return nil
+	case workflowexecution.FieldThrottleWindow:
+		m.ResetThrottleWindow()
 		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution field %s", name)

@@ -51,6 +51,12 @@ type Workflow struct {
 	TemplateKey *string `json:"template_key,omitempty"`
 	// RetentionDays holds the value of the "retention_days" field.
 	RetentionDays *int `json:"retention_days,omitempty"`
+	// Debounce holds the value of the "debounce" field.
+	Debounce *spec.Debounce `json:"debounce,omitempty"`
+	// Concurrency holds the value of the "concurrency" field.
+	Concurrency *spec.Concurrency `json:"concurrency,omitempty"`
+	// Throttle holds the value of the "throttle" field.
+	Throttle *spec.Throttle `json:"throttle,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the WorkflowQuery when eager-loading is set.
 	Edges        WorkflowEdges `json:"edges"`
@@ -109,7 +115,7 @@ func (*Workflow) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case workflow.FieldTriggerConfig, workflow.FieldConditions, workflow.FieldActions:
+		case workflow.FieldTriggerConfig, workflow.FieldConditions, workflow.FieldActions, workflow.FieldDebounce, workflow.FieldConcurrency, workflow.FieldThrottle:
 			values[i] = new([]byte)
 		case workflow.FieldIsActive, workflow.FieldIsTemplate:
 			values[i] = new(sql.NullBool)
@@ -242,6 +248,30 @@ func (_m *Workflow) assignValues(columns []string, values []any) error {
 				_m.RetentionDays = new(int)
 				*_m.RetentionDays = int(value.Int64)
 			}
+		case workflow.FieldDebounce:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field debounce", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Debounce); err != nil {
+					return fmt.Errorf("unmarshal field debounce: %w", err)
+				}
+			}
+		case workflow.FieldConcurrency:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field concurrency", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Concurrency); err != nil {
+					return fmt.Errorf("unmarshal field concurrency: %w", err)
+				}
+			}
+		case workflow.FieldThrottle:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field throttle", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Throttle); err != nil {
+					return fmt.Errorf("unmarshal field throttle: %w", err)
+				}
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -342,6 +372,15 @@ func (_m *Workflow) String() string {
 		builder.WriteString("retention_days=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("debounce=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Debounce))
+	builder.WriteString(", ")
+	builder.WriteString("concurrency=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Concurrency))
+	builder.WriteString(", ")
+	builder.WriteString("throttle=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Throttle))
 	builder.WriteByte(')')
 	return builder.String()
 }

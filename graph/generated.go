@@ -275,6 +275,7 @@ type ComplexityRoot struct {
 	SimulationResult struct {
 		ConditionsPassed func(childComplexity int) int
 		Explanation      func(childComplexity int) int
+		FlowControl      func(childComplexity int) int
 		Steps            func(childComplexity int) int
 		TriggerMatched   func(childComplexity int) int
 	}
@@ -386,10 +387,12 @@ type ComplexityRoot struct {
 
 	Workflow struct {
 		Actions       func(childComplexity int) int
+		Concurrency   func(childComplexity int) int
 		Conditions    func(childComplexity int) int
 		CreatedAt     func(childComplexity int) int
 		CreatedBy     func(childComplexity int) int
 		CreatedByID   func(childComplexity int) int
+		Debounce      func(childComplexity int) int
 		Description   func(childComplexity int) int
 		Executions    func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowExecutionOrder, where *ent.WorkflowExecutionWhereInput) int
 		ID            func(childComplexity int) int
@@ -398,6 +401,7 @@ type ComplexityRoot struct {
 		Name          func(childComplexity int) int
 		RetentionDays func(childComplexity int) int
 		TemplateKey   func(childComplexity int) int
+		Throttle      func(childComplexity int) int
 		TriggerConfig func(childComplexity int) int
 		TriggerType   func(childComplexity int) int
 		UpdatedAt     func(childComplexity int) int
@@ -427,15 +431,28 @@ type ComplexityRoot struct {
 		Name       func(childComplexity int) int
 	}
 
+	WorkflowConcurrency struct {
+		Key   func(childComplexity int) int
+		Limit func(childComplexity int) int
+	}
+
 	WorkflowConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
 	}
 
+	WorkflowDebounce struct {
+		Key    func(childComplexity int) int
+		Period func(childComplexity int) int
+	}
+
 	WorkflowDefinition struct {
 		Actions       func(childComplexity int) int
+		Concurrency   func(childComplexity int) int
 		Conditions    func(childComplexity int) int
+		Debounce      func(childComplexity int) int
+		Throttle      func(childComplexity int) int
 		TriggerConfig func(childComplexity int) int
 		TriggerType   func(childComplexity int) int
 	}
@@ -520,6 +537,12 @@ type ComplexityRoot struct {
 		Steps         func(childComplexity int) int
 		SuccessRate   func(childComplexity int) int
 		TopFailing    func(childComplexity int) int
+	}
+
+	WorkflowThrottle struct {
+		Key    func(childComplexity int) int
+		Limit  func(childComplexity int) int
+		Period func(childComplexity int) int
 	}
 
 	WorkflowVersion struct {
@@ -1745,6 +1768,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SimulationResult.Explanation(childComplexity), true
+	case "SimulationResult.flowControl":
+		if e.ComplexityRoot.SimulationResult.FlowControl == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimulationResult.FlowControl(childComplexity), true
 	case "SimulationResult.steps":
 		if e.ComplexityRoot.SimulationResult.Steps == nil {
 			break
@@ -2210,6 +2239,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.Actions(childComplexity), true
+	case "Workflow.concurrency":
+		if e.ComplexityRoot.Workflow.Concurrency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.Concurrency(childComplexity), true
 	case "Workflow.conditions":
 		if e.ComplexityRoot.Workflow.Conditions == nil {
 			break
@@ -2234,6 +2269,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.CreatedByID(childComplexity), true
+	case "Workflow.debounce":
+		if e.ComplexityRoot.Workflow.Debounce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.Debounce(childComplexity), true
 	case "Workflow.description":
 		if e.ComplexityRoot.Workflow.Description == nil {
 			break
@@ -2287,6 +2328,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.TemplateKey(childComplexity), true
+	case "Workflow.throttle":
+		if e.ComplexityRoot.Workflow.Throttle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.Throttle(childComplexity), true
 	case "Workflow.triggerConfig":
 		if e.ComplexityRoot.Workflow.TriggerConfig == nil {
 			break
@@ -2421,6 +2468,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WorkflowCase.Name(childComplexity), true
 
+	case "WorkflowConcurrency.key":
+		if e.ComplexityRoot.WorkflowConcurrency.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowConcurrency.Key(childComplexity), true
+	case "WorkflowConcurrency.limit":
+		if e.ComplexityRoot.WorkflowConcurrency.Limit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowConcurrency.Limit(childComplexity), true
+
 	case "WorkflowConnection.edges":
 		if e.ComplexityRoot.WorkflowConnection.Edges == nil {
 			break
@@ -2440,18 +2500,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WorkflowConnection.TotalCount(childComplexity), true
 
+	case "WorkflowDebounce.key":
+		if e.ComplexityRoot.WorkflowDebounce.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDebounce.Key(childComplexity), true
+	case "WorkflowDebounce.period":
+		if e.ComplexityRoot.WorkflowDebounce.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDebounce.Period(childComplexity), true
+
 	case "WorkflowDefinition.actions":
 		if e.ComplexityRoot.WorkflowDefinition.Actions == nil {
 			break
 		}
 
 		return e.ComplexityRoot.WorkflowDefinition.Actions(childComplexity), true
+	case "WorkflowDefinition.concurrency":
+		if e.ComplexityRoot.WorkflowDefinition.Concurrency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDefinition.Concurrency(childComplexity), true
 	case "WorkflowDefinition.conditions":
 		if e.ComplexityRoot.WorkflowDefinition.Conditions == nil {
 			break
 		}
 
 		return e.ComplexityRoot.WorkflowDefinition.Conditions(childComplexity), true
+	case "WorkflowDefinition.debounce":
+		if e.ComplexityRoot.WorkflowDefinition.Debounce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDefinition.Debounce(childComplexity), true
+	case "WorkflowDefinition.throttle":
+		if e.ComplexityRoot.WorkflowDefinition.Throttle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDefinition.Throttle(childComplexity), true
 	case "WorkflowDefinition.triggerConfig":
 		if e.ComplexityRoot.WorkflowDefinition.TriggerConfig == nil {
 			break
@@ -2826,6 +2917,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WorkflowStats.TopFailing(childComplexity), true
 
+	case "WorkflowThrottle.key":
+		if e.ComplexityRoot.WorkflowThrottle.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowThrottle.Key(childComplexity), true
+	case "WorkflowThrottle.limit":
+		if e.ComplexityRoot.WorkflowThrottle.Limit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowThrottle.Limit(childComplexity), true
+	case "WorkflowThrottle.period":
+		if e.ComplexityRoot.WorkflowThrottle.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowThrottle.Period(childComplexity), true
+
 	case "WorkflowVersion.createdAt":
 		if e.ComplexityRoot.WorkflowVersion.CreatedAt == nil {
 			break
@@ -2941,6 +3051,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
 			graphql.NewInputUnmarshaler("WorkflowActionInput", ec.unmarshalInputWorkflowActionInput),
 			graphql.NewInputUnmarshaler("WorkflowCaseInput", ec.unmarshalInputWorkflowCaseInput),
+			graphql.NewInputUnmarshaler("WorkflowConcurrencyInput", ec.unmarshalInputWorkflowConcurrencyInput),
+			graphql.NewInputUnmarshaler("WorkflowDebounceInput", ec.unmarshalInputWorkflowDebounceInput),
 			graphql.NewInputUnmarshaler("WorkflowDefinitionInput", ec.unmarshalInputWorkflowDefinitionInput),
 			graphql.NewInputUnmarshaler("WorkflowExecutionLogOrder", ec.unmarshalInputWorkflowExecutionLogOrder),
 			graphql.NewInputUnmarshaler("WorkflowExecutionLogWhereInput", ec.unmarshalInputWorkflowExecutionLogWhereInput),
@@ -2948,6 +3060,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("WorkflowExecutionWhereInput", ec.unmarshalInputWorkflowExecutionWhereInput),
 			graphql.NewInputUnmarshaler("WorkflowOrder", ec.unmarshalInputWorkflowOrder),
 			graphql.NewInputUnmarshaler("WorkflowTemplateOverrides", ec.unmarshalInputWorkflowTemplateOverrides),
+			graphql.NewInputUnmarshaler("WorkflowThrottleInput", ec.unmarshalInputWorkflowThrottleInput),
 			graphql.NewInputUnmarshaler("WorkflowVersionOrder", ec.unmarshalInputWorkflowVersionOrder),
 			graphql.NewInputUnmarshaler("WorkflowVersionWhereInput", ec.unmarshalInputWorkflowVersionWhereInput),
 			graphql.NewInputUnmarshaler("WorkflowWhereInput", ec.unmarshalInputWorkflowWhereInput),
@@ -3043,7 +3156,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "auth.graphqls" "clientfields.graphqls" "engine.graphqls" "ent.graphqls" "schema.graphqls" "stats.graphqls" "subscription.graphqls" "workflow.graphqls"
+//go:embed "auth.graphqls" "clientfields.graphqls" "engine.graphqls" "ent.graphqls" "flowcontrol.graphqls" "schema.graphqls" "stats.graphqls" "subscription.graphqls" "workflow.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3059,6 +3172,7 @@ var sources = []*ast.Source{
 	{Name: "clientfields.graphqls", Input: sourceData("clientfields.graphqls"), BuiltIn: false},
 	{Name: "engine.graphqls", Input: sourceData("engine.graphqls"), BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
+	{Name: "flowcontrol.graphqls", Input: sourceData("flowcontrol.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "stats.graphqls", Input: sourceData("stats.graphqls"), BuiltIn: false},
 	{Name: "subscription.graphqls", Input: sourceData("subscription.graphqls"), BuiltIn: false},
@@ -3432,6 +3546,8 @@ func (ec *executionContext) childFields_SimulationResult(ctx context.Context, fi
 		return ec.fieldContext_SimulationResult_explanation(ctx, field)
 	case "steps":
 		return ec.fieldContext_SimulationResult_steps(ctx, field)
+	case "flowControl":
+		return ec.fieldContext_SimulationResult_flowControl(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SimulationResult", field.Name)
 }
@@ -3672,6 +3788,12 @@ func (ec *executionContext) childFields_Workflow(ctx context.Context, field grap
 		return ec.fieldContext_Workflow_templateKey(ctx, field)
 	case "retentionDays":
 		return ec.fieldContext_Workflow_retentionDays(ctx, field)
+	case "debounce":
+		return ec.fieldContext_Workflow_debounce(ctx, field)
+	case "concurrency":
+		return ec.fieldContext_Workflow_concurrency(ctx, field)
+	case "throttle":
+		return ec.fieldContext_Workflow_throttle(ctx, field)
 	case "createdBy":
 		return ec.fieldContext_Workflow_createdBy(ctx, field)
 	case "executions":
@@ -3726,6 +3848,16 @@ func (ec *executionContext) childFields_WorkflowCase(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowCase", field.Name)
 }
 
+func (ec *executionContext) childFields_WorkflowConcurrency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "limit":
+		return ec.fieldContext_WorkflowConcurrency_limit(ctx, field)
+	case "key":
+		return ec.fieldContext_WorkflowConcurrency_key(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkflowConcurrency", field.Name)
+}
+
 func (ec *executionContext) childFields_WorkflowConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -3738,6 +3870,16 @@ func (ec *executionContext) childFields_WorkflowConnection(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_WorkflowDebounce(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_WorkflowDebounce_period(ctx, field)
+	case "key":
+		return ec.fieldContext_WorkflowDebounce_key(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkflowDebounce", field.Name)
+}
+
 func (ec *executionContext) childFields_WorkflowDefinition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "triggerType":
@@ -3748,6 +3890,12 @@ func (ec *executionContext) childFields_WorkflowDefinition(ctx context.Context, 
 		return ec.fieldContext_WorkflowDefinition_conditions(ctx, field)
 	case "actions":
 		return ec.fieldContext_WorkflowDefinition_actions(ctx, field)
+	case "debounce":
+		return ec.fieldContext_WorkflowDefinition_debounce(ctx, field)
+	case "concurrency":
+		return ec.fieldContext_WorkflowDefinition_concurrency(ctx, field)
+	case "throttle":
+		return ec.fieldContext_WorkflowDefinition_throttle(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowDefinition", field.Name)
 }
@@ -3920,6 +4068,18 @@ func (ec *executionContext) childFields_WorkflowStats(ctx context.Context, field
 		return ec.fieldContext_WorkflowStats_topFailing(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowStats", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkflowThrottle(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "limit":
+		return ec.fieldContext_WorkflowThrottle_limit(ctx, field)
+	case "period":
+		return ec.fieldContext_WorkflowThrottle_period(ctx, field)
+	case "key":
+		return ec.fieldContext_WorkflowThrottle_key(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkflowThrottle", field.Name)
 }
 
 func (ec *executionContext) childFields_WorkflowVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10327,6 +10487,29 @@ func (ec *executionContext) fieldContext_SimulationResult_steps(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _SimulationResult_flowControl(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimulationResult_flowControl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FlowControl, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SimulationResult_flowControl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimulationResult", field, false, false, "Map")
+}
+
 func (ec *executionContext) _SimulationStep_index(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12511,6 +12694,102 @@ func (ec *executionContext) fieldContext_Workflow_retentionDays(_ context.Contex
 	return graphql.NewScalarFieldContext("Workflow", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Workflow_debounce(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_debounce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debounce, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Debounce) graphql.Marshaler {
+			return ec.marshalOWorkflowDebounce2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_debounce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Workflow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowDebounce(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Workflow_concurrency(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_concurrency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Concurrency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Concurrency) graphql.Marshaler {
+			return ec.marshalOWorkflowConcurrency2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_concurrency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Workflow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowConcurrency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Workflow_throttle(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_throttle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Throttle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Throttle) graphql.Marshaler {
+			return ec.marshalOWorkflowThrottle2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_throttle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Workflow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowThrottle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Workflow_createdBy(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13062,6 +13341,52 @@ func (ec *executionContext) fieldContext_WorkflowCase_actions(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _WorkflowConcurrency_limit(ctx context.Context, field graphql.CollectedField, obj *spec.Concurrency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowConcurrency_limit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Limit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowConcurrency_limit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowConcurrency", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkflowConcurrency_key(ctx context.Context, field graphql.CollectedField, obj *spec.Concurrency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowConcurrency_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowConcurrency_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowConcurrency", field, false, false, "String")
+}
+
 func (ec *executionContext) _WorkflowConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13147,6 +13472,52 @@ func (ec *executionContext) _WorkflowConnection_totalCount(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_WorkflowConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkflowDebounce_period(ctx context.Context, field graphql.CollectedField, obj *spec.Debounce) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDebounce_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDebounce_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowDebounce", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkflowDebounce_key(ctx context.Context, field graphql.CollectedField, obj *spec.Debounce) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDebounce_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDebounce_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowDebounce", field, false, false, "String")
 }
 
 func (ec *executionContext) _WorkflowDefinition_triggerType(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
@@ -13245,6 +13616,102 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_actions(_ context.Co
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_WorkflowAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowDefinition_debounce(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDefinition_debounce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debounce, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Debounce) graphql.Marshaler {
+			return ec.marshalOWorkflowDebounce2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDefinition_debounce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowDefinition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowDebounce(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowDefinition_concurrency(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDefinition_concurrency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Concurrency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Concurrency) graphql.Marshaler {
+			return ec.marshalOWorkflowConcurrency2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDefinition_concurrency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowDefinition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowConcurrency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowDefinition_throttle(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDefinition_throttle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Throttle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Throttle) graphql.Marshaler {
+			return ec.marshalOWorkflowThrottle2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDefinition_throttle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowDefinition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowThrottle(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14807,6 +15274,75 @@ func (ec *executionContext) fieldContext_WorkflowStats_topFailing(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowThrottle_limit(ctx context.Context, field graphql.CollectedField, obj *spec.Throttle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowThrottle_limit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Limit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowThrottle_limit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowThrottle", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkflowThrottle_period(ctx context.Context, field graphql.CollectedField, obj *spec.Throttle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowThrottle_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowThrottle_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowThrottle", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkflowThrottle_key(ctx context.Context, field graphql.CollectedField, obj *spec.Throttle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowThrottle_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowThrottle_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowThrottle", field, false, false, "String")
 }
 
 func (ec *executionContext) _WorkflowVersion_id(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
@@ -17854,7 +18390,7 @@ func (ec *executionContext) unmarshalInputCreateWorkflowInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "retentionDays"}
+	fieldsInOrder := [...]string{"name", "description", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "retentionDays", "debounce", "concurrency", "throttle"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17924,6 +18460,27 @@ func (ec *executionContext) unmarshalInputCreateWorkflowInput(ctx context.Contex
 				return it, err
 			}
 			it.RetentionDays = data
+		case "debounce":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("debounce"))
+			data, err := ec.unmarshalOWorkflowDebounceInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Debounce = data
+		case "concurrency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concurrency"))
+			data, err := ec.unmarshalOWorkflowConcurrencyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Concurrency = data
+		case "throttle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("throttle"))
+			data, err := ec.unmarshalOWorkflowThrottleInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Throttle = data
 		}
 	}
 	return it, nil
@@ -20974,7 +21531,7 @@ func (ec *executionContext) unmarshalInputUpdateWorkflowInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"expectedVersion", "name", "description", "clearDescription", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "retentionDays", "clearRetentionDays"}
+	fieldsInOrder := [...]string{"expectedVersion", "name", "description", "clearDescription", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "retentionDays", "clearRetentionDays", "debounce", "clearDebounce", "concurrency", "clearConcurrency", "throttle", "clearThrottle"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21065,6 +21622,48 @@ func (ec *executionContext) unmarshalInputUpdateWorkflowInput(ctx context.Contex
 				return it, err
 			}
 			it.ClearRetentionDays = data
+		case "debounce":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("debounce"))
+			data, err := ec.unmarshalOWorkflowDebounceInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Debounce = data
+		case "clearDebounce":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDebounce"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDebounce = data
+		case "concurrency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concurrency"))
+			data, err := ec.unmarshalOWorkflowConcurrencyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Concurrency = data
+		case "clearConcurrency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearConcurrency"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearConcurrency = data
+		case "throttle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("throttle"))
+			data, err := ec.unmarshalOWorkflowThrottleInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Throttle = data
+		case "clearThrottle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearThrottle"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearThrottle = data
 		}
 	}
 	return it, nil
@@ -21695,6 +22294,104 @@ func UnmarshalWorkflowCaseInput(ctx context.Context, raw any) (spec.Case, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWorkflowConcurrencyInput(ctx context.Context, obj any) (spec.Concurrency, error) {
+	var it spec.Concurrency
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"limit", "key"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "limit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limit"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Limit = data
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWorkflowConcurrencyInput unmarshals raw into the WorkflowConcurrencyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWorkflowConcurrencyInput(ctx context.Context, raw any) (spec.Concurrency, error) {
+	var out spec.Concurrency
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkflowConcurrencyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWorkflowDebounceInput(ctx context.Context, obj any) (spec.Debounce, error) {
+	var it spec.Debounce
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"period", "key"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWorkflowDebounceInput unmarshals raw into the WorkflowDebounceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWorkflowDebounceInput(ctx context.Context, raw any) (spec.Debounce, error) {
+	var out spec.Debounce
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkflowDebounceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputWorkflowDefinitionInput(ctx context.Context, obj any) (model.WorkflowDefinitionInput, error) {
 	var it model.WorkflowDefinitionInput
 	if obj == nil {
@@ -21706,7 +22403,7 @@ func (ec *executionContext) unmarshalInputWorkflowDefinitionInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"triggerType", "triggerConfig", "conditions", "actions"}
+	fieldsInOrder := [...]string{"triggerType", "triggerConfig", "conditions", "actions", "debounce", "concurrency", "throttle"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21741,6 +22438,27 @@ func (ec *executionContext) unmarshalInputWorkflowDefinitionInput(ctx context.Co
 				return it, err
 			}
 			it.Actions = data
+		case "debounce":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("debounce"))
+			data, err := ec.unmarshalOWorkflowDebounceInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Debounce = data
+		case "concurrency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concurrency"))
+			data, err := ec.unmarshalOWorkflowConcurrencyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Concurrency = data
+		case "throttle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("throttle"))
+			data, err := ec.unmarshalOWorkflowThrottleInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Throttle = data
 		}
 	}
 	return it, nil
@@ -23871,6 +24589,62 @@ func (ec *executionContext) unmarshalInputWorkflowTemplateOverrides(ctx context.
 func UnmarshalWorkflowTemplateOverrides(ctx context.Context, raw any) (model.WorkflowTemplateOverrides, error) {
 	var out model.WorkflowTemplateOverrides
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkflowTemplateOverrides", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWorkflowThrottleInput(ctx context.Context, obj any) (spec.Throttle, error) {
+	var it spec.Throttle
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"limit", "period", "key"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "limit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limit"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Limit = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWorkflowThrottleInput unmarshals raw into the WorkflowThrottleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWorkflowThrottleInput(ctx context.Context, raw any) (spec.Throttle, error) {
+	var out spec.Throttle
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkflowThrottleInput", raw, &out)
 	return out, err
 }
 
@@ -26658,6 +27432,11 @@ func (ec *executionContext) _SimulationResult(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "flowControl":
+			out.Values[i] = ec._SimulationResult_flowControl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27443,6 +28222,21 @@ func (ec *executionContext) _Workflow(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "debounce":
+			out.Values[i] = ec._Workflow_debounce(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "concurrency":
+			out.Values[i] = ec._Workflow_concurrency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "throttle":
+			out.Values[i] = ec._Workflow_throttle(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdBy":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -27619,6 +28413,44 @@ func (ec *executionContext) _WorkflowCase(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var workflowConcurrencyImplementors = []string{"WorkflowConcurrency"}
+
+func (ec *executionContext) _WorkflowConcurrency(ctx context.Context, sel ast.SelectionSet, obj *spec.Concurrency) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workflowConcurrencyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkflowConcurrency")
+		case "limit":
+			out.Values[i] = ec._WorkflowConcurrency_limit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._WorkflowConcurrency_key(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var workflowConnectionImplementors = []string{"WorkflowConnection"}
 
 func (ec *executionContext) _WorkflowConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.WorkflowConnection) graphql.Marshaler {
@@ -27643,6 +28475,44 @@ func (ec *executionContext) _WorkflowConnection(ctx context.Context, sel ast.Sel
 		case "totalCount":
 			out.Values[i] = ec._WorkflowConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workflowDebounceImplementors = []string{"WorkflowDebounce"}
+
+func (ec *executionContext) _WorkflowDebounce(ctx context.Context, sel ast.SelectionSet, obj *spec.Debounce) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workflowDebounceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkflowDebounce")
+		case "period":
+			out.Values[i] = ec._WorkflowDebounce_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._WorkflowDebounce_key(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -27691,6 +28561,21 @@ func (ec *executionContext) _WorkflowDefinition(ctx context.Context, sel ast.Sel
 		case "actions":
 			out.Values[i] = ec._WorkflowDefinition_actions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "debounce":
+			out.Values[i] = ec._WorkflowDefinition_debounce(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "concurrency":
+			out.Values[i] = ec._WorkflowDefinition_concurrency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "throttle":
+			out.Values[i] = ec._WorkflowDefinition_throttle(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -28224,6 +29109,49 @@ func (ec *executionContext) _WorkflowStats(ctx context.Context, sel ast.Selectio
 			}
 		case "topFailing":
 			out.Values[i] = ec._WorkflowStats_topFailing(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workflowThrottleImplementors = []string{"WorkflowThrottle"}
+
+func (ec *executionContext) _WorkflowThrottle(ctx context.Context, sel ast.SelectionSet, obj *spec.Throttle) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workflowThrottleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkflowThrottle")
+		case "limit":
+			out.Values[i] = ec._WorkflowThrottle_limit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "period":
+			out.Values[i] = ec._WorkflowThrottle_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._WorkflowThrottle_key(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -31184,6 +32112,36 @@ func (ec *executionContext) unmarshalOWorkflowCaseInput2ᚕgithubᚗcomᚋflowli
 	return res, nil
 }
 
+func (ec *executionContext) marshalOWorkflowConcurrency2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx context.Context, sel ast.SelectionSet, v *spec.Concurrency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WorkflowConcurrency(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOWorkflowConcurrencyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx context.Context, v any) (*spec.Concurrency, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWorkflowConcurrencyInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOWorkflowDebounce2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx context.Context, sel ast.SelectionSet, v *spec.Debounce) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WorkflowDebounce(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOWorkflowDebounceInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx context.Context, v any) (*spec.Debounce, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWorkflowDebounceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOWorkflowDefinitionInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐWorkflowDefinitionInput(ctx context.Context, v any) (*model.WorkflowDefinitionInput, error) {
 	if v == nil {
 		return nil, nil
@@ -31528,6 +32486,21 @@ func (ec *executionContext) unmarshalOWorkflowTemplateOverrides2ᚖgithubᚗcom�
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputWorkflowTemplateOverrides(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOWorkflowThrottle2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx context.Context, sel ast.SelectionSet, v *spec.Throttle) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WorkflowThrottle(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOWorkflowThrottleInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx context.Context, v any) (*spec.Throttle, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWorkflowThrottleInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

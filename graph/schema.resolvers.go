@@ -46,6 +46,9 @@ func (r *mutationResolver) CreateWorkflow(ctx context.Context, input model.Creat
 			TriggerConfig: input.TriggerConfig,
 			Conditions:    input.Conditions,
 			Actions:       derefActions(input.Actions),
+			Debounce:      input.Debounce,
+			Concurrency:   input.Concurrency,
+			Throttle:      input.Throttle,
 		},
 		CreatedBy: me,
 	})
@@ -71,6 +74,10 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 	if clearRetention && input.RetentionDays != nil {
 		return nil, badInput(ctx, "input.clearRetentionDays", "give retentionDays or clearRetentionDays, not both")
 	}
+	flow, err := flowChange(ctx, input)
+	if err != nil {
+		return nil, err
+	}
 	if err := r.mayChangeWorkflow(ctx, id); err != nil {
 		return nil, err
 	}
@@ -88,6 +95,7 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 		TriggerConfig:      input.TriggerConfig,
 		Conditions:         input.Conditions,
 		Actions:            derefActions(input.Actions),
+		Flow:               flow,
 		RetentionDays:      input.RetentionDays,
 		ClearRetentionDays: clearRetention,
 		ExpectedVersion:    expectedVersion,

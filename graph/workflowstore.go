@@ -93,6 +93,9 @@ func definitionFromInput(in *model.WorkflowDefinitionInput) workflow.Definition 
 		TriggerConfig: in.TriggerConfig,
 		Conditions:    in.Conditions,
 		Actions:       derefActions(in.Actions),
+		Debounce:      in.Debounce,
+		Concurrency:   in.Concurrency,
+		Throttle:      in.Throttle,
 	}
 }
 

@@ -376,6 +376,9 @@ var (
 		{Name: "webhook_secret", Type: field.TypeString, Nullable: true},
 		{Name: "template_key", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "retention_days", Type: field.TypeInt, Nullable: true},
+		{Name: "debounce", Type: field.TypeJSON, Nullable: true},
+		{Name: "concurrency", Type: field.TypeJSON, Nullable: true},
+		{Name: "throttle", Type: field.TypeJSON, Nullable: true},
 		{Name: "created_by_id", Type: field.TypeUUID},
 	}
 	// WorkflowsTable holds the schema information for the "workflows" table.
@@ -386,7 +389,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "workflows_users_workflows",
-				Columns:    []*schema.Column{WorkflowsColumns[15]},
+				Columns:    []*schema.Column{WorkflowsColumns[18]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
@@ -410,7 +413,7 @@ var (
 			{
 				Name:    "workflow_created_by_id",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowsColumns[15]},
+				Columns: []*schema.Column{WorkflowsColumns[18]},
 			},
 		},
 	}
@@ -439,6 +442,14 @@ var (
 		{Name: "step_runs", Type: field.TypeInt, Default: 0},
 		{Name: "conditions_checked", Type: field.TypeBool, Default: false},
 		{Name: "depth", Type: field.TypeInt, Default: 0},
+		{Name: "debounce_key", Type: field.TypeString, Nullable: true},
+		{Name: "flow_gated", Type: field.TypeBool, Default: false},
+		{Name: "concurrency_key", Type: field.TypeString, Nullable: true},
+		{Name: "concurrency_limit", Type: field.TypeInt, Default: 0},
+		{Name: "throttle_key", Type: field.TypeString, Nullable: true},
+		{Name: "throttle_limit", Type: field.TypeInt, Default: 0},
+		{Name: "throttle_period_ms", Type: field.TypeInt64, Default: 0},
+		{Name: "throttle_window", Type: field.TypeTime, Nullable: true},
 		{Name: "client_id", Type: field.TypeUUID, Nullable: true},
 		{Name: "workflow_id", Type: field.TypeUUID},
 	}
@@ -450,13 +461,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "workflow_executions_clients_executions",
-				Columns:    []*schema.Column{WorkflowExecutionsColumns[23]},
+				Columns:    []*schema.Column{WorkflowExecutionsColumns[31]},
 				RefColumns: []*schema.Column{ClientsColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
 			{
 				Symbol:     "workflow_executions_workflows_executions",
-				Columns:    []*schema.Column{WorkflowExecutionsColumns[24]},
+				Columns:    []*schema.Column{WorkflowExecutionsColumns[32]},
 				RefColumns: []*schema.Column{WorkflowsColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
@@ -470,17 +481,17 @@ var (
 			{
 				Name:    "workflowexecution_workflow_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[1]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[32], WorkflowExecutionsColumns[1]},
 			},
 			{
 				Name:    "workflowexecution_workflow_id_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[2], WorkflowExecutionsColumns[1]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[32], WorkflowExecutionsColumns[2], WorkflowExecutionsColumns[1]},
 			},
 			{
 				Name:    "workflowexecution_client_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[23], WorkflowExecutionsColumns[1]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[31], WorkflowExecutionsColumns[1]},
 			},
 			{
 				Name:    "workflowexecution_status_completed_at",
@@ -490,7 +501,7 @@ var (
 			{
 				Name:    "workflowexecution_workflow_id_dedupe_key",
 				Unique:  true,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[12]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[32], WorkflowExecutionsColumns[12]},
 			},
 			{
 				Name:    "workflow_executions_pending_run_at",
@@ -514,6 +525,38 @@ var (
 				Columns: []*schema.Column{WorkflowExecutionsColumns[6]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "status IN ('COMPLETED', 'FAILED', 'CANCELLED')",
+				},
+			},
+			{
+				Name:    "workflow_executions_debounce",
+				Unique:  true,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[32], WorkflowExecutionsColumns[23]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "debounce_key IS NOT NULL AND status = 'PENDING'",
+				},
+			},
+			{
+				Name:    "workflow_executions_running_concurrency",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[32], WorkflowExecutionsColumns[25]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status = 'RUNNING' AND concurrency_key IS NOT NULL",
+				},
+			},
+			{
+				Name:    "workflow_executions_throttle_window",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[32], WorkflowExecutionsColumns[27], WorkflowExecutionsColumns[30]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "throttle_window IS NOT NULL",
+				},
+			},
+			{
+				Name:    "workflow_executions_gated_run_at",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[13]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status = 'PENDING' AND flow_gated",
 				},
 			},
 		},

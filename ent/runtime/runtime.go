@@ -703,6 +703,28 @@ func init() {
 	workflowexecution.DefaultDepth = workflowexecutionDescDepth.Default.(int)
 	// workflowexecution.DepthValidator is a validator for the "depth" field. It is called by the builders before save.
 	workflowexecution.DepthValidator = workflowexecutionDescDepth.Validators[0].(func(int) error)
+	// workflowexecutionDescFlowGated is the schema descriptor for flow_gated field.
+	workflowexecutionDescFlowGated := workflowexecutionFields[24].Descriptor()
+	// workflowexecution.DefaultFlowGated holds the default value on creation for the flow_gated field.
+	workflowexecution.DefaultFlowGated = workflowexecutionDescFlowGated.Default.(bool)
+	// workflowexecutionDescConcurrencyLimit is the schema descriptor for concurrency_limit field.
+	workflowexecutionDescConcurrencyLimit := workflowexecutionFields[26].Descriptor()
+	// workflowexecution.DefaultConcurrencyLimit holds the default value on creation for the concurrency_limit field.
+	workflowexecution.DefaultConcurrencyLimit = workflowexecutionDescConcurrencyLimit.Default.(int)
+	// workflowexecution.ConcurrencyLimitValidator is a validator for the "concurrency_limit" field. It is called by the builders before save.
+	workflowexecution.ConcurrencyLimitValidator = workflowexecutionDescConcurrencyLimit.Validators[0].(func(int) error)
+	// workflowexecutionDescThrottleLimit is the schema descriptor for throttle_limit field.
+	workflowexecutionDescThrottleLimit := workflowexecutionFields[28].Descriptor()
+	// workflowexecution.DefaultThrottleLimit holds the default value on creation for the throttle_limit field.
+	workflowexecution.DefaultThrottleLimit = workflowexecutionDescThrottleLimit.Default.(int)
+	// workflowexecution.ThrottleLimitValidator is a validator for the "throttle_limit" field. It is called by the builders before save.
+	workflowexecution.ThrottleLimitValidator = workflowexecutionDescThrottleLimit.Validators[0].(func(int) error)
+	// workflowexecutionDescThrottlePeriodMs is the schema descriptor for throttle_period_ms field.
+	workflowexecutionDescThrottlePeriodMs := workflowexecutionFields[29].Descriptor()
+	// workflowexecution.DefaultThrottlePeriodMs holds the default value on creation for the throttle_period_ms field.
+	workflowexecution.DefaultThrottlePeriodMs = workflowexecutionDescThrottlePeriodMs.Default.(int64)
+	// workflowexecution.ThrottlePeriodMsValidator is a validator for the "throttle_period_ms" field. It is called by the builders before save.
+	workflowexecution.ThrottlePeriodMsValidator = workflowexecutionDescThrottlePeriodMs.Validators[0].(func(int64) error)
 	// workflowexecutionDescID is the schema descriptor for id field.
 	workflowexecutionDescID := workflowexecutionMixinFields0[0].Descriptor()
 	// workflowexecution.DefaultID holds the default value on creation for the id field.

@@ -26,7 +26,7 @@ func (WorkflowExecution) Mixin() []ent.Mixin {
 
 // Fields of the WorkflowExecution.
 func (WorkflowExecution) Fields() []ent.Field {
-	return []ent.Field{
+	return append([]ent.Field{
 		field.UUID("workflow_id", uuid.UUID{}).Immutable(),
 		field.UUID("client_id", uuid.UUID{}).Optional().Nillable().Immutable(),
 		field.Enum("status").Values("PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED").Default("PENDING").
@@ -88,7 +88,7 @@ func (WorkflowExecution) Fields() []ent.Field {
 		// made by an execution. The loop guard refuses to start executions past a limit.
 		field.Int("depth").Default(0).NonNegative().Immutable().
 			Annotations(entgql.Skip(entgql.SkipWhereInput)),
-	}
+	}, flowControlFields()...)
 }
 
 // Edges of the WorkflowExecution.
@@ -107,7 +107,7 @@ func (WorkflowExecution) Edges() []ent.Edge {
 
 // Indexes of the WorkflowExecution.
 func (WorkflowExecution) Indexes() []ent.Index {
-	return []ent.Index{
+	return append([]ent.Index{
 		// Run history and the dashboard (internal/stats) read windows of created_at: of one
 		// workflow, of one workflow in one status, of one client (created_at alone comes with
 		// CreatedAtMixin); recent failures read status in completed_at order. Each also serves
@@ -128,7 +128,7 @@ func (WorkflowExecution) Indexes() []ent.Index {
 		// proportional to what it deletes, not to the history it keeps.
 		index.Fields("completed_at").StorageKey("workflow_executions_ended_completed_at").
 			Annotations(entsql.IndexWhere("status IN ('COMPLETED', 'FAILED', 'CANCELLED')")),
-	}
+	}, flowControlIndexes()...)
 }
 
 // Annotations of the WorkflowExecution.

@@ -13,6 +13,9 @@ func Normalize(def Definition) Definition {
 		TriggerType:   def.TriggerType,
 		TriggerConfig: normalizeTriggerConfig(def.TriggerType, def.TriggerConfig),
 		Conditions:    copyMap(def.Conditions),
+		Debounce:      def.Debounce,
+		Concurrency:   def.Concurrency,
+		Throttle:      def.Throttle,
 	}
 	out.Actions = MapActions(def.Actions, normalizeAction)
 	return out

@@ -28,6 +28,7 @@ func ValidateWith(def Definition, cat Catalog) error {
 	fields := cat.contextFields(def.TriggerType) // nil for an unknown trigger: context checks are skipped
 	validateConditions(def.Conditions, def.TriggerType, fields, &p)
 	validateActions(def.Actions, def.TriggerType, fields, cat, &p)
+	validateFlowControl(def, fields, &p)
 	return p.err()
 }
 

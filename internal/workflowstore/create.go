@@ -60,6 +60,7 @@ func Create(ctx context.Context, db *ent.Client, d Draft) (Created, error) {
 		SetCreatedByID(d.CreatedBy).
 		SetNillableTemplateKey(d.TemplateKey).
 		SetNillableRetentionDays(d.RetentionDays)
+	setFlowCreate(create, def)
 	var secret string
 	if def.TriggerType == workflow.TriggerWebhook {
 		s, hash, err := newWebhookSecret()
@@ -100,6 +101,9 @@ func DefinitionOf(wf *ent.Workflow) workflow.Definition {
 		TriggerConfig: wf.TriggerConfig,
 		Conditions:    wf.Conditions,
 		Actions:       wf.Actions,
+		Debounce:      wf.Debounce,
+		Concurrency:   wf.Concurrency,
+		Throttle:      wf.Throttle,
 	}
 }
 

@@ -24,6 +24,8 @@ type Change struct {
 	TriggerConfig    map[string]any
 	Conditions       map[string]any
 	Actions          []workflow.Action
+	// Flow edits debounce, concurrency and throttle (part of the definition).
+	Flow FlowChange
 	// RetentionDays sets the workflow's retention override; ClearRetentionDays removes it.
 	// Neither makes a version: retention is not part of the definition.
 	RetentionDays      *int
@@ -107,6 +109,7 @@ func Update(ctx context.Context, db *ent.Client, id uuid.UUID, ch Change, opts O
 			return Updated{}, err
 		}
 	}
+	ch.Flow.apply(&def)
 	changed := !sameDefinition(old, def)
 	if changed {
 		if err := customfields.ValidateDefinition(ctx, db, def); err != nil {
@@ -135,6 +138,7 @@ func Update(ctx context.Context, db *ent.Client, id uuid.UUID, ch Change, opts O
 			SetConditions(def.Conditions).
 			SetActions(def.Actions).
 			AddVersion(1)
+		setFlowUpdate(upd, def)
 		if def.TriggerType == workflow.TriggerWebhook && wf.WebhookSecret == nil {
 			s, hash, err := newWebhookSecret()
 			if err != nil {

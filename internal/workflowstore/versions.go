@@ -32,6 +32,7 @@ func Rollback(ctx context.Context, db *ent.Client, id uuid.UUID, version int, au
 		TriggerConfig: def.TriggerConfig,
 		Conditions:    def.Conditions,
 		Actions:       def.Actions,
+		Flow:          flowChangeTo(def),
 		Author:        author,
 	}, opts)
 	if err != nil {

@@ -169,4 +169,8 @@ type Definition struct {
 	TriggerConfig map[string]any `json:"triggerConfig"`
 	Conditions    map[string]any `json:"conditions"`
 	Actions       []Action       `json:"actions"`
+	// Flow control (flowcontrol.go): optional, per workflow and key.
+	Debounce    *Debounce    `json:"debounce,omitempty"`
+	Concurrency *Concurrency `json:"concurrency,omitempty"`
+	Throttle    *Throttle    `json:"throttle,omitempty"`
 }

@@ -219,4 +219,3 @@ func (e *Engine) freeSlot(c claimed) {
 		e.log.Warn("announce a free concurrency slot", "error", err, "execution_id", c.ID)
 	}
 }
-

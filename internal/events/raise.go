@@ -94,6 +94,9 @@ func (r Raiser) StartOnce(ctx context.Context, tx *ent.Client, wf *ent.Workflow,
 		TriggerConfig: wf.TriggerConfig,
 		Conditions:    wf.Conditions,
 		Actions:       wf.Actions,
+		Debounce:      wf.Debounce,
+		Concurrency:   wf.Concurrency,
+		Throttle:      wf.Throttle,
 	})
 	key := ev.Key
 	if key == "" {

@@ -12,7 +12,20 @@ export type FlowlineWorkflowDefinition = {
   [k: string]: unknown;
 } & {
   actions: Block;
+  concurrency?: null | {
+    key?: string;
+    limit: number;
+  };
   conditions?: null | Conditions;
+  debounce?: null | {
+    key?: string;
+    period: string;
+  };
+  throttle?: null | {
+    key?: string;
+    limit: number;
+    period: string;
+  };
   triggerConfig?: {
     [k: string]: unknown;
   } | null;

@@ -2927,6 +2927,7 @@ export type Workflow = Node & {
   __typename?: 'Workflow';
   /** The step tree, run in order. */
   actions: Array<WorkflowAction>;
+  /** At most limit RUNNING executions per key; the others wait as PENDING (null: no limit). */
   concurrency: Maybe<WorkflowConcurrency>;
   /** Conditions on the event and the client; the steps run only when they hold ({} always holds). */
   conditions: Scalars['Map']['output'];
@@ -2941,6 +2942,7 @@ export type Workflow = Node & {
   createdByID: Scalars['ID']['output'];
   /** The ID of the user who created it. */
   createdById: Scalars['ID']['output'];
+  /** Triggers of one key within the period make one execution, started the period after the last (null: no debounce). */
   debounce: Maybe<WorkflowDebounce>;
   /** What the workflow is for. */
   description: Maybe<Scalars['String']['output']>;
@@ -2958,6 +2960,7 @@ export type Workflow = Node & {
   retentionDays: Maybe<Scalars['Int']['output']>;
   /** The built-in template it is (library templates only). */
   templateKey: Maybe<Scalars['String']['output']>;
+  /** At most limit starts per period and key; the others start in a later window (null: no throttle). */
   throttle: Maybe<WorkflowThrottle>;
   /** Filters on the trigger (see the README: status, fields, cron, ...). */
   triggerConfig: Scalars['Map']['output'];

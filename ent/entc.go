@@ -254,6 +254,9 @@ var fieldDocs = map[string]string{
 	"Workflow.version":       "The definition's version, one more at every change of trigger, conditions or actions.",
 	"Workflow.templateKey":   "The built-in template it is (library templates only).",
 	"Workflow.retentionDays": "Days its executions are kept after they end, overriding the server's RETENTION_DAYS (1 to 3650); null follows the server.",
+	"Workflow.debounce":      "Triggers of one key within the period make one execution, started the period after the last (null: no debounce).",
+	"Workflow.concurrency":   "At most limit RUNNING executions per key; the others wait as PENDING (null: no limit).",
+	"Workflow.throttle":      "At most limit starts per period and key; the others start in a later window (null: no throttle).",
 	"Workflow.executions":    "Its executions.",
 	"Workflow.versions":      "Its versions, newest first.",
 

@@ -1715,6 +1715,21 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, workflow.FieldRetentionDays)
 				fieldSeen[workflow.FieldRetentionDays] = struct{}{}
 			}
+		case "debounce":
+			if _, ok := fieldSeen[workflow.FieldDebounce]; !ok {
+				selectedFields = append(selectedFields, workflow.FieldDebounce)
+				fieldSeen[workflow.FieldDebounce] = struct{}{}
+			}
+		case "concurrency":
+			if _, ok := fieldSeen[workflow.FieldConcurrency]; !ok {
+				selectedFields = append(selectedFields, workflow.FieldConcurrency)
+				fieldSeen[workflow.FieldConcurrency] = struct{}{}
+			}
+		case "throttle":
+			if _, ok := fieldSeen[workflow.FieldThrottle]; !ok {
+				selectedFields = append(selectedFields, workflow.FieldThrottle)
+				fieldSeen[workflow.FieldThrottle] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

@@ -204,6 +204,24 @@ func (_c *WorkflowCreate) SetNillableRetentionDays(v *int) *WorkflowCreate {
 	return _c
 }
 
+// SetDebounce sets the "debounce" field.
+func (_c *WorkflowCreate) SetDebounce(v *spec.Debounce) *WorkflowCreate {
+	_c.mutation.SetDebounce(v)
+	return _c
+}
+
+// SetConcurrency sets the "concurrency" field.
+func (_c *WorkflowCreate) SetConcurrency(v *spec.Concurrency) *WorkflowCreate {
+	_c.mutation.SetConcurrency(v)
+	return _c
+}
+
+// SetThrottle sets the "throttle" field.
+func (_c *WorkflowCreate) SetThrottle(v *spec.Throttle) *WorkflowCreate {
+	_c.mutation.SetThrottle(v)
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *WorkflowCreate) SetID(v uuid.UUID) *WorkflowCreate {
 	_c.mutation.SetID(v)
@@ -530,6 +548,18 @@ func (_c *WorkflowCreate) createSpec() (*Workflow, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.RetentionDays(); ok {
 		_spec.SetField(workflow.FieldRetentionDays, field.TypeInt, value)
 		_node.RetentionDays = &value
+	}
+	if value, ok := _c.mutation.Debounce(); ok {
+		_spec.SetField(workflow.FieldDebounce, field.TypeJSON, value)
+		_node.Debounce = value
+	}
+	if value, ok := _c.mutation.Concurrency(); ok {
+		_spec.SetField(workflow.FieldConcurrency, field.TypeJSON, value)
+		_node.Concurrency = value
+	}
+	if value, ok := _c.mutation.Throttle(); ok {
+		_spec.SetField(workflow.FieldThrottle, field.TypeJSON, value)
+		_node.Throttle = value
 	}
 	if nodes := _c.mutation.CreatedByIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -892,6 +922,60 @@ func (u *WorkflowUpsert) ClearRetentionDays() *WorkflowUpsert {
 	return u
 }
 
+// SetDebounce sets the "debounce" field.
+func (u *WorkflowUpsert) SetDebounce(v *spec.Debounce) *WorkflowUpsert {
+	u.Set(workflow.FieldDebounce, v)
+	return u
+}
+
+// UpdateDebounce sets the "debounce" field to the value that was provided on create.
+func (u *WorkflowUpsert) UpdateDebounce() *WorkflowUpsert {
+	u.SetExcluded(workflow.FieldDebounce)
+	return u
+}
+
+// ClearDebounce clears the value of the "debounce" field.
+func (u *WorkflowUpsert) ClearDebounce() *WorkflowUpsert {
+	u.SetNull(workflow.FieldDebounce)
+	return u
+}
+
+// SetConcurrency sets the "concurrency" field.
+func (u *WorkflowUpsert) SetConcurrency(v *spec.Concurrency) *WorkflowUpsert {
+	u.Set(workflow.FieldConcurrency, v)
+	return u
+}
+
+// UpdateConcurrency sets the "concurrency" field to the value that was provided on create.
+func (u *WorkflowUpsert) UpdateConcurrency() *WorkflowUpsert {
+	u.SetExcluded(workflow.FieldConcurrency)
+	return u
+}
+
+// ClearConcurrency clears the value of the "concurrency" field.
+func (u *WorkflowUpsert) ClearConcurrency() *WorkflowUpsert {
+	u.SetNull(workflow.FieldConcurrency)
+	return u
+}
+
+// SetThrottle sets the "throttle" field.
+func (u *WorkflowUpsert) SetThrottle(v *spec.Throttle) *WorkflowUpsert {
+	u.Set(workflow.FieldThrottle, v)
+	return u
+}
+
+// UpdateThrottle sets the "throttle" field to the value that was provided on create.
+func (u *WorkflowUpsert) UpdateThrottle() *WorkflowUpsert {
+	u.SetExcluded(workflow.FieldThrottle)
+	return u
+}
+
+// ClearThrottle clears the value of the "throttle" field.
+func (u *WorkflowUpsert) ClearThrottle() *WorkflowUpsert {
+	u.SetNull(workflow.FieldThrottle)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1209,6 +1293,69 @@ func (u *WorkflowUpsertOne) UpdateRetentionDays() *WorkflowUpsertOne {
 func (u *WorkflowUpsertOne) ClearRetentionDays() *WorkflowUpsertOne {
 	return u.Update(func(s *WorkflowUpsert) {
 		s.ClearRetentionDays()
+	})
+}
+
+// SetDebounce sets the "debounce" field.
+func (u *WorkflowUpsertOne) SetDebounce(v *spec.Debounce) *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetDebounce(v)
+	})
+}
+
+// UpdateDebounce sets the "debounce" field to the value that was provided on create.
+func (u *WorkflowUpsertOne) UpdateDebounce() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateDebounce()
+	})
+}
+
+// ClearDebounce clears the value of the "debounce" field.
+func (u *WorkflowUpsertOne) ClearDebounce() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearDebounce()
+	})
+}
+
+// SetConcurrency sets the "concurrency" field.
+func (u *WorkflowUpsertOne) SetConcurrency(v *spec.Concurrency) *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetConcurrency(v)
+	})
+}
+
+// UpdateConcurrency sets the "concurrency" field to the value that was provided on create.
+func (u *WorkflowUpsertOne) UpdateConcurrency() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateConcurrency()
+	})
+}
+
+// ClearConcurrency clears the value of the "concurrency" field.
+func (u *WorkflowUpsertOne) ClearConcurrency() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearConcurrency()
+	})
+}
+
+// SetThrottle sets the "throttle" field.
+func (u *WorkflowUpsertOne) SetThrottle(v *spec.Throttle) *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetThrottle(v)
+	})
+}
+
+// UpdateThrottle sets the "throttle" field to the value that was provided on create.
+func (u *WorkflowUpsertOne) UpdateThrottle() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateThrottle()
+	})
+}
+
+// ClearThrottle clears the value of the "throttle" field.
+func (u *WorkflowUpsertOne) ClearThrottle() *WorkflowUpsertOne {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearThrottle()
 	})
 }
 
@@ -1696,6 +1843,69 @@ func (u *WorkflowUpsertBulk) UpdateRetentionDays() *WorkflowUpsertBulk {
 func (u *WorkflowUpsertBulk) ClearRetentionDays() *WorkflowUpsertBulk {
 	return u.Update(func(s *WorkflowUpsert) {
 		s.ClearRetentionDays()
+	})
+}
+
+// SetDebounce sets the "debounce" field.
+func (u *WorkflowUpsertBulk) SetDebounce(v *spec.Debounce) *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetDebounce(v)
+	})
+}
+
+// UpdateDebounce sets the "debounce" field to the value that was provided on create.
+func (u *WorkflowUpsertBulk) UpdateDebounce() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateDebounce()
+	})
+}
+
+// ClearDebounce clears the value of the "debounce" field.
+func (u *WorkflowUpsertBulk) ClearDebounce() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearDebounce()
+	})
+}
+
+// SetConcurrency sets the "concurrency" field.
+func (u *WorkflowUpsertBulk) SetConcurrency(v *spec.Concurrency) *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetConcurrency(v)
+	})
+}
+
+// UpdateConcurrency sets the "concurrency" field to the value that was provided on create.
+func (u *WorkflowUpsertBulk) UpdateConcurrency() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateConcurrency()
+	})
+}
+
+// ClearConcurrency clears the value of the "concurrency" field.
+func (u *WorkflowUpsertBulk) ClearConcurrency() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearConcurrency()
+	})
+}
+
+// SetThrottle sets the "throttle" field.
+func (u *WorkflowUpsertBulk) SetThrottle(v *spec.Throttle) *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.SetThrottle(v)
+	})
+}
+
+// UpdateThrottle sets the "throttle" field to the value that was provided on create.
+func (u *WorkflowUpsertBulk) UpdateThrottle() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.UpdateThrottle()
+	})
+}
+
+// ClearThrottle clears the value of the "throttle" field.
+func (u *WorkflowUpsertBulk) ClearThrottle() *WorkflowUpsertBulk {
+	return u.Update(func(s *WorkflowUpsert) {
+		s.ClearThrottle()
 	})
 }
 

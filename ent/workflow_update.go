@@ -254,6 +254,42 @@ func (_u *WorkflowUpdate) ClearRetentionDays() *WorkflowUpdate {
 	return _u
 }
 
+// SetDebounce sets the "debounce" field.
+func (_u *WorkflowUpdate) SetDebounce(v *spec.Debounce) *WorkflowUpdate {
+	_u.mutation.SetDebounce(v)
+	return _u
+}
+
+// ClearDebounce clears the value of the "debounce" field.
+func (_u *WorkflowUpdate) ClearDebounce() *WorkflowUpdate {
+	_u.mutation.ClearDebounce()
+	return _u
+}
+
+// SetConcurrency sets the "concurrency" field.
+func (_u *WorkflowUpdate) SetConcurrency(v *spec.Concurrency) *WorkflowUpdate {
+	_u.mutation.SetConcurrency(v)
+	return _u
+}
+
+// ClearConcurrency clears the value of the "concurrency" field.
+func (_u *WorkflowUpdate) ClearConcurrency() *WorkflowUpdate {
+	_u.mutation.ClearConcurrency()
+	return _u
+}
+
+// SetThrottle sets the "throttle" field.
+func (_u *WorkflowUpdate) SetThrottle(v *spec.Throttle) *WorkflowUpdate {
+	_u.mutation.SetThrottle(v)
+	return _u
+}
+
+// ClearThrottle clears the value of the "throttle" field.
+func (_u *WorkflowUpdate) ClearThrottle() *WorkflowUpdate {
+	_u.mutation.ClearThrottle()
+	return _u
+}
+
 // AddExecutionIDs adds the "executions" edge to the WorkflowExecution entity by IDs.
 func (_u *WorkflowUpdate) AddExecutionIDs(ids ...uuid.UUID) *WorkflowUpdate {
 	_u.mutation.AddExecutionIDs(ids...)
@@ -569,6 +605,24 @@ func (_u *WorkflowUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.RetentionDaysCleared() {
 		_spec.ClearField(workflow.FieldRetentionDays, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Debounce(); ok {
+		_spec.SetField(workflow.FieldDebounce, field.TypeJSON, value)
+	}
+	if _u.mutation.DebounceCleared() {
+		_spec.ClearField(workflow.FieldDebounce, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Concurrency(); ok {
+		_spec.SetField(workflow.FieldConcurrency, field.TypeJSON, value)
+	}
+	if _u.mutation.ConcurrencyCleared() {
+		_spec.ClearField(workflow.FieldConcurrency, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Throttle(); ok {
+		_spec.SetField(workflow.FieldThrottle, field.TypeJSON, value)
+	}
+	if _u.mutation.ThrottleCleared() {
+		_spec.ClearField(workflow.FieldThrottle, field.TypeJSON)
 	}
 	if _u.mutation.ExecutionsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -990,6 +1044,42 @@ func (_u *WorkflowUpdateOne) ClearRetentionDays() *WorkflowUpdateOne {
 	return _u
 }
 
+// SetDebounce sets the "debounce" field.
+func (_u *WorkflowUpdateOne) SetDebounce(v *spec.Debounce) *WorkflowUpdateOne {
+	_u.mutation.SetDebounce(v)
+	return _u
+}
+
+// ClearDebounce clears the value of the "debounce" field.
+func (_u *WorkflowUpdateOne) ClearDebounce() *WorkflowUpdateOne {
+	_u.mutation.ClearDebounce()
+	return _u
+}
+
+// SetConcurrency sets the "concurrency" field.
+func (_u *WorkflowUpdateOne) SetConcurrency(v *spec.Concurrency) *WorkflowUpdateOne {
+	_u.mutation.SetConcurrency(v)
+	return _u
+}
+
+// ClearConcurrency clears the value of the "concurrency" field.
+func (_u *WorkflowUpdateOne) ClearConcurrency() *WorkflowUpdateOne {
+	_u.mutation.ClearConcurrency()
+	return _u
+}
+
+// SetThrottle sets the "throttle" field.
+func (_u *WorkflowUpdateOne) SetThrottle(v *spec.Throttle) *WorkflowUpdateOne {
+	_u.mutation.SetThrottle(v)
+	return _u
+}
+
+// ClearThrottle clears the value of the "throttle" field.
+func (_u *WorkflowUpdateOne) ClearThrottle() *WorkflowUpdateOne {
+	_u.mutation.ClearThrottle()
+	return _u
+}
+
 // AddExecutionIDs adds the "executions" edge to the WorkflowExecution entity by IDs.
 func (_u *WorkflowUpdateOne) AddExecutionIDs(ids ...uuid.UUID) *WorkflowUpdateOne {
 	_u.mutation.AddExecutionIDs(ids...)
@@ -1335,6 +1425,24 @@ func (_u *WorkflowUpdateOne) sqlSave(ctx context.Context) (_node *Workflow, err 
 	}
 	if _u.mutation.RetentionDaysCleared() {
 		_spec.ClearField(workflow.FieldRetentionDays, field.TypeInt)
+	}
+	if value, ok := _u.mutation.Debounce(); ok {
+		_spec.SetField(workflow.FieldDebounce, field.TypeJSON, value)
+	}
+	if _u.mutation.DebounceCleared() {
+		_spec.ClearField(workflow.FieldDebounce, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Concurrency(); ok {
+		_spec.SetField(workflow.FieldConcurrency, field.TypeJSON, value)
+	}
+	if _u.mutation.ConcurrencyCleared() {
+		_spec.ClearField(workflow.FieldConcurrency, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Throttle(); ok {
+		_spec.SetField(workflow.FieldThrottle, field.TypeJSON, value)
+	}
+	if _u.mutation.ThrottleCleared() {
+		_spec.ClearField(workflow.FieldThrottle, field.TypeJSON)
 	}
 	if _u.mutation.ExecutionsCleared() {
 		edge := &sqlgraph.EdgeSpec{

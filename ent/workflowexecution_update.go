@@ -365,6 +365,163 @@ func (_u *WorkflowExecutionUpdate) SetNillableConditionsChecked(v *bool) *Workfl
 	return _u
 }
 
+// SetDebounceKey sets the "debounce_key" field.
+func (_u *WorkflowExecutionUpdate) SetDebounceKey(v string) *WorkflowExecutionUpdate {
+	_u.mutation.SetDebounceKey(v)
+	return _u
+}
+
+// SetNillableDebounceKey sets the "debounce_key" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableDebounceKey(v *string) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetDebounceKey(*v)
+	}
+	return _u
+}
+
+// ClearDebounceKey clears the value of the "debounce_key" field.
+func (_u *WorkflowExecutionUpdate) ClearDebounceKey() *WorkflowExecutionUpdate {
+	_u.mutation.ClearDebounceKey()
+	return _u
+}
+
+// SetFlowGated sets the "flow_gated" field.
+func (_u *WorkflowExecutionUpdate) SetFlowGated(v bool) *WorkflowExecutionUpdate {
+	_u.mutation.SetFlowGated(v)
+	return _u
+}
+
+// SetNillableFlowGated sets the "flow_gated" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableFlowGated(v *bool) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetFlowGated(*v)
+	}
+	return _u
+}
+
+// SetConcurrencyKey sets the "concurrency_key" field.
+func (_u *WorkflowExecutionUpdate) SetConcurrencyKey(v string) *WorkflowExecutionUpdate {
+	_u.mutation.SetConcurrencyKey(v)
+	return _u
+}
+
+// SetNillableConcurrencyKey sets the "concurrency_key" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableConcurrencyKey(v *string) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetConcurrencyKey(*v)
+	}
+	return _u
+}
+
+// ClearConcurrencyKey clears the value of the "concurrency_key" field.
+func (_u *WorkflowExecutionUpdate) ClearConcurrencyKey() *WorkflowExecutionUpdate {
+	_u.mutation.ClearConcurrencyKey()
+	return _u
+}
+
+// SetConcurrencyLimit sets the "concurrency_limit" field.
+func (_u *WorkflowExecutionUpdate) SetConcurrencyLimit(v int) *WorkflowExecutionUpdate {
+	_u.mutation.ResetConcurrencyLimit()
+	_u.mutation.SetConcurrencyLimit(v)
+	return _u
+}
+
+// SetNillableConcurrencyLimit sets the "concurrency_limit" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableConcurrencyLimit(v *int) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetConcurrencyLimit(*v)
+	}
+	return _u
+}
+
+// AddConcurrencyLimit adds value to the "concurrency_limit" field.
+func (_u *WorkflowExecutionUpdate) AddConcurrencyLimit(v int) *WorkflowExecutionUpdate {
+	_u.mutation.AddConcurrencyLimit(v)
+	return _u
+}
+
+// SetThrottleKey sets the "throttle_key" field.
+func (_u *WorkflowExecutionUpdate) SetThrottleKey(v string) *WorkflowExecutionUpdate {
+	_u.mutation.SetThrottleKey(v)
+	return _u
+}
+
+// SetNillableThrottleKey sets the "throttle_key" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableThrottleKey(v *string) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetThrottleKey(*v)
+	}
+	return _u
+}
+
+// ClearThrottleKey clears the value of the "throttle_key" field.
+func (_u *WorkflowExecutionUpdate) ClearThrottleKey() *WorkflowExecutionUpdate {
+	_u.mutation.ClearThrottleKey()
+	return _u
+}
+
+// SetThrottleLimit sets the "throttle_limit" field.
+func (_u *WorkflowExecutionUpdate) SetThrottleLimit(v int) *WorkflowExecutionUpdate {
+	_u.mutation.ResetThrottleLimit()
+	_u.mutation.SetThrottleLimit(v)
+	return _u
+}
+
+// SetNillableThrottleLimit sets the "throttle_limit" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableThrottleLimit(v *int) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetThrottleLimit(*v)
+	}
+	return _u
+}
+
+// AddThrottleLimit adds value to the "throttle_limit" field.
+func (_u *WorkflowExecutionUpdate) AddThrottleLimit(v int) *WorkflowExecutionUpdate {
+	_u.mutation.AddThrottleLimit(v)
+	return _u
+}
+
+// SetThrottlePeriodMs sets the "throttle_period_ms" field.
+func (_u *WorkflowExecutionUpdate) SetThrottlePeriodMs(v int64) *WorkflowExecutionUpdate {
+	_u.mutation.ResetThrottlePeriodMs()
+	_u.mutation.SetThrottlePeriodMs(v)
+	return _u
+}
+
+// SetNillableThrottlePeriodMs sets the "throttle_period_ms" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableThrottlePeriodMs(v *int64) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetThrottlePeriodMs(*v)
+	}
+	return _u
+}
+
+// AddThrottlePeriodMs adds value to the "throttle_period_ms" field.
+func (_u *WorkflowExecutionUpdate) AddThrottlePeriodMs(v int64) *WorkflowExecutionUpdate {
+	_u.mutation.AddThrottlePeriodMs(v)
+	return _u
+}
+
+// SetThrottleWindow sets the "throttle_window" field.
+func (_u *WorkflowExecutionUpdate) SetThrottleWindow(v time.Time) *WorkflowExecutionUpdate {
+	_u.mutation.SetThrottleWindow(v)
+	return _u
+}
+
+// SetNillableThrottleWindow sets the "throttle_window" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdate) SetNillableThrottleWindow(v *time.Time) *WorkflowExecutionUpdate {
+	if v != nil {
+		_u.SetThrottleWindow(*v)
+	}
+	return _u
+}
+
+// ClearThrottleWindow clears the value of the "throttle_window" field.
+func (_u *WorkflowExecutionUpdate) ClearThrottleWindow() *WorkflowExecutionUpdate {
+	_u.mutation.ClearThrottleWindow()
+	return _u
+}
+
 // AddLogIDs adds the "logs" edge to the WorkflowExecutionLog entity by IDs.
 func (_u *WorkflowExecutionUpdate) AddLogIDs(ids ...uuid.UUID) *WorkflowExecutionUpdate {
 	_u.mutation.AddLogIDs(ids...)
@@ -506,6 +663,21 @@ func (_u *WorkflowExecutionUpdate) check() error {
 			return &ValidationError{Name: "step_runs", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.step_runs": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ConcurrencyLimit(); ok {
+		if err := workflowexecution.ConcurrencyLimitValidator(v); err != nil {
+			return &ValidationError{Name: "concurrency_limit", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.concurrency_limit": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ThrottleLimit(); ok {
+		if err := workflowexecution.ThrottleLimitValidator(v); err != nil {
+			return &ValidationError{Name: "throttle_limit", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.throttle_limit": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ThrottlePeriodMs(); ok {
+		if err := workflowexecution.ThrottlePeriodMsValidator(v); err != nil {
+			return &ValidationError{Name: "throttle_period_ms", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.throttle_period_ms": %w`, err)}
+		}
+	}
 	if _u.mutation.WorkflowCleared() && len(_u.mutation.WorkflowIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "WorkflowExecution.workflow"`)
 	}
@@ -633,6 +805,51 @@ func (_u *WorkflowExecutionUpdate) sqlSave(ctx context.Context) (_node int, err 
 	}
 	if value, ok := _u.mutation.ConditionsChecked(); ok {
 		_spec.SetField(workflowexecution.FieldConditionsChecked, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.DebounceKey(); ok {
+		_spec.SetField(workflowexecution.FieldDebounceKey, field.TypeString, value)
+	}
+	if _u.mutation.DebounceKeyCleared() {
+		_spec.ClearField(workflowexecution.FieldDebounceKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.FlowGated(); ok {
+		_spec.SetField(workflowexecution.FieldFlowGated, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ConcurrencyKey(); ok {
+		_spec.SetField(workflowexecution.FieldConcurrencyKey, field.TypeString, value)
+	}
+	if _u.mutation.ConcurrencyKeyCleared() {
+		_spec.ClearField(workflowexecution.FieldConcurrencyKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.ConcurrencyLimit(); ok {
+		_spec.SetField(workflowexecution.FieldConcurrencyLimit, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedConcurrencyLimit(); ok {
+		_spec.AddField(workflowexecution.FieldConcurrencyLimit, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.ThrottleKey(); ok {
+		_spec.SetField(workflowexecution.FieldThrottleKey, field.TypeString, value)
+	}
+	if _u.mutation.ThrottleKeyCleared() {
+		_spec.ClearField(workflowexecution.FieldThrottleKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.ThrottleLimit(); ok {
+		_spec.SetField(workflowexecution.FieldThrottleLimit, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedThrottleLimit(); ok {
+		_spec.AddField(workflowexecution.FieldThrottleLimit, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.ThrottlePeriodMs(); ok {
+		_spec.SetField(workflowexecution.FieldThrottlePeriodMs, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedThrottlePeriodMs(); ok {
+		_spec.AddField(workflowexecution.FieldThrottlePeriodMs, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.ThrottleWindow(); ok {
+		_spec.SetField(workflowexecution.FieldThrottleWindow, field.TypeTime, value)
+	}
+	if _u.mutation.ThrottleWindowCleared() {
+		_spec.ClearField(workflowexecution.FieldThrottleWindow, field.TypeTime)
 	}
 	if _u.mutation.LogsCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1077,6 +1294,163 @@ func (_u *WorkflowExecutionUpdateOne) SetNillableConditionsChecked(v *bool) *Wor
 	return _u
 }
 
+// SetDebounceKey sets the "debounce_key" field.
+func (_u *WorkflowExecutionUpdateOne) SetDebounceKey(v string) *WorkflowExecutionUpdateOne {
+	_u.mutation.SetDebounceKey(v)
+	return _u
+}
+
+// SetNillableDebounceKey sets the "debounce_key" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableDebounceKey(v *string) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetDebounceKey(*v)
+	}
+	return _u
+}
+
+// ClearDebounceKey clears the value of the "debounce_key" field.
+func (_u *WorkflowExecutionUpdateOne) ClearDebounceKey() *WorkflowExecutionUpdateOne {
+	_u.mutation.ClearDebounceKey()
+	return _u
+}
+
+// SetFlowGated sets the "flow_gated" field.
+func (_u *WorkflowExecutionUpdateOne) SetFlowGated(v bool) *WorkflowExecutionUpdateOne {
+	_u.mutation.SetFlowGated(v)
+	return _u
+}
+
+// SetNillableFlowGated sets the "flow_gated" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableFlowGated(v *bool) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetFlowGated(*v)
+	}
+	return _u
+}
+
+// SetConcurrencyKey sets the "concurrency_key" field.
+func (_u *WorkflowExecutionUpdateOne) SetConcurrencyKey(v string) *WorkflowExecutionUpdateOne {
+	_u.mutation.SetConcurrencyKey(v)
+	return _u
+}
+
+// SetNillableConcurrencyKey sets the "concurrency_key" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableConcurrencyKey(v *string) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetConcurrencyKey(*v)
+	}
+	return _u
+}
+
+// ClearConcurrencyKey clears the value of the "concurrency_key" field.
+func (_u *WorkflowExecutionUpdateOne) ClearConcurrencyKey() *WorkflowExecutionUpdateOne {
+	_u.mutation.ClearConcurrencyKey()
+	return _u
+}
+
+// SetConcurrencyLimit sets the "concurrency_limit" field.
+func (_u *WorkflowExecutionUpdateOne) SetConcurrencyLimit(v int) *WorkflowExecutionUpdateOne {
+	_u.mutation.ResetConcurrencyLimit()
+	_u.mutation.SetConcurrencyLimit(v)
+	return _u
+}
+
+// SetNillableConcurrencyLimit sets the "concurrency_limit" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableConcurrencyLimit(v *int) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetConcurrencyLimit(*v)
+	}
+	return _u
+}
+
+// AddConcurrencyLimit adds value to the "concurrency_limit" field.
+func (_u *WorkflowExecutionUpdateOne) AddConcurrencyLimit(v int) *WorkflowExecutionUpdateOne {
+	_u.mutation.AddConcurrencyLimit(v)
+	return _u
+}
+
+// SetThrottleKey sets the "throttle_key" field.
+func (_u *WorkflowExecutionUpdateOne) SetThrottleKey(v string) *WorkflowExecutionUpdateOne {
+	_u.mutation.SetThrottleKey(v)
+	return _u
+}
+
+// SetNillableThrottleKey sets the "throttle_key" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableThrottleKey(v *string) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetThrottleKey(*v)
+	}
+	return _u
+}
+
+// ClearThrottleKey clears the value of the "throttle_key" field.
+func (_u *WorkflowExecutionUpdateOne) ClearThrottleKey() *WorkflowExecutionUpdateOne {
+	_u.mutation.ClearThrottleKey()
+	return _u
+}
+
+// SetThrottleLimit sets the "throttle_limit" field.
+func (_u *WorkflowExecutionUpdateOne) SetThrottleLimit(v int) *WorkflowExecutionUpdateOne {
+	_u.mutation.ResetThrottleLimit()
+	_u.mutation.SetThrottleLimit(v)
+	return _u
+}
+
+// SetNillableThrottleLimit sets the "throttle_limit" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableThrottleLimit(v *int) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetThrottleLimit(*v)
+	}
+	return _u
+}
+
+// AddThrottleLimit adds value to the "throttle_limit" field.
+func (_u *WorkflowExecutionUpdateOne) AddThrottleLimit(v int) *WorkflowExecutionUpdateOne {
+	_u.mutation.AddThrottleLimit(v)
+	return _u
+}
+
+// SetThrottlePeriodMs sets the "throttle_period_ms" field.
+func (_u *WorkflowExecutionUpdateOne) SetThrottlePeriodMs(v int64) *WorkflowExecutionUpdateOne {
+	_u.mutation.ResetThrottlePeriodMs()
+	_u.mutation.SetThrottlePeriodMs(v)
+	return _u
+}
+
+// SetNillableThrottlePeriodMs sets the "throttle_period_ms" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableThrottlePeriodMs(v *int64) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetThrottlePeriodMs(*v)
+	}
+	return _u
+}
+
+// AddThrottlePeriodMs adds value to the "throttle_period_ms" field.
+func (_u *WorkflowExecutionUpdateOne) AddThrottlePeriodMs(v int64) *WorkflowExecutionUpdateOne {
+	_u.mutation.AddThrottlePeriodMs(v)
+	return _u
+}
+
+// SetThrottleWindow sets the "throttle_window" field.
+func (_u *WorkflowExecutionUpdateOne) SetThrottleWindow(v time.Time) *WorkflowExecutionUpdateOne {
+	_u.mutation.SetThrottleWindow(v)
+	return _u
+}
+
+// SetNillableThrottleWindow sets the "throttle_window" field if the given value is not nil.
+func (_u *WorkflowExecutionUpdateOne) SetNillableThrottleWindow(v *time.Time) *WorkflowExecutionUpdateOne {
+	if v != nil {
+		_u.SetThrottleWindow(*v)
+	}
+	return _u
+}
+
+// ClearThrottleWindow clears the value of the "throttle_window" field.
+func (_u *WorkflowExecutionUpdateOne) ClearThrottleWindow() *WorkflowExecutionUpdateOne {
+	_u.mutation.ClearThrottleWindow()
+	return _u
+}
+
 // AddLogIDs adds the "logs" edge to the WorkflowExecutionLog entity by IDs.
 func (_u *WorkflowExecutionUpdateOne) AddLogIDs(ids ...uuid.UUID) *WorkflowExecutionUpdateOne {
 	_u.mutation.AddLogIDs(ids...)
@@ -1231,6 +1605,21 @@ func (_u *WorkflowExecutionUpdateOne) check() error {
 			return &ValidationError{Name: "step_runs", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.step_runs": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ConcurrencyLimit(); ok {
+		if err := workflowexecution.ConcurrencyLimitValidator(v); err != nil {
+			return &ValidationError{Name: "concurrency_limit", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.concurrency_limit": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ThrottleLimit(); ok {
+		if err := workflowexecution.ThrottleLimitValidator(v); err != nil {
+			return &ValidationError{Name: "throttle_limit", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.throttle_limit": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ThrottlePeriodMs(); ok {
+		if err := workflowexecution.ThrottlePeriodMsValidator(v); err != nil {
+			return &ValidationError{Name: "throttle_period_ms", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.throttle_period_ms": %w`, err)}
+		}
+	}
 	if _u.mutation.WorkflowCleared() && len(_u.mutation.WorkflowIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "WorkflowExecution.workflow"`)
 	}
@@ -1375,6 +1764,51 @@ func (_u *WorkflowExecutionUpdateOne) sqlSave(ctx context.Context) (_node *Workf
 	}
 	if value, ok := _u.mutation.ConditionsChecked(); ok {
 		_spec.SetField(workflowexecution.FieldConditionsChecked, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.DebounceKey(); ok {
+		_spec.SetField(workflowexecution.FieldDebounceKey, field.TypeString, value)
+	}
+	if _u.mutation.DebounceKeyCleared() {
+		_spec.ClearField(workflowexecution.FieldDebounceKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.FlowGated(); ok {
+		_spec.SetField(workflowexecution.FieldFlowGated, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ConcurrencyKey(); ok {
+		_spec.SetField(workflowexecution.FieldConcurrencyKey, field.TypeString, value)
+	}
+	if _u.mutation.ConcurrencyKeyCleared() {
+		_spec.ClearField(workflowexecution.FieldConcurrencyKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.ConcurrencyLimit(); ok {
+		_spec.SetField(workflowexecution.FieldConcurrencyLimit, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedConcurrencyLimit(); ok {
+		_spec.AddField(workflowexecution.FieldConcurrencyLimit, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.ThrottleKey(); ok {
+		_spec.SetField(workflowexecution.FieldThrottleKey, field.TypeString, value)
+	}
+	if _u.mutation.ThrottleKeyCleared() {
+		_spec.ClearField(workflowexecution.FieldThrottleKey, field.TypeString)
+	}
+	if value, ok := _u.mutation.ThrottleLimit(); ok {
+		_spec.SetField(workflowexecution.FieldThrottleLimit, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedThrottleLimit(); ok {
+		_spec.AddField(workflowexecution.FieldThrottleLimit, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.ThrottlePeriodMs(); ok {
+		_spec.SetField(workflowexecution.FieldThrottlePeriodMs, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.AddedThrottlePeriodMs(); ok {
+		_spec.AddField(workflowexecution.FieldThrottlePeriodMs, field.TypeInt64, value)
+	}
+	if value, ok := _u.mutation.ThrottleWindow(); ok {
+		_spec.SetField(workflowexecution.FieldThrottleWindow, field.TypeTime, value)
+	}
+	if _u.mutation.ThrottleWindowCleared() {
+		_spec.ClearField(workflowexecution.FieldThrottleWindow, field.TypeTime)
 	}
 	if _u.mutation.LogsCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -48,6 +48,9 @@ func (r *mutationResolver) CreateWorkflow(ctx context.Context, input model.Creat
 			Actions:       derefActions(input.Actions),
 			Enrollment:    input.Enrollment,
 			Goal:          input.Goal,
+			Debounce:      input.Debounce,
+			Concurrency:   input.Concurrency,
+			Throttle:      input.Throttle,
 		},
 		CreatedBy: me,
 	})
@@ -73,6 +76,10 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 	if clearRetention && input.RetentionDays != nil {
 		return nil, badInput(ctx, "input.clearRetentionDays", "give retentionDays or clearRetentionDays, not both")
 	}
+	flow, err := flowChange(ctx, input)
+	if err != nil {
+		return nil, err
+	}
 	if err := r.mayChangeWorkflow(ctx, id); err != nil {
 		return nil, err
 	}
@@ -92,6 +99,7 @@ func (r *mutationResolver) UpdateWorkflow(ctx context.Context, id uuid.UUID, inp
 		Actions:            derefActions(input.Actions),
 		Enrollment:         input.Enrollment,
 		Goal:               input.Goal,
+		Flow:               flow,
 		RetentionDays:      input.RetentionDays,
 		ClearRetentionDays: clearRetention,
 		ExpectedVersion:    expectedVersion,

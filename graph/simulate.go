@@ -110,6 +110,7 @@ func simulationResult(res workflow.SimulationResult) (*model.SimulationResult, e
 		TriggerMatched:   res.TriggerMatched,
 		ConditionsPassed: res.ConditionsPassed,
 		Explanation:      explanation,
+		FlowControl:      res.FlowControl,
 		Steps:            make([]*model.SimulationStep, len(res.Steps)),
 		Enrollment:       res.Enrollment,
 		GoalMet:          res.GoalMet,

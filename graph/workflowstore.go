@@ -95,6 +95,9 @@ func definitionFromInput(in *model.WorkflowDefinitionInput) workflow.Definition 
 		Actions:       derefActions(in.Actions),
 		Enrollment:    in.Enrollment,
 		Goal:          in.Goal,
+		Debounce:      in.Debounce,
+		Concurrency:   in.Concurrency,
+		Throttle:      in.Throttle,
 	}
 }
 

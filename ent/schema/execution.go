@@ -26,7 +26,7 @@ func (WorkflowExecution) Mixin() []ent.Mixin {
 
 // Fields of the WorkflowExecution.
 func (WorkflowExecution) Fields() []ent.Field {
-	return []ent.Field{
+	return append([]ent.Field{
 		field.UUID("workflow_id", uuid.UUID{}).Immutable(),
 		field.UUID("client_id", uuid.UUID{}).Optional().Nillable().Immutable(),
 		field.Enum("status").Values("PENDING", "RUNNING", "COMPLETED", "FAILED", "CANCELLED").Default("PENDING").
@@ -92,7 +92,7 @@ func (WorkflowExecution) Fields() []ent.Field {
 		// client have only one of them PENDING or RUNNING at a time.
 		field.Bool("one_active").Default(false).Immutable().
 			Annotations(entgql.Skip(entgql.SkipAll)),
-	}
+	}, flowControlFields()...)
 }
 
 // Edges of the WorkflowExecution.
@@ -111,7 +111,7 @@ func (WorkflowExecution) Edges() []ent.Edge {
 
 // Indexes of the WorkflowExecution.
 func (WorkflowExecution) Indexes() []ent.Index {
-	return []ent.Index{
+	return append([]ent.Index{
 		// Run history and the dashboard (internal/stats) read windows of created_at: of one
 		// workflow, of one workflow in one status, of one client (created_at alone comes with
 		// CreatedAtMixin); recent failures read status in completed_at order. Each also serves
@@ -139,7 +139,7 @@ func (WorkflowExecution) Indexes() []ent.Index {
 		// ONE_ACTIVE: one active run per (workflow, client), enforced by the database.
 		index.Fields("workflow_id", "client_id").Unique().StorageKey("workflow_executions_one_active").
 			Annotations(entsql.IndexWhere("one_active AND status IN ('PENDING', 'RUNNING')")),
-	}
+	}, flowControlIndexes()...)
 }
 
 // Annotations of the WorkflowExecution.

@@ -59,6 +59,13 @@ func (Workflow) Fields() []ent.Field {
 		// job deletes them that many days after they ended. Null follows the server's setting.
 		field.Int("retention_days").Optional().Nillable().Range(MinRetentionDays, MaxRetentionDays).
 			Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// Flow control (see flowcontrol.go): part of the definition, so versioned.
+		field.JSON("debounce", &spec.Debounce{}).Optional().
+			Annotations(entgql.Type("WorkflowDebounce"), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.JSON("concurrency", &spec.Concurrency{}).Optional().
+			Annotations(entgql.Type("WorkflowConcurrency"), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		field.JSON("throttle", &spec.Throttle{}).Optional().
+			Annotations(entgql.Type("WorkflowThrottle"), entgql.Skip(entgql.SkipWhereInput, entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 	}
 }
 

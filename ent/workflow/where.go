@@ -662,6 +662,36 @@ func RetentionDaysNotNil() predicate.Workflow {
 	return predicate.Workflow(sql.FieldNotNull(FieldRetentionDays))
 }
 
+// DebounceIsNil applies the IsNil predicate on the "debounce" field.
+func DebounceIsNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldIsNull(FieldDebounce))
+}
+
+// DebounceNotNil applies the NotNil predicate on the "debounce" field.
+func DebounceNotNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldNotNull(FieldDebounce))
+}
+
+// ConcurrencyIsNil applies the IsNil predicate on the "concurrency" field.
+func ConcurrencyIsNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldIsNull(FieldConcurrency))
+}
+
+// ConcurrencyNotNil applies the NotNil predicate on the "concurrency" field.
+func ConcurrencyNotNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldNotNull(FieldConcurrency))
+}
+
+// ThrottleIsNil applies the IsNil predicate on the "throttle" field.
+func ThrottleIsNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldIsNull(FieldThrottle))
+}
+
+// ThrottleNotNil applies the NotNil predicate on the "throttle" field.
+func ThrottleNotNil() predicate.Workflow {
+	return predicate.Workflow(sql.FieldNotNull(FieldThrottle))
+}
+
 // HasCreatedBy applies the HasEdge predicate on the "created_by" edge.
 func HasCreatedBy() predicate.Workflow {
 	return predicate.Workflow(func(s *sql.Selector) {

@@ -53,6 +53,12 @@ const (
 	FieldTemplateKey = "template_key"
 	// FieldRetentionDays holds the string denoting the retention_days field in the database.
 	FieldRetentionDays = "retention_days"
+	// FieldDebounce holds the string denoting the debounce field in the database.
+	FieldDebounce = "debounce"
+	// FieldConcurrency holds the string denoting the concurrency field in the database.
+	FieldConcurrency = "concurrency"
+	// FieldThrottle holds the string denoting the throttle field in the database.
+	FieldThrottle = "throttle"
 	// EdgeCreatedBy holds the string denoting the created_by edge name in mutations.
 	EdgeCreatedBy = "created_by"
 	// EdgeExecutions holds the string denoting the executions edge name in mutations.
@@ -122,6 +128,9 @@ var Columns = []string{
 	FieldWebhookSecret,
 	FieldTemplateKey,
 	FieldRetentionDays,
+	FieldDebounce,
+	FieldConcurrency,
+	FieldThrottle,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).

@@ -52,6 +52,8 @@ type Config struct {
 	MaxStepRuns int
 	// Logger receives structured logs; nil means slog.Default().
 	Logger *slog.Logger
+	// Now is the engine's clock; nil means database.Now. Tests set a fake one.
+	Now func() time.Time
 }
 
 // withDefaults fills in unset fields.

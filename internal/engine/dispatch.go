@@ -23,7 +23,7 @@ func (e *Engine) dispatch(stop, work context.Context, running *sync.WaitGroup) {
 		}
 		for {
 			e.beat.Store(time.Now().UnixNano())
-			c, err := e.claim(stop)
+			c, err := e.claimWithFlowControl(stop)
 			if err != nil && stop.Err() == nil {
 				e.log.Error("claim execution", "error", err)
 			}

@@ -21,6 +21,9 @@ type Engine struct {
 	log    *slog.Logger
 	// wake nudges the dispatcher to claim now (a notification arrived, a lease was reaped).
 	wake chan struct{}
+	// claims counts claims and gatedSeen is set while gated executions wait (flowcontrol.go).
+	claims    atomic.Uint64
+	gatedSeen atomic.Bool
 	// beat is when the dispatcher last went round its loop (Unix nanoseconds); see Alive.
 	beat atomic.Int64
 	// userCtx carries Run's values without the system privileges of the engine's own

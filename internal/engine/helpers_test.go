@@ -123,6 +123,11 @@ func (a *api) createWorkflow(owner, name string, def spec.Definition) string {
 		"name": name, "triggerType": string(def.TriggerType),
 		"triggerConfig": orEmpty(def.TriggerConfig), "conditions": orEmpty(def.Conditions), "actions": actions,
 	}
+	for k, rule := range map[string]any{"debounce": def.Debounce, "concurrency": def.Concurrency, "throttle": def.Throttle} {
+		if v := toJSON(a.t, rule); v != nil {
+			in[k] = v
+		}
+	}
 	var out struct{ CreateWorkflow struct{ ID string } }
 	c.MustData(`mutation($in: CreateWorkflowInput!) { createWorkflow(input: $in) { id } }`, map[string]any{"in": in}, &out)
 	return out.CreateWorkflow.ID

@@ -63,6 +63,7 @@ func (e *Engine) execute(stop, work context.Context, c claimed) {
 	ctx, interrupt := context.WithCancel(work)
 	defer interrupt()
 	var lost atomic.Bool
+	defer e.freeSlot(c)
 	stopLease := e.keepLease(work, c, func() {
 		lost.Store(true)
 		interrupt()

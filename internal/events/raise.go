@@ -116,6 +116,9 @@ func (r Raiser) StartOnce(ctx context.Context, tx *ent.Client, wf *ent.Workflow,
 		Actions:       wf.Actions,
 		Enrollment:    wf.Enrollment,
 		Goal:          wf.Goal,
+		Debounce:      wf.Debounce,
+		Concurrency:   wf.Concurrency,
+		Throttle:      wf.Throttle,
 	})
 	key := ev.Key
 	if key == "" {
@@ -154,6 +157,16 @@ func (r Raiser) StartOnce(ctx context.Context, tx *ent.Client, wf *ent.Workflow,
 		create.SetStatus(workflowexecution.StatusFAILED).
 			SetErrorMessage(LoopLimitMessage).
 			SetCompletedAt(now)
+	} else {
+		// Debounce, concurrency and throttle (flowcontrol.go): keys rendered from the event.
+		fs, err := flowControl(def, ev, wf.ID.String(), wf.Name, now)
+		if err != nil {
+			return nil, false, fmt.Errorf("raise %s: workflow %s: %w", ev.Type, wf.ID, err)
+		}
+		fs.apply(create)
+		if fs.debounceKey != nil {
+			return r.startDebounced(ctx, tx, wf.ID, ev, create, key, *fs.debounceKey)
+		}
 	}
 	if rule.Mode == spec.EnrollOneActive {
 		// No conflict target: the insert does nothing on the dedupe key or on the partial

@@ -15,6 +15,9 @@ func Normalize(def Definition) Definition {
 		Conditions:    copyMap(def.Conditions),
 		Enrollment:    copyMap(def.Enrollment),
 		Goal:          copyMap(def.Goal),
+		Debounce:      def.Debounce,
+		Concurrency:   def.Concurrency,
+		Throttle:      def.Throttle,
 	}
 	out.Actions = MapActions(def.Actions, normalizeAction)
 	return out

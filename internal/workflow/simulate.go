@@ -54,6 +54,9 @@ type SimulationResult struct {
 	// then end before its first step, with exitReason GOAL_MET.
 	GoalMet         *bool        `json:"goalMet,omitempty"`
 	GoalExplanation *Explanation `json:"goalExplanation,omitempty"`
+	// FlowControl describes the definition's debounce, concurrency and throttle for the
+	// sample (SimulateFlowControl); nil without any.
+	FlowControl map[string]any `json:"flowControl,omitempty"`
 }
 
 // Finder reads the records a FIND step would output (a simulation passes it from the API,
@@ -84,6 +87,7 @@ func SimulateWith(def Definition, ev Event, ctx Context, now time.Time, find Fin
 	res := SimulationResult{
 		TriggerMatched: MatchTrigger(def.TriggerType, def.TriggerConfig, ev),
 		Steps:          make([]StepPreview, 0, len(def.Actions)),
+		FlowControl:    SimulateFlowControl(def, ctx, now),
 	}
 	var err error
 	res.ConditionsPassed, res.Explanation, err = EvaluateConditions(def.Conditions, Context(work))

@@ -31,6 +31,7 @@ func ValidateWith(def Definition, cat Catalog) error {
 	validateActions(def.Actions, def.TriggerType, fields, cat, &p)
 	validateEnrollment(def, cat, &p)
 	validateGoal(def, fields, &p)
+	validateFlowControl(def, fields, &p)
 	return p.err()
 }
 

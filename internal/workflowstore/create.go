@@ -62,6 +62,7 @@ func Create(ctx context.Context, db *ent.Client, d Draft) (Created, error) {
 		SetCreatedByID(d.CreatedBy).
 		SetNillableTemplateKey(d.TemplateKey).
 		SetNillableRetentionDays(d.RetentionDays)
+	setFlowCreate(create, def)
 	var secret string
 	if def.TriggerType == workflow.TriggerWebhook {
 		s, hash, err := newWebhookSecret()
@@ -104,6 +105,9 @@ func DefinitionOf(wf *ent.Workflow) workflow.Definition {
 		Actions:       wf.Actions,
 		Enrollment:    wf.Enrollment,
 		Goal:          wf.Goal,
+		Debounce:      wf.Debounce,
+		Concurrency:   wf.Concurrency,
+		Throttle:      wf.Throttle,
 	}
 }
 

@@ -27,6 +27,8 @@ type Change struct {
 	// Enrollment and Goal replace the definition's ({} removes them: EVERY_TIME, no goal).
 	Enrollment map[string]any
 	Goal       map[string]any
+	// Flow edits debounce, concurrency and throttle (part of the definition).
+	Flow FlowChange
 	// RetentionDays sets the workflow's retention override; ClearRetentionDays removes it.
 	// Neither makes a version: retention is not part of the definition.
 	RetentionDays      *int
@@ -116,6 +118,7 @@ func Update(ctx context.Context, db *ent.Client, id uuid.UUID, ch Change, opts O
 			return Updated{}, err
 		}
 	}
+	ch.Flow.apply(&def)
 	changed := !sameDefinition(old, def)
 	if changed {
 		if err := customfields.ValidateDefinition(ctx, db, def); err != nil {
@@ -154,6 +157,7 @@ func Update(ctx context.Context, db *ent.Client, id uuid.UUID, ch Change, opts O
 		} else {
 			upd.SetGoal(def.Goal)
 		}
+		setFlowUpdate(upd, def)
 		if def.TriggerType == workflow.TriggerWebhook && wf.WebhookSecret == nil {
 			s, hash, err := newWebhookSecret()
 			if err != nil {

@@ -35,6 +35,7 @@ func Rollback(ctx context.Context, db *ent.Client, id uuid.UUID, version int, au
 		// A version saved before enrollment and goals existed had neither: {} restores that.
 		Enrollment: orEmptyMap(def.Enrollment),
 		Goal:       orEmptyMap(def.Goal),
+		Flow:       flowChangeTo(def),
 		Author:     author,
 	}, opts)
 	if err != nil {

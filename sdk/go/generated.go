@@ -491,6 +491,12 @@ type CreateWorkflowInput struct {
 	Goal *map[string]any `json:"goal"`
 	// Days its executions are kept after they end (1 to 3650), instead of the server's RETENTION_DAYS; left out: the server's.
 	RetentionDays *int `json:"retentionDays"`
+	// Collapse close triggers of one key into one execution.
+	Debounce *WorkflowDebounceInput `json:"debounce"`
+	// Run at most limit executions of one key at once.
+	Concurrency *WorkflowConcurrencyInput `json:"concurrency"`
+	// Start at most limit executions of one key per period.
+	Throttle *WorkflowThrottleInput `json:"throttle"`
 }
 
 // GetName returns CreateWorkflowInput.Name, and is useful for accessing the field via an interface.
@@ -525,6 +531,15 @@ func (v *CreateWorkflowInput) GetGoal() *map[string]any { return v.Goal }
 
 // GetRetentionDays returns CreateWorkflowInput.RetentionDays, and is useful for accessing the field via an interface.
 func (v *CreateWorkflowInput) GetRetentionDays() *int { return v.RetentionDays }
+
+// GetDebounce returns CreateWorkflowInput.Debounce, and is useful for accessing the field via an interface.
+func (v *CreateWorkflowInput) GetDebounce() *WorkflowDebounceInput { return v.Debounce }
+
+// GetConcurrency returns CreateWorkflowInput.Concurrency, and is useful for accessing the field via an interface.
+func (v *CreateWorkflowInput) GetConcurrency() *WorkflowConcurrencyInput { return v.Concurrency }
+
+// GetThrottle returns CreateWorkflowInput.Throttle, and is useful for accessing the field via an interface.
+func (v *CreateWorkflowInput) GetThrottle() *WorkflowThrottleInput { return v.Throttle }
 
 // CreateWorkflowResponse is returned by CreateWorkflow on success.
 type CreateWorkflowResponse struct {
@@ -2887,6 +2902,34 @@ func (v *WorkflowChangedWorkflowChangedWorkflow) GetVersion() int { return v.Ver
 // GetIsActive returns WorkflowChangedWorkflowChangedWorkflow.IsActive, and is useful for accessing the field via an interface.
 func (v *WorkflowChangedWorkflowChangedWorkflow) GetIsActive() bool { return v.IsActive }
 
+// Concurrency of a definition (see WorkflowConcurrency).
+type WorkflowConcurrencyInput struct {
+	// How many may run at once per key (1 to 1000).
+	Limit int `json:"limit"`
+	// The key, a placeholder template; left out: one key for the whole workflow.
+	Key *string `json:"key"`
+}
+
+// GetLimit returns WorkflowConcurrencyInput.Limit, and is useful for accessing the field via an interface.
+func (v *WorkflowConcurrencyInput) GetLimit() int { return v.Limit }
+
+// GetKey returns WorkflowConcurrencyInput.Key, and is useful for accessing the field via an interface.
+func (v *WorkflowConcurrencyInput) GetKey() *string { return v.Key }
+
+// Debounce of a definition (see WorkflowDebounce).
+type WorkflowDebounceInput struct {
+	// How long to wait after the last trigger (1s to 24h), such as "10m".
+	Period string `json:"period"`
+	// The key, a placeholder template; left out: "{{client.id}}".
+	Key *string `json:"key"`
+}
+
+// GetPeriod returns WorkflowDebounceInput.Period, and is useful for accessing the field via an interface.
+func (v *WorkflowDebounceInput) GetPeriod() string { return v.Period }
+
+// GetKey returns WorkflowDebounceInput.Key, and is useful for accessing the field via an interface.
+func (v *WorkflowDebounceInput) GetKey() *string { return v.Key }
+
 // Why a COMPLETED execution ended before its last step.
 type WorkflowExecutionExitReason string
 
@@ -4379,6 +4422,25 @@ func (v *WorkflowFieldsActionsWorkflowActionThenWorkflowActionThenWorkflowAction
 	retval.OnError = v.StepFields.OnError
 	return &retval, nil
 }
+
+// Throttle of a definition (see WorkflowThrottle).
+type WorkflowThrottleInput struct {
+	// How many may start per window and key (1 to 100000).
+	Limit int `json:"limit"`
+	// The window (1s to 24h), such as "1h".
+	Period string `json:"period"`
+	// The key, a placeholder template; left out: "{{client.id}}".
+	Key *string `json:"key"`
+}
+
+// GetLimit returns WorkflowThrottleInput.Limit, and is useful for accessing the field via an interface.
+func (v *WorkflowThrottleInput) GetLimit() int { return v.Limit }
+
+// GetPeriod returns WorkflowThrottleInput.Period, and is useful for accessing the field via an interface.
+func (v *WorkflowThrottleInput) GetPeriod() string { return v.Period }
+
+// GetKey returns WorkflowThrottleInput.Key, and is useful for accessing the field via an interface.
+func (v *WorkflowThrottleInput) GetKey() *string { return v.Key }
 
 // __ActivateWorkflowInput is used internally by genqlient
 type __ActivateWorkflowInput struct {

@@ -175,4 +175,8 @@ type Definition struct {
 	// Goal is a condition (the language of Conditions) that ends a run as COMPLETED with
 	// exitReason GOAL_MET when it holds; absent or {} means no goal.
 	Goal map[string]any `json:"goal,omitempty"`
+	// Flow control (flowcontrol.go): optional, per workflow and key.
+	Debounce    *Debounce    `json:"debounce,omitempty"`
+	Concurrency *Concurrency `json:"concurrency,omitempty"`
+	Throttle    *Throttle    `json:"throttle,omitempty"`
 }

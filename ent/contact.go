@@ -56,16 +56,19 @@ type ContactEdges struct {
 	Documents []*Document `json:"documents,omitempty"`
 	// Activities holds the value of the activities edge.
 	Activities []*Activity `json:"activities,omitempty"`
+	// DateOccurrences holds the value of the date_occurrences edge.
+	DateOccurrences []*ClientDateOccurrence `json:"date_occurrences,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
-	namedExecutions map[string][]*WorkflowExecution
-	namedTasks      map[string][]*Task
-	namedDocuments  map[string][]*Document
-	namedActivities map[string][]*Activity
+	namedExecutions      map[string][]*WorkflowExecution
+	namedTasks           map[string][]*Task
+	namedDocuments       map[string][]*Document
+	namedActivities      map[string][]*Activity
+	namedDateOccurrences map[string][]*ClientDateOccurrence
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -113,6 +116,15 @@ func (e ContactEdges) ActivitiesOrErr() ([]*Activity, error) {
 		return e.Activities, nil
 	}
 	return nil, &NotLoadedError{edge: "activities"}
+}
+
+// DateOccurrencesOrErr returns the DateOccurrences value or an error if the edge
+// was not loaded in eager-loading.
+func (e ContactEdges) DateOccurrencesOrErr() ([]*ClientDateOccurrence, error) {
+	if e.loadedTypes[5] {
+		return e.DateOccurrences, nil
+	}
+	return nil, &NotLoadedError{edge: "date_occurrences"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -247,6 +259,11 @@ func (_m *Contact) QueryDocuments() *DocumentQuery {
 // QueryActivities queries the "activities" edge of the Contact entity.
 func (_m *Contact) QueryActivities() *ActivityQuery {
 	return NewContactClient(_m.config).QueryActivities(_m)
+}
+
+// QueryDateOccurrences queries the "date_occurrences" edge of the Contact entity.
+func (_m *Contact) QueryDateOccurrences() *ClientDateOccurrenceQuery {
+	return NewContactClient(_m.config).QueryDateOccurrences(_m)
 }
 
 // Update returns a builder for updating this Contact.
@@ -399,6 +416,30 @@ func (_m *Contact) appendNamedActivities(name string, edges ...*Activity) {
 		_m.Edges.namedActivities[name] = []*Activity{}
 	} else {
 		_m.Edges.namedActivities[name] = append(_m.Edges.namedActivities[name], edges...)
+	}
+}
+
+// NamedDateOccurrences returns the DateOccurrences named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Contact) NamedDateOccurrences(name string) ([]*ClientDateOccurrence, error) {
+	if _m.Edges.namedDateOccurrences == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDateOccurrences[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Contact) appendNamedDateOccurrences(name string, edges ...*ClientDateOccurrence) {
+	if _m.Edges.namedDateOccurrences == nil {
+		_m.Edges.namedDateOccurrences = make(map[string][]*ClientDateOccurrence)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDateOccurrences[name] = []*ClientDateOccurrence{}
+	} else {
+		_m.Edges.namedDateOccurrences[name] = append(_m.Edges.namedDateOccurrences[name], edges...)
 	}
 }
 

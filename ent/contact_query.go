@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/flowline/flowline/ent/activity"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/predicate"
@@ -27,21 +28,23 @@ import (
 // ContactQuery is the builder for querying Contact entities.
 type ContactQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []contact.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.Contact
-	withOwner           *UserQuery
-	withExecutions      *WorkflowExecutionQuery
-	withTasks           *TaskQuery
-	withDocuments       *DocumentQuery
-	withActivities      *ActivityQuery
-	loadTotal           []func(context.Context, []*Contact) error
-	modifiers           []func(*sql.Selector)
-	withNamedExecutions map[string]*WorkflowExecutionQuery
-	withNamedTasks      map[string]*TaskQuery
-	withNamedDocuments  map[string]*DocumentQuery
-	withNamedActivities map[string]*ActivityQuery
+	ctx                      *QueryContext
+	order                    []contact.OrderOption
+	inters                   []Interceptor
+	predicates               []predicate.Contact
+	withOwner                *UserQuery
+	withExecutions           *WorkflowExecutionQuery
+	withTasks                *TaskQuery
+	withDocuments            *DocumentQuery
+	withActivities           *ActivityQuery
+	withDateOccurrences      *ClientDateOccurrenceQuery
+	loadTotal                []func(context.Context, []*Contact) error
+	modifiers                []func(*sql.Selector)
+	withNamedExecutions      map[string]*WorkflowExecutionQuery
+	withNamedTasks           map[string]*TaskQuery
+	withNamedDocuments       map[string]*DocumentQuery
+	withNamedActivities      map[string]*ActivityQuery
+	withNamedDateOccurrences map[string]*ClientDateOccurrenceQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -181,6 +184,28 @@ func (_q *ContactQuery) QueryActivities() *ActivityQuery {
 			sqlgraph.From(contact.Table, contact.FieldID, selector),
 			sqlgraph.To(activity.Table, activity.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, contact.ActivitiesTable, contact.ActivitiesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDateOccurrences chains the current query on the "date_occurrences" edge.
+func (_q *ContactQuery) QueryDateOccurrences() *ClientDateOccurrenceQuery {
+	query := (&ClientDateOccurrenceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contact.Table, contact.FieldID, selector),
+			sqlgraph.To(clientdateoccurrence.Table, clientdateoccurrence.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, contact.DateOccurrencesTable, contact.DateOccurrencesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -375,16 +400,17 @@ func (_q *ContactQuery) Clone() *ContactQuery {
 		return nil
 	}
 	return &ContactQuery{
-		config:         _q.config,
-		ctx:            _q.ctx.Clone(),
-		order:          append([]contact.OrderOption{}, _q.order...),
-		inters:         append([]Interceptor{}, _q.inters...),
-		predicates:     append([]predicate.Contact{}, _q.predicates...),
-		withOwner:      _q.withOwner.Clone(),
-		withExecutions: _q.withExecutions.Clone(),
-		withTasks:      _q.withTasks.Clone(),
-		withDocuments:  _q.withDocuments.Clone(),
-		withActivities: _q.withActivities.Clone(),
+		config:              _q.config,
+		ctx:                 _q.ctx.Clone(),
+		order:               append([]contact.OrderOption{}, _q.order...),
+		inters:              append([]Interceptor{}, _q.inters...),
+		predicates:          append([]predicate.Contact{}, _q.predicates...),
+		withOwner:           _q.withOwner.Clone(),
+		withExecutions:      _q.withExecutions.Clone(),
+		withTasks:           _q.withTasks.Clone(),
+		withDocuments:       _q.withDocuments.Clone(),
+		withActivities:      _q.withActivities.Clone(),
+		withDateOccurrences: _q.withDateOccurrences.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -444,6 +470,17 @@ func (_q *ContactQuery) WithActivities(opts ...func(*ActivityQuery)) *ContactQue
 		opt(query)
 	}
 	_q.withActivities = query
+	return _q
+}
+
+// WithDateOccurrences tells the query-builder to eager-load the nodes that are connected to
+// the "date_occurrences" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ContactQuery) WithDateOccurrences(opts ...func(*ClientDateOccurrenceQuery)) *ContactQuery {
+	query := (&ClientDateOccurrenceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDateOccurrences = query
 	return _q
 }
 
@@ -531,12 +568,13 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 	var (
 		nodes       = []*Contact{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withOwner != nil,
 			_q.withExecutions != nil,
 			_q.withTasks != nil,
 			_q.withDocuments != nil,
 			_q.withActivities != nil,
+			_q.withDateOccurrences != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -594,6 +632,15 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 			return nil, err
 		}
 	}
+	if query := _q.withDateOccurrences; query != nil {
+		if err := _q.loadDateOccurrences(ctx, query, nodes,
+			func(n *Contact) { n.Edges.DateOccurrences = []*ClientDateOccurrence{} },
+			func(n *Contact, e *ClientDateOccurrence) {
+				n.Edges.DateOccurrences = append(n.Edges.DateOccurrences, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedExecutions {
 		if err := _q.loadExecutions(ctx, query, nodes,
 			func(n *Contact) { n.appendNamedExecutions(name) },
@@ -619,6 +666,13 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 		if err := _q.loadActivities(ctx, query, nodes,
 			func(n *Contact) { n.appendNamedActivities(name) },
 			func(n *Contact, e *Activity) { n.appendNamedActivities(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDateOccurrences {
+		if err := _q.loadDateOccurrences(ctx, query, nodes,
+			func(n *Contact) { n.appendNamedDateOccurrences(name) },
+			func(n *Contact, e *ClientDateOccurrence) { n.appendNamedDateOccurrences(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -773,6 +827,36 @@ func (_q *ContactQuery) loadActivities(ctx context.Context, query *ActivityQuery
 	}
 	query.Where(predicate.Activity(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(contact.ActivitiesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ClientID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "client_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ContactQuery) loadDateOccurrences(ctx context.Context, query *ClientDateOccurrenceQuery, nodes []*Contact, init func(*Contact), assign func(*Contact, *ClientDateOccurrence)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[uuid.UUID]*Contact)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(clientdateoccurrence.FieldClientID)
+	}
+	query.Where(predicate.ClientDateOccurrence(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(contact.DateOccurrencesColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -964,6 +1048,20 @@ func (_q *ContactQuery) WithNamedActivities(name string, opts ...func(*ActivityQ
 		_q.withNamedActivities = make(map[string]*ActivityQuery)
 	}
 	_q.withNamedActivities[name] = query
+	return _q
+}
+
+// WithNamedDateOccurrences tells the query-builder to eager-load the nodes that are connected to the "date_occurrences"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ContactQuery) WithNamedDateOccurrences(name string, opts ...func(*ClientDateOccurrenceQuery)) *ContactQuery {
+	query := (&ClientDateOccurrenceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDateOccurrences == nil {
+		_q.withNamedDateOccurrences = make(map[string]*ClientDateOccurrenceQuery)
+	}
+	_q.withNamedDateOccurrences[name] = query
 	return _q
 }
 

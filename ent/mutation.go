@@ -13,11 +13,13 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
@@ -41,10 +43,12 @@ const (
 	// Node types.
 	TypeAPIToken             = "APIToken"
 	TypeActivity             = "Activity"
+	TypeClientDateOccurrence = "ClientDateOccurrence"
 	TypeContact              = "Contact"
 	TypeCustomField          = "CustomField"
 	TypeDocument             = "Document"
 	TypeEmail                = "Email"
+	TypeScheduleState        = "ScheduleState"
 	TypeStepOutput           = "StepOutput"
 	TypeTask                 = "Task"
 	TypeUser                 = "User"
@@ -1426,39 +1430,636 @@ func (m *ActivityMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Activity edge %s", name)
 }
 
+// ClientDateOccurrenceMutation represents an operation that mutates the ClientDateOccurrence nodes in the graph.
+type ClientDateOccurrenceMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *uuid.UUID
+	date            *string
+	due_at          *time.Time
+	clearedFields   map[string]struct{}
+	workflow        *uuid.UUID
+	clearedworkflow bool
+	client          *uuid.UUID
+	clearedclient   bool
+	done            bool
+	oldValue        func(context.Context) (*ClientDateOccurrence, error)
+	predicates      []predicate.ClientDateOccurrence
+}
+
+var _ ent.Mutation = (*ClientDateOccurrenceMutation)(nil)
+
+// clientdateoccurrenceOption allows management of the mutation configuration using functional options.
+type clientdateoccurrenceOption func(*ClientDateOccurrenceMutation)
+
+// newClientDateOccurrenceMutation creates new mutation for the ClientDateOccurrence entity.
+func newClientDateOccurrenceMutation(c config, op Op, opts ...clientdateoccurrenceOption) *ClientDateOccurrenceMutation {
+	m := &ClientDateOccurrenceMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeClientDateOccurrence,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withClientDateOccurrenceID sets the ID field of the mutation.
+func withClientDateOccurrenceID(id uuid.UUID) clientdateoccurrenceOption {
+	return func(m *ClientDateOccurrenceMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ClientDateOccurrence
+		)
+		m.oldValue = func(ctx context.Context) (*ClientDateOccurrence, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ClientDateOccurrence.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withClientDateOccurrence sets the old ClientDateOccurrence of the mutation.
+func withClientDateOccurrence(node *ClientDateOccurrence) clientdateoccurrenceOption {
+	return func(m *ClientDateOccurrenceMutation) {
+		m.oldValue = func(context.Context) (*ClientDateOccurrence, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ClientDateOccurrenceMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ClientDateOccurrenceMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ClientDateOccurrence entities.
+func (m *ClientDateOccurrenceMutation) SetID(id uuid.UUID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ClientDateOccurrenceMutation) ID() (id uuid.UUID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ClientDateOccurrenceMutation) IDs(ctx context.Context) ([]uuid.UUID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []uuid.UUID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ClientDateOccurrence.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetWorkflowID sets the "workflow_id" field.
+func (m *ClientDateOccurrenceMutation) SetWorkflowID(u uuid.UUID) {
+	m.workflow = &u
+}
+
+// WorkflowID returns the value of the "workflow_id" field in the mutation.
+func (m *ClientDateOccurrenceMutation) WorkflowID() (r uuid.UUID, exists bool) {
+	v := m.workflow
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWorkflowID returns the old "workflow_id" field's value of the ClientDateOccurrence entity.
+// If the ClientDateOccurrence object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClientDateOccurrenceMutation) OldWorkflowID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWorkflowID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWorkflowID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWorkflowID: %w", err)
+	}
+	return oldValue.WorkflowID, nil
+}
+
+// ResetWorkflowID resets all changes to the "workflow_id" field.
+func (m *ClientDateOccurrenceMutation) ResetWorkflowID() {
+	m.workflow = nil
+}
+
+// SetClientID sets the "client_id" field.
+func (m *ClientDateOccurrenceMutation) SetClientID(u uuid.UUID) {
+	m.client = &u
+}
+
+// ClientID returns the value of the "client_id" field in the mutation.
+func (m *ClientDateOccurrenceMutation) ClientID() (r uuid.UUID, exists bool) {
+	v := m.client
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClientID returns the old "client_id" field's value of the ClientDateOccurrence entity.
+// If the ClientDateOccurrence object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClientDateOccurrenceMutation) OldClientID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClientID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClientID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClientID: %w", err)
+	}
+	return oldValue.ClientID, nil
+}
+
+// ResetClientID resets all changes to the "client_id" field.
+func (m *ClientDateOccurrenceMutation) ResetClientID() {
+	m.client = nil
+}
+
+// SetDate sets the "date" field.
+func (m *ClientDateOccurrenceMutation) SetDate(s string) {
+	m.date = &s
+}
+
+// Date returns the value of the "date" field in the mutation.
+func (m *ClientDateOccurrenceMutation) Date() (r string, exists bool) {
+	v := m.date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDate returns the old "date" field's value of the ClientDateOccurrence entity.
+// If the ClientDateOccurrence object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClientDateOccurrenceMutation) OldDate(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDate: %w", err)
+	}
+	return oldValue.Date, nil
+}
+
+// ResetDate resets all changes to the "date" field.
+func (m *ClientDateOccurrenceMutation) ResetDate() {
+	m.date = nil
+}
+
+// SetDueAt sets the "due_at" field.
+func (m *ClientDateOccurrenceMutation) SetDueAt(t time.Time) {
+	m.due_at = &t
+}
+
+// DueAt returns the value of the "due_at" field in the mutation.
+func (m *ClientDateOccurrenceMutation) DueAt() (r time.Time, exists bool) {
+	v := m.due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueAt returns the old "due_at" field's value of the ClientDateOccurrence entity.
+// If the ClientDateOccurrence object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClientDateOccurrenceMutation) OldDueAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueAt: %w", err)
+	}
+	return oldValue.DueAt, nil
+}
+
+// ResetDueAt resets all changes to the "due_at" field.
+func (m *ClientDateOccurrenceMutation) ResetDueAt() {
+	m.due_at = nil
+}
+
+// ClearWorkflow clears the "workflow" edge to the Workflow entity.
+func (m *ClientDateOccurrenceMutation) ClearWorkflow() {
+	m.clearedworkflow = true
+	m.clearedFields[clientdateoccurrence.FieldWorkflowID] = struct{}{}
+}
+
+// WorkflowCleared reports if the "workflow" edge to the Workflow entity was cleared.
+func (m *ClientDateOccurrenceMutation) WorkflowCleared() bool {
+	return m.clearedworkflow
+}
+
+// WorkflowIDs returns the "workflow" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// WorkflowID instead. It exists only for internal usage by the builders.
+func (m *ClientDateOccurrenceMutation) WorkflowIDs() (ids []uuid.UUID) {
+	if id := m.workflow; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetWorkflow resets all changes to the "workflow" edge.
+func (m *ClientDateOccurrenceMutation) ResetWorkflow() {
+	m.workflow = nil
+	m.clearedworkflow = false
+}
+
+// ClearClient clears the "client" edge to the Contact entity.
+func (m *ClientDateOccurrenceMutation) ClearClient() {
+	m.clearedclient = true
+	m.clearedFields[clientdateoccurrence.FieldClientID] = struct{}{}
+}
+
+// ClientCleared reports if the "client" edge to the Contact entity was cleared.
+func (m *ClientDateOccurrenceMutation) ClientCleared() bool {
+	return m.clearedclient
+}
+
+// ClientIDs returns the "client" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ClientID instead. It exists only for internal usage by the builders.
+func (m *ClientDateOccurrenceMutation) ClientIDs() (ids []uuid.UUID) {
+	if id := m.client; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetClient resets all changes to the "client" edge.
+func (m *ClientDateOccurrenceMutation) ResetClient() {
+	m.client = nil
+	m.clearedclient = false
+}
+
+// Where appends a list predicates to the ClientDateOccurrenceMutation builder.
+func (m *ClientDateOccurrenceMutation) Where(ps ...predicate.ClientDateOccurrence) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ClientDateOccurrenceMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ClientDateOccurrenceMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ClientDateOccurrence, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ClientDateOccurrenceMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ClientDateOccurrenceMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ClientDateOccurrence).
+func (m *ClientDateOccurrenceMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ClientDateOccurrenceMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.workflow != nil {
+		fields = append(fields, clientdateoccurrence.FieldWorkflowID)
+	}
+	if m.client != nil {
+		fields = append(fields, clientdateoccurrence.FieldClientID)
+	}
+	if m.date != nil {
+		fields = append(fields, clientdateoccurrence.FieldDate)
+	}
+	if m.due_at != nil {
+		fields = append(fields, clientdateoccurrence.FieldDueAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ClientDateOccurrenceMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case clientdateoccurrence.FieldWorkflowID:
+		return m.WorkflowID()
+	case clientdateoccurrence.FieldClientID:
+		return m.ClientID()
+	case clientdateoccurrence.FieldDate:
+		return m.Date()
+	case clientdateoccurrence.FieldDueAt:
+		return m.DueAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ClientDateOccurrenceMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case clientdateoccurrence.FieldWorkflowID:
+		return m.OldWorkflowID(ctx)
+	case clientdateoccurrence.FieldClientID:
+		return m.OldClientID(ctx)
+	case clientdateoccurrence.FieldDate:
+		return m.OldDate(ctx)
+	case clientdateoccurrence.FieldDueAt:
+		return m.OldDueAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown ClientDateOccurrence field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ClientDateOccurrenceMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case clientdateoccurrence.FieldWorkflowID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWorkflowID(v)
+		return nil
+	case clientdateoccurrence.FieldClientID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClientID(v)
+		return nil
+	case clientdateoccurrence.FieldDate:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDate(v)
+		return nil
+	case clientdateoccurrence.FieldDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ClientDateOccurrence field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ClientDateOccurrenceMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ClientDateOccurrenceMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ClientDateOccurrenceMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ClientDateOccurrence numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ClientDateOccurrenceMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ClientDateOccurrenceMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ClientDateOccurrenceMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ClientDateOccurrence nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ClientDateOccurrenceMutation) ResetField(name string) error {
+	switch name {
+	case clientdateoccurrence.FieldWorkflowID:
+		m.ResetWorkflowID()
+		return nil
+	case clientdateoccurrence.FieldClientID:
+		m.ResetClientID()
+		return nil
+	case clientdateoccurrence.FieldDate:
+		m.ResetDate()
+		return nil
+	case clientdateoccurrence.FieldDueAt:
+		m.ResetDueAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ClientDateOccurrence field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ClientDateOccurrenceMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.workflow != nil {
+		edges = append(edges, clientdateoccurrence.EdgeWorkflow)
+	}
+	if m.client != nil {
+		edges = append(edges, clientdateoccurrence.EdgeClient)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ClientDateOccurrenceMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case clientdateoccurrence.EdgeWorkflow:
+		if id := m.workflow; id != nil {
+			return []ent.Value{*id}
+		}
+	case clientdateoccurrence.EdgeClient:
+		if id := m.client; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ClientDateOccurrenceMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ClientDateOccurrenceMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ClientDateOccurrenceMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedworkflow {
+		edges = append(edges, clientdateoccurrence.EdgeWorkflow)
+	}
+	if m.clearedclient {
+		edges = append(edges, clientdateoccurrence.EdgeClient)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ClientDateOccurrenceMutation) EdgeCleared(name string) bool {
+	switch name {
+	case clientdateoccurrence.EdgeWorkflow:
+		return m.clearedworkflow
+	case clientdateoccurrence.EdgeClient:
+		return m.clearedclient
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ClientDateOccurrenceMutation) ClearEdge(name string) error {
+	switch name {
+	case clientdateoccurrence.EdgeWorkflow:
+		m.ClearWorkflow()
+		return nil
+	case clientdateoccurrence.EdgeClient:
+		m.ClearClient()
+		return nil
+	}
+	return fmt.Errorf("unknown ClientDateOccurrence unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ClientDateOccurrenceMutation) ResetEdge(name string) error {
+	switch name {
+	case clientdateoccurrence.EdgeWorkflow:
+		m.ResetWorkflow()
+		return nil
+	case clientdateoccurrence.EdgeClient:
+		m.ResetClient()
+		return nil
+	}
+	return fmt.Errorf("unknown ClientDateOccurrence edge %s", name)
+}
+
 // ContactMutation represents an operation that mutates the Contact nodes in the graph.
 type ContactMutation struct {
 	config
-	op                Op
-	typ               string
-	id                *uuid.UUID
-	created_at        *time.Time
-	updated_at        *time.Time
-	name              *string
-	email             *string
-	phone             *string
-	status            *contact.Status
-	tags              *[]string
-	appendtags        []string
-	custom_fields     *map[string]interface{}
-	clearedFields     map[string]struct{}
-	owner             *uuid.UUID
-	clearedowner      bool
-	executions        map[uuid.UUID]struct{}
-	removedexecutions map[uuid.UUID]struct{}
-	clearedexecutions bool
-	tasks             map[uuid.UUID]struct{}
-	removedtasks      map[uuid.UUID]struct{}
-	clearedtasks      bool
-	documents         map[uuid.UUID]struct{}
-	removeddocuments  map[uuid.UUID]struct{}
-	cleareddocuments  bool
-	activities        map[uuid.UUID]struct{}
-	removedactivities map[uuid.UUID]struct{}
-	clearedactivities bool
-	done              bool
-	oldValue          func(context.Context) (*Contact, error)
-	predicates        []predicate.Contact
+	op                      Op
+	typ                     string
+	id                      *uuid.UUID
+	created_at              *time.Time
+	updated_at              *time.Time
+	name                    *string
+	email                   *string
+	phone                   *string
+	status                  *contact.Status
+	tags                    *[]string
+	appendtags              []string
+	custom_fields           *map[string]interface{}
+	clearedFields           map[string]struct{}
+	owner                   *uuid.UUID
+	clearedowner            bool
+	executions              map[uuid.UUID]struct{}
+	removedexecutions       map[uuid.UUID]struct{}
+	clearedexecutions       bool
+	tasks                   map[uuid.UUID]struct{}
+	removedtasks            map[uuid.UUID]struct{}
+	clearedtasks            bool
+	documents               map[uuid.UUID]struct{}
+	removeddocuments        map[uuid.UUID]struct{}
+	cleareddocuments        bool
+	activities              map[uuid.UUID]struct{}
+	removedactivities       map[uuid.UUID]struct{}
+	clearedactivities       bool
+	date_occurrences        map[uuid.UUID]struct{}
+	removeddate_occurrences map[uuid.UUID]struct{}
+	cleareddate_occurrences bool
+	done                    bool
+	oldValue                func(context.Context) (*Contact, error)
+	predicates              []predicate.Contact
 }
 
 var _ ent.Mutation = (*ContactMutation)(nil)
@@ -2173,6 +2774,60 @@ func (m *ContactMutation) ResetActivities() {
 	m.removedactivities = nil
 }
 
+// AddDateOccurrenceIDs adds the "date_occurrences" edge to the ClientDateOccurrence entity by ids.
+func (m *ContactMutation) AddDateOccurrenceIDs(ids ...uuid.UUID) {
+	if m.date_occurrences == nil {
+		m.date_occurrences = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		m.date_occurrences[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDateOccurrences clears the "date_occurrences" edge to the ClientDateOccurrence entity.
+func (m *ContactMutation) ClearDateOccurrences() {
+	m.cleareddate_occurrences = true
+}
+
+// DateOccurrencesCleared reports if the "date_occurrences" edge to the ClientDateOccurrence entity was cleared.
+func (m *ContactMutation) DateOccurrencesCleared() bool {
+	return m.cleareddate_occurrences
+}
+
+// RemoveDateOccurrenceIDs removes the "date_occurrences" edge to the ClientDateOccurrence entity by IDs.
+func (m *ContactMutation) RemoveDateOccurrenceIDs(ids ...uuid.UUID) {
+	if m.removeddate_occurrences == nil {
+		m.removeddate_occurrences = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		delete(m.date_occurrences, ids[i])
+		m.removeddate_occurrences[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDateOccurrences returns the removed IDs of the "date_occurrences" edge to the ClientDateOccurrence entity.
+func (m *ContactMutation) RemovedDateOccurrencesIDs() (ids []uuid.UUID) {
+	for id := range m.removeddate_occurrences {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DateOccurrencesIDs returns the "date_occurrences" edge IDs in the mutation.
+func (m *ContactMutation) DateOccurrencesIDs() (ids []uuid.UUID) {
+	for id := range m.date_occurrences {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDateOccurrences resets all changes to the "date_occurrences" edge.
+func (m *ContactMutation) ResetDateOccurrences() {
+	m.date_occurrences = nil
+	m.cleareddate_occurrences = false
+	m.removeddate_occurrences = nil
+}
+
 // Where appends a list predicates to the ContactMutation builder.
 func (m *ContactMutation) Where(ps ...predicate.Contact) {
 	m.predicates = append(m.predicates, ps...)
@@ -2457,7 +3112,7 @@ func (m *ContactMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ContactMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.owner != nil {
 		edges = append(edges, contact.EdgeOwner)
 	}
@@ -2472,6 +3127,9 @@ func (m *ContactMutation) AddedEdges() []string {
 	}
 	if m.activities != nil {
 		edges = append(edges, contact.EdgeActivities)
+	}
+	if m.date_occurrences != nil {
+		edges = append(edges, contact.EdgeDateOccurrences)
 	}
 	return edges
 }
@@ -2508,13 +3166,19 @@ func (m *ContactMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case contact.EdgeDateOccurrences:
+		ids := make([]ent.Value, 0, len(m.date_occurrences))
+		for id := range m.date_occurrences {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ContactMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.removedexecutions != nil {
 		edges = append(edges, contact.EdgeExecutions)
 	}
@@ -2526,6 +3190,9 @@ func (m *ContactMutation) RemovedEdges() []string {
 	}
 	if m.removedactivities != nil {
 		edges = append(edges, contact.EdgeActivities)
+	}
+	if m.removeddate_occurrences != nil {
+		edges = append(edges, contact.EdgeDateOccurrences)
 	}
 	return edges
 }
@@ -2558,13 +3225,19 @@ func (m *ContactMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case contact.EdgeDateOccurrences:
+		ids := make([]ent.Value, 0, len(m.removeddate_occurrences))
+		for id := range m.removeddate_occurrences {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ContactMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedowner {
 		edges = append(edges, contact.EdgeOwner)
 	}
@@ -2579,6 +3252,9 @@ func (m *ContactMutation) ClearedEdges() []string {
 	}
 	if m.clearedactivities {
 		edges = append(edges, contact.EdgeActivities)
+	}
+	if m.cleareddate_occurrences {
+		edges = append(edges, contact.EdgeDateOccurrences)
 	}
 	return edges
 }
@@ -2597,6 +3273,8 @@ func (m *ContactMutation) EdgeCleared(name string) bool {
 		return m.cleareddocuments
 	case contact.EdgeActivities:
 		return m.clearedactivities
+	case contact.EdgeDateOccurrences:
+		return m.cleareddate_occurrences
 	}
 	return false
 }
@@ -2630,6 +3308,9 @@ func (m *ContactMutation) ResetEdge(name string) error {
 		return nil
 	case contact.EdgeActivities:
 		m.ResetActivities()
+		return nil
+	case contact.EdgeDateOccurrences:
+		m.ResetDateOccurrences()
 		return nil
 	}
 	return fmt.Errorf("unknown Contact edge %s", name)
@@ -5095,6 +5776,541 @@ func (m *EmailMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *EmailMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Email edge %s", name)
+}
+
+// ScheduleStateMutation represents an operation that mutates the ScheduleState nodes in the graph.
+type ScheduleStateMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *uuid.UUID
+	handled_through *time.Time
+	built_for       *time.Time
+	clearedFields   map[string]struct{}
+	workflow        *uuid.UUID
+	clearedworkflow bool
+	done            bool
+	oldValue        func(context.Context) (*ScheduleState, error)
+	predicates      []predicate.ScheduleState
+}
+
+var _ ent.Mutation = (*ScheduleStateMutation)(nil)
+
+// schedulestateOption allows management of the mutation configuration using functional options.
+type schedulestateOption func(*ScheduleStateMutation)
+
+// newScheduleStateMutation creates new mutation for the ScheduleState entity.
+func newScheduleStateMutation(c config, op Op, opts ...schedulestateOption) *ScheduleStateMutation {
+	m := &ScheduleStateMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeScheduleState,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withScheduleStateID sets the ID field of the mutation.
+func withScheduleStateID(id uuid.UUID) schedulestateOption {
+	return func(m *ScheduleStateMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ScheduleState
+		)
+		m.oldValue = func(ctx context.Context) (*ScheduleState, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ScheduleState.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withScheduleState sets the old ScheduleState of the mutation.
+func withScheduleState(node *ScheduleState) schedulestateOption {
+	return func(m *ScheduleStateMutation) {
+		m.oldValue = func(context.Context) (*ScheduleState, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ScheduleStateMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ScheduleStateMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ScheduleState entities.
+func (m *ScheduleStateMutation) SetID(id uuid.UUID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ScheduleStateMutation) ID() (id uuid.UUID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ScheduleStateMutation) IDs(ctx context.Context) ([]uuid.UUID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []uuid.UUID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ScheduleState.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetWorkflowID sets the "workflow_id" field.
+func (m *ScheduleStateMutation) SetWorkflowID(u uuid.UUID) {
+	m.workflow = &u
+}
+
+// WorkflowID returns the value of the "workflow_id" field in the mutation.
+func (m *ScheduleStateMutation) WorkflowID() (r uuid.UUID, exists bool) {
+	v := m.workflow
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWorkflowID returns the old "workflow_id" field's value of the ScheduleState entity.
+// If the ScheduleState object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleStateMutation) OldWorkflowID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWorkflowID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWorkflowID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWorkflowID: %w", err)
+	}
+	return oldValue.WorkflowID, nil
+}
+
+// ResetWorkflowID resets all changes to the "workflow_id" field.
+func (m *ScheduleStateMutation) ResetWorkflowID() {
+	m.workflow = nil
+}
+
+// SetHandledThrough sets the "handled_through" field.
+func (m *ScheduleStateMutation) SetHandledThrough(t time.Time) {
+	m.handled_through = &t
+}
+
+// HandledThrough returns the value of the "handled_through" field in the mutation.
+func (m *ScheduleStateMutation) HandledThrough() (r time.Time, exists bool) {
+	v := m.handled_through
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandledThrough returns the old "handled_through" field's value of the ScheduleState entity.
+// If the ScheduleState object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleStateMutation) OldHandledThrough(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandledThrough is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandledThrough requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandledThrough: %w", err)
+	}
+	return oldValue.HandledThrough, nil
+}
+
+// ClearHandledThrough clears the value of the "handled_through" field.
+func (m *ScheduleStateMutation) ClearHandledThrough() {
+	m.handled_through = nil
+	m.clearedFields[schedulestate.FieldHandledThrough] = struct{}{}
+}
+
+// HandledThroughCleared returns if the "handled_through" field was cleared in this mutation.
+func (m *ScheduleStateMutation) HandledThroughCleared() bool {
+	_, ok := m.clearedFields[schedulestate.FieldHandledThrough]
+	return ok
+}
+
+// ResetHandledThrough resets all changes to the "handled_through" field.
+func (m *ScheduleStateMutation) ResetHandledThrough() {
+	m.handled_through = nil
+	delete(m.clearedFields, schedulestate.FieldHandledThrough)
+}
+
+// SetBuiltFor sets the "built_for" field.
+func (m *ScheduleStateMutation) SetBuiltFor(t time.Time) {
+	m.built_for = &t
+}
+
+// BuiltFor returns the value of the "built_for" field in the mutation.
+func (m *ScheduleStateMutation) BuiltFor() (r time.Time, exists bool) {
+	v := m.built_for
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBuiltFor returns the old "built_for" field's value of the ScheduleState entity.
+// If the ScheduleState object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleStateMutation) OldBuiltFor(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBuiltFor is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBuiltFor requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBuiltFor: %w", err)
+	}
+	return oldValue.BuiltFor, nil
+}
+
+// ClearBuiltFor clears the value of the "built_for" field.
+func (m *ScheduleStateMutation) ClearBuiltFor() {
+	m.built_for = nil
+	m.clearedFields[schedulestate.FieldBuiltFor] = struct{}{}
+}
+
+// BuiltForCleared returns if the "built_for" field was cleared in this mutation.
+func (m *ScheduleStateMutation) BuiltForCleared() bool {
+	_, ok := m.clearedFields[schedulestate.FieldBuiltFor]
+	return ok
+}
+
+// ResetBuiltFor resets all changes to the "built_for" field.
+func (m *ScheduleStateMutation) ResetBuiltFor() {
+	m.built_for = nil
+	delete(m.clearedFields, schedulestate.FieldBuiltFor)
+}
+
+// ClearWorkflow clears the "workflow" edge to the Workflow entity.
+func (m *ScheduleStateMutation) ClearWorkflow() {
+	m.clearedworkflow = true
+	m.clearedFields[schedulestate.FieldWorkflowID] = struct{}{}
+}
+
+// WorkflowCleared reports if the "workflow" edge to the Workflow entity was cleared.
+func (m *ScheduleStateMutation) WorkflowCleared() bool {
+	return m.clearedworkflow
+}
+
+// WorkflowIDs returns the "workflow" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// WorkflowID instead. It exists only for internal usage by the builders.
+func (m *ScheduleStateMutation) WorkflowIDs() (ids []uuid.UUID) {
+	if id := m.workflow; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetWorkflow resets all changes to the "workflow" edge.
+func (m *ScheduleStateMutation) ResetWorkflow() {
+	m.workflow = nil
+	m.clearedworkflow = false
+}
+
+// Where appends a list predicates to the ScheduleStateMutation builder.
+func (m *ScheduleStateMutation) Where(ps ...predicate.ScheduleState) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ScheduleStateMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ScheduleStateMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ScheduleState, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ScheduleStateMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ScheduleStateMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ScheduleState).
+func (m *ScheduleStateMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ScheduleStateMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.workflow != nil {
+		fields = append(fields, schedulestate.FieldWorkflowID)
+	}
+	if m.handled_through != nil {
+		fields = append(fields, schedulestate.FieldHandledThrough)
+	}
+	if m.built_for != nil {
+		fields = append(fields, schedulestate.FieldBuiltFor)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ScheduleStateMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case schedulestate.FieldWorkflowID:
+		return m.WorkflowID()
+	case schedulestate.FieldHandledThrough:
+		return m.HandledThrough()
+	case schedulestate.FieldBuiltFor:
+		return m.BuiltFor()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ScheduleStateMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case schedulestate.FieldWorkflowID:
+		return m.OldWorkflowID(ctx)
+	case schedulestate.FieldHandledThrough:
+		return m.OldHandledThrough(ctx)
+	case schedulestate.FieldBuiltFor:
+		return m.OldBuiltFor(ctx)
+	}
+	return nil, fmt.Errorf("unknown ScheduleState field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ScheduleStateMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case schedulestate.FieldWorkflowID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWorkflowID(v)
+		return nil
+	case schedulestate.FieldHandledThrough:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandledThrough(v)
+		return nil
+	case schedulestate.FieldBuiltFor:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBuiltFor(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleState field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ScheduleStateMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ScheduleStateMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ScheduleStateMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ScheduleState numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ScheduleStateMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(schedulestate.FieldHandledThrough) {
+		fields = append(fields, schedulestate.FieldHandledThrough)
+	}
+	if m.FieldCleared(schedulestate.FieldBuiltFor) {
+		fields = append(fields, schedulestate.FieldBuiltFor)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ScheduleStateMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ScheduleStateMutation) ClearField(name string) error {
+	switch name {
+	case schedulestate.FieldHandledThrough:
+		m.ClearHandledThrough()
+		return nil
+	case schedulestate.FieldBuiltFor:
+		m.ClearBuiltFor()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleState nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ScheduleStateMutation) ResetField(name string) error {
+	switch name {
+	case schedulestate.FieldWorkflowID:
+		m.ResetWorkflowID()
+		return nil
+	case schedulestate.FieldHandledThrough:
+		m.ResetHandledThrough()
+		return nil
+	case schedulestate.FieldBuiltFor:
+		m.ResetBuiltFor()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleState field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ScheduleStateMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.workflow != nil {
+		edges = append(edges, schedulestate.EdgeWorkflow)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ScheduleStateMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case schedulestate.EdgeWorkflow:
+		if id := m.workflow; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ScheduleStateMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ScheduleStateMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ScheduleStateMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedworkflow {
+		edges = append(edges, schedulestate.EdgeWorkflow)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ScheduleStateMutation) EdgeCleared(name string) bool {
+	switch name {
+	case schedulestate.EdgeWorkflow:
+		return m.clearedworkflow
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ScheduleStateMutation) ClearEdge(name string) error {
+	switch name {
+	case schedulestate.EdgeWorkflow:
+		m.ClearWorkflow()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleState unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ScheduleStateMutation) ResetEdge(name string) error {
+	switch name {
+	case schedulestate.EdgeWorkflow:
+		m.ResetWorkflow()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleState edge %s", name)
 }
 
 // StepOutputMutation represents an operation that mutates the StepOutput nodes in the graph.
@@ -7605,38 +8821,43 @@ func (m *UserMutation) ResetEdge(name string) error {
 // WorkflowMutation represents an operation that mutates the Workflow nodes in the graph.
 type WorkflowMutation struct {
 	config
-	op                Op
-	typ               string
-	id                *uuid.UUID
-	created_at        *time.Time
-	updated_at        *time.Time
-	name              *string
-	description       *string
-	is_active         *bool
-	is_template       *bool
-	trigger_type      *spec.TriggerType
-	trigger_config    *map[string]interface{}
-	conditions        *map[string]interface{}
-	actions           *[]spec.Action
-	appendactions     []spec.Action
-	version           *int
-	addversion        *int
-	webhook_secret    *string
-	template_key      *string
-	retention_days    *int
-	addretention_days *int
-	clearedFields     map[string]struct{}
-	created_by        *uuid.UUID
-	clearedcreated_by bool
-	executions        map[uuid.UUID]struct{}
-	removedexecutions map[uuid.UUID]struct{}
-	clearedexecutions bool
-	versions          map[uuid.UUID]struct{}
-	removedversions   map[uuid.UUID]struct{}
-	clearedversions   bool
-	done              bool
-	oldValue          func(context.Context) (*Workflow, error)
-	predicates        []predicate.Workflow
+	op                      Op
+	typ                     string
+	id                      *uuid.UUID
+	created_at              *time.Time
+	updated_at              *time.Time
+	name                    *string
+	description             *string
+	is_active               *bool
+	is_template             *bool
+	trigger_type            *spec.TriggerType
+	trigger_config          *map[string]interface{}
+	conditions              *map[string]interface{}
+	actions                 *[]spec.Action
+	appendactions           []spec.Action
+	version                 *int
+	addversion              *int
+	webhook_secret          *string
+	template_key            *string
+	retention_days          *int
+	addretention_days       *int
+	clearedFields           map[string]struct{}
+	created_by              *uuid.UUID
+	clearedcreated_by       bool
+	executions              map[uuid.UUID]struct{}
+	removedexecutions       map[uuid.UUID]struct{}
+	clearedexecutions       bool
+	versions                map[uuid.UUID]struct{}
+	removedversions         map[uuid.UUID]struct{}
+	clearedversions         bool
+	date_occurrences        map[uuid.UUID]struct{}
+	removeddate_occurrences map[uuid.UUID]struct{}
+	cleareddate_occurrences bool
+	schedule_state          *uuid.UUID
+	clearedschedule_state   bool
+	done                    bool
+	oldValue                func(context.Context) (*Workflow, error)
+	predicates              []predicate.Workflow
 }
 
 var _ ent.Mutation = (*WorkflowMutation)(nil)
@@ -8526,6 +9747,99 @@ func (m *WorkflowMutation) ResetVersions() {
 	m.removedversions = nil
 }
 
+// AddDateOccurrenceIDs adds the "date_occurrences" edge to the ClientDateOccurrence entity by ids.
+func (m *WorkflowMutation) AddDateOccurrenceIDs(ids ...uuid.UUID) {
+	if m.date_occurrences == nil {
+		m.date_occurrences = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		m.date_occurrences[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDateOccurrences clears the "date_occurrences" edge to the ClientDateOccurrence entity.
+func (m *WorkflowMutation) ClearDateOccurrences() {
+	m.cleareddate_occurrences = true
+}
+
+// DateOccurrencesCleared reports if the "date_occurrences" edge to the ClientDateOccurrence entity was cleared.
+func (m *WorkflowMutation) DateOccurrencesCleared() bool {
+	return m.cleareddate_occurrences
+}
+
+// RemoveDateOccurrenceIDs removes the "date_occurrences" edge to the ClientDateOccurrence entity by IDs.
+func (m *WorkflowMutation) RemoveDateOccurrenceIDs(ids ...uuid.UUID) {
+	if m.removeddate_occurrences == nil {
+		m.removeddate_occurrences = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		delete(m.date_occurrences, ids[i])
+		m.removeddate_occurrences[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDateOccurrences returns the removed IDs of the "date_occurrences" edge to the ClientDateOccurrence entity.
+func (m *WorkflowMutation) RemovedDateOccurrencesIDs() (ids []uuid.UUID) {
+	for id := range m.removeddate_occurrences {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DateOccurrencesIDs returns the "date_occurrences" edge IDs in the mutation.
+func (m *WorkflowMutation) DateOccurrencesIDs() (ids []uuid.UUID) {
+	for id := range m.date_occurrences {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDateOccurrences resets all changes to the "date_occurrences" edge.
+func (m *WorkflowMutation) ResetDateOccurrences() {
+	m.date_occurrences = nil
+	m.cleareddate_occurrences = false
+	m.removeddate_occurrences = nil
+}
+
+// SetScheduleStateID sets the "schedule_state" edge to the ScheduleState entity by id.
+func (m *WorkflowMutation) SetScheduleStateID(id uuid.UUID) {
+	m.schedule_state = &id
+}
+
+// ClearScheduleState clears the "schedule_state" edge to the ScheduleState entity.
+func (m *WorkflowMutation) ClearScheduleState() {
+	m.clearedschedule_state = true
+}
+
+// ScheduleStateCleared reports if the "schedule_state" edge to the ScheduleState entity was cleared.
+func (m *WorkflowMutation) ScheduleStateCleared() bool {
+	return m.clearedschedule_state
+}
+
+// ScheduleStateID returns the "schedule_state" edge ID in the mutation.
+func (m *WorkflowMutation) ScheduleStateID() (id uuid.UUID, exists bool) {
+	if m.schedule_state != nil {
+		return *m.schedule_state, true
+	}
+	return
+}
+
+// ScheduleStateIDs returns the "schedule_state" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ScheduleStateID instead. It exists only for internal usage by the builders.
+func (m *WorkflowMutation) ScheduleStateIDs() (ids []uuid.UUID) {
+	if id := m.schedule_state; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetScheduleState resets all changes to the "schedule_state" edge.
+func (m *WorkflowMutation) ResetScheduleState() {
+	m.schedule_state = nil
+	m.clearedschedule_state = false
+}
+
 // Where appends a list predicates to the WorkflowMutation builder.
 func (m *WorkflowMutation) Where(ps ...predicate.Workflow) {
 	m.predicates = append(m.predicates, ps...)
@@ -8951,7 +10265,7 @@ func (m *WorkflowMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *WorkflowMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.created_by != nil {
 		edges = append(edges, workflow.EdgeCreatedBy)
 	}
@@ -8960,6 +10274,12 @@ func (m *WorkflowMutation) AddedEdges() []string {
 	}
 	if m.versions != nil {
 		edges = append(edges, workflow.EdgeVersions)
+	}
+	if m.date_occurrences != nil {
+		edges = append(edges, workflow.EdgeDateOccurrences)
+	}
+	if m.schedule_state != nil {
+		edges = append(edges, workflow.EdgeScheduleState)
 	}
 	return edges
 }
@@ -8984,18 +10304,31 @@ func (m *WorkflowMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case workflow.EdgeDateOccurrences:
+		ids := make([]ent.Value, 0, len(m.date_occurrences))
+		for id := range m.date_occurrences {
+			ids = append(ids, id)
+		}
+		return ids
+	case workflow.EdgeScheduleState:
+		if id := m.schedule_state; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *WorkflowMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.removedexecutions != nil {
 		edges = append(edges, workflow.EdgeExecutions)
 	}
 	if m.removedversions != nil {
 		edges = append(edges, workflow.EdgeVersions)
+	}
+	if m.removeddate_occurrences != nil {
+		edges = append(edges, workflow.EdgeDateOccurrences)
 	}
 	return edges
 }
@@ -9016,13 +10349,19 @@ func (m *WorkflowMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case workflow.EdgeDateOccurrences:
+		ids := make([]ent.Value, 0, len(m.removeddate_occurrences))
+		for id := range m.removeddate_occurrences {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *WorkflowMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.clearedcreated_by {
 		edges = append(edges, workflow.EdgeCreatedBy)
 	}
@@ -9031,6 +10370,12 @@ func (m *WorkflowMutation) ClearedEdges() []string {
 	}
 	if m.clearedversions {
 		edges = append(edges, workflow.EdgeVersions)
+	}
+	if m.cleareddate_occurrences {
+		edges = append(edges, workflow.EdgeDateOccurrences)
+	}
+	if m.clearedschedule_state {
+		edges = append(edges, workflow.EdgeScheduleState)
 	}
 	return edges
 }
@@ -9045,6 +10390,10 @@ func (m *WorkflowMutation) EdgeCleared(name string) bool {
 		return m.clearedexecutions
 	case workflow.EdgeVersions:
 		return m.clearedversions
+	case workflow.EdgeDateOccurrences:
+		return m.cleareddate_occurrences
+	case workflow.EdgeScheduleState:
+		return m.clearedschedule_state
 	}
 	return false
 }
@@ -9055,6 +10404,9 @@ func (m *WorkflowMutation) ClearEdge(name string) error {
 	switch name {
 	case workflow.EdgeCreatedBy:
 		m.ClearCreatedBy()
+		return nil
+	case workflow.EdgeScheduleState:
+		m.ClearScheduleState()
 		return nil
 	}
 	return fmt.Errorf("unknown Workflow unique edge %s", name)
@@ -9072,6 +10424,12 @@ func (m *WorkflowMutation) ResetEdge(name string) error {
 		return nil
 	case workflow.EdgeVersions:
 		m.ResetVersions()
+		return nil
+	case workflow.EdgeDateOccurrences:
+		m.ResetDateOccurrences()
+		return nil
+	case workflow.EdgeScheduleState:
+		m.ResetScheduleState()
 		return nil
 	}
 	return fmt.Errorf("unknown Workflow edge %s", name)

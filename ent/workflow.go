@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
@@ -65,14 +66,19 @@ type WorkflowEdges struct {
 	Executions []*WorkflowExecution `json:"executions,omitempty"`
 	// Versions holds the value of the versions edge.
 	Versions []*WorkflowVersion `json:"versions,omitempty"`
+	// DateOccurrences holds the value of the date_occurrences edge.
+	DateOccurrences []*ClientDateOccurrence `json:"date_occurrences,omitempty"`
+	// ScheduleState holds the value of the schedule_state edge.
+	ScheduleState *ScheduleState `json:"schedule_state,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedExecutions map[string][]*WorkflowExecution
-	namedVersions   map[string][]*WorkflowVersion
+	namedExecutions      map[string][]*WorkflowExecution
+	namedVersions        map[string][]*WorkflowVersion
+	namedDateOccurrences map[string][]*ClientDateOccurrence
 }
 
 // CreatedByOrErr returns the CreatedBy value or an error if the edge
@@ -102,6 +108,26 @@ func (e WorkflowEdges) VersionsOrErr() ([]*WorkflowVersion, error) {
 		return e.Versions, nil
 	}
 	return nil, &NotLoadedError{edge: "versions"}
+}
+
+// DateOccurrencesOrErr returns the DateOccurrences value or an error if the edge
+// was not loaded in eager-loading.
+func (e WorkflowEdges) DateOccurrencesOrErr() ([]*ClientDateOccurrence, error) {
+	if e.loadedTypes[3] {
+		return e.DateOccurrences, nil
+	}
+	return nil, &NotLoadedError{edge: "date_occurrences"}
+}
+
+// ScheduleStateOrErr returns the ScheduleState value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e WorkflowEdges) ScheduleStateOrErr() (*ScheduleState, error) {
+	if e.ScheduleState != nil {
+		return e.ScheduleState, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: schedulestate.Label}
+	}
+	return nil, &NotLoadedError{edge: "schedule_state"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -270,6 +296,16 @@ func (_m *Workflow) QueryVersions() *WorkflowVersionQuery {
 	return NewWorkflowClient(_m.config).QueryVersions(_m)
 }
 
+// QueryDateOccurrences queries the "date_occurrences" edge of the Workflow entity.
+func (_m *Workflow) QueryDateOccurrences() *ClientDateOccurrenceQuery {
+	return NewWorkflowClient(_m.config).QueryDateOccurrences(_m)
+}
+
+// QueryScheduleState queries the "schedule_state" edge of the Workflow entity.
+func (_m *Workflow) QueryScheduleState() *ScheduleStateQuery {
+	return NewWorkflowClient(_m.config).QueryScheduleState(_m)
+}
+
 // Update returns a builder for updating this Workflow.
 // Note that you need to call Workflow.Unwrap() before calling this method if this Workflow
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -391,6 +427,30 @@ func (_m *Workflow) appendNamedVersions(name string, edges ...*WorkflowVersion) 
 		_m.Edges.namedVersions[name] = []*WorkflowVersion{}
 	} else {
 		_m.Edges.namedVersions[name] = append(_m.Edges.namedVersions[name], edges...)
+	}
+}
+
+// NamedDateOccurrences returns the DateOccurrences named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Workflow) NamedDateOccurrences(name string) ([]*ClientDateOccurrence, error) {
+	if _m.Edges.namedDateOccurrences == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDateOccurrences[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Workflow) appendNamedDateOccurrences(name string, edges ...*ClientDateOccurrence) {
+	if _m.Edges.namedDateOccurrences == nil {
+		_m.Edges.namedDateOccurrences = make(map[string][]*ClientDateOccurrence)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDateOccurrences[name] = []*ClientDateOccurrence{}
+	} else {
+		_m.Edges.namedDateOccurrences[name] = append(_m.Edges.namedDateOccurrences[name], edges...)
 	}
 }
 

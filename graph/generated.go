@@ -396,10 +396,12 @@ type ComplexityRoot struct {
 		IsActive      func(childComplexity int) int
 		IsTemplate    func(childComplexity int) int
 		Name          func(childComplexity int) int
+		NextRunAt     func(childComplexity int) int
 		RetentionDays func(childComplexity int) int
 		TemplateKey   func(childComplexity int) int
 		TriggerConfig func(childComplexity int) int
 		TriggerType   func(childComplexity int) int
+		UpcomingRuns  func(childComplexity int, count *int) int
 		UpdatedAt     func(childComplexity int) int
 		Version       func(childComplexity int) int
 		Versions      func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowVersionOrder, where *ent.WorkflowVersionWhereInput) int
@@ -601,6 +603,8 @@ type SubscriptionResolver interface {
 type WorkflowResolver interface {
 	Actions(ctx context.Context, obj *ent.Workflow) ([]*spec.Action, error)
 
+	NextRunAt(ctx context.Context, obj *ent.Workflow) (*time.Time, error)
+	UpcomingRuns(ctx context.Context, obj *ent.Workflow, count *int) ([]*time.Time, error)
 	WebhookSecret(ctx context.Context, obj *ent.Workflow) (*string, error)
 	WebhookPath(ctx context.Context, obj *ent.Workflow) (*string, error)
 }
@@ -2275,6 +2279,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.Name(childComplexity), true
+	case "Workflow.nextRunAt":
+		if e.ComplexityRoot.Workflow.NextRunAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.NextRunAt(childComplexity), true
 	case "Workflow.retentionDays":
 		if e.ComplexityRoot.Workflow.RetentionDays == nil {
 			break
@@ -2299,6 +2309,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.TriggerType(childComplexity), true
+	case "Workflow.upcomingRuns":
+		if e.ComplexityRoot.Workflow.UpcomingRuns == nil {
+			break
+		}
+
+		args, err := ec.field_Workflow_upcomingRuns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Workflow.UpcomingRuns(childComplexity, args["count"].(*int)), true
 	case "Workflow.updatedAt":
 		if e.ComplexityRoot.Workflow.UpdatedAt == nil {
 			break
@@ -3043,7 +3064,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "auth.graphqls" "clientfields.graphqls" "engine.graphqls" "ent.graphqls" "schema.graphqls" "stats.graphqls" "subscription.graphqls" "workflow.graphqls"
+//go:embed "auth.graphqls" "clientfields.graphqls" "engine.graphqls" "ent.graphqls" "schedule.graphqls" "schema.graphqls" "stats.graphqls" "subscription.graphqls" "workflow.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3059,6 +3080,7 @@ var sources = []*ast.Source{
 	{Name: "clientfields.graphqls", Input: sourceData("clientfields.graphqls"), BuiltIn: false},
 	{Name: "engine.graphqls", Input: sourceData("engine.graphqls"), BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
+	{Name: "schedule.graphqls", Input: sourceData("schedule.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "stats.graphqls", Input: sourceData("stats.graphqls"), BuiltIn: false},
 	{Name: "subscription.graphqls", Input: sourceData("subscription.graphqls"), BuiltIn: false},
@@ -3678,6 +3700,10 @@ func (ec *executionContext) childFields_Workflow(ctx context.Context, field grap
 		return ec.fieldContext_Workflow_executions(ctx, field)
 	case "versions":
 		return ec.fieldContext_Workflow_versions(ctx, field)
+	case "nextRunAt":
+		return ec.fieldContext_Workflow_nextRunAt(ctx, field)
+	case "upcomingRuns":
+		return ec.fieldContext_Workflow_upcomingRuns(ctx, field)
 	case "webhookSecret":
 		return ec.fieldContext_Workflow_webhookSecret(ctx, field)
 	case "webhookPath":
@@ -5489,6 +5515,20 @@ func (ec *executionContext) field_Workflow_executions_args(ctx context.Context, 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Workflow_upcomingRuns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "count",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["count"] = arg0
 	return args, nil
 }
 
@@ -12625,6 +12665,73 @@ func (ec *executionContext) fieldContext_Workflow_versions(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Workflow_versions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Workflow_nextRunAt(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_nextRunAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Workflow().NextRunAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_nextRunAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workflow", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Workflow_upcomingRuns(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_upcomingRuns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Workflow().UpcomingRuns(ctx, obj, fc.Args["count"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*time.Time) graphql.Marshaler {
+			return ec.marshalNTime2ᚕᚖtimeᚐTimeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_upcomingRuns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Workflow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Workflow_upcomingRuns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27461,6 +27568,18 @@ func (ec *executionContext) _Workflow(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Workflow_versions(ctx, field, obj)
 				})
+		case "nextRunAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Workflow_nextRunAt(ctx, field, obj)
+				})
+		case "upcomingRuns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Workflow_upcomingRuns(ctx, field, obj)
+				})
 		case "webhookSecret":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -29393,6 +29512,53 @@ func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v an
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTime2ᚕᚖtimeᚐTimeᚄ(ctx context.Context, v any) ([]*time.Time, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*time.Time, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTime2ᚖtimeᚐTime(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNTime2ᚕᚖtimeᚐTimeᚄ(ctx context.Context, sel ast.SelectionSet, v []*time.Time) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNTime2ᚖtimeᚐTime(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Time!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalTime(*v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}

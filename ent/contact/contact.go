@@ -47,6 +47,8 @@ const (
 	EdgeDocuments = "documents"
 	// EdgeActivities holds the string denoting the activities edge name in mutations.
 	EdgeActivities = "activities"
+	// EdgeDateOccurrences holds the string denoting the date_occurrences edge name in mutations.
+	EdgeDateOccurrences = "date_occurrences"
 	// Table holds the table name of the contact in the database.
 	Table = "clients"
 	// OwnerTable is the table that holds the owner relation/edge.
@@ -84,6 +86,13 @@ const (
 	ActivitiesInverseTable = "activities"
 	// ActivitiesColumn is the table column denoting the activities relation/edge.
 	ActivitiesColumn = "client_id"
+	// DateOccurrencesTable is the table that holds the date_occurrences relation/edge.
+	DateOccurrencesTable = "client_date_occurrences"
+	// DateOccurrencesInverseTable is the table name for the ClientDateOccurrence entity.
+	// It exists in this package in order to avoid circular dependency with the "clientdateoccurrence" package.
+	DateOccurrencesInverseTable = "client_date_occurrences"
+	// DateOccurrencesColumn is the table column denoting the date_occurrences relation/edge.
+	DateOccurrencesColumn = "client_id"
 )
 
 // Columns holds all SQL columns for contact fields.
@@ -271,6 +280,20 @@ func ByActivities(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newActivitiesStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByDateOccurrencesCount orders the results by date_occurrences count.
+func ByDateOccurrencesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDateOccurrencesStep(), opts...)
+	}
+}
+
+// ByDateOccurrences orders the results by date_occurrences terms.
+func ByDateOccurrences(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDateOccurrencesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -304,6 +327,13 @@ func newActivitiesStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ActivitiesInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ActivitiesTable, ActivitiesColumn),
+	)
+}
+func newDateOccurrencesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DateOccurrencesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, DateOccurrencesTable, DateOccurrencesColumn),
 	)
 }
 

@@ -81,6 +81,51 @@ var (
 			},
 		},
 	}
+	// ClientDateOccurrencesColumns holds the columns for the "client_date_occurrences" table.
+	ClientDateOccurrencesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "date", Type: field.TypeString, Size: 10},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "client_id", Type: field.TypeUUID},
+		{Name: "workflow_id", Type: field.TypeUUID},
+	}
+	// ClientDateOccurrencesTable holds the schema information for the "client_date_occurrences" table.
+	ClientDateOccurrencesTable = &schema.Table{
+		Name:       "client_date_occurrences",
+		Columns:    ClientDateOccurrencesColumns,
+		PrimaryKey: []*schema.Column{ClientDateOccurrencesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "client_date_occurrences_clients_date_occurrences",
+				Columns:    []*schema.Column{ClientDateOccurrencesColumns[3]},
+				RefColumns: []*schema.Column{ClientsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "client_date_occurrences_workflows_date_occurrences",
+				Columns:    []*schema.Column{ClientDateOccurrencesColumns[4]},
+				RefColumns: []*schema.Column{WorkflowsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "clientdateoccurrence_workflow_id_client_id",
+				Unique:  true,
+				Columns: []*schema.Column{ClientDateOccurrencesColumns[4], ClientDateOccurrencesColumns[3]},
+			},
+			{
+				Name:    "clientdateoccurrence_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{ClientDateOccurrencesColumns[2]},
+			},
+			{
+				Name:    "clientdateoccurrence_workflow_id_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{ClientDateOccurrencesColumns[4], ClientDateOccurrencesColumns[2]},
+			},
+		},
+	}
 	// ClientsColumns holds the columns for the "clients" table.
 	ClientsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeUUID},
@@ -258,6 +303,27 @@ var (
 			},
 		},
 	}
+	// WorkflowScheduleStatesColumns holds the columns for the "workflow_schedule_states" table.
+	WorkflowScheduleStatesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "handled_through", Type: field.TypeTime, Nullable: true},
+		{Name: "built_for", Type: field.TypeTime, Nullable: true},
+		{Name: "workflow_id", Type: field.TypeUUID, Unique: true},
+	}
+	// WorkflowScheduleStatesTable holds the schema information for the "workflow_schedule_states" table.
+	WorkflowScheduleStatesTable = &schema.Table{
+		Name:       "workflow_schedule_states",
+		Columns:    WorkflowScheduleStatesColumns,
+		PrimaryKey: []*schema.Column{WorkflowScheduleStatesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "workflow_schedule_states_workflows_schedule_state",
+				Columns:    []*schema.Column{WorkflowScheduleStatesColumns[3]},
+				RefColumns: []*schema.Column{WorkflowsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// WorkflowExecutionStepOutputsColumns holds the columns for the "workflow_execution_step_outputs" table.
 	WorkflowExecutionStepOutputsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeUUID},
@@ -368,7 +434,7 @@ var (
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 5000},
 		{Name: "is_active", Type: field.TypeBool, Default: true},
 		{Name: "is_template", Type: field.TypeBool, Default: false},
-		{Name: "trigger_type", Type: field.TypeEnum, Enums: []string{"CLIENT_CREATED", "CLIENT_UPDATED", "CLIENT_STATUS_CHANGED", "DOCUMENT_UPLOADED", "TASK_COMPLETED", "SCHEDULED", "MANUAL", "WEBHOOK"}},
+		{Name: "trigger_type", Type: field.TypeEnum, Enums: []string{"CLIENT_CREATED", "CLIENT_UPDATED", "CLIENT_STATUS_CHANGED", "DOCUMENT_UPLOADED", "TASK_COMPLETED", "SCHEDULED", "MANUAL", "WEBHOOK", "CLIENT_DATE"}},
 		{Name: "trigger_config", Type: field.TypeJSON},
 		{Name: "conditions", Type: field.TypeJSON},
 		{Name: "actions", Type: field.TypeJSON},
@@ -616,10 +682,12 @@ var (
 	Tables = []*schema.Table{
 		APITokensTable,
 		ActivitiesTable,
+		ClientDateOccurrencesTable,
 		ClientsTable,
 		ClientFieldsTable,
 		DocumentsTable,
 		EmailsTable,
+		WorkflowScheduleStatesTable,
 		WorkflowExecutionStepOutputsTable,
 		TasksTable,
 		UsersTable,
@@ -639,6 +707,11 @@ func init() {
 	ActivitiesTable.Annotation = &entsql.Annotation{
 		Table: "activities",
 	}
+	ClientDateOccurrencesTable.ForeignKeys[0].RefTable = ClientsTable
+	ClientDateOccurrencesTable.ForeignKeys[1].RefTable = WorkflowsTable
+	ClientDateOccurrencesTable.Annotation = &entsql.Annotation{
+		Table: "client_date_occurrences",
+	}
 	ClientsTable.ForeignKeys[0].RefTable = UsersTable
 	ClientsTable.Annotation = &entsql.Annotation{
 		Table: "clients",
@@ -652,6 +725,10 @@ func init() {
 	}
 	EmailsTable.Annotation = &entsql.Annotation{
 		Table: "emails",
+	}
+	WorkflowScheduleStatesTable.ForeignKeys[0].RefTable = WorkflowsTable
+	WorkflowScheduleStatesTable.Annotation = &entsql.Annotation{
+		Table: "workflow_schedule_states",
 	}
 	WorkflowExecutionStepOutputsTable.ForeignKeys[0].RefTable = WorkflowExecutionsTable
 	WorkflowExecutionStepOutputsTable.Annotation = &entsql.Annotation{

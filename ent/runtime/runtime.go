@@ -8,10 +8,12 @@ import (
 
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/schema"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
@@ -138,6 +140,28 @@ func init() {
 	activityDescID := activityMixinFields0[0].Descriptor()
 	// activity.DefaultID holds the default value on creation for the id field.
 	activity.DefaultID = activityDescID.Default.(func() uuid.UUID)
+	clientdateoccurrenceMixin := schema.ClientDateOccurrence{}.Mixin()
+	clientdateoccurrence.Policy = privacy.NewPolicies(schema.ClientDateOccurrence{})
+	clientdateoccurrence.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := clientdateoccurrence.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	clientdateoccurrenceMixinFields0 := clientdateoccurrenceMixin[0].Fields()
+	_ = clientdateoccurrenceMixinFields0
+	clientdateoccurrenceFields := schema.ClientDateOccurrence{}.Fields()
+	_ = clientdateoccurrenceFields
+	// clientdateoccurrenceDescDate is the schema descriptor for date field.
+	clientdateoccurrenceDescDate := clientdateoccurrenceFields[2].Descriptor()
+	// clientdateoccurrence.DateValidator is a validator for the "date" field. It is called by the builders before save.
+	clientdateoccurrence.DateValidator = clientdateoccurrenceDescDate.Validators[0].(func(string) error)
+	// clientdateoccurrenceDescID is the schema descriptor for id field.
+	clientdateoccurrenceDescID := clientdateoccurrenceMixinFields0[0].Descriptor()
+	// clientdateoccurrence.DefaultID holds the default value on creation for the id field.
+	clientdateoccurrence.DefaultID = clientdateoccurrenceDescID.Default.(func() uuid.UUID)
 	contactMixin := schema.Contact{}.Mixin()
 	contact.Policy = privacy.NewPolicies(schema.Contact{})
 	contact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -385,6 +409,24 @@ func init() {
 	emailDescID := emailMixinFields0[0].Descriptor()
 	// email.DefaultID holds the default value on creation for the id field.
 	email.DefaultID = emailDescID.Default.(func() uuid.UUID)
+	schedulestateMixin := schema.ScheduleState{}.Mixin()
+	schedulestate.Policy = privacy.NewPolicies(schema.ScheduleState{})
+	schedulestate.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := schedulestate.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	schedulestateMixinFields0 := schedulestateMixin[0].Fields()
+	_ = schedulestateMixinFields0
+	schedulestateFields := schema.ScheduleState{}.Fields()
+	_ = schedulestateFields
+	// schedulestateDescID is the schema descriptor for id field.
+	schedulestateDescID := schedulestateMixinFields0[0].Descriptor()
+	// schedulestate.DefaultID holds the default value on creation for the id field.
+	schedulestate.DefaultID = schedulestateDescID.Default.(func() uuid.UUID)
 	stepoutputMixin := schema.StepOutput{}.Mixin()
 	stepoutput.Policy = privacy.NewPolicies(schema.StepOutput{})
 	stepoutput.Hooks[0] = func(next ent.Mutator) ent.Mutator {

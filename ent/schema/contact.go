@@ -58,6 +58,9 @@ func (Contact) Edges() []ent.Edge {
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.To("activities", Activity.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
+		// Pending CLIENT_DATE runs (scheduler bookkeeping, not in the API).
+		edge.To("date_occurrences", ClientDateOccurrence.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
 	}
 }
 

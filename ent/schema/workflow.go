@@ -72,6 +72,11 @@ func (Workflow) Edges() []ent.Edge {
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection()),
 		edge.To("versions", WorkflowVersion.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.RelayConnection()),
+		// The scheduler's bookkeeping (CLIENT_DATE occurrences, SCHEDULED catch-up); not in the API.
+		edge.To("date_occurrences", ClientDateOccurrence.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
+		edge.To("schedule_state", ScheduleState.Type).Unique().
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -38,7 +38,7 @@ func dateFixture(t *testing.T, db *testsupport.DB) *dateSetup {
 	api.MustData(createWorkflow, map[string]any{"in": map[string]any{
 		"name": "Renewal reminder", "triggerType": "CLIENT_DATE", "isActive": true,
 		"triggerConfig": map[string]any{"field": "custom.renewalDate", "offsetDays": -3, "at": "09:00", "timezone": "Europe/Paris"},
-		"actions": []any{map[string]any{"type": "CREATE_TASK", "config": map[string]any{"title": "Renewal of {{client.name}} on {{trigger.data.date}}"}}},
+		"actions":       []any{map[string]any{"type": "CREATE_TASK", "config": map[string]any{"title": "Renewal of {{client.name}} on {{trigger.data.date}}"}}},
 	}}, &wf)
 	return &dateSetup{schedSetup: &schedSetup{db: db, now: time.Now()}, api: api, wf: wf.CreateWorkflow.ID}
 }

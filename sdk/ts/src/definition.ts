@@ -24,7 +24,8 @@ export type FlowlineWorkflowDefinition = {
     | "TASK_COMPLETED"
     | "SCHEDULED"
     | "MANUAL"
-    | "WEBHOOK";
+    | "WEBHOOK"
+    | "CLIENT_DATE";
 };
 /**
  * @minItems 1

@@ -2639,6 +2639,8 @@ export type TimelineStep = {
 export type TriggerType =
   /** A client is created. */
   | 'CLIENT_CREATED'
+  /** A client's date (createdAt or a DATE/DATETIME custom field) plus an offset is reached. */
+  | 'CLIENT_DATE'
   /** A client's status changes. */
   | 'CLIENT_STATUS_CHANGED'
   /** One of a client's fields changes. */
@@ -2928,6 +2930,12 @@ export type Workflow = Node & {
   isTemplate: Scalars['Boolean']['output'];
   /** Its name. */
   name: Scalars['String']['output'];
+  /**
+   * When the workflow runs next, for an active SCHEDULED workflow (the next cron slot) or an
+   * active CLIENT_DATE workflow (the earliest pending client date); null otherwise, or when
+   * nothing is due.
+   */
+  nextRunAt: Maybe<Scalars['Time']['output']>;
   /** Days its executions are kept after they end, overriding the server's RETENTION_DAYS (1 to 3650); null follows the server. */
   retentionDays: Maybe<Scalars['Int']['output']>;
   /** The built-in template it is (library templates only). */
@@ -2936,6 +2944,12 @@ export type Workflow = Node & {
   triggerConfig: Scalars['Map']['output'];
   /** The CRM event that starts it. */
   triggerType: TriggerType;
+  /**
+   * The next runs, earliest first (count from 1 to 100): cron slots of a SCHEDULED workflow,
+   * pending client dates of a CLIENT_DATE workflow (one per client, so one time may repeat).
+   * Empty for other triggers and inactive workflows.
+   */
+  upcomingRuns: Array<Scalars['Time']['output']>;
   /** When it last changed. */
   updatedAt: Scalars['Time']['output'];
   /** The definition's version, one more at every change of trigger, conditions or actions. */
@@ -2961,6 +2975,12 @@ export type WorkflowExecutionsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<WorkflowExecutionOrder>>;
   where?: InputMaybe<WorkflowExecutionWhereInput>;
+};
+
+
+/** An automation: when its trigger fires and its conditions hold, its steps run as an execution. */
+export type WorkflowUpcomingRunsArgs = {
+  count?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

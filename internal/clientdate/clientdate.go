@@ -33,7 +33,7 @@ type Occurrence struct {
 func DateKey(d time.Time) string { return d.Format(time.DateOnly) }
 
 // Compute returns the next occurrence of a client (described as events.ClientFields does)
-// that is due strictly after after and after the client was created (a client never runs
+// that is due strictly after the given time and after the client was created (a client never runs
 // for a date that passed before it existed); ok is false when there is none.
 func Compute(cd *workflow.ClientDate, clientID uuid.UUID, client map[string]any, after time.Time) (Occurrence, bool) {
 	base, ok := cd.BaseDate(client)

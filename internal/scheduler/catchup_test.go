@@ -68,7 +68,7 @@ func (s *schedSetup) runs(t *testing.T, c workflowstore.Created) []string {
 	return out
 }
 
-// walk scans every minute from from to to (inclusive) with two replicas.
+// walk scans every minute between the two times (inclusive) with two replicas.
 func (s *schedSetup) walk(t *testing.T, from, to time.Time) {
 	t.Helper()
 	a, b := s.scheduler(), s.scheduler()

@@ -148,7 +148,7 @@ func (d *ClientDate) BaseDate(client map[string]any) (date time.Time, ok bool) {
 	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, time.UTC), true
 }
 
-// Due returns when the occurrence of calendar date date runs: date + offsetDays at the local
+// Due returns when the occurrence of a calendar date runs: the date + offsetDays at the local
 // time of day, by the daylight-saving rule of resolveWall.
 func (d *ClientDate) Due(date time.Time) time.Time {
 	wall := time.Date(date.Year(), date.Month(), date.Day()+d.OffsetDays, d.Hour, d.Minute, 0, 0, time.UTC)

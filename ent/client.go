@@ -18,11 +18,13 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/enrollmentskip"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
@@ -44,6 +46,8 @@ type Client struct {
 	APIToken *APITokenClient
 	// Activity is the client for interacting with the Activity builders.
 	Activity *ActivityClient
+	// ClientDateOccurrence is the client for interacting with the ClientDateOccurrence builders.
+	ClientDateOccurrence *ClientDateOccurrenceClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
 	// CustomField is the client for interacting with the CustomField builders.
@@ -54,6 +58,8 @@ type Client struct {
 	Email *EmailClient
 	// EnrollmentSkip is the client for interacting with the EnrollmentSkip builders.
 	EnrollmentSkip *EnrollmentSkipClient
+	// ScheduleState is the client for interacting with the ScheduleState builders.
+	ScheduleState *ScheduleStateClient
 	// StepOutput is the client for interacting with the StepOutput builders.
 	StepOutput *StepOutputClient
 	// Task is the client for interacting with the Task builders.
@@ -83,11 +89,13 @@ func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.APIToken = NewAPITokenClient(c.config)
 	c.Activity = NewActivityClient(c.config)
+	c.ClientDateOccurrence = NewClientDateOccurrenceClient(c.config)
 	c.Contact = NewContactClient(c.config)
 	c.CustomField = NewCustomFieldClient(c.config)
 	c.Document = NewDocumentClient(c.config)
 	c.Email = NewEmailClient(c.config)
 	c.EnrollmentSkip = NewEnrollmentSkipClient(c.config)
+	c.ScheduleState = NewScheduleStateClient(c.config)
 	c.StepOutput = NewStepOutputClient(c.config)
 	c.Task = NewTaskClient(c.config)
 	c.User = NewUserClient(c.config)
@@ -190,11 +198,13 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		config:               cfg,
 		APIToken:             NewAPITokenClient(cfg),
 		Activity:             NewActivityClient(cfg),
+		ClientDateOccurrence: NewClientDateOccurrenceClient(cfg),
 		Contact:              NewContactClient(cfg),
 		CustomField:          NewCustomFieldClient(cfg),
 		Document:             NewDocumentClient(cfg),
 		Email:                NewEmailClient(cfg),
 		EnrollmentSkip:       NewEnrollmentSkipClient(cfg),
+		ScheduleState:        NewScheduleStateClient(cfg),
 		StepOutput:           NewStepOutputClient(cfg),
 		Task:                 NewTaskClient(cfg),
 		User:                 NewUserClient(cfg),
@@ -224,11 +234,13 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		config:               cfg,
 		APIToken:             NewAPITokenClient(cfg),
 		Activity:             NewActivityClient(cfg),
+		ClientDateOccurrence: NewClientDateOccurrenceClient(cfg),
 		Contact:              NewContactClient(cfg),
 		CustomField:          NewCustomFieldClient(cfg),
 		Document:             NewDocumentClient(cfg),
 		Email:                NewEmailClient(cfg),
 		EnrollmentSkip:       NewEnrollmentSkipClient(cfg),
+		ScheduleState:        NewScheduleStateClient(cfg),
 		StepOutput:           NewStepOutputClient(cfg),
 		Task:                 NewTaskClient(cfg),
 		User:                 NewUserClient(cfg),
@@ -266,10 +278,10 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.APIToken, c.Activity, c.Contact, c.CustomField, c.Document, c.Email,
-		c.EnrollmentSkip, c.StepOutput, c.Task, c.User, c.Workflow,
-		c.WorkflowEnrollment, c.WorkflowExecution, c.WorkflowExecutionLog,
-		c.WorkflowVersion,
+		c.APIToken, c.Activity, c.ClientDateOccurrence, c.Contact, c.CustomField,
+		c.Document, c.Email, c.EnrollmentSkip, c.ScheduleState, c.StepOutput, c.Task,
+		c.User, c.Workflow, c.WorkflowEnrollment, c.WorkflowExecution,
+		c.WorkflowExecutionLog, c.WorkflowVersion,
 	} {
 		n.Use(hooks...)
 	}
@@ -279,10 +291,10 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.APIToken, c.Activity, c.Contact, c.CustomField, c.Document, c.Email,
-		c.EnrollmentSkip, c.StepOutput, c.Task, c.User, c.Workflow,
-		c.WorkflowEnrollment, c.WorkflowExecution, c.WorkflowExecutionLog,
-		c.WorkflowVersion,
+		c.APIToken, c.Activity, c.ClientDateOccurrence, c.Contact, c.CustomField,
+		c.Document, c.Email, c.EnrollmentSkip, c.ScheduleState, c.StepOutput, c.Task,
+		c.User, c.Workflow, c.WorkflowEnrollment, c.WorkflowExecution,
+		c.WorkflowExecutionLog, c.WorkflowVersion,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -295,6 +307,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.APIToken.mutate(ctx, m)
 	case *ActivityMutation:
 		return c.Activity.mutate(ctx, m)
+	case *ClientDateOccurrenceMutation:
+		return c.ClientDateOccurrence.mutate(ctx, m)
 	case *ContactMutation:
 		return c.Contact.mutate(ctx, m)
 	case *CustomFieldMutation:
@@ -305,6 +319,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Email.mutate(ctx, m)
 	case *EnrollmentSkipMutation:
 		return c.EnrollmentSkip.mutate(ctx, m)
+	case *ScheduleStateMutation:
+		return c.ScheduleState.mutate(ctx, m)
 	case *StepOutputMutation:
 		return c.StepOutput.mutate(ctx, m)
 	case *TaskMutation:
@@ -626,6 +642,172 @@ func (c *ActivityClient) mutate(ctx context.Context, m *ActivityMutation) (Value
 	}
 }
 
+// ClientDateOccurrenceClient is a client for the ClientDateOccurrence schema.
+type ClientDateOccurrenceClient struct {
+	config
+}
+
+// NewClientDateOccurrenceClient returns a client for the ClientDateOccurrence from the given config.
+func NewClientDateOccurrenceClient(c config) *ClientDateOccurrenceClient {
+	return &ClientDateOccurrenceClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `clientdateoccurrence.Hooks(f(g(h())))`.
+func (c *ClientDateOccurrenceClient) Use(hooks ...Hook) {
+	c.hooks.ClientDateOccurrence = append(c.hooks.ClientDateOccurrence, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `clientdateoccurrence.Intercept(f(g(h())))`.
+func (c *ClientDateOccurrenceClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ClientDateOccurrence = append(c.inters.ClientDateOccurrence, interceptors...)
+}
+
+// Create returns a builder for creating a ClientDateOccurrence entity.
+func (c *ClientDateOccurrenceClient) Create() *ClientDateOccurrenceCreate {
+	mutation := newClientDateOccurrenceMutation(c.config, OpCreate)
+	return &ClientDateOccurrenceCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ClientDateOccurrence entities.
+func (c *ClientDateOccurrenceClient) CreateBulk(builders ...*ClientDateOccurrenceCreate) *ClientDateOccurrenceCreateBulk {
+	return &ClientDateOccurrenceCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ClientDateOccurrenceClient) MapCreateBulk(slice any, setFunc func(*ClientDateOccurrenceCreate, int)) *ClientDateOccurrenceCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ClientDateOccurrenceCreateBulk{err: fmt.Errorf("calling to ClientDateOccurrenceClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ClientDateOccurrenceCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ClientDateOccurrenceCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ClientDateOccurrence.
+func (c *ClientDateOccurrenceClient) Update() *ClientDateOccurrenceUpdate {
+	mutation := newClientDateOccurrenceMutation(c.config, OpUpdate)
+	return &ClientDateOccurrenceUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ClientDateOccurrenceClient) UpdateOne(_m *ClientDateOccurrence) *ClientDateOccurrenceUpdateOne {
+	mutation := newClientDateOccurrenceMutation(c.config, OpUpdateOne, withClientDateOccurrence(_m))
+	return &ClientDateOccurrenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ClientDateOccurrenceClient) UpdateOneID(id uuid.UUID) *ClientDateOccurrenceUpdateOne {
+	mutation := newClientDateOccurrenceMutation(c.config, OpUpdateOne, withClientDateOccurrenceID(id))
+	return &ClientDateOccurrenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ClientDateOccurrence.
+func (c *ClientDateOccurrenceClient) Delete() *ClientDateOccurrenceDelete {
+	mutation := newClientDateOccurrenceMutation(c.config, OpDelete)
+	return &ClientDateOccurrenceDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ClientDateOccurrenceClient) DeleteOne(_m *ClientDateOccurrence) *ClientDateOccurrenceDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ClientDateOccurrenceClient) DeleteOneID(id uuid.UUID) *ClientDateOccurrenceDeleteOne {
+	builder := c.Delete().Where(clientdateoccurrence.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ClientDateOccurrenceDeleteOne{builder}
+}
+
+// Query returns a query builder for ClientDateOccurrence.
+func (c *ClientDateOccurrenceClient) Query() *ClientDateOccurrenceQuery {
+	return &ClientDateOccurrenceQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeClientDateOccurrence},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ClientDateOccurrence entity by its id.
+func (c *ClientDateOccurrenceClient) Get(ctx context.Context, id uuid.UUID) (*ClientDateOccurrence, error) {
+	return c.Query().Where(clientdateoccurrence.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ClientDateOccurrenceClient) GetX(ctx context.Context, id uuid.UUID) *ClientDateOccurrence {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryWorkflow queries the workflow edge of a ClientDateOccurrence.
+func (c *ClientDateOccurrenceClient) QueryWorkflow(_m *ClientDateOccurrence) *WorkflowQuery {
+	query := (&WorkflowClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(clientdateoccurrence.Table, clientdateoccurrence.FieldID, id),
+			sqlgraph.To(workflow.Table, workflow.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, clientdateoccurrence.WorkflowTable, clientdateoccurrence.WorkflowColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryClient queries the client edge of a ClientDateOccurrence.
+func (c *ClientDateOccurrenceClient) QueryClient(_m *ClientDateOccurrence) *ContactQuery {
+	query := (&ContactClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(clientdateoccurrence.Table, clientdateoccurrence.FieldID, id),
+			sqlgraph.To(contact.Table, contact.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, clientdateoccurrence.ClientTable, clientdateoccurrence.ClientColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ClientDateOccurrenceClient) Hooks() []Hook {
+	hooks := c.hooks.ClientDateOccurrence
+	return append(hooks[:len(hooks):len(hooks)], clientdateoccurrence.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ClientDateOccurrenceClient) Interceptors() []Interceptor {
+	return c.inters.ClientDateOccurrence
+}
+
+func (c *ClientDateOccurrenceClient) mutate(ctx context.Context, m *ClientDateOccurrenceMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ClientDateOccurrenceCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ClientDateOccurrenceUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ClientDateOccurrenceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ClientDateOccurrenceDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ClientDateOccurrence mutation op: %q", m.Op())
+	}
+}
+
 // ContactClient is a client for the Contact schema.
 type ContactClient struct {
 	config
@@ -839,6 +1021,22 @@ func (c *ContactClient) QueryEnrollmentSkips(_m *Contact) *EnrollmentSkipQuery {
 			sqlgraph.From(contact.Table, contact.FieldID, id),
 			sqlgraph.To(enrollmentskip.Table, enrollmentskip.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, contact.EnrollmentSkipsTable, contact.EnrollmentSkipsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryDateOccurrences queries the date_occurrences edge of a Contact.
+func (c *ContactClient) QueryDateOccurrences(_m *Contact) *ClientDateOccurrenceQuery {
+	query := (&ClientDateOccurrenceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contact.Table, contact.FieldID, id),
+			sqlgraph.To(clientdateoccurrence.Table, clientdateoccurrence.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, contact.DateOccurrencesTable, contact.DateOccurrencesColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1453,6 +1651,156 @@ func (c *EnrollmentSkipClient) mutate(ctx context.Context, m *EnrollmentSkipMuta
 		return (&EnrollmentSkipDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown EnrollmentSkip mutation op: %q", m.Op())
+	}
+}
+
+// ScheduleStateClient is a client for the ScheduleState schema.
+type ScheduleStateClient struct {
+	config
+}
+
+// NewScheduleStateClient returns a client for the ScheduleState from the given config.
+func NewScheduleStateClient(c config) *ScheduleStateClient {
+	return &ScheduleStateClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `schedulestate.Hooks(f(g(h())))`.
+func (c *ScheduleStateClient) Use(hooks ...Hook) {
+	c.hooks.ScheduleState = append(c.hooks.ScheduleState, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `schedulestate.Intercept(f(g(h())))`.
+func (c *ScheduleStateClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ScheduleState = append(c.inters.ScheduleState, interceptors...)
+}
+
+// Create returns a builder for creating a ScheduleState entity.
+func (c *ScheduleStateClient) Create() *ScheduleStateCreate {
+	mutation := newScheduleStateMutation(c.config, OpCreate)
+	return &ScheduleStateCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ScheduleState entities.
+func (c *ScheduleStateClient) CreateBulk(builders ...*ScheduleStateCreate) *ScheduleStateCreateBulk {
+	return &ScheduleStateCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ScheduleStateClient) MapCreateBulk(slice any, setFunc func(*ScheduleStateCreate, int)) *ScheduleStateCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ScheduleStateCreateBulk{err: fmt.Errorf("calling to ScheduleStateClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ScheduleStateCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ScheduleStateCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ScheduleState.
+func (c *ScheduleStateClient) Update() *ScheduleStateUpdate {
+	mutation := newScheduleStateMutation(c.config, OpUpdate)
+	return &ScheduleStateUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ScheduleStateClient) UpdateOne(_m *ScheduleState) *ScheduleStateUpdateOne {
+	mutation := newScheduleStateMutation(c.config, OpUpdateOne, withScheduleState(_m))
+	return &ScheduleStateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ScheduleStateClient) UpdateOneID(id uuid.UUID) *ScheduleStateUpdateOne {
+	mutation := newScheduleStateMutation(c.config, OpUpdateOne, withScheduleStateID(id))
+	return &ScheduleStateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ScheduleState.
+func (c *ScheduleStateClient) Delete() *ScheduleStateDelete {
+	mutation := newScheduleStateMutation(c.config, OpDelete)
+	return &ScheduleStateDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ScheduleStateClient) DeleteOne(_m *ScheduleState) *ScheduleStateDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ScheduleStateClient) DeleteOneID(id uuid.UUID) *ScheduleStateDeleteOne {
+	builder := c.Delete().Where(schedulestate.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ScheduleStateDeleteOne{builder}
+}
+
+// Query returns a query builder for ScheduleState.
+func (c *ScheduleStateClient) Query() *ScheduleStateQuery {
+	return &ScheduleStateQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeScheduleState},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ScheduleState entity by its id.
+func (c *ScheduleStateClient) Get(ctx context.Context, id uuid.UUID) (*ScheduleState, error) {
+	return c.Query().Where(schedulestate.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ScheduleStateClient) GetX(ctx context.Context, id uuid.UUID) *ScheduleState {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryWorkflow queries the workflow edge of a ScheduleState.
+func (c *ScheduleStateClient) QueryWorkflow(_m *ScheduleState) *WorkflowQuery {
+	query := (&WorkflowClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(schedulestate.Table, schedulestate.FieldID, id),
+			sqlgraph.To(workflow.Table, workflow.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, schedulestate.WorkflowTable, schedulestate.WorkflowColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ScheduleStateClient) Hooks() []Hook {
+	hooks := c.hooks.ScheduleState
+	return append(hooks[:len(hooks):len(hooks)], schedulestate.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ScheduleStateClient) Interceptors() []Interceptor {
+	return c.inters.ScheduleState
+}
+
+func (c *ScheduleStateClient) mutate(ctx context.Context, m *ScheduleStateMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ScheduleStateCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ScheduleStateUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ScheduleStateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ScheduleStateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ScheduleState mutation op: %q", m.Op())
 	}
 }
 
@@ -2174,6 +2522,38 @@ func (c *WorkflowClient) QueryEnrollmentSkips(_m *Workflow) *EnrollmentSkipQuery
 	return query
 }
 
+// QueryDateOccurrences queries the date_occurrences edge of a Workflow.
+func (c *WorkflowClient) QueryDateOccurrences(_m *Workflow) *ClientDateOccurrenceQuery {
+	query := (&ClientDateOccurrenceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflow.Table, workflow.FieldID, id),
+			sqlgraph.To(clientdateoccurrence.Table, clientdateoccurrence.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, workflow.DateOccurrencesTable, workflow.DateOccurrencesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryScheduleState queries the schedule_state edge of a Workflow.
+func (c *WorkflowClient) QueryScheduleState(_m *Workflow) *ScheduleStateQuery {
+	query := (&ScheduleStateClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflow.Table, workflow.FieldID, id),
+			sqlgraph.To(schedulestate.Table, schedulestate.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, workflow.ScheduleStateTable, workflow.ScheduleStateColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *WorkflowClient) Hooks() []Hook {
 	hooks := c.hooks.Workflow
@@ -2883,14 +3263,16 @@ func (c *WorkflowVersionClient) mutate(ctx context.Context, m *WorkflowVersionMu
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		APIToken, Activity, Contact, CustomField, Document, Email, EnrollmentSkip,
-		StepOutput, Task, User, Workflow, WorkflowEnrollment, WorkflowExecution,
-		WorkflowExecutionLog, WorkflowVersion []ent.Hook
+		APIToken, Activity, ClientDateOccurrence, Contact, CustomField, Document, Email,
+		EnrollmentSkip, ScheduleState, StepOutput, Task, User, Workflow,
+		WorkflowEnrollment, WorkflowExecution, WorkflowExecutionLog,
+		WorkflowVersion []ent.Hook
 	}
 	inters struct {
-		APIToken, Activity, Contact, CustomField, Document, Email, EnrollmentSkip,
-		StepOutput, Task, User, Workflow, WorkflowEnrollment, WorkflowExecution,
-		WorkflowExecutionLog, WorkflowVersion []ent.Interceptor
+		APIToken, Activity, ClientDateOccurrence, Contact, CustomField, Document, Email,
+		EnrollmentSkip, ScheduleState, StepOutput, Task, User, Workflow,
+		WorkflowEnrollment, WorkflowExecution, WorkflowExecutionLog,
+		WorkflowVersion []ent.Interceptor
 	}
 )
 

@@ -60,9 +60,11 @@ type ContactEdges struct {
 	Enrollments []*WorkflowEnrollment `json:"enrollments,omitempty"`
 	// EnrollmentSkips holds the value of the enrollment_skips edge.
 	EnrollmentSkips []*EnrollmentSkip `json:"enrollment_skips,omitempty"`
+	// DateOccurrences holds the value of the date_occurrences edge.
+	DateOccurrences []*ClientDateOccurrence `json:"date_occurrences,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
@@ -72,6 +74,7 @@ type ContactEdges struct {
 	namedActivities      map[string][]*Activity
 	namedEnrollments     map[string][]*WorkflowEnrollment
 	namedEnrollmentSkips map[string][]*EnrollmentSkip
+	namedDateOccurrences map[string][]*ClientDateOccurrence
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -137,6 +140,15 @@ func (e ContactEdges) EnrollmentSkipsOrErr() ([]*EnrollmentSkip, error) {
 		return e.EnrollmentSkips, nil
 	}
 	return nil, &NotLoadedError{edge: "enrollment_skips"}
+}
+
+// DateOccurrencesOrErr returns the DateOccurrences value or an error if the edge
+// was not loaded in eager-loading.
+func (e ContactEdges) DateOccurrencesOrErr() ([]*ClientDateOccurrence, error) {
+	if e.loadedTypes[7] {
+		return e.DateOccurrences, nil
+	}
+	return nil, &NotLoadedError{edge: "date_occurrences"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -281,6 +293,11 @@ func (_m *Contact) QueryEnrollments() *WorkflowEnrollmentQuery {
 // QueryEnrollmentSkips queries the "enrollment_skips" edge of the Contact entity.
 func (_m *Contact) QueryEnrollmentSkips() *EnrollmentSkipQuery {
 	return NewContactClient(_m.config).QueryEnrollmentSkips(_m)
+}
+
+// QueryDateOccurrences queries the "date_occurrences" edge of the Contact entity.
+func (_m *Contact) QueryDateOccurrences() *ClientDateOccurrenceQuery {
+	return NewContactClient(_m.config).QueryDateOccurrences(_m)
 }
 
 // Update returns a builder for updating this Contact.
@@ -481,6 +498,30 @@ func (_m *Contact) appendNamedEnrollmentSkips(name string, edges ...*EnrollmentS
 		_m.Edges.namedEnrollmentSkips[name] = []*EnrollmentSkip{}
 	} else {
 		_m.Edges.namedEnrollmentSkips[name] = append(_m.Edges.namedEnrollmentSkips[name], edges...)
+	}
+}
+
+// NamedDateOccurrences returns the DateOccurrences named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Contact) NamedDateOccurrences(name string) ([]*ClientDateOccurrence, error) {
+	if _m.Edges.namedDateOccurrences == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDateOccurrences[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Contact) appendNamedDateOccurrences(name string, edges ...*ClientDateOccurrence) {
+	if _m.Edges.namedDateOccurrences == nil {
+		_m.Edges.namedDateOccurrences = make(map[string][]*ClientDateOccurrence)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDateOccurrences[name] = []*ClientDateOccurrence{}
+	} else {
+		_m.Edges.namedDateOccurrences[name] = append(_m.Edges.namedDateOccurrences[name], edges...)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/flowline/flowline/ent/activity"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/enrollmentskip"
@@ -232,6 +233,21 @@ func (_c *ContactCreate) AddEnrollmentSkips(v ...*EnrollmentSkip) *ContactCreate
 		ids[i] = v[i].ID
 	}
 	return _c.AddEnrollmentSkipIDs(ids...)
+}
+
+// AddDateOccurrenceIDs adds the "date_occurrences" edge to the ClientDateOccurrence entity by IDs.
+func (_c *ContactCreate) AddDateOccurrenceIDs(ids ...uuid.UUID) *ContactCreate {
+	_c.mutation.AddDateOccurrenceIDs(ids...)
+	return _c
+}
+
+// AddDateOccurrences adds the "date_occurrences" edges to the ClientDateOccurrence entity.
+func (_c *ContactCreate) AddDateOccurrences(v ...*ClientDateOccurrence) *ContactCreate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDateOccurrenceIDs(ids...)
 }
 
 // Mutation returns the ContactMutation object of the builder.
@@ -524,6 +540,22 @@ func (_c *ContactCreate) createSpec() (*Contact, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DateOccurrencesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.DateOccurrencesTable,
+			Columns: []string{contact.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {

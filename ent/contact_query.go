@@ -15,6 +15,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/flowline/flowline/ent/activity"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/enrollmentskip"
@@ -40,6 +41,7 @@ type ContactQuery struct {
 	withActivities           *ActivityQuery
 	withEnrollments          *WorkflowEnrollmentQuery
 	withEnrollmentSkips      *EnrollmentSkipQuery
+	withDateOccurrences      *ClientDateOccurrenceQuery
 	loadTotal                []func(context.Context, []*Contact) error
 	modifiers                []func(*sql.Selector)
 	withNamedExecutions      map[string]*WorkflowExecutionQuery
@@ -48,6 +50,7 @@ type ContactQuery struct {
 	withNamedActivities      map[string]*ActivityQuery
 	withNamedEnrollments     map[string]*WorkflowEnrollmentQuery
 	withNamedEnrollmentSkips map[string]*EnrollmentSkipQuery
+	withNamedDateOccurrences map[string]*ClientDateOccurrenceQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -231,6 +234,28 @@ func (_q *ContactQuery) QueryEnrollmentSkips() *EnrollmentSkipQuery {
 			sqlgraph.From(contact.Table, contact.FieldID, selector),
 			sqlgraph.To(enrollmentskip.Table, enrollmentskip.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, contact.EnrollmentSkipsTable, contact.EnrollmentSkipsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDateOccurrences chains the current query on the "date_occurrences" edge.
+func (_q *ContactQuery) QueryDateOccurrences() *ClientDateOccurrenceQuery {
+	query := (&ClientDateOccurrenceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(contact.Table, contact.FieldID, selector),
+			sqlgraph.To(clientdateoccurrence.Table, clientdateoccurrence.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, contact.DateOccurrencesTable, contact.DateOccurrencesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -437,6 +462,7 @@ func (_q *ContactQuery) Clone() *ContactQuery {
 		withActivities:      _q.withActivities.Clone(),
 		withEnrollments:     _q.withEnrollments.Clone(),
 		withEnrollmentSkips: _q.withEnrollmentSkips.Clone(),
+		withDateOccurrences: _q.withDateOccurrences.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -518,6 +544,17 @@ func (_q *ContactQuery) WithEnrollmentSkips(opts ...func(*EnrollmentSkipQuery)) 
 		opt(query)
 	}
 	_q.withEnrollmentSkips = query
+	return _q
+}
+
+// WithDateOccurrences tells the query-builder to eager-load the nodes that are connected to
+// the "date_occurrences" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ContactQuery) WithDateOccurrences(opts ...func(*ClientDateOccurrenceQuery)) *ContactQuery {
+	query := (&ClientDateOccurrenceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDateOccurrences = query
 	return _q
 }
 
@@ -605,7 +642,7 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 	var (
 		nodes       = []*Contact{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withOwner != nil,
 			_q.withExecutions != nil,
 			_q.withTasks != nil,
@@ -613,6 +650,7 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 			_q.withActivities != nil,
 			_q.withEnrollments != nil,
 			_q.withEnrollmentSkips != nil,
+			_q.withDateOccurrences != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -684,6 +722,15 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 			return nil, err
 		}
 	}
+	if query := _q.withDateOccurrences; query != nil {
+		if err := _q.loadDateOccurrences(ctx, query, nodes,
+			func(n *Contact) { n.Edges.DateOccurrences = []*ClientDateOccurrence{} },
+			func(n *Contact, e *ClientDateOccurrence) {
+				n.Edges.DateOccurrences = append(n.Edges.DateOccurrences, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedExecutions {
 		if err := _q.loadExecutions(ctx, query, nodes,
 			func(n *Contact) { n.appendNamedExecutions(name) },
@@ -723,6 +770,13 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 		if err := _q.loadEnrollmentSkips(ctx, query, nodes,
 			func(n *Contact) { n.appendNamedEnrollmentSkips(name) },
 			func(n *Contact, e *EnrollmentSkip) { n.appendNamedEnrollmentSkips(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDateOccurrences {
+		if err := _q.loadDateOccurrences(ctx, query, nodes,
+			func(n *Contact) { n.appendNamedDateOccurrences(name) },
+			func(n *Contact, e *ClientDateOccurrence) { n.appendNamedDateOccurrences(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -952,6 +1006,36 @@ func (_q *ContactQuery) loadEnrollmentSkips(ctx context.Context, query *Enrollme
 	}
 	return nil
 }
+func (_q *ContactQuery) loadDateOccurrences(ctx context.Context, query *ClientDateOccurrenceQuery, nodes []*Contact, init func(*Contact), assign func(*Contact, *ClientDateOccurrence)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[uuid.UUID]*Contact)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(clientdateoccurrence.FieldClientID)
+	}
+	query.Where(predicate.ClientDateOccurrence(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(contact.DateOccurrencesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ClientID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "client_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *ContactQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1156,6 +1240,20 @@ func (_q *ContactQuery) WithNamedEnrollmentSkips(name string, opts ...func(*Enro
 		_q.withNamedEnrollmentSkips = make(map[string]*EnrollmentSkipQuery)
 	}
 	_q.withNamedEnrollmentSkips[name] = query
+	return _q
+}
+
+// WithNamedDateOccurrences tells the query-builder to eager-load the nodes that are connected to the "date_occurrences"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ContactQuery) WithNamedDateOccurrences(name string, opts ...func(*ClientDateOccurrenceQuery)) *ContactQuery {
+	query := (&ClientDateOccurrenceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDateOccurrences == nil {
+		_q.withNamedDateOccurrences = make(map[string]*ClientDateOccurrenceQuery)
+	}
+	_q.withNamedDateOccurrences[name] = query
 	return _q
 }
 

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 	"github.com/flowline/flowline/ent/activity"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/enrollmentskip"
@@ -239,6 +240,21 @@ func (_u *ContactUpdate) AddEnrollmentSkips(v ...*EnrollmentSkip) *ContactUpdate
 	return _u.AddEnrollmentSkipIDs(ids...)
 }
 
+// AddDateOccurrenceIDs adds the "date_occurrences" edge to the ClientDateOccurrence entity by IDs.
+func (_u *ContactUpdate) AddDateOccurrenceIDs(ids ...uuid.UUID) *ContactUpdate {
+	_u.mutation.AddDateOccurrenceIDs(ids...)
+	return _u
+}
+
+// AddDateOccurrences adds the "date_occurrences" edges to the ClientDateOccurrence entity.
+func (_u *ContactUpdate) AddDateOccurrences(v ...*ClientDateOccurrence) *ContactUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDateOccurrenceIDs(ids...)
+}
+
 // Mutation returns the ContactMutation object of the builder.
 func (_u *ContactUpdate) Mutation() *ContactMutation {
 	return _u.mutation
@@ -374,6 +390,27 @@ func (_u *ContactUpdate) RemoveEnrollmentSkips(v ...*EnrollmentSkip) *ContactUpd
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEnrollmentSkipIDs(ids...)
+}
+
+// ClearDateOccurrences clears all "date_occurrences" edges to the ClientDateOccurrence entity.
+func (_u *ContactUpdate) ClearDateOccurrences() *ContactUpdate {
+	_u.mutation.ClearDateOccurrences()
+	return _u
+}
+
+// RemoveDateOccurrenceIDs removes the "date_occurrences" edge to ClientDateOccurrence entities by IDs.
+func (_u *ContactUpdate) RemoveDateOccurrenceIDs(ids ...uuid.UUID) *ContactUpdate {
+	_u.mutation.RemoveDateOccurrenceIDs(ids...)
+	return _u
+}
+
+// RemoveDateOccurrences removes "date_occurrences" edges to ClientDateOccurrence entities.
+func (_u *ContactUpdate) RemoveDateOccurrences(v ...*ClientDateOccurrence) *ContactUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDateOccurrenceIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -789,6 +826,51 @@ func (_u *ContactUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.DateOccurrencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.DateOccurrencesTable,
+			Columns: []string{contact.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDateOccurrencesIDs(); len(nodes) > 0 && !_u.mutation.DateOccurrencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.DateOccurrencesTable,
+			Columns: []string{contact.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DateOccurrencesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.DateOccurrencesTable,
+			Columns: []string{contact.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1012,6 +1094,21 @@ func (_u *ContactUpdateOne) AddEnrollmentSkips(v ...*EnrollmentSkip) *ContactUpd
 	return _u.AddEnrollmentSkipIDs(ids...)
 }
 
+// AddDateOccurrenceIDs adds the "date_occurrences" edge to the ClientDateOccurrence entity by IDs.
+func (_u *ContactUpdateOne) AddDateOccurrenceIDs(ids ...uuid.UUID) *ContactUpdateOne {
+	_u.mutation.AddDateOccurrenceIDs(ids...)
+	return _u
+}
+
+// AddDateOccurrences adds the "date_occurrences" edges to the ClientDateOccurrence entity.
+func (_u *ContactUpdateOne) AddDateOccurrences(v ...*ClientDateOccurrence) *ContactUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDateOccurrenceIDs(ids...)
+}
+
 // Mutation returns the ContactMutation object of the builder.
 func (_u *ContactUpdateOne) Mutation() *ContactMutation {
 	return _u.mutation
@@ -1147,6 +1244,27 @@ func (_u *ContactUpdateOne) RemoveEnrollmentSkips(v ...*EnrollmentSkip) *Contact
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEnrollmentSkipIDs(ids...)
+}
+
+// ClearDateOccurrences clears all "date_occurrences" edges to the ClientDateOccurrence entity.
+func (_u *ContactUpdateOne) ClearDateOccurrences() *ContactUpdateOne {
+	_u.mutation.ClearDateOccurrences()
+	return _u
+}
+
+// RemoveDateOccurrenceIDs removes the "date_occurrences" edge to ClientDateOccurrence entities by IDs.
+func (_u *ContactUpdateOne) RemoveDateOccurrenceIDs(ids ...uuid.UUID) *ContactUpdateOne {
+	_u.mutation.RemoveDateOccurrenceIDs(ids...)
+	return _u
+}
+
+// RemoveDateOccurrences removes "date_occurrences" edges to ClientDateOccurrence entities.
+func (_u *ContactUpdateOne) RemoveDateOccurrences(v ...*ClientDateOccurrence) *ContactUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDateOccurrenceIDs(ids...)
 }
 
 // Where appends a list predicates to the ContactUpdate builder.
@@ -1585,6 +1703,51 @@ func (_u *ContactUpdateOne) sqlSave(ctx context.Context) (_node *Contact, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DateOccurrencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.DateOccurrencesTable,
+			Columns: []string{contact.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDateOccurrencesIDs(); len(nodes) > 0 && !_u.mutation.DateOccurrencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.DateOccurrencesTable,
+			Columns: []string{contact.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DateOccurrencesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.DateOccurrencesTable,
+			Columns: []string{contact.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {

@@ -14,11 +14,13 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/enrollmentskip"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
@@ -89,11 +91,13 @@ func checkColumn(t, c string) error {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			apitoken.Table:             apitoken.ValidColumn,
 			activity.Table:             activity.ValidColumn,
+			clientdateoccurrence.Table: clientdateoccurrence.ValidColumn,
 			contact.Table:              contact.ValidColumn,
 			customfield.Table:          customfield.ValidColumn,
 			document.Table:             document.ValidColumn,
 			email.Table:                email.ValidColumn,
 			enrollmentskip.Table:       enrollmentskip.ValidColumn,
+			schedulestate.Table:        schedulestate.ValidColumn,
 			stepoutput.Table:           stepoutput.ValidColumn,
 			task.Table:                 task.ValidColumn,
 			user.Table:                 user.ValidColumn,

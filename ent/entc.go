@@ -152,7 +152,8 @@ var enumDocs = map[string]struct {
 		"CLIENT_CREATED": "A client is created.", "CLIENT_UPDATED": "One of a client's fields changes.",
 		"CLIENT_STATUS_CHANGED": "A client's status changes.", "DOCUMENT_UPLOADED": "A document is registered for a client.",
 		"TASK_COMPLETED": "A task is completed.", "SCHEDULED": "A cron schedule ticks.", "MANUAL": "triggerWorkflow is called.",
-		"WEBHOOK": "POST /hooks/{id} is called with the workflow's secret.",
+		"WEBHOOK":     "POST /hooks/{id} is called with the workflow's secret.",
+		"CLIENT_DATE": "A client's date (createdAt or a DATE/DATETIME custom field) plus an offset is reached.",
 	}},
 	"WorkflowExecutionExitReason": {"Why a COMPLETED execution ended before its last step.", map[string]string{"STOPPED": "A STOP step ran (exitMessage holds its reason).", "GOAL_MET": "The workflow's goal held: when the client changed or before a step."}},
 	"WorkflowExecutionLogStatus": {"How one attempt of a step ended.", map[string]string{

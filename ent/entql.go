@@ -5,12 +5,14 @@ package ent
 import (
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
@@ -28,7 +30,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 15)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 17)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -69,6 +71,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   clientdateoccurrence.Table,
+			Columns: clientdateoccurrence.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeUUID,
+				Column: clientdateoccurrence.FieldID,
+			},
+		},
+		Type: "ClientDateOccurrence",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			clientdateoccurrence.FieldWorkflowID: {Type: field.TypeUUID, Column: clientdateoccurrence.FieldWorkflowID},
+			clientdateoccurrence.FieldClientID:   {Type: field.TypeUUID, Column: clientdateoccurrence.FieldClientID},
+			clientdateoccurrence.FieldDate:       {Type: field.TypeString, Column: clientdateoccurrence.FieldDate},
+			clientdateoccurrence.FieldDueAt:      {Type: field.TypeTime, Column: clientdateoccurrence.FieldDueAt},
+		},
+	}
+	graph.Nodes[3] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   contact.Table,
 			Columns: contact.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -89,7 +108,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			contact.FieldCustomFields: {Type: field.TypeJSON, Column: contact.FieldCustomFields},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   customfield.Table,
 			Columns: customfield.Columns,
@@ -106,7 +125,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			customfield.FieldOptions: {Type: field.TypeJSON, Column: customfield.FieldOptions},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   document.Table,
 			Columns: document.Columns,
@@ -125,7 +144,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			document.FieldUploadedByID: {Type: field.TypeUUID, Column: document.FieldUploadedByID},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   email.Table,
 			Columns: email.Columns,
@@ -152,7 +171,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			email.FieldSentAt:        {Type: field.TypeTime, Column: email.FieldSentAt},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   enrollmentskip.Table,
 			Columns: enrollmentskip.Columns,
@@ -169,7 +188,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 			enrollmentskip.FieldReason:     {Type: field.TypeString, Column: enrollmentskip.FieldReason},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   schedulestate.Table,
+			Columns: schedulestate.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeUUID,
+				Column: schedulestate.FieldID,
+			},
+		},
+		Type: "ScheduleState",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			schedulestate.FieldWorkflowID:     {Type: field.TypeUUID, Column: schedulestate.FieldWorkflowID},
+			schedulestate.FieldHandledThrough: {Type: field.TypeTime, Column: schedulestate.FieldHandledThrough},
+			schedulestate.FieldBuiltFor:       {Type: field.TypeTime, Column: schedulestate.FieldBuiltFor},
+		},
+	}
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   stepoutput.Table,
 			Columns: stepoutput.Columns,
@@ -186,7 +221,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			stepoutput.FieldOutput:      {Type: field.TypeJSON, Column: stepoutput.FieldOutput},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   task.Table,
 			Columns: task.Columns,
@@ -207,7 +242,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			task.FieldAssigneeID:  {Type: field.TypeUUID, Column: task.FieldAssigneeID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   user.Table,
 			Columns: user.Columns,
@@ -226,7 +261,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			user.FieldPasswordHash: {Type: field.TypeString, Column: user.FieldPasswordHash},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflow.Table,
 			Columns: workflow.Columns,
@@ -254,9 +289,12 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflow.FieldWebhookSecret: {Type: field.TypeString, Column: workflow.FieldWebhookSecret},
 			workflow.FieldTemplateKey:   {Type: field.TypeString, Column: workflow.FieldTemplateKey},
 			workflow.FieldRetentionDays: {Type: field.TypeInt, Column: workflow.FieldRetentionDays},
+			workflow.FieldDebounce:      {Type: field.TypeJSON, Column: workflow.FieldDebounce},
+			workflow.FieldConcurrency:   {Type: field.TypeJSON, Column: workflow.FieldConcurrency},
+			workflow.FieldThrottle:      {Type: field.TypeJSON, Column: workflow.FieldThrottle},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowenrollment.Table,
 			Columns: workflowenrollment.Columns,
@@ -275,7 +313,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowenrollment.FieldEnrolledAt:  {Type: field.TypeTime, Column: workflowenrollment.FieldEnrolledAt},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowexecution.Table,
 			Columns: workflowexecution.Columns,
@@ -311,9 +349,17 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowexecution.FieldConditionsChecked: {Type: field.TypeBool, Column: workflowexecution.FieldConditionsChecked},
 			workflowexecution.FieldDepth:             {Type: field.TypeInt, Column: workflowexecution.FieldDepth},
 			workflowexecution.FieldOneActive:         {Type: field.TypeBool, Column: workflowexecution.FieldOneActive},
+			workflowexecution.FieldDebounceKey:       {Type: field.TypeString, Column: workflowexecution.FieldDebounceKey},
+			workflowexecution.FieldFlowGated:         {Type: field.TypeBool, Column: workflowexecution.FieldFlowGated},
+			workflowexecution.FieldConcurrencyKey:    {Type: field.TypeString, Column: workflowexecution.FieldConcurrencyKey},
+			workflowexecution.FieldConcurrencyLimit:  {Type: field.TypeInt, Column: workflowexecution.FieldConcurrencyLimit},
+			workflowexecution.FieldThrottleKey:       {Type: field.TypeString, Column: workflowexecution.FieldThrottleKey},
+			workflowexecution.FieldThrottleLimit:     {Type: field.TypeInt, Column: workflowexecution.FieldThrottleLimit},
+			workflowexecution.FieldThrottlePeriodMs:  {Type: field.TypeInt64, Column: workflowexecution.FieldThrottlePeriodMs},
+			workflowexecution.FieldThrottleWindow:    {Type: field.TypeTime, Column: workflowexecution.FieldThrottleWindow},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowexecutionlog.Table,
 			Columns: workflowexecutionlog.Columns,
@@ -341,7 +387,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			workflowexecutionlog.FieldExecutedAt:   {Type: field.TypeTime, Column: workflowexecutionlog.FieldExecutedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   workflowversion.Table,
 			Columns: workflowversion.Columns,
@@ -381,6 +427,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"Activity",
+		"Contact",
+	)
+	graph.MustAddE(
+		"workflow",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   clientdateoccurrence.WorkflowTable,
+			Columns: []string{clientdateoccurrence.WorkflowColumn},
+			Bidi:    false,
+		},
+		"ClientDateOccurrence",
+		"Workflow",
+	)
+	graph.MustAddE(
+		"client",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   clientdateoccurrence.ClientTable,
+			Columns: []string{clientdateoccurrence.ClientColumn},
+			Bidi:    false,
+		},
+		"ClientDateOccurrence",
 		"Contact",
 	)
 	graph.MustAddE(
@@ -468,6 +538,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"EnrollmentSkip",
 	)
 	graph.MustAddE(
+		"date_occurrences",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   contact.DateOccurrencesTable,
+			Columns: []string{contact.DateOccurrencesColumn},
+			Bidi:    false,
+		},
+		"Contact",
+		"ClientDateOccurrence",
+	)
+	graph.MustAddE(
 		"client",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -502,6 +584,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"EnrollmentSkip",
 		"Contact",
+	)
+	graph.MustAddE(
+		"workflow",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   schedulestate.WorkflowTable,
+			Columns: []string{schedulestate.WorkflowColumn},
+			Bidi:    false,
+		},
+		"ScheduleState",
+		"Workflow",
 	)
 	graph.MustAddE(
 		"execution",
@@ -658,6 +752,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Workflow",
 		"EnrollmentSkip",
+	)
+	graph.MustAddE(
+		"date_occurrences",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.DateOccurrencesTable,
+			Columns: []string{workflow.DateOccurrencesColumn},
+			Bidi:    false,
+		},
+		"Workflow",
+		"ClientDateOccurrence",
+	)
+	graph.MustAddE(
+		"schedule_state",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   workflow.ScheduleStateTable,
+			Columns: []string{workflow.ScheduleStateColumn},
+			Bidi:    false,
+		},
+		"Workflow",
+		"ScheduleState",
 	)
 	graph.MustAddE(
 		"workflow",
@@ -945,6 +1063,94 @@ func (f *ActivityFilter) WhereHasClientWith(preds ...predicate.Contact) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ClientDateOccurrenceQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ClientDateOccurrenceQuery builder.
+func (_q *ClientDateOccurrenceQuery) Filter() *ClientDateOccurrenceFilter {
+	return &ClientDateOccurrenceFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ClientDateOccurrenceMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ClientDateOccurrenceMutation builder.
+func (m *ClientDateOccurrenceMutation) Filter() *ClientDateOccurrenceFilter {
+	return &ClientDateOccurrenceFilter{config: m.config, predicateAdder: m}
+}
+
+// ClientDateOccurrenceFilter provides a generic filtering capability at runtime for ClientDateOccurrenceQuery.
+type ClientDateOccurrenceFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ClientDateOccurrenceFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql [16]byte predicate on the id field.
+func (f *ClientDateOccurrenceFilter) WhereID(p entql.ValueP) {
+	f.Where(p.Field(clientdateoccurrence.FieldID))
+}
+
+// WhereWorkflowID applies the entql [16]byte predicate on the workflow_id field.
+func (f *ClientDateOccurrenceFilter) WhereWorkflowID(p entql.ValueP) {
+	f.Where(p.Field(clientdateoccurrence.FieldWorkflowID))
+}
+
+// WhereClientID applies the entql [16]byte predicate on the client_id field.
+func (f *ClientDateOccurrenceFilter) WhereClientID(p entql.ValueP) {
+	f.Where(p.Field(clientdateoccurrence.FieldClientID))
+}
+
+// WhereDate applies the entql string predicate on the date field.
+func (f *ClientDateOccurrenceFilter) WhereDate(p entql.StringP) {
+	f.Where(p.Field(clientdateoccurrence.FieldDate))
+}
+
+// WhereDueAt applies the entql time.Time predicate on the due_at field.
+func (f *ClientDateOccurrenceFilter) WhereDueAt(p entql.TimeP) {
+	f.Where(p.Field(clientdateoccurrence.FieldDueAt))
+}
+
+// WhereHasWorkflow applies a predicate to check if query has an edge workflow.
+func (f *ClientDateOccurrenceFilter) WhereHasWorkflow() {
+	f.Where(entql.HasEdge("workflow"))
+}
+
+// WhereHasWorkflowWith applies a predicate to check if query has an edge workflow with a given conditions (other predicates).
+func (f *ClientDateOccurrenceFilter) WhereHasWorkflowWith(preds ...predicate.Workflow) {
+	f.Where(entql.HasEdgeWith("workflow", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasClient applies a predicate to check if query has an edge client.
+func (f *ClientDateOccurrenceFilter) WhereHasClient() {
+	f.Where(entql.HasEdge("client"))
+}
+
+// WhereHasClientWith applies a predicate to check if query has an edge client with a given conditions (other predicates).
+func (f *ClientDateOccurrenceFilter) WhereHasClientWith(preds ...predicate.Contact) {
+	f.Where(entql.HasEdgeWith("client", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *ContactQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -973,7 +1179,7 @@ type ContactFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ContactFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1127,6 +1333,20 @@ func (f *ContactFilter) WhereHasEnrollmentSkipsWith(preds ...predicate.Enrollmen
 	})))
 }
 
+// WhereHasDateOccurrences applies a predicate to check if query has an edge date_occurrences.
+func (f *ContactFilter) WhereHasDateOccurrences() {
+	f.Where(entql.HasEdge("date_occurrences"))
+}
+
+// WhereHasDateOccurrencesWith applies a predicate to check if query has an edge date_occurrences with a given conditions (other predicates).
+func (f *ContactFilter) WhereHasDateOccurrencesWith(preds ...predicate.ClientDateOccurrence) {
+	f.Where(entql.HasEdgeWith("date_occurrences", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *CustomFieldQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -1156,7 +1376,7 @@ type CustomFieldFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustomFieldFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1216,7 +1436,7 @@ type DocumentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DocumentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1300,7 +1520,7 @@ type EmailFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EmailFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1410,7 +1630,7 @@ type EnrollmentSkipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *EnrollmentSkipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1470,6 +1690,75 @@ func (f *EnrollmentSkipFilter) WhereHasClientWith(preds ...predicate.Contact) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ScheduleStateQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ScheduleStateQuery builder.
+func (_q *ScheduleStateQuery) Filter() *ScheduleStateFilter {
+	return &ScheduleStateFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ScheduleStateMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ScheduleStateMutation builder.
+func (m *ScheduleStateMutation) Filter() *ScheduleStateFilter {
+	return &ScheduleStateFilter{config: m.config, predicateAdder: m}
+}
+
+// ScheduleStateFilter provides a generic filtering capability at runtime for ScheduleStateQuery.
+type ScheduleStateFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ScheduleStateFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql [16]byte predicate on the id field.
+func (f *ScheduleStateFilter) WhereID(p entql.ValueP) {
+	f.Where(p.Field(schedulestate.FieldID))
+}
+
+// WhereWorkflowID applies the entql [16]byte predicate on the workflow_id field.
+func (f *ScheduleStateFilter) WhereWorkflowID(p entql.ValueP) {
+	f.Where(p.Field(schedulestate.FieldWorkflowID))
+}
+
+// WhereHandledThrough applies the entql time.Time predicate on the handled_through field.
+func (f *ScheduleStateFilter) WhereHandledThrough(p entql.TimeP) {
+	f.Where(p.Field(schedulestate.FieldHandledThrough))
+}
+
+// WhereBuiltFor applies the entql time.Time predicate on the built_for field.
+func (f *ScheduleStateFilter) WhereBuiltFor(p entql.TimeP) {
+	f.Where(p.Field(schedulestate.FieldBuiltFor))
+}
+
+// WhereHasWorkflow applies a predicate to check if query has an edge workflow.
+func (f *ScheduleStateFilter) WhereHasWorkflow() {
+	f.Where(entql.HasEdge("workflow"))
+}
+
+// WhereHasWorkflowWith applies a predicate to check if query has an edge workflow with a given conditions (other predicates).
+func (f *ScheduleStateFilter) WhereHasWorkflowWith(preds ...predicate.Workflow) {
+	f.Where(entql.HasEdgeWith("workflow", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *StepOutputQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1498,7 +1787,7 @@ type StepOutputFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StepOutputFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1572,7 +1861,7 @@ type TaskFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TaskFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1680,7 +1969,7 @@ type UserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1820,7 +2109,7 @@ type WorkflowFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1916,6 +2205,21 @@ func (f *WorkflowFilter) WhereRetentionDays(p entql.IntP) {
 	f.Where(p.Field(workflow.FieldRetentionDays))
 }
 
+// WhereDebounce applies the entql json.RawMessage predicate on the debounce field.
+func (f *WorkflowFilter) WhereDebounce(p entql.BytesP) {
+	f.Where(p.Field(workflow.FieldDebounce))
+}
+
+// WhereConcurrency applies the entql json.RawMessage predicate on the concurrency field.
+func (f *WorkflowFilter) WhereConcurrency(p entql.BytesP) {
+	f.Where(p.Field(workflow.FieldConcurrency))
+}
+
+// WhereThrottle applies the entql json.RawMessage predicate on the throttle field.
+func (f *WorkflowFilter) WhereThrottle(p entql.BytesP) {
+	f.Where(p.Field(workflow.FieldThrottle))
+}
+
 // WhereHasCreatedBy applies a predicate to check if query has an edge created_by.
 func (f *WorkflowFilter) WhereHasCreatedBy() {
 	f.Where(entql.HasEdge("created_by"))
@@ -1986,6 +2290,34 @@ func (f *WorkflowFilter) WhereHasEnrollmentSkipsWith(preds ...predicate.Enrollme
 	})))
 }
 
+// WhereHasDateOccurrences applies a predicate to check if query has an edge date_occurrences.
+func (f *WorkflowFilter) WhereHasDateOccurrences() {
+	f.Where(entql.HasEdge("date_occurrences"))
+}
+
+// WhereHasDateOccurrencesWith applies a predicate to check if query has an edge date_occurrences with a given conditions (other predicates).
+func (f *WorkflowFilter) WhereHasDateOccurrencesWith(preds ...predicate.ClientDateOccurrence) {
+	f.Where(entql.HasEdgeWith("date_occurrences", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasScheduleState applies a predicate to check if query has an edge schedule_state.
+func (f *WorkflowFilter) WhereHasScheduleState() {
+	f.Where(entql.HasEdge("schedule_state"))
+}
+
+// WhereHasScheduleStateWith applies a predicate to check if query has an edge schedule_state with a given conditions (other predicates).
+func (f *WorkflowFilter) WhereHasScheduleStateWith(preds ...predicate.ScheduleState) {
+	f.Where(entql.HasEdgeWith("schedule_state", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *WorkflowEnrollmentQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2015,7 +2347,7 @@ type WorkflowEnrollmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowEnrollmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2113,7 +2445,7 @@ type WorkflowExecutionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowExecutionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2249,6 +2581,46 @@ func (f *WorkflowExecutionFilter) WhereOneActive(p entql.BoolP) {
 	f.Where(p.Field(workflowexecution.FieldOneActive))
 }
 
+// WhereDebounceKey applies the entql string predicate on the debounce_key field.
+func (f *WorkflowExecutionFilter) WhereDebounceKey(p entql.StringP) {
+	f.Where(p.Field(workflowexecution.FieldDebounceKey))
+}
+
+// WhereFlowGated applies the entql bool predicate on the flow_gated field.
+func (f *WorkflowExecutionFilter) WhereFlowGated(p entql.BoolP) {
+	f.Where(p.Field(workflowexecution.FieldFlowGated))
+}
+
+// WhereConcurrencyKey applies the entql string predicate on the concurrency_key field.
+func (f *WorkflowExecutionFilter) WhereConcurrencyKey(p entql.StringP) {
+	f.Where(p.Field(workflowexecution.FieldConcurrencyKey))
+}
+
+// WhereConcurrencyLimit applies the entql int predicate on the concurrency_limit field.
+func (f *WorkflowExecutionFilter) WhereConcurrencyLimit(p entql.IntP) {
+	f.Where(p.Field(workflowexecution.FieldConcurrencyLimit))
+}
+
+// WhereThrottleKey applies the entql string predicate on the throttle_key field.
+func (f *WorkflowExecutionFilter) WhereThrottleKey(p entql.StringP) {
+	f.Where(p.Field(workflowexecution.FieldThrottleKey))
+}
+
+// WhereThrottleLimit applies the entql int predicate on the throttle_limit field.
+func (f *WorkflowExecutionFilter) WhereThrottleLimit(p entql.IntP) {
+	f.Where(p.Field(workflowexecution.FieldThrottleLimit))
+}
+
+// WhereThrottlePeriodMs applies the entql int64 predicate on the throttle_period_ms field.
+func (f *WorkflowExecutionFilter) WhereThrottlePeriodMs(p entql.Int64P) {
+	f.Where(p.Field(workflowexecution.FieldThrottlePeriodMs))
+}
+
+// WhereThrottleWindow applies the entql time.Time predicate on the throttle_window field.
+func (f *WorkflowExecutionFilter) WhereThrottleWindow(p entql.TimeP) {
+	f.Where(p.Field(workflowexecution.FieldThrottleWindow))
+}
+
 // WhereHasWorkflow applies a predicate to check if query has an edge workflow.
 func (f *WorkflowExecutionFilter) WhereHasWorkflow() {
 	f.Where(entql.HasEdge("workflow"))
@@ -2334,7 +2706,7 @@ type WorkflowExecutionLogFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowExecutionLogFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2463,7 +2835,7 @@ type WorkflowVersionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *WorkflowVersionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

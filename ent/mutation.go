@@ -13,12 +13,14 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
@@ -43,11 +45,13 @@ const (
 	// Node types.
 	TypeAPIToken             = "APIToken"
 	TypeActivity             = "Activity"
+	TypeClientDateOccurrence = "ClientDateOccurrence"
 	TypeContact              = "Contact"
 	TypeCustomField          = "CustomField"
 	TypeDocument             = "Document"
 	TypeEmail                = "Email"
 	TypeEnrollmentSkip       = "EnrollmentSkip"
+	TypeScheduleState        = "ScheduleState"
 	TypeStepOutput           = "StepOutput"
 	TypeTask                 = "Task"
 	TypeUser                 = "User"
@@ -1430,6 +1434,600 @@ func (m *ActivityMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Activity edge %s", name)
 }
 
+// ClientDateOccurrenceMutation represents an operation that mutates the ClientDateOccurrence nodes in the graph.
+type ClientDateOccurrenceMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *uuid.UUID
+	date            *string
+	due_at          *time.Time
+	clearedFields   map[string]struct{}
+	workflow        *uuid.UUID
+	clearedworkflow bool
+	client          *uuid.UUID
+	clearedclient   bool
+	done            bool
+	oldValue        func(context.Context) (*ClientDateOccurrence, error)
+	predicates      []predicate.ClientDateOccurrence
+}
+
+var _ ent.Mutation = (*ClientDateOccurrenceMutation)(nil)
+
+// clientdateoccurrenceOption allows management of the mutation configuration using functional options.
+type clientdateoccurrenceOption func(*ClientDateOccurrenceMutation)
+
+// newClientDateOccurrenceMutation creates new mutation for the ClientDateOccurrence entity.
+func newClientDateOccurrenceMutation(c config, op Op, opts ...clientdateoccurrenceOption) *ClientDateOccurrenceMutation {
+	m := &ClientDateOccurrenceMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeClientDateOccurrence,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withClientDateOccurrenceID sets the ID field of the mutation.
+func withClientDateOccurrenceID(id uuid.UUID) clientdateoccurrenceOption {
+	return func(m *ClientDateOccurrenceMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ClientDateOccurrence
+		)
+		m.oldValue = func(ctx context.Context) (*ClientDateOccurrence, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ClientDateOccurrence.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withClientDateOccurrence sets the old ClientDateOccurrence of the mutation.
+func withClientDateOccurrence(node *ClientDateOccurrence) clientdateoccurrenceOption {
+	return func(m *ClientDateOccurrenceMutation) {
+		m.oldValue = func(context.Context) (*ClientDateOccurrence, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ClientDateOccurrenceMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ClientDateOccurrenceMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ClientDateOccurrence entities.
+func (m *ClientDateOccurrenceMutation) SetID(id uuid.UUID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ClientDateOccurrenceMutation) ID() (id uuid.UUID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ClientDateOccurrenceMutation) IDs(ctx context.Context) ([]uuid.UUID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []uuid.UUID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ClientDateOccurrence.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetWorkflowID sets the "workflow_id" field.
+func (m *ClientDateOccurrenceMutation) SetWorkflowID(u uuid.UUID) {
+	m.workflow = &u
+}
+
+// WorkflowID returns the value of the "workflow_id" field in the mutation.
+func (m *ClientDateOccurrenceMutation) WorkflowID() (r uuid.UUID, exists bool) {
+	v := m.workflow
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWorkflowID returns the old "workflow_id" field's value of the ClientDateOccurrence entity.
+// If the ClientDateOccurrence object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClientDateOccurrenceMutation) OldWorkflowID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWorkflowID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWorkflowID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWorkflowID: %w", err)
+	}
+	return oldValue.WorkflowID, nil
+}
+
+// ResetWorkflowID resets all changes to the "workflow_id" field.
+func (m *ClientDateOccurrenceMutation) ResetWorkflowID() {
+	m.workflow = nil
+}
+
+// SetClientID sets the "client_id" field.
+func (m *ClientDateOccurrenceMutation) SetClientID(u uuid.UUID) {
+	m.client = &u
+}
+
+// ClientID returns the value of the "client_id" field in the mutation.
+func (m *ClientDateOccurrenceMutation) ClientID() (r uuid.UUID, exists bool) {
+	v := m.client
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClientID returns the old "client_id" field's value of the ClientDateOccurrence entity.
+// If the ClientDateOccurrence object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClientDateOccurrenceMutation) OldClientID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClientID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClientID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClientID: %w", err)
+	}
+	return oldValue.ClientID, nil
+}
+
+// ResetClientID resets all changes to the "client_id" field.
+func (m *ClientDateOccurrenceMutation) ResetClientID() {
+	m.client = nil
+}
+
+// SetDate sets the "date" field.
+func (m *ClientDateOccurrenceMutation) SetDate(s string) {
+	m.date = &s
+}
+
+// Date returns the value of the "date" field in the mutation.
+func (m *ClientDateOccurrenceMutation) Date() (r string, exists bool) {
+	v := m.date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDate returns the old "date" field's value of the ClientDateOccurrence entity.
+// If the ClientDateOccurrence object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClientDateOccurrenceMutation) OldDate(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDate: %w", err)
+	}
+	return oldValue.Date, nil
+}
+
+// ResetDate resets all changes to the "date" field.
+func (m *ClientDateOccurrenceMutation) ResetDate() {
+	m.date = nil
+}
+
+// SetDueAt sets the "due_at" field.
+func (m *ClientDateOccurrenceMutation) SetDueAt(t time.Time) {
+	m.due_at = &t
+}
+
+// DueAt returns the value of the "due_at" field in the mutation.
+func (m *ClientDateOccurrenceMutation) DueAt() (r time.Time, exists bool) {
+	v := m.due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueAt returns the old "due_at" field's value of the ClientDateOccurrence entity.
+// If the ClientDateOccurrence object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClientDateOccurrenceMutation) OldDueAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueAt: %w", err)
+	}
+	return oldValue.DueAt, nil
+}
+
+// ResetDueAt resets all changes to the "due_at" field.
+func (m *ClientDateOccurrenceMutation) ResetDueAt() {
+	m.due_at = nil
+}
+
+// ClearWorkflow clears the "workflow" edge to the Workflow entity.
+func (m *ClientDateOccurrenceMutation) ClearWorkflow() {
+	m.clearedworkflow = true
+	m.clearedFields[clientdateoccurrence.FieldWorkflowID] = struct{}{}
+}
+
+// WorkflowCleared reports if the "workflow" edge to the Workflow entity was cleared.
+func (m *ClientDateOccurrenceMutation) WorkflowCleared() bool {
+	return m.clearedworkflow
+}
+
+// WorkflowIDs returns the "workflow" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// WorkflowID instead. It exists only for internal usage by the builders.
+func (m *ClientDateOccurrenceMutation) WorkflowIDs() (ids []uuid.UUID) {
+	if id := m.workflow; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetWorkflow resets all changes to the "workflow" edge.
+func (m *ClientDateOccurrenceMutation) ResetWorkflow() {
+	m.workflow = nil
+	m.clearedworkflow = false
+}
+
+// ClearClient clears the "client" edge to the Contact entity.
+func (m *ClientDateOccurrenceMutation) ClearClient() {
+	m.clearedclient = true
+	m.clearedFields[clientdateoccurrence.FieldClientID] = struct{}{}
+}
+
+// ClientCleared reports if the "client" edge to the Contact entity was cleared.
+func (m *ClientDateOccurrenceMutation) ClientCleared() bool {
+	return m.clearedclient
+}
+
+// ClientIDs returns the "client" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ClientID instead. It exists only for internal usage by the builders.
+func (m *ClientDateOccurrenceMutation) ClientIDs() (ids []uuid.UUID) {
+	if id := m.client; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetClient resets all changes to the "client" edge.
+func (m *ClientDateOccurrenceMutation) ResetClient() {
+	m.client = nil
+	m.clearedclient = false
+}
+
+// Where appends a list predicates to the ClientDateOccurrenceMutation builder.
+func (m *ClientDateOccurrenceMutation) Where(ps ...predicate.ClientDateOccurrence) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ClientDateOccurrenceMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ClientDateOccurrenceMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ClientDateOccurrence, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ClientDateOccurrenceMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ClientDateOccurrenceMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ClientDateOccurrence).
+func (m *ClientDateOccurrenceMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ClientDateOccurrenceMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m.workflow != nil {
+		fields = append(fields, clientdateoccurrence.FieldWorkflowID)
+	}
+	if m.client != nil {
+		fields = append(fields, clientdateoccurrence.FieldClientID)
+	}
+	if m.date != nil {
+		fields = append(fields, clientdateoccurrence.FieldDate)
+	}
+	if m.due_at != nil {
+		fields = append(fields, clientdateoccurrence.FieldDueAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ClientDateOccurrenceMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case clientdateoccurrence.FieldWorkflowID:
+		return m.WorkflowID()
+	case clientdateoccurrence.FieldClientID:
+		return m.ClientID()
+	case clientdateoccurrence.FieldDate:
+		return m.Date()
+	case clientdateoccurrence.FieldDueAt:
+		return m.DueAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ClientDateOccurrenceMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case clientdateoccurrence.FieldWorkflowID:
+		return m.OldWorkflowID(ctx)
+	case clientdateoccurrence.FieldClientID:
+		return m.OldClientID(ctx)
+	case clientdateoccurrence.FieldDate:
+		return m.OldDate(ctx)
+	case clientdateoccurrence.FieldDueAt:
+		return m.OldDueAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown ClientDateOccurrence field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ClientDateOccurrenceMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case clientdateoccurrence.FieldWorkflowID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWorkflowID(v)
+		return nil
+	case clientdateoccurrence.FieldClientID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClientID(v)
+		return nil
+	case clientdateoccurrence.FieldDate:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDate(v)
+		return nil
+	case clientdateoccurrence.FieldDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ClientDateOccurrence field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ClientDateOccurrenceMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ClientDateOccurrenceMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ClientDateOccurrenceMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ClientDateOccurrence numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ClientDateOccurrenceMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ClientDateOccurrenceMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ClientDateOccurrenceMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ClientDateOccurrence nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ClientDateOccurrenceMutation) ResetField(name string) error {
+	switch name {
+	case clientdateoccurrence.FieldWorkflowID:
+		m.ResetWorkflowID()
+		return nil
+	case clientdateoccurrence.FieldClientID:
+		m.ResetClientID()
+		return nil
+	case clientdateoccurrence.FieldDate:
+		m.ResetDate()
+		return nil
+	case clientdateoccurrence.FieldDueAt:
+		m.ResetDueAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ClientDateOccurrence field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ClientDateOccurrenceMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.workflow != nil {
+		edges = append(edges, clientdateoccurrence.EdgeWorkflow)
+	}
+	if m.client != nil {
+		edges = append(edges, clientdateoccurrence.EdgeClient)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ClientDateOccurrenceMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case clientdateoccurrence.EdgeWorkflow:
+		if id := m.workflow; id != nil {
+			return []ent.Value{*id}
+		}
+	case clientdateoccurrence.EdgeClient:
+		if id := m.client; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ClientDateOccurrenceMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ClientDateOccurrenceMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ClientDateOccurrenceMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedworkflow {
+		edges = append(edges, clientdateoccurrence.EdgeWorkflow)
+	}
+	if m.clearedclient {
+		edges = append(edges, clientdateoccurrence.EdgeClient)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ClientDateOccurrenceMutation) EdgeCleared(name string) bool {
+	switch name {
+	case clientdateoccurrence.EdgeWorkflow:
+		return m.clearedworkflow
+	case clientdateoccurrence.EdgeClient:
+		return m.clearedclient
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ClientDateOccurrenceMutation) ClearEdge(name string) error {
+	switch name {
+	case clientdateoccurrence.EdgeWorkflow:
+		m.ClearWorkflow()
+		return nil
+	case clientdateoccurrence.EdgeClient:
+		m.ClearClient()
+		return nil
+	}
+	return fmt.Errorf("unknown ClientDateOccurrence unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ClientDateOccurrenceMutation) ResetEdge(name string) error {
+	switch name {
+	case clientdateoccurrence.EdgeWorkflow:
+		m.ResetWorkflow()
+		return nil
+	case clientdateoccurrence.EdgeClient:
+		m.ResetClient()
+		return nil
+	}
+	return fmt.Errorf("unknown ClientDateOccurrence edge %s", name)
+}
+
 // ContactMutation represents an operation that mutates the Contact nodes in the graph.
 type ContactMutation struct {
 	config
@@ -1466,6 +2064,9 @@ type ContactMutation struct {
 	enrollment_skips        map[uuid.UUID]struct{}
 	removedenrollment_skips map[uuid.UUID]struct{}
 	clearedenrollment_skips bool
+	date_occurrences        map[uuid.UUID]struct{}
+	removeddate_occurrences map[uuid.UUID]struct{}
+	cleareddate_occurrences bool
 	done                    bool
 	oldValue                func(context.Context) (*Contact, error)
 	predicates              []predicate.Contact
@@ -2291,6 +2892,60 @@ func (m *ContactMutation) ResetEnrollmentSkips() {
 	m.removedenrollment_skips = nil
 }
 
+// AddDateOccurrenceIDs adds the "date_occurrences" edge to the ClientDateOccurrence entity by ids.
+func (m *ContactMutation) AddDateOccurrenceIDs(ids ...uuid.UUID) {
+	if m.date_occurrences == nil {
+		m.date_occurrences = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		m.date_occurrences[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDateOccurrences clears the "date_occurrences" edge to the ClientDateOccurrence entity.
+func (m *ContactMutation) ClearDateOccurrences() {
+	m.cleareddate_occurrences = true
+}
+
+// DateOccurrencesCleared reports if the "date_occurrences" edge to the ClientDateOccurrence entity was cleared.
+func (m *ContactMutation) DateOccurrencesCleared() bool {
+	return m.cleareddate_occurrences
+}
+
+// RemoveDateOccurrenceIDs removes the "date_occurrences" edge to the ClientDateOccurrence entity by IDs.
+func (m *ContactMutation) RemoveDateOccurrenceIDs(ids ...uuid.UUID) {
+	if m.removeddate_occurrences == nil {
+		m.removeddate_occurrences = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		delete(m.date_occurrences, ids[i])
+		m.removeddate_occurrences[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDateOccurrences returns the removed IDs of the "date_occurrences" edge to the ClientDateOccurrence entity.
+func (m *ContactMutation) RemovedDateOccurrencesIDs() (ids []uuid.UUID) {
+	for id := range m.removeddate_occurrences {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DateOccurrencesIDs returns the "date_occurrences" edge IDs in the mutation.
+func (m *ContactMutation) DateOccurrencesIDs() (ids []uuid.UUID) {
+	for id := range m.date_occurrences {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDateOccurrences resets all changes to the "date_occurrences" edge.
+func (m *ContactMutation) ResetDateOccurrences() {
+	m.date_occurrences = nil
+	m.cleareddate_occurrences = false
+	m.removeddate_occurrences = nil
+}
+
 // Where appends a list predicates to the ContactMutation builder.
 func (m *ContactMutation) Where(ps ...predicate.Contact) {
 	m.predicates = append(m.predicates, ps...)
@@ -2575,7 +3230,7 @@ func (m *ContactMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ContactMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.owner != nil {
 		edges = append(edges, contact.EdgeOwner)
 	}
@@ -2596,6 +3251,9 @@ func (m *ContactMutation) AddedEdges() []string {
 	}
 	if m.enrollment_skips != nil {
 		edges = append(edges, contact.EdgeEnrollmentSkips)
+	}
+	if m.date_occurrences != nil {
+		edges = append(edges, contact.EdgeDateOccurrences)
 	}
 	return edges
 }
@@ -2644,13 +3302,19 @@ func (m *ContactMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case contact.EdgeDateOccurrences:
+		ids := make([]ent.Value, 0, len(m.date_occurrences))
+		for id := range m.date_occurrences {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ContactMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.removedexecutions != nil {
 		edges = append(edges, contact.EdgeExecutions)
 	}
@@ -2668,6 +3332,9 @@ func (m *ContactMutation) RemovedEdges() []string {
 	}
 	if m.removedenrollment_skips != nil {
 		edges = append(edges, contact.EdgeEnrollmentSkips)
+	}
+	if m.removeddate_occurrences != nil {
+		edges = append(edges, contact.EdgeDateOccurrences)
 	}
 	return edges
 }
@@ -2712,13 +3379,19 @@ func (m *ContactMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case contact.EdgeDateOccurrences:
+		ids := make([]ent.Value, 0, len(m.removeddate_occurrences))
+		for id := range m.removeddate_occurrences {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ContactMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.clearedowner {
 		edges = append(edges, contact.EdgeOwner)
 	}
@@ -2739,6 +3412,9 @@ func (m *ContactMutation) ClearedEdges() []string {
 	}
 	if m.clearedenrollment_skips {
 		edges = append(edges, contact.EdgeEnrollmentSkips)
+	}
+	if m.cleareddate_occurrences {
+		edges = append(edges, contact.EdgeDateOccurrences)
 	}
 	return edges
 }
@@ -2761,6 +3437,8 @@ func (m *ContactMutation) EdgeCleared(name string) bool {
 		return m.clearedenrollments
 	case contact.EdgeEnrollmentSkips:
 		return m.clearedenrollment_skips
+	case contact.EdgeDateOccurrences:
+		return m.cleareddate_occurrences
 	}
 	return false
 }
@@ -2800,6 +3478,9 @@ func (m *ContactMutation) ResetEdge(name string) error {
 		return nil
 	case contact.EdgeEnrollmentSkips:
 		m.ResetEnrollmentSkips()
+		return nil
+	case contact.EdgeDateOccurrences:
+		m.ResetDateOccurrences()
 		return nil
 	}
 	return fmt.Errorf("unknown Contact edge %s", name)
@@ -5861,6 +6542,541 @@ func (m *EnrollmentSkipMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown EnrollmentSkip edge %s", name)
 }
 
+// ScheduleStateMutation represents an operation that mutates the ScheduleState nodes in the graph.
+type ScheduleStateMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *uuid.UUID
+	handled_through *time.Time
+	built_for       *time.Time
+	clearedFields   map[string]struct{}
+	workflow        *uuid.UUID
+	clearedworkflow bool
+	done            bool
+	oldValue        func(context.Context) (*ScheduleState, error)
+	predicates      []predicate.ScheduleState
+}
+
+var _ ent.Mutation = (*ScheduleStateMutation)(nil)
+
+// schedulestateOption allows management of the mutation configuration using functional options.
+type schedulestateOption func(*ScheduleStateMutation)
+
+// newScheduleStateMutation creates new mutation for the ScheduleState entity.
+func newScheduleStateMutation(c config, op Op, opts ...schedulestateOption) *ScheduleStateMutation {
+	m := &ScheduleStateMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeScheduleState,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withScheduleStateID sets the ID field of the mutation.
+func withScheduleStateID(id uuid.UUID) schedulestateOption {
+	return func(m *ScheduleStateMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ScheduleState
+		)
+		m.oldValue = func(ctx context.Context) (*ScheduleState, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ScheduleState.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withScheduleState sets the old ScheduleState of the mutation.
+func withScheduleState(node *ScheduleState) schedulestateOption {
+	return func(m *ScheduleStateMutation) {
+		m.oldValue = func(context.Context) (*ScheduleState, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ScheduleStateMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ScheduleStateMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ScheduleState entities.
+func (m *ScheduleStateMutation) SetID(id uuid.UUID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ScheduleStateMutation) ID() (id uuid.UUID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ScheduleStateMutation) IDs(ctx context.Context) ([]uuid.UUID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []uuid.UUID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ScheduleState.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetWorkflowID sets the "workflow_id" field.
+func (m *ScheduleStateMutation) SetWorkflowID(u uuid.UUID) {
+	m.workflow = &u
+}
+
+// WorkflowID returns the value of the "workflow_id" field in the mutation.
+func (m *ScheduleStateMutation) WorkflowID() (r uuid.UUID, exists bool) {
+	v := m.workflow
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWorkflowID returns the old "workflow_id" field's value of the ScheduleState entity.
+// If the ScheduleState object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleStateMutation) OldWorkflowID(ctx context.Context) (v uuid.UUID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWorkflowID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWorkflowID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWorkflowID: %w", err)
+	}
+	return oldValue.WorkflowID, nil
+}
+
+// ResetWorkflowID resets all changes to the "workflow_id" field.
+func (m *ScheduleStateMutation) ResetWorkflowID() {
+	m.workflow = nil
+}
+
+// SetHandledThrough sets the "handled_through" field.
+func (m *ScheduleStateMutation) SetHandledThrough(t time.Time) {
+	m.handled_through = &t
+}
+
+// HandledThrough returns the value of the "handled_through" field in the mutation.
+func (m *ScheduleStateMutation) HandledThrough() (r time.Time, exists bool) {
+	v := m.handled_through
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHandledThrough returns the old "handled_through" field's value of the ScheduleState entity.
+// If the ScheduleState object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleStateMutation) OldHandledThrough(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHandledThrough is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHandledThrough requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHandledThrough: %w", err)
+	}
+	return oldValue.HandledThrough, nil
+}
+
+// ClearHandledThrough clears the value of the "handled_through" field.
+func (m *ScheduleStateMutation) ClearHandledThrough() {
+	m.handled_through = nil
+	m.clearedFields[schedulestate.FieldHandledThrough] = struct{}{}
+}
+
+// HandledThroughCleared returns if the "handled_through" field was cleared in this mutation.
+func (m *ScheduleStateMutation) HandledThroughCleared() bool {
+	_, ok := m.clearedFields[schedulestate.FieldHandledThrough]
+	return ok
+}
+
+// ResetHandledThrough resets all changes to the "handled_through" field.
+func (m *ScheduleStateMutation) ResetHandledThrough() {
+	m.handled_through = nil
+	delete(m.clearedFields, schedulestate.FieldHandledThrough)
+}
+
+// SetBuiltFor sets the "built_for" field.
+func (m *ScheduleStateMutation) SetBuiltFor(t time.Time) {
+	m.built_for = &t
+}
+
+// BuiltFor returns the value of the "built_for" field in the mutation.
+func (m *ScheduleStateMutation) BuiltFor() (r time.Time, exists bool) {
+	v := m.built_for
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBuiltFor returns the old "built_for" field's value of the ScheduleState entity.
+// If the ScheduleState object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ScheduleStateMutation) OldBuiltFor(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBuiltFor is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBuiltFor requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBuiltFor: %w", err)
+	}
+	return oldValue.BuiltFor, nil
+}
+
+// ClearBuiltFor clears the value of the "built_for" field.
+func (m *ScheduleStateMutation) ClearBuiltFor() {
+	m.built_for = nil
+	m.clearedFields[schedulestate.FieldBuiltFor] = struct{}{}
+}
+
+// BuiltForCleared returns if the "built_for" field was cleared in this mutation.
+func (m *ScheduleStateMutation) BuiltForCleared() bool {
+	_, ok := m.clearedFields[schedulestate.FieldBuiltFor]
+	return ok
+}
+
+// ResetBuiltFor resets all changes to the "built_for" field.
+func (m *ScheduleStateMutation) ResetBuiltFor() {
+	m.built_for = nil
+	delete(m.clearedFields, schedulestate.FieldBuiltFor)
+}
+
+// ClearWorkflow clears the "workflow" edge to the Workflow entity.
+func (m *ScheduleStateMutation) ClearWorkflow() {
+	m.clearedworkflow = true
+	m.clearedFields[schedulestate.FieldWorkflowID] = struct{}{}
+}
+
+// WorkflowCleared reports if the "workflow" edge to the Workflow entity was cleared.
+func (m *ScheduleStateMutation) WorkflowCleared() bool {
+	return m.clearedworkflow
+}
+
+// WorkflowIDs returns the "workflow" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// WorkflowID instead. It exists only for internal usage by the builders.
+func (m *ScheduleStateMutation) WorkflowIDs() (ids []uuid.UUID) {
+	if id := m.workflow; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetWorkflow resets all changes to the "workflow" edge.
+func (m *ScheduleStateMutation) ResetWorkflow() {
+	m.workflow = nil
+	m.clearedworkflow = false
+}
+
+// Where appends a list predicates to the ScheduleStateMutation builder.
+func (m *ScheduleStateMutation) Where(ps ...predicate.ScheduleState) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ScheduleStateMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ScheduleStateMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ScheduleState, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ScheduleStateMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ScheduleStateMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ScheduleState).
+func (m *ScheduleStateMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ScheduleStateMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.workflow != nil {
+		fields = append(fields, schedulestate.FieldWorkflowID)
+	}
+	if m.handled_through != nil {
+		fields = append(fields, schedulestate.FieldHandledThrough)
+	}
+	if m.built_for != nil {
+		fields = append(fields, schedulestate.FieldBuiltFor)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ScheduleStateMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case schedulestate.FieldWorkflowID:
+		return m.WorkflowID()
+	case schedulestate.FieldHandledThrough:
+		return m.HandledThrough()
+	case schedulestate.FieldBuiltFor:
+		return m.BuiltFor()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ScheduleStateMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case schedulestate.FieldWorkflowID:
+		return m.OldWorkflowID(ctx)
+	case schedulestate.FieldHandledThrough:
+		return m.OldHandledThrough(ctx)
+	case schedulestate.FieldBuiltFor:
+		return m.OldBuiltFor(ctx)
+	}
+	return nil, fmt.Errorf("unknown ScheduleState field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ScheduleStateMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case schedulestate.FieldWorkflowID:
+		v, ok := value.(uuid.UUID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWorkflowID(v)
+		return nil
+	case schedulestate.FieldHandledThrough:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHandledThrough(v)
+		return nil
+	case schedulestate.FieldBuiltFor:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBuiltFor(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleState field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ScheduleStateMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ScheduleStateMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ScheduleStateMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ScheduleState numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ScheduleStateMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(schedulestate.FieldHandledThrough) {
+		fields = append(fields, schedulestate.FieldHandledThrough)
+	}
+	if m.FieldCleared(schedulestate.FieldBuiltFor) {
+		fields = append(fields, schedulestate.FieldBuiltFor)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ScheduleStateMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ScheduleStateMutation) ClearField(name string) error {
+	switch name {
+	case schedulestate.FieldHandledThrough:
+		m.ClearHandledThrough()
+		return nil
+	case schedulestate.FieldBuiltFor:
+		m.ClearBuiltFor()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleState nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ScheduleStateMutation) ResetField(name string) error {
+	switch name {
+	case schedulestate.FieldWorkflowID:
+		m.ResetWorkflowID()
+		return nil
+	case schedulestate.FieldHandledThrough:
+		m.ResetHandledThrough()
+		return nil
+	case schedulestate.FieldBuiltFor:
+		m.ResetBuiltFor()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleState field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ScheduleStateMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.workflow != nil {
+		edges = append(edges, schedulestate.EdgeWorkflow)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ScheduleStateMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case schedulestate.EdgeWorkflow:
+		if id := m.workflow; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ScheduleStateMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ScheduleStateMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ScheduleStateMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedworkflow {
+		edges = append(edges, schedulestate.EdgeWorkflow)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ScheduleStateMutation) EdgeCleared(name string) bool {
+	switch name {
+	case schedulestate.EdgeWorkflow:
+		return m.clearedworkflow
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ScheduleStateMutation) ClearEdge(name string) error {
+	switch name {
+	case schedulestate.EdgeWorkflow:
+		m.ClearWorkflow()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleState unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ScheduleStateMutation) ResetEdge(name string) error {
+	switch name {
+	case schedulestate.EdgeWorkflow:
+		m.ResetWorkflow()
+		return nil
+	}
+	return fmt.Errorf("unknown ScheduleState edge %s", name)
+}
+
 // StepOutputMutation represents an operation that mutates the StepOutput nodes in the graph.
 type StepOutputMutation struct {
 	config
@@ -8391,6 +9607,9 @@ type WorkflowMutation struct {
 	template_key            *string
 	retention_days          *int
 	addretention_days       *int
+	debounce                **spec.Debounce
+	concurrency             **spec.Concurrency
+	throttle                **spec.Throttle
 	clearedFields           map[string]struct{}
 	created_by              *uuid.UUID
 	clearedcreated_by       bool
@@ -8406,6 +9625,11 @@ type WorkflowMutation struct {
 	enrollment_skips        map[uuid.UUID]struct{}
 	removedenrollment_skips map[uuid.UUID]struct{}
 	clearedenrollment_skips bool
+	date_occurrences        map[uuid.UUID]struct{}
+	removeddate_occurrences map[uuid.UUID]struct{}
+	cleareddate_occurrences bool
+	schedule_state          *uuid.UUID
+	clearedschedule_state   bool
 	done                    bool
 	oldValue                func(context.Context) (*Workflow, error)
 	predicates              []predicate.Workflow
@@ -9261,6 +10485,153 @@ func (m *WorkflowMutation) ResetRetentionDays() {
 	delete(m.clearedFields, workflow.FieldRetentionDays)
 }
 
+// SetDebounce sets the "debounce" field.
+func (m *WorkflowMutation) SetDebounce(s *spec.Debounce) {
+	m.debounce = &s
+}
+
+// Debounce returns the value of the "debounce" field in the mutation.
+func (m *WorkflowMutation) Debounce() (r *spec.Debounce, exists bool) {
+	v := m.debounce
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDebounce returns the old "debounce" field's value of the Workflow entity.
+// If the Workflow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowMutation) OldDebounce(ctx context.Context) (v *spec.Debounce, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDebounce is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDebounce requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDebounce: %w", err)
+	}
+	return oldValue.Debounce, nil
+}
+
+// ClearDebounce clears the value of the "debounce" field.
+func (m *WorkflowMutation) ClearDebounce() {
+	m.debounce = nil
+	m.clearedFields[workflow.FieldDebounce] = struct{}{}
+}
+
+// DebounceCleared returns if the "debounce" field was cleared in this mutation.
+func (m *WorkflowMutation) DebounceCleared() bool {
+	_, ok := m.clearedFields[workflow.FieldDebounce]
+	return ok
+}
+
+// ResetDebounce resets all changes to the "debounce" field.
+func (m *WorkflowMutation) ResetDebounce() {
+	m.debounce = nil
+	delete(m.clearedFields, workflow.FieldDebounce)
+}
+
+// SetConcurrency sets the "concurrency" field.
+func (m *WorkflowMutation) SetConcurrency(s *spec.Concurrency) {
+	m.concurrency = &s
+}
+
+// Concurrency returns the value of the "concurrency" field in the mutation.
+func (m *WorkflowMutation) Concurrency() (r *spec.Concurrency, exists bool) {
+	v := m.concurrency
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConcurrency returns the old "concurrency" field's value of the Workflow entity.
+// If the Workflow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowMutation) OldConcurrency(ctx context.Context) (v *spec.Concurrency, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConcurrency is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConcurrency requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConcurrency: %w", err)
+	}
+	return oldValue.Concurrency, nil
+}
+
+// ClearConcurrency clears the value of the "concurrency" field.
+func (m *WorkflowMutation) ClearConcurrency() {
+	m.concurrency = nil
+	m.clearedFields[workflow.FieldConcurrency] = struct{}{}
+}
+
+// ConcurrencyCleared returns if the "concurrency" field was cleared in this mutation.
+func (m *WorkflowMutation) ConcurrencyCleared() bool {
+	_, ok := m.clearedFields[workflow.FieldConcurrency]
+	return ok
+}
+
+// ResetConcurrency resets all changes to the "concurrency" field.
+func (m *WorkflowMutation) ResetConcurrency() {
+	m.concurrency = nil
+	delete(m.clearedFields, workflow.FieldConcurrency)
+}
+
+// SetThrottle sets the "throttle" field.
+func (m *WorkflowMutation) SetThrottle(s *spec.Throttle) {
+	m.throttle = &s
+}
+
+// Throttle returns the value of the "throttle" field in the mutation.
+func (m *WorkflowMutation) Throttle() (r *spec.Throttle, exists bool) {
+	v := m.throttle
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldThrottle returns the old "throttle" field's value of the Workflow entity.
+// If the Workflow object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowMutation) OldThrottle(ctx context.Context) (v *spec.Throttle, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldThrottle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldThrottle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldThrottle: %w", err)
+	}
+	return oldValue.Throttle, nil
+}
+
+// ClearThrottle clears the value of the "throttle" field.
+func (m *WorkflowMutation) ClearThrottle() {
+	m.throttle = nil
+	m.clearedFields[workflow.FieldThrottle] = struct{}{}
+}
+
+// ThrottleCleared returns if the "throttle" field was cleared in this mutation.
+func (m *WorkflowMutation) ThrottleCleared() bool {
+	_, ok := m.clearedFields[workflow.FieldThrottle]
+	return ok
+}
+
+// ResetThrottle resets all changes to the "throttle" field.
+func (m *WorkflowMutation) ResetThrottle() {
+	m.throttle = nil
+	delete(m.clearedFields, workflow.FieldThrottle)
+}
+
 // ClearCreatedBy clears the "created_by" edge to the User entity.
 func (m *WorkflowMutation) ClearCreatedBy() {
 	m.clearedcreated_by = true
@@ -9504,6 +10875,99 @@ func (m *WorkflowMutation) ResetEnrollmentSkips() {
 	m.removedenrollment_skips = nil
 }
 
+// AddDateOccurrenceIDs adds the "date_occurrences" edge to the ClientDateOccurrence entity by ids.
+func (m *WorkflowMutation) AddDateOccurrenceIDs(ids ...uuid.UUID) {
+	if m.date_occurrences == nil {
+		m.date_occurrences = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		m.date_occurrences[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDateOccurrences clears the "date_occurrences" edge to the ClientDateOccurrence entity.
+func (m *WorkflowMutation) ClearDateOccurrences() {
+	m.cleareddate_occurrences = true
+}
+
+// DateOccurrencesCleared reports if the "date_occurrences" edge to the ClientDateOccurrence entity was cleared.
+func (m *WorkflowMutation) DateOccurrencesCleared() bool {
+	return m.cleareddate_occurrences
+}
+
+// RemoveDateOccurrenceIDs removes the "date_occurrences" edge to the ClientDateOccurrence entity by IDs.
+func (m *WorkflowMutation) RemoveDateOccurrenceIDs(ids ...uuid.UUID) {
+	if m.removeddate_occurrences == nil {
+		m.removeddate_occurrences = make(map[uuid.UUID]struct{})
+	}
+	for i := range ids {
+		delete(m.date_occurrences, ids[i])
+		m.removeddate_occurrences[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDateOccurrences returns the removed IDs of the "date_occurrences" edge to the ClientDateOccurrence entity.
+func (m *WorkflowMutation) RemovedDateOccurrencesIDs() (ids []uuid.UUID) {
+	for id := range m.removeddate_occurrences {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DateOccurrencesIDs returns the "date_occurrences" edge IDs in the mutation.
+func (m *WorkflowMutation) DateOccurrencesIDs() (ids []uuid.UUID) {
+	for id := range m.date_occurrences {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDateOccurrences resets all changes to the "date_occurrences" edge.
+func (m *WorkflowMutation) ResetDateOccurrences() {
+	m.date_occurrences = nil
+	m.cleareddate_occurrences = false
+	m.removeddate_occurrences = nil
+}
+
+// SetScheduleStateID sets the "schedule_state" edge to the ScheduleState entity by id.
+func (m *WorkflowMutation) SetScheduleStateID(id uuid.UUID) {
+	m.schedule_state = &id
+}
+
+// ClearScheduleState clears the "schedule_state" edge to the ScheduleState entity.
+func (m *WorkflowMutation) ClearScheduleState() {
+	m.clearedschedule_state = true
+}
+
+// ScheduleStateCleared reports if the "schedule_state" edge to the ScheduleState entity was cleared.
+func (m *WorkflowMutation) ScheduleStateCleared() bool {
+	return m.clearedschedule_state
+}
+
+// ScheduleStateID returns the "schedule_state" edge ID in the mutation.
+func (m *WorkflowMutation) ScheduleStateID() (id uuid.UUID, exists bool) {
+	if m.schedule_state != nil {
+		return *m.schedule_state, true
+	}
+	return
+}
+
+// ScheduleStateIDs returns the "schedule_state" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ScheduleStateID instead. It exists only for internal usage by the builders.
+func (m *WorkflowMutation) ScheduleStateIDs() (ids []uuid.UUID) {
+	if id := m.schedule_state; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetScheduleState resets all changes to the "schedule_state" edge.
+func (m *WorkflowMutation) ResetScheduleState() {
+	m.schedule_state = nil
+	m.clearedschedule_state = false
+}
+
 // Where appends a list predicates to the WorkflowMutation builder.
 func (m *WorkflowMutation) Where(ps ...predicate.Workflow) {
 	m.predicates = append(m.predicates, ps...)
@@ -9538,7 +11002,7 @@ func (m *WorkflowMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkflowMutation) Fields() []string {
-	fields := make([]string, 0, 17)
+	fields := make([]string, 0, 20)
 	if m.created_at != nil {
 		fields = append(fields, workflow.FieldCreatedAt)
 	}
@@ -9590,6 +11054,15 @@ func (m *WorkflowMutation) Fields() []string {
 	if m.retention_days != nil {
 		fields = append(fields, workflow.FieldRetentionDays)
 	}
+	if m.debounce != nil {
+		fields = append(fields, workflow.FieldDebounce)
+	}
+	if m.concurrency != nil {
+		fields = append(fields, workflow.FieldConcurrency)
+	}
+	if m.throttle != nil {
+		fields = append(fields, workflow.FieldThrottle)
+	}
 	return fields
 }
 
@@ -9632,6 +11105,12 @@ func (m *WorkflowMutation) Field(name string) (ent.Value, bool) {
 		return m.TemplateKey()
 	case workflow.FieldRetentionDays:
 		return m.RetentionDays()
+	case workflow.FieldDebounce:
+		return m.Debounce()
+	case workflow.FieldConcurrency:
+		return m.Concurrency()
+	case workflow.FieldThrottle:
+		return m.Throttle()
 	}
 	return nil, false
 }
@@ -9675,6 +11154,12 @@ func (m *WorkflowMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldTemplateKey(ctx)
 	case workflow.FieldRetentionDays:
 		return m.OldRetentionDays(ctx)
+	case workflow.FieldDebounce:
+		return m.OldDebounce(ctx)
+	case workflow.FieldConcurrency:
+		return m.OldConcurrency(ctx)
+	case workflow.FieldThrottle:
+		return m.OldThrottle(ctx)
 	}
 	return nil, fmt.Errorf("unknown Workflow field %s", name)
 }
@@ -9803,6 +11288,27 @@ func (m *WorkflowMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetRetentionDays(v)
 		return nil
+	case workflow.FieldDebounce:
+		v, ok := value.(*spec.Debounce)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDebounce(v)
+		return nil
+	case workflow.FieldConcurrency:
+		v, ok := value.(*spec.Concurrency)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConcurrency(v)
+		return nil
+	case workflow.FieldThrottle:
+		v, ok := value.(*spec.Throttle)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetThrottle(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Workflow field %s", name)
 }
@@ -9878,6 +11384,15 @@ func (m *WorkflowMutation) ClearedFields() []string {
 	if m.FieldCleared(workflow.FieldRetentionDays) {
 		fields = append(fields, workflow.FieldRetentionDays)
 	}
+	if m.FieldCleared(workflow.FieldDebounce) {
+		fields = append(fields, workflow.FieldDebounce)
+	}
+	if m.FieldCleared(workflow.FieldConcurrency) {
+		fields = append(fields, workflow.FieldConcurrency)
+	}
+	if m.FieldCleared(workflow.FieldThrottle) {
+		fields = append(fields, workflow.FieldThrottle)
+	}
 	return fields
 }
 
@@ -9909,6 +11424,15 @@ func (m *WorkflowMutation) ClearField(name string) error {
 		return nil
 	case workflow.FieldRetentionDays:
 		m.ClearRetentionDays()
+		return nil
+	case workflow.FieldDebounce:
+		m.ClearDebounce()
+		return nil
+	case workflow.FieldConcurrency:
+		m.ClearConcurrency()
+		return nil
+	case workflow.FieldThrottle:
+		m.ClearThrottle()
 		return nil
 	}
 	return fmt.Errorf("unknown Workflow nullable field %s", name)
@@ -9969,13 +11493,22 @@ func (m *WorkflowMutation) ResetField(name string) error {
 	case workflow.FieldRetentionDays:
 		m.ResetRetentionDays()
 		return nil
+	case workflow.FieldDebounce:
+		m.ResetDebounce()
+		return nil
+	case workflow.FieldConcurrency:
+		m.ResetConcurrency()
+		return nil
+	case workflow.FieldThrottle:
+		m.ResetThrottle()
+		return nil
 	}
 	return fmt.Errorf("unknown Workflow field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *WorkflowMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.created_by != nil {
 		edges = append(edges, workflow.EdgeCreatedBy)
 	}
@@ -9990,6 +11523,12 @@ func (m *WorkflowMutation) AddedEdges() []string {
 	}
 	if m.enrollment_skips != nil {
 		edges = append(edges, workflow.EdgeEnrollmentSkips)
+	}
+	if m.date_occurrences != nil {
+		edges = append(edges, workflow.EdgeDateOccurrences)
+	}
+	if m.schedule_state != nil {
+		edges = append(edges, workflow.EdgeScheduleState)
 	}
 	return edges
 }
@@ -10026,13 +11565,23 @@ func (m *WorkflowMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case workflow.EdgeDateOccurrences:
+		ids := make([]ent.Value, 0, len(m.date_occurrences))
+		for id := range m.date_occurrences {
+			ids = append(ids, id)
+		}
+		return ids
+	case workflow.EdgeScheduleState:
+		if id := m.schedule_state; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *WorkflowMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.removedexecutions != nil {
 		edges = append(edges, workflow.EdgeExecutions)
 	}
@@ -10044,6 +11593,9 @@ func (m *WorkflowMutation) RemovedEdges() []string {
 	}
 	if m.removedenrollment_skips != nil {
 		edges = append(edges, workflow.EdgeEnrollmentSkips)
+	}
+	if m.removeddate_occurrences != nil {
+		edges = append(edges, workflow.EdgeDateOccurrences)
 	}
 	return edges
 }
@@ -10076,13 +11628,19 @@ func (m *WorkflowMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case workflow.EdgeDateOccurrences:
+		ids := make([]ent.Value, 0, len(m.removeddate_occurrences))
+		for id := range m.removeddate_occurrences {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *WorkflowMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.clearedcreated_by {
 		edges = append(edges, workflow.EdgeCreatedBy)
 	}
@@ -10097,6 +11655,12 @@ func (m *WorkflowMutation) ClearedEdges() []string {
 	}
 	if m.clearedenrollment_skips {
 		edges = append(edges, workflow.EdgeEnrollmentSkips)
+	}
+	if m.cleareddate_occurrences {
+		edges = append(edges, workflow.EdgeDateOccurrences)
+	}
+	if m.clearedschedule_state {
+		edges = append(edges, workflow.EdgeScheduleState)
 	}
 	return edges
 }
@@ -10115,6 +11679,10 @@ func (m *WorkflowMutation) EdgeCleared(name string) bool {
 		return m.clearedenrollments
 	case workflow.EdgeEnrollmentSkips:
 		return m.clearedenrollment_skips
+	case workflow.EdgeDateOccurrences:
+		return m.cleareddate_occurrences
+	case workflow.EdgeScheduleState:
+		return m.clearedschedule_state
 	}
 	return false
 }
@@ -10125,6 +11693,9 @@ func (m *WorkflowMutation) ClearEdge(name string) error {
 	switch name {
 	case workflow.EdgeCreatedBy:
 		m.ClearCreatedBy()
+		return nil
+	case workflow.EdgeScheduleState:
+		m.ClearScheduleState()
 		return nil
 	}
 	return fmt.Errorf("unknown Workflow unique edge %s", name)
@@ -10148,6 +11719,12 @@ func (m *WorkflowMutation) ResetEdge(name string) error {
 		return nil
 	case workflow.EdgeEnrollmentSkips:
 		m.ResetEnrollmentSkips()
+		return nil
+	case workflow.EdgeDateOccurrences:
+		m.ResetDateOccurrences()
+		return nil
+	case workflow.EdgeScheduleState:
+		m.ResetScheduleState()
 		return nil
 	}
 	return fmt.Errorf("unknown Workflow edge %s", name)
@@ -10916,54 +12493,65 @@ func (m *WorkflowEnrollmentMutation) ResetEdge(name string) error {
 // WorkflowExecutionMutation represents an operation that mutates the WorkflowExecution nodes in the graph.
 type WorkflowExecutionMutation struct {
 	config
-	op                  Op
-	typ                 string
-	id                  *uuid.UUID
-	created_at          *time.Time
-	status              *workflowexecution.Status
-	trigger_data        *map[string]interface{}
-	current_step        *int
-	addcurrent_step     *int
-	started_at          *time.Time
-	completed_at        *time.Time
-	error_message       *string
-	exit_reason         *workflowexecution.ExitReason
-	exit_message        *string
-	workflow_version    *int
-	addworkflow_version *int
-	definition          *spec.Definition
-	dedupe_key          *string
-	run_at              *time.Time
-	lease_owner         *string
-	lease_expires_at    *time.Time
-	attempt             *int
-	addattempt          *int
-	step_attempt        *int
-	addstep_attempt     *int
-	run                 *int
-	addrun              *int
-	loop_frames         *[]spec.Frame
-	appendloop_frames   []spec.Frame
-	step_runs           *int
-	addstep_runs        *int
-	conditions_checked  *bool
-	depth               *int
-	adddepth            *int
-	one_active          *bool
-	clearedFields       map[string]struct{}
-	workflow            *uuid.UUID
-	clearedworkflow     bool
-	client              *uuid.UUID
-	clearedclient       bool
-	logs                map[uuid.UUID]struct{}
-	removedlogs         map[uuid.UUID]struct{}
-	clearedlogs         bool
-	step_outputs        map[uuid.UUID]struct{}
-	removedstep_outputs map[uuid.UUID]struct{}
-	clearedstep_outputs bool
-	done                bool
-	oldValue            func(context.Context) (*WorkflowExecution, error)
-	predicates          []predicate.WorkflowExecution
+	op                    Op
+	typ                   string
+	id                    *uuid.UUID
+	created_at            *time.Time
+	status                *workflowexecution.Status
+	trigger_data          *map[string]interface{}
+	current_step          *int
+	addcurrent_step       *int
+	started_at            *time.Time
+	completed_at          *time.Time
+	error_message         *string
+	exit_reason           *workflowexecution.ExitReason
+	exit_message          *string
+	workflow_version      *int
+	addworkflow_version   *int
+	definition            *spec.Definition
+	dedupe_key            *string
+	run_at                *time.Time
+	lease_owner           *string
+	lease_expires_at      *time.Time
+	attempt               *int
+	addattempt            *int
+	step_attempt          *int
+	addstep_attempt       *int
+	run                   *int
+	addrun                *int
+	loop_frames           *[]spec.Frame
+	appendloop_frames     []spec.Frame
+	step_runs             *int
+	addstep_runs          *int
+	conditions_checked    *bool
+	depth                 *int
+	adddepth              *int
+	one_active            *bool
+	debounce_key          *string
+	flow_gated            *bool
+	concurrency_key       *string
+	concurrency_limit     *int
+	addconcurrency_limit  *int
+	throttle_key          *string
+	throttle_limit        *int
+	addthrottle_limit     *int
+	throttle_period_ms    *int64
+	addthrottle_period_ms *int64
+	throttle_window       *time.Time
+	clearedFields         map[string]struct{}
+	workflow              *uuid.UUID
+	clearedworkflow       bool
+	client                *uuid.UUID
+	clearedclient         bool
+	logs                  map[uuid.UUID]struct{}
+	removedlogs           map[uuid.UUID]struct{}
+	clearedlogs           bool
+	step_outputs          map[uuid.UUID]struct{}
+	removedstep_outputs   map[uuid.UUID]struct{}
+	clearedstep_outputs   bool
+	done                  bool
+	oldValue              func(context.Context) (*WorkflowExecution, error)
+	predicates            []predicate.WorkflowExecution
 }
 
 var _ ent.Mutation = (*WorkflowExecutionMutation)(nil)
@@ -12269,6 +13857,406 @@ func (m *WorkflowExecutionMutation) ResetOneActive() {
 	m.one_active = nil
 }
 
+// SetDebounceKey sets the "debounce_key" field.
+func (m *WorkflowExecutionMutation) SetDebounceKey(s string) {
+	m.debounce_key = &s
+}
+
+// DebounceKey returns the value of the "debounce_key" field in the mutation.
+func (m *WorkflowExecutionMutation) DebounceKey() (r string, exists bool) {
+	v := m.debounce_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDebounceKey returns the old "debounce_key" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldDebounceKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDebounceKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDebounceKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDebounceKey: %w", err)
+	}
+	return oldValue.DebounceKey, nil
+}
+
+// ClearDebounceKey clears the value of the "debounce_key" field.
+func (m *WorkflowExecutionMutation) ClearDebounceKey() {
+	m.debounce_key = nil
+	m.clearedFields[workflowexecution.FieldDebounceKey] = struct{}{}
+}
+
+// DebounceKeyCleared returns if the "debounce_key" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) DebounceKeyCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldDebounceKey]
+	return ok
+}
+
+// ResetDebounceKey resets all changes to the "debounce_key" field.
+func (m *WorkflowExecutionMutation) ResetDebounceKey() {
+	m.debounce_key = nil
+	delete(m.clearedFields, workflowexecution.FieldDebounceKey)
+}
+
+// SetFlowGated sets the "flow_gated" field.
+func (m *WorkflowExecutionMutation) SetFlowGated(b bool) {
+	m.flow_gated = &b
+}
+
+// FlowGated returns the value of the "flow_gated" field in the mutation.
+func (m *WorkflowExecutionMutation) FlowGated() (r bool, exists bool) {
+	v := m.flow_gated
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFlowGated returns the old "flow_gated" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldFlowGated(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFlowGated is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFlowGated requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFlowGated: %w", err)
+	}
+	return oldValue.FlowGated, nil
+}
+
+// ResetFlowGated resets all changes to the "flow_gated" field.
+func (m *WorkflowExecutionMutation) ResetFlowGated() {
+	m.flow_gated = nil
+}
+
+// SetConcurrencyKey sets the "concurrency_key" field.
+func (m *WorkflowExecutionMutation) SetConcurrencyKey(s string) {
+	m.concurrency_key = &s
+}
+
+// ConcurrencyKey returns the value of the "concurrency_key" field in the mutation.
+func (m *WorkflowExecutionMutation) ConcurrencyKey() (r string, exists bool) {
+	v := m.concurrency_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConcurrencyKey returns the old "concurrency_key" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldConcurrencyKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConcurrencyKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConcurrencyKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConcurrencyKey: %w", err)
+	}
+	return oldValue.ConcurrencyKey, nil
+}
+
+// ClearConcurrencyKey clears the value of the "concurrency_key" field.
+func (m *WorkflowExecutionMutation) ClearConcurrencyKey() {
+	m.concurrency_key = nil
+	m.clearedFields[workflowexecution.FieldConcurrencyKey] = struct{}{}
+}
+
+// ConcurrencyKeyCleared returns if the "concurrency_key" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) ConcurrencyKeyCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldConcurrencyKey]
+	return ok
+}
+
+// ResetConcurrencyKey resets all changes to the "concurrency_key" field.
+func (m *WorkflowExecutionMutation) ResetConcurrencyKey() {
+	m.concurrency_key = nil
+	delete(m.clearedFields, workflowexecution.FieldConcurrencyKey)
+}
+
+// SetConcurrencyLimit sets the "concurrency_limit" field.
+func (m *WorkflowExecutionMutation) SetConcurrencyLimit(i int) {
+	m.concurrency_limit = &i
+	m.addconcurrency_limit = nil
+}
+
+// ConcurrencyLimit returns the value of the "concurrency_limit" field in the mutation.
+func (m *WorkflowExecutionMutation) ConcurrencyLimit() (r int, exists bool) {
+	v := m.concurrency_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConcurrencyLimit returns the old "concurrency_limit" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldConcurrencyLimit(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConcurrencyLimit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConcurrencyLimit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConcurrencyLimit: %w", err)
+	}
+	return oldValue.ConcurrencyLimit, nil
+}
+
+// AddConcurrencyLimit adds i to the "concurrency_limit" field.
+func (m *WorkflowExecutionMutation) AddConcurrencyLimit(i int) {
+	if m.addconcurrency_limit != nil {
+		*m.addconcurrency_limit += i
+	} else {
+		m.addconcurrency_limit = &i
+	}
+}
+
+// AddedConcurrencyLimit returns the value that was added to the "concurrency_limit" field in this mutation.
+func (m *WorkflowExecutionMutation) AddedConcurrencyLimit() (r int, exists bool) {
+	v := m.addconcurrency_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetConcurrencyLimit resets all changes to the "concurrency_limit" field.
+func (m *WorkflowExecutionMutation) ResetConcurrencyLimit() {
+	m.concurrency_limit = nil
+	m.addconcurrency_limit = nil
+}
+
+// SetThrottleKey sets the "throttle_key" field.
+func (m *WorkflowExecutionMutation) SetThrottleKey(s string) {
+	m.throttle_key = &s
+}
+
+// ThrottleKey returns the value of the "throttle_key" field in the mutation.
+func (m *WorkflowExecutionMutation) ThrottleKey() (r string, exists bool) {
+	v := m.throttle_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldThrottleKey returns the old "throttle_key" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldThrottleKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldThrottleKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldThrottleKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldThrottleKey: %w", err)
+	}
+	return oldValue.ThrottleKey, nil
+}
+
+// ClearThrottleKey clears the value of the "throttle_key" field.
+func (m *WorkflowExecutionMutation) ClearThrottleKey() {
+	m.throttle_key = nil
+	m.clearedFields[workflowexecution.FieldThrottleKey] = struct{}{}
+}
+
+// ThrottleKeyCleared returns if the "throttle_key" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) ThrottleKeyCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldThrottleKey]
+	return ok
+}
+
+// ResetThrottleKey resets all changes to the "throttle_key" field.
+func (m *WorkflowExecutionMutation) ResetThrottleKey() {
+	m.throttle_key = nil
+	delete(m.clearedFields, workflowexecution.FieldThrottleKey)
+}
+
+// SetThrottleLimit sets the "throttle_limit" field.
+func (m *WorkflowExecutionMutation) SetThrottleLimit(i int) {
+	m.throttle_limit = &i
+	m.addthrottle_limit = nil
+}
+
+// ThrottleLimit returns the value of the "throttle_limit" field in the mutation.
+func (m *WorkflowExecutionMutation) ThrottleLimit() (r int, exists bool) {
+	v := m.throttle_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldThrottleLimit returns the old "throttle_limit" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldThrottleLimit(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldThrottleLimit is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldThrottleLimit requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldThrottleLimit: %w", err)
+	}
+	return oldValue.ThrottleLimit, nil
+}
+
+// AddThrottleLimit adds i to the "throttle_limit" field.
+func (m *WorkflowExecutionMutation) AddThrottleLimit(i int) {
+	if m.addthrottle_limit != nil {
+		*m.addthrottle_limit += i
+	} else {
+		m.addthrottle_limit = &i
+	}
+}
+
+// AddedThrottleLimit returns the value that was added to the "throttle_limit" field in this mutation.
+func (m *WorkflowExecutionMutation) AddedThrottleLimit() (r int, exists bool) {
+	v := m.addthrottle_limit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetThrottleLimit resets all changes to the "throttle_limit" field.
+func (m *WorkflowExecutionMutation) ResetThrottleLimit() {
+	m.throttle_limit = nil
+	m.addthrottle_limit = nil
+}
+
+// SetThrottlePeriodMs sets the "throttle_period_ms" field.
+func (m *WorkflowExecutionMutation) SetThrottlePeriodMs(i int64) {
+	m.throttle_period_ms = &i
+	m.addthrottle_period_ms = nil
+}
+
+// ThrottlePeriodMs returns the value of the "throttle_period_ms" field in the mutation.
+func (m *WorkflowExecutionMutation) ThrottlePeriodMs() (r int64, exists bool) {
+	v := m.throttle_period_ms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldThrottlePeriodMs returns the old "throttle_period_ms" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldThrottlePeriodMs(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldThrottlePeriodMs is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldThrottlePeriodMs requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldThrottlePeriodMs: %w", err)
+	}
+	return oldValue.ThrottlePeriodMs, nil
+}
+
+// AddThrottlePeriodMs adds i to the "throttle_period_ms" field.
+func (m *WorkflowExecutionMutation) AddThrottlePeriodMs(i int64) {
+	if m.addthrottle_period_ms != nil {
+		*m.addthrottle_period_ms += i
+	} else {
+		m.addthrottle_period_ms = &i
+	}
+}
+
+// AddedThrottlePeriodMs returns the value that was added to the "throttle_period_ms" field in this mutation.
+func (m *WorkflowExecutionMutation) AddedThrottlePeriodMs() (r int64, exists bool) {
+	v := m.addthrottle_period_ms
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetThrottlePeriodMs resets all changes to the "throttle_period_ms" field.
+func (m *WorkflowExecutionMutation) ResetThrottlePeriodMs() {
+	m.throttle_period_ms = nil
+	m.addthrottle_period_ms = nil
+}
+
+// SetThrottleWindow sets the "throttle_window" field.
+func (m *WorkflowExecutionMutation) SetThrottleWindow(t time.Time) {
+	m.throttle_window = &t
+}
+
+// ThrottleWindow returns the value of the "throttle_window" field in the mutation.
+func (m *WorkflowExecutionMutation) ThrottleWindow() (r time.Time, exists bool) {
+	v := m.throttle_window
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldThrottleWindow returns the old "throttle_window" field's value of the WorkflowExecution entity.
+// If the WorkflowExecution object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkflowExecutionMutation) OldThrottleWindow(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldThrottleWindow is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldThrottleWindow requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldThrottleWindow: %w", err)
+	}
+	return oldValue.ThrottleWindow, nil
+}
+
+// ClearThrottleWindow clears the value of the "throttle_window" field.
+func (m *WorkflowExecutionMutation) ClearThrottleWindow() {
+	m.throttle_window = nil
+	m.clearedFields[workflowexecution.FieldThrottleWindow] = struct{}{}
+}
+
+// ThrottleWindowCleared returns if the "throttle_window" field was cleared in this mutation.
+func (m *WorkflowExecutionMutation) ThrottleWindowCleared() bool {
+	_, ok := m.clearedFields[workflowexecution.FieldThrottleWindow]
+	return ok
+}
+
+// ResetThrottleWindow resets all changes to the "throttle_window" field.
+func (m *WorkflowExecutionMutation) ResetThrottleWindow() {
+	m.throttle_window = nil
+	delete(m.clearedFields, workflowexecution.FieldThrottleWindow)
+}
+
 // ClearWorkflow clears the "workflow" edge to the Workflow entity.
 func (m *WorkflowExecutionMutation) ClearWorkflow() {
 	m.clearedworkflow = true
@@ -12465,7 +14453,7 @@ func (m *WorkflowExecutionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkflowExecutionMutation) Fields() []string {
-	fields := make([]string, 0, 25)
+	fields := make([]string, 0, 33)
 	if m.created_at != nil {
 		fields = append(fields, workflowexecution.FieldCreatedAt)
 	}
@@ -12541,6 +14529,30 @@ func (m *WorkflowExecutionMutation) Fields() []string {
 	if m.one_active != nil {
 		fields = append(fields, workflowexecution.FieldOneActive)
 	}
+	if m.debounce_key != nil {
+		fields = append(fields, workflowexecution.FieldDebounceKey)
+	}
+	if m.flow_gated != nil {
+		fields = append(fields, workflowexecution.FieldFlowGated)
+	}
+	if m.concurrency_key != nil {
+		fields = append(fields, workflowexecution.FieldConcurrencyKey)
+	}
+	if m.concurrency_limit != nil {
+		fields = append(fields, workflowexecution.FieldConcurrencyLimit)
+	}
+	if m.throttle_key != nil {
+		fields = append(fields, workflowexecution.FieldThrottleKey)
+	}
+	if m.throttle_limit != nil {
+		fields = append(fields, workflowexecution.FieldThrottleLimit)
+	}
+	if m.throttle_period_ms != nil {
+		fields = append(fields, workflowexecution.FieldThrottlePeriodMs)
+	}
+	if m.throttle_window != nil {
+		fields = append(fields, workflowexecution.FieldThrottleWindow)
+	}
 	return fields
 }
 
@@ -12599,6 +14611,22 @@ func (m *WorkflowExecutionMutation) Field(name string) (ent.Value, bool) {
 		return m.Depth()
 	case workflowexecution.FieldOneActive:
 		return m.OneActive()
+	case workflowexecution.FieldDebounceKey:
+		return m.DebounceKey()
+	case workflowexecution.FieldFlowGated:
+		return m.FlowGated()
+	case workflowexecution.FieldConcurrencyKey:
+		return m.ConcurrencyKey()
+	case workflowexecution.FieldConcurrencyLimit:
+		return m.ConcurrencyLimit()
+	case workflowexecution.FieldThrottleKey:
+		return m.ThrottleKey()
+	case workflowexecution.FieldThrottleLimit:
+		return m.ThrottleLimit()
+	case workflowexecution.FieldThrottlePeriodMs:
+		return m.ThrottlePeriodMs()
+	case workflowexecution.FieldThrottleWindow:
+		return m.ThrottleWindow()
 	}
 	return nil, false
 }
@@ -12658,6 +14686,22 @@ func (m *WorkflowExecutionMutation) OldField(ctx context.Context, name string) (
 		return m.OldDepth(ctx)
 	case workflowexecution.FieldOneActive:
 		return m.OldOneActive(ctx)
+	case workflowexecution.FieldDebounceKey:
+		return m.OldDebounceKey(ctx)
+	case workflowexecution.FieldFlowGated:
+		return m.OldFlowGated(ctx)
+	case workflowexecution.FieldConcurrencyKey:
+		return m.OldConcurrencyKey(ctx)
+	case workflowexecution.FieldConcurrencyLimit:
+		return m.OldConcurrencyLimit(ctx)
+	case workflowexecution.FieldThrottleKey:
+		return m.OldThrottleKey(ctx)
+	case workflowexecution.FieldThrottleLimit:
+		return m.OldThrottleLimit(ctx)
+	case workflowexecution.FieldThrottlePeriodMs:
+		return m.OldThrottlePeriodMs(ctx)
+	case workflowexecution.FieldThrottleWindow:
+		return m.OldThrottleWindow(ctx)
 	}
 	return nil, fmt.Errorf("unknown WorkflowExecution field %s", name)
 }
@@ -12842,6 +14886,62 @@ func (m *WorkflowExecutionMutation) SetField(name string, value ent.Value) error
 		}
 		m.SetOneActive(v)
 		return nil
+	case workflowexecution.FieldDebounceKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDebounceKey(v)
+		return nil
+	case workflowexecution.FieldFlowGated:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFlowGated(v)
+		return nil
+	case workflowexecution.FieldConcurrencyKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConcurrencyKey(v)
+		return nil
+	case workflowexecution.FieldConcurrencyLimit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConcurrencyLimit(v)
+		return nil
+	case workflowexecution.FieldThrottleKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetThrottleKey(v)
+		return nil
+	case workflowexecution.FieldThrottleLimit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetThrottleLimit(v)
+		return nil
+	case workflowexecution.FieldThrottlePeriodMs:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetThrottlePeriodMs(v)
+		return nil
+	case workflowexecution.FieldThrottleWindow:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetThrottleWindow(v)
+		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution field %s", name)
 }
@@ -12871,6 +14971,15 @@ func (m *WorkflowExecutionMutation) AddedFields() []string {
 	if m.adddepth != nil {
 		fields = append(fields, workflowexecution.FieldDepth)
 	}
+	if m.addconcurrency_limit != nil {
+		fields = append(fields, workflowexecution.FieldConcurrencyLimit)
+	}
+	if m.addthrottle_limit != nil {
+		fields = append(fields, workflowexecution.FieldThrottleLimit)
+	}
+	if m.addthrottle_period_ms != nil {
+		fields = append(fields, workflowexecution.FieldThrottlePeriodMs)
+	}
 	return fields
 }
 
@@ -12893,6 +15002,12 @@ func (m *WorkflowExecutionMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedStepRuns()
 	case workflowexecution.FieldDepth:
 		return m.AddedDepth()
+	case workflowexecution.FieldConcurrencyLimit:
+		return m.AddedConcurrencyLimit()
+	case workflowexecution.FieldThrottleLimit:
+		return m.AddedThrottleLimit()
+	case workflowexecution.FieldThrottlePeriodMs:
+		return m.AddedThrottlePeriodMs()
 	}
 	return nil, false
 }
@@ -12951,6 +15066,27 @@ func (m *WorkflowExecutionMutation) AddField(name string, value ent.Value) error
 		}
 		m.AddDepth(v)
 		return nil
+	case workflowexecution.FieldConcurrencyLimit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddConcurrencyLimit(v)
+		return nil
+	case workflowexecution.FieldThrottleLimit:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddThrottleLimit(v)
+		return nil
+	case workflowexecution.FieldThrottlePeriodMs:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddThrottlePeriodMs(v)
+		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution numeric field %s", name)
 }
@@ -12991,6 +15127,18 @@ func (m *WorkflowExecutionMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(workflowexecution.FieldLoopFrames) {
 		fields = append(fields, workflowexecution.FieldLoopFrames)
+	}
+	if m.FieldCleared(workflowexecution.FieldDebounceKey) {
+		fields = append(fields, workflowexecution.FieldDebounceKey)
+	}
+	if m.FieldCleared(workflowexecution.FieldConcurrencyKey) {
+		fields = append(fields, workflowexecution.FieldConcurrencyKey)
+	}
+	if m.FieldCleared(workflowexecution.FieldThrottleKey) {
+		fields = append(fields, workflowexecution.FieldThrottleKey)
+	}
+	if m.FieldCleared(workflowexecution.FieldThrottleWindow) {
+		fields = append(fields, workflowexecution.FieldThrottleWindow)
 	}
 	return fields
 }
@@ -13038,6 +15186,18 @@ func (m *WorkflowExecutionMutation) ClearField(name string) error {
 		return nil
 	case workflowexecution.FieldLoopFrames:
 		m.ClearLoopFrames()
+		return nil
+	case workflowexecution.FieldDebounceKey:
+		m.ClearDebounceKey()
+		return nil
+	case workflowexecution.FieldConcurrencyKey:
+		m.ClearConcurrencyKey()
+		return nil
+	case workflowexecution.FieldThrottleKey:
+		m.ClearThrottleKey()
+		return nil
+	case workflowexecution.FieldThrottleWindow:
+		m.ClearThrottleWindow()
 		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution nullable field %s", name)
@@ -13121,6 +15281,30 @@ func (m *WorkflowExecutionMutation) ResetField(name string) error {
 		return nil
 	case workflowexecution.FieldOneActive:
 		m.ResetOneActive()
+		return nil
+	case workflowexecution.FieldDebounceKey:
+		m.ResetDebounceKey()
+		return nil
+	case workflowexecution.FieldFlowGated:
+		m.ResetFlowGated()
+		return nil
+	case workflowexecution.FieldConcurrencyKey:
+		m.ResetConcurrencyKey()
+		return nil
+	case workflowexecution.FieldConcurrencyLimit:
+		m.ResetConcurrencyLimit()
+		return nil
+	case workflowexecution.FieldThrottleKey:
+		m.ResetThrottleKey()
+		return nil
+	case workflowexecution.FieldThrottleLimit:
+		m.ResetThrottleLimit()
+		return nil
+	case workflowexecution.FieldThrottlePeriodMs:
+		m.ResetThrottlePeriodMs()
+		return nil
+	case workflowexecution.FieldThrottleWindow:
+		m.ResetThrottleWindow()
 		return nil
 	}
 	return fmt.Errorf("unknown WorkflowExecution field %s", name)

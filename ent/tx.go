@@ -18,6 +18,8 @@ type Tx struct {
 	APIToken *APITokenClient
 	// Activity is the client for interacting with the Activity builders.
 	Activity *ActivityClient
+	// ClientDateOccurrence is the client for interacting with the ClientDateOccurrence builders.
+	ClientDateOccurrence *ClientDateOccurrenceClient
 	// Contact is the client for interacting with the Contact builders.
 	Contact *ContactClient
 	// CustomField is the client for interacting with the CustomField builders.
@@ -28,6 +30,8 @@ type Tx struct {
 	Email *EmailClient
 	// EnrollmentSkip is the client for interacting with the EnrollmentSkip builders.
 	EnrollmentSkip *EnrollmentSkipClient
+	// ScheduleState is the client for interacting with the ScheduleState builders.
+	ScheduleState *ScheduleStateClient
 	// StepOutput is the client for interacting with the StepOutput builders.
 	StepOutput *StepOutputClient
 	// Task is the client for interacting with the Task builders.
@@ -177,11 +181,13 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.APIToken = NewAPITokenClient(tx.config)
 	tx.Activity = NewActivityClient(tx.config)
+	tx.ClientDateOccurrence = NewClientDateOccurrenceClient(tx.config)
 	tx.Contact = NewContactClient(tx.config)
 	tx.CustomField = NewCustomFieldClient(tx.config)
 	tx.Document = NewDocumentClient(tx.config)
 	tx.Email = NewEmailClient(tx.config)
 	tx.EnrollmentSkip = NewEnrollmentSkipClient(tx.config)
+	tx.ScheduleState = NewScheduleStateClient(tx.config)
 	tx.StepOutput = NewStepOutputClient(tx.config)
 	tx.Task = NewTaskClient(tx.config)
 	tx.User = NewUserClient(tx.config)

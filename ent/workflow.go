@@ -10,6 +10,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
@@ -55,6 +56,12 @@ type Workflow struct {
 	TemplateKey *string `json:"template_key,omitempty"`
 	// RetentionDays holds the value of the "retention_days" field.
 	RetentionDays *int `json:"retention_days,omitempty"`
+	// Debounce holds the value of the "debounce" field.
+	Debounce *spec.Debounce `json:"debounce,omitempty"`
+	// Concurrency holds the value of the "concurrency" field.
+	Concurrency *spec.Concurrency `json:"concurrency,omitempty"`
+	// Throttle holds the value of the "throttle" field.
+	Throttle *spec.Throttle `json:"throttle,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the WorkflowQuery when eager-loading is set.
 	Edges        WorkflowEdges `json:"edges"`
@@ -73,9 +80,13 @@ type WorkflowEdges struct {
 	Enrollments []*WorkflowEnrollment `json:"enrollments,omitempty"`
 	// EnrollmentSkips holds the value of the enrollment_skips edge.
 	EnrollmentSkips []*EnrollmentSkip `json:"enrollment_skips,omitempty"`
+	// DateOccurrences holds the value of the date_occurrences edge.
+	DateOccurrences []*ClientDateOccurrence `json:"date_occurrences,omitempty"`
+	// ScheduleState holds the value of the schedule_state edge.
+	ScheduleState *ScheduleState `json:"schedule_state,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
@@ -83,6 +94,7 @@ type WorkflowEdges struct {
 	namedVersions        map[string][]*WorkflowVersion
 	namedEnrollments     map[string][]*WorkflowEnrollment
 	namedEnrollmentSkips map[string][]*EnrollmentSkip
+	namedDateOccurrences map[string][]*ClientDateOccurrence
 }
 
 // CreatedByOrErr returns the CreatedBy value or an error if the edge
@@ -132,12 +144,32 @@ func (e WorkflowEdges) EnrollmentSkipsOrErr() ([]*EnrollmentSkip, error) {
 	return nil, &NotLoadedError{edge: "enrollment_skips"}
 }
 
+// DateOccurrencesOrErr returns the DateOccurrences value or an error if the edge
+// was not loaded in eager-loading.
+func (e WorkflowEdges) DateOccurrencesOrErr() ([]*ClientDateOccurrence, error) {
+	if e.loadedTypes[5] {
+		return e.DateOccurrences, nil
+	}
+	return nil, &NotLoadedError{edge: "date_occurrences"}
+}
+
+// ScheduleStateOrErr returns the ScheduleState value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e WorkflowEdges) ScheduleStateOrErr() (*ScheduleState, error) {
+	if e.ScheduleState != nil {
+		return e.ScheduleState, nil
+	} else if e.loadedTypes[6] {
+		return nil, &NotFoundError{label: schedulestate.Label}
+	}
+	return nil, &NotLoadedError{edge: "schedule_state"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Workflow) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case workflow.FieldTriggerConfig, workflow.FieldConditions, workflow.FieldActions, workflow.FieldEnrollment, workflow.FieldGoal:
+		case workflow.FieldTriggerConfig, workflow.FieldConditions, workflow.FieldActions, workflow.FieldEnrollment, workflow.FieldGoal, workflow.FieldDebounce, workflow.FieldConcurrency, workflow.FieldThrottle:
 			values[i] = new([]byte)
 		case workflow.FieldIsActive, workflow.FieldIsTemplate:
 			values[i] = new(sql.NullBool)
@@ -286,6 +318,30 @@ func (_m *Workflow) assignValues(columns []string, values []any) error {
 				_m.RetentionDays = new(int)
 				*_m.RetentionDays = int(value.Int64)
 			}
+		case workflow.FieldDebounce:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field debounce", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Debounce); err != nil {
+					return fmt.Errorf("unmarshal field debounce: %w", err)
+				}
+			}
+		case workflow.FieldConcurrency:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field concurrency", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Concurrency); err != nil {
+					return fmt.Errorf("unmarshal field concurrency: %w", err)
+				}
+			}
+		case workflow.FieldThrottle:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field throttle", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Throttle); err != nil {
+					return fmt.Errorf("unmarshal field throttle: %w", err)
+				}
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -322,6 +378,16 @@ func (_m *Workflow) QueryEnrollments() *WorkflowEnrollmentQuery {
 // QueryEnrollmentSkips queries the "enrollment_skips" edge of the Workflow entity.
 func (_m *Workflow) QueryEnrollmentSkips() *EnrollmentSkipQuery {
 	return NewWorkflowClient(_m.config).QueryEnrollmentSkips(_m)
+}
+
+// QueryDateOccurrences queries the "date_occurrences" edge of the Workflow entity.
+func (_m *Workflow) QueryDateOccurrences() *ClientDateOccurrenceQuery {
+	return NewWorkflowClient(_m.config).QueryDateOccurrences(_m)
+}
+
+// QueryScheduleState queries the "schedule_state" edge of the Workflow entity.
+func (_m *Workflow) QueryScheduleState() *ScheduleStateQuery {
+	return NewWorkflowClient(_m.config).QueryScheduleState(_m)
 }
 
 // Update returns a builder for updating this Workflow.
@@ -402,6 +468,15 @@ func (_m *Workflow) String() string {
 		builder.WriteString("retention_days=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("debounce=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Debounce))
+	builder.WriteString(", ")
+	builder.WriteString("concurrency=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Concurrency))
+	builder.WriteString(", ")
+	builder.WriteString("throttle=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Throttle))
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -499,6 +574,30 @@ func (_m *Workflow) appendNamedEnrollmentSkips(name string, edges ...*Enrollment
 		_m.Edges.namedEnrollmentSkips[name] = []*EnrollmentSkip{}
 	} else {
 		_m.Edges.namedEnrollmentSkips[name] = append(_m.Edges.namedEnrollmentSkips[name], edges...)
+	}
+}
+
+// NamedDateOccurrences returns the DateOccurrences named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Workflow) NamedDateOccurrences(name string) ([]*ClientDateOccurrence, error) {
+	if _m.Edges.namedDateOccurrences == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDateOccurrences[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Workflow) appendNamedDateOccurrences(name string, edges ...*ClientDateOccurrence) {
+	if _m.Edges.namedDateOccurrences == nil {
+		_m.Edges.namedDateOccurrences = make(map[string][]*ClientDateOccurrence)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDateOccurrences[name] = []*ClientDateOccurrence{}
+	} else {
+		_m.Edges.namedDateOccurrences[name] = append(_m.Edges.namedDateOccurrences[name], edges...)
 	}
 }
 

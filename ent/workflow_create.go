@@ -12,7 +12,9 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/enrollmentskip"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowenrollment"
@@ -299,6 +301,40 @@ func (_c *WorkflowCreate) AddEnrollmentSkips(v ...*EnrollmentSkip) *WorkflowCrea
 		ids[i] = v[i].ID
 	}
 	return _c.AddEnrollmentSkipIDs(ids...)
+}
+
+// AddDateOccurrenceIDs adds the "date_occurrences" edge to the ClientDateOccurrence entity by IDs.
+func (_c *WorkflowCreate) AddDateOccurrenceIDs(ids ...uuid.UUID) *WorkflowCreate {
+	_c.mutation.AddDateOccurrenceIDs(ids...)
+	return _c
+}
+
+// AddDateOccurrences adds the "date_occurrences" edges to the ClientDateOccurrence entity.
+func (_c *WorkflowCreate) AddDateOccurrences(v ...*ClientDateOccurrence) *WorkflowCreate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDateOccurrenceIDs(ids...)
+}
+
+// SetScheduleStateID sets the "schedule_state" edge to the ScheduleState entity by ID.
+func (_c *WorkflowCreate) SetScheduleStateID(id uuid.UUID) *WorkflowCreate {
+	_c.mutation.SetScheduleStateID(id)
+	return _c
+}
+
+// SetNillableScheduleStateID sets the "schedule_state" edge to the ScheduleState entity by ID if the given value is not nil.
+func (_c *WorkflowCreate) SetNillableScheduleStateID(id *uuid.UUID) *WorkflowCreate {
+	if id != nil {
+		_c = _c.SetScheduleStateID(*id)
+	}
+	return _c
+}
+
+// SetScheduleState sets the "schedule_state" edge to the ScheduleState entity.
+func (_c *WorkflowCreate) SetScheduleState(v *ScheduleState) *WorkflowCreate {
+	return _c.SetScheduleStateID(v.ID)
 }
 
 // Mutation returns the WorkflowMutation object of the builder.
@@ -635,6 +671,38 @@ func (_c *WorkflowCreate) createSpec() (*Workflow, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DateOccurrencesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.DateOccurrencesTable,
+			Columns: []string{workflow.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ScheduleStateIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   workflow.ScheduleStateTable,
+			Columns: []string{workflow.ScheduleStateColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(schedulestate.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {

@@ -14,8 +14,10 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowenrollment"
@@ -36,12 +38,15 @@ type WorkflowQuery struct {
 	withVersions             *WorkflowVersionQuery
 	withEnrollments          *WorkflowEnrollmentQuery
 	withEnrollmentSkips      *EnrollmentSkipQuery
+	withDateOccurrences      *ClientDateOccurrenceQuery
+	withScheduleState        *ScheduleStateQuery
 	loadTotal                []func(context.Context, []*Workflow) error
 	modifiers                []func(*sql.Selector)
 	withNamedExecutions      map[string]*WorkflowExecutionQuery
 	withNamedVersions        map[string]*WorkflowVersionQuery
 	withNamedEnrollments     map[string]*WorkflowEnrollmentQuery
 	withNamedEnrollmentSkips map[string]*EnrollmentSkipQuery
+	withNamedDateOccurrences map[string]*ClientDateOccurrenceQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -181,6 +186,50 @@ func (_q *WorkflowQuery) QueryEnrollmentSkips() *EnrollmentSkipQuery {
 			sqlgraph.From(workflow.Table, workflow.FieldID, selector),
 			sqlgraph.To(enrollmentskip.Table, enrollmentskip.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, workflow.EnrollmentSkipsTable, workflow.EnrollmentSkipsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDateOccurrences chains the current query on the "date_occurrences" edge.
+func (_q *WorkflowQuery) QueryDateOccurrences() *ClientDateOccurrenceQuery {
+	query := (&ClientDateOccurrenceClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflow.Table, workflow.FieldID, selector),
+			sqlgraph.To(clientdateoccurrence.Table, clientdateoccurrence.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, workflow.DateOccurrencesTable, workflow.DateOccurrencesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryScheduleState chains the current query on the "schedule_state" edge.
+func (_q *WorkflowQuery) QueryScheduleState() *ScheduleStateQuery {
+	query := (&ScheduleStateClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(workflow.Table, workflow.FieldID, selector),
+			sqlgraph.To(schedulestate.Table, schedulestate.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, workflow.ScheduleStateTable, workflow.ScheduleStateColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -385,6 +434,8 @@ func (_q *WorkflowQuery) Clone() *WorkflowQuery {
 		withVersions:        _q.withVersions.Clone(),
 		withEnrollments:     _q.withEnrollments.Clone(),
 		withEnrollmentSkips: _q.withEnrollmentSkips.Clone(),
+		withDateOccurrences: _q.withDateOccurrences.Clone(),
+		withScheduleState:   _q.withScheduleState.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -444,6 +495,28 @@ func (_q *WorkflowQuery) WithEnrollmentSkips(opts ...func(*EnrollmentSkipQuery))
 		opt(query)
 	}
 	_q.withEnrollmentSkips = query
+	return _q
+}
+
+// WithDateOccurrences tells the query-builder to eager-load the nodes that are connected to
+// the "date_occurrences" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *WorkflowQuery) WithDateOccurrences(opts ...func(*ClientDateOccurrenceQuery)) *WorkflowQuery {
+	query := (&ClientDateOccurrenceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDateOccurrences = query
+	return _q
+}
+
+// WithScheduleState tells the query-builder to eager-load the nodes that are connected to
+// the "schedule_state" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *WorkflowQuery) WithScheduleState(opts ...func(*ScheduleStateQuery)) *WorkflowQuery {
+	query := (&ScheduleStateClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withScheduleState = query
 	return _q
 }
 
@@ -531,12 +604,14 @@ func (_q *WorkflowQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Wor
 	var (
 		nodes       = []*Workflow{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [7]bool{
 			_q.withCreatedBy != nil,
 			_q.withExecutions != nil,
 			_q.withVersions != nil,
 			_q.withEnrollments != nil,
 			_q.withEnrollmentSkips != nil,
+			_q.withDateOccurrences != nil,
+			_q.withScheduleState != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -594,6 +669,21 @@ func (_q *WorkflowQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Wor
 			return nil, err
 		}
 	}
+	if query := _q.withDateOccurrences; query != nil {
+		if err := _q.loadDateOccurrences(ctx, query, nodes,
+			func(n *Workflow) { n.Edges.DateOccurrences = []*ClientDateOccurrence{} },
+			func(n *Workflow, e *ClientDateOccurrence) {
+				n.Edges.DateOccurrences = append(n.Edges.DateOccurrences, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withScheduleState; query != nil {
+		if err := _q.loadScheduleState(ctx, query, nodes, nil,
+			func(n *Workflow, e *ScheduleState) { n.Edges.ScheduleState = e }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedExecutions {
 		if err := _q.loadExecutions(ctx, query, nodes,
 			func(n *Workflow) { n.appendNamedExecutions(name) },
@@ -619,6 +709,13 @@ func (_q *WorkflowQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Wor
 		if err := _q.loadEnrollmentSkips(ctx, query, nodes,
 			func(n *Workflow) { n.appendNamedEnrollmentSkips(name) },
 			func(n *Workflow, e *EnrollmentSkip) { n.appendNamedEnrollmentSkips(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDateOccurrences {
+		if err := _q.loadDateOccurrences(ctx, query, nodes,
+			func(n *Workflow) { n.appendNamedDateOccurrences(name) },
+			func(n *Workflow, e *ClientDateOccurrence) { n.appendNamedDateOccurrences(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -764,6 +861,63 @@ func (_q *WorkflowQuery) loadEnrollmentSkips(ctx context.Context, query *Enrollm
 	}
 	query.Where(predicate.EnrollmentSkip(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(workflow.EnrollmentSkipsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.WorkflowID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "workflow_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *WorkflowQuery) loadDateOccurrences(ctx context.Context, query *ClientDateOccurrenceQuery, nodes []*Workflow, init func(*Workflow), assign func(*Workflow, *ClientDateOccurrence)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[uuid.UUID]*Workflow)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(clientdateoccurrence.FieldWorkflowID)
+	}
+	query.Where(predicate.ClientDateOccurrence(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(workflow.DateOccurrencesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.WorkflowID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "workflow_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *WorkflowQuery) loadScheduleState(ctx context.Context, query *ScheduleStateQuery, nodes []*Workflow, init func(*Workflow), assign func(*Workflow, *ScheduleState)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[uuid.UUID]*Workflow)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(schedulestate.FieldWorkflowID)
+	}
+	query.Where(predicate.ScheduleState(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(workflow.ScheduleStateColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -955,6 +1109,20 @@ func (_q *WorkflowQuery) WithNamedEnrollmentSkips(name string, opts ...func(*Enr
 		_q.withNamedEnrollmentSkips = make(map[string]*EnrollmentSkipQuery)
 	}
 	_q.withNamedEnrollmentSkips[name] = query
+	return _q
+}
+
+// WithNamedDateOccurrences tells the query-builder to eager-load the nodes that are connected to the "date_occurrences"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *WorkflowQuery) WithNamedDateOccurrences(name string, opts ...func(*ClientDateOccurrenceQuery)) *WorkflowQuery {
+	query := (&ClientDateOccurrenceClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDateOccurrences == nil {
+		_q.withNamedDateOccurrences = make(map[string]*ClientDateOccurrenceQuery)
+	}
+	_q.withNamedDateOccurrences[name] = query
 	return _q
 }
 

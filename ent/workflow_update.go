@@ -12,8 +12,10 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
@@ -350,6 +352,40 @@ func (_u *WorkflowUpdate) AddEnrollmentSkips(v ...*EnrollmentSkip) *WorkflowUpda
 	return _u.AddEnrollmentSkipIDs(ids...)
 }
 
+// AddDateOccurrenceIDs adds the "date_occurrences" edge to the ClientDateOccurrence entity by IDs.
+func (_u *WorkflowUpdate) AddDateOccurrenceIDs(ids ...uuid.UUID) *WorkflowUpdate {
+	_u.mutation.AddDateOccurrenceIDs(ids...)
+	return _u
+}
+
+// AddDateOccurrences adds the "date_occurrences" edges to the ClientDateOccurrence entity.
+func (_u *WorkflowUpdate) AddDateOccurrences(v ...*ClientDateOccurrence) *WorkflowUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDateOccurrenceIDs(ids...)
+}
+
+// SetScheduleStateID sets the "schedule_state" edge to the ScheduleState entity by ID.
+func (_u *WorkflowUpdate) SetScheduleStateID(id uuid.UUID) *WorkflowUpdate {
+	_u.mutation.SetScheduleStateID(id)
+	return _u
+}
+
+// SetNillableScheduleStateID sets the "schedule_state" edge to the ScheduleState entity by ID if the given value is not nil.
+func (_u *WorkflowUpdate) SetNillableScheduleStateID(id *uuid.UUID) *WorkflowUpdate {
+	if id != nil {
+		_u = _u.SetScheduleStateID(*id)
+	}
+	return _u
+}
+
+// SetScheduleState sets the "schedule_state" edge to the ScheduleState entity.
+func (_u *WorkflowUpdate) SetScheduleState(v *ScheduleState) *WorkflowUpdate {
+	return _u.SetScheduleStateID(v.ID)
+}
+
 // Mutation returns the WorkflowMutation object of the builder.
 func (_u *WorkflowUpdate) Mutation() *WorkflowMutation {
 	return _u.mutation
@@ -437,6 +473,33 @@ func (_u *WorkflowUpdate) RemoveEnrollmentSkips(v ...*EnrollmentSkip) *WorkflowU
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEnrollmentSkipIDs(ids...)
+}
+
+// ClearDateOccurrences clears all "date_occurrences" edges to the ClientDateOccurrence entity.
+func (_u *WorkflowUpdate) ClearDateOccurrences() *WorkflowUpdate {
+	_u.mutation.ClearDateOccurrences()
+	return _u
+}
+
+// RemoveDateOccurrenceIDs removes the "date_occurrences" edge to ClientDateOccurrence entities by IDs.
+func (_u *WorkflowUpdate) RemoveDateOccurrenceIDs(ids ...uuid.UUID) *WorkflowUpdate {
+	_u.mutation.RemoveDateOccurrenceIDs(ids...)
+	return _u
+}
+
+// RemoveDateOccurrences removes "date_occurrences" edges to ClientDateOccurrence entities.
+func (_u *WorkflowUpdate) RemoveDateOccurrences(v ...*ClientDateOccurrence) *WorkflowUpdate {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDateOccurrenceIDs(ids...)
+}
+
+// ClearScheduleState clears the "schedule_state" edge to the ScheduleState entity.
+func (_u *WorkflowUpdate) ClearScheduleState() *WorkflowUpdate {
+	_u.mutation.ClearScheduleState()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -804,6 +867,80 @@ func (_u *WorkflowUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.DateOccurrencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.DateOccurrencesTable,
+			Columns: []string{workflow.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDateOccurrencesIDs(); len(nodes) > 0 && !_u.mutation.DateOccurrencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.DateOccurrencesTable,
+			Columns: []string{workflow.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DateOccurrencesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.DateOccurrencesTable,
+			Columns: []string{workflow.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ScheduleStateCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   workflow.ScheduleStateTable,
+			Columns: []string{workflow.ScheduleStateColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(schedulestate.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ScheduleStateIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   workflow.ScheduleStateTable,
+			Columns: []string{workflow.ScheduleStateColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(schedulestate.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1140,6 +1277,40 @@ func (_u *WorkflowUpdateOne) AddEnrollmentSkips(v ...*EnrollmentSkip) *WorkflowU
 	return _u.AddEnrollmentSkipIDs(ids...)
 }
 
+// AddDateOccurrenceIDs adds the "date_occurrences" edge to the ClientDateOccurrence entity by IDs.
+func (_u *WorkflowUpdateOne) AddDateOccurrenceIDs(ids ...uuid.UUID) *WorkflowUpdateOne {
+	_u.mutation.AddDateOccurrenceIDs(ids...)
+	return _u
+}
+
+// AddDateOccurrences adds the "date_occurrences" edges to the ClientDateOccurrence entity.
+func (_u *WorkflowUpdateOne) AddDateOccurrences(v ...*ClientDateOccurrence) *WorkflowUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDateOccurrenceIDs(ids...)
+}
+
+// SetScheduleStateID sets the "schedule_state" edge to the ScheduleState entity by ID.
+func (_u *WorkflowUpdateOne) SetScheduleStateID(id uuid.UUID) *WorkflowUpdateOne {
+	_u.mutation.SetScheduleStateID(id)
+	return _u
+}
+
+// SetNillableScheduleStateID sets the "schedule_state" edge to the ScheduleState entity by ID if the given value is not nil.
+func (_u *WorkflowUpdateOne) SetNillableScheduleStateID(id *uuid.UUID) *WorkflowUpdateOne {
+	if id != nil {
+		_u = _u.SetScheduleStateID(*id)
+	}
+	return _u
+}
+
+// SetScheduleState sets the "schedule_state" edge to the ScheduleState entity.
+func (_u *WorkflowUpdateOne) SetScheduleState(v *ScheduleState) *WorkflowUpdateOne {
+	return _u.SetScheduleStateID(v.ID)
+}
+
 // Mutation returns the WorkflowMutation object of the builder.
 func (_u *WorkflowUpdateOne) Mutation() *WorkflowMutation {
 	return _u.mutation
@@ -1227,6 +1398,33 @@ func (_u *WorkflowUpdateOne) RemoveEnrollmentSkips(v ...*EnrollmentSkip) *Workfl
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveEnrollmentSkipIDs(ids...)
+}
+
+// ClearDateOccurrences clears all "date_occurrences" edges to the ClientDateOccurrence entity.
+func (_u *WorkflowUpdateOne) ClearDateOccurrences() *WorkflowUpdateOne {
+	_u.mutation.ClearDateOccurrences()
+	return _u
+}
+
+// RemoveDateOccurrenceIDs removes the "date_occurrences" edge to ClientDateOccurrence entities by IDs.
+func (_u *WorkflowUpdateOne) RemoveDateOccurrenceIDs(ids ...uuid.UUID) *WorkflowUpdateOne {
+	_u.mutation.RemoveDateOccurrenceIDs(ids...)
+	return _u
+}
+
+// RemoveDateOccurrences removes "date_occurrences" edges to ClientDateOccurrence entities.
+func (_u *WorkflowUpdateOne) RemoveDateOccurrences(v ...*ClientDateOccurrence) *WorkflowUpdateOne {
+	ids := make([]uuid.UUID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDateOccurrenceIDs(ids...)
+}
+
+// ClearScheduleState clears the "schedule_state" edge to the ScheduleState entity.
+func (_u *WorkflowUpdateOne) ClearScheduleState() *WorkflowUpdateOne {
+	_u.mutation.ClearScheduleState()
+	return _u
 }
 
 // Where appends a list predicates to the WorkflowUpdate builder.
@@ -1617,6 +1815,80 @@ func (_u *WorkflowUpdateOne) sqlSave(ctx context.Context) (_node *Workflow, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(enrollmentskip.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DateOccurrencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.DateOccurrencesTable,
+			Columns: []string{workflow.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDateOccurrencesIDs(); len(nodes) > 0 && !_u.mutation.DateOccurrencesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.DateOccurrencesTable,
+			Columns: []string{workflow.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DateOccurrencesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   workflow.DateOccurrencesTable,
+			Columns: []string{workflow.DateOccurrencesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(clientdateoccurrence.FieldID, field.TypeUUID),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ScheduleStateCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   workflow.ScheduleStateTable,
+			Columns: []string{workflow.ScheduleStateColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(schedulestate.FieldID, field.TypeUUID),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ScheduleStateIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   workflow.ScheduleStateTable,
+			Columns: []string{workflow.ScheduleStateColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(schedulestate.FieldID, field.TypeUUID),
 			},
 		}
 		for _, k := range nodes {

@@ -72,6 +72,22 @@ type WorkflowExecution struct {
 	Depth int `json:"depth,omitempty"`
 	// OneActive holds the value of the "one_active" field.
 	OneActive bool `json:"one_active,omitempty"`
+	// DebounceKey holds the value of the "debounce_key" field.
+	DebounceKey *string `json:"debounce_key,omitempty"`
+	// FlowGated holds the value of the "flow_gated" field.
+	FlowGated bool `json:"flow_gated,omitempty"`
+	// ConcurrencyKey holds the value of the "concurrency_key" field.
+	ConcurrencyKey *string `json:"concurrency_key,omitempty"`
+	// ConcurrencyLimit holds the value of the "concurrency_limit" field.
+	ConcurrencyLimit int `json:"concurrency_limit,omitempty"`
+	// ThrottleKey holds the value of the "throttle_key" field.
+	ThrottleKey *string `json:"throttle_key,omitempty"`
+	// ThrottleLimit holds the value of the "throttle_limit" field.
+	ThrottleLimit int `json:"throttle_limit,omitempty"`
+	// ThrottlePeriodMs holds the value of the "throttle_period_ms" field.
+	ThrottlePeriodMs int64 `json:"throttle_period_ms,omitempty"`
+	// ThrottleWindow holds the value of the "throttle_window" field.
+	ThrottleWindow *time.Time `json:"throttle_window,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the WorkflowExecutionQuery when eager-loading is set.
 	Edges        WorkflowExecutionEdges `json:"edges"`
@@ -147,13 +163,13 @@ func (*WorkflowExecution) scanValues(columns []string) ([]any, error) {
 			values[i] = &sql.NullScanner{S: new(uuid.UUID)}
 		case workflowexecution.FieldTriggerData, workflowexecution.FieldDefinition, workflowexecution.FieldLoopFrames:
 			values[i] = new([]byte)
-		case workflowexecution.FieldConditionsChecked, workflowexecution.FieldOneActive:
+		case workflowexecution.FieldConditionsChecked, workflowexecution.FieldOneActive, workflowexecution.FieldFlowGated:
 			values[i] = new(sql.NullBool)
-		case workflowexecution.FieldCurrentStep, workflowexecution.FieldWorkflowVersion, workflowexecution.FieldAttempt, workflowexecution.FieldStepAttempt, workflowexecution.FieldRun, workflowexecution.FieldStepRuns, workflowexecution.FieldDepth:
+		case workflowexecution.FieldCurrentStep, workflowexecution.FieldWorkflowVersion, workflowexecution.FieldAttempt, workflowexecution.FieldStepAttempt, workflowexecution.FieldRun, workflowexecution.FieldStepRuns, workflowexecution.FieldDepth, workflowexecution.FieldConcurrencyLimit, workflowexecution.FieldThrottleLimit, workflowexecution.FieldThrottlePeriodMs:
 			values[i] = new(sql.NullInt64)
-		case workflowexecution.FieldStatus, workflowexecution.FieldErrorMessage, workflowexecution.FieldExitReason, workflowexecution.FieldExitMessage, workflowexecution.FieldDedupeKey, workflowexecution.FieldLeaseOwner:
+		case workflowexecution.FieldStatus, workflowexecution.FieldErrorMessage, workflowexecution.FieldExitReason, workflowexecution.FieldExitMessage, workflowexecution.FieldDedupeKey, workflowexecution.FieldLeaseOwner, workflowexecution.FieldDebounceKey, workflowexecution.FieldConcurrencyKey, workflowexecution.FieldThrottleKey:
 			values[i] = new(sql.NullString)
-		case workflowexecution.FieldCreatedAt, workflowexecution.FieldStartedAt, workflowexecution.FieldCompletedAt, workflowexecution.FieldRunAt, workflowexecution.FieldLeaseExpiresAt:
+		case workflowexecution.FieldCreatedAt, workflowexecution.FieldStartedAt, workflowexecution.FieldCompletedAt, workflowexecution.FieldRunAt, workflowexecution.FieldLeaseExpiresAt, workflowexecution.FieldThrottleWindow:
 			values[i] = new(sql.NullTime)
 		case workflowexecution.FieldID, workflowexecution.FieldWorkflowID:
 			values[i] = new(uuid.UUID)
@@ -343,6 +359,58 @@ func (_m *WorkflowExecution) assignValues(columns []string, values []any) error 
 			} else if value.Valid {
 				_m.OneActive = value.Bool
 			}
+		case workflowexecution.FieldDebounceKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field debounce_key", values[i])
+			} else if value.Valid {
+				_m.DebounceKey = new(string)
+				*_m.DebounceKey = value.String
+			}
+		case workflowexecution.FieldFlowGated:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field flow_gated", values[i])
+			} else if value.Valid {
+				_m.FlowGated = value.Bool
+			}
+		case workflowexecution.FieldConcurrencyKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field concurrency_key", values[i])
+			} else if value.Valid {
+				_m.ConcurrencyKey = new(string)
+				*_m.ConcurrencyKey = value.String
+			}
+		case workflowexecution.FieldConcurrencyLimit:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field concurrency_limit", values[i])
+			} else if value.Valid {
+				_m.ConcurrencyLimit = int(value.Int64)
+			}
+		case workflowexecution.FieldThrottleKey:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field throttle_key", values[i])
+			} else if value.Valid {
+				_m.ThrottleKey = new(string)
+				*_m.ThrottleKey = value.String
+			}
+		case workflowexecution.FieldThrottleLimit:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field throttle_limit", values[i])
+			} else if value.Valid {
+				_m.ThrottleLimit = int(value.Int64)
+			}
+		case workflowexecution.FieldThrottlePeriodMs:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field throttle_period_ms", values[i])
+			} else if value.Valid {
+				_m.ThrottlePeriodMs = value.Int64
+			}
+		case workflowexecution.FieldThrottleWindow:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field throttle_window", values[i])
+			} else if value.Valid {
+				_m.ThrottleWindow = new(time.Time)
+				*_m.ThrottleWindow = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -491,6 +559,38 @@ func (_m *WorkflowExecution) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("one_active=")
 	builder.WriteString(fmt.Sprintf("%v", _m.OneActive))
+	builder.WriteString(", ")
+	if v := _m.DebounceKey; v != nil {
+		builder.WriteString("debounce_key=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	builder.WriteString("flow_gated=")
+	builder.WriteString(fmt.Sprintf("%v", _m.FlowGated))
+	builder.WriteString(", ")
+	if v := _m.ConcurrencyKey; v != nil {
+		builder.WriteString("concurrency_key=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	builder.WriteString("concurrency_limit=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ConcurrencyLimit))
+	builder.WriteString(", ")
+	if v := _m.ThrottleKey; v != nil {
+		builder.WriteString("throttle_key=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	builder.WriteString("throttle_limit=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ThrottleLimit))
+	builder.WriteString(", ")
+	builder.WriteString("throttle_period_ms=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ThrottlePeriodMs))
+	builder.WriteString(", ")
+	if v := _m.ThrottleWindow; v != nil {
+		builder.WriteString("throttle_window=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

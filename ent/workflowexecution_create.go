@@ -355,6 +355,118 @@ func (_c *WorkflowExecutionCreate) SetNillableOneActive(v *bool) *WorkflowExecut
 	return _c
 }
 
+// SetDebounceKey sets the "debounce_key" field.
+func (_c *WorkflowExecutionCreate) SetDebounceKey(v string) *WorkflowExecutionCreate {
+	_c.mutation.SetDebounceKey(v)
+	return _c
+}
+
+// SetNillableDebounceKey sets the "debounce_key" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableDebounceKey(v *string) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetDebounceKey(*v)
+	}
+	return _c
+}
+
+// SetFlowGated sets the "flow_gated" field.
+func (_c *WorkflowExecutionCreate) SetFlowGated(v bool) *WorkflowExecutionCreate {
+	_c.mutation.SetFlowGated(v)
+	return _c
+}
+
+// SetNillableFlowGated sets the "flow_gated" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableFlowGated(v *bool) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetFlowGated(*v)
+	}
+	return _c
+}
+
+// SetConcurrencyKey sets the "concurrency_key" field.
+func (_c *WorkflowExecutionCreate) SetConcurrencyKey(v string) *WorkflowExecutionCreate {
+	_c.mutation.SetConcurrencyKey(v)
+	return _c
+}
+
+// SetNillableConcurrencyKey sets the "concurrency_key" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableConcurrencyKey(v *string) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetConcurrencyKey(*v)
+	}
+	return _c
+}
+
+// SetConcurrencyLimit sets the "concurrency_limit" field.
+func (_c *WorkflowExecutionCreate) SetConcurrencyLimit(v int) *WorkflowExecutionCreate {
+	_c.mutation.SetConcurrencyLimit(v)
+	return _c
+}
+
+// SetNillableConcurrencyLimit sets the "concurrency_limit" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableConcurrencyLimit(v *int) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetConcurrencyLimit(*v)
+	}
+	return _c
+}
+
+// SetThrottleKey sets the "throttle_key" field.
+func (_c *WorkflowExecutionCreate) SetThrottleKey(v string) *WorkflowExecutionCreate {
+	_c.mutation.SetThrottleKey(v)
+	return _c
+}
+
+// SetNillableThrottleKey sets the "throttle_key" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableThrottleKey(v *string) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetThrottleKey(*v)
+	}
+	return _c
+}
+
+// SetThrottleLimit sets the "throttle_limit" field.
+func (_c *WorkflowExecutionCreate) SetThrottleLimit(v int) *WorkflowExecutionCreate {
+	_c.mutation.SetThrottleLimit(v)
+	return _c
+}
+
+// SetNillableThrottleLimit sets the "throttle_limit" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableThrottleLimit(v *int) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetThrottleLimit(*v)
+	}
+	return _c
+}
+
+// SetThrottlePeriodMs sets the "throttle_period_ms" field.
+func (_c *WorkflowExecutionCreate) SetThrottlePeriodMs(v int64) *WorkflowExecutionCreate {
+	_c.mutation.SetThrottlePeriodMs(v)
+	return _c
+}
+
+// SetNillableThrottlePeriodMs sets the "throttle_period_ms" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableThrottlePeriodMs(v *int64) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetThrottlePeriodMs(*v)
+	}
+	return _c
+}
+
+// SetThrottleWindow sets the "throttle_window" field.
+func (_c *WorkflowExecutionCreate) SetThrottleWindow(v time.Time) *WorkflowExecutionCreate {
+	_c.mutation.SetThrottleWindow(v)
+	return _c
+}
+
+// SetNillableThrottleWindow sets the "throttle_window" field if the given value is not nil.
+func (_c *WorkflowExecutionCreate) SetNillableThrottleWindow(v *time.Time) *WorkflowExecutionCreate {
+	if v != nil {
+		_c.SetThrottleWindow(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *WorkflowExecutionCreate) SetID(v uuid.UUID) *WorkflowExecutionCreate {
 	_c.mutation.SetID(v)
@@ -504,6 +616,22 @@ func (_c *WorkflowExecutionCreate) defaults() error {
 		v := workflowexecution.DefaultOneActive
 		_c.mutation.SetOneActive(v)
 	}
+	if _, ok := _c.mutation.FlowGated(); !ok {
+		v := workflowexecution.DefaultFlowGated
+		_c.mutation.SetFlowGated(v)
+	}
+	if _, ok := _c.mutation.ConcurrencyLimit(); !ok {
+		v := workflowexecution.DefaultConcurrencyLimit
+		_c.mutation.SetConcurrencyLimit(v)
+	}
+	if _, ok := _c.mutation.ThrottleLimit(); !ok {
+		v := workflowexecution.DefaultThrottleLimit
+		_c.mutation.SetThrottleLimit(v)
+	}
+	if _, ok := _c.mutation.ThrottlePeriodMs(); !ok {
+		v := workflowexecution.DefaultThrottlePeriodMs
+		_c.mutation.SetThrottlePeriodMs(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if workflowexecution.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized workflowexecution.DefaultID (forgotten import ent/runtime?)")
@@ -602,6 +730,33 @@ func (_c *WorkflowExecutionCreate) check() error {
 	}
 	if _, ok := _c.mutation.OneActive(); !ok {
 		return &ValidationError{Name: "one_active", err: errors.New(`ent: missing required field "WorkflowExecution.one_active"`)}
+	}
+	if _, ok := _c.mutation.FlowGated(); !ok {
+		return &ValidationError{Name: "flow_gated", err: errors.New(`ent: missing required field "WorkflowExecution.flow_gated"`)}
+	}
+	if _, ok := _c.mutation.ConcurrencyLimit(); !ok {
+		return &ValidationError{Name: "concurrency_limit", err: errors.New(`ent: missing required field "WorkflowExecution.concurrency_limit"`)}
+	}
+	if v, ok := _c.mutation.ConcurrencyLimit(); ok {
+		if err := workflowexecution.ConcurrencyLimitValidator(v); err != nil {
+			return &ValidationError{Name: "concurrency_limit", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.concurrency_limit": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ThrottleLimit(); !ok {
+		return &ValidationError{Name: "throttle_limit", err: errors.New(`ent: missing required field "WorkflowExecution.throttle_limit"`)}
+	}
+	if v, ok := _c.mutation.ThrottleLimit(); ok {
+		if err := workflowexecution.ThrottleLimitValidator(v); err != nil {
+			return &ValidationError{Name: "throttle_limit", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.throttle_limit": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.ThrottlePeriodMs(); !ok {
+		return &ValidationError{Name: "throttle_period_ms", err: errors.New(`ent: missing required field "WorkflowExecution.throttle_period_ms"`)}
+	}
+	if v, ok := _c.mutation.ThrottlePeriodMs(); ok {
+		if err := workflowexecution.ThrottlePeriodMsValidator(v); err != nil {
+			return &ValidationError{Name: "throttle_period_ms", err: fmt.Errorf(`ent: validator failed for field "WorkflowExecution.throttle_period_ms": %w`, err)}
+		}
 	}
 	if len(_c.mutation.WorkflowIDs()) == 0 {
 		return &ValidationError{Name: "workflow", err: errors.New(`ent: missing required edge "WorkflowExecution.workflow"`)}
@@ -733,6 +888,38 @@ func (_c *WorkflowExecutionCreate) createSpec() (*WorkflowExecution, *sqlgraph.C
 	if value, ok := _c.mutation.OneActive(); ok {
 		_spec.SetField(workflowexecution.FieldOneActive, field.TypeBool, value)
 		_node.OneActive = value
+	}
+	if value, ok := _c.mutation.DebounceKey(); ok {
+		_spec.SetField(workflowexecution.FieldDebounceKey, field.TypeString, value)
+		_node.DebounceKey = &value
+	}
+	if value, ok := _c.mutation.FlowGated(); ok {
+		_spec.SetField(workflowexecution.FieldFlowGated, field.TypeBool, value)
+		_node.FlowGated = value
+	}
+	if value, ok := _c.mutation.ConcurrencyKey(); ok {
+		_spec.SetField(workflowexecution.FieldConcurrencyKey, field.TypeString, value)
+		_node.ConcurrencyKey = &value
+	}
+	if value, ok := _c.mutation.ConcurrencyLimit(); ok {
+		_spec.SetField(workflowexecution.FieldConcurrencyLimit, field.TypeInt, value)
+		_node.ConcurrencyLimit = value
+	}
+	if value, ok := _c.mutation.ThrottleKey(); ok {
+		_spec.SetField(workflowexecution.FieldThrottleKey, field.TypeString, value)
+		_node.ThrottleKey = &value
+	}
+	if value, ok := _c.mutation.ThrottleLimit(); ok {
+		_spec.SetField(workflowexecution.FieldThrottleLimit, field.TypeInt, value)
+		_node.ThrottleLimit = value
+	}
+	if value, ok := _c.mutation.ThrottlePeriodMs(); ok {
+		_spec.SetField(workflowexecution.FieldThrottlePeriodMs, field.TypeInt64, value)
+		_node.ThrottlePeriodMs = value
+	}
+	if value, ok := _c.mutation.ThrottleWindow(); ok {
+		_spec.SetField(workflowexecution.FieldThrottleWindow, field.TypeTime, value)
+		_node.ThrottleWindow = &value
 	}
 	if nodes := _c.mutation.WorkflowIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1152,6 +1339,144 @@ func (u *WorkflowExecutionUpsert) UpdateConditionsChecked() *WorkflowExecutionUp
 	return u
 }
 
+// SetDebounceKey sets the "debounce_key" field.
+func (u *WorkflowExecutionUpsert) SetDebounceKey(v string) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldDebounceKey, v)
+	return u
+}
+
+// UpdateDebounceKey sets the "debounce_key" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateDebounceKey() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldDebounceKey)
+	return u
+}
+
+// ClearDebounceKey clears the value of the "debounce_key" field.
+func (u *WorkflowExecutionUpsert) ClearDebounceKey() *WorkflowExecutionUpsert {
+	u.SetNull(workflowexecution.FieldDebounceKey)
+	return u
+}
+
+// SetFlowGated sets the "flow_gated" field.
+func (u *WorkflowExecutionUpsert) SetFlowGated(v bool) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldFlowGated, v)
+	return u
+}
+
+// UpdateFlowGated sets the "flow_gated" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateFlowGated() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldFlowGated)
+	return u
+}
+
+// SetConcurrencyKey sets the "concurrency_key" field.
+func (u *WorkflowExecutionUpsert) SetConcurrencyKey(v string) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldConcurrencyKey, v)
+	return u
+}
+
+// UpdateConcurrencyKey sets the "concurrency_key" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateConcurrencyKey() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldConcurrencyKey)
+	return u
+}
+
+// ClearConcurrencyKey clears the value of the "concurrency_key" field.
+func (u *WorkflowExecutionUpsert) ClearConcurrencyKey() *WorkflowExecutionUpsert {
+	u.SetNull(workflowexecution.FieldConcurrencyKey)
+	return u
+}
+
+// SetConcurrencyLimit sets the "concurrency_limit" field.
+func (u *WorkflowExecutionUpsert) SetConcurrencyLimit(v int) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldConcurrencyLimit, v)
+	return u
+}
+
+// UpdateConcurrencyLimit sets the "concurrency_limit" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateConcurrencyLimit() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldConcurrencyLimit)
+	return u
+}
+
+// AddConcurrencyLimit adds v to the "concurrency_limit" field.
+func (u *WorkflowExecutionUpsert) AddConcurrencyLimit(v int) *WorkflowExecutionUpsert {
+	u.Add(workflowexecution.FieldConcurrencyLimit, v)
+	return u
+}
+
+// SetThrottleKey sets the "throttle_key" field.
+func (u *WorkflowExecutionUpsert) SetThrottleKey(v string) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldThrottleKey, v)
+	return u
+}
+
+// UpdateThrottleKey sets the "throttle_key" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateThrottleKey() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldThrottleKey)
+	return u
+}
+
+// ClearThrottleKey clears the value of the "throttle_key" field.
+func (u *WorkflowExecutionUpsert) ClearThrottleKey() *WorkflowExecutionUpsert {
+	u.SetNull(workflowexecution.FieldThrottleKey)
+	return u
+}
+
+// SetThrottleLimit sets the "throttle_limit" field.
+func (u *WorkflowExecutionUpsert) SetThrottleLimit(v int) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldThrottleLimit, v)
+	return u
+}
+
+// UpdateThrottleLimit sets the "throttle_limit" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateThrottleLimit() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldThrottleLimit)
+	return u
+}
+
+// AddThrottleLimit adds v to the "throttle_limit" field.
+func (u *WorkflowExecutionUpsert) AddThrottleLimit(v int) *WorkflowExecutionUpsert {
+	u.Add(workflowexecution.FieldThrottleLimit, v)
+	return u
+}
+
+// SetThrottlePeriodMs sets the "throttle_period_ms" field.
+func (u *WorkflowExecutionUpsert) SetThrottlePeriodMs(v int64) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldThrottlePeriodMs, v)
+	return u
+}
+
+// UpdateThrottlePeriodMs sets the "throttle_period_ms" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateThrottlePeriodMs() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldThrottlePeriodMs)
+	return u
+}
+
+// AddThrottlePeriodMs adds v to the "throttle_period_ms" field.
+func (u *WorkflowExecutionUpsert) AddThrottlePeriodMs(v int64) *WorkflowExecutionUpsert {
+	u.Add(workflowexecution.FieldThrottlePeriodMs, v)
+	return u
+}
+
+// SetThrottleWindow sets the "throttle_window" field.
+func (u *WorkflowExecutionUpsert) SetThrottleWindow(v time.Time) *WorkflowExecutionUpsert {
+	u.Set(workflowexecution.FieldThrottleWindow, v)
+	return u
+}
+
+// UpdateThrottleWindow sets the "throttle_window" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsert) UpdateThrottleWindow() *WorkflowExecutionUpsert {
+	u.SetExcluded(workflowexecution.FieldThrottleWindow)
+	return u
+}
+
+// ClearThrottleWindow clears the value of the "throttle_window" field.
+func (u *WorkflowExecutionUpsert) ClearThrottleWindow() *WorkflowExecutionUpsert {
+	u.SetNull(workflowexecution.FieldThrottleWindow)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1568,6 +1893,167 @@ func (u *WorkflowExecutionUpsertOne) SetConditionsChecked(v bool) *WorkflowExecu
 func (u *WorkflowExecutionUpsertOne) UpdateConditionsChecked() *WorkflowExecutionUpsertOne {
 	return u.Update(func(s *WorkflowExecutionUpsert) {
 		s.UpdateConditionsChecked()
+	})
+}
+
+// SetDebounceKey sets the "debounce_key" field.
+func (u *WorkflowExecutionUpsertOne) SetDebounceKey(v string) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetDebounceKey(v)
+	})
+}
+
+// UpdateDebounceKey sets the "debounce_key" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateDebounceKey() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateDebounceKey()
+	})
+}
+
+// ClearDebounceKey clears the value of the "debounce_key" field.
+func (u *WorkflowExecutionUpsertOne) ClearDebounceKey() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearDebounceKey()
+	})
+}
+
+// SetFlowGated sets the "flow_gated" field.
+func (u *WorkflowExecutionUpsertOne) SetFlowGated(v bool) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetFlowGated(v)
+	})
+}
+
+// UpdateFlowGated sets the "flow_gated" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateFlowGated() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateFlowGated()
+	})
+}
+
+// SetConcurrencyKey sets the "concurrency_key" field.
+func (u *WorkflowExecutionUpsertOne) SetConcurrencyKey(v string) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetConcurrencyKey(v)
+	})
+}
+
+// UpdateConcurrencyKey sets the "concurrency_key" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateConcurrencyKey() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateConcurrencyKey()
+	})
+}
+
+// ClearConcurrencyKey clears the value of the "concurrency_key" field.
+func (u *WorkflowExecutionUpsertOne) ClearConcurrencyKey() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearConcurrencyKey()
+	})
+}
+
+// SetConcurrencyLimit sets the "concurrency_limit" field.
+func (u *WorkflowExecutionUpsertOne) SetConcurrencyLimit(v int) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetConcurrencyLimit(v)
+	})
+}
+
+// AddConcurrencyLimit adds v to the "concurrency_limit" field.
+func (u *WorkflowExecutionUpsertOne) AddConcurrencyLimit(v int) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.AddConcurrencyLimit(v)
+	})
+}
+
+// UpdateConcurrencyLimit sets the "concurrency_limit" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateConcurrencyLimit() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateConcurrencyLimit()
+	})
+}
+
+// SetThrottleKey sets the "throttle_key" field.
+func (u *WorkflowExecutionUpsertOne) SetThrottleKey(v string) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetThrottleKey(v)
+	})
+}
+
+// UpdateThrottleKey sets the "throttle_key" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateThrottleKey() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateThrottleKey()
+	})
+}
+
+// ClearThrottleKey clears the value of the "throttle_key" field.
+func (u *WorkflowExecutionUpsertOne) ClearThrottleKey() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearThrottleKey()
+	})
+}
+
+// SetThrottleLimit sets the "throttle_limit" field.
+func (u *WorkflowExecutionUpsertOne) SetThrottleLimit(v int) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetThrottleLimit(v)
+	})
+}
+
+// AddThrottleLimit adds v to the "throttle_limit" field.
+func (u *WorkflowExecutionUpsertOne) AddThrottleLimit(v int) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.AddThrottleLimit(v)
+	})
+}
+
+// UpdateThrottleLimit sets the "throttle_limit" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateThrottleLimit() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateThrottleLimit()
+	})
+}
+
+// SetThrottlePeriodMs sets the "throttle_period_ms" field.
+func (u *WorkflowExecutionUpsertOne) SetThrottlePeriodMs(v int64) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetThrottlePeriodMs(v)
+	})
+}
+
+// AddThrottlePeriodMs adds v to the "throttle_period_ms" field.
+func (u *WorkflowExecutionUpsertOne) AddThrottlePeriodMs(v int64) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.AddThrottlePeriodMs(v)
+	})
+}
+
+// UpdateThrottlePeriodMs sets the "throttle_period_ms" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateThrottlePeriodMs() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateThrottlePeriodMs()
+	})
+}
+
+// SetThrottleWindow sets the "throttle_window" field.
+func (u *WorkflowExecutionUpsertOne) SetThrottleWindow(v time.Time) *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetThrottleWindow(v)
+	})
+}
+
+// UpdateThrottleWindow sets the "throttle_window" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertOne) UpdateThrottleWindow() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateThrottleWindow()
+	})
+}
+
+// ClearThrottleWindow clears the value of the "throttle_window" field.
+func (u *WorkflowExecutionUpsertOne) ClearThrottleWindow() *WorkflowExecutionUpsertOne {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearThrottleWindow()
 	})
 }
 
@@ -2154,6 +2640,167 @@ func (u *WorkflowExecutionUpsertBulk) SetConditionsChecked(v bool) *WorkflowExec
 func (u *WorkflowExecutionUpsertBulk) UpdateConditionsChecked() *WorkflowExecutionUpsertBulk {
 	return u.Update(func(s *WorkflowExecutionUpsert) {
 		s.UpdateConditionsChecked()
+	})
+}
+
+// SetDebounceKey sets the "debounce_key" field.
+func (u *WorkflowExecutionUpsertBulk) SetDebounceKey(v string) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetDebounceKey(v)
+	})
+}
+
+// UpdateDebounceKey sets the "debounce_key" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateDebounceKey() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateDebounceKey()
+	})
+}
+
+// ClearDebounceKey clears the value of the "debounce_key" field.
+func (u *WorkflowExecutionUpsertBulk) ClearDebounceKey() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearDebounceKey()
+	})
+}
+
+// SetFlowGated sets the "flow_gated" field.
+func (u *WorkflowExecutionUpsertBulk) SetFlowGated(v bool) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetFlowGated(v)
+	})
+}
+
+// UpdateFlowGated sets the "flow_gated" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateFlowGated() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateFlowGated()
+	})
+}
+
+// SetConcurrencyKey sets the "concurrency_key" field.
+func (u *WorkflowExecutionUpsertBulk) SetConcurrencyKey(v string) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetConcurrencyKey(v)
+	})
+}
+
+// UpdateConcurrencyKey sets the "concurrency_key" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateConcurrencyKey() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateConcurrencyKey()
+	})
+}
+
+// ClearConcurrencyKey clears the value of the "concurrency_key" field.
+func (u *WorkflowExecutionUpsertBulk) ClearConcurrencyKey() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearConcurrencyKey()
+	})
+}
+
+// SetConcurrencyLimit sets the "concurrency_limit" field.
+func (u *WorkflowExecutionUpsertBulk) SetConcurrencyLimit(v int) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetConcurrencyLimit(v)
+	})
+}
+
+// AddConcurrencyLimit adds v to the "concurrency_limit" field.
+func (u *WorkflowExecutionUpsertBulk) AddConcurrencyLimit(v int) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.AddConcurrencyLimit(v)
+	})
+}
+
+// UpdateConcurrencyLimit sets the "concurrency_limit" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateConcurrencyLimit() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateConcurrencyLimit()
+	})
+}
+
+// SetThrottleKey sets the "throttle_key" field.
+func (u *WorkflowExecutionUpsertBulk) SetThrottleKey(v string) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetThrottleKey(v)
+	})
+}
+
+// UpdateThrottleKey sets the "throttle_key" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateThrottleKey() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateThrottleKey()
+	})
+}
+
+// ClearThrottleKey clears the value of the "throttle_key" field.
+func (u *WorkflowExecutionUpsertBulk) ClearThrottleKey() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearThrottleKey()
+	})
+}
+
+// SetThrottleLimit sets the "throttle_limit" field.
+func (u *WorkflowExecutionUpsertBulk) SetThrottleLimit(v int) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetThrottleLimit(v)
+	})
+}
+
+// AddThrottleLimit adds v to the "throttle_limit" field.
+func (u *WorkflowExecutionUpsertBulk) AddThrottleLimit(v int) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.AddThrottleLimit(v)
+	})
+}
+
+// UpdateThrottleLimit sets the "throttle_limit" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateThrottleLimit() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateThrottleLimit()
+	})
+}
+
+// SetThrottlePeriodMs sets the "throttle_period_ms" field.
+func (u *WorkflowExecutionUpsertBulk) SetThrottlePeriodMs(v int64) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetThrottlePeriodMs(v)
+	})
+}
+
+// AddThrottlePeriodMs adds v to the "throttle_period_ms" field.
+func (u *WorkflowExecutionUpsertBulk) AddThrottlePeriodMs(v int64) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.AddThrottlePeriodMs(v)
+	})
+}
+
+// UpdateThrottlePeriodMs sets the "throttle_period_ms" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateThrottlePeriodMs() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateThrottlePeriodMs()
+	})
+}
+
+// SetThrottleWindow sets the "throttle_window" field.
+func (u *WorkflowExecutionUpsertBulk) SetThrottleWindow(v time.Time) *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.SetThrottleWindow(v)
+	})
+}
+
+// UpdateThrottleWindow sets the "throttle_window" field to the value that was provided on create.
+func (u *WorkflowExecutionUpsertBulk) UpdateThrottleWindow() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.UpdateThrottleWindow()
+	})
+}
+
+// ClearThrottleWindow clears the value of the "throttle_window" field.
+func (u *WorkflowExecutionUpsertBulk) ClearThrottleWindow() *WorkflowExecutionUpsertBulk {
+	return u.Update(func(s *WorkflowExecutionUpsert) {
+		s.ClearThrottleWindow()
 	})
 }
 

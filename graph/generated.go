@@ -276,6 +276,7 @@ type ComplexityRoot struct {
 		ConditionsPassed func(childComplexity int) int
 		Enrollment       func(childComplexity int) int
 		Explanation      func(childComplexity int) int
+		FlowControl      func(childComplexity int) int
 		GoalExplanation  func(childComplexity int) int
 		GoalMet          func(childComplexity int) int
 		Steps            func(childComplexity int) int
@@ -389,10 +390,12 @@ type ComplexityRoot struct {
 
 	Workflow struct {
 		Actions       func(childComplexity int) int
+		Concurrency   func(childComplexity int) int
 		Conditions    func(childComplexity int) int
 		CreatedAt     func(childComplexity int) int
 		CreatedBy     func(childComplexity int) int
 		CreatedByID   func(childComplexity int) int
+		Debounce      func(childComplexity int) int
 		Description   func(childComplexity int) int
 		Enrollment    func(childComplexity int) int
 		Executions    func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowExecutionOrder, where *ent.WorkflowExecutionWhereInput) int
@@ -401,10 +404,13 @@ type ComplexityRoot struct {
 		IsActive      func(childComplexity int) int
 		IsTemplate    func(childComplexity int) int
 		Name          func(childComplexity int) int
+		NextRunAt     func(childComplexity int) int
 		RetentionDays func(childComplexity int) int
 		TemplateKey   func(childComplexity int) int
+		Throttle      func(childComplexity int) int
 		TriggerConfig func(childComplexity int) int
 		TriggerType   func(childComplexity int) int
+		UpcomingRuns  func(childComplexity int, count *int) int
 		UpdatedAt     func(childComplexity int) int
 		Version       func(childComplexity int) int
 		Versions      func(childComplexity int, after *entgql.Cursor[uuid.UUID], first *int, before *entgql.Cursor[uuid.UUID], last *int, orderBy []*ent.WorkflowVersionOrder, where *ent.WorkflowVersionWhereInput) int
@@ -432,17 +438,30 @@ type ComplexityRoot struct {
 		Name       func(childComplexity int) int
 	}
 
+	WorkflowConcurrency struct {
+		Key   func(childComplexity int) int
+		Limit func(childComplexity int) int
+	}
+
 	WorkflowConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
 	}
 
+	WorkflowDebounce struct {
+		Key    func(childComplexity int) int
+		Period func(childComplexity int) int
+	}
+
 	WorkflowDefinition struct {
 		Actions       func(childComplexity int) int
+		Concurrency   func(childComplexity int) int
 		Conditions    func(childComplexity int) int
+		Debounce      func(childComplexity int) int
 		Enrollment    func(childComplexity int) int
 		Goal          func(childComplexity int) int
+		Throttle      func(childComplexity int) int
 		TriggerConfig func(childComplexity int) int
 		TriggerType   func(childComplexity int) int
 	}
@@ -531,6 +550,12 @@ type ComplexityRoot struct {
 		TopFailing         func(childComplexity int) int
 	}
 
+	WorkflowThrottle struct {
+		Key    func(childComplexity int) int
+		Limit  func(childComplexity int) int
+		Period func(childComplexity int) int
+	}
+
 	WorkflowVersion struct {
 		CreatedAt   func(childComplexity int) int
 		CreatedBy   func(childComplexity int) int
@@ -610,6 +635,8 @@ type SubscriptionResolver interface {
 type WorkflowResolver interface {
 	Actions(ctx context.Context, obj *ent.Workflow) ([]*spec.Action, error)
 
+	NextRunAt(ctx context.Context, obj *ent.Workflow) (*time.Time, error)
+	UpcomingRuns(ctx context.Context, obj *ent.Workflow, count *int) ([]*time.Time, error)
 	WebhookSecret(ctx context.Context, obj *ent.Workflow) (*string, error)
 	WebhookPath(ctx context.Context, obj *ent.Workflow) (*string, error)
 }
@@ -1760,6 +1787,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SimulationResult.Explanation(childComplexity), true
+	case "SimulationResult.flowControl":
+		if e.ComplexityRoot.SimulationResult.FlowControl == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SimulationResult.FlowControl(childComplexity), true
 	case "SimulationResult.goalExplanation":
 		if e.ComplexityRoot.SimulationResult.GoalExplanation == nil {
 			break
@@ -2237,6 +2270,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.Actions(childComplexity), true
+	case "Workflow.concurrency":
+		if e.ComplexityRoot.Workflow.Concurrency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.Concurrency(childComplexity), true
 	case "Workflow.conditions":
 		if e.ComplexityRoot.Workflow.Conditions == nil {
 			break
@@ -2261,6 +2300,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.CreatedByID(childComplexity), true
+	case "Workflow.debounce":
+		if e.ComplexityRoot.Workflow.Debounce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.Debounce(childComplexity), true
 	case "Workflow.description":
 		if e.ComplexityRoot.Workflow.Description == nil {
 			break
@@ -2314,6 +2359,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.Name(childComplexity), true
+	case "Workflow.nextRunAt":
+		if e.ComplexityRoot.Workflow.NextRunAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.NextRunAt(childComplexity), true
 	case "Workflow.retentionDays":
 		if e.ComplexityRoot.Workflow.RetentionDays == nil {
 			break
@@ -2326,6 +2377,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.TemplateKey(childComplexity), true
+	case "Workflow.throttle":
+		if e.ComplexityRoot.Workflow.Throttle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Workflow.Throttle(childComplexity), true
 	case "Workflow.triggerConfig":
 		if e.ComplexityRoot.Workflow.TriggerConfig == nil {
 			break
@@ -2338,6 +2395,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Workflow.TriggerType(childComplexity), true
+	case "Workflow.upcomingRuns":
+		if e.ComplexityRoot.Workflow.UpcomingRuns == nil {
+			break
+		}
+
+		args, err := ec.field_Workflow_upcomingRuns_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Workflow.UpcomingRuns(childComplexity, args["count"].(*int)), true
 	case "Workflow.updatedAt":
 		if e.ComplexityRoot.Workflow.UpdatedAt == nil {
 			break
@@ -2460,6 +2528,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WorkflowCase.Name(childComplexity), true
 
+	case "WorkflowConcurrency.key":
+		if e.ComplexityRoot.WorkflowConcurrency.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowConcurrency.Key(childComplexity), true
+	case "WorkflowConcurrency.limit":
+		if e.ComplexityRoot.WorkflowConcurrency.Limit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowConcurrency.Limit(childComplexity), true
+
 	case "WorkflowConnection.edges":
 		if e.ComplexityRoot.WorkflowConnection.Edges == nil {
 			break
@@ -2479,18 +2560,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WorkflowConnection.TotalCount(childComplexity), true
 
+	case "WorkflowDebounce.key":
+		if e.ComplexityRoot.WorkflowDebounce.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDebounce.Key(childComplexity), true
+	case "WorkflowDebounce.period":
+		if e.ComplexityRoot.WorkflowDebounce.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDebounce.Period(childComplexity), true
+
 	case "WorkflowDefinition.actions":
 		if e.ComplexityRoot.WorkflowDefinition.Actions == nil {
 			break
 		}
 
 		return e.ComplexityRoot.WorkflowDefinition.Actions(childComplexity), true
+	case "WorkflowDefinition.concurrency":
+		if e.ComplexityRoot.WorkflowDefinition.Concurrency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDefinition.Concurrency(childComplexity), true
 	case "WorkflowDefinition.conditions":
 		if e.ComplexityRoot.WorkflowDefinition.Conditions == nil {
 			break
 		}
 
 		return e.ComplexityRoot.WorkflowDefinition.Conditions(childComplexity), true
+	case "WorkflowDefinition.debounce":
+		if e.ComplexityRoot.WorkflowDefinition.Debounce == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDefinition.Debounce(childComplexity), true
 	case "WorkflowDefinition.enrollment":
 		if e.ComplexityRoot.WorkflowDefinition.Enrollment == nil {
 			break
@@ -2503,6 +2609,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.WorkflowDefinition.Goal(childComplexity), true
+	case "WorkflowDefinition.throttle":
+		if e.ComplexityRoot.WorkflowDefinition.Throttle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowDefinition.Throttle(childComplexity), true
 	case "WorkflowDefinition.triggerConfig":
 		if e.ComplexityRoot.WorkflowDefinition.TriggerConfig == nil {
 			break
@@ -2889,6 +3001,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WorkflowStats.TopFailing(childComplexity), true
 
+	case "WorkflowThrottle.key":
+		if e.ComplexityRoot.WorkflowThrottle.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowThrottle.Key(childComplexity), true
+	case "WorkflowThrottle.limit":
+		if e.ComplexityRoot.WorkflowThrottle.Limit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowThrottle.Limit(childComplexity), true
+	case "WorkflowThrottle.period":
+		if e.ComplexityRoot.WorkflowThrottle.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkflowThrottle.Period(childComplexity), true
+
 	case "WorkflowVersion.createdAt":
 		if e.ComplexityRoot.WorkflowVersion.CreatedAt == nil {
 			break
@@ -3004,6 +3135,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UserWhereInput", ec.unmarshalInputUserWhereInput),
 			graphql.NewInputUnmarshaler("WorkflowActionInput", ec.unmarshalInputWorkflowActionInput),
 			graphql.NewInputUnmarshaler("WorkflowCaseInput", ec.unmarshalInputWorkflowCaseInput),
+			graphql.NewInputUnmarshaler("WorkflowConcurrencyInput", ec.unmarshalInputWorkflowConcurrencyInput),
+			graphql.NewInputUnmarshaler("WorkflowDebounceInput", ec.unmarshalInputWorkflowDebounceInput),
 			graphql.NewInputUnmarshaler("WorkflowDefinitionInput", ec.unmarshalInputWorkflowDefinitionInput),
 			graphql.NewInputUnmarshaler("WorkflowExecutionLogOrder", ec.unmarshalInputWorkflowExecutionLogOrder),
 			graphql.NewInputUnmarshaler("WorkflowExecutionLogWhereInput", ec.unmarshalInputWorkflowExecutionLogWhereInput),
@@ -3011,6 +3144,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("WorkflowExecutionWhereInput", ec.unmarshalInputWorkflowExecutionWhereInput),
 			graphql.NewInputUnmarshaler("WorkflowOrder", ec.unmarshalInputWorkflowOrder),
 			graphql.NewInputUnmarshaler("WorkflowTemplateOverrides", ec.unmarshalInputWorkflowTemplateOverrides),
+			graphql.NewInputUnmarshaler("WorkflowThrottleInput", ec.unmarshalInputWorkflowThrottleInput),
 			graphql.NewInputUnmarshaler("WorkflowVersionOrder", ec.unmarshalInputWorkflowVersionOrder),
 			graphql.NewInputUnmarshaler("WorkflowVersionWhereInput", ec.unmarshalInputWorkflowVersionWhereInput),
 			graphql.NewInputUnmarshaler("WorkflowWhereInput", ec.unmarshalInputWorkflowWhereInput),
@@ -3106,7 +3240,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "auth.graphqls" "clientfields.graphqls" "engine.graphqls" "ent.graphqls" "schema.graphqls" "stats.graphqls" "subscription.graphqls" "workflow.graphqls"
+//go:embed "auth.graphqls" "clientfields.graphqls" "engine.graphqls" "ent.graphqls" "flowcontrol.graphqls" "schedule.graphqls" "schema.graphqls" "stats.graphqls" "subscription.graphqls" "workflow.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3122,6 +3256,8 @@ var sources = []*ast.Source{
 	{Name: "clientfields.graphqls", Input: sourceData("clientfields.graphqls"), BuiltIn: false},
 	{Name: "engine.graphqls", Input: sourceData("engine.graphqls"), BuiltIn: false},
 	{Name: "ent.graphqls", Input: sourceData("ent.graphqls"), BuiltIn: false},
+	{Name: "flowcontrol.graphqls", Input: sourceData("flowcontrol.graphqls"), BuiltIn: false},
+	{Name: "schedule.graphqls", Input: sourceData("schedule.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "stats.graphqls", Input: sourceData("stats.graphqls"), BuiltIn: false},
 	{Name: "subscription.graphqls", Input: sourceData("subscription.graphqls"), BuiltIn: false},
@@ -3501,6 +3637,8 @@ func (ec *executionContext) childFields_SimulationResult(ctx context.Context, fi
 		return ec.fieldContext_SimulationResult_goalMet(ctx, field)
 	case "goalExplanation":
 		return ec.fieldContext_SimulationResult_goalExplanation(ctx, field)
+	case "flowControl":
+		return ec.fieldContext_SimulationResult_flowControl(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SimulationResult", field.Name)
 }
@@ -3745,12 +3883,22 @@ func (ec *executionContext) childFields_Workflow(ctx context.Context, field grap
 		return ec.fieldContext_Workflow_templateKey(ctx, field)
 	case "retentionDays":
 		return ec.fieldContext_Workflow_retentionDays(ctx, field)
+	case "debounce":
+		return ec.fieldContext_Workflow_debounce(ctx, field)
+	case "concurrency":
+		return ec.fieldContext_Workflow_concurrency(ctx, field)
+	case "throttle":
+		return ec.fieldContext_Workflow_throttle(ctx, field)
 	case "createdBy":
 		return ec.fieldContext_Workflow_createdBy(ctx, field)
 	case "executions":
 		return ec.fieldContext_Workflow_executions(ctx, field)
 	case "versions":
 		return ec.fieldContext_Workflow_versions(ctx, field)
+	case "nextRunAt":
+		return ec.fieldContext_Workflow_nextRunAt(ctx, field)
+	case "upcomingRuns":
+		return ec.fieldContext_Workflow_upcomingRuns(ctx, field)
 	case "webhookSecret":
 		return ec.fieldContext_Workflow_webhookSecret(ctx, field)
 	case "webhookPath":
@@ -3799,6 +3947,16 @@ func (ec *executionContext) childFields_WorkflowCase(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowCase", field.Name)
 }
 
+func (ec *executionContext) childFields_WorkflowConcurrency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "limit":
+		return ec.fieldContext_WorkflowConcurrency_limit(ctx, field)
+	case "key":
+		return ec.fieldContext_WorkflowConcurrency_key(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkflowConcurrency", field.Name)
+}
+
 func (ec *executionContext) childFields_WorkflowConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "edges":
@@ -3809,6 +3967,16 @@ func (ec *executionContext) childFields_WorkflowConnection(ctx context.Context, 
 		return ec.fieldContext_WorkflowConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkflowDebounce(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_WorkflowDebounce_period(ctx, field)
+	case "key":
+		return ec.fieldContext_WorkflowDebounce_key(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkflowDebounce", field.Name)
 }
 
 func (ec *executionContext) childFields_WorkflowDefinition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3825,6 +3993,12 @@ func (ec *executionContext) childFields_WorkflowDefinition(ctx context.Context, 
 		return ec.fieldContext_WorkflowDefinition_enrollment(ctx, field)
 	case "goal":
 		return ec.fieldContext_WorkflowDefinition_goal(ctx, field)
+	case "debounce":
+		return ec.fieldContext_WorkflowDefinition_debounce(ctx, field)
+	case "concurrency":
+		return ec.fieldContext_WorkflowDefinition_concurrency(ctx, field)
+	case "throttle":
+		return ec.fieldContext_WorkflowDefinition_throttle(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowDefinition", field.Name)
 }
@@ -4001,6 +4175,18 @@ func (ec *executionContext) childFields_WorkflowStats(ctx context.Context, field
 		return ec.fieldContext_WorkflowStats_goalConversions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WorkflowStats", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkflowThrottle(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "limit":
+		return ec.fieldContext_WorkflowThrottle_limit(ctx, field)
+	case "period":
+		return ec.fieldContext_WorkflowThrottle_period(ctx, field)
+	case "key":
+		return ec.fieldContext_WorkflowThrottle_key(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkflowThrottle", field.Name)
 }
 
 func (ec *executionContext) childFields_WorkflowVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5570,6 +5756,20 @@ func (ec *executionContext) field_Workflow_executions_args(ctx context.Context, 
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Workflow_upcomingRuns_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "count",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["count"] = arg0
 	return args, nil
 }
 
@@ -10477,6 +10677,29 @@ func (ec *executionContext) fieldContext_SimulationResult_goalExplanation(_ cont
 	return graphql.NewScalarFieldContext("SimulationResult", field, false, false, "Map")
 }
 
+func (ec *executionContext) _SimulationResult_flowControl(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SimulationResult_flowControl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FlowControl, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalOMap2map(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SimulationResult_flowControl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SimulationResult", field, false, false, "Map")
+}
+
 func (ec *executionContext) _SimulationStep_index(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12707,6 +12930,102 @@ func (ec *executionContext) fieldContext_Workflow_retentionDays(_ context.Contex
 	return graphql.NewScalarFieldContext("Workflow", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Workflow_debounce(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_debounce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debounce, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Debounce) graphql.Marshaler {
+			return ec.marshalOWorkflowDebounce2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_debounce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Workflow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowDebounce(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Workflow_concurrency(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_concurrency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Concurrency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Concurrency) graphql.Marshaler {
+			return ec.marshalOWorkflowConcurrency2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_concurrency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Workflow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowConcurrency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Workflow_throttle(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_throttle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Throttle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Throttle) graphql.Marshaler {
+			return ec.marshalOWorkflowThrottle2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_throttle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Workflow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowThrottle(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Workflow_createdBy(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12821,6 +13140,73 @@ func (ec *executionContext) fieldContext_Workflow_versions(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Workflow_versions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Workflow_nextRunAt(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_nextRunAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Workflow().NextRunAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_nextRunAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Workflow", field, true, true, "Time")
+}
+
+func (ec *executionContext) _Workflow_upcomingRuns(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Workflow_upcomingRuns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Workflow().UpcomingRuns(ctx, obj, fc.Args["count"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*time.Time) graphql.Marshaler {
+			return ec.marshalNTime2ᚕᚖtimeᚐTimeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Workflow_upcomingRuns(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Workflow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Time does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Workflow_upcomingRuns_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13258,6 +13644,52 @@ func (ec *executionContext) fieldContext_WorkflowCase_actions(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _WorkflowConcurrency_limit(ctx context.Context, field graphql.CollectedField, obj *spec.Concurrency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowConcurrency_limit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Limit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowConcurrency_limit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowConcurrency", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkflowConcurrency_key(ctx context.Context, field graphql.CollectedField, obj *spec.Concurrency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowConcurrency_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowConcurrency_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowConcurrency", field, false, false, "String")
+}
+
 func (ec *executionContext) _WorkflowConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13343,6 +13775,52 @@ func (ec *executionContext) _WorkflowConnection_totalCount(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_WorkflowConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkflowDebounce_period(ctx context.Context, field graphql.CollectedField, obj *spec.Debounce) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDebounce_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDebounce_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowDebounce", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkflowDebounce_key(ctx context.Context, field graphql.CollectedField, obj *spec.Debounce) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDebounce_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDebounce_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowDebounce", field, false, false, "String")
 }
 
 func (ec *executionContext) _WorkflowDefinition_triggerType(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
@@ -13490,6 +13968,102 @@ func (ec *executionContext) _WorkflowDefinition_goal(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_WorkflowDefinition_goal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowDefinition", field, false, false, "Map")
+}
+
+func (ec *executionContext) _WorkflowDefinition_debounce(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDefinition_debounce(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Debounce, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Debounce) graphql.Marshaler {
+			return ec.marshalOWorkflowDebounce2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDefinition_debounce(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowDefinition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowDebounce(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowDefinition_concurrency(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDefinition_concurrency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Concurrency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Concurrency) graphql.Marshaler {
+			return ec.marshalOWorkflowConcurrency2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDefinition_concurrency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowDefinition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowConcurrency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkflowDefinition_throttle(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowDefinition_throttle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Throttle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *spec.Throttle) graphql.Marshaler {
+			return ec.marshalOWorkflowThrottle2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowDefinition_throttle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkflowDefinition",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkflowThrottle(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _WorkflowEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowEdge) (ret graphql.Marshaler) {
@@ -15095,6 +15669,75 @@ func (ec *executionContext) _WorkflowStats_goalConversions(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_WorkflowStats_goalConversions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkflowThrottle_limit(ctx context.Context, field graphql.CollectedField, obj *spec.Throttle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowThrottle_limit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Limit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowThrottle_limit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowThrottle", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkflowThrottle_period(ctx context.Context, field graphql.CollectedField, obj *spec.Throttle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowThrottle_period(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Period, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowThrottle_period(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowThrottle", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkflowThrottle_key(ctx context.Context, field graphql.CollectedField, obj *spec.Throttle) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkflowThrottle_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorkflowThrottle_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkflowThrottle", field, false, false, "String")
 }
 
 func (ec *executionContext) _WorkflowVersion_id(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
@@ -18142,7 +18785,7 @@ func (ec *executionContext) unmarshalInputCreateWorkflowInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "description", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "enrollment", "goal", "retentionDays"}
+	fieldsInOrder := [...]string{"name", "description", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "enrollment", "goal", "retentionDays", "debounce", "concurrency", "throttle"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18226,6 +18869,27 @@ func (ec *executionContext) unmarshalInputCreateWorkflowInput(ctx context.Contex
 				return it, err
 			}
 			it.RetentionDays = data
+		case "debounce":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("debounce"))
+			data, err := ec.unmarshalOWorkflowDebounceInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Debounce = data
+		case "concurrency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concurrency"))
+			data, err := ec.unmarshalOWorkflowConcurrencyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Concurrency = data
+		case "throttle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("throttle"))
+			data, err := ec.unmarshalOWorkflowThrottleInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Throttle = data
 		}
 	}
 	return it, nil
@@ -21276,7 +21940,7 @@ func (ec *executionContext) unmarshalInputUpdateWorkflowInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"expectedVersion", "name", "description", "clearDescription", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "enrollment", "goal", "retentionDays", "clearRetentionDays"}
+	fieldsInOrder := [...]string{"expectedVersion", "name", "description", "clearDescription", "isActive", "isTemplate", "triggerType", "triggerConfig", "conditions", "actions", "enrollment", "goal", "retentionDays", "clearRetentionDays", "debounce", "clearDebounce", "concurrency", "clearConcurrency", "throttle", "clearThrottle"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21381,6 +22045,48 @@ func (ec *executionContext) unmarshalInputUpdateWorkflowInput(ctx context.Contex
 				return it, err
 			}
 			it.ClearRetentionDays = data
+		case "debounce":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("debounce"))
+			data, err := ec.unmarshalOWorkflowDebounceInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Debounce = data
+		case "clearDebounce":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearDebounce"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearDebounce = data
+		case "concurrency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concurrency"))
+			data, err := ec.unmarshalOWorkflowConcurrencyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Concurrency = data
+		case "clearConcurrency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearConcurrency"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearConcurrency = data
+		case "throttle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("throttle"))
+			data, err := ec.unmarshalOWorkflowThrottleInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Throttle = data
+		case "clearThrottle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearThrottle"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClearThrottle = data
 		}
 	}
 	return it, nil
@@ -22011,6 +22717,104 @@ func UnmarshalWorkflowCaseInput(ctx context.Context, raw any) (spec.Case, error)
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWorkflowConcurrencyInput(ctx context.Context, obj any) (spec.Concurrency, error) {
+	var it spec.Concurrency
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"limit", "key"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "limit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limit"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Limit = data
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWorkflowConcurrencyInput unmarshals raw into the WorkflowConcurrencyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWorkflowConcurrencyInput(ctx context.Context, raw any) (spec.Concurrency, error) {
+	var out spec.Concurrency
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkflowConcurrencyInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWorkflowDebounceInput(ctx context.Context, obj any) (spec.Debounce, error) {
+	var it spec.Debounce
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"period", "key"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWorkflowDebounceInput unmarshals raw into the WorkflowDebounceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWorkflowDebounceInput(ctx context.Context, raw any) (spec.Debounce, error) {
+	var out spec.Debounce
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkflowDebounceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputWorkflowDefinitionInput(ctx context.Context, obj any) (model.WorkflowDefinitionInput, error) {
 	var it model.WorkflowDefinitionInput
 	if obj == nil {
@@ -22022,7 +22826,7 @@ func (ec *executionContext) unmarshalInputWorkflowDefinitionInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"triggerType", "triggerConfig", "conditions", "actions", "enrollment", "goal"}
+	fieldsInOrder := [...]string{"triggerType", "triggerConfig", "conditions", "actions", "enrollment", "goal", "debounce", "concurrency", "throttle"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22071,6 +22875,27 @@ func (ec *executionContext) unmarshalInputWorkflowDefinitionInput(ctx context.Co
 				return it, err
 			}
 			it.Goal = data
+		case "debounce":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("debounce"))
+			data, err := ec.unmarshalOWorkflowDebounceInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Debounce = data
+		case "concurrency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concurrency"))
+			data, err := ec.unmarshalOWorkflowConcurrencyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Concurrency = data
+		case "throttle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("throttle"))
+			data, err := ec.unmarshalOWorkflowThrottleInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Throttle = data
 		}
 	}
 	return it, nil
@@ -24215,6 +25040,62 @@ func (ec *executionContext) unmarshalInputWorkflowTemplateOverrides(ctx context.
 func UnmarshalWorkflowTemplateOverrides(ctx context.Context, raw any) (model.WorkflowTemplateOverrides, error) {
 	var out model.WorkflowTemplateOverrides
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkflowTemplateOverrides", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputWorkflowThrottleInput(ctx context.Context, obj any) (spec.Throttle, error) {
+	var it spec.Throttle
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"limit", "period", "key"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "limit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("limit"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Limit = data
+		case "period":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("period"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Period = data
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWorkflowThrottleInput unmarshals raw into the WorkflowThrottleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWorkflowThrottleInput(ctx context.Context, raw any) (spec.Throttle, error) {
+	var out spec.Throttle
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkflowThrottleInput", raw, &out)
 	return out, err
 }
 
@@ -27017,6 +27898,11 @@ func (ec *executionContext) _SimulationResult(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "flowControl":
+			out.Values[i] = ec._SimulationResult_flowControl(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27812,6 +28698,21 @@ func (ec *executionContext) _Workflow(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "debounce":
+			out.Values[i] = ec._Workflow_debounce(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "concurrency":
+			out.Values[i] = ec._Workflow_concurrency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "throttle":
+			out.Values[i] = ec._Workflow_throttle(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdBy":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -27829,6 +28730,18 @@ func (ec *executionContext) _Workflow(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Workflow_versions(ctx, field, obj)
+				})
+		case "nextRunAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Workflow_nextRunAt(ctx, field, obj)
+				})
+		case "upcomingRuns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Workflow_upcomingRuns(ctx, field, obj)
 				})
 		case "webhookSecret":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -27988,6 +28901,44 @@ func (ec *executionContext) _WorkflowCase(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var workflowConcurrencyImplementors = []string{"WorkflowConcurrency"}
+
+func (ec *executionContext) _WorkflowConcurrency(ctx context.Context, sel ast.SelectionSet, obj *spec.Concurrency) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workflowConcurrencyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkflowConcurrency")
+		case "limit":
+			out.Values[i] = ec._WorkflowConcurrency_limit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._WorkflowConcurrency_key(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var workflowConnectionImplementors = []string{"WorkflowConnection"}
 
 func (ec *executionContext) _WorkflowConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.WorkflowConnection) graphql.Marshaler {
@@ -28012,6 +28963,44 @@ func (ec *executionContext) _WorkflowConnection(ctx context.Context, sel ast.Sel
 		case "totalCount":
 			out.Values[i] = ec._WorkflowConnection_totalCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workflowDebounceImplementors = []string{"WorkflowDebounce"}
+
+func (ec *executionContext) _WorkflowDebounce(ctx context.Context, sel ast.SelectionSet, obj *spec.Debounce) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workflowDebounceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkflowDebounce")
+		case "period":
+			out.Values[i] = ec._WorkflowDebounce_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._WorkflowDebounce_key(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -28069,6 +29058,21 @@ func (ec *executionContext) _WorkflowDefinition(ctx context.Context, sel ast.Sel
 			}
 		case "goal":
 			out.Values[i] = ec._WorkflowDefinition_goal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "debounce":
+			out.Values[i] = ec._WorkflowDefinition_debounce(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "concurrency":
+			out.Values[i] = ec._WorkflowDefinition_concurrency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "throttle":
+			out.Values[i] = ec._WorkflowDefinition_throttle(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -28614,6 +29618,49 @@ func (ec *executionContext) _WorkflowStats(ctx context.Context, sel ast.Selectio
 		case "goalConversions":
 			out.Values[i] = ec._WorkflowStats_goalConversions(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workflowThrottleImplementors = []string{"WorkflowThrottle"}
+
+func (ec *executionContext) _WorkflowThrottle(ctx context.Context, sel ast.SelectionSet, obj *spec.Throttle) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workflowThrottleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkflowThrottle")
+		case "limit":
+			out.Values[i] = ec._WorkflowThrottle_limit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "period":
+			out.Values[i] = ec._WorkflowThrottle_period(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "key":
+			out.Values[i] = ec._WorkflowThrottle_key(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -29782,6 +30829,53 @@ func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v an
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNTime2ᚕᚖtimeᚐTimeᚄ(ctx context.Context, v any) ([]*time.Time, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*time.Time, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTime2ᚖtimeᚐTime(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNTime2ᚕᚖtimeᚐTimeᚄ(ctx context.Context, sel ast.SelectionSet, v []*time.Time) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNTime2ᚖtimeᚐTime(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	res, err := graphql.UnmarshalTime(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Time!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalTime(*v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
@@ -31573,6 +32667,36 @@ func (ec *executionContext) unmarshalOWorkflowCaseInput2ᚕgithubᚗcomᚋflowli
 	return res, nil
 }
 
+func (ec *executionContext) marshalOWorkflowConcurrency2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx context.Context, sel ast.SelectionSet, v *spec.Concurrency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WorkflowConcurrency(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOWorkflowConcurrencyInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐConcurrency(ctx context.Context, v any) (*spec.Concurrency, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWorkflowConcurrencyInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOWorkflowDebounce2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx context.Context, sel ast.SelectionSet, v *spec.Debounce) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WorkflowDebounce(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOWorkflowDebounceInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐDebounce(ctx context.Context, v any) (*spec.Debounce, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWorkflowDebounceInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOWorkflowDefinitionInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐWorkflowDefinitionInput(ctx context.Context, v any) (*model.WorkflowDefinitionInput, error) {
 	if v == nil {
 		return nil, nil
@@ -31917,6 +33041,21 @@ func (ec *executionContext) unmarshalOWorkflowTemplateOverrides2ᚖgithubᚗcom�
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputWorkflowTemplateOverrides(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOWorkflowThrottle2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx context.Context, sel ast.SelectionSet, v *spec.Throttle) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._WorkflowThrottle(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOWorkflowThrottleInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐThrottle(ctx context.Context, v any) (*spec.Throttle, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputWorkflowThrottleInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -51,6 +51,8 @@ const (
 	EdgeEnrollments = "enrollments"
 	// EdgeEnrollmentSkips holds the string denoting the enrollment_skips edge name in mutations.
 	EdgeEnrollmentSkips = "enrollment_skips"
+	// EdgeDateOccurrences holds the string denoting the date_occurrences edge name in mutations.
+	EdgeDateOccurrences = "date_occurrences"
 	// Table holds the table name of the contact in the database.
 	Table = "clients"
 	// OwnerTable is the table that holds the owner relation/edge.
@@ -102,6 +104,13 @@ const (
 	EnrollmentSkipsInverseTable = "workflow_enrollment_skips"
 	// EnrollmentSkipsColumn is the table column denoting the enrollment_skips relation/edge.
 	EnrollmentSkipsColumn = "client_id"
+	// DateOccurrencesTable is the table that holds the date_occurrences relation/edge.
+	DateOccurrencesTable = "client_date_occurrences"
+	// DateOccurrencesInverseTable is the table name for the ClientDateOccurrence entity.
+	// It exists in this package in order to avoid circular dependency with the "clientdateoccurrence" package.
+	DateOccurrencesInverseTable = "client_date_occurrences"
+	// DateOccurrencesColumn is the table column denoting the date_occurrences relation/edge.
+	DateOccurrencesColumn = "client_id"
 )
 
 // Columns holds all SQL columns for contact fields.
@@ -317,6 +326,20 @@ func ByEnrollmentSkips(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newEnrollmentSkipsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByDateOccurrencesCount orders the results by date_occurrences count.
+func ByDateOccurrencesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDateOccurrencesStep(), opts...)
+	}
+}
+
+// ByDateOccurrences orders the results by date_occurrences terms.
+func ByDateOccurrences(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDateOccurrencesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newOwnerStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -364,6 +387,13 @@ func newEnrollmentSkipsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(EnrollmentSkipsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentSkipsTable, EnrollmentSkipsColumn),
+	)
+}
+func newDateOccurrencesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DateOccurrencesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, DateOccurrencesTable, DateOccurrencesColumn),
 	)
 }
 

@@ -582,6 +582,29 @@ func HasEnrollmentSkipsWith(preds ...predicate.EnrollmentSkip) predicate.Contact
 	})
 }
 
+// HasDateOccurrences applies the HasEdge predicate on the "date_occurrences" edge.
+func HasDateOccurrences() predicate.Contact {
+	return predicate.Contact(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, DateOccurrencesTable, DateOccurrencesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDateOccurrencesWith applies the HasEdge predicate on the "date_occurrences" edge with a given conditions (other predicates).
+func HasDateOccurrencesWith(preds ...predicate.ClientDateOccurrence) predicate.Contact {
+	return predicate.Contact(func(s *sql.Selector) {
+		step := newDateOccurrencesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Contact) predicate.Contact {
 	return predicate.Contact(sql.AndPredicates(predicates...))

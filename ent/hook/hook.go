@@ -33,6 +33,18 @@ func (f ActivityFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ActivityMutation", m)
 }
 
+// The ClientDateOccurrenceFunc type is an adapter to allow the use of ordinary
+// function as ClientDateOccurrence mutator.
+type ClientDateOccurrenceFunc func(context.Context, *ent.ClientDateOccurrenceMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ClientDateOccurrenceFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ClientDateOccurrenceMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ClientDateOccurrenceMutation", m)
+}
+
 // The ContactFunc type is an adapter to allow the use of ordinary
 // function as Contact mutator.
 type ContactFunc func(context.Context, *ent.ContactMutation) (ent.Value, error)
@@ -91,6 +103,18 @@ func (f EnrollmentSkipFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.EnrollmentSkipMutation", m)
+}
+
+// The ScheduleStateFunc type is an adapter to allow the use of ordinary
+// function as ScheduleState mutator.
+type ScheduleStateFunc func(context.Context, *ent.ScheduleStateMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ScheduleStateFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ScheduleStateMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ScheduleStateMutation", m)
 }
 
 // The StepOutputFunc type is an adapter to allow the use of ordinary

@@ -10,12 +10,14 @@ import (
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/enrollmentskip"
 	"github.com/flowline/flowline/ent/predicate"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
@@ -134,6 +136,33 @@ func (f TraverseActivity) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ActivityQuery", q)
+}
+
+// The ClientDateOccurrenceFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ClientDateOccurrenceFunc func(context.Context, *ent.ClientDateOccurrenceQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ClientDateOccurrenceFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ClientDateOccurrenceQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ClientDateOccurrenceQuery", q)
+}
+
+// The TraverseClientDateOccurrence type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseClientDateOccurrence func(context.Context, *ent.ClientDateOccurrenceQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseClientDateOccurrence) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseClientDateOccurrence) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ClientDateOccurrenceQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ClientDateOccurrenceQuery", q)
 }
 
 // The ContactFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -269,6 +298,33 @@ func (f TraverseEnrollmentSkip) Traverse(ctx context.Context, q ent.Query) error
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.EnrollmentSkipQuery", q)
+}
+
+// The ScheduleStateFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ScheduleStateFunc func(context.Context, *ent.ScheduleStateQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ScheduleStateFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ScheduleStateQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ScheduleStateQuery", q)
+}
+
+// The TraverseScheduleState type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseScheduleState func(context.Context, *ent.ScheduleStateQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseScheduleState) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseScheduleState) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ScheduleStateQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ScheduleStateQuery", q)
 }
 
 // The StepOutputFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -494,6 +550,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.APITokenQuery, predicate.APIToken, apitoken.OrderOption]{typ: ent.TypeAPIToken, tq: q}, nil
 	case *ent.ActivityQuery:
 		return &query[*ent.ActivityQuery, predicate.Activity, activity.OrderOption]{typ: ent.TypeActivity, tq: q}, nil
+	case *ent.ClientDateOccurrenceQuery:
+		return &query[*ent.ClientDateOccurrenceQuery, predicate.ClientDateOccurrence, clientdateoccurrence.OrderOption]{typ: ent.TypeClientDateOccurrence, tq: q}, nil
 	case *ent.ContactQuery:
 		return &query[*ent.ContactQuery, predicate.Contact, contact.OrderOption]{typ: ent.TypeContact, tq: q}, nil
 	case *ent.CustomFieldQuery:
@@ -504,6 +562,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.EmailQuery, predicate.Email, email.OrderOption]{typ: ent.TypeEmail, tq: q}, nil
 	case *ent.EnrollmentSkipQuery:
 		return &query[*ent.EnrollmentSkipQuery, predicate.EnrollmentSkip, enrollmentskip.OrderOption]{typ: ent.TypeEnrollmentSkip, tq: q}, nil
+	case *ent.ScheduleStateQuery:
+		return &query[*ent.ScheduleStateQuery, predicate.ScheduleState, schedulestate.OrderOption]{typ: ent.TypeScheduleState, tq: q}, nil
 	case *ent.StepOutputQuery:
 		return &query[*ent.StepOutputQuery, predicate.StepOutput, stepoutput.OrderOption]{typ: ent.TypeStepOutput, tq: q}, nil
 	case *ent.TaskQuery:

@@ -81,6 +81,51 @@ var (
 			},
 		},
 	}
+	// ClientDateOccurrencesColumns holds the columns for the "client_date_occurrences" table.
+	ClientDateOccurrencesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "date", Type: field.TypeString, Size: 10},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "client_id", Type: field.TypeUUID},
+		{Name: "workflow_id", Type: field.TypeUUID},
+	}
+	// ClientDateOccurrencesTable holds the schema information for the "client_date_occurrences" table.
+	ClientDateOccurrencesTable = &schema.Table{
+		Name:       "client_date_occurrences",
+		Columns:    ClientDateOccurrencesColumns,
+		PrimaryKey: []*schema.Column{ClientDateOccurrencesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "client_date_occurrences_clients_date_occurrences",
+				Columns:    []*schema.Column{ClientDateOccurrencesColumns[3]},
+				RefColumns: []*schema.Column{ClientsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "client_date_occurrences_workflows_date_occurrences",
+				Columns:    []*schema.Column{ClientDateOccurrencesColumns[4]},
+				RefColumns: []*schema.Column{WorkflowsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "clientdateoccurrence_workflow_id_client_id",
+				Unique:  true,
+				Columns: []*schema.Column{ClientDateOccurrencesColumns[4], ClientDateOccurrencesColumns[3]},
+			},
+			{
+				Name:    "clientdateoccurrence_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{ClientDateOccurrencesColumns[2]},
+			},
+			{
+				Name:    "clientdateoccurrence_workflow_id_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{ClientDateOccurrencesColumns[4], ClientDateOccurrencesColumns[2]},
+			},
+		},
+	}
 	// ClientsColumns holds the columns for the "clients" table.
 	ClientsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeUUID},
@@ -303,6 +348,27 @@ var (
 			},
 		},
 	}
+	// WorkflowScheduleStatesColumns holds the columns for the "workflow_schedule_states" table.
+	WorkflowScheduleStatesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeUUID},
+		{Name: "handled_through", Type: field.TypeTime, Nullable: true},
+		{Name: "built_for", Type: field.TypeTime, Nullable: true},
+		{Name: "workflow_id", Type: field.TypeUUID, Unique: true},
+	}
+	// WorkflowScheduleStatesTable holds the schema information for the "workflow_schedule_states" table.
+	WorkflowScheduleStatesTable = &schema.Table{
+		Name:       "workflow_schedule_states",
+		Columns:    WorkflowScheduleStatesColumns,
+		PrimaryKey: []*schema.Column{WorkflowScheduleStatesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "workflow_schedule_states_workflows_schedule_state",
+				Columns:    []*schema.Column{WorkflowScheduleStatesColumns[3]},
+				RefColumns: []*schema.Column{WorkflowsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
 	// WorkflowExecutionStepOutputsColumns holds the columns for the "workflow_execution_step_outputs" table.
 	WorkflowExecutionStepOutputsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeUUID},
@@ -413,7 +479,7 @@ var (
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 5000},
 		{Name: "is_active", Type: field.TypeBool, Default: true},
 		{Name: "is_template", Type: field.TypeBool, Default: false},
-		{Name: "trigger_type", Type: field.TypeEnum, Enums: []string{"CLIENT_CREATED", "CLIENT_UPDATED", "CLIENT_STATUS_CHANGED", "DOCUMENT_UPLOADED", "TASK_COMPLETED", "SCHEDULED", "MANUAL", "WEBHOOK"}},
+		{Name: "trigger_type", Type: field.TypeEnum, Enums: []string{"CLIENT_CREATED", "CLIENT_UPDATED", "CLIENT_STATUS_CHANGED", "DOCUMENT_UPLOADED", "TASK_COMPLETED", "SCHEDULED", "MANUAL", "WEBHOOK", "CLIENT_DATE"}},
 		{Name: "trigger_config", Type: field.TypeJSON},
 		{Name: "conditions", Type: field.TypeJSON},
 		{Name: "actions", Type: field.TypeJSON},
@@ -423,6 +489,9 @@ var (
 		{Name: "webhook_secret", Type: field.TypeString, Nullable: true},
 		{Name: "template_key", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "retention_days", Type: field.TypeInt, Nullable: true},
+		{Name: "debounce", Type: field.TypeJSON, Nullable: true},
+		{Name: "concurrency", Type: field.TypeJSON, Nullable: true},
+		{Name: "throttle", Type: field.TypeJSON, Nullable: true},
 		{Name: "created_by_id", Type: field.TypeUUID},
 	}
 	// WorkflowsTable holds the schema information for the "workflows" table.
@@ -433,7 +502,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "workflows_users_workflows",
-				Columns:    []*schema.Column{WorkflowsColumns[17]},
+				Columns:    []*schema.Column{WorkflowsColumns[20]},
 				RefColumns: []*schema.Column{UsersColumns[0]},
 				OnDelete:   schema.Restrict,
 			},
@@ -457,7 +526,7 @@ var (
 			{
 				Name:    "workflow_created_by_id",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowsColumns[17]},
+				Columns: []*schema.Column{WorkflowsColumns[20]},
 			},
 		},
 	}
@@ -529,6 +598,14 @@ var (
 		{Name: "conditions_checked", Type: field.TypeBool, Default: false},
 		{Name: "depth", Type: field.TypeInt, Default: 0},
 		{Name: "one_active", Type: field.TypeBool, Default: false},
+		{Name: "debounce_key", Type: field.TypeString, Nullable: true},
+		{Name: "flow_gated", Type: field.TypeBool, Default: false},
+		{Name: "concurrency_key", Type: field.TypeString, Nullable: true},
+		{Name: "concurrency_limit", Type: field.TypeInt, Default: 0},
+		{Name: "throttle_key", Type: field.TypeString, Nullable: true},
+		{Name: "throttle_limit", Type: field.TypeInt, Default: 0},
+		{Name: "throttle_period_ms", Type: field.TypeInt64, Default: 0},
+		{Name: "throttle_window", Type: field.TypeTime, Nullable: true},
 		{Name: "client_id", Type: field.TypeUUID, Nullable: true},
 		{Name: "workflow_id", Type: field.TypeUUID},
 	}
@@ -540,13 +617,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "workflow_executions_clients_executions",
-				Columns:    []*schema.Column{WorkflowExecutionsColumns[24]},
+				Columns:    []*schema.Column{WorkflowExecutionsColumns[32]},
 				RefColumns: []*schema.Column{ClientsColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
 			{
 				Symbol:     "workflow_executions_workflows_executions",
-				Columns:    []*schema.Column{WorkflowExecutionsColumns[25]},
+				Columns:    []*schema.Column{WorkflowExecutionsColumns[33]},
 				RefColumns: []*schema.Column{WorkflowsColumns[0]},
 				OnDelete:   schema.Cascade,
 			},
@@ -560,17 +637,17 @@ var (
 			{
 				Name:    "workflowexecution_workflow_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[25], WorkflowExecutionsColumns[1]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[33], WorkflowExecutionsColumns[1]},
 			},
 			{
 				Name:    "workflowexecution_workflow_id_status_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[25], WorkflowExecutionsColumns[2], WorkflowExecutionsColumns[1]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[33], WorkflowExecutionsColumns[2], WorkflowExecutionsColumns[1]},
 			},
 			{
 				Name:    "workflowexecution_client_id_created_at",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[24], WorkflowExecutionsColumns[1]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[32], WorkflowExecutionsColumns[1]},
 			},
 			{
 				Name:    "workflowexecution_status_completed_at",
@@ -580,7 +657,7 @@ var (
 			{
 				Name:    "workflowexecution_workflow_id_dedupe_key",
 				Unique:  true,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[25], WorkflowExecutionsColumns[12]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[33], WorkflowExecutionsColumns[12]},
 			},
 			{
 				Name:    "workflow_executions_pending_run_at",
@@ -609,7 +686,7 @@ var (
 			{
 				Name:    "workflow_executions_active_client",
 				Unique:  false,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[24]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[32]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "status IN ('PENDING', 'RUNNING')",
 				},
@@ -617,9 +694,41 @@ var (
 			{
 				Name:    "workflow_executions_one_active",
 				Unique:  true,
-				Columns: []*schema.Column{WorkflowExecutionsColumns[25], WorkflowExecutionsColumns[24]},
+				Columns: []*schema.Column{WorkflowExecutionsColumns[33], WorkflowExecutionsColumns[32]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "one_active AND status IN ('PENDING', 'RUNNING')",
+				},
+			},
+			{
+				Name:    "workflow_executions_debounce",
+				Unique:  true,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[33], WorkflowExecutionsColumns[24]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "debounce_key IS NOT NULL AND status = 'PENDING'",
+				},
+			},
+			{
+				Name:    "workflow_executions_running_concurrency",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[33], WorkflowExecutionsColumns[26]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status = 'RUNNING' AND concurrency_key IS NOT NULL",
+				},
+			},
+			{
+				Name:    "workflow_executions_throttle_window",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[33], WorkflowExecutionsColumns[28], WorkflowExecutionsColumns[31]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "throttle_window IS NOT NULL",
+				},
+			},
+			{
+				Name:    "workflow_executions_gated_run_at",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[13]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status = 'PENDING' AND flow_gated",
 				},
 			},
 		},
@@ -722,11 +831,13 @@ var (
 	Tables = []*schema.Table{
 		APITokensTable,
 		ActivitiesTable,
+		ClientDateOccurrencesTable,
 		ClientsTable,
 		ClientFieldsTable,
 		DocumentsTable,
 		EmailsTable,
 		WorkflowEnrollmentSkipsTable,
+		WorkflowScheduleStatesTable,
 		WorkflowExecutionStepOutputsTable,
 		TasksTable,
 		UsersTable,
@@ -747,6 +858,11 @@ func init() {
 	ActivitiesTable.Annotation = &entsql.Annotation{
 		Table: "activities",
 	}
+	ClientDateOccurrencesTable.ForeignKeys[0].RefTable = ClientsTable
+	ClientDateOccurrencesTable.ForeignKeys[1].RefTable = WorkflowsTable
+	ClientDateOccurrencesTable.Annotation = &entsql.Annotation{
+		Table: "client_date_occurrences",
+	}
 	ClientsTable.ForeignKeys[0].RefTable = UsersTable
 	ClientsTable.Annotation = &entsql.Annotation{
 		Table: "clients",
@@ -765,6 +881,10 @@ func init() {
 	WorkflowEnrollmentSkipsTable.ForeignKeys[1].RefTable = WorkflowsTable
 	WorkflowEnrollmentSkipsTable.Annotation = &entsql.Annotation{
 		Table: "workflow_enrollment_skips",
+	}
+	WorkflowScheduleStatesTable.ForeignKeys[0].RefTable = WorkflowsTable
+	WorkflowScheduleStatesTable.Annotation = &entsql.Annotation{
+		Table: "workflow_schedule_states",
 	}
 	WorkflowExecutionStepOutputsTable.ForeignKeys[0].RefTable = WorkflowExecutionsTable
 	WorkflowExecutionStepOutputsTable.Annotation = &entsql.Annotation{

@@ -12,6 +12,9 @@ type APIToken func(*sql.Selector)
 // Activity is the predicate function for activity builders.
 type Activity func(*sql.Selector)
 
+// ClientDateOccurrence is the predicate function for clientdateoccurrence builders.
+type ClientDateOccurrence func(*sql.Selector)
+
 // Contact is the predicate function for contact builders.
 type Contact func(*sql.Selector)
 
@@ -26,6 +29,9 @@ type Email func(*sql.Selector)
 
 // EnrollmentSkip is the predicate function for enrollmentskip builders.
 type EnrollmentSkip func(*sql.Selector)
+
+// ScheduleState is the predicate function for schedulestate builders.
+type ScheduleState func(*sql.Selector)
 
 // StepOutput is the predicate function for stepoutput builders.
 type StepOutput func(*sql.Selector)

@@ -159,6 +159,30 @@ func (f ActivityMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ActivityMutation", m)
 }
 
+// The ClientDateOccurrenceQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ClientDateOccurrenceQueryRuleFunc func(context.Context, *ent.ClientDateOccurrenceQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ClientDateOccurrenceQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ClientDateOccurrenceQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ClientDateOccurrenceQuery", q)
+}
+
+// The ClientDateOccurrenceMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ClientDateOccurrenceMutationRuleFunc func(context.Context, *ent.ClientDateOccurrenceMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ClientDateOccurrenceMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ClientDateOccurrenceMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ClientDateOccurrenceMutation", m)
+}
+
 // The ContactQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ContactQueryRuleFunc func(context.Context, *ent.ContactQuery) error
@@ -277,6 +301,30 @@ func (f EnrollmentSkipMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.EnrollmentSkipMutation", m)
+}
+
+// The ScheduleStateQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ScheduleStateQueryRuleFunc func(context.Context, *ent.ScheduleStateQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ScheduleStateQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ScheduleStateQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ScheduleStateQuery", q)
+}
+
+// The ScheduleStateMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ScheduleStateMutationRuleFunc func(context.Context, *ent.ScheduleStateMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ScheduleStateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ScheduleStateMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ScheduleStateMutation", m)
 }
 
 // The StepOutputQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -510,6 +558,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ActivityQuery:
 		return q.Filter(), nil
+	case *ent.ClientDateOccurrenceQuery:
+		return q.Filter(), nil
 	case *ent.ContactQuery:
 		return q.Filter(), nil
 	case *ent.CustomFieldQuery:
@@ -519,6 +569,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.EmailQuery:
 		return q.Filter(), nil
 	case *ent.EnrollmentSkipQuery:
+		return q.Filter(), nil
+	case *ent.ScheduleStateQuery:
 		return q.Filter(), nil
 	case *ent.StepOutputQuery:
 		return q.Filter(), nil
@@ -547,6 +599,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.ActivityMutation:
 		return m.Filter(), nil
+	case *ent.ClientDateOccurrenceMutation:
+		return m.Filter(), nil
 	case *ent.ContactMutation:
 		return m.Filter(), nil
 	case *ent.CustomFieldMutation:
@@ -556,6 +610,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.EmailMutation:
 		return m.Filter(), nil
 	case *ent.EnrollmentSkipMutation:
+		return m.Filter(), nil
+	case *ent.ScheduleStateMutation:
 		return m.Filter(), nil
 	case *ent.StepOutputMutation:
 		return m.Filter(), nil

@@ -8,11 +8,13 @@ import (
 
 	"github.com/flowline/flowline/ent/activity"
 	"github.com/flowline/flowline/ent/apitoken"
+	"github.com/flowline/flowline/ent/clientdateoccurrence"
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/document"
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/enrollmentskip"
+	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/schema"
 	"github.com/flowline/flowline/ent/stepoutput"
 	"github.com/flowline/flowline/ent/task"
@@ -140,6 +142,28 @@ func init() {
 	activityDescID := activityMixinFields0[0].Descriptor()
 	// activity.DefaultID holds the default value on creation for the id field.
 	activity.DefaultID = activityDescID.Default.(func() uuid.UUID)
+	clientdateoccurrenceMixin := schema.ClientDateOccurrence{}.Mixin()
+	clientdateoccurrence.Policy = privacy.NewPolicies(schema.ClientDateOccurrence{})
+	clientdateoccurrence.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := clientdateoccurrence.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	clientdateoccurrenceMixinFields0 := clientdateoccurrenceMixin[0].Fields()
+	_ = clientdateoccurrenceMixinFields0
+	clientdateoccurrenceFields := schema.ClientDateOccurrence{}.Fields()
+	_ = clientdateoccurrenceFields
+	// clientdateoccurrenceDescDate is the schema descriptor for date field.
+	clientdateoccurrenceDescDate := clientdateoccurrenceFields[2].Descriptor()
+	// clientdateoccurrence.DateValidator is a validator for the "date" field. It is called by the builders before save.
+	clientdateoccurrence.DateValidator = clientdateoccurrenceDescDate.Validators[0].(func(string) error)
+	// clientdateoccurrenceDescID is the schema descriptor for id field.
+	clientdateoccurrenceDescID := clientdateoccurrenceMixinFields0[0].Descriptor()
+	// clientdateoccurrence.DefaultID holds the default value on creation for the id field.
+	clientdateoccurrence.DefaultID = clientdateoccurrenceDescID.Default.(func() uuid.UUID)
 	contactMixin := schema.Contact{}.Mixin()
 	contact.Policy = privacy.NewPolicies(schema.Contact{})
 	contact.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -415,6 +439,24 @@ func init() {
 	enrollmentskipDescID := enrollmentskipMixinFields0[0].Descriptor()
 	// enrollmentskip.DefaultID holds the default value on creation for the id field.
 	enrollmentskip.DefaultID = enrollmentskipDescID.Default.(func() uuid.UUID)
+	schedulestateMixin := schema.ScheduleState{}.Mixin()
+	schedulestate.Policy = privacy.NewPolicies(schema.ScheduleState{})
+	schedulestate.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := schedulestate.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	schedulestateMixinFields0 := schedulestateMixin[0].Fields()
+	_ = schedulestateMixinFields0
+	schedulestateFields := schema.ScheduleState{}.Fields()
+	_ = schedulestateFields
+	// schedulestateDescID is the schema descriptor for id field.
+	schedulestateDescID := schedulestateMixinFields0[0].Descriptor()
+	// schedulestate.DefaultID holds the default value on creation for the id field.
+	schedulestate.DefaultID = schedulestateDescID.Default.(func() uuid.UUID)
 	stepoutputMixin := schema.StepOutput{}.Mixin()
 	stepoutput.Policy = privacy.NewPolicies(schema.StepOutput{})
 	stepoutput.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -771,6 +813,28 @@ func init() {
 	workflowexecutionDescOneActive := workflowexecutionFields[23].Descriptor()
 	// workflowexecution.DefaultOneActive holds the default value on creation for the one_active field.
 	workflowexecution.DefaultOneActive = workflowexecutionDescOneActive.Default.(bool)
+	// workflowexecutionDescFlowGated is the schema descriptor for flow_gated field.
+	workflowexecutionDescFlowGated := workflowexecutionFields[25].Descriptor()
+	// workflowexecution.DefaultFlowGated holds the default value on creation for the flow_gated field.
+	workflowexecution.DefaultFlowGated = workflowexecutionDescFlowGated.Default.(bool)
+	// workflowexecutionDescConcurrencyLimit is the schema descriptor for concurrency_limit field.
+	workflowexecutionDescConcurrencyLimit := workflowexecutionFields[27].Descriptor()
+	// workflowexecution.DefaultConcurrencyLimit holds the default value on creation for the concurrency_limit field.
+	workflowexecution.DefaultConcurrencyLimit = workflowexecutionDescConcurrencyLimit.Default.(int)
+	// workflowexecution.ConcurrencyLimitValidator is a validator for the "concurrency_limit" field. It is called by the builders before save.
+	workflowexecution.ConcurrencyLimitValidator = workflowexecutionDescConcurrencyLimit.Validators[0].(func(int) error)
+	// workflowexecutionDescThrottleLimit is the schema descriptor for throttle_limit field.
+	workflowexecutionDescThrottleLimit := workflowexecutionFields[29].Descriptor()
+	// workflowexecution.DefaultThrottleLimit holds the default value on creation for the throttle_limit field.
+	workflowexecution.DefaultThrottleLimit = workflowexecutionDescThrottleLimit.Default.(int)
+	// workflowexecution.ThrottleLimitValidator is a validator for the "throttle_limit" field. It is called by the builders before save.
+	workflowexecution.ThrottleLimitValidator = workflowexecutionDescThrottleLimit.Validators[0].(func(int) error)
+	// workflowexecutionDescThrottlePeriodMs is the schema descriptor for throttle_period_ms field.
+	workflowexecutionDescThrottlePeriodMs := workflowexecutionFields[30].Descriptor()
+	// workflowexecution.DefaultThrottlePeriodMs holds the default value on creation for the throttle_period_ms field.
+	workflowexecution.DefaultThrottlePeriodMs = workflowexecutionDescThrottlePeriodMs.Default.(int64)
+	// workflowexecution.ThrottlePeriodMsValidator is a validator for the "throttle_period_ms" field. It is called by the builders before save.
+	workflowexecution.ThrottlePeriodMsValidator = workflowexecutionDescThrottlePeriodMs.Validators[0].(func(int64) error)
 	// workflowexecutionDescID is the schema descriptor for id field.
 	workflowexecutionDescID := workflowexecutionMixinFields0[0].Descriptor()
 	// workflowexecution.DefaultID holds the default value on creation for the id field.

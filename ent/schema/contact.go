@@ -62,6 +62,9 @@ func (Contact) Edges() []ent.Edge {
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
 		edge.To("enrollment_skips", EnrollmentSkip.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
+		// Pending CLIENT_DATE runs (scheduler bookkeeping, not in the API).
+		edge.To("date_occurrences", ClientDateOccurrence.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -89,6 +89,11 @@ func (Workflow) Edges() []ent.Edge {
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
 		edge.To("enrollment_skips", EnrollmentSkip.Type).
 			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
+		// The scheduler's bookkeeping (CLIENT_DATE occurrences, SCHEDULED catch-up); not in the API.
+		edge.To("date_occurrences", ClientDateOccurrence.Type).
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
+		edge.To("schedule_state", ScheduleState.Type).Unique().
+			Annotations(entsql.OnDelete(entsql.Cascade), entgql.Skip(entgql.SkipAll)),
 	}
 }
 

@@ -807,6 +807,52 @@ func HasEnrollmentSkipsWith(preds ...predicate.EnrollmentSkip) predicate.Workflo
 	})
 }
 
+// HasDateOccurrences applies the HasEdge predicate on the "date_occurrences" edge.
+func HasDateOccurrences() predicate.Workflow {
+	return predicate.Workflow(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, DateOccurrencesTable, DateOccurrencesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDateOccurrencesWith applies the HasEdge predicate on the "date_occurrences" edge with a given conditions (other predicates).
+func HasDateOccurrencesWith(preds ...predicate.ClientDateOccurrence) predicate.Workflow {
+	return predicate.Workflow(func(s *sql.Selector) {
+		step := newDateOccurrencesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasScheduleState applies the HasEdge predicate on the "schedule_state" edge.
+func HasScheduleState() predicate.Workflow {
+	return predicate.Workflow(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, ScheduleStateTable, ScheduleStateColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasScheduleStateWith applies the HasEdge predicate on the "schedule_state" edge with a given conditions (other predicates).
+func HasScheduleStateWith(preds ...predicate.ScheduleState) predicate.Workflow {
+	return predicate.Workflow(func(s *sql.Selector) {
+		step := newScheduleStateStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Workflow) predicate.Workflow {
 	return predicate.Workflow(sql.AndPredicates(predicates...))

@@ -69,6 +69,10 @@ const (
 	EdgeEnrollments = "enrollments"
 	// EdgeEnrollmentSkips holds the string denoting the enrollment_skips edge name in mutations.
 	EdgeEnrollmentSkips = "enrollment_skips"
+	// EdgeDateOccurrences holds the string denoting the date_occurrences edge name in mutations.
+	EdgeDateOccurrences = "date_occurrences"
+	// EdgeScheduleState holds the string denoting the schedule_state edge name in mutations.
+	EdgeScheduleState = "schedule_state"
 	// Table holds the table name of the workflow in the database.
 	Table = "workflows"
 	// CreatedByTable is the table that holds the created_by relation/edge.
@@ -106,6 +110,20 @@ const (
 	EnrollmentSkipsInverseTable = "workflow_enrollment_skips"
 	// EnrollmentSkipsColumn is the table column denoting the enrollment_skips relation/edge.
 	EnrollmentSkipsColumn = "workflow_id"
+	// DateOccurrencesTable is the table that holds the date_occurrences relation/edge.
+	DateOccurrencesTable = "client_date_occurrences"
+	// DateOccurrencesInverseTable is the table name for the ClientDateOccurrence entity.
+	// It exists in this package in order to avoid circular dependency with the "clientdateoccurrence" package.
+	DateOccurrencesInverseTable = "client_date_occurrences"
+	// DateOccurrencesColumn is the table column denoting the date_occurrences relation/edge.
+	DateOccurrencesColumn = "workflow_id"
+	// ScheduleStateTable is the table that holds the schedule_state relation/edge.
+	ScheduleStateTable = "workflow_schedule_states"
+	// ScheduleStateInverseTable is the table name for the ScheduleState entity.
+	// It exists in this package in order to avoid circular dependency with the "schedulestate" package.
+	ScheduleStateInverseTable = "workflow_schedule_states"
+	// ScheduleStateColumn is the table column denoting the schedule_state relation/edge.
+	ScheduleStateColumn = "workflow_id"
 )
 
 // Columns holds all SQL columns for workflow fields.
@@ -184,7 +202,7 @@ var (
 // TriggerTypeValidator is a validator for the "trigger_type" field enum values. It is called by the builders before save.
 func TriggerTypeValidator(tt spec.TriggerType) error {
 	switch tt {
-	case "CLIENT_CREATED", "CLIENT_UPDATED", "CLIENT_STATUS_CHANGED", "DOCUMENT_UPLOADED", "TASK_COMPLETED", "SCHEDULED", "MANUAL", "WEBHOOK":
+	case "CLIENT_CREATED", "CLIENT_UPDATED", "CLIENT_STATUS_CHANGED", "DOCUMENT_UPLOADED", "TASK_COMPLETED", "SCHEDULED", "MANUAL", "WEBHOOK", "CLIENT_DATE":
 		return nil
 	default:
 		return fmt.Errorf("workflow: invalid enum value for trigger_type field: %q", tt)
@@ -321,6 +339,27 @@ func ByEnrollmentSkips(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newEnrollmentSkipsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByDateOccurrencesCount orders the results by date_occurrences count.
+func ByDateOccurrencesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDateOccurrencesStep(), opts...)
+	}
+}
+
+// ByDateOccurrences orders the results by date_occurrences terms.
+func ByDateOccurrences(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDateOccurrencesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByScheduleStateField orders the results by schedule_state field.
+func ByScheduleStateField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newScheduleStateStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newCreatedByStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -354,6 +393,20 @@ func newEnrollmentSkipsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(EnrollmentSkipsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, EnrollmentSkipsTable, EnrollmentSkipsColumn),
+	)
+}
+func newDateOccurrencesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DateOccurrencesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, DateOccurrencesTable, DateOccurrencesColumn),
+	)
+}
+func newScheduleStateStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ScheduleStateInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, false, ScheduleStateTable, ScheduleStateColumn),
 	)
 }
 

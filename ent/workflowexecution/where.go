@@ -156,6 +156,46 @@ func OneActive(v bool) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldEQ(FieldOneActive, v))
 }
 
+// DebounceKey applies equality check predicate on the "debounce_key" field. It's identical to DebounceKeyEQ.
+func DebounceKey(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldDebounceKey, v))
+}
+
+// FlowGated applies equality check predicate on the "flow_gated" field. It's identical to FlowGatedEQ.
+func FlowGated(v bool) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldFlowGated, v))
+}
+
+// ConcurrencyKey applies equality check predicate on the "concurrency_key" field. It's identical to ConcurrencyKeyEQ.
+func ConcurrencyKey(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyLimit applies equality check predicate on the "concurrency_limit" field. It's identical to ConcurrencyLimitEQ.
+func ConcurrencyLimit(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldConcurrencyLimit, v))
+}
+
+// ThrottleKey applies equality check predicate on the "throttle_key" field. It's identical to ThrottleKeyEQ.
+func ThrottleKey(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldThrottleKey, v))
+}
+
+// ThrottleLimit applies equality check predicate on the "throttle_limit" field. It's identical to ThrottleLimitEQ.
+func ThrottleLimit(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldThrottleLimit, v))
+}
+
+// ThrottlePeriodMs applies equality check predicate on the "throttle_period_ms" field. It's identical to ThrottlePeriodMsEQ.
+func ThrottlePeriodMs(v int64) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldThrottlePeriodMs, v))
+}
+
+// ThrottleWindow applies equality check predicate on the "throttle_window" field. It's identical to ThrottleWindowEQ.
+func ThrottleWindow(v time.Time) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldThrottleWindow, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldEQ(FieldCreatedAt, v))
@@ -1104,6 +1144,411 @@ func OneActiveEQ(v bool) predicate.WorkflowExecution {
 // OneActiveNEQ applies the NEQ predicate on the "one_active" field.
 func OneActiveNEQ(v bool) predicate.WorkflowExecution {
 	return predicate.WorkflowExecution(sql.FieldNEQ(FieldOneActive, v))
+}
+
+// DebounceKeyEQ applies the EQ predicate on the "debounce_key" field.
+func DebounceKeyEQ(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldDebounceKey, v))
+}
+
+// DebounceKeyNEQ applies the NEQ predicate on the "debounce_key" field.
+func DebounceKeyNEQ(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldDebounceKey, v))
+}
+
+// DebounceKeyIn applies the In predicate on the "debounce_key" field.
+func DebounceKeyIn(vs ...string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIn(FieldDebounceKey, vs...))
+}
+
+// DebounceKeyNotIn applies the NotIn predicate on the "debounce_key" field.
+func DebounceKeyNotIn(vs ...string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotIn(FieldDebounceKey, vs...))
+}
+
+// DebounceKeyGT applies the GT predicate on the "debounce_key" field.
+func DebounceKeyGT(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGT(FieldDebounceKey, v))
+}
+
+// DebounceKeyGTE applies the GTE predicate on the "debounce_key" field.
+func DebounceKeyGTE(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGTE(FieldDebounceKey, v))
+}
+
+// DebounceKeyLT applies the LT predicate on the "debounce_key" field.
+func DebounceKeyLT(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLT(FieldDebounceKey, v))
+}
+
+// DebounceKeyLTE applies the LTE predicate on the "debounce_key" field.
+func DebounceKeyLTE(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLTE(FieldDebounceKey, v))
+}
+
+// DebounceKeyContains applies the Contains predicate on the "debounce_key" field.
+func DebounceKeyContains(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldContains(FieldDebounceKey, v))
+}
+
+// DebounceKeyHasPrefix applies the HasPrefix predicate on the "debounce_key" field.
+func DebounceKeyHasPrefix(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldHasPrefix(FieldDebounceKey, v))
+}
+
+// DebounceKeyHasSuffix applies the HasSuffix predicate on the "debounce_key" field.
+func DebounceKeyHasSuffix(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldHasSuffix(FieldDebounceKey, v))
+}
+
+// DebounceKeyIsNil applies the IsNil predicate on the "debounce_key" field.
+func DebounceKeyIsNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIsNull(FieldDebounceKey))
+}
+
+// DebounceKeyNotNil applies the NotNil predicate on the "debounce_key" field.
+func DebounceKeyNotNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotNull(FieldDebounceKey))
+}
+
+// DebounceKeyEqualFold applies the EqualFold predicate on the "debounce_key" field.
+func DebounceKeyEqualFold(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEqualFold(FieldDebounceKey, v))
+}
+
+// DebounceKeyContainsFold applies the ContainsFold predicate on the "debounce_key" field.
+func DebounceKeyContainsFold(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldContainsFold(FieldDebounceKey, v))
+}
+
+// FlowGatedEQ applies the EQ predicate on the "flow_gated" field.
+func FlowGatedEQ(v bool) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldFlowGated, v))
+}
+
+// FlowGatedNEQ applies the NEQ predicate on the "flow_gated" field.
+func FlowGatedNEQ(v bool) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldFlowGated, v))
+}
+
+// ConcurrencyKeyEQ applies the EQ predicate on the "concurrency_key" field.
+func ConcurrencyKeyEQ(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyKeyNEQ applies the NEQ predicate on the "concurrency_key" field.
+func ConcurrencyKeyNEQ(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyKeyIn applies the In predicate on the "concurrency_key" field.
+func ConcurrencyKeyIn(vs ...string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIn(FieldConcurrencyKey, vs...))
+}
+
+// ConcurrencyKeyNotIn applies the NotIn predicate on the "concurrency_key" field.
+func ConcurrencyKeyNotIn(vs ...string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotIn(FieldConcurrencyKey, vs...))
+}
+
+// ConcurrencyKeyGT applies the GT predicate on the "concurrency_key" field.
+func ConcurrencyKeyGT(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGT(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyKeyGTE applies the GTE predicate on the "concurrency_key" field.
+func ConcurrencyKeyGTE(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGTE(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyKeyLT applies the LT predicate on the "concurrency_key" field.
+func ConcurrencyKeyLT(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLT(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyKeyLTE applies the LTE predicate on the "concurrency_key" field.
+func ConcurrencyKeyLTE(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLTE(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyKeyContains applies the Contains predicate on the "concurrency_key" field.
+func ConcurrencyKeyContains(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldContains(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyKeyHasPrefix applies the HasPrefix predicate on the "concurrency_key" field.
+func ConcurrencyKeyHasPrefix(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldHasPrefix(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyKeyHasSuffix applies the HasSuffix predicate on the "concurrency_key" field.
+func ConcurrencyKeyHasSuffix(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldHasSuffix(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyKeyIsNil applies the IsNil predicate on the "concurrency_key" field.
+func ConcurrencyKeyIsNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIsNull(FieldConcurrencyKey))
+}
+
+// ConcurrencyKeyNotNil applies the NotNil predicate on the "concurrency_key" field.
+func ConcurrencyKeyNotNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotNull(FieldConcurrencyKey))
+}
+
+// ConcurrencyKeyEqualFold applies the EqualFold predicate on the "concurrency_key" field.
+func ConcurrencyKeyEqualFold(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEqualFold(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyKeyContainsFold applies the ContainsFold predicate on the "concurrency_key" field.
+func ConcurrencyKeyContainsFold(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldContainsFold(FieldConcurrencyKey, v))
+}
+
+// ConcurrencyLimitEQ applies the EQ predicate on the "concurrency_limit" field.
+func ConcurrencyLimitEQ(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldConcurrencyLimit, v))
+}
+
+// ConcurrencyLimitNEQ applies the NEQ predicate on the "concurrency_limit" field.
+func ConcurrencyLimitNEQ(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldConcurrencyLimit, v))
+}
+
+// ConcurrencyLimitIn applies the In predicate on the "concurrency_limit" field.
+func ConcurrencyLimitIn(vs ...int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIn(FieldConcurrencyLimit, vs...))
+}
+
+// ConcurrencyLimitNotIn applies the NotIn predicate on the "concurrency_limit" field.
+func ConcurrencyLimitNotIn(vs ...int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotIn(FieldConcurrencyLimit, vs...))
+}
+
+// ConcurrencyLimitGT applies the GT predicate on the "concurrency_limit" field.
+func ConcurrencyLimitGT(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGT(FieldConcurrencyLimit, v))
+}
+
+// ConcurrencyLimitGTE applies the GTE predicate on the "concurrency_limit" field.
+func ConcurrencyLimitGTE(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGTE(FieldConcurrencyLimit, v))
+}
+
+// ConcurrencyLimitLT applies the LT predicate on the "concurrency_limit" field.
+func ConcurrencyLimitLT(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLT(FieldConcurrencyLimit, v))
+}
+
+// ConcurrencyLimitLTE applies the LTE predicate on the "concurrency_limit" field.
+func ConcurrencyLimitLTE(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLTE(FieldConcurrencyLimit, v))
+}
+
+// ThrottleKeyEQ applies the EQ predicate on the "throttle_key" field.
+func ThrottleKeyEQ(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldThrottleKey, v))
+}
+
+// ThrottleKeyNEQ applies the NEQ predicate on the "throttle_key" field.
+func ThrottleKeyNEQ(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldThrottleKey, v))
+}
+
+// ThrottleKeyIn applies the In predicate on the "throttle_key" field.
+func ThrottleKeyIn(vs ...string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIn(FieldThrottleKey, vs...))
+}
+
+// ThrottleKeyNotIn applies the NotIn predicate on the "throttle_key" field.
+func ThrottleKeyNotIn(vs ...string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotIn(FieldThrottleKey, vs...))
+}
+
+// ThrottleKeyGT applies the GT predicate on the "throttle_key" field.
+func ThrottleKeyGT(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGT(FieldThrottleKey, v))
+}
+
+// ThrottleKeyGTE applies the GTE predicate on the "throttle_key" field.
+func ThrottleKeyGTE(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGTE(FieldThrottleKey, v))
+}
+
+// ThrottleKeyLT applies the LT predicate on the "throttle_key" field.
+func ThrottleKeyLT(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLT(FieldThrottleKey, v))
+}
+
+// ThrottleKeyLTE applies the LTE predicate on the "throttle_key" field.
+func ThrottleKeyLTE(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLTE(FieldThrottleKey, v))
+}
+
+// ThrottleKeyContains applies the Contains predicate on the "throttle_key" field.
+func ThrottleKeyContains(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldContains(FieldThrottleKey, v))
+}
+
+// ThrottleKeyHasPrefix applies the HasPrefix predicate on the "throttle_key" field.
+func ThrottleKeyHasPrefix(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldHasPrefix(FieldThrottleKey, v))
+}
+
+// ThrottleKeyHasSuffix applies the HasSuffix predicate on the "throttle_key" field.
+func ThrottleKeyHasSuffix(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldHasSuffix(FieldThrottleKey, v))
+}
+
+// ThrottleKeyIsNil applies the IsNil predicate on the "throttle_key" field.
+func ThrottleKeyIsNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIsNull(FieldThrottleKey))
+}
+
+// ThrottleKeyNotNil applies the NotNil predicate on the "throttle_key" field.
+func ThrottleKeyNotNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotNull(FieldThrottleKey))
+}
+
+// ThrottleKeyEqualFold applies the EqualFold predicate on the "throttle_key" field.
+func ThrottleKeyEqualFold(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEqualFold(FieldThrottleKey, v))
+}
+
+// ThrottleKeyContainsFold applies the ContainsFold predicate on the "throttle_key" field.
+func ThrottleKeyContainsFold(v string) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldContainsFold(FieldThrottleKey, v))
+}
+
+// ThrottleLimitEQ applies the EQ predicate on the "throttle_limit" field.
+func ThrottleLimitEQ(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldThrottleLimit, v))
+}
+
+// ThrottleLimitNEQ applies the NEQ predicate on the "throttle_limit" field.
+func ThrottleLimitNEQ(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldThrottleLimit, v))
+}
+
+// ThrottleLimitIn applies the In predicate on the "throttle_limit" field.
+func ThrottleLimitIn(vs ...int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIn(FieldThrottleLimit, vs...))
+}
+
+// ThrottleLimitNotIn applies the NotIn predicate on the "throttle_limit" field.
+func ThrottleLimitNotIn(vs ...int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotIn(FieldThrottleLimit, vs...))
+}
+
+// ThrottleLimitGT applies the GT predicate on the "throttle_limit" field.
+func ThrottleLimitGT(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGT(FieldThrottleLimit, v))
+}
+
+// ThrottleLimitGTE applies the GTE predicate on the "throttle_limit" field.
+func ThrottleLimitGTE(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGTE(FieldThrottleLimit, v))
+}
+
+// ThrottleLimitLT applies the LT predicate on the "throttle_limit" field.
+func ThrottleLimitLT(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLT(FieldThrottleLimit, v))
+}
+
+// ThrottleLimitLTE applies the LTE predicate on the "throttle_limit" field.
+func ThrottleLimitLTE(v int) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLTE(FieldThrottleLimit, v))
+}
+
+// ThrottlePeriodMsEQ applies the EQ predicate on the "throttle_period_ms" field.
+func ThrottlePeriodMsEQ(v int64) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldThrottlePeriodMs, v))
+}
+
+// ThrottlePeriodMsNEQ applies the NEQ predicate on the "throttle_period_ms" field.
+func ThrottlePeriodMsNEQ(v int64) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldThrottlePeriodMs, v))
+}
+
+// ThrottlePeriodMsIn applies the In predicate on the "throttle_period_ms" field.
+func ThrottlePeriodMsIn(vs ...int64) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIn(FieldThrottlePeriodMs, vs...))
+}
+
+// ThrottlePeriodMsNotIn applies the NotIn predicate on the "throttle_period_ms" field.
+func ThrottlePeriodMsNotIn(vs ...int64) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotIn(FieldThrottlePeriodMs, vs...))
+}
+
+// ThrottlePeriodMsGT applies the GT predicate on the "throttle_period_ms" field.
+func ThrottlePeriodMsGT(v int64) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGT(FieldThrottlePeriodMs, v))
+}
+
+// ThrottlePeriodMsGTE applies the GTE predicate on the "throttle_period_ms" field.
+func ThrottlePeriodMsGTE(v int64) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGTE(FieldThrottlePeriodMs, v))
+}
+
+// ThrottlePeriodMsLT applies the LT predicate on the "throttle_period_ms" field.
+func ThrottlePeriodMsLT(v int64) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLT(FieldThrottlePeriodMs, v))
+}
+
+// ThrottlePeriodMsLTE applies the LTE predicate on the "throttle_period_ms" field.
+func ThrottlePeriodMsLTE(v int64) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLTE(FieldThrottlePeriodMs, v))
+}
+
+// ThrottleWindowEQ applies the EQ predicate on the "throttle_window" field.
+func ThrottleWindowEQ(v time.Time) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldEQ(FieldThrottleWindow, v))
+}
+
+// ThrottleWindowNEQ applies the NEQ predicate on the "throttle_window" field.
+func ThrottleWindowNEQ(v time.Time) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNEQ(FieldThrottleWindow, v))
+}
+
+// ThrottleWindowIn applies the In predicate on the "throttle_window" field.
+func ThrottleWindowIn(vs ...time.Time) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIn(FieldThrottleWindow, vs...))
+}
+
+// ThrottleWindowNotIn applies the NotIn predicate on the "throttle_window" field.
+func ThrottleWindowNotIn(vs ...time.Time) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotIn(FieldThrottleWindow, vs...))
+}
+
+// ThrottleWindowGT applies the GT predicate on the "throttle_window" field.
+func ThrottleWindowGT(v time.Time) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGT(FieldThrottleWindow, v))
+}
+
+// ThrottleWindowGTE applies the GTE predicate on the "throttle_window" field.
+func ThrottleWindowGTE(v time.Time) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldGTE(FieldThrottleWindow, v))
+}
+
+// ThrottleWindowLT applies the LT predicate on the "throttle_window" field.
+func ThrottleWindowLT(v time.Time) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLT(FieldThrottleWindow, v))
+}
+
+// ThrottleWindowLTE applies the LTE predicate on the "throttle_window" field.
+func ThrottleWindowLTE(v time.Time) predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldLTE(FieldThrottleWindow, v))
+}
+
+// ThrottleWindowIsNil applies the IsNil predicate on the "throttle_window" field.
+func ThrottleWindowIsNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldIsNull(FieldThrottleWindow))
+}
+
+// ThrottleWindowNotNil applies the NotNil predicate on the "throttle_window" field.
+func ThrottleWindowNotNil() predicate.WorkflowExecution {
+	return predicate.WorkflowExecution(sql.FieldNotNull(FieldThrottleWindow))
 }
 
 // HasWorkflow applies the HasEdge predicate on the "workflow" edge.

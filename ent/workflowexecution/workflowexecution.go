@@ -69,6 +69,22 @@ const (
 	FieldDepth = "depth"
 	// FieldOneActive holds the string denoting the one_active field in the database.
 	FieldOneActive = "one_active"
+	// FieldDebounceKey holds the string denoting the debounce_key field in the database.
+	FieldDebounceKey = "debounce_key"
+	// FieldFlowGated holds the string denoting the flow_gated field in the database.
+	FieldFlowGated = "flow_gated"
+	// FieldConcurrencyKey holds the string denoting the concurrency_key field in the database.
+	FieldConcurrencyKey = "concurrency_key"
+	// FieldConcurrencyLimit holds the string denoting the concurrency_limit field in the database.
+	FieldConcurrencyLimit = "concurrency_limit"
+	// FieldThrottleKey holds the string denoting the throttle_key field in the database.
+	FieldThrottleKey = "throttle_key"
+	// FieldThrottleLimit holds the string denoting the throttle_limit field in the database.
+	FieldThrottleLimit = "throttle_limit"
+	// FieldThrottlePeriodMs holds the string denoting the throttle_period_ms field in the database.
+	FieldThrottlePeriodMs = "throttle_period_ms"
+	// FieldThrottleWindow holds the string denoting the throttle_window field in the database.
+	FieldThrottleWindow = "throttle_window"
 	// EdgeWorkflow holds the string denoting the workflow edge name in mutations.
 	EdgeWorkflow = "workflow"
 	// EdgeClient holds the string denoting the client edge name in mutations.
@@ -137,6 +153,14 @@ var Columns = []string{
 	FieldConditionsChecked,
 	FieldDepth,
 	FieldOneActive,
+	FieldDebounceKey,
+	FieldFlowGated,
+	FieldConcurrencyKey,
+	FieldConcurrencyLimit,
+	FieldThrottleKey,
+	FieldThrottleLimit,
+	FieldThrottlePeriodMs,
+	FieldThrottleWindow,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -195,6 +219,20 @@ var (
 	DepthValidator func(int) error
 	// DefaultOneActive holds the default value on creation for the "one_active" field.
 	DefaultOneActive bool
+	// DefaultFlowGated holds the default value on creation for the "flow_gated" field.
+	DefaultFlowGated bool
+	// DefaultConcurrencyLimit holds the default value on creation for the "concurrency_limit" field.
+	DefaultConcurrencyLimit int
+	// ConcurrencyLimitValidator is a validator for the "concurrency_limit" field. It is called by the builders before save.
+	ConcurrencyLimitValidator func(int) error
+	// DefaultThrottleLimit holds the default value on creation for the "throttle_limit" field.
+	DefaultThrottleLimit int
+	// ThrottleLimitValidator is a validator for the "throttle_limit" field. It is called by the builders before save.
+	ThrottleLimitValidator func(int) error
+	// DefaultThrottlePeriodMs holds the default value on creation for the "throttle_period_ms" field.
+	DefaultThrottlePeriodMs int64
+	// ThrottlePeriodMsValidator is a validator for the "throttle_period_ms" field. It is called by the builders before save.
+	ThrottlePeriodMsValidator func(int64) error
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() uuid.UUID
 )
@@ -367,6 +405,46 @@ func ByDepth(opts ...sql.OrderTermOption) OrderOption {
 // ByOneActive orders the results by the one_active field.
 func ByOneActive(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOneActive, opts...).ToFunc()
+}
+
+// ByDebounceKey orders the results by the debounce_key field.
+func ByDebounceKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDebounceKey, opts...).ToFunc()
+}
+
+// ByFlowGated orders the results by the flow_gated field.
+func ByFlowGated(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFlowGated, opts...).ToFunc()
+}
+
+// ByConcurrencyKey orders the results by the concurrency_key field.
+func ByConcurrencyKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldConcurrencyKey, opts...).ToFunc()
+}
+
+// ByConcurrencyLimit orders the results by the concurrency_limit field.
+func ByConcurrencyLimit(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldConcurrencyLimit, opts...).ToFunc()
+}
+
+// ByThrottleKey orders the results by the throttle_key field.
+func ByThrottleKey(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldThrottleKey, opts...).ToFunc()
+}
+
+// ByThrottleLimit orders the results by the throttle_limit field.
+func ByThrottleLimit(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldThrottleLimit, opts...).ToFunc()
+}
+
+// ByThrottlePeriodMs orders the results by the throttle_period_ms field.
+func ByThrottlePeriodMs(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldThrottlePeriodMs, opts...).ToFunc()
+}
+
+// ByThrottleWindow orders the results by the throttle_window field.
+func ByThrottleWindow(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldThrottleWindow, opts...).ToFunc()
 }
 
 // ByWorkflowField orders the results by workflow field.

@@ -90,6 +90,12 @@ type CreateWorkflowInput struct {
 	Goal map[string]any `json:"goal,omitempty"`
 	// Days its executions are kept after they end (1 to 3650), instead of the server's RETENTION_DAYS; left out: the server's.
 	RetentionDays *int `json:"retentionDays,omitempty"`
+	// Collapse close triggers of one key into one execution.
+	Debounce *spec.Debounce `json:"debounce,omitempty"`
+	// Run at most limit executions of one key at once.
+	Concurrency *spec.Concurrency `json:"concurrency,omitempty"`
+	// Start at most limit executions of one key per period.
+	Throttle *spec.Throttle `json:"throttle,omitempty"`
 }
 
 // A new API token. token is shown only here, once; only a hash is stored.
@@ -130,6 +136,10 @@ type SimulationResult struct {
 	GoalMet *bool `json:"goalMet,omitempty"`
 	// Which part of the goal passed or failed and why; null without a goal.
 	GoalExplanation map[string]any `json:"goalExplanation,omitempty"`
+	// How the definition's flow control would treat the sample: for each of debounce,
+	// concurrency and throttle that is set, its settings and the key rendered for the sample
+	// ({"debounce": {"period": "10m", "key": "…", "wouldStartAt": "…"}, ...}); null without any.
+	FlowControl map[string]any `json:"flowControl,omitempty"`
 }
 
 // The event a simulation pretends happened. clientId picks a real client (read, never
@@ -214,6 +224,18 @@ type UpdateWorkflowInput struct {
 	RetentionDays *int `json:"retentionDays,omitempty"`
 	// Remove the retentionDays override: its executions follow the server's RETENTION_DAYS again.
 	ClearRetentionDays *bool `json:"clearRetentionDays,omitempty"`
+	// A new debounce (a new version).
+	Debounce *spec.Debounce `json:"debounce,omitempty"`
+	// Remove the debounce (a new version).
+	ClearDebounce *bool `json:"clearDebounce,omitempty"`
+	// A new concurrency limit (a new version).
+	Concurrency *spec.Concurrency `json:"concurrency,omitempty"`
+	// Remove the concurrency limit (a new version).
+	ClearConcurrency *bool `json:"clearConcurrency,omitempty"`
+	// A new throttle (a new version).
+	Throttle *spec.Throttle `json:"throttle,omitempty"`
+	// Remove the throttle (a new version).
+	ClearThrottle *bool `json:"clearThrottle,omitempty"`
 }
 
 // A definition to simulate without saving it.
@@ -230,6 +252,12 @@ type WorkflowDefinitionInput struct {
 	Enrollment map[string]any `json:"enrollment,omitempty"`
 	// A condition that ends a run when it holds.
 	Goal map[string]any `json:"goal,omitempty"`
+	// Debounce per key.
+	Debounce *spec.Debounce `json:"debounce,omitempty"`
+	// Concurrency limit per key.
+	Concurrency *spec.Concurrency `json:"concurrency,omitempty"`
+	// Throttle per key.
+	Throttle *spec.Throttle `json:"throttle,omitempty"`
 }
 
 // Parts of a template's definition to replace when creating a workflow from it.

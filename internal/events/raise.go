@@ -62,6 +62,9 @@ func (r Raiser) Raise(ctx context.Context, tx *ent.Client, ev Event) ([]*ent.Wor
 	// A change by one user starts every user's matching workflows: this is not the caller's
 	// read, so it runs as the system (see authz.ReasonEventMatching).
 	ctx = authz.System(ctx, authz.ReasonEventMatching)
+	if err := syncClientDates(ctx, tx, ev); err != nil {
+		return nil, fmt.Errorf("raise %s: %w", ev.Type, err)
+	}
 	if ev.Type == spec.TriggerClientUpdated {
 		// Every client change raises CLIENT_UPDATED: the moment to end the runs whose goal
 		// the change met, before it starts new ones.

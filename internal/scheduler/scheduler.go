@@ -23,8 +23,9 @@ import (
 // Defaults of Config.
 const (
 	DefaultInterval = 15 * time.Second
-	// DefaultCatchUp is how far back a scan looks for ticks it has not fired. Ticks missed
-	// for longer (every worker was down) are skipped, not replayed in a burst.
+	// DefaultCatchUp is how late a tick may still fire as usual. Ticks missed for longer
+	// (every worker was down) are not replayed in a burst: the workflow's catchUp fires the
+	// latest of them once (ONCE, the default) or none (SKIP).
 	DefaultCatchUp = 5 * time.Minute
 	// maxTicksPerScan bounds the firings of one workflow in one scan (a "* * * * *" schedule
 	// after a short outage), so a scan never floods the queue.
@@ -85,14 +86,17 @@ func (s *Scheduler) Run(ctx context.Context) {
 	}
 }
 
-// Scan fires every due tick of every active SCHEDULED workflow and returns how many
-// executions it created. A tick is due when it is at most CatchUp old and later than the
-// workflow's last change (activating a workflow does not fire the tick just before it).
+// Scan fires every due slot of every active SCHEDULED workflow and every due client date of
+// every active CLIENT_DATE workflow, and returns how many executions it created. A slot is
+// due when it is later than the workflow's last change (activating a workflow does not fire
+// the slot just before it) and at most CatchUp old; older slots were missed while no
+// scheduler ran, and the workflow's catchUp says what happens to them (see catchup.go).
 func (s *Scheduler) Scan(ctx context.Context) (int, error) {
 	// Which workflows are due is the system's business, not a user's read.
 	ctx = authz.System(ctx, authz.ReasonScheduler)
 	wfs, err := s.db.Client.Workflow.Query().
 		Where(entworkflow.TriggerTypeEQ(spec.TriggerScheduled), entworkflow.IsActive(true), entworkflow.IsTemplate(false)).
+		WithScheduleState().
 		All(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("list scheduled workflows: %w", err)
@@ -105,30 +109,26 @@ func (s *Scheduler) Scan(ctx context.Context) (int, error) {
 			s.log.Warn("unparsable schedule; skipped", "workflow_id", wf.ID, "error", err)
 			continue
 		}
-		from := now.Add(-s.cfg.CatchUp)
-		if wf.UpdatedAt.After(from) {
-			from = wf.UpdatedAt
-		}
-		for tick, i := sched.Next(from), 0; !tick.IsZero() && !tick.After(now) && i < maxTicksPerScan; tick, i = sched.Next(tick), i+1 {
-			created, err := s.fire(ctx, wf, tick)
-			if err != nil {
-				return fired, err
-			}
-			if created {
-				fired++
-			}
+		n, err := s.scanSchedule(ctx, wf, sched, now)
+		fired += n
+		if err != nil {
+			return fired, err
 		}
 	}
+	n, err := s.scanClientDates(ctx, now)
+	fired += n
 	if fired > 0 && s.cfg.Notify != nil {
 		s.cfg.Notify()
 	}
-	return fired, nil
+	return fired, err
 }
 
-// fire creates the execution of one tick, unless a replica already did.
-func (s *Scheduler) fire(ctx context.Context, wf *ent.Workflow, tick time.Time) (bool, error) {
+// fire creates the execution of one tick, unless a replica already did. A tick fired late,
+// for a slot missed while no scheduler ran, says so with caughtUp: true.
+func (s *Scheduler) fire(ctx context.Context, wf *ent.Workflow, tick time.Time, caughtUp bool) (bool, error) {
 	at := tick.UTC().Format(time.RFC3339)
-	ev := events.Targeted(spec.TriggerScheduled, wf.ID, at, nil, map[string]any{"scheduledAt": at})
+	data := map[string]any{"scheduledAt": at, "caughtUp": caughtUp}
+	ev := events.Targeted(spec.TriggerScheduled, wf.ID, at, nil, data)
 	created := false
 	err := database.InTx(ctx, s.db.Client, func(tx *ent.Client) error {
 		seen, err := tx.WorkflowExecution.Query().

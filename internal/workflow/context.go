@@ -141,6 +141,12 @@ func ContextFields(t TriggerType) map[string]FieldType {
 		fields["trigger.data"] = FieldAny
 	case TriggerScheduled:
 		fields["trigger.data.scheduledAt"] = FieldTime // the cron tick the run is for
+		fields["trigger.data.caughtUp"] = FieldBool    // a slot missed while no scheduler ran
+	case TriggerClientDate:
+		fields["trigger.data.field"] = FieldString  // the date field followed
+		fields["trigger.data.date"] = FieldTime     // the client's date (this year's, when yearly)
+		fields["trigger.data.dueAt"] = FieldTime    // when the run was due
+		fields["trigger.data.caughtUp"] = FieldBool // fired late: no scheduler ran when it was due
 	default:
 		// CLIENT_CREATED: the client.* fields above are all there is.
 	}

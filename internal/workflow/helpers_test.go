@@ -42,7 +42,9 @@ func sampleEvent(t TriggerType) Event {
 		ev.Data = map[string]any{"orderId": "o-42", "amount": 99.5, "items": []any{"a", "b"}}
 	case TriggerScheduled:
 		ev.Client = nil
-		ev.Data = map[string]any{"scheduledAt": "2024-03-01T09:30:00Z"}
+		ev.Data = map[string]any{"scheduledAt": "2024-03-01T09:30:00Z", "caughtUp": false}
+	case TriggerClientDate:
+		ev.Data = map[string]any{"field": "custom.renewalDate", "date": "2024-03-04", "dueAt": "2024-03-01T08:00:00Z", "caughtUp": false}
 	default:
 		// CLIENT_CREATED: the client is the whole event.
 	}

@@ -135,7 +135,16 @@ func triggerConfigSchema(t TriggerType) Schema {
 	case TriggerTaskCompleted:
 		return SchemaObject(map[string]Schema{"priority": SchemaList(SchemaEnum(TaskPriorities, false), true)})
 	case TriggerScheduled:
-		return SchemaObject(map[string]Schema{"cron": SchemaString, "timezone": SchemaString}, "cron")
+		return SchemaObject(map[string]Schema{"cron": SchemaString, "timezone": SchemaString,
+			"catchUp": SchemaEnum([]string{CatchUpOnce, CatchUpSkip}, false)}, "cron")
+	case TriggerClientDate:
+		return SchemaObject(map[string]Schema{
+			"field":      {"type": "string", "pattern": `^(createdAt|custom\.[a-z][a-zA-Z0-9_]{0,49})$`},
+			"offsetDays": {"type": "integer", "minimum": -MaxOffsetDays, "maximum": MaxOffsetDays},
+			"at":         {"type": "string", "pattern": atPattern.String()},
+			"timezone":   SchemaString,
+			"yearly":     {"type": "boolean"},
+		}, "field")
 	default:
 		return SchemaObject(map[string]Schema{})
 	}

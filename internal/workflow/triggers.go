@@ -50,8 +50,10 @@ func validateTrigger(t TriggerType, cfg map[string]any, cat Catalog, p *problems
 		c.Object(cfg, base, "priority")
 		c.enumList(cfg, "priority", TaskPriorities)
 	case TriggerScheduled:
-		c.Object(cfg, base, "cron", "timezone")
+		c.Object(cfg, base, "cron", "timezone", "catchUp")
 		parseSchedule(cfg, base, p)
+	case TriggerClientDate:
+		parseClientDate(cfg, base, &cat, p)
 	case TriggerManual, TriggerWebhook:
 		c.Object(cfg, base)
 	}
@@ -124,7 +126,7 @@ func matchContentType(pattern, contentType string) bool {
 }
 
 // MatchTrigger reports whether a workflow with this trigger type and config should start for
-// ev. Filters left out match anything. SCHEDULED, MANUAL and WEBHOOK events target one workflow,
+// ev. Filters left out match anything. SCHEDULED, CLIENT_DATE, MANUAL and WEBHOOK events target one workflow,
 // so only their type is compared. The shorthand {"status": ...} of CLIENT_STATUS_CHANGED is
 // accepted (it means "to").
 func MatchTrigger(t TriggerType, cfg map[string]any, ev Event) bool {
@@ -165,7 +167,7 @@ func MatchTrigger(t TriggerType, cfg map[string]any, ev Event) bool {
 	case TriggerTaskCompleted:
 		return matchFilter(cfg["priority"], stringField(ev.Task, "priority"))
 	default:
-		// SCHEDULED, MANUAL and WEBHOOK: the type is all there is to match.
+		// SCHEDULED, CLIENT_DATE, MANUAL and WEBHOOK: the type is all there is to match.
 		return true
 	}
 }

@@ -35,6 +35,7 @@ const (
 	TriggerScheduled           = spec.TriggerScheduled
 	TriggerManual              = spec.TriggerManual
 	TriggerWebhook             = spec.TriggerWebhook
+	TriggerClientDate          = spec.TriggerClientDate
 )
 
 // The action types a workflow step may use.

@@ -2635,6 +2635,8 @@ const (
 	TriggerTypeManual TriggerType = "MANUAL"
 	// POST /hooks/{id} is called with the workflow's secret.
 	TriggerTypeWebhook TriggerType = "WEBHOOK"
+	// A client's date (createdAt or a DATE/DATETIME custom field) plus an offset is reached.
+	TriggerTypeClientDate TriggerType = "CLIENT_DATE"
 )
 
 var AllTriggerType = []TriggerType{
@@ -2646,6 +2648,7 @@ var AllTriggerType = []TriggerType{
 	TriggerTypeScheduled,
 	TriggerTypeManual,
 	TriggerTypeWebhook,
+	TriggerTypeClientDate,
 }
 
 // TriggerWorkflowResponse is returned by TriggerWorkflow on success.

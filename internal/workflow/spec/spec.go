@@ -23,12 +23,13 @@ const (
 	TriggerScheduled           TriggerType = "SCHEDULED"
 	TriggerManual              TriggerType = "MANUAL"
 	TriggerWebhook             TriggerType = "WEBHOOK"
+	TriggerClientDate          TriggerType = "CLIENT_DATE"
 )
 
 // TriggerTypes lists every trigger type in declaration order.
 var TriggerTypes = []TriggerType{
 	TriggerClientCreated, TriggerClientUpdated, TriggerClientStatusChanged, TriggerDocumentUploaded,
-	TriggerTaskCompleted, TriggerScheduled, TriggerManual, TriggerWebhook,
+	TriggerTaskCompleted, TriggerScheduled, TriggerManual, TriggerWebhook, TriggerClientDate,
 }
 
 // Values lets ent store TriggerType as an enum column.

@@ -12,12 +12,25 @@ export type FlowlineWorkflowDefinition = {
   [k: string]: unknown;
 } & {
   actions: Block;
+  concurrency?: null | {
+    key?: string;
+    limit: number;
+  };
   conditions?: null | Conditions;
+  debounce?: null | {
+    key?: string;
+    period: string;
+  };
   enrollment?: null | {
     mode: "EVERY_TIME" | "ONCE" | "ONE_ACTIVE";
     reenrollOn?: (("name" | "email" | "phone" | "status" | "tags" | "ownerId") | string)[];
   };
   goal?: null | Conditions;
+  throttle?: null | {
+    key?: string;
+    limit: number;
+    period: string;
+  };
   triggerConfig?: {
     [k: string]: unknown;
   } | null;
@@ -29,7 +42,8 @@ export type FlowlineWorkflowDefinition = {
     | "TASK_COMPLETED"
     | "SCHEDULED"
     | "MANUAL"
-    | "WEBHOOK";
+    | "WEBHOOK"
+    | "CLIENT_DATE";
 };
 /**
  * @minItems 1

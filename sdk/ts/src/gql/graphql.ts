@@ -737,8 +737,12 @@ export type CreateWorkflowFromTemplateInput = {
 export type CreateWorkflowInput = {
   /** The step tree (see /schema/workflow-definition.json). */
   actions?: InputMaybe<Array<WorkflowActionInput>>;
+  /** Run at most limit executions of one key at once. */
+  concurrency?: InputMaybe<WorkflowConcurrencyInput>;
   /** Conditions that must hold for the steps to run ({} or left out: always). */
   conditions?: InputMaybe<Scalars['Map']['input']>;
+  /** Collapse close triggers of one key into one execution. */
+  debounce?: InputMaybe<WorkflowDebounceInput>;
   /** What the workflow is for. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Who may start a run: {mode: EVERY_TIME|ONCE|ONE_ACTIVE, reenrollOn: [client fields]} (left out: EVERY_TIME). */
@@ -753,6 +757,8 @@ export type CreateWorkflowInput = {
   name: Scalars['String']['input'];
   /** Days its executions are kept after they end (1 to 3650), instead of the server's RETENTION_DAYS; left out: the server's. */
   retentionDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Start at most limit executions of one key per period. */
+  throttle?: InputMaybe<WorkflowThrottleInput>;
   /** Filters on the trigger (see the README). */
   triggerConfig?: InputMaybe<Scalars['Map']['input']>;
   /** The CRM event that starts it. */
@@ -2130,6 +2136,12 @@ export type SimulationResult = {
   enrollment: Scalars['Map']['output'];
   /** Which condition passed or failed and why, as a tree. */
   explanation: Scalars['Map']['output'];
+  /**
+   * How the definition's flow control would treat the sample: for each of debounce,
+   * concurrency and throttle that is set, its settings and the key rendered for the sample
+   * ({"debounce": {"period": "10m", "key": "…", "wouldStartAt": "…"}, ...}); null without any.
+   */
+  flowControl: Maybe<Scalars['Map']['output']>;
   /** Which part of the goal passed or failed and why; null without a goal. */
   goalExplanation: Maybe<Scalars['Map']['output']>;
   /** Whether the goal holds for the sample (the run would end at once with GOAL_MET); null without a goal. */
@@ -2649,6 +2661,8 @@ export type TimelineStep = {
 export type TriggerType =
   /** A client is created. */
   | 'CLIENT_CREATED'
+  /** A client's date (createdAt or a DATE/DATETIME custom field) plus an offset is reached. */
+  | 'CLIENT_DATE'
   /** A client's status changes. */
   | 'CLIENT_STATUS_CHANGED'
   /** One of a client's fields changes. */
@@ -2708,12 +2722,22 @@ export type UpdateClientInput = {
 export type UpdateWorkflowInput = {
   /** A new step tree (a new version); hidden secrets (***) keep their stored values. */
   actions?: InputMaybe<Array<WorkflowActionInput>>;
+  /** Remove the concurrency limit (a new version). */
+  clearConcurrency?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Remove the debounce (a new version). */
+  clearDebounce?: InputMaybe<Scalars['Boolean']['input']>;
   /** Remove the description. */
   clearDescription?: InputMaybe<Scalars['Boolean']['input']>;
   /** Remove the retentionDays override: its executions follow the server's RETENTION_DAYS again. */
   clearRetentionDays?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Remove the throttle (a new version). */
+  clearThrottle?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new concurrency limit (a new version). */
+  concurrency?: InputMaybe<WorkflowConcurrencyInput>;
   /** New conditions (a new version). */
   conditions?: InputMaybe<Scalars['Map']['input']>;
+  /** A new debounce (a new version). */
+  debounce?: InputMaybe<WorkflowDebounceInput>;
   /** A new description. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** A new enrollment rule (a new version); {} goes back to EVERY_TIME. */
@@ -2733,6 +2757,8 @@ export type UpdateWorkflowInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Keep its executions this many days after they end (1 to 3650) instead of the server's RETENTION_DAYS. */
   retentionDays?: InputMaybe<Scalars['Int']['input']>;
+  /** A new throttle (a new version). */
+  throttle?: InputMaybe<WorkflowThrottleInput>;
   /** New trigger filters (a new version). */
   triggerConfig?: InputMaybe<Scalars['Map']['input']>;
   /** A new trigger (a new version). */
@@ -2917,6 +2943,8 @@ export type Workflow = Node & {
   __typename?: 'Workflow';
   /** The step tree, run in order. */
   actions: Array<WorkflowAction>;
+  /** At most limit RUNNING executions per key; the others wait as PENDING (null: no limit). */
+  concurrency: Maybe<WorkflowConcurrency>;
   /** Conditions on the event and the client; the steps run only when they hold ({} always holds). */
   conditions: Scalars['Map']['output'];
   /** When it was created. */
@@ -2930,6 +2958,8 @@ export type Workflow = Node & {
   createdByID: Scalars['ID']['output'];
   /** The ID of the user who created it. */
   createdById: Scalars['ID']['output'];
+  /** Triggers of one key within the period make one execution, started the period after the last (null: no debounce). */
+  debounce: Maybe<WorkflowDebounce>;
   /** What the workflow is for. */
   description: Maybe<Scalars['String']['output']>;
   /** Who may start a run: {mode: EVERY_TIME|ONCE|ONE_ACTIVE, reenrollOn: [client fields]}; null is EVERY_TIME. */
@@ -2946,14 +2976,28 @@ export type Workflow = Node & {
   isTemplate: Scalars['Boolean']['output'];
   /** Its name. */
   name: Scalars['String']['output'];
+  /**
+   * When the workflow runs next, for an active SCHEDULED workflow (the next cron slot) or an
+   * active CLIENT_DATE workflow (the earliest pending client date); null otherwise, or when
+   * nothing is due.
+   */
+  nextRunAt: Maybe<Scalars['Time']['output']>;
   /** Days its executions are kept after they end, overriding the server's RETENTION_DAYS (1 to 3650); null follows the server. */
   retentionDays: Maybe<Scalars['Int']['output']>;
   /** The built-in template it is (library templates only). */
   templateKey: Maybe<Scalars['String']['output']>;
+  /** At most limit starts per period and key; the others start in a later window (null: no throttle). */
+  throttle: Maybe<WorkflowThrottle>;
   /** Filters on the trigger (see the README: status, fields, cron, ...). */
   triggerConfig: Scalars['Map']['output'];
   /** The CRM event that starts it. */
   triggerType: TriggerType;
+  /**
+   * The next runs, earliest first (count from 1 to 100): cron slots of a SCHEDULED workflow,
+   * pending client dates of a CLIENT_DATE workflow (one per client, so one time may repeat).
+   * Empty for other triggers and inactive workflows.
+   */
+  upcomingRuns: Array<Scalars['Time']['output']>;
   /** When it last changed. */
   updatedAt: Scalars['Time']['output'];
   /** The definition's version, one more at every change of trigger, conditions or actions. */
@@ -2979,6 +3023,12 @@ export type WorkflowExecutionsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<Array<WorkflowExecutionOrder>>;
   where?: InputMaybe<WorkflowExecutionWhereInput>;
+};
+
+
+/** An automation: when its trigger fires and its conditions hold, its steps run as an execution. */
+export type WorkflowUpcomingRunsArgs = {
+  count?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3066,6 +3116,23 @@ export type WorkflowCaseInput = {
   name: Scalars['String']['input'];
 };
 
+/** At most limit executions of one key are RUNNING at once; the others wait as PENDING, in order. */
+export type WorkflowConcurrency = {
+  __typename?: 'WorkflowConcurrency';
+  /** The key, a placeholder template; null: one key for the whole workflow. */
+  key: Maybe<Scalars['String']['output']>;
+  /** How many may run at once per key (1 to 1000). */
+  limit: Scalars['Int']['output'];
+};
+
+/** Concurrency of a definition (see WorkflowConcurrency). */
+export type WorkflowConcurrencyInput = {
+  /** The key, a placeholder template; left out: one key for the whole workflow. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** How many may run at once per key (1 to 1000). */
+  limit: Scalars['Int']['input'];
+};
+
 /** A connection to a list of items. */
 export type WorkflowConnection = {
   __typename?: 'WorkflowConnection';
@@ -3077,17 +3144,43 @@ export type WorkflowConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/**
+ * Triggers of one key that come within period of each other make ONE execution, started
+ * period after the last of them, with the last one's trigger data.
+ */
+export type WorkflowDebounce = {
+  __typename?: 'WorkflowDebounce';
+  /** The key, a placeholder template such as "{{client.id}}" (the default when null). */
+  key: Maybe<Scalars['String']['output']>;
+  /** How long to wait after the last trigger: a duration from 1s to 24h, such as "10m". */
+  period: Scalars['String']['output'];
+};
+
+/** Debounce of a definition (see WorkflowDebounce). */
+export type WorkflowDebounceInput = {
+  /** The key, a placeholder template; left out: "{{client.id}}". */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** How long to wait after the last trigger (1s to 24h), such as "10m". */
+  period: Scalars['String']['input'];
+};
+
 /** A workflow's versioned definition: trigger, conditions, actions, enrollment and goal. */
 export type WorkflowDefinition = {
   __typename?: 'WorkflowDefinition';
   /** The step tree. */
   actions: Array<WorkflowAction>;
+  /** Concurrency limit per key, if any. */
+  concurrency: Maybe<WorkflowConcurrency>;
   /** Conditions that must hold for the steps to run. */
   conditions: Scalars['Map']['output'];
+  /** Debounce per key, if any. */
+  debounce: Maybe<WorkflowDebounce>;
   /** The enrollment rule ({mode, reenrollOn}); null is EVERY_TIME. */
   enrollment: Maybe<Scalars['Map']['output']>;
   /** The goal condition; null: no goal. */
   goal: Maybe<Scalars['Map']['output']>;
+  /** Throttle per key, if any. */
+  throttle: Maybe<WorkflowThrottle>;
   /** Filters on the trigger. */
   triggerConfig: Scalars['Map']['output'];
   /** The CRM event that starts the workflow. */
@@ -3098,12 +3191,18 @@ export type WorkflowDefinition = {
 export type WorkflowDefinitionInput = {
   /** The step tree. */
   actions: Array<WorkflowActionInput>;
+  /** Concurrency limit per key. */
+  concurrency?: InputMaybe<WorkflowConcurrencyInput>;
   /** Conditions that must hold for the steps to run. */
   conditions?: InputMaybe<Scalars['Map']['input']>;
+  /** Debounce per key. */
+  debounce?: InputMaybe<WorkflowDebounceInput>;
   /** Who may start a run: {mode: EVERY_TIME|ONCE|ONE_ACTIVE, reenrollOn: [client fields]}. */
   enrollment?: InputMaybe<Scalars['Map']['input']>;
   /** A condition that ends a run when it holds. */
   goal?: InputMaybe<Scalars['Map']['input']>;
+  /** Throttle per key. */
+  throttle?: InputMaybe<WorkflowThrottleInput>;
   /** Filters on the trigger. */
   triggerConfig?: InputMaybe<Scalars['Map']['input']>;
   /** The CRM event that starts the workflow. */
@@ -3988,6 +4087,27 @@ export type WorkflowTemplateOverrides = {
   goal?: InputMaybe<Scalars['Map']['input']>;
   /** Trigger filters instead of the template's. */
   triggerConfig?: InputMaybe<Scalars['Map']['input']>;
+};
+
+/** At most limit executions of one key start per period; the others start in a later window. */
+export type WorkflowThrottle = {
+  __typename?: 'WorkflowThrottle';
+  /** The key, a placeholder template such as "{{client.id}}" (the default when null). */
+  key: Maybe<Scalars['String']['output']>;
+  /** How many may start per window and key (1 to 100000). */
+  limit: Scalars['Int']['output'];
+  /** The window: a duration from 1s to 24h, such as "1h"; windows are aligned (whole minutes, hours of UTC). */
+  period: Scalars['String']['output'];
+};
+
+/** Throttle of a definition (see WorkflowThrottle). */
+export type WorkflowThrottleInput = {
+  /** The key, a placeholder template; left out: "{{client.id}}". */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** How many may start per window and key (1 to 100000). */
+  limit: Scalars['Int']['input'];
+  /** The window (1s to 24h), such as "1h". */
+  period: Scalars['String']['input'];
 };
 
 /** An immutable snapshot of a workflow's definition, made by every change of it. */

@@ -4,8 +4,14 @@ PRAGMA foreign_keys = off;
 ALTER TABLE `workflows` ADD COLUMN `enrollment` json NULL;
 -- Add column "goal" to table: "workflows"
 ALTER TABLE `workflows` ADD COLUMN `goal` json NULL;
+-- Add column "debounce" to table: "workflows"
+ALTER TABLE `workflows` ADD COLUMN `debounce` json NULL;
+-- Add column "concurrency" to table: "workflows"
+ALTER TABLE `workflows` ADD COLUMN `concurrency` json NULL;
+-- Add column "throttle" to table: "workflows"
+ALTER TABLE `workflows` ADD COLUMN `throttle` json NULL;
 -- Create "new_workflow_executions" table
-CREATE TABLE `new_workflow_executions` (`id` uuid NOT NULL, `created_at` datetime NOT NULL, `status` text NOT NULL DEFAULT ('PENDING'), `trigger_data` json NOT NULL, `current_step` integer NOT NULL DEFAULT (0), `started_at` datetime NULL, `completed_at` datetime NULL, `error_message` text NULL, `exit_reason` text NULL, `exit_message` text NULL, `workflow_version` integer NOT NULL DEFAULT (1), `definition` json NULL, `dedupe_key` text NULL, `run_at` datetime NOT NULL, `lease_owner` text NULL, `lease_expires_at` datetime NULL, `attempt` integer NOT NULL DEFAULT (0), `step_attempt` integer NOT NULL DEFAULT (0), `run` integer NOT NULL DEFAULT (1), `loop_frames` json NULL, `step_runs` integer NOT NULL DEFAULT (0), `conditions_checked` bool NOT NULL DEFAULT (false), `depth` integer NOT NULL DEFAULT (0), `one_active` bool NOT NULL DEFAULT (false), `client_id` uuid NULL, `workflow_id` uuid NOT NULL, PRIMARY KEY (`id`), CONSTRAINT `workflow_executions_clients_executions` FOREIGN KEY (`client_id`) REFERENCES `clients` (`id`) ON DELETE CASCADE, CONSTRAINT `workflow_executions_workflows_executions` FOREIGN KEY (`workflow_id`) REFERENCES `workflows` (`id`) ON DELETE CASCADE);
+CREATE TABLE `new_workflow_executions` (`id` uuid NOT NULL, `created_at` datetime NOT NULL, `status` text NOT NULL DEFAULT ('PENDING'), `trigger_data` json NOT NULL, `current_step` integer NOT NULL DEFAULT (0), `started_at` datetime NULL, `completed_at` datetime NULL, `error_message` text NULL, `exit_reason` text NULL, `exit_message` text NULL, `workflow_version` integer NOT NULL DEFAULT (1), `definition` json NULL, `dedupe_key` text NULL, `run_at` datetime NOT NULL, `lease_owner` text NULL, `lease_expires_at` datetime NULL, `attempt` integer NOT NULL DEFAULT (0), `step_attempt` integer NOT NULL DEFAULT (0), `run` integer NOT NULL DEFAULT (1), `loop_frames` json NULL, `step_runs` integer NOT NULL DEFAULT (0), `conditions_checked` bool NOT NULL DEFAULT (false), `depth` integer NOT NULL DEFAULT (0), `one_active` bool NOT NULL DEFAULT (false), `debounce_key` text NULL, `flow_gated` bool NOT NULL DEFAULT (false), `concurrency_key` text NULL, `concurrency_limit` integer NOT NULL DEFAULT (0), `throttle_key` text NULL, `throttle_limit` integer NOT NULL DEFAULT (0), `throttle_period_ms` integer NOT NULL DEFAULT (0), `throttle_window` datetime NULL, `client_id` uuid NULL, `workflow_id` uuid NOT NULL, PRIMARY KEY (`id`), CONSTRAINT `workflow_executions_clients_executions` FOREIGN KEY (`client_id`) REFERENCES `clients` (`id`) ON DELETE CASCADE, CONSTRAINT `workflow_executions_workflows_executions` FOREIGN KEY (`workflow_id`) REFERENCES `workflows` (`id`) ON DELETE CASCADE);
 -- Copy rows from old table "workflow_executions" to new temporary table "new_workflow_executions"
 INSERT INTO `new_workflow_executions` (`id`, `created_at`, `status`, `trigger_data`, `current_step`, `started_at`, `completed_at`, `error_message`, `exit_reason`, `exit_message`, `workflow_version`, `definition`, `dedupe_key`, `run_at`, `lease_owner`, `lease_expires_at`, `attempt`, `step_attempt`, `run`, `loop_frames`, `step_runs`, `conditions_checked`, `depth`, `client_id`, `workflow_id`) SELECT `id`, `created_at`, `status`, `trigger_data`, `current_step`, `started_at`, `completed_at`, `error_message`, `exit_reason`, `exit_message`, `workflow_version`, `definition`, `dedupe_key`, `run_at`, `lease_owner`, `lease_expires_at`, `attempt`, `step_attempt`, `run`, `loop_frames`, `step_runs`, `conditions_checked`, `depth`, `client_id`, `workflow_id` FROM `workflow_executions`;
 -- Drop "workflow_executions" table after copying rows
@@ -34,6 +40,22 @@ CREATE INDEX `workflow_executions_ended_completed_at` ON `workflow_executions` (
 CREATE INDEX `workflow_executions_active_client` ON `workflow_executions` (`client_id`) WHERE status IN ('PENDING', 'RUNNING');
 -- Create index "workflow_executions_one_active" to table: "workflow_executions"
 CREATE UNIQUE INDEX `workflow_executions_one_active` ON `workflow_executions` (`workflow_id`, `client_id`) WHERE one_active AND status IN ('PENDING', 'RUNNING');
+-- Create index "workflow_executions_debounce" to table: "workflow_executions"
+CREATE UNIQUE INDEX `workflow_executions_debounce` ON `workflow_executions` (`workflow_id`, `debounce_key`) WHERE debounce_key IS NOT NULL AND status = 'PENDING';
+-- Create index "workflow_executions_running_concurrency" to table: "workflow_executions"
+CREATE INDEX `workflow_executions_running_concurrency` ON `workflow_executions` (`workflow_id`, `concurrency_key`) WHERE status = 'RUNNING' AND concurrency_key IS NOT NULL;
+-- Create index "workflow_executions_throttle_window" to table: "workflow_executions"
+CREATE INDEX `workflow_executions_throttle_window` ON `workflow_executions` (`workflow_id`, `throttle_key`, `throttle_window`) WHERE throttle_window IS NOT NULL;
+-- Create index "workflow_executions_gated_run_at" to table: "workflow_executions"
+CREATE INDEX `workflow_executions_gated_run_at` ON `workflow_executions` (`run_at`) WHERE status = 'PENDING' AND flow_gated;
+-- Create "client_date_occurrences" table
+CREATE TABLE `client_date_occurrences` (`id` uuid NOT NULL, `date` text NOT NULL, `due_at` datetime NOT NULL, `client_id` uuid NOT NULL, `workflow_id` uuid NOT NULL, PRIMARY KEY (`id`), CONSTRAINT `client_date_occurrences_clients_date_occurrences` FOREIGN KEY (`client_id`) REFERENCES `clients` (`id`) ON DELETE CASCADE, CONSTRAINT `client_date_occurrences_workflows_date_occurrences` FOREIGN KEY (`workflow_id`) REFERENCES `workflows` (`id`) ON DELETE CASCADE);
+-- Create index "clientdateoccurrence_workflow_id_client_id" to table: "client_date_occurrences"
+CREATE UNIQUE INDEX `clientdateoccurrence_workflow_id_client_id` ON `client_date_occurrences` (`workflow_id`, `client_id`);
+-- Create index "clientdateoccurrence_due_at" to table: "client_date_occurrences"
+CREATE INDEX `clientdateoccurrence_due_at` ON `client_date_occurrences` (`due_at`);
+-- Create index "clientdateoccurrence_workflow_id_due_at" to table: "client_date_occurrences"
+CREATE INDEX `clientdateoccurrence_workflow_id_due_at` ON `client_date_occurrences` (`workflow_id`, `due_at`);
 -- Create "workflow_enrollment_skips" table
 CREATE TABLE `workflow_enrollment_skips` (`id` uuid NOT NULL, `created_at` datetime NOT NULL, `reason` text NOT NULL, `client_id` uuid NOT NULL, `workflow_id` uuid NOT NULL, PRIMARY KEY (`id`), CONSTRAINT `workflow_enrollment_skips_clients_enrollment_skips` FOREIGN KEY (`client_id`) REFERENCES `clients` (`id`) ON DELETE CASCADE, CONSTRAINT `workflow_enrollment_skips_workflows_enrollment_skips` FOREIGN KEY (`workflow_id`) REFERENCES `workflows` (`id`) ON DELETE CASCADE);
 -- Create index "enrollmentskip_created_at" to table: "workflow_enrollment_skips"
@@ -42,6 +64,10 @@ CREATE INDEX `enrollmentskip_created_at` ON `workflow_enrollment_skips` (`create
 CREATE INDEX `enrollmentskip_workflow_id_created_at` ON `workflow_enrollment_skips` (`workflow_id`, `created_at`);
 -- Create index "enrollmentskip_client_id" to table: "workflow_enrollment_skips"
 CREATE INDEX `enrollmentskip_client_id` ON `workflow_enrollment_skips` (`client_id`);
+-- Create "workflow_schedule_states" table
+CREATE TABLE `workflow_schedule_states` (`id` uuid NOT NULL, `handled_through` datetime NULL, `built_for` datetime NULL, `workflow_id` uuid NOT NULL, PRIMARY KEY (`id`), CONSTRAINT `workflow_schedule_states_workflows_schedule_state` FOREIGN KEY (`workflow_id`) REFERENCES `workflows` (`id`) ON DELETE CASCADE);
+-- Create index "workflow_schedule_states_workflow_id_key" to table: "workflow_schedule_states"
+CREATE UNIQUE INDEX `workflow_schedule_states_workflow_id_key` ON `workflow_schedule_states` (`workflow_id`);
 -- Create "workflow_enrollments" table
 CREATE TABLE `workflow_enrollments` (`id` uuid NOT NULL, `fingerprint` text NOT NULL DEFAULT (''), `execution_id` uuid NULL, `enrollments` integer NOT NULL DEFAULT (1), `enrolled_at` datetime NOT NULL, `client_id` uuid NOT NULL, `workflow_id` uuid NOT NULL, PRIMARY KEY (`id`), CONSTRAINT `workflow_enrollments_clients_enrollments` FOREIGN KEY (`client_id`) REFERENCES `clients` (`id`) ON DELETE CASCADE, CONSTRAINT `workflow_enrollments_workflows_enrollments` FOREIGN KEY (`workflow_id`) REFERENCES `workflows` (`id`) ON DELETE CASCADE);
 -- Create index "workflowenrollment_workflow_id_client_id" to table: "workflow_enrollments"

@@ -77,6 +77,9 @@ type Hub struct {
 	changed chan struct{}
 	// swept counts sweeps (tests wait on it instead of sleeping).
 	swept atomic.Int64
+	// recent holds the ids of the last dispatched events (WaitDispatched's signal).
+	recent     [256]uuid.UUID
+	recentNext int
 }
 
 // NewHub returns a hub that reads with db; Run feeds it from a bus.
@@ -120,6 +123,13 @@ func (h *Hub) signal() {
 // (tests and benchmarks: a WebSocket subscribe is not acknowledged).
 func (h *Hub) WaitSubscriptions(ctx context.Context, n int) error {
 	return h.await(ctx, func() bool { return len(h.subs) >= n })
+}
+
+// WaitDispatched returns once an event about the row id has been dispatched (among the
+// last 256), or when ctx ends. Tests wait on it so that the late event of a change made
+// before they subscribe does not reach the subscription.
+func (h *Hub) WaitDispatched(ctx context.Context, id uuid.UUID) error {
+	return h.await(ctx, func() bool { return slices.Contains(h.recent[:], id) })
 }
 
 // WaitSweeps returns once n sweeps have finished, or when ctx ends.
@@ -232,7 +242,10 @@ func (h *Hub) dispatch(ctx context.Context, batch []Event) {
 				s.offer(e)
 			}
 		}
+		h.recent[h.recentNext] = e.ID
+		h.recentNext = (h.recentNext + 1) % len(h.recent)
 	}
+	h.signal()
 }
 
 // withWorkflows fills in the workflow of execution and log events, from the cache or in

@@ -53,6 +53,20 @@ func manualWorkflow(t *testing.T, c *testsupport.APIClient, name string) string 
 	return out.CreateWorkflow.ID
 }
 
+// settledWorkflow is manualWorkflow for tests that count a subscription's events: the
+// creation's event is published after the commit, so it waits until the hub has dispatched
+// it, and a subscription made next cannot receive it.
+func settledWorkflow(t *testing.T, c *testsupport.APIClient, name string) string {
+	t.Helper()
+	id := manualWorkflow(t, c, name)
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
+	defer cancel()
+	if err := c.Live.WaitDispatched(ctx, uuid.MustParse(id)); err != nil {
+		t.Fatalf("the creation of workflow %s was never dispatched: %v", name, err)
+	}
+	return id
+}
+
 func trigger(t *testing.T, c *testsupport.APIClient, workflowID string) string {
 	t.Helper()
 	var out struct{ TriggerWorkflow struct{ ID string } }
@@ -332,7 +346,7 @@ func TestChangesAreSentWhateverIsSelected(t *testing.T) {
 	t.Parallel()
 	db := testsupport.Open(t, "sqlite3")
 	s := newSetup(t, db, testsupport.LiveOptions{})
-	wf := manualWorkflow(t, s.api, "Selected")
+	wf := settledWorkflow(t, s.api, "Selected")
 	ws := dial(t, s.api)
 	_, execs := ws.Subscribe(`subscription($wf: ID) { executionUpdated(workflowId: $wf) { id } }`, map[string]any{"wf": wf})
 	_, wfs := ws.Subscribe(`subscription($id: ID) { workflowChanged(id: $id) { name } }`, map[string]any{"id": wf})
@@ -354,7 +368,7 @@ func TestEventsCarryEveryField(t *testing.T) {
 	t.Parallel()
 	db := testsupport.Open(t, "sqlite3")
 	s := newSetup(t, db, testsupport.LiveOptions{})
-	wf := manualWorkflow(t, s.api, "Full")
+	wf := settledWorkflow(t, s.api, "Full")
 	ws := dial(t, s.api)
 	_, msgs := ws.Subscribe(`subscription($wf: ID) { executionUpdated(workflowId: $wf) { workflowId createdAt status outputs } }`, map[string]any{"wf": wf})
 	_, wfs := ws.Subscribe(`subscription($id: ID) { workflowChanged(id: $id) { webhookPath name isActive } }`, map[string]any{"id": wf})
@@ -448,7 +462,7 @@ func TestSameSubscriptionsShareOneReload(t *testing.T) {
 	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
 		s := newSetup(t, db, testsupport.LiveOptions{})
-		wf := manualWorkflow(t, s.api, "Shared")
+		wf := settledWorkflow(t, s.api, "Shared")
 		var streams []<-chan testsupport.WSMessage
 		for range 2 {
 			ws := dial(t, s.api)

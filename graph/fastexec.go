@@ -17,6 +17,8 @@ import (
 // number of statements), so the goroutines only added their start and stack growth, which
 // were a quarter of a nested answer's CPU. Each element still gets its own field context (its
 // index in error paths) and, unless panics are left to the caller, its own recovery.
+//
+//nolint:unparam // the signature is gqlgen's, whose omit_panic_handler may turn it to true
 func marshalSlice(ctx context.Context, length int, _ int64, omitPanicHandler bool,
 	marshalElement func(ctx context.Context, i int) graphql.Marshaler,
 ) graphql.Array {

@@ -67,8 +67,8 @@ func seedHistory(tb testing.TB, db *testsupport.DB, owner *ent.User, name string
 	}{
 		{`INSERT INTO workflow_executions (id, created_at, workflow_id, status, trigger_data, current_step, started_at,
 			completed_at, workflow_version, run_at, attempt, step_attempt, run, step_runs, conditions_checked, depth)
-		SELECT gen_random_uuid(), now(), $1, 'COMPLETED', '{}'::jsonb, 0, now(), now(), 1, now(), 1, 0, 1, 0, true, 0
-		FROM generate_series(1, $2::int)`, []any{wf.ID, n}},
+		SELECT gen_random_uuid(), t, $1, 'COMPLETED', '{}'::jsonb, 0, t, t + interval '1 second', 1, t, 1, 0, 1, 0, true, 0
+		FROM generate_series(1, $2::int), now() AS t`, []any{wf.ID, n}},
 		// Every execution of the first page gets its steps; the last of them its history.
 		{`INSERT INTO workflow_execution_logs (id, execution_id, step_index, path, run, action_type, status, attempt, duration_ms, executed_at)
 		SELECT gen_random_uuid(), e.id, s, '/actions/' || s, 1, 'LOG_ACTIVITY', 'SUCCESS', 1, 1, now()

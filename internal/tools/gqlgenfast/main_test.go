@@ -32,6 +32,7 @@ func TestRewriteOfTheCommittedExecutor(t *testing.T) {
 	}
 }
 
+//nolint:dupword // gqlgen's generated code, as it is
 const sample = `func (ec *executionContext) _Thing_count(ctx context.Context, field graphql.CollectedField, obj *ent.Thing) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -243,4 +244,82 @@ func BenchmarkNestedPageHistory(b *testing.B) {
 			})
 		}
 	}
+}
+
+// TestNestedPagesHonourLastCursorsAndFilters: the per-parent pages (a LATERAL join on
+// PostgreSQL, a window on SQLite) keep `last` (the last N, in order, with hasPreviousPage),
+// `after` cursors and `where` filters, for every parent.
+func TestNestedPagesHonourLastCursorsAndFilters(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
+		owner := seedUser(t, db, "owner@example.com")
+		seedTree(t, db, owner, 3, 4, 12) // logs written in reverse step order
+
+		type page struct {
+			Edges []struct {
+				Cursor string
+				Node   struct{ StepIndex int }
+			}
+			PageInfo struct{ HasPreviousPage, HasNextPage bool }
+		}
+		steps := func(p page) []int {
+			var out []int
+			for _, e := range p.Edges {
+				out = append(out, e.Node.StepIndex)
+			}
+			return out
+		}
+		const q = `query($after: Cursor) { workflows(first: 3) { edges { node { executions(first: 2) { edges { node {
+		  tail: logs(last: 3) { edges { cursor node { stepIndex } } pageInfo { hasPreviousPage hasNextPage } }
+		  head: logs(first: 2) { edges { cursor node { stepIndex } } pageInfo { hasPreviousPage hasNextPage } }
+		  next: logs(first: 3, after: $after) { edges { cursor node { stepIndex } } pageInfo { hasPreviousPage hasNextPage } }
+		  late: logs(first: 5, where: {stepIndexGT: 8}) { edges { cursor node { stepIndex } } pageInfo { hasPreviousPage hasNextPage } }
+		} } } } } } }`
+		type result struct {
+			Workflows struct {
+				Edges []struct {
+					Node struct {
+						Executions struct {
+							Edges []struct {
+								Node struct{ Tail, Head, Next, Late page }
+							}
+						}
+					}
+				}
+			}
+		}
+		var first result
+		api.MustData(q, map[string]any{"after": nil}, &first)
+		wfs := first.Workflows.Edges
+		if len(wfs) != 3 {
+			t.Fatalf("%d workflows, want 3", len(wfs))
+		}
+		for _, wf := range wfs {
+			if n := len(wf.Node.Executions.Edges); n != 2 {
+				t.Fatalf("%d executions, want 2", n)
+			}
+			for _, ex := range wf.Node.Executions.Edges {
+				n := ex.Node
+				if got := steps(n.Tail); !slices.Equal(got, []int{9, 10, 11}) || !n.Tail.PageInfo.HasPreviousPage || n.Tail.PageInfo.HasNextPage {
+					t.Fatalf("last: 3 = %v %+v, want [9 10 11], a previous page and no next", got, n.Tail.PageInfo)
+				}
+				if got := steps(n.Head); !slices.Equal(got, []int{0, 1}) || !n.Head.PageInfo.HasNextPage {
+					t.Fatalf("first: 2 = %v %+v, want [0 1] and a next page", got, n.Head.PageInfo)
+				}
+				if got := steps(n.Late); !slices.Equal(got, []int{9, 10, 11}) || n.Late.PageInfo.HasNextPage {
+					t.Fatalf("stepIndexGT 8 = %v %+v, want [9 10 11] and no next page", got, n.Late.PageInfo)
+				}
+			}
+		}
+
+		// The first execution's page after its second log: steps 2, 3, 4.
+		cursor := wfs[0].Node.Executions.Edges[0].Node.Head.Edges[1].Cursor
+		var next result
+		api.MustData(q, map[string]any{"after": cursor}, &next)
+		got := next.Workflows.Edges[0].Node.Executions.Edges[0].Node.Next
+		if s := steps(got); !slices.Equal(s, []int{2, 3, 4}) || !got.PageInfo.HasNextPage {
+			t.Fatalf("first: 3 after the second log = %v %+v, want [2 3 4] and a next page", s, got.PageInfo)
+		}
+	})
 }

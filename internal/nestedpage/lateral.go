@@ -40,7 +40,11 @@ func Lateral(parentTable, parentID, fk string, limit int, parents *[]driver.Valu
 		columns := s.UnqualifiedColumns()
 		parent := d.Table(parentTable).As(parentAlias)
 
-		inner := s.Clone()
+		// The inner query is s itself (s is replaced below): Selector.Clone shares the
+		// predicates' closures, which write their operators into the original predicates, so
+		// a clone of a single-predicate WHERE renders "col$1" without its operator.
+		inner := new(sql.Selector)
+		*inner = *s
 		inner.SetDistinct(false)
 		inner.Where(sql.ColumnsEQ(inner.C(fk), parent.C(parentID)))
 		inner.AppendSelectExprAs(sql.RowNumber().OrderExpr(order), rankColumn)

@@ -7,6 +7,9 @@ package main
 import (
 	"fmt"
 	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -18,6 +21,8 @@ import (
 
 func main() {
 	ex, err := entgql.NewExtension(
+		// First: the options below (where inputs) add their templates to these.
+		entgql.WithTemplates(templates()...),
 		entgql.WithSchemaGenerator(),
 		entgql.WithSchemaPath("graph/ent.graphqls"),
 		entgql.WithConfigPath("gqlgen.yml"),
@@ -43,6 +48,77 @@ func main() {
 	if err := entc.Generate("./ent/schema", cfg, entc.Extensions(ex)); err != nil {
 		log.Fatalf("run ent codegen: %v", err)
 	}
+}
+
+// templates are entgql's templates with the field collection reading nested pages through
+// internal/nestedpage on PostgreSQL (see lateralCollection).
+func templates() []*gen.Template {
+	out := []*gen.Template{lateralCollection()}
+	for _, t := range entgql.AllTemplates {
+		if t != entgql.CollectionTemplate {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// lateralPage replaces entgql's per-parent limit (a ROW_NUMBER() window over every child of
+// every parent) on PostgreSQL for one-to-many edges with a non-null foreign key: the page of
+// each parent is read through a LATERAL join once the parents are loaded (loadTotal runs
+// with them), costing about N index rows per parent however many children it has.
+const lateralPage = `{{- if and $e.O2M $e.Ref $e.Ref.Field (not $e.Ref.Field.Nillable) }}
+if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
+	var parents []driver.Value
+	query.modifiers = append(query.modifiers, nestedpage.Lateral({{ $node.Package }}.Table, {{ $node.Package }}.{{ $node.ID.Constant }}, {{ $fk }}, limit, &parents, pager.orderExpr(query)))
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce({{ $e.Type.Package }}.{{ $e.Ref.Field.Constant }})
+	}
+	{{ $receiver }}.loadTotal = append({{ $receiver }}.loadTotal, func(ctx context.Context, nodes []*{{ $node.Name }}) error {
+		byID := make(map[{{ $node.ID.Type }}]*{{ $node.Name }}, len(nodes))
+		parents = make([]driver.Value, len(nodes))
+		for i, n := range nodes {
+			parents[i] = n.ID
+			byID[n.ID] = n
+			n.appendNamed{{ $e.StructField }}(alias)
+		}
+		children, err := query.All(ctx)
+		if err != nil {
+			return err
+		}
+		for _, c := range children {
+			byID[c.{{ $e.Ref.Field.StructField }}].appendNamed{{ $e.StructField }}(alias, c)
+		}
+		return nil
+	})
+	continue
+}
+{{- end }}
+modify := entgql.LimitPerRow({{ $fk }}, limit, pager.orderExpr(query))`
+
+// lateralCollection is entgql's collection template (read from the module's source, so an
+// upgrade keeps its other changes) with lateralPage in place of its per-parent limit. It
+// fails the generation when entgql's template no longer has the expected lines.
+func lateralCollection() *gen.Template {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "entgo.io/contrib").Output()
+	if err != nil {
+		log.Fatalf("find entgo.io/contrib: %v", err)
+	}
+	path := filepath.Join(strings.TrimSpace(string(out)), "entgql", "template", "collection.tmpl")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatalf("read entgql's collection template: %v", err)
+	}
+	text := string(b)
+	for _, r := range []struct{ old, new string }{
+		{"modify := entgql.LimitPerRow({{ $fk }}, limit, pager.orderExpr(query))", lateralPage},
+		{"\t\"entgo.io/contrib/entgql\"\n", "\t\"entgo.io/contrib/entgql\"\n\t\"entgo.io/ent/dialect\"\n\t\"github.com/flowline/flowline/internal/nestedpage\"\n"},
+	} {
+		if strings.Count(text, r.old) != 1 {
+			log.Fatalf("%s: expected one %q; update lateralCollection in ent/entc.go", path, r.old)
+		}
+		text = strings.Replace(text, r.old, r.new, 1)
+	}
+	return gen.MustParse(gen.NewTemplate("template/collection.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
 }
 
 // renameContactToClient publishes the ent type Contact as the GraphQL type Client. ent

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"entgo.io/contrib/entgql"
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/flowline/flowline/ent/activity"
@@ -21,6 +22,7 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/ent/workflowversion"
+	"github.com/flowline/flowline/internal/nestedpage"
 	"github.com/google/uuid"
 )
 
@@ -548,6 +550,31 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				if oneNode {
 					pager.applyOrder(query.Limit(limit))
 				} else {
+					if _q.driver.Dialect() == dialect.Postgres {
+						var parents []driver.Value
+						query.modifiers = append(query.modifiers, nestedpage.Lateral(contact.Table, contact.FieldID, contact.DocumentsColumn, limit, &parents, pager.orderExpr(query)))
+						if len(query.ctx.Fields) > 0 {
+							query.ctx.AppendFieldOnce(document.FieldClientID)
+						}
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+							byID := make(map[uuid.UUID]*Contact, len(nodes))
+							parents = make([]driver.Value, len(nodes))
+							for i, n := range nodes {
+								parents[i] = n.ID
+								byID[n.ID] = n
+								n.appendNamedDocuments(alias)
+							}
+							children, err := query.All(ctx)
+							if err != nil {
+								return err
+							}
+							for _, c := range children {
+								byID[c.ClientID].appendNamedDocuments(alias, c)
+							}
+							return nil
+						})
+						continue
+					}
 					modify := entgql.LimitPerRow(contact.DocumentsColumn, limit, pager.orderExpr(query))
 					query.modifiers = append(query.modifiers, modify)
 				}
@@ -637,6 +664,31 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				if oneNode {
 					pager.applyOrder(query.Limit(limit))
 				} else {
+					if _q.driver.Dialect() == dialect.Postgres {
+						var parents []driver.Value
+						query.modifiers = append(query.modifiers, nestedpage.Lateral(contact.Table, contact.FieldID, contact.ActivitiesColumn, limit, &parents, pager.orderExpr(query)))
+						if len(query.ctx.Fields) > 0 {
+							query.ctx.AppendFieldOnce(activity.FieldClientID)
+						}
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+							byID := make(map[uuid.UUID]*Contact, len(nodes))
+							parents = make([]driver.Value, len(nodes))
+							for i, n := range nodes {
+								parents[i] = n.ID
+								byID[n.ID] = n
+								n.appendNamedActivities(alias)
+							}
+							children, err := query.All(ctx)
+							if err != nil {
+								return err
+							}
+							for _, c := range children {
+								byID[c.ClientID].appendNamedActivities(alias, c)
+							}
+							return nil
+						})
+						continue
+					}
 					modify := entgql.LimitPerRow(contact.ActivitiesColumn, limit, pager.orderExpr(query))
 					query.modifiers = append(query.modifiers, modify)
 				}
@@ -1537,6 +1589,31 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				if oneNode {
 					pager.applyOrder(query.Limit(limit))
 				} else {
+					if _q.driver.Dialect() == dialect.Postgres {
+						var parents []driver.Value
+						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflow.Table, workflow.FieldID, workflow.ExecutionsColumn, limit, &parents, pager.orderExpr(query)))
+						if len(query.ctx.Fields) > 0 {
+							query.ctx.AppendFieldOnce(workflowexecution.FieldWorkflowID)
+						}
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
+							byID := make(map[uuid.UUID]*Workflow, len(nodes))
+							parents = make([]driver.Value, len(nodes))
+							for i, n := range nodes {
+								parents[i] = n.ID
+								byID[n.ID] = n
+								n.appendNamedExecutions(alias)
+							}
+							children, err := query.All(ctx)
+							if err != nil {
+								return err
+							}
+							for _, c := range children {
+								byID[c.WorkflowID].appendNamedExecutions(alias, c)
+							}
+							return nil
+						})
+						continue
+					}
 					modify := entgql.LimitPerRow(workflow.ExecutionsColumn, limit, pager.orderExpr(query))
 					query.modifiers = append(query.modifiers, modify)
 				}
@@ -1626,6 +1703,31 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				if oneNode {
 					pager.applyOrder(query.Limit(limit))
 				} else {
+					if _q.driver.Dialect() == dialect.Postgres {
+						var parents []driver.Value
+						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflow.Table, workflow.FieldID, workflow.VersionsColumn, limit, &parents, pager.orderExpr(query)))
+						if len(query.ctx.Fields) > 0 {
+							query.ctx.AppendFieldOnce(workflowversion.FieldWorkflowID)
+						}
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
+							byID := make(map[uuid.UUID]*Workflow, len(nodes))
+							parents = make([]driver.Value, len(nodes))
+							for i, n := range nodes {
+								parents[i] = n.ID
+								byID[n.ID] = n
+								n.appendNamedVersions(alias)
+							}
+							children, err := query.All(ctx)
+							if err != nil {
+								return err
+							}
+							for _, c := range children {
+								byID[c.WorkflowID].appendNamedVersions(alias, c)
+							}
+							return nil
+						})
+						continue
+					}
 					modify := entgql.LimitPerRow(workflow.VersionsColumn, limit, pager.orderExpr(query))
 					query.modifiers = append(query.modifiers, modify)
 				}
@@ -1930,6 +2032,31 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 				if oneNode {
 					pager.applyOrder(query.Limit(limit))
 				} else {
+					if _q.driver.Dialect() == dialect.Postgres {
+						var parents []driver.Value
+						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflowexecution.Table, workflowexecution.FieldID, workflowexecution.LogsColumn, limit, &parents, pager.orderExpr(query)))
+						if len(query.ctx.Fields) > 0 {
+							query.ctx.AppendFieldOnce(workflowexecutionlog.FieldExecutionID)
+						}
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*WorkflowExecution) error {
+							byID := make(map[uuid.UUID]*WorkflowExecution, len(nodes))
+							parents = make([]driver.Value, len(nodes))
+							for i, n := range nodes {
+								parents[i] = n.ID
+								byID[n.ID] = n
+								n.appendNamedLogs(alias)
+							}
+							children, err := query.All(ctx)
+							if err != nil {
+								return err
+							}
+							for _, c := range children {
+								byID[c.ExecutionID].appendNamedLogs(alias, c)
+							}
+							return nil
+						})
+						continue
+					}
 					modify := entgql.LimitPerRow(workflowexecution.LogsColumn, limit, pager.orderExpr(query))
 					query.modifiers = append(query.modifiers, modify)
 				}

@@ -660,6 +660,11 @@ var (
 				Columns: []*schema.Column{WorkflowExecutionsColumns[33], WorkflowExecutionsColumns[12]},
 			},
 			{
+				Name:    "workflowexecution_workflow_id_id",
+				Unique:  false,
+				Columns: []*schema.Column{WorkflowExecutionsColumns[33], WorkflowExecutionsColumns[0]},
+			},
+			{
 				Name:    "workflow_executions_pending_run_at",
 				Unique:  false,
 				Columns: []*schema.Column{WorkflowExecutionsColumns[13]},

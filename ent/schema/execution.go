@@ -121,6 +121,10 @@ func (WorkflowExecution) Indexes() []ent.Index {
 		index.Fields("client_id", "created_at"),
 		index.Fields("status", "completed_at"),
 		index.Fields("workflow_id", "dedupe_key").Unique(),
+		// A workflow's executions connection pages in id order (its default): the nested
+		// page of each workflow is a range of this index that stops after N rows
+		// (internal/nestedpage), however long the workflow's history.
+		index.Fields("workflow_id", "id"),
 		// Claims read only pending rows in run_at order: a partial index keeps the claim
 		// O(1) in the size of the history.
 		index.Fields("run_at").StorageKey("workflow_executions_pending_run_at").

@@ -157,7 +157,7 @@ func newGraphQL(opts Options, live *streams, perCaller *gqlguard.Limiter) http.H
 	srv.AddTransport(transport.Options{})
 	// No multipart transports: multipart requests would bypass the CSRF content-type rule.
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(postTransport{}) // gqlgen's POST, without re-encoding the data (post.go)
 	pageSize := opts.MaxPageSize
 	if pageSize <= 0 {
 		pageSize = gqlguard.DefaultMaxPageSize

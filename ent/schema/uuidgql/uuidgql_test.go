@@ -1,0 +1,20 @@
+package uuidgql
+
+import (
+	"bytes"
+	"strconv"
+	"testing"
+
+	"github.com/google/uuid"
+)
+
+// TestMarshalUUIDWritesTheQuotedCanonicalForm: the same bytes as strconv.Quote(u.String()).
+func TestMarshalUUIDWritesTheQuotedCanonicalForm(t *testing.T) {
+	for _, u := range []uuid.UUID{uuid.Nil, uuid.Max, uuid.MustParse("0eebf4c3-89cf-4354-bb3f-fca3c7851aff"), uuid.New()} {
+		var buf bytes.Buffer
+		MarshalUUID(u).MarshalGQL(&buf)
+		if want := strconv.Quote(u.String()); buf.String() != want {
+			t.Errorf("MarshalUUID(%s) wrote %s, want %s", u, buf.String(), want)
+		}
+	}
+}

@@ -1,0 +1,150 @@
+// Command gqlgenfast rewrites four costs out of gqlgen's generated executor (graph/generated.go)
+// that a large answer pays per object and per field, without changing what it answers. It
+// runs right after gqlgen in the code-generation chain (generate.go); every rewrite checks the
+// exact shape of gqlgen's code and fails the generation when gqlgen's output changed, so an
+// upgrade cannot silently drop or break one.
+//
+//  1. Deferred groups: gqlgen builds a @defer group for every object it marshals, which
+//     copies the object's path (graphql.GetPath) and allocates a field set and a map, used
+//     only when a field of the object is deferred. graph.lazyDeferredGroup builds them only
+//     then.
+//  2. Object output: gqlgen's *FieldSet writes an object through a map of written aliases and
+//     a heap copy of every collected field. graph.object writes the same JSON without them.
+//  3. Lists: gqlgen marshals every element of a list of objects on a goroutine of its own;
+//     graph.marshalSlice marshals them in turn on the caller's goroutine.
+//  4. Plain scalar fields (a struct field of a Go value type whose marshaller never answers
+//     null: int, string, bool, UUID, enums): gqlgen wraps each in a field context, the field
+//     middleware chain and a panic handler, for a read that cannot fail. They are marshalled
+//     directly. The middlewares (graph.MarkResolverErrors) only act on errors, which these
+//     fields cannot produce.
+package main
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+)
+
+func main() {
+	path := "graph/generated.go"
+	if len(os.Args) > 1 {
+		path = os.Args[1]
+	}
+	b, err := os.ReadFile(path) //nolint:gosec // the path is go:generate's argument
+	if err != nil {
+		fail(err)
+	}
+	out, err := Rewrite(string(b))
+	if err != nil {
+		fail(fmt.Errorf("%s: %w", path, err))
+	}
+	if err := os.WriteFile(path, []byte(out), 0o644); err != nil { //nolint:gosec // a source file, world-readable like the rest of the repository
+		fail(err)
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "gqlgenfast:", err)
+	os.Exit(1)
+}
+
+const (
+	concurrentSlice = "ret := graphql.MarshalSliceConcurrently(ctx, len(v), "
+	sequentialSlice = "ret := marshalSlice(ctx, len(v), "
+	newDeferred     = "\tdeferred := graphql.NewDeferredGroup(ctx)\n"
+	lazyDeferred    = "\tdeferred := lazyDeferredGroup(ctx, fields)\n"
+	// The end of every object marshaller.
+	returnOut    = "\tif out.Invalids > 0 {\n\t\treturn graphql.Null\n\t}\n\n\tif n := len(deferred.Defers); n > 0 {\n\t\tatomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))\n\t\tec.ProcessDeferredGroup(deferred)\n\t}\n\n\treturn out\n}\n"
+	returnObject = "\tif out.Invalids > 0 {\n\t\treturn graphql.Null\n\t}\n\n\tif n := len(deferred.Defers); n > 0 {\n\t\tatomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))\n\t\tec.ProcessDeferredGroup(deferred)\n\t}\n\n\treturn object{fields: fields, values: out.Values}\n}\n"
+)
+
+// plainField is gqlgen's resolver of a field read from a struct field, without middleware
+// of its own (no directives). Groups: object, field, receiver type, struct field, Go type,
+// marshaller.
+var plainField = regexp.MustCompile(`func \(ec \*executionContext\) _(\w+?)_(\w+)\(ctx context\.Context, field graphql\.CollectedField, obj (\S+)\) \(ret graphql\.Marshaler\) \{
+	return graphql\.ResolveField\(
+		ctx,
+		ec\.OperationContext,
+		field,
+		func\(ctx context\.Context, field graphql\.CollectedField\) \(\*graphql\.FieldContext, error\) \{
+			return ec\.fieldContext_\w+\(ctx, field\)
+		\},
+		func\(ctx context\.Context\) \(any, error\) \{
+			return obj\.(\w+), nil
+		\},
+		nil,
+		func\(ctx context\.Context, selections ast\.SelectionSet, v (\S+)\) graphql\.Marshaler \{
+			return ec\.([^\s(]+)\(ctx, selections, v\)
+		\},
+		true,
+		(?:true|false),
+	\)
+\}
+`)
+
+// neverNull matches the body of a marshaller that cannot answer null (and so never reports
+// an error that would need the field's path): enums return themselves; Int, String,
+// Boolean and ID always write a value.
+var neverNull = regexp.MustCompile(`^(\treturn v\n|\t_ = sel\n\tres := (graphql\.MarshalInt|graphql\.MarshalInt64|graphql\.MarshalString|graphql\.MarshalBoolean|uuidgql\.MarshalUUID)\(v\)\n\tif res == graphql\.Null \{\n\t\tgraphql\.AddInvalidNullFromMarshaler\(ctx, "\w+!?"\)\n\t\}\n\treturn res\n)$`)
+
+// Rewrite applies the rewrites to gqlgen's generated executor.
+func Rewrite(src string) (string, error) {
+	objects := strings.Count(src, newDeferred)
+	if objects == 0 || strings.Count(src, returnOut) != objects {
+		return "", fmt.Errorf("expected gqlgen's object marshallers (%d deferred groups, %d endings): update internal/tools/gqlgenfast", objects, strings.Count(src, returnOut))
+	}
+	src = strings.ReplaceAll(src, newDeferred, lazyDeferred)
+	src = strings.ReplaceAll(src, returnOut, returnObject)
+	if strings.Count(src, concurrentSlice) == 0 {
+		return "", fmt.Errorf("expected gqlgen's list marshallers (%s): update internal/tools/gqlgenfast", concurrentSlice)
+	}
+	src = strings.ReplaceAll(src, concurrentSlice, sequentialSlice)
+
+	plain := 0
+	var err error
+	src = plainField.ReplaceAllStringFunc(src, func(m string) string {
+		g := plainField.FindStringSubmatch(m)
+		object, name, receiver, structField, goType, marshal := g[1], g[2], g[3], g[4], g[5], g[6]
+		if strings.HasPrefix(object, "_") || !valueType(goType) {
+			return m
+		}
+		body, ok := funcBody(src, marshal)
+		if !ok {
+			err = fmt.Errorf("no marshaller %s for %s.%s", marshal, object, name)
+			return m
+		}
+		if !neverNull.MatchString(body) {
+			return m
+		}
+		plain++
+		return fmt.Sprintf("func (ec *executionContext) _%s_%s(ctx context.Context, field graphql.CollectedField, obj %s) (ret graphql.Marshaler) {\n\treturn ec.%s(ctx, field.Selections, obj.%s)\n}\n",
+			object, name, receiver, marshal, structField)
+	})
+	if err != nil {
+		return "", err
+	}
+	if plain == 0 {
+		return "", fmt.Errorf("expected plain scalar fields: update internal/tools/gqlgenfast")
+	}
+	return src, nil
+}
+
+// valueType reports whether a Go type cannot be nil: not a pointer, slice, map or interface.
+func valueType(t string) bool {
+	return !strings.HasPrefix(t, "*") && !strings.HasPrefix(t, "[]") && !strings.HasPrefix(t, "map[") && t != "any" && !strings.Contains(t, "interface")
+}
+
+// funcBody returns the body of the executionContext method name (between its braces).
+func funcBody(src, name string) (string, bool) {
+	start := strings.Index(src, "func (ec *executionContext) "+name+"(")
+	if start < 0 {
+		return "", false
+	}
+	open := strings.Index(src[start:], "{\n")
+	end := strings.Index(src[start:], "\n}\n")
+	if open < 0 || end < open {
+		return "", false
+	}
+	return src[start+open+2 : start+end+1], true
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestRewriteOfTheCommittedExecutor: the committed graph/generated.go carries the rewrites
+// (go generate ran the tool after gqlgen), and a second rewrite refuses.
+func TestRewriteOfTheCommittedExecutor(t *testing.T) {
+	b, err := os.ReadFile("../../../graph/generated.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(b)
+	// The committed executor is already rewritten: a second rewrite must refuse (the shapes it
+	// expects are gone) rather than silently do nothing.
+	if _, err := Rewrite(src); err == nil {
+		t.Fatal("Rewrite of an already rewritten executor succeeded; want an error")
+	}
+	for _, want := range []string{lazyDeferred, "return object{fields: fields, values: out.Values}", sequentialSlice,
+		"return ec.marshalNInt2int(ctx, field.Selections, obj.StepIndex)"} {
+		if !strings.Contains(src, want) {
+			t.Errorf("graph/generated.go lacks %q: run go generate ./...", want)
+		}
+	}
+	for _, gone := range []string{newDeferred, concurrentSlice} {
+		if strings.Contains(src, gone) {
+			t.Errorf("graph/generated.go still has %q: run go generate ./...", gone)
+		}
+	}
+}
+
+//nolint:dupword // gqlgen's generated code, as it is
+const sample = `func (ec *executionContext) _Thing_count(ctx context.Context, field graphql.CollectedField, obj *ent.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) _Thing_at(ctx context.Context, field graphql.CollectedField, obj *ent.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) _Thing(ctx context.Context, sel ast.SelectionSet, obj *ent.Thing) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+func (ec *executionContext) marshalNThing2ᚕᚖThing(ctx context.Context, sel ast.SelectionSet, v []*ent.Thing) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		return ec._Thing(ctx, sel, v[i])
+	})
+	return ret
+}
+func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalTime(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
+	}
+	return res
+}
+`
+
+// TestRewrite: a plain Int field is marshalled directly; a Time field (whose marshaller
+// answers null for the zero time, an error that needs the field's path) keeps gqlgen's
+// resolver; objects and lists use graph's helpers.
+func TestRewrite(t *testing.T) {
+	out, err := Rewrite(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"func (ec *executionContext) _Thing_count(ctx context.Context, field graphql.CollectedField, obj *ent.Thing) (ret graphql.Marshaler) {\n\treturn ec.marshalNInt2int(ctx, field.Selections, obj.Count)\n}\n",
+		"return ec.fieldContext_Thing_at(ctx, field)",
+		lazyDeferred, "return object{fields: fields, values: out.Values}", "ret := marshalSlice(ctx, len(v), 0, false,",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rewritten sample lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := Rewrite(strings.Replace(sample, "\treturn out\n", "\treturn &out\n", 1)); err == nil {
+		t.Error("Rewrite accepted an object marshaller of another shape")
+	}
+}

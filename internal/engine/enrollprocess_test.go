@@ -62,7 +62,7 @@ func startAPIProcess(t *testing.T, bin string, db *testsupport.DB, as *testsuppo
 	})
 	deadline := time.Now().Add(waitTimeout)
 	for {
-		if res, err := http.Get("http://" + addr + "/readyz"); err == nil { //nolint:noctx // a readiness probe in a test
+		if res, err := http.Get("http://" + addr + "/readyz"); err == nil {
 			_ = res.Body.Close()
 			if res.StatusCode == http.StatusOK {
 				return p

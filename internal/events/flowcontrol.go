@@ -2,6 +2,8 @@ package events
 
 import (
 	"context"
+	stdsql "database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -9,8 +11,10 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/predicate"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/workflow"
+	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // flowState is what a new execution stores about its definition's flow control: the keys
@@ -136,4 +140,74 @@ func (r Raiser) startDebounced(ctx context.Context, tx *ent.Client, wfID uuid.UU
 		return nil, false, err
 	}
 	return ex, true, nil
+}
+
+// startDebouncedOneActive is startDebounced for a ONE_ACTIVE workflow. One statement cannot
+// both merge on the debounce index and skip on the one-active index (PostgreSQL arbitrates on
+// one ON CONFLICT target; a conflict on another unique index is an error that aborts the
+// transaction), so: the insert does nothing on any conflict; then the trigger is merged into
+// the client's waiting execution of the key if there is one, else skipped (the client's run
+// has started, or waits under another key). Both statements decide in the database: the
+// insert waits for a concurrent one of the same client, and the merge only touches a row
+// still PENDING.
+func (r Raiser) startDebouncedOneActive(ctx context.Context, tx *ent.Client, wf *ent.Workflow, ev Event, create *ent.WorkflowExecutionCreate, dedupeKey, key string) (*ent.WorkflowExecution, bool, error) {
+	existing, err := tx.WorkflowExecution.Query().
+		Where(workflowexecution.WorkflowID(wf.ID), workflowexecution.DedupeKey(dedupeKey)).
+		Only(ctx)
+	switch {
+	case err == nil:
+		return existing, false, nil
+	case !ent.IsNotFound(err):
+		return nil, false, fmt.Errorf("raise %s: read duplicate execution of workflow %s: %w", ev.Type, wf.ID, err)
+	}
+	create.OnConflict(sql.DoNothing())
+	ex, err := create.Save(ctx)
+	if errors.Is(err, stdsql.ErrNoRows) {
+		ex, err = mergeDebounced(ctx, tx, create.Mutation(), wf.ID, *ev.ClientID, key)
+		if err != nil {
+			return nil, false, fmt.Errorf("raise %s: %w", ev.Type, err)
+		}
+		if ex == nil {
+			ex, err := r.skipped(ctx, tx, wf, ev, dedupeKey, spec.EnrollOneActive)
+			return ex, false, err
+		}
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("raise %s: create execution of workflow %s: %w", ev.Type, wf.ID, err)
+	}
+	if err := Notify(ctx, tx, r.Dialect, ex.ID); err != nil {
+		return nil, false, err
+	}
+	return ex, true, nil
+}
+
+// mergeDebounced gives the client's waiting execution of the debounce key the debounced
+// columns of the trigger m would have created, and returns it; nil when there is none.
+func mergeDebounced(ctx context.Context, tx *ent.Client, m *ent.WorkflowExecutionMutation, wfID, clientID uuid.UUID, key string) (*ent.WorkflowExecution, error) {
+	waiting := []predicate.WorkflowExecution{
+		workflowexecution.WorkflowID(wfID),
+		workflowexecution.ClientID(clientID),
+		workflowexecution.DebounceKey(key),
+		workflowexecution.StatusEQ(workflowexecution.StatusPENDING),
+	}
+	upd := tx.WorkflowExecution.Update().Where(waiting...)
+	for _, c := range debouncedColumns {
+		if v, ok := m.Field(c); ok {
+			if err := upd.Mutation().SetField(c, v); err != nil {
+				return nil, fmt.Errorf("merge into debounced execution of workflow %s: %w", wfID, err)
+			}
+		}
+	}
+	n, err := upd.Save(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("merge into debounced execution of workflow %s: %w", wfID, err)
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	ex, err := tx.WorkflowExecution.Query().Where(waiting...).Only(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read debounced execution of workflow %s: %w", wfID, err)
+	}
+	return ex, nil
 }

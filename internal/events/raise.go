@@ -167,6 +167,9 @@ func (r Raiser) StartOnce(ctx context.Context, tx *ent.Client, wf *ent.Workflow,
 			return nil, false, fmt.Errorf("raise %s: workflow %s: %w", ev.Type, wf.ID, err)
 		}
 		fs.apply(create)
+		if fs.debounceKey != nil && rule.Mode == spec.EnrollOneActive {
+			return r.startDebouncedOneActive(ctx, tx, wf, ev, create.SetOneActive(true), key, *fs.debounceKey)
+		}
 		if fs.debounceKey != nil {
 			return r.startDebounced(ctx, tx, wf.ID, ev, create, key, *fs.debounceKey)
 		}

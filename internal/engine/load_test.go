@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -51,6 +52,9 @@ func TestAPIAndEnginesUnderLoad(t *testing.T) {
 		var engineLog lockedBuf
 		cfg := testConfig(t)
 		cfg.Workers = 8
+		// No lease may expire here (a takeover logs a FAILED try, which the test forbids): on a
+		// loaded 2-core machine SQLite's single writer can hold a step past the usual 2 s.
+		cfg.LeaseDuration = 15 * time.Second
 		cfg.Logger = slog.New(slog.NewTextHandler(&engineLog, &slog.HandlerOptions{Level: slog.LevelWarn}))
 		startEngine(t, db, cfg)
 		startEngine(t, db, cfg) // a second engine, with its own lease owner name

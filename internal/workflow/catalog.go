@@ -10,6 +10,9 @@ import (
 type Catalog struct {
 	// CustomFields maps the key of each custom client field to its type (CustomFieldType).
 	CustomFields map[string]FieldType
+	// CustomOptions maps the key of each SELECT custom field to its options: literals
+	// compared with it or written to it must be one of them.
+	CustomOptions map[string][]string
 }
 
 // CustomFieldType is the condition type of a custom client field of the given API type

@@ -38,8 +38,12 @@ func (c Catalog) contextFields(t TriggerType) map[string]FieldType {
 	if fields == nil || !hasClient(t) {
 		return fields
 	}
+	_, hasPrevious := fields["trigger.changedFields"]
 	for k, ft := range c.CustomFields {
 		fields["client.custom."+k] = ft
+		if hasPrevious {
+			fields["trigger.previous.custom."+k] = ft
+		}
 	}
 	return fields
 }

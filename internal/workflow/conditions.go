@@ -291,8 +291,9 @@ func checkConditionTypes(n *condNode, sc conditionScope, p *problems) {
 			return
 		}
 		name, isClient := strings.CutPrefix(n.field, "client.")
-		if !isClient || !slices.Contains(ClientWritableFields, name) {
-			p.addf(Pointer(n.path, "field"), "operator %s applies to client fields %s, not %s", n.operator, strings.Join(ClientWritableFields, ", "), n.field)
+		_, isCustom := fields["trigger.previous."+name] // custom.<key> of a defined field
+		if !isClient || !(slices.Contains(ClientWritableFields, name) || strings.HasPrefix(name, "custom.") && isCustom) {
+			p.addf(Pointer(n.path, "field"), "operator %s applies to client fields %s and custom.<key>, not %s", n.operator, strings.Join(ClientWritableFields, ", "), n.field)
 			return
 		}
 	}

@@ -291,8 +291,9 @@ func checkConditionTypes(n *condNode, sc conditionScope, p *problems) {
 			return
 		}
 		name, isClient := strings.CutPrefix(n.field, "client.")
-		_, isCustom := fields["trigger.previous."+name] // custom.<key> of a defined field
-		if !isClient || !(slices.Contains(ClientWritableFields, name) || strings.HasPrefix(name, "custom.") && isCustom) {
+		_, hasPrevious := fields["trigger.previous."+name] // custom.<key> of a defined field included
+		tracked := slices.Contains(ClientWritableFields, name) || strings.HasPrefix(name, "custom.") && hasPrevious
+		if !isClient || !tracked {
 			p.addf(Pointer(n.path, "field"), "operator %s applies to client fields %s and custom.<key>, not %s", n.operator, strings.Join(ClientWritableFields, ", "), n.field)
 			return
 		}

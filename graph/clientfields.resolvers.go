@@ -32,6 +32,9 @@ func (r *mutationResolver) CreateClientField(ctx context.Context, input model.Cr
 	if err != nil {
 		return nil, fmt.Errorf("create client field %s: %w", input.Key, err)
 	}
+	if err := customfields.CreateIndex(ctx, db, r.Dialect.IsPostgres(), input.Type, input.Key); err != nil {
+		return nil, err
+	}
 	return clientFieldDef(row), nil
 }
 
@@ -80,6 +83,9 @@ func (r *mutationResolver) DeleteClientField(ctx context.Context, key string) (s
 	}
 	if err := db.CustomField.DeleteOne(row).Exec(ctx); err != nil {
 		return "", fmt.Errorf("delete client field %s: %w", key, err)
+	}
+	if err := customfields.DropIndex(ctx, db, r.Dialect.IsPostgres(), key); err != nil {
+		return "", err
 	}
 	return key, nil
 }

@@ -22,6 +22,12 @@ const (
 // CustomFieldKeyPattern is the shape of a custom field's key (client.custom.<key>).
 var CustomFieldKeyPattern = regexp.MustCompile(`^[a-z][a-zA-Z0-9_]{0,49}$`)
 
+// CustomFieldIndexPrefix starts the name of the expression index that createClientField adds
+// on PostgreSQL for a NUMBER, DATE or DATETIME field (clients_cf_<key>). These indexes come
+// and go with the fields, so they are not in this schema; the migration planner leaves
+// indexes with this prefix alone.
+const CustomFieldIndexPrefix = "clients_cf_"
+
 // CustomField is the definition of a custom client field (the API's ClientField): its key,
 // label and type, against which every client's custom_fields values are checked. The GraphQL
 // type is written by hand (graph/clientfields.graphqls).

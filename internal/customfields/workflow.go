@@ -10,10 +10,14 @@ import (
 // WorkflowCatalog tells the workflow validator the type of each field.
 func (c Catalog) WorkflowCatalog() workflow.Catalog {
 	types := make(map[string]workflow.FieldType, len(c))
+	options := map[string][]string{}
 	for k, d := range c {
 		types[k] = workflow.CustomFieldType(string(d.Type))
+		if d.Type == Select {
+			options[k] = d.Options
+		}
 	}
-	return workflow.Catalog{CustomFields: types}
+	return workflow.Catalog{CustomFields: types, CustomOptions: options}
 }
 
 // ValidateDefinition validates a workflow definition knowing the custom fields the database

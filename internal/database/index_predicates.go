@@ -7,6 +7,8 @@ import (
 	atlas "ariga.io/atlas/sql/schema"
 	"entgo.io/ent/dialect/sql/schema"
 
+	entschema "github.com/flowline/flowline/ent/schema"
+
 	"ariga.io/atlas/sql/postgres"
 	"ariga.io/atlas/sql/sqlite"
 )
@@ -15,7 +17,8 @@ import (
 // PostgreSQL stores an index's WHERE clause in its own words (status = 'QUEUED' reads back
 // as ((status)::text = 'QUEUED'::text)), and Atlas's open-source library compares the text,
 // so without this every partial index would be dropped and created again by each generated
-// migration, and the drift check would never pass.
+// migration, and the drift check would never pass. It also keeps the expression indexes of
+// custom client fields (entschema.CustomFieldIndexPrefix), which live outside ent/schema.
 func samePartialIndexes(next schema.Differ) schema.Differ {
 	return schema.DiffFunc(func(current, desired *atlas.Schema) ([]atlas.Change, error) {
 		changes, err := next.Diff(current, desired)
@@ -55,6 +58,9 @@ func withoutSameIndexes(changes []atlas.Change) []atlas.Change {
 		case *atlas.DropIndex:
 			if a, ok := added[c.I.Name]; ok && sameIndex(c.I, a) {
 				continue
+			}
+			if strings.HasPrefix(c.I.Name, entschema.CustomFieldIndexPrefix) {
+				continue // a custom field's own index (customfields.CreateIndex), not ent's
 			}
 		case *atlas.AddIndex:
 			if d, ok := dropped[c.I.Name]; ok && sameIndex(d, c.I) {

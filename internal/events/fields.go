@@ -96,7 +96,8 @@ func tagsOf(c *ent.Contact) []string {
 }
 
 // ClientChanges compares a client before and after a change and returns the changed fields
-// (among name, email, phone, status, tags and ownerId, sorted) with their previous values.
+// (among name, email, phone, status, tags and ownerId, and custom.<key>, sorted) with their
+// previous values (a changed custom field's under previous.custom.<key>).
 func ClientChanges(before, after *ent.Contact) (changed []string, previous map[string]any) {
 	b, a := ClientFields(before), ClientFields(after)
 	previous = map[string]any{}
@@ -115,10 +116,17 @@ func ClientChanges(before, after *ent.Contact) (changed []string, previous map[s
 		}
 	}
 	slices.Sort(keys)
+	// previous.custom holds the changed keys' previous values, nil for a key that had none
+	// (so that it is told from a key that did not change: trigger.previous fills those in).
+	prevCustom := map[string]any{}
 	for _, k := range keys {
 		if !reflect.DeepEqual(bc[k], ac[k]) {
 			changed = append(changed, "custom."+k)
+			prevCustom[k] = bc[k]
 		}
+	}
+	if len(prevCustom) > 0 {
+		previous["custom"] = prevCustom
 	}
 	slices.Sort(changed)
 	return changed, previous

@@ -80,6 +80,15 @@ func (c *ConfigChecker) CustomField(key string) (ft FieldType, defined, checked 
 	return ft, defined, true
 }
 
+// CustomOptions returns the options of the SELECT custom client field key (nil for another
+// type, or when the definitions are not known here).
+func (c *ConfigChecker) CustomOptions(key string) []string {
+	if c.catalog == nil {
+		return nil
+	}
+	return c.catalog.CustomOptions[key]
+}
+
 // Dynamic reports whether s is a template whose value is only known at run time.
 func (c *ConfigChecker) Dynamic(s string) bool { return c.templated && hasTemplate(s) }
 

@@ -10,6 +10,9 @@ import (
 type Catalog struct {
 	// CustomFields maps the key of each custom client field to its type (CustomFieldType).
 	CustomFields map[string]FieldType
+	// CustomOptions maps the key of each SELECT custom field to its options: literals
+	// compared with it or written to it must be one of them.
+	CustomOptions map[string][]string
 }
 
 // CustomFieldType is the condition type of a custom client field of the given API type
@@ -35,8 +38,12 @@ func (c Catalog) contextFields(t TriggerType) map[string]FieldType {
 	if fields == nil || !hasClient(t) {
 		return fields
 	}
+	_, hasPrevious := fields["trigger.changedFields"]
 	for k, ft := range c.CustomFields {
 		fields["client.custom."+k] = ft
+		if hasPrevious {
+			fields["trigger.previous.custom."+k] = ft
+		}
 	}
 	return fields
 }

@@ -227,8 +227,8 @@ func checkValueShape(node *condNode, path string, p *problems) bool {
 
 // validateConditions checks structure, then fields, operators and values against the trigger's
 // context. fields == nil (unknown trigger) skips the context checks.
-func validateConditions(conds map[string]any, t TriggerType, fields map[string]FieldType, p *problems) {
-	validateConditionsIn(conds, "/conditions", conditionScope{t: t, fields: fields}, p)
+func validateConditions(conds map[string]any, t TriggerType, fields map[string]FieldType, cat Catalog, p *problems) {
+	validateConditionsIn(conds, "/conditions", conditionScope{t: t, fields: fields, selects: cat.CustomOptions}, p)
 }
 
 // conditionScope is what conditions may read where they stand.
@@ -242,6 +242,8 @@ type conditionScope struct {
 	// templated conditions have their string values rendered before they are evaluated, so
 	// a value holding a placeholder is only typed at run time.
 	templated bool
+	// selects maps SELECT custom field keys to their options (Catalog.CustomOptions).
+	selects map[string][]string
 }
 
 // validateConditionsIn checks conditions at the JSON pointer base against a scope.
@@ -289,8 +291,10 @@ func checkConditionTypes(n *condNode, sc conditionScope, p *problems) {
 			return
 		}
 		name, isClient := strings.CutPrefix(n.field, "client.")
-		if !isClient || !slices.Contains(ClientWritableFields, name) {
-			p.addf(Pointer(n.path, "field"), "operator %s applies to client fields %s, not %s", n.operator, strings.Join(ClientWritableFields, ", "), n.field)
+		_, hasPrevious := fields["trigger.previous."+name] // custom.<key> of a defined field included
+		tracked := slices.Contains(ClientWritableFields, name) || strings.HasPrefix(name, "custom.") && hasPrevious
+		if !isClient || !tracked {
+			p.addf(Pointer(n.path, "field"), "operator %s applies to client fields %s and custom.<key>, not %s", n.operator, strings.Join(ClientWritableFields, ", "), n.field)
 			return
 		}
 	}
@@ -302,6 +306,7 @@ func checkConditionTypes(n *condNode, sc conditionScope, p *problems) {
 		return
 	}
 	checkConditionValue(n, ft, p)
+	checkSelectOptions(n, sc, p)
 }
 
 // checkConditionValue checks that a leaf's value has the field's type (elements of the list for

@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -258,6 +259,25 @@ type Event struct {
 	Data     map[string]any // MANUAL/WEBHOOK payload, exposed as trigger.data
 }
 
+// previousCustom is trigger.previous.custom: the previous values the event gives (nil: the
+// key had none), and the current value of every other key, which did not change.
+func previousCustom(prev, current any) map[string]any {
+	out := map[string]any{}
+	if cur, ok := current.(map[string]any); ok {
+		maps.Copy(out, cur)
+	}
+	if p, ok := prev.(map[string]any); ok {
+		for k, v := range p {
+			if v == nil {
+				delete(out, k)
+			} else {
+				out[k] = v
+			}
+		}
+	}
+	return out
+}
+
 // changedFields returns the event's changed client fields: the list the engine gave or, when it
 // gave none, the fields whose Previous value differs from the current one.
 func changedFields(ev Event) []string {
@@ -277,8 +297,18 @@ func changedFields(ev Event) []string {
 		cur, _ := current.(map[string]any)
 		prev, _ := normalize(ev.Previous).(map[string]any)
 		for _, f := range sortedKeys(prev) {
-			if !equalValues(prev[f], cur[f]) {
-				add(f)
+			pc, isCustom := prev[f].(map[string]any)
+			if f != "custom" || !isCustom {
+				if !equalValues(prev[f], cur[f]) {
+					add(f)
+				}
+				continue
+			}
+			cc, _ := cur["custom"].(map[string]any)
+			for _, k := range sortedKeys(pc) {
+				if !equalValues(pc[k], cc[k]) {
+					add("custom." + k)
+				}
 			}
 		}
 	}
@@ -331,6 +361,7 @@ func BuildContext(ev Event, workflowID, workflowName, executionID string, now ti
 				}
 			}
 		}
+		prev["custom"] = previousCustom(prev["custom"], client["custom"])
 		trigger["previous"] = prev
 	default:
 		// Other triggers have no status change or previous values.

@@ -74,11 +74,11 @@ func validateEnrollment(def Definition, cat Catalog, p *problems) {
 
 // validateGoal checks the goal like the conditions: same language, same fields (the trigger's
 // context; the goal is also evaluated outside any step, so step outputs are not in scope).
-func validateGoal(def Definition, fields map[string]FieldType, p *problems) {
+func validateGoal(def Definition, fields map[string]FieldType, cat Catalog, p *problems) {
 	if len(def.Goal) == 0 {
 		return
 	}
-	validateConditionsIn(def.Goal, goalPath, conditionScope{t: def.TriggerType, fields: fields}, p)
+	validateConditionsIn(def.Goal, goalPath, conditionScope{t: def.TriggerType, fields: fields, selects: cat.CustomOptions}, p)
 }
 
 // GoalMet evaluates a definition's goal in ctx; without a goal it is false.

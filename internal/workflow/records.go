@@ -47,7 +47,11 @@ func (c *ConfigChecker) Conditions(cfg map[string]any, base, key string, record 
 	}
 	fields["now"] = FieldTime
 	names := sortedKeys(record)
-	validateConditionsIn(m, path, conditionScope{fields: fields, templated: c.templated, unknown: func(field string) string {
+	var selects map[string][]string
+	if c.catalog != nil {
+		selects = c.catalog.CustomOptions
+	}
+	validateConditionsIn(m, path, conditionScope{fields: fields, templated: c.templated, selects: selects, unknown: func(field string) string {
 		return fmt.Sprintf("unknown field %q; available: %s", strings.TrimPrefix(field, recordRoot+"."), strings.Join(names, ", "))
 	}}, c.p)
 	return m

@@ -267,7 +267,7 @@ func (v *treeValidator) conditions(raw any, path string, sc *scope, required boo
 }
 
 func (v *treeValidator) conditionScope(sc *scope) conditionScope {
-	return conditionScope{t: v.t, fields: sc.fields(), isVar: sc.isVar, templated: true, unknown: func(name string) string {
+	return conditionScope{t: v.t, fields: sc.fields(), isVar: sc.isVar, templated: true, selects: v.catalog.CustomOptions, unknown: func(name string) string {
 		return v.unknownReference(name, sc)
 	}}
 }

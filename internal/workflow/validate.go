@@ -27,10 +27,10 @@ func ValidateWith(def Definition, cat Catalog) error {
 	var p problems
 	validateTrigger(def.TriggerType, def.TriggerConfig, cat, &p)
 	fields := cat.contextFields(def.TriggerType) // nil for an unknown trigger: context checks are skipped
-	validateConditions(def.Conditions, def.TriggerType, fields, &p)
+	validateConditions(def.Conditions, def.TriggerType, fields, cat, &p)
 	validateActions(def.Actions, def.TriggerType, fields, cat, &p)
 	validateEnrollment(def, cat, &p)
-	validateGoal(def, fields, &p)
+	validateGoal(def, fields, cat, &p)
 	validateFlowControl(def, fields, &p)
 	return p.err()
 }

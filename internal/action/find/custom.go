@@ -13,10 +13,14 @@ import (
 	"github.com/flowline/flowline/internal/workflow"
 )
 
-// customPushdown narrows a client scan by the top-level equals leaves on custom.<key> with
-// a string, number or boolean value. On PostgreSQL the test is JSON containment
-// (custom_fields @> '{"tier":"gold"}'), which the GIN index on custom_fields serves; on
-// SQLite it is json_extract. The conditions are still evaluated on every row read.
+// customPushdown narrows a client scan by the top-level leaves on custom.<key> that the
+// database can test. equals with a string, number or boolean value: on PostgreSQL JSON
+// containment (custom_fields @> '{"tier":"gold"}'), which the GIN index on custom_fields
+// serves. gt, gte, lt, lte with a number or a date(-time): on PostgreSQL a comparison of
+// the expression the field's own index is built on (customfields.NumberExpr, TextExpr).
+// On SQLite both are json_extract. The conditions are still evaluated on every row read,
+// so a pushed test may let more rows through (a time bound is rounded to the second) but
+// never fewer.
 func customPushdown(conds map[string]any) []predicate.Contact {
 	var leaves []any
 	if all, ok := workflow.AsList(conds["all"]); ok {
@@ -27,12 +31,18 @@ func customPushdown(conds map[string]any) []predicate.Contact {
 	var out []predicate.Contact
 	for _, l := range leaves {
 		m, ok := workflow.AsMap(l)
-		if !ok || m["operator"] != workflow.OpEquals {
+		if !ok {
 			continue
 		}
 		field, _ := m["field"].(string)
 		key, ok := strings.CutPrefix(strings.TrimPrefix(field, "client."), "custom.")
 		if !ok || strings.Contains(key, ".") {
+			continue
+		}
+		if op, _ := m["operator"].(string); op != workflow.OpEquals {
+			if p := customRange(key, op, m["value"]); p != nil {
+				out = append(out, p)
+			}
 			continue
 		}
 		switch v := m["value"].(type) {

@@ -12,8 +12,9 @@ import (
 )
 
 // checkCustom checks set.custom, {<key>: value, ...}: at save time each key must be a
-// defined custom client field and each literal value fit its type (placeholders are checked
-// at run time, like every value against the full definition: SELECT options, DATE format).
+// defined custom client field, each literal value fit its type and a SELECT literal be one
+// of the options (placeholders are checked at run time, like every value against the full
+// definition).
 func checkCustom(c *workflow.ConfigChecker, path string, val any) map[string]any {
 	custom, ok := workflow.AsMap(val)
 	if !ok || len(custom) == 0 {
@@ -30,8 +31,15 @@ func checkCustom(c *workflow.ConfigChecker, path string, val any) map[string]any
 			c.Problemf(at, "unknown custom client field %q", k)
 			continue
 		}
-		if v := custom[k]; v != nil && !literalFits(c, ft, v) {
+		v := custom[k]
+		if v != nil && !literalFits(c, ft, v) {
 			c.Problemf(at, "custom field %s takes a %s value, got %s", k, ft, workflow.TypeName(v))
+			continue
+		}
+		if s, ok := v.(string); ok && !c.Dynamic(s) {
+			if options := c.CustomOptions(k); options != nil && !slices.Contains(options, s) {
+				c.Problemf(at, "%s", workflow.SelectProblem(k, s, options))
+			}
 		}
 	}
 	return custom

@@ -80,3 +80,33 @@ func TestClientDateTriggerIsValidatedAtSave(t *testing.T) {
 		t.Fatalf("%d workflows saved", n)
 	}
 }
+
+// simulateWorkflow takes a CLIENT_DATE definition like any other: the sample's client and
+// the occurrence's data (trigger.data.date) reach the conditions and placeholders.
+func TestSimulateAClientDateWorkflow(t *testing.T) {
+	t.Parallel()
+	api := testsupport.NewAPI(t, testsupport.Open(t, "sqlite3"))
+	var c struct{ CreateClient struct{ ID string } }
+	api.MustData(`mutation { createClient(input: {name: "Ada", email: "ada@example.com"}) { id } }`, nil, &c)
+	var got struct {
+		SimulateWorkflow struct {
+			TriggerMatched, ConditionsPassed bool
+			Steps                            []struct{ Type string }
+		}
+	}
+	api.MustData(`query($def: WorkflowDefinitionInput!, $client: ID!) {
+	  simulateWorkflow(definition: $def, sample: {clientId: $client, triggerData: {date: "2027-01-05"}}) {
+	    triggerMatched conditionsPassed steps { type } } }`, map[string]any{
+		"client": c.CreateClient.ID,
+		"def": map[string]any{
+			"triggerType":   "CLIENT_DATE",
+			"triggerConfig": map[string]any{"field": "createdAt", "offsetDays": 365, "at": "09:00", "timezone": "Europe/Paris"},
+			"conditions":    map[string]any{"field": "client.name", "operator": "equals", "value": "Ada"},
+			"actions":       []any{map[string]any{"type": "CREATE_TASK", "config": map[string]any{"title": "Anniversary {{trigger.data.date}}"}}},
+		},
+	}, &got)
+	s := got.SimulateWorkflow
+	if !s.TriggerMatched || !s.ConditionsPassed || len(s.Steps) != 1 || s.Steps[0].Type != "CREATE_TASK" {
+		t.Fatalf("simulation = %+v", s)
+	}
+}

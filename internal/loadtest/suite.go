@@ -37,6 +37,8 @@ type SuiteOptions struct {
 	EngineWorkers    int // WORKERS of the worker process; pgbench's engine floor runs as many clients
 	Pgbench          string
 	DropAfter        bool
+	Peers            []Peer    // measured beside Flowline in the read rounds; none by default
+	PeerDir          string    // where the peers are installed with npm (a cache, not the repository)
 	Log              io.Writer // progress lines
 }
 
@@ -80,6 +82,9 @@ var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 func RunSuite(ctx context.Context, opts SuiteOptions) (*Report, error) {
 	if opts.DatabaseURL == "" || len(opts.Command) == 0 || opts.Out == "" || opts.Duration <= 0 || len(opts.Concurrency) == 0 {
 		return nil, errors.New("bench suite needs a PostgreSQL URL, the server command, an output directory, a duration and concurrencies")
+	}
+	if len(opts.Peers) > 0 && opts.PeerDir == "" {
+		return nil, errors.New("bench suite: peers need a directory to be installed in (PeerDir)")
 	}
 	if !schemaName.MatchString(opts.Schema) {
 		return nil, fmt.Errorf("bench suite: schema %q is not a plain lower-case SQL name", opts.Schema)

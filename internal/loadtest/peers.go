@@ -101,7 +101,7 @@ func npmInstall(ctx context.Context, dir, pkg, want string) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "npm", "install", "--no-audit", "--no-fund", pkg) //nolint:gosec // G204: a fixed package of Peers
+	cmd := exec.CommandContext(ctx, "npm", "install", "--no-audit", "--no-fund", pkg)
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("npm install %s: %w: %s", pkg, err, strings.TrimSpace(string(out)))
@@ -114,7 +114,7 @@ func npmInstall(ctx context.Context, dir, pkg, want string) error {
 
 // nodeVersion is what `node --version` says without its v, "?" when it does not answer.
 func nodeVersion(ctx context.Context, node string) string {
-	out, err := exec.CommandContext(ctx, node, "--version").Output() //nolint:gosec // G204: the node on PATH or in the cache
+	out, err := exec.CommandContext(ctx, node, "--version").Output()
 	if err != nil {
 		return "?"
 	}

@@ -30,7 +30,7 @@ type SuiteOptions struct {
 	Dataset          Dataset
 	Duration         time.Duration // of each timed run
 	Concurrency      []int
-	Rounds           int // the read runs, Flowline then pgbench, repeated
+	Rounds           int // the read runs, Flowline, the peers, then pgbench, repeated
 	CaptureRequests  int // requests whose SQL is captured and counted
 	EngineExecutions int // the backlog the worker drains
 	LatencyEvents    int // single events, one at a time

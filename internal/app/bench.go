@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/flowline/flowline/internal/loadtest"
@@ -74,11 +75,13 @@ func benchSuite(args []string, stderr io.Writer) error {
 	fs.StringVar(&opts.Out, "out", opts.Out, "directory for results.md, results.csv, the captured SQL and the server logs")
 	smoke := fs.Bool("smoke", false, "a tiny dataset and one-second runs: checks the instrument, measures nothing")
 	duration := fs.Duration("duration", 0, "each timed run (default 20s, 1s with -smoke)")
-	rounds := fs.Int("rounds", 0, "read rounds, Flowline then pgbench (default 2, 1 with -smoke)")
+	rounds := fs.Int("rounds", 0, "read rounds, Flowline, the peers, then pgbench (default 2, 1 with -smoke)")
 	executions := fs.Int("executions", 0, "the engine backlog to drain (default 20000, 200 with -smoke)")
 	fs.StringVar(&opts.Pgbench, "pgbench", opts.Pgbench, "the pgbench command; empty: leave the floor out")
 	fs.BoolVar(&opts.DropAfter, "drop", false, "drop the schema at the end")
 	server := fs.String("server", "", "the Flowline binary to measure (default: this one)")
+	peers := fs.String("peers", "", "peers measured beside Flowline in the read rounds, e.g. v5,v4 (PostGraphile, installed with npm into -peer-dir)")
+	fs.StringVar(&opts.PeerDir, "peer-dir", defaultPeerDir(), "where the peers are installed (a cache, not the repository)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
@@ -91,6 +94,11 @@ func benchSuite(args []string, stderr io.Writer) error {
 	if opts.DatabaseURL == "" {
 		return usageErrorf("bench suite needs -database-url (or DATABASE_URL), a PostgreSQL URL")
 	}
+	parsed, err := loadtest.ParsePeers(*peers)
+	if err != nil {
+		return usageErrorf("-peers: %v", err)
+	}
+	opts.Peers = parsed
 	if *smoke {
 		s := loadtest.SmokeOptions()
 		opts.Dataset, opts.Duration, opts.Rounds, opts.CaptureRequests = s.Dataset, s.Duration, s.Rounds, s.CaptureRequests
@@ -120,4 +128,13 @@ func benchSuite(args []string, stderr io.Writer) error {
 	}
 	_, _ = fmt.Fprint(stderr, report.Markdown())
 	return nil
+}
+
+// defaultPeerDir is the user's cache directory's flowline-peers.
+func defaultPeerDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "flowline-peers")
 }

@@ -66,6 +66,22 @@ func (st *suite) readPhase(ctx context.Context) error {
 	if _, err := Run(ctx, warm); err != nil {
 		return err
 	}
+	peers, err := st.startPeers(ctx, api)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, p := range peers {
+			p.srv.stop()
+		}
+	}()
+	for _, p := range peers {
+		pw := warm
+		pw.URL, pw.Token, pw.Query = p.srv.URL(), "", p.Query
+		if _, err := Run(ctx, pw); err != nil {
+			return fmt.Errorf("%s, warm-up: %w", p.System, err)
+		}
+	}
 	for round := 1; round <= max(st.opts.Rounds, 1); round++ {
 		for _, c := range st.opts.Concurrency {
 			opts := warm
@@ -77,6 +93,16 @@ func (st *suite) readPhase(ctx context.Context) error {
 			m.Round, m.Phase, m.System = round, "dashboard read 20×10×10", "Flowline"
 			m.SQLPerRequest = st.report.StatementsPerRequest
 			st.report.add(m)
+			for _, p := range peers { // interleaved: the same minutes of this shared machine
+				po := opts
+				po.URL, po.Token, po.Query = p.srv.URL(), "", p.Query
+				m, err := st.measureHTTP(ctx, p.srv, po)
+				if err != nil {
+					return fmt.Errorf("%s: %w", p.System, err)
+				}
+				m.Round, m.Phase, m.System = round, "dashboard read 20×10×10", p.System
+				st.report.add(m)
+			}
 			if st.pgbenchPath != "" {
 				m, err := st.pgbench(ctx, "read", st.readScript, st.readDefines, c)
 				if err != nil {

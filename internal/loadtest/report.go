@@ -25,6 +25,7 @@ type Report struct {
 	EngineRoundTrips     int
 	ServerErrors         int // ERROR lines in the servers' logs
 	Measurements         []Measurement
+	Notes                []string // about the peers: what answered, what was left out and why
 }
 
 // TableRows is a seeded table's size.
@@ -169,6 +170,12 @@ func (r *Report) Markdown() string {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
 			f[0], f[1], f[2], f[3], rate, f[8], f[9], f[10], f[11], f[12], f[13])
 	}
+	if len(r.Notes) > 0 {
+		b.WriteString("\nPeers:\n\n")
+		for _, n := range r.Notes {
+			b.WriteString("- " + n + "\n")
+		}
+	}
 	if ratios := r.Ratios(); len(ratios) > 0 {
 		b.WriteString("\nRatios:\n\n")
 		for _, l := range ratios {
@@ -178,7 +185,7 @@ func (r *Report) Markdown() string {
 	return b.String()
 }
 
-// Ratios compares each Flowline figure with its floor in the same round.
+// Ratios compares each Flowline figure with its floor and with each peer in the same round.
 func (r *Report) Ratios() []string {
 	var out []string
 	for _, m := range r.Measurements {
@@ -189,6 +196,17 @@ func (r *Report) Ratios() []string {
 			if p.Round == m.Round && p.Phase == m.Phase && p.Concurrency == m.Concurrency && strings.HasPrefix(p.System, "pgbench") && p.Rate > 0 {
 				out = append(out, fmt.Sprintf("%s, c=%d, round %d: Flowline %.1f %s = %.0f%% of pgbench's %.1f",
 					m.Phase, m.Concurrency, m.Round, m.Rate, m.Unit, 100*m.Rate/p.Rate, p.Rate))
+			}
+		}
+	}
+	for _, m := range r.Measurements {
+		if m.System != "Flowline" || m.Rate == 0 {
+			continue
+		}
+		for _, p := range r.Measurements {
+			if p.Round == m.Round && p.Phase == m.Phase && p.Concurrency == m.Concurrency && strings.HasPrefix(p.System, "PostGraphile") && p.Rate > 0 && p.P99 > 0 {
+				out = append(out, fmt.Sprintf("%s, c=%d, round %d: Flowline ÷ %s = %.2f × the rate (%.1f ÷ %.1f req/s), %.2f × the p99 (%s ÷ %s ms)",
+					m.Phase, m.Concurrency, m.Round, p.System, m.Rate/p.Rate, m.Rate, p.Rate, float64(m.P99)/float64(p.P99), ms(m.P99), ms(p.P99)))
 			}
 		}
 	}

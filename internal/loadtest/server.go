@@ -19,6 +19,7 @@ type server struct {
 	cmd     *exec.Cmd
 	name    string
 	addr    string // the API address (api role) or the metrics address (worker only)
+	path    string // the GraphQL endpoint's path when it is not Flowline's /query (a peer)
 	logPath string
 	done    chan struct{} // closed when the process has exited
 	exit    error
@@ -28,7 +29,12 @@ type server struct {
 func (s *server) PID() int { return s.cmd.Process.Pid }
 
 // URL is the GraphQL endpoint of an API process.
-func (s *server) URL() string { return "http://" + s.addr + "/query" }
+func (s *server) URL() string {
+	if s.path != "" {
+		return "http://" + s.addr + s.path
+	}
+	return "http://" + s.addr + "/query"
+}
 
 // command runs the Flowline binary (a subcommand such as migrate or user) to its end and
 // returns its standard output.

@@ -30,13 +30,15 @@ type SuiteOptions struct {
 	Dataset          Dataset
 	Duration         time.Duration // of each timed run
 	Concurrency      []int
-	Rounds           int // the read runs, Flowline then pgbench, repeated
+	Rounds           int // the read runs, Flowline, the peers, then pgbench, repeated
 	CaptureRequests  int // requests whose SQL is captured and counted
 	EngineExecutions int // the backlog the worker drains
 	LatencyEvents    int // single events, one at a time
 	EngineWorkers    int // WORKERS of the worker process; pgbench's engine floor runs as many clients
 	Pgbench          string
 	DropAfter        bool
+	Peers            []Peer    // measured beside Flowline in the read rounds; none by default
+	PeerDir          string    // where the peers are installed with npm (a cache, not the repository)
 	Log              io.Writer // progress lines
 }
 
@@ -80,6 +82,9 @@ var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 func RunSuite(ctx context.Context, opts SuiteOptions) (*Report, error) {
 	if opts.DatabaseURL == "" || len(opts.Command) == 0 || opts.Out == "" || opts.Duration <= 0 || len(opts.Concurrency) == 0 {
 		return nil, errors.New("bench suite needs a PostgreSQL URL, the server command, an output directory, a duration and concurrencies")
+	}
+	if len(opts.Peers) > 0 && opts.PeerDir == "" {
+		return nil, errors.New("bench suite: peers need a directory to be installed in (PeerDir)")
 	}
 	if !schemaName.MatchString(opts.Schema) {
 		return nil, fmt.Errorf("bench suite: schema %q is not a plain lower-case SQL name", opts.Schema)

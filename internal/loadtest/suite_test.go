@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,6 +80,51 @@ func TestBenchSmoke(t *testing.T) {
 	for _, name := range []string{"read-captured.sql", "engine-captured.sql", "server-api.log", "server-worker.log"} {
 		if st, err := os.Stat(filepath.Join(opts.Out, name)); err != nil || st.Size() == 0 {
 			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestBenchSmokeWithPeers runs the smoke suite with PostGraphile v5 and v4 beside Flowline
+// (installed with npm into the user's cache on first use, so it needs npm and is off unless
+// FLOWLINE_BENCH_PEERS=1): each peer answers the dashboard read with Flowline's rows, is
+// measured in the same round at each concurrency, and gets its ratio line.
+func TestBenchSmokeWithPeers(t *testing.T) {
+	if os.Getenv("FLOWLINE_BENCH_PEERS") != "1" {
+		t.Skip("set FLOWLINE_BENCH_PEERS=1 to install PostGraphile with npm and measure it")
+	}
+	t.Parallel()
+	testsupport.RequirePostgres(t)
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := loadtest.SmokeOptions()
+	opts.DatabaseURL = testsupport.PostgresURL()
+	opts.Schema = "bench_peers_" + strings.ToLower(rand.Text()[:10])
+	opts.Out = t.TempDir()
+	opts.Command = []string{os.Args[0]}
+	opts.Env = []string{"FLOWLINE_BENCH_CHILD=1"}
+	opts.DropAfter = true
+	opts.PeerDir = filepath.Join(cache, "flowline-peers")
+	if opts.Peers, err = loadtest.ParsePeers("v5,v4"); err != nil {
+		t.Fatal(err)
+	}
+	report, err := loadtest.RunSuite(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("RunSuite: %v", err)
+	}
+	if len(report.Notes) != 2 || !strings.Contains(report.Notes[0], "with Flowline's rows") || !strings.Contains(report.Notes[1], "with Flowline's rows") {
+		t.Fatalf("notes = %q, want both peers answering like Flowline", report.Notes)
+	}
+	ratios := strings.Join(report.Ratios(), "\n")
+	for _, system := range []string{"PostGraphile v5", "PostGraphile v4"} {
+		for _, c := range opts.Concurrency {
+			if m, ok := report.Find("dashboard read", system, c); !ok || m.Rate <= 0 || m.P99 <= 0 || m.CPUPerOp <= 0 || m.PeakRSS <= 0 {
+				t.Errorf("%s at c=%d: %+v (found %v)", system, c, m, ok)
+			}
+			if want := fmt.Sprintf("c=%d, round 1: Flowline ÷ %s", c, system); !strings.Contains(ratios, want) {
+				t.Errorf("no ratio line %q in\n%s", want, ratios)
+			}
 		}
 	}
 }

@@ -669,7 +669,7 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{WorkflowExecutionsColumns[13]},
 				Annotation: &entsql.IndexAnnotation{
-					Where: "status = 'PENDING'",
+					Where: "status = 'PENDING' AND NOT flow_gated",
 				},
 			},
 			{

@@ -126,9 +126,11 @@ func (WorkflowExecution) Indexes() []ent.Index {
 		// (internal/nestedpage), however long the workflow's history.
 		index.Fields("workflow_id", "id"),
 		// Claims read only pending rows in run_at order: a partial index keeps the claim
-		// O(1) in the size of the history.
+		// O(1) in the size of the history. Executions under a concurrency or throttle rule
+		// have their own (workflow_executions_gated_run_at), so a backlog waiting for slots
+		// is never walked by the ordinary claim.
 		index.Fields("run_at").StorageKey("workflow_executions_pending_run_at").
-			Annotations(entsql.IndexWhere("status = 'PENDING'")),
+			Annotations(entsql.IndexWhere("status = 'PENDING' AND NOT flow_gated")),
 		// The reaper looks for running rows whose lease expired.
 		index.Fields("lease_expires_at").StorageKey("workflow_executions_running_lease").
 			Annotations(entsql.IndexWhere("status = 'RUNNING'")),

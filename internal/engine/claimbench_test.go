@@ -16,7 +16,8 @@ import (
 
 // BenchmarkClaimBacklog measures the claim alone (one statement: the oldest due PENDING
 // execution becomes RUNNING) on PostgreSQL with 1,000 and with 300,000 due executions
-// waiting, seeded set-based. Through the partial index on the run_at of pending rows a claim
+// waiting, seeded set-based, and with 1,000 behind 300,000 due executions that wait under a
+// concurrency rule (older than all of them). Through the partial index on the run_at of pending rows a claim
 // reads the head of the queue, so the two rates should match: the backlog must not slow the
 // engine down. Each claimed row leaves the index; b.N stays below the smaller backlog.
 //
@@ -24,8 +25,9 @@ import (
 //
 // EXPLAIN_CLAIM=1 logs the claim's plan on the seeded table.
 func BenchmarkClaimBacklog(b *testing.B) {
-	for _, due := range []int{1_000, 300_000} {
-		b.Run(fmt.Sprintf("due=%d", due), func(b *testing.B) {
+	for _, c := range []struct{ due, gated int }{{1_000, 0}, {300_000, 0}, {1_000, 300_000}} {
+		due := c.due
+		b.Run(fmt.Sprintf("due=%d/gated=%d", c.due, c.gated), func(b *testing.B) {
 			if b.N >= due {
 				b.Skipf("b.N %d would drain the backlog of %d; use -benchtime with fewer iterations", b.N, due)
 			}
@@ -44,6 +46,16 @@ SELECT gen_random_uuid(), now() - interval '1 day', $1, s.st, '{"type":"MANUAL"}
 FROM generate_series(1, $2::int) g
 CROSS JOIN (VALUES ('PENDING'), ('COMPLETED')) s(st)`, wf.ID, due)
 			if err != nil {
+				b.Fatal(err)
+			}
+			// Executions waiting under a concurrency or throttle rule, due too: the ordinary
+			// claim must not walk them (they have their own partial index).
+			if _, err := db.SQL.ExecContext(ctx, `
+INSERT INTO workflow_executions (id, created_at, workflow_id, status, trigger_data, current_step, workflow_version,
+	run_at, attempt, step_attempt, run, step_runs, depth, flow_gated, concurrency_limit)
+SELECT gen_random_uuid(), now() - interval '2 days', $1, 'PENDING', '{"type":"MANUAL"}'::jsonb, 0, 1,
+	now() - interval '2 days' + g * interval '1 millisecond', 0, 0, 1, 0, 0, true, 1
+FROM generate_series(1, $2::int) g`, wf.ID, c.gated); err != nil {
 				b.Fatal(err)
 			}
 			if _, err := db.SQL.ExecContext(ctx, `VACUUM ANALYZE workflow_executions`); err != nil {

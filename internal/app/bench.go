@@ -30,14 +30,8 @@ func bench(args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(duration, "d", 20*time.Second, "short for -duration")
 	queryFile := fs.String("query", "", "a file with the query to send (default: the dashboard's 20x10x10 nested read)")
 	vars := fs.String("vars", "", "the query's variables as JSON (default: the dashboard's page sizes)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageErrorf("%v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("unexpected argument %q (flags start with -)", fs.Arg(0))
+	if err := parseBenchFlags(fs, args); err != nil {
+		return err
 	}
 	opts := loadtest.Options{URL: *url, Token: *token, Concurrency: *concurrency, Duration: *duration,
 		Query: loadtest.DashboardQuery, Variables: loadtest.DashboardVariables}
@@ -82,14 +76,8 @@ func benchSuite(args []string, stderr io.Writer) error {
 	server := fs.String("server", "", "the Flowline binary to measure (default: this one)")
 	peers := fs.String("peers", "", "peers measured beside Flowline in the read rounds, e.g. v5,v4 (PostGraphile, installed with npm into -peer-dir)")
 	fs.StringVar(&opts.PeerDir, "peer-dir", defaultPeerDir(), "where the peers are installed (a cache, not the repository)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageErrorf("%v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("unexpected argument %q (flags start with -)", fs.Arg(0))
+	if err := parseBenchFlags(fs, args); err != nil {
+		return err
 	}
 	if opts.DatabaseURL == "" {
 		return usageErrorf("bench suite needs -database-url (or DATABASE_URL), a PostgreSQL URL")
@@ -137,4 +125,19 @@ func defaultPeerDir() string {
 		dir = os.TempDir()
 	}
 	return filepath.Join(dir, "flowline-peers")
+}
+
+// parseBenchFlags parses a bench subcommand's flags: -h is passed up as flag.ErrHelp, and a
+// bad flag or a stray argument is a usage error.
+func parseBenchFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageErrorf("%v", err)
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf("unexpected argument %q (flags start with -)", fs.Arg(0))
+	}
+	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/testsupport"
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
@@ -41,10 +40,7 @@ func BenchmarkFlowControl(b *testing.B) {
 				triggered := time.Since(start)
 				start = time.Now()
 				benchEngine(b, db)
-				done := workflowexecution.StatusEQ(workflowexecution.StatusCOMPLETED)
-				for db.Client.WorkflowExecution.Query().Where(done).CountX(ctx) < b.N {
-					time.Sleep(5 * time.Millisecond)
-				}
+				waitCompleted(b, db, b.N)
 				ran := time.Since(start)
 				b.StopTimer()
 				b.ReportMetric(float64(b.N)/triggered.Seconds(), "triggers/s")

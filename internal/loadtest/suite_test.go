@@ -90,7 +90,7 @@ func TestBenchSmoke(t *testing.T) {
 // measured in the same round at each concurrency, and gets its ratio line.
 func TestBenchSmokeWithPeers(t *testing.T) {
 	if os.Getenv("FLOWLINE_BENCH_PEERS") != "1" {
-		t.Skip("set FLOWLINE_BENCH_PEERS=1 to install PostGraphile with npm and measure it")
+		t.Skip("SKIPPED: PostGraphile is measured only on request (it installs npm packages): set FLOWLINE_BENCH_PEERS=1 to run this test")
 	}
 	t.Parallel()
 	testsupport.RequirePostgres(t)

@@ -140,7 +140,7 @@ func migrate(args []string, stderr io.Writer) error {
 		return err
 	}
 	ctx := context.Background()
-	db, err := database.Open(ctx, cfg.DatabaseURL, database.Options{})
+	db, err := database.Open(ctx, cfg.DatabaseURL, dbOptions(cfg))
 	if err != nil {
 		return err
 	}
@@ -173,7 +173,7 @@ func serve(args []string, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	db, err := database.Open(ctx, cfg.DatabaseURL, database.Options{})
+	db, err := database.Open(ctx, cfg.DatabaseURL, dbOptions(cfg))
 	if err != nil {
 		return err
 	}
@@ -291,4 +291,13 @@ func queueDepth(ctx context.Context, db *database.DB) (float64, error) {
 		total += n
 	}
 	return float64(total), nil
+}
+
+// dbOptions opens the database as cfg says: STATEMENT_CACHE=0 turns the cache off, which
+// database.Options spells as a negative size.
+func dbOptions(cfg config.Config) database.Options {
+	if cfg.StatementCache == 0 {
+		return database.Options{StatementCache: -1}
+	}
+	return database.Options{StatementCache: cfg.StatementCache}
 }

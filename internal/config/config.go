@@ -57,6 +57,9 @@ type Config struct {
 	MetricsAddr string
 	// PprofAddr, when set, serves the Go profiler there (off by default).
 	PprofAddr string
+	// StatementCache is how many parameterised statements a PostgreSQL pool keeps prepared;
+	// 0 none.
+	StatementCache int
 	// ViewerCacheTTL is how long who a token belongs to is remembered.
 	ViewerCacheTTL time.Duration
 	// Live configures subscriptions.
@@ -72,6 +75,7 @@ type Setting struct {
 var Settings = append([]Setting{
 	{"database-url", "DATABASE_URL", "", "PostgreSQL URL (postgres://user@host:5432/db?sslmode=disable), or sqlite:PATH / file:PATH; empty = embedded SQLite file flowline.db"},
 	{"addr", "ADDR", ":8080", "HTTP listen address"},
+	{"statement-cache", "STATEMENT_CACHE", "256", "parameterised statements each PostgreSQL connection keeps prepared (one round trip and, after a few runs, no planning per statement); 0 = none, for a connection pooler that cannot keep prepared statements"},
 	{"max-page-size", "MAX_PAGE_SIZE", "100", "largest first/last a connection accepts; larger values are refused"},
 	{"max-response-bytes", "MAX_RESPONSE_BYTES", "4194304", "largest GraphQL answer in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error"},
 	{"log-level", "LOG_LEVEL", "info", "debug, info, warn or error"},
@@ -139,6 +143,9 @@ func Parse(name string, args []string, getenv func(string) string, out io.Writer
 		return Config{}, fmt.Errorf("max-page-size must be a whole number from 1 to 10000, got %q", *vals["max-page-size"])
 	}
 	cfg.MaxPageSize = n
+	if cfg.StatementCache, err = strconv.Atoi(*vals["statement-cache"]); err != nil || cfg.StatementCache < 0 || cfg.StatementCache > 10000 {
+		return Config{}, fmt.Errorf("statement-cache must be a whole number from 0 to 10000, got %q", *vals["statement-cache"])
+	}
 	n, err = strconv.Atoi(*vals["max-response-bytes"])
 	if err != nil || n < 64<<10 || n > 1<<30 {
 		return Config{}, fmt.Errorf("max-response-bytes must be a whole number from 65536 to 1073741824, got %q", *vals["max-response-bytes"])

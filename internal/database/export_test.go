@@ -2,6 +2,8 @@ package database
 
 import (
 	"context"
+
+	"entgo.io/ent/dialect"
 	"fmt"
 
 	"ariga.io/atlas/sql/migrate"
@@ -59,3 +61,6 @@ func (d *DB) ApplyMigrations(ctx context.Context, dir migrate.Dir) error {
 func (d *DB) ApplyMigrationsLikeAnotherProcess(ctx context.Context, dir migrate.Dir) error {
 	return applyMigrations(ctx, d.SQL, d.Dialect, dir)
 }
+
+// Driver is the ent client's driver.
+func (d *DB) Driver() dialect.Driver { return d.driver }

@@ -37,6 +37,8 @@ type DB struct {
 	URL string
 	// notify delivers LocalNotify within this process (SQLite).
 	notify *notifier
+	// driver is the ent client's driver (tests reach the statement cache through it).
+	driver dialect.Driver
 }
 
 // Close closes the ent client and the connection pool.
@@ -46,6 +48,10 @@ func (d *DB) Close() error { return d.Client.Close() }
 type Options struct {
 	// Wrap, when set, wraps the driver (tests count statements with it).
 	Wrap func(dialect.Driver) dialect.Driver
+	// StatementCache is how many parameterised statements a PostgreSQL pool keeps prepared
+	// (see stmtCache): 0 means DefaultStatementCache, a negative number none (for a
+	// connection pooler that cannot keep prepared statements).
+	StatementCache int
 }
 
 // IsPostgresURL reports whether a DATABASE_URL names PostgreSQL.
@@ -96,6 +102,13 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("connect to %s database: %w", name, redactErr(err, rawURL))
 	}
 	var drv dialect.Driver = entsql.OpenDB(name, db)
+	if name == dialect.Postgres && opts.StatementCache >= 0 {
+		size := opts.StatementCache
+		if size == 0 {
+			size = DefaultStatementCache
+		}
+		drv = newCachingDriver(db, size)
+	}
 	if opts.Wrap != nil {
 		drv = opts.Wrap(drv)
 	}
@@ -103,7 +116,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 	if name == dialect.SQLite {
 		drv = &notifyingDriver{Driver: drv, n: n}
 	}
-	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: Dialect(name), URL: rawURL, notify: n}, nil
+	return &DB{Client: ent.NewClient(ent.Driver(drv)), SQL: db, Dialect: Dialect(name), URL: rawURL, notify: n, driver: drv}, nil
 }
 
 // migrateMu serialises migrations within a process: ent's schema diff (the drift check and

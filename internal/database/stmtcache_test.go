@@ -1,0 +1,138 @@
+package database_test
+
+import (
+	"context"
+	"testing"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+
+	"github.com/flowline/flowline/internal/database"
+	"github.com/flowline/flowline/internal/testsupport"
+)
+
+// stmtCacheSetup opens a PostgreSQL pool of one connection on a fresh schema with a
+// statement cache of size, and a table t(n int).
+func stmtCacheSetup(t *testing.T, size int) (*database.DB, dialect.Driver) {
+	t.Helper()
+	schema := testsupport.OpenUnmigrated(t, "postgres")
+	db, err := database.Open(context.Background(), schema.URL, database.Options{StatementCache: size})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	// One connection, so pg_prepared_statements (per session) sees every preparation.
+	db.SQL.SetMaxOpenConns(1)
+	drv := db.Driver()
+	exec(t, drv, "CREATE TABLE t (n int)")
+	return db, drv
+}
+
+func exec(t *testing.T, drv dialect.ExecQuerier, query string, args ...any) {
+	t.Helper()
+	if err := drv.Exec(context.Background(), query, args, nil); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+}
+
+func count(t *testing.T, drv dialect.ExecQuerier, query string, args ...any) int {
+	t.Helper()
+	var rows entsql.Rows
+	if err := drv.Query(context.Background(), query, args, &rows); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	defer rows.Close()
+	n := -1
+	for rows.Next() {
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// prepared counts the session's prepared statements (a query without parameters, which the
+// cache leaves alone).
+func prepared(t *testing.T, drv dialect.ExecQuerier) int {
+	return count(t, drv, "SELECT count(*)::int FROM pg_prepared_statements")
+}
+
+// TestStatementCacheReusesPreparedStatements: a parameterised statement is prepared once
+// per connection and reused, in and out of transactions; the least recently used one is
+// closed when the cache is full; an invalid statement is reported and not kept.
+func TestStatementCacheReusesPreparedStatements(t *testing.T) {
+	testsupport.RequirePostgres(t)
+	t.Parallel()
+	ctx := context.Background()
+	_, drv := stmtCacheSetup(t, 2)
+
+	for i := range 10 {
+		exec(t, drv, "INSERT INTO t (n) VALUES ($1)", i)
+	}
+	if got := prepared(t, drv); got != 1 {
+		t.Fatalf("after 10 inserts of one text: %d prepared statements, want 1", got)
+	}
+	if got := count(t, drv, "SELECT count(*)::int FROM t WHERE n >= $1", 5); got != 5 {
+		t.Fatalf("count: %d, want 5", got)
+	}
+
+	// In a transaction the connection's preparation is reused, and a rollback still rolls
+	// back.
+	tx, err := drv.Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec(t, tx, "INSERT INTO t (n) VALUES ($1)", 100)
+	if got := count(t, tx, "SELECT count(*)::int FROM t WHERE n >= $1", 5); got != 6 {
+		t.Fatalf("count in the transaction: %d, want 6", got)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(t, drv, "SELECT count(*)::int FROM t WHERE n >= $1", 5); got != 5 {
+		t.Fatalf("count after the rollback: %d, want 5", got)
+	}
+	if got := prepared(t, drv); got != 2 {
+		t.Fatalf("after two texts in and out of a transaction: %d prepared statements, want 2", got)
+	}
+
+	// A third text pushes out the least recently used (the insert).
+	if got := count(t, drv, "SELECT count(*)::int FROM t WHERE n < $1", 3); got != 3 {
+		t.Fatalf("count below 3: %d, want 3", got)
+	}
+	exec(t, drv, "SELECT 1") // lets the pool close the evicted statement on the connection
+	if got := prepared(t, drv); got != 2 {
+		t.Fatalf("with a cache of 2 after 3 texts: %d prepared statements, want 2", got)
+	}
+
+	// An invalid statement fails with PostgreSQL's error and leaves nothing behind.
+	if err := drv.Exec(ctx, "INSERT INTO missing (n) VALUES ($1)", []any{1}, nil); err == nil {
+		t.Fatal("insert into a missing table: no error")
+	}
+	if got := prepared(t, drv); got != 2 {
+		t.Fatalf("after an invalid statement: %d prepared statements, want 2", got)
+	}
+
+	// A column added under a cached statement does not break it.
+	exec(t, drv, "ALTER TABLE t ADD COLUMN m int")
+	if got := count(t, drv, "SELECT count(*)::int FROM t WHERE n >= $1", 5); got != 5 {
+		t.Fatalf("count after ALTER TABLE: %d, want 5", got)
+	}
+}
+
+// TestStatementCacheOff: a negative size prepares nothing (for poolers that cannot keep
+// prepared statements).
+func TestStatementCacheOff(t *testing.T) {
+	testsupport.RequirePostgres(t)
+	t.Parallel()
+	_, drv := stmtCacheSetup(t, -1)
+	for i := range 3 {
+		exec(t, drv, "INSERT INTO t (n) VALUES ($1)", i)
+	}
+	if got := prepared(t, drv); got != 0 {
+		t.Fatalf("with the cache off: %d prepared statements, want 0", got)
+	}
+}

@@ -16,19 +16,20 @@ import (
 // list are loaded before they are marshalled (nested connections are preloaded in a constant
 // number of statements), so the goroutines only added their start and stack growth, which
 // were a quarter of a nested answer's CPU. Each element still gets its own field context (its
-// index in error paths) and, unless panics are left to the caller, its own recovery.
+// index in error paths) and, unless panics are left to the caller, its own recovery; the
+// elements' indexes, field contexts and contexts are one allocation per list.
 //
 //nolint:unparam // the signature is gqlgen's, whose omit_panic_handler may turn it to true
 func marshalSlice(ctx context.Context, length int, _ int64, omitPanicHandler bool,
 	marshalElement func(ctx context.Context, i int) graphql.Marshaler,
 ) graphql.Array {
 	ret := make(graphql.Array, length)
-	index := make([]int, length)
-	contexts := make([]graphql.FieldContext, length)
+	elements := make([]listElement, length)
 	for i := range length {
-		index[i] = i
-		contexts[i].Index = &index[i]
-		childCtx := graphql.WithFieldContext(ctx, &contexts[i])
+		e := &elements[i]
+		e.index = i
+		e.fc.Index = &e.index
+		childCtx := withFieldContext(ctx, &e.ctx, &e.fc)
 		if omitPanicHandler {
 			ret[i] = marshalElement(childCtx, i)
 			continue
@@ -36,6 +37,14 @@ func marshalSlice(ctx context.Context, length int, _ int64, omitPanicHandler boo
 		ret[i] = marshalRecovering(childCtx, i, marshalElement)
 	}
 	return ret
+}
+
+// listElement is what marshalSlice allocates for each element, in one slice per list: its
+// index, field context and the context carrying it.
+type listElement struct {
+	index int
+	fc    graphql.FieldContext
+	ctx   fieldCtx
 }
 
 // marshalRecovering marshals element i, turning a panic into a null element and an error, as

@@ -107,41 +107,53 @@ type responseTail struct {
 	Extensions map[string]any `json:"extensions,omitempty"`
 }
 
+// The constant pieces of an answer, as byte slices so that writing them does not convert.
+var (
+	openErrors = []byte(`{"errors":`)
+	openData   = []byte(`"data":`)
+	openBrace  = []byte(`{`)
+	comma      = []byte(`,`)
+	closeBrace = []byte(`}`)
+	null       = []byte(`null`)
+)
+
 // writeResponse writes resp as encoding/json writes a graphql.Response (same fields, same
 // order), except that the data, which the executor wrote as compact JSON, is copied as it
 // is instead of being parsed and compacted again. (So "<", ">" and "&" in strings are sent
-// as they are, not as \u003c, \u003e and \u0026: the same JSON values.)
+// as they are, not as \u003c, \u003e and \u0026: the same JSON values.) It writes the answer
+// in pieces rather than assembling a copy of it first: w is the response limit's buffer
+// (gqlguard.ResponseLimit), which already holds the whole answer before sending it.
 func writeResponse(w io.Writer, resp *graphql.Response) {
 	if resp == nil {
-		_, _ = io.WriteString(w, "null")
+		_, _ = w.Write(null)
 		return
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(resp.Data) + 256)
-	buf.WriteByte('{')
 	if len(resp.Errors) > 0 {
 		errs, err := json.Marshal(resp.Errors)
 		if err != nil {
 			panic("encode errors: " + err.Error()) // as gqlgen's transport: the presenter's errors always encode
 		}
-		buf.WriteString(`"errors":`)
-		buf.Write(errs)
-		buf.WriteByte(',')
-	}
-	buf.WriteString(`"data":`)
-	if len(resp.Data) == 0 {
-		buf.WriteString("null")
+		_, _ = w.Write(openErrors)
+		_, _ = w.Write(errs)
+		_, _ = w.Write(comma)
 	} else {
-		buf.Write(resp.Data)
+		_, _ = w.Write(openBrace)
 	}
-	tail, err := json.Marshal(responseTail{Label: resp.Label, Path: resp.Path, HasNext: resp.HasNext, Extensions: resp.Extensions})
-	if err != nil {
-		panic("encode response extensions: " + err.Error())
+	_, _ = w.Write(openData)
+	if len(resp.Data) == 0 {
+		_, _ = w.Write(null)
+	} else {
+		_, _ = w.Write(resp.Data)
 	}
-	if len(tail) > 2 { // more than {}
-		buf.WriteByte(',')
-		buf.Write(tail[1 : len(tail)-1])
+	if resp.Label != "" || len(resp.Path) > 0 || resp.HasNext != nil || len(resp.Extensions) > 0 {
+		tail, err := json.Marshal(responseTail{Label: resp.Label, Path: resp.Path, HasNext: resp.HasNext, Extensions: resp.Extensions})
+		if err != nil {
+			panic("encode response extensions: " + err.Error())
+		}
+		if len(tail) > 2 { // more than {}
+			_, _ = w.Write(comma)
+			_, _ = w.Write(tail[1 : len(tail)-1])
+		}
 	}
-	buf.WriteByte('}')
-	_, _ = w.Write(buf.Bytes())
+	_, _ = w.Write(closeBrace)
 }

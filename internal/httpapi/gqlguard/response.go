@@ -1,10 +1,13 @@
 package gqlguard
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"github.com/flowline/flowline/internal/apierr"
+	"github.com/flowline/flowline/internal/bufpool"
 )
 
 // DefaultMaxResponseBytes bounds a GraphQL answer: the dashboard's widest read (20 workflows
@@ -15,11 +18,13 @@ const DefaultMaxResponseBytes = 4 << 20
 // an answer that grows past limit is dropped and replaced by one error coded
 // RESPONSE_TOO_LARGE (HTTP 200: the request was valid, its answer too big), so a query within
 // the cost limit still cannot make the server send hundreds of megabytes. The work of a
-// mutation is done (and committed) all the same; only its answer is lost.
+// mutation is done (and committed) all the same; only its answer is lost. The answer is held
+// in a pooled buffer (internal/bufpool) and sent with its Content-Length, not chunked.
 func ResponseLimit(limit int) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			rec := &limitedResponse{header: http.Header{}, limit: limit, status: http.StatusOK}
+			rec := &limitedResponse{header: http.Header{}, limit: limit, status: http.StatusOK, body: bufpool.Get()}
+			defer func() { bufpool.Put(rec.body) }()
 			next.ServeHTTP(rec, r)
 			h := w.Header()
 			for k, v := range rec.header {
@@ -30,8 +35,11 @@ func ResponseLimit(limit int) func(http.Handler) http.Handler {
 					fmt.Sprintf("the answer is larger than %d bytes; ask for fewer fields, fewer aliases or smaller pages", limit))
 				return
 			}
+			if bodyAllowed(rec.status) {
+				h.Set("Content-Length", strconv.Itoa(rec.body.Len()))
+			}
 			w.WriteHeader(rec.status)
-			_, _ = w.Write(rec.body)
+			_, _ = w.Write(rec.body.Bytes())
 		})
 	}
 }
@@ -40,7 +48,7 @@ func ResponseLimit(limit int) func(http.Handler) http.Handler {
 type limitedResponse struct {
 	header   http.Header
 	status   int
-	body     []byte
+	body     *bytes.Buffer
 	limit    int
 	overflow bool
 }
@@ -50,10 +58,16 @@ func (l *limitedResponse) Header() http.Header { return l.header }
 func (l *limitedResponse) WriteHeader(status int) { l.status = status }
 
 func (l *limitedResponse) Write(p []byte) (int, error) {
-	if l.overflow || len(l.body)+len(p) > l.limit {
-		l.overflow, l.body = true, nil
+	if l.overflow || l.body.Len()+len(p) > l.limit {
+		l.overflow = true
+		l.body.Reset()
 		return len(p), nil // the caller's answer is replaced as a whole; it need not stop
 	}
-	l.body = append(l.body, p...)
-	return len(p), nil
+	return l.body.Write(p)
+}
+
+// bodyAllowed reports whether a response with status may have a body (and so a
+// Content-Length): not 1xx, 204 or 304.
+func bodyAllowed(status int) bool {
+	return status >= http.StatusOK && status != http.StatusNoContent && status != http.StatusNotModified
 }

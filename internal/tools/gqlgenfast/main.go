@@ -17,6 +17,18 @@
 //     middleware chain and a panic handler, for a read that cannot fail. They are marshalled
 //     directly. The middlewares (graph.MarkResolverErrors) only act on errors, which these
 //     fields cannot produce.
+//  5. Other struct fields (an edge's node, a connection's edges and page info, optional
+//     scalars): gqlgen allocates closures for the field's context, value and marshaller, runs
+//     the middlewares for a read that cannot fail and boxes the value. They keep their field
+//     context (children's error paths) and panic recovery, and read the field directly.
+//  6. Object construction: objects without concurrent resolvers are a graph.fastObject (one
+//     allocation with room for a few fields' values) instead of a FieldSet, its values and
+//     the object written.
+//  7. Collected fields and arguments: gqlgen collects an object's fields, and parses a
+//     field's arguments, again for every element of a list; graph remembers them per
+//     selection set and per field for the operation (executionContext.fast).
+//  8. Data: the answer is marshalled into a pooled buffer and copied once at its size
+//     (graph.marshalData) instead of into a bytes.Buffer grown by doubling.
 package main
 
 import (
@@ -60,15 +72,15 @@ const (
 )
 
 // plainField is gqlgen's resolver of a field read from a struct field, without middleware
-// of its own (no directives). Groups: object, field, receiver type, struct field, Go type,
-// marshaller.
+// of its own (no directives). Groups: object, field, receiver type, field context, struct
+// field, Go type, marshaller.
 var plainField = regexp.MustCompile(`func \(ec \*executionContext\) _(\w+?)_(\w+)\(ctx context\.Context, field graphql\.CollectedField, obj (\S+)\) \(ret graphql\.Marshaler\) \{
 	return graphql\.ResolveField\(
 		ctx,
 		ec\.OperationContext,
 		field,
 		func\(ctx context\.Context, field graphql\.CollectedField\) \(\*graphql\.FieldContext, error\) \{
-			return ec\.fieldContext_\w+\(ctx, field\)
+			return ec\.(fieldContext_\w+)\(ctx, field\)
 		\},
 		func\(ctx context\.Context\) \(any, error\) \{
 			return obj\.(\w+), nil
@@ -101,12 +113,19 @@ func Rewrite(src string) (string, error) {
 	}
 	src = strings.ReplaceAll(src, concurrentSlice, sequentialSlice)
 
-	plain := 0
 	var err error
+	if src, err = rewriteState(src); err != nil {
+		return "", err
+	}
+	if src, err = rewriteObjects(src); err != nil {
+		return "", err
+	}
+
+	plain, direct := 0, 0
 	src = plainField.ReplaceAllStringFunc(src, func(m string) string {
 		g := plainField.FindStringSubmatch(m)
-		object, name, receiver, structField, goType, marshal := g[1], g[2], g[3], g[4], g[5], g[6]
-		if strings.HasPrefix(object, "_") || !valueType(goType) {
+		object, name, receiver, fieldContext, structField, goType, marshal := g[1], g[2], g[3], g[4], g[5], g[6], g[7]
+		if strings.HasPrefix(object, "_") {
 			return m
 		}
 		body, ok := funcBody(src, marshal)
@@ -114,8 +133,9 @@ func Rewrite(src string) (string, error) {
 			err = fmt.Errorf("no marshaller %s for %s.%s", marshal, object, name)
 			return m
 		}
-		if !neverNull.MatchString(body) {
-			return m
+		if !valueType(goType) || !neverNull.MatchString(body) {
+			direct++
+			return fmt.Sprintf(directField, object, name, receiver, fieldContext, structField, marshal, structField)
 		}
 		plain++
 		return fmt.Sprintf("func (ec *executionContext) _%s_%s(ctx context.Context, field graphql.CollectedField, obj %s) (ret graphql.Marshaler) {\n\treturn ec.%s(ctx, field.Selections, obj.%s)\n}\n",
@@ -124,10 +144,114 @@ func Rewrite(src string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if plain == 0 {
-		return "", fmt.Errorf("expected plain scalar fields: update internal/tools/gqlgenfast")
+	if plain == 0 || direct == 0 {
+		return "", fmt.Errorf("expected plain scalar fields (%d) and other struct fields (%d): update internal/tools/gqlgenfast", plain, direct)
 	}
 	return src, nil
+}
+
+// directField is a struct field's resolver without gqlgen's closures and middlewares (the
+// read cannot fail), keeping its field context and panic recovery. Verbs: object, field,
+// receiver type, field context, struct field, marshaller, struct field.
+const directField = `func (ec *executionContext) _%s_%s(ctx context.Context, field graphql.CollectedField, obj %s) (ret graphql.Marshaler) {
+	fc, err := ec.%s(ctx, field)
+	if err != nil {
+		return graphql.Null
+	}
+	ctx = graphql.WithFieldContext(ctx, fc)
+	defer func() {
+		if r := recover(); r != nil {
+			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
+			ret = graphql.Null
+		}
+	}()
+	fc.Result = obj.%s
+	return ec.%s(ctx, field.Selections, obj.%s)
+}
+`
+
+// The shapes of rewrites 7 and 8.
+const (
+	stateStruct    = "type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n}\n"
+	fastStruct     = "type executionContext struct {\n\t*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]\n\tfast fastState\n}\n\nfunc (ec *executionContext) fastState() *fastState { return &ec.fast }\n"
+	collectFields  = "graphql.CollectFields(ec.OperationContext, sel, "
+	cachedFields   = "ec.collectFields(sel, "
+	queryData      = "\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data = buf.Bytes()\n"
+	fastQueryData  = "\t\t\tresponse.Data = marshalData(data)\n"
+	mutationData   = "\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\n\t\t\treturn &graphql.Response{\n\t\t\t\tData: buf.Bytes(),\n\t\t\t}\n"
+	fastMutateData = "\t\t\treturn &graphql.Response{\n\t\t\t\tData: marshalData(data),\n\t\t\t}\n"
+)
+
+// fieldArgs is a field context's parse of its arguments.
+var fieldArgs = regexp.MustCompile(`ec\.(field_\w+_args)\(ctx, field\.ArgumentMap\(ec\.Variables\)\)`)
+
+// rewriteState applies rewrites 7 and 8.
+func rewriteState(src string) (string, error) {
+	for _, r := range []struct{ from, to string }{
+		{stateStruct, fastStruct}, {collectFields, cachedFields}, {queryData, fastQueryData}, {mutationData, fastMutateData},
+	} {
+		if !strings.Contains(src, r.from) {
+			return "", fmt.Errorf("expected %q: update internal/tools/gqlgenfast", r.from)
+		}
+		src = strings.ReplaceAll(src, r.from, r.to)
+	}
+	if !fieldArgs.MatchString(src) {
+		return "", fmt.Errorf("expected field contexts parsing arguments: update internal/tools/gqlgenfast")
+	}
+	return fieldArgs.ReplaceAllString(src, "ec.fieldArgs(ctx, field, (*executionContext).$1)"), nil
+}
+
+// The shapes of rewrite 6.
+const (
+	newFieldSet = "\tout := graphql.NewFieldSet(fields)\n"
+	dispatch    = "\tout.Dispatch(ctx)\n"
+)
+
+// outUse is any use of a marshaller's field set.
+var outUse = regexp.MustCompile(`\bout\.\w+`)
+
+// rewriteObjects applies rewrite 6 to the object marshallers whose field set is only filled
+// in turn (Values, Invalids) and dispatched (a no-op then).
+func rewriteObjects(src string) (string, error) {
+	var b strings.Builder
+	objects := 0
+	for {
+		start := strings.Index(src, newFieldSet)
+		if start < 0 {
+			break
+		}
+		end := strings.Index(src[start:], returnObject)
+		if end < 0 {
+			return "", fmt.Errorf("an object marshaller without its ending: update internal/tools/gqlgenfast")
+		}
+		end += start + len(returnObject)
+		body := src[start:end]
+		b.WriteString(src[:start])
+		if onlyInTurn(body) {
+			body = strings.Replace(body, newFieldSet, "\tout := newObject(fields)\n", 1)
+			body = strings.Replace(body, dispatch, "", 1)
+			body = strings.Replace(body, "\treturn object{fields: fields, values: out.Values}\n", "\treturn out\n", 1)
+			objects++
+		}
+		b.WriteString(body)
+		src = src[end:]
+	}
+	b.WriteString(src)
+	if objects == 0 {
+		return "", fmt.Errorf("expected object marshallers without concurrent fields: update internal/tools/gqlgenfast")
+	}
+	return b.String(), nil
+}
+
+// onlyInTurn reports whether an object marshaller uses its field set only as Values,
+// Invalids and one Dispatch.
+func onlyInTurn(body string) bool {
+	for _, use := range outUse.FindAllString(body, -1) {
+		if use != "out.Values" && use != "out.Invalids" && use != "out.Dispatch" {
+			return false
+		}
+	}
+	return strings.Count(body, dispatch) == 1
 }
 
 // valueType reports whether a Go type cannot be nil: not a pointer, slice, map or interface.

@@ -19,7 +19,7 @@ func TestRewriteOfTheCommittedExecutor(t *testing.T) {
 	if _, err := Rewrite(src); err == nil {
 		t.Fatal("Rewrite of an already rewritten executor succeeded; want an error")
 	}
-	for _, want := range []string{lazyDeferred, "return object{fields: fields, values: out.Values}", sequentialSlice,
+	for _, want := range []string{lazyDeferred, "\tout := newObject(fields)\n", sequentialSlice, fastStruct, fastQueryData,
 		"return ec.marshalNInt2int(ctx, field.Selections, obj.StepIndex)"} {
 		if !strings.Contains(src, want) {
 			t.Errorf("graph/generated.go lacks %q: run go generate ./...", want)
@@ -88,6 +88,34 @@ func (ec *executionContext) _Thing(ctx context.Context, sel ast.SelectionSet, ob
 
 	return out
 }
+type executionContext struct {
+	*graphql.ExecutionContextState[ResolverRoot, DirectiveRoot, ComplexityRoot]
+}
+func (ec *executionContext) fieldContext_Thing_parts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	if fc.Args, err = ec.field_Thing_parts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		return fc, err
+	}
+	return fc, nil
+}
+func exec() {
+	switch opCtx.Operation.Operation {
+	case ast.Query:
+		return func(ctx context.Context) *graphql.Response {
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+			response.Data = buf.Bytes()
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	}
+}
 func (ec *executionContext) marshalNThing2ᚕᚖThing(ctx context.Context, sel ast.SelectionSet, v []*ent.Thing) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		return ec._Thing(ctx, sel, v[i])
@@ -113,8 +141,9 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 `
 
 // TestRewrite: a plain Int field is marshalled directly; a Time field (whose marshaller
-// answers null for the zero time, an error that needs the field's path) keeps gqlgen's
-// resolver; objects and lists use graph's helpers.
+// answers null for the zero time, an error that needs the field's path) keeps its field
+// context; objects and lists use graph's helpers; collected fields and arguments are
+// remembered and the data marshalled by graph.marshalData.
 func TestRewrite(t *testing.T) {
 	out, err := Rewrite(sample)
 	if err != nil {
@@ -122,8 +151,9 @@ func TestRewrite(t *testing.T) {
 	}
 	for _, want := range []string{
 		"func (ec *executionContext) _Thing_count(ctx context.Context, field graphql.CollectedField, obj *ent.Thing) (ret graphql.Marshaler) {\n\treturn ec.marshalNInt2int(ctx, field.Selections, obj.Count)\n}\n",
-		"return ec.fieldContext_Thing_at(ctx, field)",
-		lazyDeferred, "return object{fields: fields, values: out.Values}", "ret := marshalSlice(ctx, len(v), 0, false,",
+		"fc, err := ec.fieldContext_Thing_at(ctx, field)", "fc.Result = obj.At\n\treturn ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.At)",
+		lazyDeferred, "\tout := newObject(fields)\n", "\treturn out\n}\n", "ret := marshalSlice(ctx, len(v), 0, false,",
+		fastStruct, cachedFields, fastQueryData, fastMutateData, "ec.fieldArgs(ctx, field, (*executionContext).field_Thing_parts_args)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("rewritten sample lacks %q:\n%s", want, out)

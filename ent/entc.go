@@ -53,13 +53,41 @@ func main() {
 // templates are entgql's templates with the field collection reading nested pages through
 // internal/nestedpage on PostgreSQL (see lateralCollection).
 func templates() []*gen.Template {
-	out := []*gen.Template{lateralCollection()}
+	out := []*gen.Template{lateralCollection(), edgesInOneSlice()}
 	for _, t := range entgql.AllTemplates {
-		if t != entgql.CollectionTemplate {
+		if t != entgql.CollectionTemplate && t != entgql.PaginationTemplate {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// edgesInOneSlice is entgql's pagination template with a connection's edges allocated as one
+// slice of edges that the page's pointers point into, instead of one allocation per edge (a
+// 20×10×10 read builds 2,200 edges).
+func edgesInOneSlice() *gen.Template {
+	path, text := entgqlTemplate("pagination.tmpl")
+	const old = "\tc.Edges = make([]*{{ $edge }}, len(nodes))\n\tfor i := range nodes {\n\t\tnode := nodeAt(i)\n\t\tc.Edges[i] = &{{ $edge }}{\n\t\t\tNode: node,\n\t\t\tCursor: pager.toCursor(node),\n\t\t}\n\t}\n"
+	const new = "\tc.Edges = make([]*{{ $edge }}, len(nodes))\n\tedges := make([]{{ $edge }}, len(nodes))\n\tfor i := range nodes {\n\t\tnode := nodeAt(i)\n\t\tedges[i] = {{ $edge }}{\n\t\t\tNode: node,\n\t\t\tCursor: pager.toCursor(node),\n\t\t}\n\t\tc.Edges[i] = &edges[i]\n\t}\n"
+	if strings.Count(text, old) != 1 {
+		log.Fatalf("%s: expected one %q; update edgesInOneSlice in ent/entc.go", path, old)
+	}
+	text = strings.Replace(text, old, new, 1)
+	return gen.MustParse(gen.NewTemplate("template/pagination.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
+}
+
+// entgqlTemplate reads one of entgql's templates from the module cache.
+func entgqlTemplate(name string) (path, text string) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "entgo.io/contrib").Output()
+	if err != nil {
+		log.Fatalf("find entgo.io/contrib: %v", err)
+	}
+	path = filepath.Join(strings.TrimSpace(string(out)), "entgql", "template", name)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatalf("read entgql's %s template: %v", name, err)
+	}
+	return path, string(b)
 }
 
 // lateralPage replaces entgql's per-parent limit (a ROW_NUMBER() window over every child of
@@ -99,16 +127,7 @@ modify := entgql.LimitPerRow({{ $fk }}, limit, pager.orderExpr(query))`
 // upgrade keeps its other changes) with lateralPage in place of its per-parent limit. It
 // fails the generation when entgql's template no longer has the expected lines.
 func lateralCollection() *gen.Template {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "entgo.io/contrib").Output()
-	if err != nil {
-		log.Fatalf("find entgo.io/contrib: %v", err)
-	}
-	path := filepath.Join(strings.TrimSpace(string(out)), "entgql", "template", "collection.tmpl")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		log.Fatalf("read entgql's collection template: %v", err)
-	}
-	text := string(b)
+	path, text := entgqlTemplate("collection.tmpl")
 	for _, r := range []struct{ old, new string }{
 		{"modify := entgql.LimitPerRow({{ $fk }}, limit, pager.orderExpr(query))", lateralPage},
 		{"\t\"entgo.io/contrib/entgql\"\n", "\t\"entgo.io/contrib/entgql\"\n\t\"entgo.io/ent/dialect\"\n\t\"github.com/flowline/flowline/internal/nestedpage\"\n"},

@@ -147,12 +147,14 @@ func (c *ApiTokenConnection) build(nodes []*ApiToken, pager *apitokenPager, afte
 		}
 	}
 	c.Edges = make([]*ApiTokenEdge, len(nodes))
+	edges := make([]ApiTokenEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &ApiTokenEdge{
+		edges[i] = ApiTokenEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor
@@ -443,12 +445,14 @@ func (c *ActivityConnection) build(nodes []*Activity, pager *activityPager, afte
 		}
 	}
 	c.Edges = make([]*ActivityEdge, len(nodes))
+	edges := make([]ActivityEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &ActivityEdge{
+		edges[i] = ActivityEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor
@@ -739,12 +743,14 @@ func (c *ContactConnection) build(nodes []*Contact, pager *contactPager, after *
 		}
 	}
 	c.Edges = make([]*ContactEdge, len(nodes))
+	edges := make([]ContactEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &ContactEdge{
+		edges[i] = ContactEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor
@@ -1143,12 +1149,14 @@ func (c *DocumentConnection) build(nodes []*Document, pager *documentPager, afte
 		}
 	}
 	c.Edges = make([]*DocumentEdge, len(nodes))
+	edges := make([]DocumentEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &DocumentEdge{
+		edges[i] = DocumentEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor
@@ -1439,12 +1447,14 @@ func (c *EmailConnection) build(nodes []*Email, pager *emailPager, after *Cursor
 		}
 	}
 	c.Edges = make([]*EmailEdge, len(nodes))
+	edges := make([]EmailEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &EmailEdge{
+		edges[i] = EmailEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor
@@ -1789,12 +1799,14 @@ func (c *TaskConnection) build(nodes []*Task, pager *taskPager, after *Cursor, f
 		}
 	}
 	c.Edges = make([]*TaskEdge, len(nodes))
+	edges := make([]TaskEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &TaskEdge{
+		edges[i] = TaskEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor
@@ -2193,12 +2205,14 @@ func (c *UserConnection) build(nodes []*User, pager *userPager, after *Cursor, f
 		}
 	}
 	c.Edges = make([]*UserEdge, len(nodes))
+	edges := make([]UserEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &UserEdge{
+		edges[i] = UserEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor
@@ -2561,12 +2575,14 @@ func (c *WorkflowConnection) build(nodes []*Workflow, pager *workflowPager, afte
 		}
 	}
 	c.Edges = make([]*WorkflowEdge, len(nodes))
+	edges := make([]WorkflowEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &WorkflowEdge{
+		edges[i] = WorkflowEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor
@@ -2947,12 +2963,14 @@ func (c *WorkflowExecutionConnection) build(nodes []*WorkflowExecution, pager *w
 		}
 	}
 	c.Edges = make([]*WorkflowExecutionEdge, len(nodes))
+	edges := make([]WorkflowExecutionEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &WorkflowExecutionEdge{
+		edges[i] = WorkflowExecutionEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor
@@ -3351,12 +3369,14 @@ func (c *WorkflowExecutionLogConnection) build(nodes []*WorkflowExecutionLog, pa
 		}
 	}
 	c.Edges = make([]*WorkflowExecutionLogEdge, len(nodes))
+	edges := make([]WorkflowExecutionLogEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &WorkflowExecutionLogEdge{
+		edges[i] = WorkflowExecutionLogEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor
@@ -3719,12 +3739,14 @@ func (c *WorkflowVersionConnection) build(nodes []*WorkflowVersion, pager *workf
 		}
 	}
 	c.Edges = make([]*WorkflowVersionEdge, len(nodes))
+	edges := make([]WorkflowVersionEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		c.Edges[i] = &WorkflowVersionEdge{
+		edges[i] = WorkflowVersionEdge{
 			Node:   node,
 			Cursor: pager.toCursor(node),
 		}
+		c.Edges[i] = &edges[i]
 	}
 	if l := len(c.Edges); l > 0 {
 		c.PageInfo.StartCursor = &c.Edges[0].Cursor

@@ -3,6 +3,7 @@
 package uuidgql
 
 import (
+	"bytes"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -12,22 +13,43 @@ import (
 )
 
 // MarshalUUID writes a UUID as a GraphQL ID string: the canonical 36 characters in quotes,
-// which need no escaping, so they are written from the stack (an answer has thousands of IDs).
+// which need no escaping (an answer has thousands of IDs).
+// The marshaller is the UUID's 16 bytes themselves (one small allocation when it is boxed),
+// not a closure holding them.
 func MarshalUUID(u uuid.UUID) graphql.Marshaler {
-	return graphql.WriterFunc(func(w io.Writer) {
-		var b [38]byte
-		b[0], b[37] = '"', '"'
-		hex.Encode(b[1:9], u[0:4])
-		b[9] = '-'
-		hex.Encode(b[10:14], u[4:6])
-		b[14] = '-'
-		hex.Encode(b[15:19], u[6:8])
-		b[19] = '-'
-		hex.Encode(b[20:24], u[8:10])
-		b[24] = '-'
-		hex.Encode(b[25:37], u[10:16])
-		_, _ = w.Write(b[:])
-	})
+	return id(u)
+}
+
+// id is a UUID written as a GraphQL ID.
+type id uuid.UUID
+
+// MarshalGQL writes the quoted canonical form, straight into the buffer when w is one (the
+// executor's is): a [38]byte handed to an io.Writer would be moved to the heap.
+func (u id) MarshalGQL(w io.Writer) {
+	if buf, ok := w.(*bytes.Buffer); ok {
+		buf.Grow(38)
+		b := buf.AvailableBuffer()[:38]
+		u.encode(b)
+		_, _ = buf.Write(b)
+		return
+	}
+	var b [38]byte
+	u.encode(b[:])
+	_, _ = w.Write(b[:])
+}
+
+// encode writes the quoted form into b[:38].
+func (u id) encode(b []byte) {
+	b[0], b[37] = '"', '"'
+	hex.Encode(b[1:9], u[0:4])
+	b[9] = '-'
+	hex.Encode(b[10:14], u[4:6])
+	b[14] = '-'
+	hex.Encode(b[15:19], u[6:8])
+	b[19] = '-'
+	hex.Encode(b[20:24], u[8:10])
+	b[24] = '-'
+	hex.Encode(b[25:37], u[10:16])
 }
 
 // UnmarshalUUID reads a GraphQL ID into a UUID.

@@ -3,6 +3,7 @@ package uuidgql
 import (
 	"bytes"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/uuid"
@@ -15,6 +16,13 @@ func TestMarshalUUIDWritesTheQuotedCanonicalForm(t *testing.T) {
 		MarshalUUID(u).MarshalGQL(&buf)
 		if want := strconv.Quote(u.String()); buf.String() != want {
 			t.Errorf("MarshalUUID(%s) wrote %s, want %s", u, buf.String(), want)
+		}
+		// Through a writer that is not a bytes.Buffer, after other output.
+		var sb strings.Builder
+		sb.WriteString("x")
+		MarshalUUID(u).MarshalGQL(&sb)
+		if want := "x" + strconv.Quote(u.String()); sb.String() != want {
+			t.Errorf("MarshalUUID(%s) into a strings.Builder wrote %s, want %s", u, sb.String(), want)
 		}
 	}
 }

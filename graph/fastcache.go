@@ -1,13 +1,14 @@
 package graph
 
 import (
+	"bytes"
 	"context"
+	"hash/maphash"
 	"sync"
+	"sync/atomic"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
-
-	"github.com/flowline/flowline/internal/bufpool"
 )
 
 // fastState is what one operation's executor remembers across the objects it marshals
@@ -102,11 +103,31 @@ func (ec *executionContext) fieldArgs(ctx context.Context, field graphql.Collect
 	return args, nil
 }
 
-// marshalData writes an operation's data into a pooled buffer and returns an exact-size copy:
-// one allocation of the answer's size instead of a bytes.Buffer doubling its way up to it.
-func marshalData(data graphql.Marshaler) []byte {
-	buf := bufpool.Get()
-	defer bufpool.Put(buf)
-	data.MarshalGQL(buf)
-	return append([]byte(nil), buf.Bytes()...)
+// marshalData writes an operation's data into a buffer sized from the last answer to the
+// same query text (dataSizes), so a large answer is one allocation of about its size instead
+// of a bytes.Buffer doubling its way up to it, and returns the buffer's bytes without a copy.
+func (ec *executionContext) marshalData(data graphql.Marshaler) []byte {
+	h := maphash.String(dataSizeSeed, ec.RawQuery)
+	slot, tag := &dataSizes[h%uint64(len(dataSizes))], h>>32
+	var buf bytes.Buffer
+	if v := slot.Load(); v>>32 == tag && v&sizeMask > 0 {
+		n := int(v & sizeMask)
+		buf.Grow(n + n/16)
+	}
+	data.MarshalGQL(&buf)
+	slot.Store(tag<<32 | uint64(min(buf.Len(), maxSizeHint))) //nolint:gosec // a length, not negative
+	return buf.Bytes()
 }
+
+// dataSizes remembers the size of recent answers per query text, in a small table indexed by
+// a hash of the text and holding the hash's high 32 bits above the size: a collision only
+// costs a buffer of the wrong size.
+var dataSizes [256]atomic.Uint64
+
+// maxSizeHint bounds what a hint makes marshalData allocate up front.
+const maxSizeHint = 1 << 20
+
+// sizeMask selects the size in a dataSizes entry.
+const sizeMask = 1<<32 - 1
+
+var dataSizeSeed = maphash.MakeSeed()

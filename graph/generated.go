@@ -3173,7 +3173,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 					return nil
 				}
 			}
-			response.Data = marshalData(data)
+			response.Data = ec.marshalData(data)
 			if atomic.LoadInt32(&ec.Deferred) > 0 {
 				hasNext := atomic.LoadInt32(&ec.PendingDeferred) > 0
 				response.HasNext = &hasNext
@@ -3190,7 +3190,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			return &graphql.Response{
-				Data: marshalData(data),
+				Data: ec.marshalData(data),
 			}
 		}
 	case ast.Subscription:
@@ -23570,6 +23570,7 @@ func (ec *executionContext) _ActivationResult(ctx context.Context, sel ast.Selec
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -23587,7 +23588,7 @@ var activityImplementors = []string{"Activity", "Node"}
 func (ec *executionContext) _Activity(ctx context.Context, sel ast.SelectionSet, obj *ent.Activity) graphql.Marshaler {
 	fields := ec.collectFields(sel, activityImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObject(fields)
 	deferred := lazyDeferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
@@ -23648,7 +23649,7 @@ func (ec *executionContext) _Activity(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return object{fields: fields, values: out.Values}
+	return out
 }
 
 var activityConnectionImplementors = []string{"ActivityConnection"}
@@ -23681,6 +23682,7 @@ func (ec *executionContext) _ActivityConnection(ctx context.Context, sel ast.Sel
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -23718,6 +23720,7 @@ func (ec *executionContext) _ActivityEdge(ctx context.Context, sel ast.Selection
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -23775,6 +23778,7 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -23817,6 +23821,7 @@ func (ec *executionContext) _AuthPayload(ctx context.Context, sel ast.SelectionS
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -23834,7 +23839,7 @@ var clientImplementors = []string{"Client", "Node"}
 func (ec *executionContext) _Client(ctx context.Context, sel ast.SelectionSet, obj *ent.Contact) graphql.Marshaler {
 	fields := ec.collectFields(sel, clientImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObject(fields)
 	deferred := lazyDeferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
@@ -23939,7 +23944,7 @@ func (ec *executionContext) _Client(ctx context.Context, sel ast.SelectionSet, o
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return object{fields: fields, values: out.Values}
+	return out
 }
 
 var clientConnectionImplementors = []string{"ClientConnection"}
@@ -23972,6 +23977,7 @@ func (ec *executionContext) _ClientConnection(ctx context.Context, sel ast.Selec
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24009,6 +24015,7 @@ func (ec *executionContext) _ClientEdge(ctx context.Context, sel ast.SelectionSe
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24056,6 +24063,7 @@ func (ec *executionContext) _ClientField(ctx context.Context, sel ast.SelectionS
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24093,6 +24101,7 @@ func (ec *executionContext) _CreatedApiToken(ctx context.Context, sel ast.Select
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24110,7 +24119,7 @@ var documentImplementors = []string{"Document", "Node"}
 func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet, obj *ent.Document) graphql.Marshaler {
 	fields := ec.collectFields(sel, documentImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObject(fields)
 	deferred := lazyDeferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
@@ -24181,7 +24190,7 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return object{fields: fields, values: out.Values}
+	return out
 }
 
 var documentConnectionImplementors = []string{"DocumentConnection"}
@@ -24214,6 +24223,7 @@ func (ec *executionContext) _DocumentConnection(ctx context.Context, sel ast.Sel
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24251,6 +24261,7 @@ func (ec *executionContext) _DocumentEdge(ctx context.Context, sel ast.Selection
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24368,6 +24379,7 @@ func (ec *executionContext) _Email(ctx context.Context, sel ast.SelectionSet, ob
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24410,6 +24422,7 @@ func (ec *executionContext) _EmailConnection(ctx context.Context, sel ast.Select
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24447,6 +24460,7 @@ func (ec *executionContext) _EmailEdge(ctx context.Context, sel ast.SelectionSet
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24509,6 +24523,7 @@ func (ec *executionContext) _ExecutionStatusCounts(ctx context.Context, sel ast.
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24551,6 +24566,7 @@ func (ec *executionContext) _ExecutionTimeline(ctx context.Context, sel ast.Sele
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24598,6 +24614,7 @@ func (ec *executionContext) _FailingWorkflow(ctx context.Context, sel ast.Select
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24815,6 +24832,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -24862,6 +24880,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25038,6 +25057,7 @@ func (ec *executionContext) _RetryPolicy(ctx context.Context, sel ast.SelectionS
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25105,6 +25125,7 @@ func (ec *executionContext) _SimulationResult(ctx context.Context, sel ast.Selec
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25182,6 +25203,7 @@ func (ec *executionContext) _SimulationStep(ctx context.Context, sel ast.Selecti
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25234,6 +25256,7 @@ func (ec *executionContext) _StatsLastRun(ctx context.Context, sel ast.Selection
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25271,6 +25294,7 @@ func (ec *executionContext) _StatsPoint(ctx context.Context, sel ast.SelectionSe
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25333,6 +25357,7 @@ func (ec *executionContext) _StepStats(ctx context.Context, sel ast.SelectionSet
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25374,7 +25399,7 @@ var taskImplementors = []string{"Task", "Node"}
 func (ec *executionContext) _Task(ctx context.Context, sel ast.SelectionSet, obj *ent.Task) graphql.Marshaler {
 	fields := ec.collectFields(sel, taskImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObject(fields)
 	deferred := lazyDeferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
@@ -25461,7 +25486,7 @@ func (ec *executionContext) _Task(ctx context.Context, sel ast.SelectionSet, obj
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return object{fields: fields, values: out.Values}
+	return out
 }
 
 var taskConnectionImplementors = []string{"TaskConnection"}
@@ -25494,6 +25519,7 @@ func (ec *executionContext) _TaskConnection(ctx context.Context, sel ast.Selecti
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25531,6 +25557,7 @@ func (ec *executionContext) _TaskEdge(ctx context.Context, sel ast.SelectionSet,
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25628,6 +25655,7 @@ func (ec *executionContext) _TimelineStep(ctx context.Context, sel ast.Selection
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25645,7 +25673,7 @@ var userImplementors = []string{"User", "Node"}
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *ent.User) graphql.Marshaler {
 	fields := ec.collectFields(sel, userImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObject(fields)
 	deferred := lazyDeferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
@@ -25702,7 +25730,7 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return object{fields: fields, values: out.Values}
+	return out
 }
 
 var userConnectionImplementors = []string{"UserConnection"}
@@ -25735,6 +25763,7 @@ func (ec *executionContext) _UserConnection(ctx context.Context, sel ast.Selecti
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25772,6 +25801,7 @@ func (ec *executionContext) _UserEdge(ctx context.Context, sel ast.SelectionSet,
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -25789,7 +25819,7 @@ var workflowImplementors = []string{"Workflow", "Node"}
 func (ec *executionContext) _Workflow(ctx context.Context, sel ast.SelectionSet, obj *ent.Workflow) graphql.Marshaler {
 	fields := ec.collectFields(sel, workflowImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObject(fields)
 	deferred := lazyDeferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
@@ -25957,7 +25987,7 @@ func (ec *executionContext) _Workflow(ctx context.Context, sel ast.SelectionSet,
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return object{fields: fields, values: out.Values}
+	return out
 }
 
 var workflowActionImplementors = []string{"WorkflowAction"}
@@ -25965,7 +25995,7 @@ var workflowActionImplementors = []string{"WorkflowAction"}
 func (ec *executionContext) _WorkflowAction(ctx context.Context, sel ast.SelectionSet, obj *spec.Action) graphql.Marshaler {
 	fields := ec.collectFields(sel, workflowActionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObject(fields)
 	deferred := lazyDeferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
@@ -26043,7 +26073,7 @@ func (ec *executionContext) _WorkflowAction(ctx context.Context, sel ast.Selecti
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return object{fields: fields, values: out.Values}
+	return out
 }
 
 var workflowCaseImplementors = []string{"WorkflowCase"}
@@ -26076,6 +26106,7 @@ func (ec *executionContext) _WorkflowCase(ctx context.Context, sel ast.Selection
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26113,6 +26144,7 @@ func (ec *executionContext) _WorkflowConcurrency(ctx context.Context, sel ast.Se
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26155,6 +26187,7 @@ func (ec *executionContext) _WorkflowConnection(ctx context.Context, sel ast.Sel
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26192,6 +26225,7 @@ func (ec *executionContext) _WorkflowDebounce(ctx context.Context, sel ast.Selec
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26264,6 +26298,7 @@ func (ec *executionContext) _WorkflowDefinition(ctx context.Context, sel ast.Sel
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26301,6 +26336,7 @@ func (ec *executionContext) _WorkflowEdge(ctx context.Context, sel ast.Selection
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26318,7 +26354,7 @@ var workflowExecutionImplementors = []string{"WorkflowExecution", "Node"}
 func (ec *executionContext) _WorkflowExecution(ctx context.Context, sel ast.SelectionSet, obj *ent.WorkflowExecution) graphql.Marshaler {
 	fields := ec.collectFields(sel, workflowExecutionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObject(fields)
 	deferred := lazyDeferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
@@ -26457,7 +26493,7 @@ func (ec *executionContext) _WorkflowExecution(ctx context.Context, sel ast.Sele
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return object{fields: fields, values: out.Values}
+	return out
 }
 
 var workflowExecutionConnectionImplementors = []string{"WorkflowExecutionConnection"}
@@ -26490,6 +26526,7 @@ func (ec *executionContext) _WorkflowExecutionConnection(ctx context.Context, se
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26527,6 +26564,7 @@ func (ec *executionContext) _WorkflowExecutionEdge(ctx context.Context, sel ast.
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26544,7 +26582,7 @@ var workflowExecutionLogImplementors = []string{"WorkflowExecutionLog", "Node"}
 func (ec *executionContext) _WorkflowExecutionLog(ctx context.Context, sel ast.SelectionSet, obj *ent.WorkflowExecutionLog) graphql.Marshaler {
 	fields := ec.collectFields(sel, workflowExecutionLogImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObject(fields)
 	deferred := lazyDeferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
@@ -26655,7 +26693,7 @@ func (ec *executionContext) _WorkflowExecutionLog(ctx context.Context, sel ast.S
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return object{fields: fields, values: out.Values}
+	return out
 }
 
 var workflowExecutionLogConnectionImplementors = []string{"WorkflowExecutionLogConnection"}
@@ -26688,6 +26726,7 @@ func (ec *executionContext) _WorkflowExecutionLogConnection(ctx context.Context,
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26725,6 +26764,7 @@ func (ec *executionContext) _WorkflowExecutionLogEdge(ctx context.Context, sel a
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26802,6 +26842,7 @@ func (ec *executionContext) _WorkflowStats(ctx context.Context, sel ast.Selectio
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26844,6 +26885,7 @@ func (ec *executionContext) _WorkflowThrottle(ctx context.Context, sel ast.Selec
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -26861,7 +26903,7 @@ var workflowVersionImplementors = []string{"WorkflowVersion", "Node"}
 func (ec *executionContext) _WorkflowVersion(ctx context.Context, sel ast.SelectionSet, obj *ent.WorkflowVersion) graphql.Marshaler {
 	fields := ec.collectFields(sel, workflowVersionImplementors)
 
-	out := graphql.NewFieldSet(fields)
+	out := newObject(fields)
 	deferred := lazyDeferredGroup(ctx, fields)
 	for i, field := range fields {
 		switch field.Name {
@@ -26934,7 +26976,7 @@ func (ec *executionContext) _WorkflowVersion(ctx context.Context, sel ast.Select
 		ec.ProcessDeferredGroup(deferred)
 	}
 
-	return object{fields: fields, values: out.Values}
+	return out
 }
 
 var workflowVersionConnectionImplementors = []string{"WorkflowVersionConnection"}
@@ -26967,6 +27009,7 @@ func (ec *executionContext) _WorkflowVersionConnection(ctx context.Context, sel 
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -27004,6 +27047,7 @@ func (ec *executionContext) _WorkflowVersionEdge(ctx context.Context, sel ast.Se
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -27056,6 +27100,7 @@ func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionS
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -27103,6 +27148,7 @@ func (ec *executionContext) ___EnumValue(ctx context.Context, sel ast.SelectionS
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -27160,6 +27206,7 @@ func (ec *executionContext) ___Field(ctx context.Context, sel ast.SelectionSet, 
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -27217,6 +27264,7 @@ func (ec *executionContext) ___InputValue(ctx context.Context, sel ast.Selection
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -27274,6 +27322,7 @@ func (ec *executionContext) ___Schema(ctx context.Context, sel ast.SelectionSet,
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}
@@ -27356,6 +27405,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
 	}
+	out.Dispatch(ctx)
 	if out.Invalids > 0 {
 		return graphql.Null
 	}

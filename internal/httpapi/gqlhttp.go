@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+
+	"github.com/flowline/flowline/internal/httpapi/gqlguard"
 )
 
 // graphQLOverHTTP adjusts gqlgen's answers to what the GraphQL-over-HTTP specification
@@ -45,6 +47,18 @@ func (s *specWriter) Write(p []byte) (int, error) {
 		return s.body.Write(p)
 	}
 	return s.ResponseWriter.Write(p)
+}
+
+// WriteWhole hands a whole answer on to the response limit (gqlguard.WholeWriter) unless it
+// is held for finish.
+func (s *specWriter) WriteWhole(parts ...[]byte) {
+	if whole, ok := s.ResponseWriter.(gqlguard.WholeWriter); ok && !s.held {
+		whole.WriteWhole(parts...)
+		return
+	}
+	for _, p := range parts {
+		_, _ = s.Write(p)
+	}
 }
 
 // finish writes a held answer without its null "data" entry.

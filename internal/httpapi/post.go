@@ -12,6 +12,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/flowline/flowline/internal/httpapi/gqlguard"
 )
 
 // postTransport is gqlgen's POST transport (transport.POST, whose request handling it
@@ -120,30 +122,33 @@ var (
 // writeResponse writes resp as encoding/json writes a graphql.Response (same fields, same
 // order), except that the data, which the executor wrote as compact JSON, is copied as it
 // is instead of being parsed and compacted again. (So "<", ">" and "&" in strings are sent
-// as they are, not as \u003c, \u003e and \u0026: the same JSON values.) It writes the answer
-// in pieces rather than assembling a copy of it first: w is the response limit's buffer
-// (gqlguard.ResponseLimit), which already holds the whole answer before sending it.
+// as they are, not as \u003c, \u003e and \u0026: the same JSON values.) It hands the answer
+// in pieces rather than assembling a copy of it first, to the response limit
+// (gqlguard.WholeWriter) when w is its writer, which then sends it as it is.
 func writeResponse(w io.Writer, resp *graphql.Response) {
 	if resp == nil {
 		_, _ = w.Write(null)
 		return
 	}
+	var parts [8][]byte // errors (3), data (2), the tail (2) and the closing brace
+	n := 0
+	add := func(p []byte) { parts[n] = p; n++ }
 	if len(resp.Errors) > 0 {
 		errs, err := json.Marshal(resp.Errors)
 		if err != nil {
 			panic("encode errors: " + err.Error()) // as gqlgen's transport: the presenter's errors always encode
 		}
-		_, _ = w.Write(openErrors)
-		_, _ = w.Write(errs)
-		_, _ = w.Write(comma)
+		add(openErrors)
+		add(errs)
+		add(comma)
 	} else {
-		_, _ = w.Write(openBrace)
+		add(openBrace)
 	}
-	_, _ = w.Write(openData)
+	add(openData)
 	if len(resp.Data) == 0 {
-		_, _ = w.Write(null)
+		add(null)
 	} else {
-		_, _ = w.Write(resp.Data)
+		add(resp.Data)
 	}
 	if resp.Label != "" || len(resp.Path) > 0 || resp.HasNext != nil || len(resp.Extensions) > 0 {
 		tail, err := json.Marshal(responseTail{Label: resp.Label, Path: resp.Path, HasNext: resp.HasNext, Extensions: resp.Extensions})
@@ -151,9 +156,16 @@ func writeResponse(w io.Writer, resp *graphql.Response) {
 			panic("encode response extensions: " + err.Error())
 		}
 		if len(tail) > 2 { // more than {}
-			_, _ = w.Write(comma)
-			_, _ = w.Write(tail[1 : len(tail)-1])
+			add(comma)
+			add(tail[1 : len(tail)-1])
 		}
 	}
-	_, _ = w.Write(closeBrace)
+	add(closeBrace)
+	if whole, ok := w.(gqlguard.WholeWriter); ok {
+		whole.WriteWhole(parts[:n]...)
+		return
+	}
+	for _, p := range parts[:n] {
+		_, _ = w.Write(p)
+	}
 }

@@ -21,14 +21,14 @@
 //     scalars): gqlgen allocates closures for the field's context, value and marshaller, runs
 //     the middlewares for a read that cannot fail and boxes the value. They keep their field
 //     context (children's error paths) and panic recovery, and read the field directly.
-//  6. Object construction: objects without concurrent resolvers are a graph.fastObject (one
+//  6. Object construction: objects other than the root types are a graph.fastObject (one
 //     allocation with room for a few fields' values) instead of a FieldSet, its values and
-//     the object written.
+//     the object written; it makes a FieldSet only when a field is resolved concurrently.
 //  7. Collected fields and arguments: gqlgen collects an object's fields, and parses a
 //     field's arguments, again for every element of a list; graph remembers them per
 //     selection set and per field for the operation (executionContext.fast).
-//  8. Data: the answer is marshalled into a pooled buffer and copied once at its size
-//     (graph.marshalData) instead of into a bytes.Buffer grown by doubling.
+//  8. Data: the answer is marshalled into a buffer sized from the last answer to the same
+//     query (graph.marshalData) instead of into a bytes.Buffer grown by doubling.
 package main
 
 import (
@@ -177,9 +177,9 @@ const (
 	collectFields  = "graphql.CollectFields(ec.OperationContext, sel, "
 	cachedFields   = "ec.collectFields(sel, "
 	queryData      = "\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data = buf.Bytes()\n"
-	fastQueryData  = "\t\t\tresponse.Data = marshalData(data)\n"
+	fastQueryData  = "\t\t\tresponse.Data = ec.marshalData(data)\n"
 	mutationData   = "\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\n\t\t\treturn &graphql.Response{\n\t\t\t\tData: buf.Bytes(),\n\t\t\t}\n"
-	fastMutateData = "\t\t\treturn &graphql.Response{\n\t\t\t\tData: marshalData(data),\n\t\t\t}\n"
+	fastMutateData = "\t\t\treturn &graphql.Response{\n\t\t\t\tData: ec.marshalData(data),\n\t\t\t}\n"
 )
 
 // fieldArgs is a field context's parse of its arguments.
@@ -210,8 +210,8 @@ const (
 // outUse is any use of a marshaller's field set.
 var outUse = regexp.MustCompile(`\bout\.\w+`)
 
-// rewriteObjects applies rewrite 6 to the object marshallers whose field set is only filled
-// in turn (Values, Invalids) and dispatched (a no-op then).
+// rewriteObjects applies rewrite 6 to the object marshallers that use their field set as
+// graph.fastObject allows.
 func rewriteObjects(src string) (string, error) {
 	var b strings.Builder
 	objects := 0
@@ -227,9 +227,8 @@ func rewriteObjects(src string) (string, error) {
 		end += start + len(returnObject)
 		body := src[start:end]
 		b.WriteString(src[:start])
-		if onlyInTurn(body) {
+		if fastObjectUses(body) {
 			body = strings.Replace(body, newFieldSet, "\tout := newObject(fields)\n", 1)
-			body = strings.Replace(body, dispatch, "", 1)
 			body = strings.Replace(body, "\treturn object{fields: fields, values: out.Values}\n", "\treturn out\n", 1)
 			objects++
 		}
@@ -243,11 +242,14 @@ func rewriteObjects(src string) (string, error) {
 	return b.String(), nil
 }
 
-// onlyInTurn reports whether an object marshaller uses its field set only as Values,
-// Invalids and one Dispatch.
-func onlyInTurn(body string) bool {
+// fastObjectUses reports whether an object marshaller uses its field set only as
+// graph.fastObject can be used: Values, Invalids, ResolveConcurrently and one Dispatch (not
+// ResolveRootConcurrently, the root types').
+func fastObjectUses(body string) bool {
 	for _, use := range outUse.FindAllString(body, -1) {
-		if use != "out.Values" && use != "out.Invalids" && use != "out.Dispatch" {
+		switch use {
+		case "out.Values", "out.Invalids", "out.Dispatch", "out.ResolveConcurrently":
+		default:
 			return false
 		}
 	}

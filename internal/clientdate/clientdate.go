@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -82,6 +83,11 @@ func Drop(ctx context.Context, tx *ent.Client, workflowID, clientID uuid.UUID) e
 // changed nil means the client was just created. Only dates due after now count: a client
 // created, or given a date, in the past does not run for it retroactively.
 func Sync(ctx context.Context, tx *ent.Client, clientID uuid.UUID, client map[string]any, changed []string, now time.Time) error {
+	if changed != nil && !slices.ContainsFunc(changed, mayBeDate) {
+		// A change of no field a CLIENT_DATE trigger can follow (a tag, a status) moves no
+		// run: no need to look for the workflows.
+		return nil
+	}
 	wfs, err := tx.Workflow.Query().
 		Where(entworkflow.TriggerTypeEQ(spec.TriggerClientDate), entworkflow.IsActive(true), entworkflow.IsTemplate(false)).
 		Select(entworkflow.FieldID, entworkflow.FieldTriggerConfig).
@@ -174,4 +180,10 @@ func clientFields(c *ent.Contact) map[string]any {
 		custom[k] = v
 	}
 	return map[string]any{"createdAt": c.CreatedAt.UTC().Format(time.RFC3339Nano), "custom": custom}
+}
+
+// mayBeDate reports whether a changed field (as CLIENT_UPDATED names it) is one a
+// CLIENT_DATE trigger can follow: createdAt or a custom field (see workflow.ParseClientDate).
+func mayBeDate(field string) bool {
+	return field == workflow.ClientDateCreatedAt || strings.HasPrefix(field, "custom.")
 }

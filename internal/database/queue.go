@@ -46,6 +46,10 @@ WHERE id = (
 RETURNING %s`, q.Table, q.Take, q.Table, q.Due, q.Order, lock, q.Returning))
 }
 
+// SQL is the claim statement for dialect d, with the Take and Due parameters: callers that
+// read the claimed row through their own query (a WITH over it) use it.
+func (q Queue) SQL(d Dialect) string { return q.claimSQL(d) }
+
 // Claim takes one due row, scanning the Returning columns into dest. It reports false when
 // no row is due.
 func (q Queue) Claim(ctx context.Context, db *DB, args []any, dest ...any) (bool, error) {

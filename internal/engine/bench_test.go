@@ -54,7 +54,7 @@ func benchEngine(b *testing.B, db *testsupport.DB) {
 }
 
 // trigger creates one PENDING execution of wf for c and commits it.
-func benchTrigger(b *testing.B, db *testsupport.DB, wf *ent.Workflow, c *ent.Contact, ref string) *ent.WorkflowExecution {
+func benchTrigger(b testing.TB, db *testsupport.DB, wf *ent.Workflow, c *ent.Contact, ref string) *ent.WorkflowExecution {
 	ctx := testsupport.Ctx()
 	tx, err := db.Client.Tx(ctx)
 	if err != nil {

@@ -2,10 +2,14 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
 	"github.com/google/uuid"
 
+	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/database"
 )
 
@@ -16,6 +20,9 @@ type claimed struct {
 	Attempt int
 	// Gated is set for executions under a concurrency or throttle rule (flowcontrol.go).
 	Gated bool
+	// row is the execution as the claim left it, when the claim returned it (PostgreSQL's);
+	// load reads it otherwise.
+	row *ent.WorkflowExecution
 }
 
 // executions is the queue of runnable executions: the oldest due PENDING execution (through
@@ -31,15 +38,44 @@ var executions = database.Queue{
 	Returning: "id, attempt",
 }
 
+// executionRows is the same claim returning the whole row, read through ent (claimRow).
+var executionRows = func() database.Queue {
+	q := executions
+	q.Returning = "*"
+	return q
+}()
+
 // claim takes one due execution, or returns nil when none is due.
 func (e *Engine) claim(ctx context.Context) (*claimed, error) {
 	now := e.now()
+	args := []any{e.cfg.Owner, now.Add(e.cfg.LeaseDuration), now}
+	if e.db.Dialect.IsPostgres() {
+		return e.claimRow(ctx, args)
+	}
 	var c claimed
-	ok, err := executions.Claim(ctx, e.db, []any{e.cfg.Owner, now.Add(e.cfg.LeaseDuration), now}, &c.ID, &c.Attempt)
+	ok, err := executions.Claim(ctx, e.db, args, &c.ID, &c.Attempt)
 	if err != nil || !ok {
 		return nil, err
 	}
 	return &c, nil
+}
+
+// claimRow claims on PostgreSQL and returns the claimed row in the same statement: the claim
+// is a data-modifying WITH that ent's query of the execution reads from, so the worker needs
+// no second round trip to load what it claimed. The claim's $1–$3 are the statement's first
+// parameters (the query adds none: its LIMIT is written in).
+func (e *Engine) claimRow(ctx context.Context, args []any) (*claimed, error) {
+	ex, err := e.db.Client.WorkflowExecution.Query().Where(func(s *sql.Selector) {
+		s.Prefix(sql.Expr("WITH claimed AS ("+executionRows.SQL(e.db.Dialect)+")", args...)).
+			From(sql.Table("claimed").As(workflowexecution.Table))
+	}).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("claim from %s: %w", workflowexecution.Table, err)
+	}
+	return &claimed{ID: ex.ID, Attempt: ex.Attempt, row: ex}, nil
 }
 
 // now is the engine's clock: UTC at microsecond precision, as the database stores it.

@@ -31,7 +31,7 @@ func (r *run) checkConditions(ctx context.Context) error {
 	}
 	explanation := toMap(ex)
 	err = r.e.inTx(ctx, func(tx *ent.Client) error {
-		err := saveFenced(ctx, r.c.ID, r.e.fenced(tx, r.c).
+		err := saveFenced(ctx, r.c.ID, r.fenced(tx).
 			SetCurrentStep(r.prog.Len()).
 			SetStatus(workflowexecution.StatusCOMPLETED).
 			SetCompletedAt(now).
@@ -64,13 +64,10 @@ func (r *run) checkConditions(ctx context.Context) error {
 	return err
 }
 
-// conditionsPassed records that this run's conditions passed, so that resuming it (after a
+// conditionsPassed notes that this run's conditions passed, so that resuming it (after a
 // crash, or a retry from the failed step) does not evaluate them again against a client that
-// may have changed since.
-func (r *run) conditionsPassed(ctx context.Context) error {
-	if err := saveFenced(ctx, r.c.ID, r.e.fenced(r.e.db.Client, r.c).SetConditionsChecked(true)); err != nil {
-		return err
-	}
+// may have changed since. The run's next fenced write records it (see run.fenced).
+func (r *run) conditionsPassed(context.Context) error {
 	r.ex.ConditionsChecked = true
 	return nil
 }

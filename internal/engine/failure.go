@@ -52,7 +52,7 @@ func (r *run) stepFailed(ctx context.Context, at attempt, out map[string]any, st
 		var u *ent.WorkflowExecutionUpdate
 		switch next {
 		case "retry":
-			u = r.e.fenced(tx, r.c).
+			u = r.fenced(tx).
 				SetStepAttempt(tries).
 				SetStatus(workflowexecution.StatusPENDING).
 				SetRunAt(now.Add(wait)).
@@ -64,7 +64,7 @@ func (r *run) stepFailed(ctx context.Context, at attempt, out map[string]any, st
 				return err
 			}
 		default:
-			u = r.e.failed(tx, r.c, r.stopMessage(at, tries, msg))
+			u = r.failed(tx, r.stopMessage(at, tries, msg))
 		}
 		if err := saveFenced(ctx, r.c.ID, u); err != nil {
 			return err

@@ -29,6 +29,19 @@ func (e *Engine) fenced(db *ent.Client, c claimed) *ent.WorkflowExecutionUpdate 
 		SetLeaseExpiresAt(e.now().Add(e.cfg.LeaseDuration))
 }
 
+// fenced is the engine's fenced update of this run's execution. Once the run's conditions
+// passed, every such write also records that (conditions_checked): the first one commits with
+// the first step's effect (or its failure), so a run resumed after that does not evaluate
+// the conditions again, and a run resumed before it has done nothing yet and evaluates them
+// afresh. The flag costs no write of its own.
+func (r *run) fenced(db *ent.Client) *ent.WorkflowExecutionUpdate {
+	u := r.e.fenced(db, r.c)
+	if r.ex.ConditionsChecked {
+		u.SetConditionsChecked(true)
+	}
+	return u
+}
+
 // saveFenced runs a fenced update of execution id and turns "no row matched" into
 // errLeaseLost. It names the row for the change capture, which would otherwise query which
 // rows an update by predicate changes.

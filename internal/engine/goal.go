@@ -31,7 +31,7 @@ func (r *run) checkGoal(ctx context.Context) error {
 	if !met {
 		return nil
 	}
-	err = saveFenced(ctx, r.c.ID, r.e.fenced(r.e.db.Client, r.c).
+	err = saveFenced(ctx, r.c.ID, r.fenced(r.e.db.Client).
 		SetStatus(workflowexecution.StatusCOMPLETED).
 		SetExitReason(workflowexecution.ExitReasonGOAL_MET).
 		SetExitMessage(events.GoalMetMessage).

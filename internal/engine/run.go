@@ -88,19 +88,23 @@ func (e *Engine) execute(stop, work context.Context, c claimed) {
 
 // load reads the claimed execution and its workflow.
 func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, error) {
-	ex, err := e.db.Client.WorkflowExecution.Get(ctx, c.ID)
-	if ent.IsNotFound(err) {
-		return nil, errLeaseLost
+	ex := c.row
+	if ex == nil {
+		var err error
+		ex, err = e.db.Client.WorkflowExecution.Get(ctx, c.ID)
+		if ent.IsNotFound(err) {
+			return nil, errLeaseLost
+		}
+		if err != nil {
+			return nil, fmt.Errorf("load execution: %w", err)
+		}
+		if ex.Attempt != c.Attempt || ex.Status != workflowexecution.StatusRUNNING {
+			return nil, errLeaseLost
+		}
 	}
+	wf, creator, err := e.loadWorkflow(ctx, ex.WorkflowID)
 	if err != nil {
-		return nil, fmt.Errorf("load execution: %w", err)
-	}
-	if ex.Attempt != c.Attempt || ex.Status != workflowexecution.StatusRUNNING {
-		return nil, errLeaseLost
-	}
-	wf, err := e.db.Client.Workflow.Get(ctx, ex.WorkflowID)
-	if err != nil {
-		return nil, fmt.Errorf("load workflow %s: %w", ex.WorkflowID, err)
+		return nil, err
 	}
 	def := ex.Definition
 	if def.TriggerType == "" {
@@ -109,10 +113,6 @@ func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, e
 			TriggerType: wf.TriggerType, TriggerConfig: wf.TriggerConfig,
 			Conditions: wf.Conditions, Actions: wf.Actions, Enrollment: wf.Enrollment, Goal: wf.Goal,
 		})
-	}
-	creator, err := e.creatorOf(ctx, wf)
-	if err != nil {
-		return nil, err
 	}
 	r := &run{
 		e: e, c: c, ex: ex, wf: wf, def: def, creator: creator, prog: workflow.Compile(def.Actions),
@@ -194,7 +194,7 @@ func (r *run) runInstr(ctx context.Context) error {
 
 // complete marks the execution COMPLETED.
 func (r *run) complete(ctx context.Context) error {
-	err := saveFenced(ctx, r.c.ID, r.e.fenced(r.e.db.Client, r.c).
+	err := saveFenced(ctx, r.c.ID, r.fenced(r.e.db.Client).
 		SetStatus(workflowexecution.StatusCOMPLETED).
 		SetCompletedAt(r.e.now()).
 		ClearLeaseExpiresAt())
@@ -208,7 +208,7 @@ func (r *run) complete(ctx context.Context) error {
 
 // failExecution marks the execution FAILED with msg, without a log row.
 func (r *run) failExecution(ctx context.Context, msg string) error {
-	err := saveFenced(ctx, r.c.ID, r.e.failed(r.e.db.Client, r.c, msg))
+	err := saveFenced(ctx, r.c.ID, r.failed(r.e.db.Client, msg))
 	if err == nil {
 		r.done = true
 		metrics.ExecutionsFinished.WithLabelValues(string(workflowexecution.StatusFAILED)).Inc()
@@ -217,12 +217,12 @@ func (r *run) failExecution(ctx context.Context, msg string) error {
 	return err
 }
 
-// failed is the fenced update that ends an execution as FAILED.
-func (e *Engine) failed(db *ent.Client, c claimed, msg string) *ent.WorkflowExecutionUpdate {
-	return e.fenced(db, c).
+// failed is the fenced update that ends the execution as FAILED.
+func (r *run) failed(db *ent.Client, msg string) *ent.WorkflowExecutionUpdate {
+	return r.fenced(db).
 		SetStatus(workflowexecution.StatusFAILED).
 		SetErrorMessage(truncate(msg, maxErrorLength)).
-		SetCompletedAt(e.now()).
+		SetCompletedAt(r.e.now()).
 		ClearLeaseExpiresAt()
 }
 

@@ -38,15 +38,20 @@ func (r *run) runStep(ctx context.Context) error {
 	start := r.e.now()
 	at := attempt{index: i, action: a, input: workflow.RedactConfig(a.Type, a.Config), start: start}
 
-	wctx, err := r.workflowContext(ctx, start)
-	if err != nil {
-		return err
+	prepared := workflow.PrepareConfig(a.Type, a.Config)
+	var wctx workflow.Context
+	if workflow.HasTemplates(prepared) {
+		// Only placeholders read the context: a literal config costs no read of the client.
+		var err error
+		if wctx, err = r.workflowContext(ctx, start); err != nil {
+			return err
+		}
 	}
 	kind, known := registry.Lookup(a.Type)
 	if !known {
 		return r.stepFailed(ctx, at, nil, action.Permanentf("unknown action type %q", a.Type))
 	}
-	rendered, err := workflow.RenderConfig(workflow.PrepareConfig(a.Type, a.Config), wctx)
+	rendered, err := workflow.RenderConfig(prepared, wctx)
 	if err != nil {
 		return r.stepFailed(ctx, at, nil, action.Permanent(fmt.Errorf("render config: %w", err)))
 	}
@@ -77,7 +82,7 @@ func (r *run) runStep(ctx context.Context) error {
 		}
 		// The fenced write comes before the call, as for internal steps: a cancel that
 		// committed meanwhile (or a lost lease) stops the step before anything is sent.
-		if err := saveFenced(ctx, r.c.ID, r.e.fenced(r.e.db.Client, r.c)); err != nil {
+		if err := saveFenced(ctx, r.c.ID, r.fenced(r.e.db.Client)); err != nil {
 			return err
 		}
 		out, err := kind.Call(stepCtx, action.Peers{Webhooks: r.e.cfg.Webhooks}, s, decoded)
@@ -106,15 +111,13 @@ func (r *run) runStep(ctx context.Context) error {
 			if err := r.saveOutput(stepCtx, tx, i, out); err != nil {
 				return err
 			}
-			if err := r.logRow(tx, i, a, workflowexecutionlog.StatusSUCCESS, at.input, out, "", start).Exec(stepCtx); err != nil {
-				return err
-			}
-			// The fenced advance comes last and decides: if the execution was cancelled or
-			// taken over while the effect ran, it matches no row and the whole step rolls
-			// back. Until then the step holds no lock on the execution row, so a cancel
-			// never waits for a step (one blocked on a busy client row, say) and the lease
-			// renewal keeps working during a long step.
-			return saveFenced(stepCtx, r.c.ID, r.moveTo(tx, next))
+			// The fenced advance (with the log row) comes last and decides: if the execution
+			// was cancelled or taken over while the effect ran, it matches no row and the
+			// whole step rolls back. Until then the step holds no lock on the execution row,
+			// so a cancel never waits for a step (one blocked on a busy client row, say) and
+			// the lease renewal keeps working during a long step.
+			return r.advanceLogged(stepCtx, r.moveTo(tx, next),
+				r.logRow(tx, i, a, workflowexecutionlog.StatusSUCCESS, at.input, out, "", start))
 		})
 		// A step that rolled back still leaves its log row (every attempt does): nothing of it
 		// happened, and the row says why.
@@ -142,10 +145,8 @@ func (r *run) succeed(ctx context.Context, at attempt, out map[string]any) error
 		if err := r.saveOutput(ctx, tx, at.index, out); err != nil {
 			return err
 		}
-		if err := saveFenced(ctx, r.c.ID, r.moveTo(tx, next)); err != nil {
-			return err
-		}
-		return r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusSUCCESS, at.input, out, "", at.start).Exec(ctx)
+		return r.advanceLogged(ctx, r.moveTo(tx, next),
+			r.logRow(tx, at.index, at.action, workflowexecutionlog.StatusSUCCESS, at.input, out, "", at.start))
 	})
 	if err == nil {
 		r.remember(at.index, out)
@@ -246,7 +247,7 @@ func (r *run) orphan(at attempt, out map[string]any, msg string) {
 	// While this worker still holds the execution (an interrupted shutdown), the attempt is
 	// counted, so the next try of the step logs the next attempt number. A lost lease
 	// belongs to someone else now: the fenced write changes nothing then.
-	if err := saveFenced(ctx, r.c.ID, r.e.fenced(r.e.db.Client, r.c).SetStepAttempt(r.stepAttempt+1)); err == nil {
+	if err := saveFenced(ctx, r.c.ID, r.fenced(r.e.db.Client).SetStepAttempt(r.stepAttempt+1)); err == nil {
 		r.stepAttempt++
 	}
 }

@@ -55,7 +55,7 @@ func (r *run) moveTo(tx *ent.Client, p position) *ent.WorkflowExecutionUpdate {
 
 // positionUpdate is the fenced update that moves the execution to p.
 func (r *run) positionUpdate(tx *ent.Client, p position) *ent.WorkflowExecutionUpdate {
-	u := r.e.fenced(tx, r.c).SetCurrentStep(p.ip).SetStepAttempt(0).AddStepRuns(1)
+	u := r.fenced(tx).SetCurrentStep(p.ip).SetStepAttempt(0).AddStepRuns(1)
 	if len(p.frames) > 0 || len(r.frames) > 0 {
 		u.SetLoopFrames(p.frames)
 	}
@@ -322,7 +322,7 @@ func (r *run) stop(ctx context.Context) error {
 		if err := r.saveOutput(ctx, tx, i, out); err != nil {
 			return err
 		}
-		err := saveFenced(ctx, r.c.ID, r.e.fenced(tx, r.c).
+		err := saveFenced(ctx, r.c.ID, r.fenced(tx).
 			SetCurrentStep(r.prog.Len()).
 			SetStepAttempt(0).
 			AddStepRuns(1).

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
+
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
+	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/internal/action"
 	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/workflow"
@@ -18,7 +21,10 @@ import (
 func (r *run) workflowContext(ctx context.Context, now time.Time) (workflow.Context, error) {
 	ev := events.WorkflowEvent(r.def.TriggerType, r.ex.TriggerData)
 	if r.ex.ClientID != nil {
-		c, err := r.e.db.Client.Contact.Query().Where(contact.ID(*r.ex.ClientID)).WithOwner().Only(ctx)
+		c, err := r.e.db.Client.Contact.Query().Where(contact.ID(*r.ex.ClientID), withOwner).Only(ctx)
+		if err == nil {
+			err = ownerFromJoin(c)
+		}
 		switch {
 		case ent.IsNotFound(err):
 		case err != nil:
@@ -50,4 +56,49 @@ func (r *run) actionStep(i int, now time.Time) action.Step {
 // env is what internal actions write with: the step's transaction.
 func (r *run) env(tx *ent.Client) action.Env {
 	return action.Env{Tx: tx, Raiser: r.e.raiser, MessageIDDomain: r.e.cfg.MessageIDDomain}
+}
+
+// The client's owner comes in the client's query, joined, instead of the second query an
+// eager WithOwner makes: the context needs only its name and e-mail.
+const (
+	ownerName  = "owner_name"
+	ownerEmail = "owner_email"
+)
+
+// withOwner joins the client's owner (if any) and selects its name and e-mail, never NULL:
+// SQLite's driver has no scan type for a NULL it cannot type, and a client without an
+// owner is told by its owner_id.
+func withOwner(s *sql.Selector) {
+	o := sql.Table(user.Table).As("owner")
+	s.LeftJoin(o).On(s.C(contact.FieldOwnerID), o.C(user.FieldID)).
+		AppendSelect(sql.As("COALESCE("+o.C(user.FieldName)+", '')", ownerName),
+			sql.As("COALESCE("+o.C(user.FieldEmail)+", '')", ownerEmail))
+}
+
+// ownerFromJoin sets c's owner edge from the columns withOwner selected.
+func ownerFromJoin(c *ent.Contact) error {
+	if c.OwnerID == nil {
+		return nil
+	}
+	name, err := c.Value(ownerName)
+	if err != nil {
+		return err
+	}
+	email, err := c.Value(ownerEmail)
+	if err != nil {
+		return err
+	}
+	c.Edges.Owner = &ent.User{ID: *c.OwnerID, Name: text(name), Email: text(email)}
+	return nil
+}
+
+// text is a string column read as an unknown type: a string, or bytes from some drivers.
+func text(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []byte:
+		return string(v)
+	}
+	return ""
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
@@ -35,17 +37,23 @@ func (r Raiser) EndMetGoals(ctx context.Context, tx *ent.Client, ev Event) error
 	if ev.ClientID == nil || ev.Client == nil {
 		return nil
 	}
+	self, _ := ctx.Value(changingExecutionKey{}).(uuid.UUID)
+	// Only executions with a goal are read (a definition without one has no "goal" key), so
+	// the usual change, of a client whose runs have none, reads no row and no workflow.
 	active, err := tx.WorkflowExecution.Query().
 		Where(
 			workflowexecution.ClientID(*ev.ClientID),
 			workflowexecution.StatusIn(workflowexecution.StatusPENDING, workflowexecution.StatusRUNNING),
+			workflowexecution.IDNEQ(self),
+			func(s *sql.Selector) {
+				s.Where(sqljson.HasKey(s.C(workflowexecution.FieldDefinition), sqljson.Path("goal")))
+			},
 		).
 		WithWorkflow().
 		All(ctx)
 	if err != nil {
 		return fmt.Errorf("goals of client %s: find active executions: %w", *ev.ClientID, err)
 	}
-	self, _ := ctx.Value(changingExecutionKey{}).(uuid.UUID)
 	now := database.Now()
 	for _, ex := range active {
 		if ex.ID == self || !ex.Definition.HasGoal() {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -75,6 +76,11 @@ func (st *suite) start(ctx context.Context, name, roles, dbURL string) (*server,
 		return nil, err
 	}
 	extra := []string{"ROLES=" + roles}
+	if st.opts.EngineWorkers > 0 {
+		// Passed, not left to the server's default: the engine floor runs pgbench with
+		// EngineWorkers clients, and the comparison holds only at the same concurrency.
+		extra = append(extra, "WORKERS="+strconv.Itoa(st.opts.EngineWorkers))
+	}
 	probe := "http://" + addr + "/readyz"
 	if roles == "worker" {
 		extra = append(extra, "METRICS_ADDR="+addr)

@@ -55,6 +55,42 @@ func parseTemplate(s string) (tmpl *mustache.Template, names []string, err error
 // delimiter change itself needs "{{=").
 func hasTemplate(s string) bool { return strings.Contains(s, "{{") }
 
+// HasTemplates reports whether any string in a config (nested maps and lists included) may
+// contain a placeholder. A config without any renders to itself whatever the context, so the
+// engine need not build one (nor read the client) to render it.
+func HasTemplates(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return hasTemplate(x)
+	case map[string]any:
+		for _, e := range x {
+			if HasTemplates(e) {
+				return true
+			}
+		}
+	case map[string]string:
+		for _, e := range x {
+			if hasTemplate(e) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if HasTemplates(e) {
+				return true
+			}
+		}
+	case []string:
+		for _, e := range x {
+			if hasTemplate(e) {
+				return true
+			}
+		}
+	}
+	// Other values (numbers, booleans) the renderer returns as they are.
+	return false
+}
+
 // Placeholders returns the variable names used in s (e.g. "client.email"), in order of first use,
 // without duplicates. It fails on malformed templates and on sections and partials.
 func Placeholders(s string) ([]string, error) {

@@ -10,7 +10,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/internal/action"
+	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/workflow"
 )
 
@@ -98,11 +100,15 @@ func changeTag(ctx context.Context, env action.Env, s action.Step, tag string, a
 	if add {
 		tags = append(tags, tag)
 	}
-	after, err := env.Tx.Contact.UpdateOneID(before.ID).SetTags(tags).Save(ctx)
-	if err != nil {
+	// The client is locked and read already, and only tags and updatedAt change: the row
+	// after the update is known without the read-back an UpdateOne would make.
+	now := database.Now()
+	if err := env.Tx.Contact.Update().Where(contact.ID(before.ID)).SetTags(tags).SetUpdatedAt(now).Exec(ctx); err != nil {
 		return nil, fmt.Errorf("update tags of client %s: %w", before.ID, err)
 	}
-	out, err := action.ClientWritten(ctx, env, s, before, after)
+	after := *before
+	after.Tags, after.UpdatedAt = tags, now
+	out, err := action.ClientWritten(ctx, env, s, before, &after)
 	if err != nil {
 		return nil, err
 	}

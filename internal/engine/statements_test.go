@@ -1,0 +1,85 @@
+package engine_test
+
+import (
+	"strings"
+	"testing"
+
+	"entgo.io/ent/dialect"
+
+	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflow/spec"
+)
+
+// TestStepStatementsPostgres holds one execution of the three-step bench workflow on
+// PostgreSQL to the statements the engine now sends for it: the claim returns the row it
+// claimed, the workflow comes with its creator's role and the client with its owner, a step
+// whose config has no placeholder reads no client, the conditions flag rides on the first
+// advance, each log row is inserted by its step's fenced advance, and a tag change reads
+// nothing back and looks for no CLIENT_DATE workflow.
+func TestStepStatementsPostgres(t *testing.T) {
+	db := testsupport.Open(t, dialect.Postgres)
+	poll := testsupport.Reopen(t, db) // its statements are not the engine's
+	ctx := testsupport.Ctx()
+	u := db.Client.User.Create().SetEmail("budget@example.com").SetName("Budget").SaveX(ctx)
+	wf := db.Client.Workflow.Create().SetName("budget").SetTriggerType(spec.TriggerManual).
+		SetActions(benchWorkflow).SetCreatedByID(u.ID).SaveX(ctx)
+	c := db.Client.Contact.Create().SetName("Ada").SetEmail("ada@example.com").SetOwnerID(u.ID).SaveX(ctx)
+
+	cfg := testConfig(t)
+	cfg.Workers = 1
+	startEngine(t, db, cfg)
+	stop := db.Statements.Record()
+	ex := benchTrigger(t, db, wf, c, "budget")
+	waitUntil(t, "the execution completed", func() bool {
+		return poll.Client.WorkflowExecution.GetX(ctx, ex.ID).Status == workflowexecution.StatusCOMPLETED
+	})
+	stmts := stop()
+
+	// The trigger's statements are not the engine's, nor are the dispatcher's claims (one
+	// claims this execution, others may find nothing) and the reaper's rounds.
+	var engine []string
+	claims := 0
+	for _, s := range stmts {
+		q := strings.TrimSpace(s.Query)
+		switch {
+		case strings.HasPrefix(q, "WITH claimed AS"):
+			claims++
+		case strings.HasPrefix(q, `INSERT INTO "workflow_executions"`), strings.Contains(q, "pg_notify"),
+			strings.HasPrefix(q, `UPDATE "workflow_executions" SET "lease_expires_at" = NULL, "status" = $1, "run_at" = $2`):
+		default:
+			engine = append(engine, q)
+		}
+	}
+	if claims == 0 {
+		t.Errorf("no claim returned its row")
+	}
+	count := func(substr string) (n int) {
+		for _, q := range engine {
+			if strings.Contains(q, substr) {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count("WITH logged AS (INSERT INTO \"workflow_execution_logs\""); n != 3 {
+		t.Errorf("%d log rows inserted with their advance, want 3", n)
+	}
+	if n := count("INSERT INTO \"workflow_execution_logs\""); n != 3 {
+		t.Errorf("%d log row inserts, want 3 (each with its advance)", n)
+	}
+	if n := count(`FROM "workflow_executions" WHERE "workflow_executions"."id" =`); n != 0 {
+		t.Errorf("the claimed execution was read again %d times", n)
+	}
+	if n := count(`FROM "users"`); n != 0 {
+		// The creator comes with the workflow, the client's owner with the client.
+		t.Errorf("%d reads of users, want none (joined)", n)
+	}
+	// The workflow, the client (with its owner) for steps 1 and 3, step 1's client check,
+	// task and advance, step 2's lock, update, trigger matching (goals, CLIENT_UPDATED; a
+	// tag is no date a CLIENT_DATE trigger follows) and advance, step 3's activity and
+	// advance.
+	if len(engine) > 13 {
+		t.Errorf("%d statements for one execution besides its claim, want at most 13:\n%s", len(engine), strings.Join(engine, "\n"))
+	}
+}

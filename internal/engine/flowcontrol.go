@@ -196,7 +196,10 @@ func (e *Engine) claimGatedOnce(ctx context.Context, now time.Time) (_ *claimed,
 		window = w
 	}
 	c := claimed{ID: g.id, Gated: true}
-	err = tx.QueryRowContext(ctx, d.Rebind(takeRow), e.cfg.Owner, now.Add(e.cfg.LeaseDuration), now, window, g.id).Scan(&c.Attempt)
+	// The clock is read again after the counts: the run that freed the slot may have completed
+	// while this claim waited for the key's lock, and this one must not start before it ended.
+	start := e.now()
+	err = tx.QueryRowContext(ctx, d.Rebind(takeRow), e.cfg.Owner, start.Add(e.cfg.LeaseDuration), start, window, g.id).Scan(&c.Attempt)
 	if err != nil {
 		return nil, gatedNone, fmt.Errorf("take execution %s: %w", g.id, err)
 	}

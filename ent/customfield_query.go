@@ -16,6 +16,8 @@ import (
 	"github.com/flowline/flowline/ent/customfield"
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/rowscan"
 )
 
 // CustomFieldQuery is the builder for querying CustomField entities.
@@ -347,9 +349,9 @@ func (_q *CustomFieldQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 		nodes = []*CustomField{}
 		_spec = _q.querySpec()
 	)
-	_spec.ScanValues = func(columns []string) ([]any, error) {
+	_spec.ScanValues = rowscan.Reuse(func(columns []string) ([]any, error) {
 		return (*CustomField).scanValues(nil, columns)
-	}
+	})
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &CustomField{config: _q.config}
 		nodes = append(nodes, node)

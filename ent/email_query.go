@@ -16,6 +16,8 @@ import (
 	"github.com/flowline/flowline/ent/email"
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/rowscan"
 )
 
 // EmailQuery is the builder for querying Email entities.
@@ -347,9 +349,9 @@ func (_q *EmailQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Email,
 		nodes = []*Email{}
 		_spec = _q.querySpec()
 	)
-	_spec.ScanValues = func(columns []string) ([]any, error) {
+	_spec.ScanValues = rowscan.Reuse(func(columns []string) ([]any, error) {
 		return (*Email).scanValues(nil, columns)
-	}
+	})
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Email{config: _q.config}
 		nodes = append(nodes, node)

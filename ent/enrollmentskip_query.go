@@ -18,6 +18,8 @@ import (
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/rowscan"
 )
 
 // EnrollmentSkipQuery is the builder for querying EnrollmentSkip entities.
@@ -423,9 +425,9 @@ func (_q *EnrollmentSkipQuery) sqlAll(ctx context.Context, hooks ...queryHook) (
 			_q.withClient != nil,
 		}
 	)
-	_spec.ScanValues = func(columns []string) ([]any, error) {
+	_spec.ScanValues = rowscan.Reuse(func(columns []string) ([]any, error) {
 		return (*EnrollmentSkip).scanValues(nil, columns)
-	}
+	})
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &EnrollmentSkip{config: _q.config}
 		nodes = append(nodes, node)

@@ -53,7 +53,7 @@ func main() {
 // templates are entgql's templates with the field collection reading nested pages through
 // internal/nestedpage on PostgreSQL (see lateralCollection).
 func templates() []*gen.Template {
-	out := []*gen.Template{lateralCollection(), edgesInOneSlice()}
+	out := []*gen.Template{lateralCollection(), edgesInOneSlice(), reusedScanTargets()}
 	for _, t := range entgql.AllTemplates {
 		if t != entgql.CollectionTemplate && t != entgql.PaginationTemplate {
 			out = append(out, t)
@@ -76,16 +76,36 @@ func edgesInOneSlice() *gen.Template {
 	return gen.MustParse(gen.NewTemplate("template/pagination.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
 }
 
+// reusedScanTargets is ent's query template with each query scanning all its rows into the
+// targets of its first row (internal/rowscan) instead of a fresh set per row; the import is
+// added to every SQL file and removed by ent's goimports pass where it is unused.
+func reusedScanTargets() *gen.Template {
+	path, text := moduleTemplate("entgo.io/ent", "entc/gen/template/dialect/sql/query.tmpl")
+	const old = "\t_spec.ScanValues = func(columns []string) ([]any, error) {\n\t\treturn (*{{ $.Name }}).scanValues(nil, columns)\n\t}\n"
+	const new = "\t_spec.ScanValues = rowscan.Reuse(func(columns []string) ([]any, error) {\n\t\treturn (*{{ $.Name }}).scanValues(nil, columns)\n\t})\n"
+	if strings.Count(text, old) != 1 {
+		log.Fatalf("%s: expected one %q; update reusedScanTargets in ent/entc.go", path, old)
+	}
+	text = strings.Replace(text, old, new, 1)
+	text += "\n{{ define \"dialect/sql/import/additional/rowscan\" }}\n\t\"github.com/flowline/flowline/internal/rowscan\"{{ end }}\n"
+	return gen.MustParse(gen.NewTemplate("template/dialect/sql/query.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
+}
+
 // entgqlTemplate reads one of entgql's templates from the module cache.
 func entgqlTemplate(name string) (path, text string) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "entgo.io/contrib").Output()
+	return moduleTemplate("entgo.io/contrib", filepath.Join("entgql", "template", name))
+}
+
+// moduleTemplate reads the template at path inside module from the module cache.
+func moduleTemplate(module, name string) (path, text string) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", module).Output()
 	if err != nil {
-		log.Fatalf("find entgo.io/contrib: %v", err)
+		log.Fatalf("find %s: %v", module, err)
 	}
-	path = filepath.Join(strings.TrimSpace(string(out)), "entgql", "template", name)
+	path = filepath.Join(strings.TrimSpace(string(out)), filepath.FromSlash(name))
 	b, err := os.ReadFile(path)
 	if err != nil {
-		log.Fatalf("read entgql's %s template: %v", name, err)
+		log.Fatalf("read %s's template %s: %v", module, name, err)
 	}
 	return path, string(b)
 }

@@ -18,6 +18,8 @@ import (
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/rowscan"
 )
 
 // WorkflowEnrollmentQuery is the builder for querying WorkflowEnrollment entities.
@@ -423,9 +425,9 @@ func (_q *WorkflowEnrollmentQuery) sqlAll(ctx context.Context, hooks ...queryHoo
 			_q.withClient != nil,
 		}
 	)
-	_spec.ScanValues = func(columns []string) ([]any, error) {
+	_spec.ScanValues = rowscan.Reuse(func(columns []string) ([]any, error) {
 		return (*WorkflowEnrollment).scanValues(nil, columns)
-	}
+	})
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &WorkflowEnrollment{config: _q.config}
 		nodes = append(nodes, node)

@@ -122,19 +122,33 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 		query.ctx.AppendFieldOnce({{ $e.Type.Package }}.{{ $e.Ref.Field.Constant }})
 	}
 	{{ $receiver }}.loadTotal = append({{ $receiver }}.loadTotal, func(ctx context.Context, nodes []*{{ $node.Name }}) error {
-		byID := make(map[{{ $node.ID.Type }}]*{{ $node.Name }}, len(nodes))
+		byID := make(map[{{ $node.ID.Type }}]int, len(nodes))
 		parents = make([]driver.Value, len(nodes))
 		for i, n := range nodes {
 			parents[i] = n.ID
-			byID[n.ID] = n
+			byID[n.ID] = i
 			n.appendNamed{{ $e.StructField }}(alias)
 		}
 		children, err := query.All(ctx)
 		if err != nil {
 			return err
 		}
+		// Each parent's page is a part of one array, sized by counting its children first,
+		// instead of a slice grown child by child.
+		counts := make([]int, len(nodes))
 		for _, c := range children {
-			byID[c.{{ $e.Ref.Field.StructField }}].appendNamed{{ $e.StructField }}(alias, c)
+			i, ok := byID[c.{{ $e.Ref.Field.StructField }}]
+			if !ok {
+				return fmt.Errorf("{{ $e.Name }} page: %v belongs to no requested parent", c.ID)
+			}
+			counts[i]++
+		}
+		pages := make([]*{{ $e.Type.Name }}, len(children))
+		for i, n := range nodes {
+			n.Edges.named{{ $e.StructField }}[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+		}
+		for _, c := range children {
+			nodes[byID[c.{{ $e.Ref.Field.StructField }}]].appendNamed{{ $e.StructField }}(alias, c)
 		}
 		return nil
 	})

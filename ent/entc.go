@@ -81,12 +81,16 @@ func edgesInOneSlice() *gen.Template {
 // added to every SQL file and removed by ent's goimports pass where it is unused.
 func reusedScanTargets() *gen.Template {
 	path, text := moduleTemplate("entgo.io/ent", "entc/gen/template/dialect/sql/query.tmpl")
-	const old = "\t_spec.ScanValues = func(columns []string) ([]any, error) {\n\t\treturn (*{{ $.Name }}).scanValues(nil, columns)\n\t}\n"
-	const new = "\t_spec.ScanValues = rowscan.Reuse(func(columns []string) ([]any, error) {\n\t\treturn (*{{ $.Name }}).scanValues(nil, columns)\n\t})\n"
-	if strings.Count(text, old) != 1 {
-		log.Fatalf("%s: expected one %q; update reusedScanTargets in ent/entc.go", path, old)
+	for _, r := range []struct{ old, new string }{
+		{"\t_spec.ScanValues = func(columns []string) ([]any, error) {\n\t\treturn (*{{ $.Name }}).scanValues(nil, columns)\n\t}\n",
+			"\t_targets := rowscan.Reuse(func(columns []string) ([]any, error) {\n\t\treturn (*{{ $.Name }}).scanValues(nil, columns)\n\t})\n\t_spec.ScanValues = _targets.Next\n"},
+		{"\t\treturn node.assignValues(columns, values)\n\t}\n", "\t\treturn node.assignValues(columns, _targets.Values(values))\n\t}\n"},
+	} {
+		if strings.Count(text, r.old) != 1 {
+			log.Fatalf("%s: expected one %q; update reusedScanTargets in ent/entc.go", path, r.old)
+		}
+		text = strings.Replace(text, r.old, r.new, 1)
 	}
-	text = strings.Replace(text, old, new, 1)
 	text += "\n{{ define \"dialect/sql/import/additional/rowscan\" }}\n\t\"github.com/flowline/flowline/internal/rowscan\"{{ end }}\n"
 	return gen.MustParse(gen.NewTemplate("template/dialect/sql/query.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
 }

@@ -17,6 +17,8 @@ import (
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/predicate"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/rowscan"
 )
 
 // ActivityQuery is the builder for querying Activity entities.
@@ -386,14 +388,15 @@ func (_q *ActivityQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Act
 			_q.withClient != nil,
 		}
 	)
-	_spec.ScanValues = func(columns []string) ([]any, error) {
+	_targets := rowscan.Reuse(func(columns []string) ([]any, error) {
 		return (*Activity).scanValues(nil, columns)
-	}
+	})
+	_spec.ScanValues = _targets.Next
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Activity{config: _q.config}
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
-		return node.assignValues(columns, values)
+		return node.assignValues(columns, _targets.Values(values))
 	}
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers

@@ -25,6 +25,8 @@ import (
 	"github.com/flowline/flowline/ent/workflowenrollment"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/rowscan"
 )
 
 // ContactQuery is the builder for querying Contact entities.
@@ -653,14 +655,15 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 			_q.withDateOccurrences != nil,
 		}
 	)
-	_spec.ScanValues = func(columns []string) ([]any, error) {
+	_targets := rowscan.Reuse(func(columns []string) ([]any, error) {
 		return (*Contact).scanValues(nil, columns)
-	}
+	})
+	_spec.ScanValues = _targets.Next
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Contact{config: _q.config}
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
-		return node.assignValues(columns, values)
+		return node.assignValues(columns, _targets.Values(values))
 	}
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers

@@ -53,7 +53,7 @@ func main() {
 // templates are entgql's templates with the field collection reading nested pages through
 // internal/nestedpage on PostgreSQL (see lateralCollection).
 func templates() []*gen.Template {
-	out := []*gen.Template{lateralCollection(), edgesInOneSlice()}
+	out := []*gen.Template{lateralCollection(), edgesInOneSlice(), reusedScanTargets()}
 	for _, t := range entgql.AllTemplates {
 		if t != entgql.CollectionTemplate && t != entgql.PaginationTemplate {
 			out = append(out, t)
@@ -64,28 +64,100 @@ func templates() []*gen.Template {
 
 // edgesInOneSlice is entgql's pagination template with a connection's edges allocated as one
 // slice of edges that the page's pointers point into, instead of one allocation per edge (a
-// 20×10×10 read builds 2,200 edges).
+// 20×10×10 read builds 2,200 edges), and, for types ordered by several fields, the edges'
+// cursor values as parts of one slice instead of one slice per cursor.
 func edgesInOneSlice() *gen.Template {
 	path, text := entgqlTemplate("pagination.tmpl")
-	const old = "\tc.Edges = make([]*{{ $edge }}, len(nodes))\n\tfor i := range nodes {\n\t\tnode := nodeAt(i)\n\t\tc.Edges[i] = &{{ $edge }}{\n\t\t\tNode: node,\n\t\t\tCursor: pager.toCursor(node),\n\t\t}\n\t}\n"
-	const new = "\tc.Edges = make([]*{{ $edge }}, len(nodes))\n\tedges := make([]{{ $edge }}, len(nodes))\n\tfor i := range nodes {\n\t\tnode := nodeAt(i)\n\t\tedges[i] = {{ $edge }}{\n\t\t\tNode: node,\n\t\t\tCursor: pager.toCursor(node),\n\t\t}\n\t\tc.Edges[i] = &edges[i]\n\t}\n"
-	if strings.Count(text, old) != 1 {
-		log.Fatalf("%s: expected one %q; update edgesInOneSlice in ent/entc.go", path, old)
+	for _, r := range []struct{ old, new string }{
+		{"\tc.Edges = make([]*{{ $edge }}, len(nodes))\n\tfor i := range nodes {\n\t\tnode := nodeAt(i)\n\t\tc.Edges[i] = &{{ $edge }}{\n\t\t\tNode: node,\n\t\t\tCursor: pager.toCursor(node),\n\t\t}\n\t}\n", edgesBuild},
+		{"\t\tcs_ := make([]any, 0, len(p.order))\n\t\tfor _, o_ := range p.order {\n\t\t\tcs_ = append(cs_, o_.Field.toCursor({{ $r }}).Value)\n\t\t}\n", cursorValues},
+		{"\treturn Cursor{ID: {{ $r }}.{{ if $marshalID }}marshalID(){{ else }}ID{{ end }}, Value: cs_}\n\t{{- else }}\n\t\treturn p.order.Field.toCursor({{ $r }})\n\t{{- end }}\n}\n", cursorIn},
+	} {
+		if strings.Count(text, r.old) != 1 {
+			log.Fatalf("%s: expected one %q; update edgesInOneSlice in ent/entc.go", path, r.old)
+		}
+		text = strings.Replace(text, r.old, r.new, 1)
 	}
-	text = strings.Replace(text, old, new, 1)
 	return gen.MustParse(gen.NewTemplate("template/pagination.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
+}
+
+// edgesBuild builds a connection's edges in one slice; with several order fields, their
+// cursors' values are appended to one slice sized for them all.
+const edgesBuild = `	c.Edges = make([]*{{ $edge }}, len(nodes))
+	edges := make([]{{ $edge }}, len(nodes))
+	{{- if $multiOrder }}
+	values := make([]any, 0, len(nodes)*len(pager.order))
+	{{- end }}
+	for i := range nodes {
+		node := nodeAt(i)
+		edges[i] = {{ $edge }}{
+			Node: node,
+			Cursor: {{ if $multiOrder }}pager.toCursorIn(node, &values){{ else }}pager.toCursor(node){{ end }},
+		}
+		c.Edges[i] = &edges[i]
+	}
+`
+
+// cursorValues and cursorIn turn toCursor, for several order fields, into toCursorIn, which
+// appends the cursor's values to *values, and a toCursor that calls it with a slice of its own.
+const cursorValues = `		cs_ := make([]any, 0, len(p.order))
+		return p.toCursorIn({{ $r }}, &cs_)
+	{{- else }}
+		return p.order.Field.toCursor({{ $r }})
+	{{- end }}
+}
+
+{{- if $multiOrder }}
+
+// toCursorIn is toCursor with the cursor's values appended to *values (build sizes one slice
+// for all its edges' cursors); the cursor's part of it has no room to grow into the next.
+func (p *{{ $pager }}) toCursorIn({{ $r }} *{{ $name }}, values *[]any) Cursor {
+		start := len(*values)
+		for _, o_ := range p.order {
+			*values = append(*values, o_.Field.toCursor({{ $r }}).Value)
+		}
+		cs_ := (*values)[start:len(*values):len(*values)]
+`
+
+const cursorIn = `	return Cursor{ID: {{ $r }}.{{ if $marshalID }}marshalID(){{ else }}ID{{ end }}, Value: cs_}
+}
+	{{- end }}
+`
+
+// reusedScanTargets is ent's query template with each query scanning all its rows into the
+// targets of its first row (internal/rowscan) instead of a fresh set per row; the import is
+// added to every SQL file and removed by ent's goimports pass where it is unused.
+func reusedScanTargets() *gen.Template {
+	path, text := moduleTemplate("entgo.io/ent", "entc/gen/template/dialect/sql/query.tmpl")
+	for _, r := range []struct{ old, new string }{
+		{"\t_spec.ScanValues = func(columns []string) ([]any, error) {\n\t\treturn (*{{ $.Name }}).scanValues(nil, columns)\n\t}\n",
+			"\t_targets := rowscan.Reuse(func(columns []string) ([]any, error) {\n\t\treturn (*{{ $.Name }}).scanValues(nil, columns)\n\t})\n\t_spec.ScanValues = _targets.Next\n"},
+		{"\t\treturn node.assignValues(columns, values)\n\t}\n", "\t\treturn node.assignValues(columns, _targets.Values(values))\n\t}\n"},
+	} {
+		if strings.Count(text, r.old) != 1 {
+			log.Fatalf("%s: expected one %q; update reusedScanTargets in ent/entc.go", path, r.old)
+		}
+		text = strings.Replace(text, r.old, r.new, 1)
+	}
+	text += "\n{{ define \"dialect/sql/import/additional/rowscan\" }}\n\t\"github.com/flowline/flowline/internal/rowscan\"{{ end }}\n"
+	return gen.MustParse(gen.NewTemplate("template/dialect/sql/query.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
 }
 
 // entgqlTemplate reads one of entgql's templates from the module cache.
 func entgqlTemplate(name string) (path, text string) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "entgo.io/contrib").Output()
+	return moduleTemplate("entgo.io/contrib", filepath.Join("entgql", "template", name))
+}
+
+// moduleTemplate reads the template at path inside module from the module cache.
+func moduleTemplate(module, name string) (path, text string) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", module).Output()
 	if err != nil {
-		log.Fatalf("find entgo.io/contrib: %v", err)
+		log.Fatalf("find %s: %v", module, err)
 	}
-	path = filepath.Join(strings.TrimSpace(string(out)), "entgql", "template", name)
+	path = filepath.Join(strings.TrimSpace(string(out)), filepath.FromSlash(name))
 	b, err := os.ReadFile(path)
 	if err != nil {
-		log.Fatalf("read entgql's %s template: %v", name, err)
+		log.Fatalf("read %s's template %s: %v", module, name, err)
 	}
 	return path, string(b)
 }
@@ -102,19 +174,33 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 		query.ctx.AppendFieldOnce({{ $e.Type.Package }}.{{ $e.Ref.Field.Constant }})
 	}
 	{{ $receiver }}.loadTotal = append({{ $receiver }}.loadTotal, func(ctx context.Context, nodes []*{{ $node.Name }}) error {
-		byID := make(map[{{ $node.ID.Type }}]*{{ $node.Name }}, len(nodes))
+		byID := make(map[{{ $node.ID.Type }}]int, len(nodes))
 		parents = make([]driver.Value, len(nodes))
 		for i, n := range nodes {
 			parents[i] = n.ID
-			byID[n.ID] = n
+			byID[n.ID] = i
 			n.appendNamed{{ $e.StructField }}(alias)
 		}
 		children, err := query.All(ctx)
 		if err != nil {
 			return err
 		}
+		// Each parent's page is a part of one array, sized by counting its children first,
+		// instead of a slice grown child by child.
+		counts := make([]int, len(nodes))
 		for _, c := range children {
-			byID[c.{{ $e.Ref.Field.StructField }}].appendNamed{{ $e.StructField }}(alias, c)
+			i, ok := byID[c.{{ $e.Ref.Field.StructField }}]
+			if !ok {
+				return fmt.Errorf("{{ $e.Name }} page: %v belongs to no requested parent", c.ID)
+			}
+			counts[i]++
+		}
+		pages := make([]*{{ $e.Type.Name }}, len(children))
+		for i, n := range nodes {
+			n.Edges.named{{ $e.StructField }}[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+		}
+		for _, c := range children {
+			nodes[byID[c.{{ $e.Ref.Field.StructField }}]].appendNamed{{ $e.StructField }}(alias, c)
 		}
 		return nil
 	})

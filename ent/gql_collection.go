@@ -557,19 +557,33 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 							query.ctx.AppendFieldOnce(document.FieldClientID)
 						}
 						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
-							byID := make(map[uuid.UUID]*Contact, len(nodes))
+							byID := make(map[uuid.UUID]int, len(nodes))
 							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
 								parents[i] = n.ID
-								byID[n.ID] = n
+								byID[n.ID] = i
 								n.appendNamedDocuments(alias)
 							}
 							children, err := query.All(ctx)
 							if err != nil {
 								return err
 							}
+							// Each parent's page is a part of one array, sized by counting its children first,
+							// instead of a slice grown child by child.
+							counts := make([]int, len(nodes))
 							for _, c := range children {
-								byID[c.ClientID].appendNamedDocuments(alias, c)
+								i, ok := byID[c.ClientID]
+								if !ok {
+									return fmt.Errorf("documents page: %v belongs to no requested parent", c.ID)
+								}
+								counts[i]++
+							}
+							pages := make([]*Document, len(children))
+							for i, n := range nodes {
+								n.Edges.namedDocuments[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+							}
+							for _, c := range children {
+								nodes[byID[c.ClientID]].appendNamedDocuments(alias, c)
 							}
 							return nil
 						})
@@ -671,19 +685,33 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 							query.ctx.AppendFieldOnce(activity.FieldClientID)
 						}
 						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
-							byID := make(map[uuid.UUID]*Contact, len(nodes))
+							byID := make(map[uuid.UUID]int, len(nodes))
 							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
 								parents[i] = n.ID
-								byID[n.ID] = n
+								byID[n.ID] = i
 								n.appendNamedActivities(alias)
 							}
 							children, err := query.All(ctx)
 							if err != nil {
 								return err
 							}
+							// Each parent's page is a part of one array, sized by counting its children first,
+							// instead of a slice grown child by child.
+							counts := make([]int, len(nodes))
 							for _, c := range children {
-								byID[c.ClientID].appendNamedActivities(alias, c)
+								i, ok := byID[c.ClientID]
+								if !ok {
+									return fmt.Errorf("activities page: %v belongs to no requested parent", c.ID)
+								}
+								counts[i]++
+							}
+							pages := make([]*Activity, len(children))
+							for i, n := range nodes {
+								n.Edges.namedActivities[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+							}
+							for _, c := range children {
+								nodes[byID[c.ClientID]].appendNamedActivities(alias, c)
 							}
 							return nil
 						})
@@ -1596,19 +1624,33 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 							query.ctx.AppendFieldOnce(workflowexecution.FieldWorkflowID)
 						}
 						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
-							byID := make(map[uuid.UUID]*Workflow, len(nodes))
+							byID := make(map[uuid.UUID]int, len(nodes))
 							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
 								parents[i] = n.ID
-								byID[n.ID] = n
+								byID[n.ID] = i
 								n.appendNamedExecutions(alias)
 							}
 							children, err := query.All(ctx)
 							if err != nil {
 								return err
 							}
+							// Each parent's page is a part of one array, sized by counting its children first,
+							// instead of a slice grown child by child.
+							counts := make([]int, len(nodes))
 							for _, c := range children {
-								byID[c.WorkflowID].appendNamedExecutions(alias, c)
+								i, ok := byID[c.WorkflowID]
+								if !ok {
+									return fmt.Errorf("executions page: %v belongs to no requested parent", c.ID)
+								}
+								counts[i]++
+							}
+							pages := make([]*WorkflowExecution, len(children))
+							for i, n := range nodes {
+								n.Edges.namedExecutions[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+							}
+							for _, c := range children {
+								nodes[byID[c.WorkflowID]].appendNamedExecutions(alias, c)
 							}
 							return nil
 						})
@@ -1710,19 +1752,33 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 							query.ctx.AppendFieldOnce(workflowversion.FieldWorkflowID)
 						}
 						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
-							byID := make(map[uuid.UUID]*Workflow, len(nodes))
+							byID := make(map[uuid.UUID]int, len(nodes))
 							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
 								parents[i] = n.ID
-								byID[n.ID] = n
+								byID[n.ID] = i
 								n.appendNamedVersions(alias)
 							}
 							children, err := query.All(ctx)
 							if err != nil {
 								return err
 							}
+							// Each parent's page is a part of one array, sized by counting its children first,
+							// instead of a slice grown child by child.
+							counts := make([]int, len(nodes))
 							for _, c := range children {
-								byID[c.WorkflowID].appendNamedVersions(alias, c)
+								i, ok := byID[c.WorkflowID]
+								if !ok {
+									return fmt.Errorf("versions page: %v belongs to no requested parent", c.ID)
+								}
+								counts[i]++
+							}
+							pages := make([]*WorkflowVersion, len(children))
+							for i, n := range nodes {
+								n.Edges.namedVersions[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+							}
+							for _, c := range children {
+								nodes[byID[c.WorkflowID]].appendNamedVersions(alias, c)
 							}
 							return nil
 						})
@@ -2039,19 +2095,33 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 							query.ctx.AppendFieldOnce(workflowexecutionlog.FieldExecutionID)
 						}
 						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*WorkflowExecution) error {
-							byID := make(map[uuid.UUID]*WorkflowExecution, len(nodes))
+							byID := make(map[uuid.UUID]int, len(nodes))
 							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
 								parents[i] = n.ID
-								byID[n.ID] = n
+								byID[n.ID] = i
 								n.appendNamedLogs(alias)
 							}
 							children, err := query.All(ctx)
 							if err != nil {
 								return err
 							}
+							// Each parent's page is a part of one array, sized by counting its children first,
+							// instead of a slice grown child by child.
+							counts := make([]int, len(nodes))
 							for _, c := range children {
-								byID[c.ExecutionID].appendNamedLogs(alias, c)
+								i, ok := byID[c.ExecutionID]
+								if !ok {
+									return fmt.Errorf("logs page: %v belongs to no requested parent", c.ID)
+								}
+								counts[i]++
+							}
+							pages := make([]*WorkflowExecutionLog, len(children))
+							for i, n := range nodes {
+								n.Edges.namedLogs[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+							}
+							for _, c := range children {
+								nodes[byID[c.ExecutionID]].appendNamedLogs(alias, c)
 							}
 							return nil
 						})

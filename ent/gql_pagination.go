@@ -744,11 +744,12 @@ func (c *ContactConnection) build(nodes []*Contact, pager *contactPager, after *
 	}
 	c.Edges = make([]*ContactEdge, len(nodes))
 	edges := make([]ContactEdge, len(nodes))
+	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i] = ContactEdge{
 			Node:   node,
-			Cursor: pager.toCursor(node),
+			Cursor: pager.toCursorIn(node, &values),
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -818,9 +819,17 @@ func (p *contactPager) applyFilter(query *ContactQuery) (*ContactQuery, error) {
 
 func (p *contactPager) toCursor(_m *Contact) Cursor {
 	cs_ := make([]any, 0, len(p.order))
+	return p.toCursorIn(_m, &cs_)
+}
+
+// toCursorIn is toCursor with the cursor's values appended to *values (build sizes one slice
+// for all its edges' cursors); the cursor's part of it has no room to grow into the next.
+func (p *contactPager) toCursorIn(_m *Contact, values *[]any) Cursor {
+	start := len(*values)
 	for _, o_ := range p.order {
-		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+		*values = append(*values, o_.Field.toCursor(_m).Value)
 	}
+	cs_ := (*values)[start:len(*values):len(*values)]
 	return Cursor{ID: _m.ID, Value: cs_}
 }
 
@@ -1448,11 +1457,12 @@ func (c *EmailConnection) build(nodes []*Email, pager *emailPager, after *Cursor
 	}
 	c.Edges = make([]*EmailEdge, len(nodes))
 	edges := make([]EmailEdge, len(nodes))
+	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i] = EmailEdge{
 			Node:   node,
-			Cursor: pager.toCursor(node),
+			Cursor: pager.toCursorIn(node, &values),
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -1522,9 +1532,17 @@ func (p *emailPager) applyFilter(query *EmailQuery) (*EmailQuery, error) {
 
 func (p *emailPager) toCursor(_m *Email) Cursor {
 	cs_ := make([]any, 0, len(p.order))
+	return p.toCursorIn(_m, &cs_)
+}
+
+// toCursorIn is toCursor with the cursor's values appended to *values (build sizes one slice
+// for all its edges' cursors); the cursor's part of it has no room to grow into the next.
+func (p *emailPager) toCursorIn(_m *Email, values *[]any) Cursor {
+	start := len(*values)
 	for _, o_ := range p.order {
-		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+		*values = append(*values, o_.Field.toCursor(_m).Value)
 	}
+	cs_ := (*values)[start:len(*values):len(*values)]
 	return Cursor{ID: _m.ID, Value: cs_}
 }
 
@@ -1800,11 +1818,12 @@ func (c *TaskConnection) build(nodes []*Task, pager *taskPager, after *Cursor, f
 	}
 	c.Edges = make([]*TaskEdge, len(nodes))
 	edges := make([]TaskEdge, len(nodes))
+	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i] = TaskEdge{
 			Node:   node,
-			Cursor: pager.toCursor(node),
+			Cursor: pager.toCursorIn(node, &values),
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -1874,9 +1893,17 @@ func (p *taskPager) applyFilter(query *TaskQuery) (*TaskQuery, error) {
 
 func (p *taskPager) toCursor(_m *Task) Cursor {
 	cs_ := make([]any, 0, len(p.order))
+	return p.toCursorIn(_m, &cs_)
+}
+
+// toCursorIn is toCursor with the cursor's values appended to *values (build sizes one slice
+// for all its edges' cursors); the cursor's part of it has no room to grow into the next.
+func (p *taskPager) toCursorIn(_m *Task, values *[]any) Cursor {
+	start := len(*values)
 	for _, o_ := range p.order {
-		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+		*values = append(*values, o_.Field.toCursor(_m).Value)
 	}
+	cs_ := (*values)[start:len(*values):len(*values)]
 	return Cursor{ID: _m.ID, Value: cs_}
 }
 
@@ -2206,11 +2233,12 @@ func (c *UserConnection) build(nodes []*User, pager *userPager, after *Cursor, f
 	}
 	c.Edges = make([]*UserEdge, len(nodes))
 	edges := make([]UserEdge, len(nodes))
+	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i] = UserEdge{
 			Node:   node,
-			Cursor: pager.toCursor(node),
+			Cursor: pager.toCursorIn(node, &values),
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -2280,9 +2308,17 @@ func (p *userPager) applyFilter(query *UserQuery) (*UserQuery, error) {
 
 func (p *userPager) toCursor(_m *User) Cursor {
 	cs_ := make([]any, 0, len(p.order))
+	return p.toCursorIn(_m, &cs_)
+}
+
+// toCursorIn is toCursor with the cursor's values appended to *values (build sizes one slice
+// for all its edges' cursors); the cursor's part of it has no room to grow into the next.
+func (p *userPager) toCursorIn(_m *User, values *[]any) Cursor {
+	start := len(*values)
 	for _, o_ := range p.order {
-		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+		*values = append(*values, o_.Field.toCursor(_m).Value)
 	}
+	cs_ := (*values)[start:len(*values):len(*values)]
 	return Cursor{ID: _m.ID, Value: cs_}
 }
 
@@ -2576,11 +2612,12 @@ func (c *WorkflowConnection) build(nodes []*Workflow, pager *workflowPager, afte
 	}
 	c.Edges = make([]*WorkflowEdge, len(nodes))
 	edges := make([]WorkflowEdge, len(nodes))
+	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i] = WorkflowEdge{
 			Node:   node,
-			Cursor: pager.toCursor(node),
+			Cursor: pager.toCursorIn(node, &values),
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -2650,9 +2687,17 @@ func (p *workflowPager) applyFilter(query *WorkflowQuery) (*WorkflowQuery, error
 
 func (p *workflowPager) toCursor(_m *Workflow) Cursor {
 	cs_ := make([]any, 0, len(p.order))
+	return p.toCursorIn(_m, &cs_)
+}
+
+// toCursorIn is toCursor with the cursor's values appended to *values (build sizes one slice
+// for all its edges' cursors); the cursor's part of it has no room to grow into the next.
+func (p *workflowPager) toCursorIn(_m *Workflow, values *[]any) Cursor {
+	start := len(*values)
 	for _, o_ := range p.order {
-		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+		*values = append(*values, o_.Field.toCursor(_m).Value)
 	}
+	cs_ := (*values)[start:len(*values):len(*values)]
 	return Cursor{ID: _m.ID, Value: cs_}
 }
 
@@ -2964,11 +3009,12 @@ func (c *WorkflowExecutionConnection) build(nodes []*WorkflowExecution, pager *w
 	}
 	c.Edges = make([]*WorkflowExecutionEdge, len(nodes))
 	edges := make([]WorkflowExecutionEdge, len(nodes))
+	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i] = WorkflowExecutionEdge{
 			Node:   node,
-			Cursor: pager.toCursor(node),
+			Cursor: pager.toCursorIn(node, &values),
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -3038,9 +3084,17 @@ func (p *workflowexecutionPager) applyFilter(query *WorkflowExecutionQuery) (*Wo
 
 func (p *workflowexecutionPager) toCursor(_m *WorkflowExecution) Cursor {
 	cs_ := make([]any, 0, len(p.order))
+	return p.toCursorIn(_m, &cs_)
+}
+
+// toCursorIn is toCursor with the cursor's values appended to *values (build sizes one slice
+// for all its edges' cursors); the cursor's part of it has no room to grow into the next.
+func (p *workflowexecutionPager) toCursorIn(_m *WorkflowExecution, values *[]any) Cursor {
+	start := len(*values)
 	for _, o_ := range p.order {
-		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+		*values = append(*values, o_.Field.toCursor(_m).Value)
 	}
+	cs_ := (*values)[start:len(*values):len(*values)]
 	return Cursor{ID: _m.ID, Value: cs_}
 }
 
@@ -3370,11 +3424,12 @@ func (c *WorkflowExecutionLogConnection) build(nodes []*WorkflowExecutionLog, pa
 	}
 	c.Edges = make([]*WorkflowExecutionLogEdge, len(nodes))
 	edges := make([]WorkflowExecutionLogEdge, len(nodes))
+	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i] = WorkflowExecutionLogEdge{
 			Node:   node,
-			Cursor: pager.toCursor(node),
+			Cursor: pager.toCursorIn(node, &values),
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -3444,9 +3499,17 @@ func (p *workflowexecutionlogPager) applyFilter(query *WorkflowExecutionLogQuery
 
 func (p *workflowexecutionlogPager) toCursor(_m *WorkflowExecutionLog) Cursor {
 	cs_ := make([]any, 0, len(p.order))
+	return p.toCursorIn(_m, &cs_)
+}
+
+// toCursorIn is toCursor with the cursor's values appended to *values (build sizes one slice
+// for all its edges' cursors); the cursor's part of it has no room to grow into the next.
+func (p *workflowexecutionlogPager) toCursorIn(_m *WorkflowExecutionLog, values *[]any) Cursor {
+	start := len(*values)
 	for _, o_ := range p.order {
-		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+		*values = append(*values, o_.Field.toCursor(_m).Value)
 	}
+	cs_ := (*values)[start:len(*values):len(*values)]
 	return Cursor{ID: _m.ID, Value: cs_}
 }
 
@@ -3740,11 +3803,12 @@ func (c *WorkflowVersionConnection) build(nodes []*WorkflowVersion, pager *workf
 	}
 	c.Edges = make([]*WorkflowVersionEdge, len(nodes))
 	edges := make([]WorkflowVersionEdge, len(nodes))
+	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i] = WorkflowVersionEdge{
 			Node:   node,
-			Cursor: pager.toCursor(node),
+			Cursor: pager.toCursorIn(node, &values),
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -3814,9 +3878,17 @@ func (p *workflowversionPager) applyFilter(query *WorkflowVersionQuery) (*Workfl
 
 func (p *workflowversionPager) toCursor(_m *WorkflowVersion) Cursor {
 	cs_ := make([]any, 0, len(p.order))
+	return p.toCursorIn(_m, &cs_)
+}
+
+// toCursorIn is toCursor with the cursor's values appended to *values (build sizes one slice
+// for all its edges' cursors); the cursor's part of it has no room to grow into the next.
+func (p *workflowversionPager) toCursorIn(_m *WorkflowVersion, values *[]any) Cursor {
+	start := len(*values)
 	for _, o_ := range p.order {
-		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+		*values = append(*values, o_.Field.toCursor(_m).Value)
 	}
+	cs_ := (*values)[start:len(*values):len(*values)]
 	return Cursor{ID: _m.ID, Value: cs_}
 }
 

@@ -17,6 +17,8 @@ import (
 	"github.com/flowline/flowline/ent/schedulestate"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/rowscan"
 )
 
 // ScheduleStateQuery is the builder for querying ScheduleState entities.
@@ -386,14 +388,15 @@ func (_q *ScheduleStateQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 			_q.withWorkflow != nil,
 		}
 	)
-	_spec.ScanValues = func(columns []string) ([]any, error) {
+	_targets := rowscan.Reuse(func(columns []string) ([]any, error) {
 		return (*ScheduleState).scanValues(nil, columns)
-	}
+	})
+	_spec.ScanValues = _targets.Next
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &ScheduleState{config: _q.config}
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
-		return node.assignValues(columns, values)
+		return node.assignValues(columns, _targets.Values(values))
 	}
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers

@@ -18,6 +18,8 @@ import (
 	"github.com/flowline/flowline/ent/task"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/rowscan"
 )
 
 // TaskQuery is the builder for querying Task entities.
@@ -423,14 +425,15 @@ func (_q *TaskQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Task, e
 			_q.withAssignee != nil,
 		}
 	)
-	_spec.ScanValues = func(columns []string) ([]any, error) {
+	_targets := rowscan.Reuse(func(columns []string) ([]any, error) {
 		return (*Task).scanValues(nil, columns)
-	}
+	})
+	_spec.ScanValues = _targets.Next
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Task{config: _q.config}
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
-		return node.assignValues(columns, values)
+		return node.assignValues(columns, _targets.Values(values))
 	}
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers

@@ -22,6 +22,8 @@ import (
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowversion"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/rowscan"
 )
 
 // UserQuery is the builder for querying User entities.
@@ -540,14 +542,15 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 			_q.withAssignedTasks != nil,
 		}
 	)
-	_spec.ScanValues = func(columns []string) ([]any, error) {
+	_targets := rowscan.Reuse(func(columns []string) ([]any, error) {
 		return (*User).scanValues(nil, columns)
-	}
+	})
+	_spec.ScanValues = _targets.Next
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &User{config: _q.config}
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
-		return node.assignValues(columns, values)
+		return node.assignValues(columns, _targets.Values(values))
 	}
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers

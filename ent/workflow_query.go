@@ -24,6 +24,8 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/ent/workflowversion"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/rowscan"
 )
 
 // WorkflowQuery is the builder for querying Workflow entities.
@@ -614,14 +616,15 @@ func (_q *WorkflowQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Wor
 			_q.withScheduleState != nil,
 		}
 	)
-	_spec.ScanValues = func(columns []string) ([]any, error) {
+	_targets := rowscan.Reuse(func(columns []string) ([]any, error) {
 		return (*Workflow).scanValues(nil, columns)
-	}
+	})
+	_spec.ScanValues = _targets.Next
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Workflow{config: _q.config}
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
-		return node.assignValues(columns, values)
+		return node.assignValues(columns, _targets.Values(values))
 	}
 	if len(_q.modifiers) > 0 {
 		_spec.Modifiers = _q.modifiers

@@ -5904,7 +5904,7 @@ func (ec *executionContext) _ActivationResult_workflow(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -5932,7 +5932,7 @@ func (ec *executionContext) _ActivationResult_warnings(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -5958,7 +5958,7 @@ func (ec *executionContext) _Activity_createdAt(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6044,7 +6044,7 @@ func (ec *executionContext) _ActivityConnection_edges(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6072,7 +6072,7 @@ func (ec *executionContext) _ActivityConnection_pageInfo(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6107,7 +6107,7 @@ func (ec *executionContext) _ActivityEdge_node(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6149,7 +6149,7 @@ func (ec *executionContext) _ApiToken_createdAt(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6175,7 +6175,7 @@ func (ec *executionContext) _ApiToken_expiresAt(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6194,7 +6194,7 @@ func (ec *executionContext) _ApiToken_lastUsedAt(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6213,7 +6213,7 @@ func (ec *executionContext) _ApiToken_revokedAt(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6239,7 +6239,7 @@ func (ec *executionContext) _AuthPayload_expiresAt(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6258,7 +6258,7 @@ func (ec *executionContext) _AuthPayload_user(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6293,7 +6293,7 @@ func (ec *executionContext) _Client_createdAt(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6312,7 +6312,7 @@ func (ec *executionContext) _Client_updatedAt(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6345,7 +6345,7 @@ func (ec *executionContext) _Client_phone(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6371,7 +6371,7 @@ func (ec *executionContext) _Client_tags(ctx context.Context, field graphql.Coll
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6390,7 +6390,7 @@ func (ec *executionContext) _Client_ownerId(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6409,7 +6409,7 @@ func (ec *executionContext) _Client_ownerID(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6428,7 +6428,7 @@ func (ec *executionContext) _Client_customFields(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6655,7 +6655,7 @@ func (ec *executionContext) _ClientConnection_edges(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6683,7 +6683,7 @@ func (ec *executionContext) _ClientConnection_pageInfo(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6718,7 +6718,7 @@ func (ec *executionContext) _ClientEdge_node(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6774,7 +6774,7 @@ func (ec *executionContext) _ClientField_options(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6800,7 +6800,7 @@ func (ec *executionContext) _CreatedApiToken_apiToken(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6835,7 +6835,7 @@ func (ec *executionContext) _Document_createdAt(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6889,7 +6889,7 @@ func (ec *executionContext) _Document_uploadedById(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6908,7 +6908,7 @@ func (ec *executionContext) _Document_uploadedByID(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6959,7 +6959,7 @@ func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6987,7 +6987,7 @@ func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7022,7 +7022,7 @@ func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7064,7 +7064,7 @@ func (ec *executionContext) _Email_createdAt(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7083,7 +7083,7 @@ func (ec *executionContext) _Email_executionId(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7102,7 +7102,7 @@ func (ec *executionContext) _Email_executionID(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7121,7 +7121,7 @@ func (ec *executionContext) _Email_stepIndex(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7140,7 +7140,7 @@ func (ec *executionContext) _Email_clientId(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7159,7 +7159,7 @@ func (ec *executionContext) _Email_clientID(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7185,7 +7185,7 @@ func (ec *executionContext) _Email_cc(ctx context.Context, field graphql.Collect
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7246,7 +7246,7 @@ func (ec *executionContext) _Email_nextAttemptAt(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7265,7 +7265,7 @@ func (ec *executionContext) _Email_lastError(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7284,7 +7284,7 @@ func (ec *executionContext) _Email_sentAt(ctx context.Context, field graphql.Col
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7303,7 +7303,7 @@ func (ec *executionContext) _EmailConnection_edges(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7331,7 +7331,7 @@ func (ec *executionContext) _EmailConnection_pageInfo(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7366,7 +7366,7 @@ func (ec *executionContext) _EmailEdge_node(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7482,7 +7482,7 @@ func (ec *executionContext) _ExecutionTimeline_execution(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7510,7 +7510,7 @@ func (ec *executionContext) _ExecutionTimeline_steps(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -8731,7 +8731,7 @@ func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -8750,7 +8750,7 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9437,7 +9437,7 @@ func (ec *executionContext) _RetryPolicy_maxAttempts(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9456,7 +9456,7 @@ func (ec *executionContext) _RetryPolicy_initialBackoff(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9475,7 +9475,7 @@ func (ec *executionContext) _RetryPolicy_maxBackoff(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9508,7 +9508,7 @@ func (ec *executionContext) _SimulationResult_explanation(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9527,7 +9527,7 @@ func (ec *executionContext) _SimulationResult_steps(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9555,7 +9555,7 @@ func (ec *executionContext) _SimulationResult_enrollment(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9574,7 +9574,7 @@ func (ec *executionContext) _SimulationResult_goalMet(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9593,7 +9593,7 @@ func (ec *executionContext) _SimulationResult_goalExplanation(ctx context.Contex
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9612,7 +9612,7 @@ func (ec *executionContext) _SimulationResult_flowControl(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9645,7 +9645,7 @@ func (ec *executionContext) _SimulationStep_branch(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9664,7 +9664,7 @@ func (ec *executionContext) _SimulationStep_iteration(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9690,7 +9690,7 @@ func (ec *executionContext) _SimulationStep_name(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9709,7 +9709,7 @@ func (ec *executionContext) _SimulationStep_renderedConfig(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9735,7 +9735,7 @@ func (ec *executionContext) _SimulationStep_details(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9754,7 +9754,7 @@ func (ec *executionContext) _SimulationStep_error(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9787,7 +9787,7 @@ func (ec *executionContext) _StatsLastRun_createdAt(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9806,7 +9806,7 @@ func (ec *executionContext) _StatsLastRun_startedAt(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9832,7 +9832,7 @@ func (ec *executionContext) _StatsPoint_start(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9851,7 +9851,7 @@ func (ec *executionContext) _StatsPoint_counts(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9886,7 +9886,7 @@ func (ec *executionContext) _StepStats_stepKey(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9933,7 +9933,7 @@ func (ec *executionContext) _StepStats_durationP50Ms(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10091,7 +10091,7 @@ func (ec *executionContext) _Task_createdAt(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10110,7 +10110,7 @@ func (ec *executionContext) _Task_updatedAt(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10143,7 +10143,7 @@ func (ec *executionContext) _Task_dueAt(ctx context.Context, field graphql.Colle
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10162,7 +10162,7 @@ func (ec *executionContext) _Task_completedAt(ctx context.Context, field graphql
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10181,7 +10181,7 @@ func (ec *executionContext) _Task_clientId(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10200,7 +10200,7 @@ func (ec *executionContext) _Task_clientID(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10219,7 +10219,7 @@ func (ec *executionContext) _Task_assigneeId(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10238,7 +10238,7 @@ func (ec *executionContext) _Task_assigneeID(ctx context.Context, field graphql.
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10321,7 +10321,7 @@ func (ec *executionContext) _TaskConnection_edges(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10349,7 +10349,7 @@ func (ec *executionContext) _TaskConnection_pageInfo(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10384,7 +10384,7 @@ func (ec *executionContext) _TaskEdge_node(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10447,7 +10447,7 @@ func (ec *executionContext) _TimelineStep_stepKey(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10473,7 +10473,7 @@ func (ec *executionContext) _TimelineStep_iteration(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10492,7 +10492,7 @@ func (ec *executionContext) _TimelineStep_branch(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10525,7 +10525,7 @@ func (ec *executionContext) _TimelineStep_startedAt(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10544,7 +10544,7 @@ func (ec *executionContext) _TimelineStep_endedAt(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10570,7 +10570,7 @@ func (ec *executionContext) _TimelineStep_errorMessage(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10596,7 +10596,7 @@ func (ec *executionContext) _User_createdAt(ctx context.Context, field graphql.C
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10712,7 +10712,7 @@ func (ec *executionContext) _UserConnection_edges(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10740,7 +10740,7 @@ func (ec *executionContext) _UserConnection_pageInfo(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10775,7 +10775,7 @@ func (ec *executionContext) _UserEdge_node(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10817,7 +10817,7 @@ func (ec *executionContext) _Workflow_createdAt(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10836,7 +10836,7 @@ func (ec *executionContext) _Workflow_updatedAt(ctx context.Context, field graph
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10862,7 +10862,7 @@ func (ec *executionContext) _Workflow_description(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10902,7 +10902,7 @@ func (ec *executionContext) _Workflow_triggerConfig(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10921,7 +10921,7 @@ func (ec *executionContext) _Workflow_conditions(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10972,7 +10972,7 @@ func (ec *executionContext) _Workflow_enrollment(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10991,7 +10991,7 @@ func (ec *executionContext) _Workflow_goal(ctx context.Context, field graphql.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11031,7 +11031,7 @@ func (ec *executionContext) _Workflow_templateKey(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11050,7 +11050,7 @@ func (ec *executionContext) _Workflow_retentionDays(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11069,7 +11069,7 @@ func (ec *executionContext) _Workflow_debounce(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11097,7 +11097,7 @@ func (ec *executionContext) _Workflow_concurrency(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11125,7 +11125,7 @@ func (ec *executionContext) _Workflow_throttle(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11416,7 +11416,7 @@ func (ec *executionContext) _WorkflowAction_config(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11481,7 +11481,7 @@ func (ec *executionContext) _WorkflowAction_retry(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11509,7 +11509,7 @@ func (ec *executionContext) _WorkflowAction_then(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11537,7 +11537,7 @@ func (ec *executionContext) _WorkflowAction_else(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11565,7 +11565,7 @@ func (ec *executionContext) _WorkflowAction_cases(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11593,7 +11593,7 @@ func (ec *executionContext) _WorkflowAction_default(ctx context.Context, field g
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11621,7 +11621,7 @@ func (ec *executionContext) _WorkflowAction_body(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11656,7 +11656,7 @@ func (ec *executionContext) _WorkflowCase_conditions(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11675,7 +11675,7 @@ func (ec *executionContext) _WorkflowCase_actions(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11710,7 +11710,7 @@ func (ec *executionContext) _WorkflowConcurrency_key(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11729,7 +11729,7 @@ func (ec *executionContext) _WorkflowConnection_edges(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11757,7 +11757,7 @@ func (ec *executionContext) _WorkflowConnection_pageInfo(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11799,7 +11799,7 @@ func (ec *executionContext) _WorkflowDebounce_key(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11825,7 +11825,7 @@ func (ec *executionContext) _WorkflowDefinition_triggerConfig(ctx context.Contex
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11844,7 +11844,7 @@ func (ec *executionContext) _WorkflowDefinition_conditions(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11863,7 +11863,7 @@ func (ec *executionContext) _WorkflowDefinition_actions(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11891,7 +11891,7 @@ func (ec *executionContext) _WorkflowDefinition_enrollment(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11910,7 +11910,7 @@ func (ec *executionContext) _WorkflowDefinition_goal(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11929,7 +11929,7 @@ func (ec *executionContext) _WorkflowDefinition_debounce(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11957,7 +11957,7 @@ func (ec *executionContext) _WorkflowDefinition_concurrency(ctx context.Context,
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11985,7 +11985,7 @@ func (ec *executionContext) _WorkflowDefinition_throttle(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12013,7 +12013,7 @@ func (ec *executionContext) _WorkflowEdge_node(ctx context.Context, field graphq
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12055,7 +12055,7 @@ func (ec *executionContext) _WorkflowExecution_createdAt(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12088,7 +12088,7 @@ func (ec *executionContext) _WorkflowExecution_clientId(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12107,7 +12107,7 @@ func (ec *executionContext) _WorkflowExecution_clientID(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12133,7 +12133,7 @@ func (ec *executionContext) _WorkflowExecution_triggerData(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12159,7 +12159,7 @@ func (ec *executionContext) _WorkflowExecution_startedAt(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12178,7 +12178,7 @@ func (ec *executionContext) _WorkflowExecution_completedAt(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12197,7 +12197,7 @@ func (ec *executionContext) _WorkflowExecution_errorMessage(ctx context.Context,
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12216,7 +12216,7 @@ func (ec *executionContext) _WorkflowExecution_exitReason(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12235,7 +12235,7 @@ func (ec *executionContext) _WorkflowExecution_exitMessage(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12261,7 +12261,7 @@ func (ec *executionContext) _WorkflowExecution_runAt(ctx context.Context, field 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12432,7 +12432,7 @@ func (ec *executionContext) _WorkflowExecutionConnection_edges(ctx context.Conte
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12460,7 +12460,7 @@ func (ec *executionContext) _WorkflowExecutionConnection_pageInfo(ctx context.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12495,7 +12495,7 @@ func (ec *executionContext) _WorkflowExecutionEdge_node(ctx context.Context, fie
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12565,7 +12565,7 @@ func (ec *executionContext) _WorkflowExecutionLog_stepKey(ctx context.Context, f
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12584,7 +12584,7 @@ func (ec *executionContext) _WorkflowExecutionLog_iteration(ctx context.Context,
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12603,7 +12603,7 @@ func (ec *executionContext) _WorkflowExecutionLog_branch(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12643,7 +12643,7 @@ func (ec *executionContext) _WorkflowExecutionLog_inputData(ctx context.Context,
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12662,7 +12662,7 @@ func (ec *executionContext) _WorkflowExecutionLog_outputData(ctx context.Context
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12681,7 +12681,7 @@ func (ec *executionContext) _WorkflowExecutionLog_errorMessage(ctx context.Conte
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12714,7 +12714,7 @@ func (ec *executionContext) _WorkflowExecutionLog_executedAt(ctx context.Context
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12765,7 +12765,7 @@ func (ec *executionContext) _WorkflowExecutionLogConnection_edges(ctx context.Co
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12793,7 +12793,7 @@ func (ec *executionContext) _WorkflowExecutionLogConnection_pageInfo(ctx context
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12828,7 +12828,7 @@ func (ec *executionContext) _WorkflowExecutionLogEdge_node(ctx context.Context, 
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12863,7 +12863,7 @@ func (ec *executionContext) _WorkflowStats_counts(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12891,7 +12891,7 @@ func (ec *executionContext) _WorkflowStats_successRate(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12910,7 +12910,7 @@ func (ec *executionContext) _WorkflowStats_durationP50Ms(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12929,7 +12929,7 @@ func (ec *executionContext) _WorkflowStats_durationP95Ms(ctx context.Context, fi
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12948,7 +12948,7 @@ func (ec *executionContext) _WorkflowStats_lastRun(ctx context.Context, field gr
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12976,7 +12976,7 @@ func (ec *executionContext) _WorkflowStats_series(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13004,7 +13004,7 @@ func (ec *executionContext) _WorkflowStats_steps(ctx context.Context, field grap
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13032,7 +13032,7 @@ func (ec *executionContext) _WorkflowStats_topFailing(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13088,7 +13088,7 @@ func (ec *executionContext) _WorkflowThrottle_key(ctx context.Context, field gra
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13114,7 +13114,7 @@ func (ec *executionContext) _WorkflowVersion_createdAt(ctx context.Context, fiel
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13264,7 +13264,7 @@ func (ec *executionContext) _WorkflowVersionConnection_edges(ctx context.Context
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13292,7 +13292,7 @@ func (ec *executionContext) _WorkflowVersionConnection_pageInfo(ctx context.Cont
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13327,7 +13327,7 @@ func (ec *executionContext) _WorkflowVersionEdge_node(ctx context.Context, field
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))

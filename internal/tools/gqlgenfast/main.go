@@ -151,14 +151,15 @@ func Rewrite(src string) (string, error) {
 }
 
 // directField is a struct field's resolver without gqlgen's closures and middlewares (the
-// read cannot fail), keeping its field context and panic recovery. Verbs: object, field,
-// receiver type, field context, struct field, marshaller, struct field.
+// read cannot fail), keeping its field context and panic recovery; the context carrying the
+// field context is a fieldCtx (graph/fastctx.go), half the size of context.WithValue's.
+// Verbs: object, field, receiver type, field context, struct field, marshaller, struct field.
 const directField = `func (ec *executionContext) _%s_%s(ctx context.Context, field graphql.CollectedField, obj %s) (ret graphql.Marshaler) {
 	fc, err := ec.%s(ctx, field)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = graphql.WithFieldContext(ctx, fc)
+	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))

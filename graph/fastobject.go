@@ -34,53 +34,37 @@ type withValues[A any] struct {
 func newObject(fields []graphql.CollectedField) *fastObject {
 	switch len(fields) {
 	case 1:
-		return fitted(&withValues[[1]graphql.Marshaler]{}, fields)
+		o := new(withValues[[1]graphql.Marshaler])
+		return o.fit(fields, o.values[:])
 	case 2:
-		return fitted(&withValues[[2]graphql.Marshaler]{}, fields)
+		o := new(withValues[[2]graphql.Marshaler])
+		return o.fit(fields, o.values[:])
 	case 3:
-		return fitted(&withValues[[3]graphql.Marshaler]{}, fields)
+		o := new(withValues[[3]graphql.Marshaler])
+		return o.fit(fields, o.values[:])
 	case 4:
-		return fitted(&withValues[[4]graphql.Marshaler]{}, fields)
+		o := new(withValues[[4]graphql.Marshaler])
+		return o.fit(fields, o.values[:])
 	case 5:
-		return fitted(&withValues[[5]graphql.Marshaler]{}, fields)
+		o := new(withValues[[5]graphql.Marshaler])
+		return o.fit(fields, o.values[:])
 	case 6:
-		return fitted(&withValues[[6]graphql.Marshaler]{}, fields)
+		o := new(withValues[[6]graphql.Marshaler])
+		return o.fit(fields, o.values[:])
 	case 7:
-		return fitted(&withValues[[7]graphql.Marshaler]{}, fields)
+		o := new(withValues[[7]graphql.Marshaler])
+		return o.fit(fields, o.values[:])
 	case 8:
-		return fitted(&withValues[[8]graphql.Marshaler]{}, fields)
+		o := new(withValues[[8]graphql.Marshaler])
+		return o.fit(fields, o.values[:])
 	}
-	return &fastObject{fields: fields, Values: make([]graphql.Marshaler, len(fields))}
+	return (&fastObject{}).fit(fields, make([]graphql.Marshaler, len(fields)))
 }
 
-// fitted points o's values at its array.
-func fitted[A any](o *withValues[A], fields []graphql.CollectedField) *fastObject {
-	o.fields = fields
-	o.Values = arrayValues(&o.values)
-	return &o.fastObject
-}
-
-// arrayValues is the slice of an array of n graphql.Marshaler.
-func arrayValues[A any](a *A) []graphql.Marshaler {
-	switch a := any(a).(type) {
-	case *[1]graphql.Marshaler:
-		return a[:]
-	case *[2]graphql.Marshaler:
-		return a[:]
-	case *[3]graphql.Marshaler:
-		return a[:]
-	case *[4]graphql.Marshaler:
-		return a[:]
-	case *[5]graphql.Marshaler:
-		return a[:]
-	case *[6]graphql.Marshaler:
-		return a[:]
-	case *[7]graphql.Marshaler:
-		return a[:]
-	case *[8]graphql.Marshaler:
-		return a[:]
-	}
-	panic("graph: arrayValues of an unexpected array type")
+// fit gives o its fields and the slice holding their values.
+func (o *fastObject) fit(fields []graphql.CollectedField, values []graphql.Marshaler) *fastObject {
+	o.fields, o.Values = fields, values
+	return o
 }
 
 // ResolveConcurrently is graphql.FieldSet's, on a field set sharing the object's values.

@@ -31,6 +31,7 @@ type APITokenQuery struct {
 	withUser   *UserQuery
 	loadTotal  []func(context.Context, []*APIToken) error
 	modifiers  []func(*sql.Selector)
+	pageShown  func([]*APIToken) []*APIToken
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -392,8 +393,10 @@ func (_q *APITokenQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*API
 		return (*APIToken).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[APIToken]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &APIToken{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

@@ -33,6 +33,7 @@ type ClientDateOccurrenceQuery struct {
 	withClient   *ContactQuery
 	loadTotal    []func(context.Context, []*ClientDateOccurrence) error
 	modifiers    []func(*sql.Selector)
+	pageShown    func([]*ClientDateOccurrence) []*ClientDateOccurrence
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -429,8 +430,10 @@ func (_q *ClientDateOccurrenceQuery) sqlAll(ctx context.Context, hooks ...queryH
 		return (*ClientDateOccurrence).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[ClientDateOccurrence]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &ClientDateOccurrence{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

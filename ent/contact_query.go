@@ -53,6 +53,7 @@ type ContactQuery struct {
 	withNamedEnrollments     map[string]*WorkflowEnrollmentQuery
 	withNamedEnrollmentSkips map[string]*EnrollmentSkipQuery
 	withNamedDateOccurrences map[string]*ClientDateOccurrenceQuery
+	pageShown                func([]*Contact) []*Contact
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -659,8 +660,10 @@ func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cont
 		return (*Contact).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[Contact]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &Contact{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

@@ -29,6 +29,7 @@ type CustomFieldQuery struct {
 	predicates []predicate.CustomField
 	loadTotal  []func(context.Context, []*CustomField) error
 	modifiers  []func(*sql.Selector)
+	pageShown  func([]*CustomField) []*CustomField
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -353,8 +354,10 @@ func (_q *CustomFieldQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*
 		return (*CustomField).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[CustomField]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &CustomField{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		return node.assignValues(columns, _targets.Values(values))
 	}

@@ -31,6 +31,7 @@ type DocumentQuery struct {
 	withClient *ContactQuery
 	loadTotal  []func(context.Context, []*Document) error
 	modifiers  []func(*sql.Selector)
+	pageShown  func([]*Document) []*Document
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -392,8 +393,10 @@ func (_q *DocumentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Doc
 		return (*Document).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[Document]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &Document{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

@@ -29,6 +29,7 @@ type EmailQuery struct {
 	predicates []predicate.Email
 	loadTotal  []func(context.Context, []*Email) error
 	modifiers  []func(*sql.Selector)
+	pageShown  func([]*Email) []*Email
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -353,8 +354,10 @@ func (_q *EmailQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Email,
 		return (*Email).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[Email]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &Email{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		return node.assignValues(columns, _targets.Values(values))
 	}

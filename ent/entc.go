@@ -53,9 +53,9 @@ func main() {
 // templates are entgql's templates with the field collection reading nested pages through
 // internal/nestedpage on PostgreSQL (see lateralCollection).
 func templates() []*gen.Template {
-	out := []*gen.Template{lateralCollection(), edgesInOneSlice(), reusedScanTargets()}
+	out := []*gen.Template{lateralCollection(), edgesInOneSlice(), reusedScanTargets(), edgesWithoutCursors()}
 	for _, t := range entgql.AllTemplates {
-		if t != entgql.CollectionTemplate && t != entgql.PaginationTemplate {
+		if t != entgql.CollectionTemplate && t != entgql.PaginationTemplate && t != entgql.EdgeTemplate {
 			out = append(out, t)
 		}
 	}
@@ -72,6 +72,10 @@ func edgesInOneSlice() *gen.Template {
 		{"\tc.Edges = make([]*{{ $edge }}, len(nodes))\n\tfor i := range nodes {\n\t\tnode := nodeAt(i)\n\t\tc.Edges[i] = &{{ $edge }}{\n\t\t\tNode: node,\n\t\t\tCursor: pager.toCursor(node),\n\t\t}\n\t}\n", edgesBuild},
 		{"\t\tcs_ := make([]any, 0, len(p.order))\n\t\tfor _, o_ := range p.order {\n\t\t\tcs_ = append(cs_, o_.Field.toCursor({{ $r }}).Value)\n\t\t}\n", cursorValues},
 		{"\treturn Cursor{ID: {{ $r }}.{{ if $marshalID }}marshalID(){{ else }}ID{{ end }}, Value: cs_}\n\t{{- else }}\n\t\treturn p.order.Field.toCursor({{ $r }})\n\t{{- end }}\n}\n", cursorIn},
+		{"\tif limit != 0 {\n\t\t{{ $r }}.Limit(limit)\n\t}\n", pageWithoutProbe},
+		{"\treverse bool\n", "\treverse bool\n\t// skipCursors leaves out the cursors of the edges between the first and the last\n\t// (whose cursors pageInfo has) when the edges' cursors are not selected.\n\tskipCursors bool\n"},
+		{"\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}", "\tpager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)\n\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}"},
+		{`{{- range $field := list "edges" "node" "pageInfo" "totalCount" }}`, `{{- range $field := list "cursor" "edges" "node" "pageInfo" "totalCount" }}`},
 	} {
 		if strings.Count(text, r.old) != 1 {
 			log.Fatalf("%s: expected one %q; update edgesInOneSlice in ent/entc.go", path, r.old)
@@ -81,8 +85,36 @@ func edgesInOneSlice() *gen.Template {
 	return gen.MustParse(gen.NewTemplate("template/pagination.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
 }
 
+// pageWithoutProbe tells the query which of its nodes the page shows: it reads one more than
+// it shows to tell whether there is a next (or previous) page, and nested pages are read for
+// the shown nodes only (the lateralPage hooks).
+const pageWithoutProbe = `	if limit != 0 {
+		{{ $r }}.Limit(limit)
+		{{ $r }}.pageShown = func(nodes []*{{ $name }}) []*{{ $name }} {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
+	}
+`
+
+// edgesWithoutCursors is entgql's edge template (the resolvers of nested connections) telling
+// the connection whether its edges' cursors are selected (see edgesBuild): the dashboard's
+// 2,000 log edges do not ask for theirs.
+func edgesWithoutCursors() *gen.Template {
+	path, text := entgqlTemplate("edge.tmpl")
+	old := "\t\t\tconn.build(nodes, pager, after, first, before, last)\n"
+	if strings.Count(text, old) != 1 {
+		log.Fatalf("%s: expected one %q; update edgesWithoutCursors in ent/entc.go", path, old)
+	}
+	text = strings.Replace(text, old, "\t\t\tpager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)\n"+old, 1)
+	return gen.MustParse(gen.NewTemplate("template/edge.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
+}
+
 // edgesBuild builds a connection's edges in one slice; with several order fields, their
-// cursors' values are appended to one slice sized for them all.
+// cursors' values are appended to one slice sized for them all. When the edges' cursors are
+// not selected (pager.skipCursors), only the first and last edges get one, for pageInfo.
 const edgesBuild = `	c.Edges = make([]*{{ $edge }}, len(nodes))
 	edges := make([]{{ $edge }}, len(nodes))
 	{{- if $multiOrder }}
@@ -90,9 +122,9 @@ const edgesBuild = `	c.Edges = make([]*{{ $edge }}, len(nodes))
 	{{- end }}
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = {{ $edge }}{
-			Node: node,
-			Cursor: {{ if $multiOrder }}pager.toCursorIn(node, &values){{ else }}pager.toCursor(node){{ end }},
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = {{ if $multiOrder }}pager.toCursorIn(node, &values){{ else }}pager.toCursor(node){{ end }}
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -125,14 +157,17 @@ const cursorIn = `	return Cursor{ID: {{ $r }}.{{ if $marshalID }}marshalID(){{ e
 `
 
 // reusedScanTargets is ent's query template with each query scanning all its rows into the
-// targets of its first row (internal/rowscan) instead of a fresh set per row; the import is
-// added to every SQL file and removed by ent's goimports pass where it is unused.
+// targets of its first row (internal/rowscan) instead of a fresh set per row, and its nodes
+// allocated in blocks (rowscan.Block) instead of one by one; the import is added to every SQL
+// file and removed by ent's goimports pass where it is unused.
 func reusedScanTargets() *gen.Template {
 	path, text := moduleTemplate("entgo.io/ent", "entc/gen/template/dialect/sql/query.tmpl")
 	for _, r := range []struct{ old, new string }{
 		{"\t_spec.ScanValues = func(columns []string) ([]any, error) {\n\t\treturn (*{{ $.Name }}).scanValues(nil, columns)\n\t}\n",
 			"\t_targets := rowscan.Reuse(func(columns []string) ([]any, error) {\n\t\treturn (*{{ $.Name }}).scanValues(nil, columns)\n\t})\n\t_spec.ScanValues = _targets.Next\n"},
 		{"\t\treturn node.assignValues(columns, values)\n\t}\n", "\t\treturn node.assignValues(columns, _targets.Values(values))\n\t}\n"},
+		{"\t\tnode := &{{ $.Name }}{config: {{ $receiver }}.config}\n", "\t\tnode := _nodes.Next()\n\t\tnode.config = {{ $receiver }}.config\n"},
+		{"\t_spec.Assign = func(columns []string, values []any) error {\n", "\tvar _nodes rowscan.Block[{{ $.Name }}]\n\t_spec.Assign = func(columns []string, values []any) error {\n"},
 	} {
 		if strings.Count(text, r.old) != 1 {
 			log.Fatalf("%s: expected one %q; update reusedScanTargets in ent/entc.go", path, r.old)
@@ -173,13 +208,34 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce({{ $e.Type.Package }}.{{ $e.Ref.Field.Constant }})
 	}
+	// Each parent's page reads one child more than it shows (the probe for its next page):
+	// the children's own nested pages are read for the shown ones only. A parent's children
+	// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+	query.pageShown = func(children []*{{ $e.Type.Name }}) []*{{ $e.Type.Name }} {
+		seen := make(map[{{ $node.ID.Type }}]int, len(parents))
+		shown := make([]*{{ $e.Type.Name }}, 0, len(children))
+		for _, c := range children {
+			if seen[c.{{ $e.Ref.Field.StructField }}]++; seen[c.{{ $e.Ref.Field.StructField }}] < limit {
+				shown = append(shown, c)
+			}
+		}
+		return shown
+	}
 	{{ $receiver }}.loadTotal = append({{ $receiver }}.loadTotal, func(ctx context.Context, nodes []*{{ $node.Name }}) error {
+		for _, n := range nodes {
+			n.appendNamed{{ $e.StructField }}(alias)
+		}
+		if {{ $receiver }}.pageShown != nil {
+			nodes = {{ $receiver }}.pageShown(nodes)
+		}
+		if len(nodes) == 0 {
+			return nil
+		}
 		byID := make(map[{{ $node.ID.Type }}]int, len(nodes))
 		parents = make([]driver.Value, len(nodes))
 		for i, n := range nodes {
 			parents[i] = n.ID
 			byID[n.ID] = i
-			n.appendNamed{{ $e.StructField }}(alias)
 		}
 		children, err := query.All(ctx)
 		if err != nil {
@@ -209,6 +265,14 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 {{- end }}
 modify := entgql.LimitPerRow({{ $fk }}, limit, pager.orderExpr(query))`
 
+// pageShownField is the query's pageShown: which of the nodes it reads its connection shows
+// (set by Paginate and by a nested page; nil: all).
+const pageShownField = `
+{{ define "dialect/sql/query/fields/additional/page_shown" }}
+	pageShown func([]*{{ $.Name }}) []*{{ $.Name }}
+{{- end }}
+`
+
 // lateralCollection is entgql's collection template (read from the module's source, so an
 // upgrade keeps its other changes) with lateralPage in place of its per-parent limit. It
 // fails the generation when entgql's template no longer has the expected lines.
@@ -223,6 +287,7 @@ func lateralCollection() *gen.Template {
 		}
 		text = strings.Replace(text, r.old, r.new, 1)
 	}
+	text += pageShownField
 	return gen.MustParse(gen.NewTemplate("template/collection.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
 }
 

@@ -556,13 +556,34 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						if len(query.ctx.Fields) > 0 {
 							query.ctx.AppendFieldOnce(document.FieldClientID)
 						}
+						// Each parent's page reads one child more than it shows (the probe for its next page):
+						// the children's own nested pages are read for the shown ones only. A parent's children
+						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+						query.pageShown = func(children []*Document) []*Document {
+							seen := make(map[uuid.UUID]int, len(parents))
+							shown := make([]*Document, 0, len(children))
+							for _, c := range children {
+								if seen[c.ClientID]++; seen[c.ClientID] < limit {
+									shown = append(shown, c)
+								}
+							}
+							return shown
+						}
 						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+							for _, n := range nodes {
+								n.appendNamedDocuments(alias)
+							}
+							if _q.pageShown != nil {
+								nodes = _q.pageShown(nodes)
+							}
+							if len(nodes) == 0 {
+								return nil
+							}
 							byID := make(map[uuid.UUID]int, len(nodes))
 							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
 								parents[i] = n.ID
 								byID[n.ID] = i
-								n.appendNamedDocuments(alias)
 							}
 							children, err := query.All(ctx)
 							if err != nil {
@@ -684,13 +705,34 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						if len(query.ctx.Fields) > 0 {
 							query.ctx.AppendFieldOnce(activity.FieldClientID)
 						}
+						// Each parent's page reads one child more than it shows (the probe for its next page):
+						// the children's own nested pages are read for the shown ones only. A parent's children
+						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+						query.pageShown = func(children []*Activity) []*Activity {
+							seen := make(map[uuid.UUID]int, len(parents))
+							shown := make([]*Activity, 0, len(children))
+							for _, c := range children {
+								if seen[c.ClientID]++; seen[c.ClientID] < limit {
+									shown = append(shown, c)
+								}
+							}
+							return shown
+						}
 						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+							for _, n := range nodes {
+								n.appendNamedActivities(alias)
+							}
+							if _q.pageShown != nil {
+								nodes = _q.pageShown(nodes)
+							}
+							if len(nodes) == 0 {
+								return nil
+							}
 							byID := make(map[uuid.UUID]int, len(nodes))
 							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
 								parents[i] = n.ID
 								byID[n.ID] = i
-								n.appendNamedActivities(alias)
 							}
 							children, err := query.All(ctx)
 							if err != nil {
@@ -1623,13 +1665,34 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 						if len(query.ctx.Fields) > 0 {
 							query.ctx.AppendFieldOnce(workflowexecution.FieldWorkflowID)
 						}
+						// Each parent's page reads one child more than it shows (the probe for its next page):
+						// the children's own nested pages are read for the shown ones only. A parent's children
+						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+						query.pageShown = func(children []*WorkflowExecution) []*WorkflowExecution {
+							seen := make(map[uuid.UUID]int, len(parents))
+							shown := make([]*WorkflowExecution, 0, len(children))
+							for _, c := range children {
+								if seen[c.WorkflowID]++; seen[c.WorkflowID] < limit {
+									shown = append(shown, c)
+								}
+							}
+							return shown
+						}
 						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
+							for _, n := range nodes {
+								n.appendNamedExecutions(alias)
+							}
+							if _q.pageShown != nil {
+								nodes = _q.pageShown(nodes)
+							}
+							if len(nodes) == 0 {
+								return nil
+							}
 							byID := make(map[uuid.UUID]int, len(nodes))
 							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
 								parents[i] = n.ID
 								byID[n.ID] = i
-								n.appendNamedExecutions(alias)
 							}
 							children, err := query.All(ctx)
 							if err != nil {
@@ -1751,13 +1814,34 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 						if len(query.ctx.Fields) > 0 {
 							query.ctx.AppendFieldOnce(workflowversion.FieldWorkflowID)
 						}
+						// Each parent's page reads one child more than it shows (the probe for its next page):
+						// the children's own nested pages are read for the shown ones only. A parent's children
+						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+						query.pageShown = func(children []*WorkflowVersion) []*WorkflowVersion {
+							seen := make(map[uuid.UUID]int, len(parents))
+							shown := make([]*WorkflowVersion, 0, len(children))
+							for _, c := range children {
+								if seen[c.WorkflowID]++; seen[c.WorkflowID] < limit {
+									shown = append(shown, c)
+								}
+							}
+							return shown
+						}
 						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
+							for _, n := range nodes {
+								n.appendNamedVersions(alias)
+							}
+							if _q.pageShown != nil {
+								nodes = _q.pageShown(nodes)
+							}
+							if len(nodes) == 0 {
+								return nil
+							}
 							byID := make(map[uuid.UUID]int, len(nodes))
 							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
 								parents[i] = n.ID
 								byID[n.ID] = i
-								n.appendNamedVersions(alias)
 							}
 							children, err := query.All(ctx)
 							if err != nil {
@@ -2094,13 +2178,34 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 						if len(query.ctx.Fields) > 0 {
 							query.ctx.AppendFieldOnce(workflowexecutionlog.FieldExecutionID)
 						}
+						// Each parent's page reads one child more than it shows (the probe for its next page):
+						// the children's own nested pages are read for the shown ones only. A parent's children
+						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+						query.pageShown = func(children []*WorkflowExecutionLog) []*WorkflowExecutionLog {
+							seen := make(map[uuid.UUID]int, len(parents))
+							shown := make([]*WorkflowExecutionLog, 0, len(children))
+							for _, c := range children {
+								if seen[c.ExecutionID]++; seen[c.ExecutionID] < limit {
+									shown = append(shown, c)
+								}
+							}
+							return shown
+						}
 						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*WorkflowExecution) error {
+							for _, n := range nodes {
+								n.appendNamedLogs(alias)
+							}
+							if _q.pageShown != nil {
+								nodes = _q.pageShown(nodes)
+							}
+							if len(nodes) == 0 {
+								return nil
+							}
 							byID := make(map[uuid.UUID]int, len(nodes))
 							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
 								parents[i] = n.ID
 								byID[n.ID] = i
-								n.appendNamedLogs(alias)
 							}
 							children, err := query.All(ctx)
 							if err != nil {

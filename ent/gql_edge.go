@@ -38,6 +38,7 @@ func (_m *Contact) Executions(
 			return nil, err
 		}
 		conn := &WorkflowExecutionConnection{Edges: []*WorkflowExecutionEdge{}, TotalCount: totalCount}
+		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -59,6 +60,7 @@ func (_m *Contact) Tasks(
 			return nil, err
 		}
 		conn := &TaskConnection{Edges: []*TaskEdge{}, TotalCount: totalCount}
+		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -80,6 +82,7 @@ func (_m *Contact) Documents(
 			return nil, err
 		}
 		conn := &DocumentConnection{Edges: []*DocumentEdge{}, TotalCount: totalCount}
+		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -101,6 +104,7 @@ func (_m *Contact) Activities(
 			return nil, err
 		}
 		conn := &ActivityConnection{Edges: []*ActivityEdge{}, TotalCount: totalCount}
+		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -146,6 +150,7 @@ func (_m *User) Clients(
 			return nil, err
 		}
 		conn := &ContactConnection{Edges: []*ContactEdge{}, TotalCount: totalCount}
+		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -187,6 +192,7 @@ func (_m *Workflow) Executions(
 			return nil, err
 		}
 		conn := &WorkflowExecutionConnection{Edges: []*WorkflowExecutionEdge{}, TotalCount: totalCount}
+		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -208,6 +214,7 @@ func (_m *Workflow) Versions(
 			return nil, err
 		}
 		conn := &WorkflowVersionConnection{Edges: []*WorkflowVersionEdge{}, TotalCount: totalCount}
+		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -245,6 +252,7 @@ func (_m *WorkflowExecution) Logs(
 			return nil, err
 		}
 		conn := &WorkflowExecutionLogConnection{Edges: []*WorkflowExecutionLogEdge{}, TotalCount: totalCount}
+		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}

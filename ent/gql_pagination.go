@@ -93,6 +93,7 @@ func hasCollectedField(ctx context.Context, path ...string) bool {
 }
 
 const (
+	cursorField     = "cursor"
 	edgesField      = "edges"
 	nodeField       = "node"
 	pageInfoField   = "pageInfo"
@@ -150,9 +151,9 @@ func (c *ApiTokenConnection) build(nodes []*ApiToken, pager *apitokenPager, afte
 	edges := make([]ApiTokenEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = ApiTokenEdge{
-			Node:   node,
-			Cursor: pager.toCursor(node),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursor(node)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -199,8 +200,11 @@ func WithApiTokenFilter(filter func(*APITokenQuery) (*APITokenQuery, error)) Api
 
 type apitokenPager struct {
 	reverse bool
-	order   *ApiTokenOrder
-	filter  func(*APITokenQuery) (*APITokenQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       *ApiTokenOrder
+	filter      func(*APITokenQuery) (*APITokenQuery, error)
 }
 
 func newApiTokenPager(opts []ApiTokenPaginateOption, reverse bool) (*apitokenPager, error) {
@@ -307,6 +311,12 @@ func (_m *APITokenQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*ApiToken) []*ApiToken {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -318,6 +328,7 @@ func (_m *APITokenQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -448,9 +459,9 @@ func (c *ActivityConnection) build(nodes []*Activity, pager *activityPager, afte
 	edges := make([]ActivityEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = ActivityEdge{
-			Node:   node,
-			Cursor: pager.toCursor(node),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursor(node)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -497,8 +508,11 @@ func WithActivityFilter(filter func(*ActivityQuery) (*ActivityQuery, error)) Act
 
 type activityPager struct {
 	reverse bool
-	order   *ActivityOrder
-	filter  func(*ActivityQuery) (*ActivityQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       *ActivityOrder
+	filter      func(*ActivityQuery) (*ActivityQuery, error)
 }
 
 func newActivityPager(opts []ActivityPaginateOption, reverse bool) (*activityPager, error) {
@@ -605,6 +619,12 @@ func (_m *ActivityQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*Activity) []*Activity {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -616,6 +636,7 @@ func (_m *ActivityQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -747,9 +768,9 @@ func (c *ContactConnection) build(nodes []*Contact, pager *contactPager, after *
 	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = ContactEdge{
-			Node:   node,
-			Cursor: pager.toCursorIn(node, &values),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -791,8 +812,11 @@ func WithContactFilter(filter func(*ContactQuery) (*ContactQuery, error)) Contac
 
 type contactPager struct {
 	reverse bool
-	order   []*ContactOrder
-	filter  func(*ContactQuery) (*ContactQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       []*ContactOrder
+	filter      func(*ContactQuery) (*ContactQuery, error)
 }
 
 func newContactPager(opts []ContactPaginateOption, reverse bool) (*contactPager, error) {
@@ -948,6 +972,12 @@ func (_m *ContactQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*Contact) []*Contact {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -959,6 +989,7 @@ func (_m *ContactQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -1161,9 +1192,9 @@ func (c *DocumentConnection) build(nodes []*Document, pager *documentPager, afte
 	edges := make([]DocumentEdge, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = DocumentEdge{
-			Node:   node,
-			Cursor: pager.toCursor(node),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursor(node)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -1210,8 +1241,11 @@ func WithDocumentFilter(filter func(*DocumentQuery) (*DocumentQuery, error)) Doc
 
 type documentPager struct {
 	reverse bool
-	order   *DocumentOrder
-	filter  func(*DocumentQuery) (*DocumentQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       *DocumentOrder
+	filter      func(*DocumentQuery) (*DocumentQuery, error)
 }
 
 func newDocumentPager(opts []DocumentPaginateOption, reverse bool) (*documentPager, error) {
@@ -1318,6 +1352,12 @@ func (_m *DocumentQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*Document) []*Document {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -1329,6 +1369,7 @@ func (_m *DocumentQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -1460,9 +1501,9 @@ func (c *EmailConnection) build(nodes []*Email, pager *emailPager, after *Cursor
 	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = EmailEdge{
-			Node:   node,
-			Cursor: pager.toCursorIn(node, &values),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -1504,8 +1545,11 @@ func WithEmailFilter(filter func(*EmailQuery) (*EmailQuery, error)) EmailPaginat
 
 type emailPager struct {
 	reverse bool
-	order   []*EmailOrder
-	filter  func(*EmailQuery) (*EmailQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       []*EmailOrder
+	filter      func(*EmailQuery) (*EmailQuery, error)
 }
 
 func newEmailPager(opts []EmailPaginateOption, reverse bool) (*emailPager, error) {
@@ -1661,6 +1705,12 @@ func (_m *EmailQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*Email) []*Email {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -1672,6 +1722,7 @@ func (_m *EmailQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -1821,9 +1872,9 @@ func (c *TaskConnection) build(nodes []*Task, pager *taskPager, after *Cursor, f
 	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = TaskEdge{
-			Node:   node,
-			Cursor: pager.toCursorIn(node, &values),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -1865,8 +1916,11 @@ func WithTaskFilter(filter func(*TaskQuery) (*TaskQuery, error)) TaskPaginateOpt
 
 type taskPager struct {
 	reverse bool
-	order   []*TaskOrder
-	filter  func(*TaskQuery) (*TaskQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       []*TaskOrder
+	filter      func(*TaskQuery) (*TaskQuery, error)
 }
 
 func newTaskPager(opts []TaskPaginateOption, reverse bool) (*taskPager, error) {
@@ -2022,6 +2076,12 @@ func (_m *TaskQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*Task) []*Task {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -2033,6 +2093,7 @@ func (_m *TaskQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -2236,9 +2297,9 @@ func (c *UserConnection) build(nodes []*User, pager *userPager, after *Cursor, f
 	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = UserEdge{
-			Node:   node,
-			Cursor: pager.toCursorIn(node, &values),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -2280,8 +2341,11 @@ func WithUserFilter(filter func(*UserQuery) (*UserQuery, error)) UserPaginateOpt
 
 type userPager struct {
 	reverse bool
-	order   []*UserOrder
-	filter  func(*UserQuery) (*UserQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       []*UserOrder
+	filter      func(*UserQuery) (*UserQuery, error)
 }
 
 func newUserPager(opts []UserPaginateOption, reverse bool) (*userPager, error) {
@@ -2437,6 +2501,12 @@ func (_m *UserQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*User) []*User {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -2448,6 +2518,7 @@ func (_m *UserQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -2615,9 +2686,9 @@ func (c *WorkflowConnection) build(nodes []*Workflow, pager *workflowPager, afte
 	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = WorkflowEdge{
-			Node:   node,
-			Cursor: pager.toCursorIn(node, &values),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -2659,8 +2730,11 @@ func WithWorkflowFilter(filter func(*WorkflowQuery) (*WorkflowQuery, error)) Wor
 
 type workflowPager struct {
 	reverse bool
-	order   []*WorkflowOrder
-	filter  func(*WorkflowQuery) (*WorkflowQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       []*WorkflowOrder
+	filter      func(*WorkflowQuery) (*WorkflowQuery, error)
 }
 
 func newWorkflowPager(opts []WorkflowPaginateOption, reverse bool) (*workflowPager, error) {
@@ -2816,6 +2890,12 @@ func (_m *WorkflowQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*Workflow) []*Workflow {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -2827,6 +2907,7 @@ func (_m *WorkflowQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -3012,9 +3093,9 @@ func (c *WorkflowExecutionConnection) build(nodes []*WorkflowExecution, pager *w
 	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = WorkflowExecutionEdge{
-			Node:   node,
-			Cursor: pager.toCursorIn(node, &values),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -3056,8 +3137,11 @@ func WithWorkflowExecutionFilter(filter func(*WorkflowExecutionQuery) (*Workflow
 
 type workflowexecutionPager struct {
 	reverse bool
-	order   []*WorkflowExecutionOrder
-	filter  func(*WorkflowExecutionQuery) (*WorkflowExecutionQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       []*WorkflowExecutionOrder
+	filter      func(*WorkflowExecutionQuery) (*WorkflowExecutionQuery, error)
 }
 
 func newWorkflowExecutionPager(opts []WorkflowExecutionPaginateOption, reverse bool) (*workflowexecutionPager, error) {
@@ -3213,6 +3297,12 @@ func (_m *WorkflowExecutionQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*WorkflowExecution) []*WorkflowExecution {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -3224,6 +3314,7 @@ func (_m *WorkflowExecutionQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -3427,9 +3518,9 @@ func (c *WorkflowExecutionLogConnection) build(nodes []*WorkflowExecutionLog, pa
 	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = WorkflowExecutionLogEdge{
-			Node:   node,
-			Cursor: pager.toCursorIn(node, &values),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -3471,8 +3562,11 @@ func WithWorkflowExecutionLogFilter(filter func(*WorkflowExecutionLogQuery) (*Wo
 
 type workflowexecutionlogPager struct {
 	reverse bool
-	order   []*WorkflowExecutionLogOrder
-	filter  func(*WorkflowExecutionLogQuery) (*WorkflowExecutionLogQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       []*WorkflowExecutionLogOrder
+	filter      func(*WorkflowExecutionLogQuery) (*WorkflowExecutionLogQuery, error)
 }
 
 func newWorkflowExecutionLogPager(opts []WorkflowExecutionLogPaginateOption, reverse bool) (*workflowexecutionlogPager, error) {
@@ -3628,6 +3722,12 @@ func (_m *WorkflowExecutionLogQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*WorkflowExecutionLog) []*WorkflowExecutionLog {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -3639,6 +3739,7 @@ func (_m *WorkflowExecutionLogQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -3806,9 +3907,9 @@ func (c *WorkflowVersionConnection) build(nodes []*WorkflowVersion, pager *workf
 	values := make([]any, 0, len(nodes)*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
-		edges[i] = WorkflowVersionEdge{
-			Node:   node,
-			Cursor: pager.toCursorIn(node, &values),
+		edges[i].Node = node
+		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
 	}
@@ -3850,8 +3951,11 @@ func WithWorkflowVersionFilter(filter func(*WorkflowVersionQuery) (*WorkflowVers
 
 type workflowversionPager struct {
 	reverse bool
-	order   []*WorkflowVersionOrder
-	filter  func(*WorkflowVersionQuery) (*WorkflowVersionQuery, error)
+	// skipCursors leaves out the cursors of the edges between the first and the last
+	// (whose cursors pageInfo has) when the edges' cursors are not selected.
+	skipCursors bool
+	order       []*WorkflowVersionOrder
+	filter      func(*WorkflowVersionQuery) (*WorkflowVersionQuery, error)
 }
 
 func newWorkflowVersionPager(opts []WorkflowVersionPaginateOption, reverse bool) (*workflowversionPager, error) {
@@ -4007,6 +4111,12 @@ func (_m *WorkflowVersionQuery) Paginate(
 	limit := paginateLimit(first, last)
 	if limit != 0 {
 		_m.Limit(limit)
+		_m.pageShown = func(nodes []*WorkflowVersion) []*WorkflowVersion {
+			if len(nodes) == limit {
+				return nodes[:limit-1]
+			}
+			return nodes
+		}
 	}
 	if field := collectedField(ctx, edgesField, nodeField); field != nil {
 		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
@@ -4018,6 +4128,7 @@ func (_m *WorkflowVersionQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
+	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }

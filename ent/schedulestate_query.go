@@ -31,6 +31,7 @@ type ScheduleStateQuery struct {
 	withWorkflow *WorkflowQuery
 	loadTotal    []func(context.Context, []*ScheduleState) error
 	modifiers    []func(*sql.Selector)
+	pageShown    func([]*ScheduleState) []*ScheduleState
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -392,8 +393,10 @@ func (_q *ScheduleStateQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([
 		return (*ScheduleState).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[ScheduleState]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &ScheduleState{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

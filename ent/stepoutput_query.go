@@ -31,6 +31,7 @@ type StepOutputQuery struct {
 	withExecution *WorkflowExecutionQuery
 	loadTotal     []func(context.Context, []*StepOutput) error
 	modifiers     []func(*sql.Selector)
+	pageShown     func([]*StepOutput) []*StepOutput
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -392,8 +393,10 @@ func (_q *StepOutputQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*S
 		return (*StepOutput).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[StepOutput]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &StepOutput{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

@@ -45,6 +45,7 @@ type UserQuery struct {
 	withNamedWorkflowVersions map[string]*WorkflowVersionQuery
 	withNamedAPITokens        map[string]*APITokenQuery
 	withNamedAssignedTasks    map[string]*TaskQuery
+	pageShown                 func([]*User) []*User
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -546,8 +547,10 @@ func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, e
 		return (*User).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[User]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &User{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

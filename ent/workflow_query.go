@@ -49,6 +49,7 @@ type WorkflowQuery struct {
 	withNamedEnrollments     map[string]*WorkflowEnrollmentQuery
 	withNamedEnrollmentSkips map[string]*EnrollmentSkipQuery
 	withNamedDateOccurrences map[string]*ClientDateOccurrenceQuery
+	pageShown                func([]*Workflow) []*Workflow
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -620,8 +621,10 @@ func (_q *WorkflowQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Wor
 		return (*Workflow).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[Workflow]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &Workflow{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

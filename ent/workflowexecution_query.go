@@ -40,6 +40,7 @@ type WorkflowExecutionQuery struct {
 	modifiers            []func(*sql.Selector)
 	withNamedLogs        map[string]*WorkflowExecutionLogQuery
 	withNamedStepOutputs map[string]*StepOutputQuery
+	pageShown            func([]*WorkflowExecution) []*WorkflowExecution
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -506,8 +507,10 @@ func (_q *WorkflowExecutionQuery) sqlAll(ctx context.Context, hooks ...queryHook
 		return (*WorkflowExecution).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[WorkflowExecution]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &WorkflowExecution{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

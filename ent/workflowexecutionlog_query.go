@@ -31,6 +31,7 @@ type WorkflowExecutionLogQuery struct {
 	withExecution *WorkflowExecutionQuery
 	loadTotal     []func(context.Context, []*WorkflowExecutionLog) error
 	modifiers     []func(*sql.Selector)
+	pageShown     func([]*WorkflowExecutionLog) []*WorkflowExecutionLog
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -392,8 +393,10 @@ func (_q *WorkflowExecutionLogQuery) sqlAll(ctx context.Context, hooks ...queryH
 		return (*WorkflowExecutionLog).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[WorkflowExecutionLog]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &WorkflowExecutionLog{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

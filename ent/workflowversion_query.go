@@ -33,6 +33,7 @@ type WorkflowVersionQuery struct {
 	withCreatedBy *UserQuery
 	loadTotal     []func(context.Context, []*WorkflowVersion) error
 	modifiers     []func(*sql.Selector)
+	pageShown     func([]*WorkflowVersion) []*WorkflowVersion
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -429,8 +430,10 @@ func (_q *WorkflowVersionQuery) sqlAll(ctx context.Context, hooks ...queryHook) 
 		return (*WorkflowVersion).scanValues(nil, columns)
 	})
 	_spec.ScanValues = _targets.Next
+	var _nodes rowscan.Block[WorkflowVersion]
 	_spec.Assign = func(columns []string, values []any) error {
-		node := &WorkflowVersion{config: _q.config}
+		node := _nodes.Next()
+		node.config = _q.config
 		nodes = append(nodes, node)
 		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, _targets.Values(values))

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"io"
 
@@ -83,7 +84,18 @@ type object struct {
 // MarshalGQL writes the object. Aliases are GraphQL names ([_A-Za-z][_0-9A-Za-z]*), so they
 // need no escaping.
 func (o object) MarshalGQL(w io.Writer) {
-	_, _ = io.WriteString(w, "{")
+	if b, ok := w.(*bytes.Buffer); ok {
+		o.marshalTo(b) // the executor's buffer (marshalData): no interface call per piece
+		return
+	}
+	var b bytes.Buffer
+	o.marshalTo(&b)
+	_, _ = w.Write(b.Bytes())
+}
+
+// marshalTo is MarshalGQL writing to a buffer.
+func (o object) marshalTo(b *bytes.Buffer) {
+	b.WriteByte('{')
 	first := true
 	for i := range o.fields {
 		alias := o.fields[i].Alias
@@ -91,15 +103,15 @@ func (o object) MarshalGQL(w io.Writer) {
 			continue
 		}
 		if !first {
-			_, _ = io.WriteString(w, ",")
+			b.WriteByte(',')
 		}
 		first = false
-		_, _ = io.WriteString(w, `"`)
-		_, _ = io.WriteString(w, alias)
-		_, _ = io.WriteString(w, `":`)
-		o.values[i].MarshalGQL(w)
+		b.WriteByte('"')
+		b.WriteString(alias)
+		b.WriteString(`":`)
+		o.values[i].MarshalGQL(b)
 	}
-	_, _ = io.WriteString(w, "}")
+	b.WriteByte('}')
 }
 
 // seenAlias reports whether an earlier field has the alias: objects have a handful of

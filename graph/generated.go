@@ -27429,7 +27429,7 @@ func (ec *executionContext) unmarshalNActionType2githubᚗcomᚋflowlineᚋflowl
 }
 
 func (ec *executionContext) marshalNActionType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐActionType(ctx context.Context, sel ast.SelectionSet, v spec.ActionType) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) marshalNActivationResult2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐActivationResult(ctx context.Context, sel ast.SelectionSet, v *model.ActivationResult) graphql.Marshaler {
@@ -27544,7 +27544,7 @@ func (ec *executionContext) unmarshalNClientFieldType2githubᚗcomᚋflowlineᚋ
 }
 
 func (ec *executionContext) marshalNClientFieldType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋcustomfieldsᚐType(ctx context.Context, sel ast.SelectionSet, v customfields.Type) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) unmarshalNClientOrder2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐContactOrder(ctx context.Context, v any) (*ent.ContactOrder, error) {
@@ -27573,7 +27573,7 @@ func (ec *executionContext) unmarshalNClientStatus2githubᚗcomᚋflowlineᚋflo
 }
 
 func (ec *executionContext) marshalNClientStatus2githubᚗcomᚋflowlineᚋflowlineᚋentᚋcontactᚐStatus(ctx context.Context, sel ast.SelectionSet, v contact.Status) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) unmarshalNClientWhereInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐContactWhereInput(ctx context.Context, v any) (*ent.ContactWhereInput, error) {
@@ -27693,7 +27693,7 @@ func (ec *executionContext) unmarshalNEmailStatus2githubᚗcomᚋflowlineᚋflow
 }
 
 func (ec *executionContext) marshalNEmailStatus2githubᚗcomᚋflowlineᚋflowlineᚋentᚋemailᚐStatus(ctx context.Context, sel ast.SelectionSet, v email.Status) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) unmarshalNEmailWhereInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐEmailWhereInput(ctx context.Context, v any) (*ent.EmailWhereInput, error) {
@@ -27767,7 +27767,7 @@ func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, 
 
 func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalInt(v)
+	res := marshalInt(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
@@ -27837,7 +27837,7 @@ func (ec *executionContext) unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentg
 }
 
 func (ec *executionContext) marshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v entgql.OrderDirection) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v entgql.PageInfo[uuid.UUID]) graphql.Marshaler {
@@ -27856,7 +27856,7 @@ func (ec *executionContext) unmarshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋ
 }
 
 func (ec *executionContext) marshalNRole2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋauthᚐRole(ctx context.Context, sel ast.SelectionSet, v auth.Role) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) marshalNSimulationResult2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐSimulationResult(ctx context.Context, sel ast.SelectionSet, v *model.SimulationResult) graphql.Marshaler {
@@ -27903,7 +27903,7 @@ func (ec *executionContext) unmarshalNStatsBucket2githubᚗcomᚋflowlineᚋflow
 }
 
 func (ec *executionContext) marshalNStatsBucket2githubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐStatsBucket(ctx context.Context, sel ast.SelectionSet, v model.StatsBucket) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) marshalNStatsPoint2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋstatsᚐPoint(ctx context.Context, sel ast.SelectionSet, v stats.Point) graphql.Marshaler {
@@ -28031,7 +28031,7 @@ func (ec *executionContext) unmarshalNTaskPriority2githubᚗcomᚋflowlineᚋflo
 }
 
 func (ec *executionContext) marshalNTaskPriority2githubᚗcomᚋflowlineᚋflowlineᚋentᚋtaskᚐPriority(ctx context.Context, sel ast.SelectionSet, v task.Priority) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) unmarshalNTaskWhereInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐTaskWhereInput(ctx context.Context, v any) (*ent.TaskWhereInput, error) {
@@ -28127,7 +28127,7 @@ func (ec *executionContext) unmarshalNTriggerType2githubᚗcomᚋflowlineᚋflow
 }
 
 func (ec *executionContext) marshalNTriggerType2githubᚗcomᚋflowlineᚋflowlineᚋinternalᚋworkflowᚋspecᚐTriggerType(ctx context.Context, sel ast.SelectionSet, v spec.TriggerType) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) unmarshalNUpdateClientFieldInput2githubᚗcomᚋflowlineᚋflowlineᚋgraphᚋmodelᚐUpdateClientFieldInput(ctx context.Context, v any) (model.UpdateClientFieldInput, error) {
@@ -28323,7 +28323,7 @@ func (ec *executionContext) unmarshalNWorkflowExecutionExitReason2githubᚗcom�
 }
 
 func (ec *executionContext) marshalNWorkflowExecutionExitReason2githubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐExitReason(ctx context.Context, sel ast.SelectionSet, v workflowexecution.ExitReason) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) marshalNWorkflowExecutionLog2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowExecutionLog(ctx context.Context, sel ast.SelectionSet, v *ent.WorkflowExecutionLog) graphql.Marshaler {
@@ -28368,7 +28368,7 @@ func (ec *executionContext) unmarshalNWorkflowExecutionLogStatus2githubᚗcomᚋ
 }
 
 func (ec *executionContext) marshalNWorkflowExecutionLogStatus2githubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionlogᚐStatus(ctx context.Context, sel ast.SelectionSet, v workflowexecutionlog.Status) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) unmarshalNWorkflowExecutionLogWhereInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowExecutionLogWhereInput(ctx context.Context, v any) (*ent.WorkflowExecutionLogWhereInput, error) {
@@ -28402,7 +28402,7 @@ func (ec *executionContext) unmarshalNWorkflowExecutionStatus2githubᚗcomᚋflo
 }
 
 func (ec *executionContext) marshalNWorkflowExecutionStatus2githubᚗcomᚋflowlineᚋflowlineᚋentᚋworkflowexecutionᚐStatus(ctx context.Context, sel ast.SelectionSet, v workflowexecution.Status) graphql.Marshaler {
-	return v
+	return marshalEnum(v)
 }
 
 func (ec *executionContext) unmarshalNWorkflowExecutionWhereInput2ᚖgithubᚗcomᚋflowlineᚋflowlineᚋentᚐWorkflowExecutionWhereInput(ctx context.Context, v any) (*ent.WorkflowExecutionWhereInput, error) {
@@ -29192,7 +29192,7 @@ func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, 
 func (ec *executionContext) marshalOInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalInt(v)
+	res := marshalInt(v)
 	return res
 }
 

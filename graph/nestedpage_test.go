@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -147,20 +148,24 @@ func TestNestedPagesReadAboutNRowsPerParent(t *testing.T) {
 		t.Fatalf("the first execution is not the one with the long history")
 	}
 
-	// 1 parent × 10 executions, then the 10 executions (and the 11th, read to tell
-	// hasNextPage) × 10 logs. Each page reads one row more than it shows (hasNextPage), and
+	// 1 parent × 10 executions, then the 10 executions × 10 logs: the 11th execution, read
+	// to tell hasNextPage, is not shown, so its logs are not read (the statement has one
+	// parameter per parent). Each page reads one row more than it shows (hasNextPage), and
 	// the scan of the logs reads two more to close the group of its last stepIndex (its order
 	// is stepIndex, then id).
 	for _, c := range []struct {
 		table   string
 		parents int
-	}{{"workflow_executions", 1}, {"workflow_execution_logs", 11}} {
+	}{{"workflow_executions", 1}, {"workflow_execution_logs", 10}} {
 		found := false
 		for _, s := range statements {
 			if !strings.Contains(s.Query, `CROSS JOIN LATERAL`) || !strings.Contains(s.Query, `) AS "`+c.table+`"`) {
 				continue
 			}
 			found = true
+			if n := arrayLength(t, s.Args); n != c.parents {
+				t.Errorf("%s: the page is read for %d parents, want %d (the shown ones)", c.table, n, c.parents)
+			}
 			plan := explain(t, db, s)
 			read := rowsRead(t, plan, c.table)
 			t.Logf("%s: %d rows read for %d parents", c.table, read, c.parents)
@@ -172,6 +177,28 @@ func TestNestedPagesReadAboutNRowsPerParent(t *testing.T) {
 			t.Errorf("no LATERAL statement read %s; statements:\n%v", c.table, statements)
 		}
 	}
+}
+
+// arrayLength is the number of elements of a LATERAL page's one parameter, the parents' ids
+// as an array.
+func arrayLength(tb testing.TB, args []any) int {
+	tb.Helper()
+	if len(args) != 1 {
+		tb.Fatalf("%d parameters, want the parents' ids as one array", len(args))
+	}
+	v, ok := args[0].(driver.Valuer)
+	if !ok {
+		tb.Fatalf("parameter %T, want an array of ids", args[0])
+	}
+	lit, err := v.Value()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, _ := lit.(string)
+	if s == "{}" {
+		return 0
+	}
+	return strings.Count(s, ",") + 1
 }
 
 // explain returns the JSON plan of EXPLAIN ANALYZE of the statement with its arguments.

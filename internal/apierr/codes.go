@@ -22,6 +22,9 @@ const (
 	BadRequest = "BAD_REQUEST"
 	// RateLimited: too many requests; retry after the Retry-After header.
 	RateLimited = "RATE_LIMITED"
+	// ServerBusy: the server's queue of waiting requests is full; retry after the
+	// Retry-After header (another replica may answer sooner).
+	ServerBusy = "SERVER_BUSY"
 )
 
 // Codes of requests refused by the GraphQL limits before any resolver runs.

@@ -36,6 +36,7 @@ func newHTTPServer(cfg config.Config, db *database.DB, tokens auth.Tokens, logge
 			RateBurst:        cfg.RateBurst,
 			Metrics:          cfg.Metrics,
 			ViewerCacheTTL:   cfg.ViewerCacheTTL,
+			RunningRequests:  cfg.RunningRequests,
 			Hub:              hub,
 
 			ConnectionsPerCaller: cfg.Live.ConnectionsPerCaller,

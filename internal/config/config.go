@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -62,6 +63,9 @@ type Config struct {
 	StatementCache int
 	// ViewerCacheTTL is how long who a token belongs to is remembered.
 	ViewerCacheTTL time.Duration
+	// RunningRequests is how many queries and mutations run at once; the others queue in
+	// arrival order. 0 runs every one as it arrives.
+	RunningRequests int
 	// Live configures subscriptions.
 	Live Live
 }
@@ -78,6 +82,7 @@ var Settings = append([]Setting{
 	{"statement-cache", "STATEMENT_CACHE", "256", "parameterised statements each PostgreSQL connection keeps prepared (one round trip and, after a few runs, no planning per statement); 0 = none, for a connection pooler that cannot keep prepared statements"},
 	{"max-page-size", "MAX_PAGE_SIZE", "100", "largest first/last a connection accepts; larger values are refused"},
 	{"max-response-bytes", "MAX_RESPONSE_BYTES", "4194304", "largest GraphQL answer in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error"},
+	{"running-requests", "RUNNING_REQUESTS", "auto", "queries and mutations that run at once in this process; more wait their turn in arrival order (up to 1,000, then SERVER_BUSY), so under a burst the slowest answers come about as soon as the typical one; auto = 4 per CPU (GOMAXPROCS); 0 = no limit (raise it when the database is far away). Subscriptions are not counted"},
 	{"log-level", "LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"log-format", "LOG_FORMAT", "", "text or json; default text in development, json in production"},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "15s", "how long a graceful stop waits for requests in flight"},
@@ -151,6 +156,9 @@ func Parse(name string, args []string, getenv func(string) string, out io.Writer
 		return Config{}, fmt.Errorf("max-response-bytes must be a whole number from 65536 to 1073741824, got %q", *vals["max-response-bytes"])
 	}
 	cfg.MaxResponseBytes = n
+	if cfg.RunningRequests, err = runningRequests(*vals["running-requests"]); err != nil {
+		return Config{}, err
+	}
 	if err := cfg.LogLevel.UnmarshalText([]byte(strings.ToUpper(*vals["log-level"]))); err != nil {
 		return Config{}, fmt.Errorf("log-level must be debug, info, warn or error, got %q", *vals["log-level"])
 	}
@@ -236,4 +244,17 @@ func Parse(name string, args []string, getenv func(string) string, out io.Writer
 		*b.dst = on
 	}
 	return cfg, nil
+}
+
+// runningRequests reads RUNNING_REQUESTS: auto is four queries or mutations per CPU, enough
+// to keep the CPUs busy while others wait on the database.
+func runningRequests(v string) (int, error) {
+	if v == "auto" {
+		return 4 * runtime.GOMAXPROCS(0), nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 100000 {
+		return 0, fmt.Errorf("running-requests must be auto or a whole number from 0 to 100000, got %q", v)
+	}
+	return n, nil
 }

@@ -32,6 +32,10 @@ import (
 // MaxBodyBytes bounds a request body.
 const MaxBodyBytes = 1 << 20
 
+// MaxQueuedRequests bounds the queries and mutations waiting for one of
+// Options.RunningRequests' slots; more are answered SERVER_BUSY.
+const MaxQueuedRequests = 1000
+
 // Anonymous login attempts per address: one a second, five at once.
 const (
 	loginRate  = 1.0
@@ -69,6 +73,9 @@ type Options struct {
 	// Metrics serves Prometheus metrics at /metrics to ADMIN tokens (a separate
 	// METRICS_ADDR serves them without a token instead).
 	Metrics bool
+	// RunningRequests bounds the queries and mutations that run at once; the others queue
+	// (gqlguard.Admission; 0: no bound).
+	RunningRequests int
 	// Hub serves subscriptions (nil: subscriptions are refused).
 	Hub *changes.Hub
 	// ConnectionsPerCaller bounds a caller's WebSocket and SSE connections
@@ -178,6 +185,9 @@ func newGraphQL(opts Options, live *streams, perCaller *gqlguard.Limiter) http.H
 	srv.AroundOperations(noteOperation)
 	srv.AroundOperations(subscriptionsOnStreams)
 	srv.AroundOperations(rateLimitWebSocket(perCaller))
+	if admit := gqlguard.Admission(opts.RunningRequests, MaxQueuedRequests); admit != nil {
+		srv.AroundOperations(admit)
+	}
 	srv.AroundOperations(graph.RevealOnce)
 	srv.AroundFields(graph.MarkResolverErrors)
 	present := graph.ErrorPresenter(opts.Logger)

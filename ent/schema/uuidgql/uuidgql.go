@@ -41,15 +41,21 @@ func (u id) MarshalGQL(w io.Writer) {
 // encode writes the quoted form into b[:38].
 func (u id) encode(b []byte) {
 	b[0], b[37] = '"', '"'
-	hex.Encode(b[1:9], u[0:4])
-	b[9] = '-'
-	hex.Encode(b[10:14], u[4:6])
-	b[14] = '-'
-	hex.Encode(b[15:19], u[6:8])
-	b[19] = '-'
-	hex.Encode(b[20:24], u[8:10])
-	b[24] = '-'
-	hex.Encode(b[25:37], u[10:16])
+	AppendCanonical(b[1:1:37], uuid.UUID(u))
+}
+
+// AppendCanonical appends u's canonical form (uuid.UUID.String's) to b without allocating
+// when b has room for its 36 bytes.
+func AppendCanonical(b []byte, u uuid.UUID) []byte {
+	n := len(b)
+	b = append(b, "00000000-0000-0000-0000-000000000000"...)
+	s := b[n:]
+	hex.Encode(s[0:8], u[0:4])
+	hex.Encode(s[9:13], u[4:6])
+	hex.Encode(s[14:18], u[6:8])
+	hex.Encode(s[19:23], u[8:10])
+	hex.Encode(s[24:36], u[10:16])
+	return b
 }
 
 // UnmarshalUUID reads a GraphQL ID into a UUID.

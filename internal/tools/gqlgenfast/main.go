@@ -29,6 +29,9 @@
 //     selection set and per field for the operation (executionContext.fast).
 //  8. Data: the answer is marshalled into a buffer sized from the last answer to the same
 //     query (graph.marshalData) instead of into a bytes.Buffer grown by doubling.
+//  9. Ints and enums: graphql.MarshalInt allocates a closure per value and an enum's
+//     marshaller boxes the value, whose MarshalGQL quotes a copy of it; graph.marshalInt and
+//     graph.marshalEnum hand out marshallers made once (0 to 1023; each enum value).
 package main
 
 import (
@@ -96,9 +99,10 @@ var plainField = regexp.MustCompile(`func \(ec \*executionContext\) _(\w+?)_(\w+
 `)
 
 // neverNull matches the body of a marshaller that cannot answer null (and so never reports
-// an error that would need the field's path): enums return themselves; Int, String,
+// an error that would need the field's path): enums return themselves (or, after rewrite 9,
+// marshalEnum's marshaller); Int, String,
 // Boolean and ID always write a value.
-var neverNull = regexp.MustCompile(`^(\treturn v\n|\t_ = sel\n\tres := (graphql\.MarshalInt|graphql\.MarshalInt64|graphql\.MarshalString|graphql\.MarshalBoolean|uuidgql\.MarshalUUID)\(v\)\n\tif res == graphql\.Null \{\n\t\tgraphql\.AddInvalidNullFromMarshaler\(ctx, "\w+!?"\)\n\t\}\n\treturn res\n)$`)
+var neverNull = regexp.MustCompile(`^(\treturn v\n|\treturn marshalEnum\(v\)\n|\t_ = sel\n\tres := (marshalInt|graphql\.MarshalInt|graphql\.MarshalInt64|graphql\.MarshalString|graphql\.MarshalBoolean|uuidgql\.MarshalUUID)\(v\)\n\tif res == graphql\.Null \{\n\t\tgraphql\.AddInvalidNullFromMarshaler\(ctx, "\w+!?"\)\n\t\}\n\treturn res\n)$`)
 
 // Rewrite applies the rewrites to gqlgen's generated executor.
 func Rewrite(src string) (string, error) {
@@ -118,6 +122,9 @@ func Rewrite(src string) (string, error) {
 		return "", err
 	}
 	if src, err = rewriteObjects(src); err != nil {
+		return "", err
+	}
+	if src, err = rewriteScalars(src); err != nil {
 		return "", err
 	}
 
@@ -200,6 +207,21 @@ func rewriteState(src string) (string, error) {
 		return "", fmt.Errorf("expected field contexts parsing arguments: update internal/tools/gqlgenfast")
 	}
 	return fieldArgs.ReplaceAllString(src, "ec.fieldArgs(ctx, field, (*executionContext).$1)"), nil
+}
+
+// enumMarshaller is gqlgen's marshaller of an enum: the value is its own marshaller.
+var enumMarshaller = regexp.MustCompile(`(func \(ec \*executionContext\) marshalN\S+?\(ctx context\.Context, sel ast\.SelectionSet, v [\w.]+\) graphql\.Marshaler \{\n)\treturn v\n\}\n`)
+
+// marshalIntValue is gqlgen's marshalling of an Int.
+const marshalIntValue = "\tres := graphql.MarshalInt(v)\n"
+
+// rewriteScalars applies rewrite 9.
+func rewriteScalars(src string) (string, error) {
+	if !enumMarshaller.MatchString(src) || !strings.Contains(src, marshalIntValue) {
+		return "", fmt.Errorf("expected enum and Int marshallers: update internal/tools/gqlgenfast")
+	}
+	src = enumMarshaller.ReplaceAllString(src, "${1}\treturn marshalEnum(v)\n}\n")
+	return strings.ReplaceAll(src, marshalIntValue, "\tres := marshalInt(v)\n"), nil
 }
 
 // The shapes of rewrite 6.

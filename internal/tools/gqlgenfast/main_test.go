@@ -138,12 +138,16 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	}
 	return res
 }
+func (ec *executionContext) marshalNThingStatus2githubᚗcomᚋthingᚐStatus(ctx context.Context, sel ast.SelectionSet, v thing.Status) graphql.Marshaler {
+	return v
+}
 `
 
 // TestRewrite: a plain Int field is marshalled directly; a Time field (whose marshaller
 // answers null for the zero time, an error that needs the field's path) keeps its field
 // context; objects and lists use graph's helpers; collected fields and arguments are
-// remembered and the data marshalled by graph.marshalData.
+// remembered and the data marshalled by graph.marshalData; ints and enums by graph's
+// marshallers made once.
 func TestRewrite(t *testing.T) {
 	out, err := Rewrite(sample)
 	if err != nil {
@@ -154,6 +158,7 @@ func TestRewrite(t *testing.T) {
 		"fc, err := ec.fieldContext_Thing_at(ctx, field)", "fc.Result = obj.At\n\treturn ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.At)",
 		lazyDeferred, "\tout := newObject(fields)\n", "\treturn out\n}\n", "ret := marshalSlice(ctx, len(v), 0, false,",
 		fastStruct, cachedFields, fastQueryData, fastMutateData, "ec.fieldArgs(ctx, field, (*executionContext).field_Thing_parts_args)",
+		"\tres := marshalInt(v)\n", "v thing.Status) graphql.Marshaler {\n\treturn marshalEnum(v)\n}\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("rewritten sample lacks %q:\n%s", want, out)

@@ -33,9 +33,14 @@ const parentAlias = "nested_page_parent"
 // inner run, in the order the run produced them, before the next outer row; a parallel
 // plan splits the outer rows between workers, never one inner run. Rows of different
 // parents may interleave, which the caller's distribution by parent does not mind.
-// (Sorting the whole result by a per-parent rank instead cost a third of the query on the
-// dashboard's 2,000 log rows: BENCHMARKS.md.) parents is read when the query runs: the parent ids are known only after
-// the parents were loaded, while the modifier is attached when the fields are collected.
+// (Sorting the whole result by a per-parent rank instead cost about a third of the query
+// on the dashboard's 2,000 log rows: BENCHMARKS.md.)
+//
+// parents is read when the query runs: the parent ids are known only after the parents
+// were loaded, while the modifier is attached when the fields are collected. They are sent
+// as one array parameter (parentIDs): the statement's text is the same for any number of
+// parents (one prepared statement, not one per length of an IN list), and the server
+// converts and sends one parameter instead of hundreds.
 func Lateral(parentTable, parentID, fk string, limit int, parents *[]driver.Value, order sql.Querier) func(*sql.Selector) {
 	return func(s *sql.Selector) {
 		d := sql.Dialect(s.Dialect())

@@ -74,8 +74,9 @@ func edgesInOneSlice() *gen.Template {
 		{"\treturn Cursor{ID: {{ $r }}.{{ if $marshalID }}marshalID(){{ else }}ID{{ end }}, Value: cs_}\n\t{{- else }}\n\t\treturn p.order.Field.toCursor({{ $r }})\n\t{{- end }}\n}\n", cursorIn},
 		{"\tif limit != 0 {\n\t\t{{ $r }}.Limit(limit)\n\t}\n", pageWithoutProbe},
 		{"\treverse bool\n", "\treverse bool\n\t// skipCursors leaves out the cursors of the edges between the first and the last\n\t// (whose cursors pageInfo has) when the edges' cursors are not selected.\n\tskipCursors bool\n"},
-		{"\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}", "\tpager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)\n\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}"},
+		{"\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}", "\tpager.skipCursors = !edgesCursorSelected(ctx)\n\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}"},
 		{`{{- range $field := list "edges" "node" "pageInfo" "totalCount" }}`, `{{- range $field := list "cursor" "edges" "node" "pageInfo" "totalCount" }}`},
+		{"func hasCollectedField(", edgesCursorSelected + "func hasCollectedField("},
 	} {
 		if strings.Count(text, r.old) != 1 {
 			log.Fatalf("%s: expected one %q; update edgesInOneSlice in ent/entc.go", path, r.old)
@@ -99,6 +100,32 @@ const pageWithoutProbe = `	if limit != 0 {
 	}
 `
 
+// edgesCursorSelected is the generated helper that tells whether a connection's edges'
+// cursors are asked for. It compares field names, not aliases (entgql's collectedField
+// compares aliases: "edges { c: cursor }" asks for the cursors too).
+const edgesCursorSelected = `// edgesCursorSelected reports whether an edges field of the connection in ctx selects its
+// cursor, under any alias (true outside a GraphQL field).
+func edgesCursorSelected(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return true
+	}
+	oc := graphql.GetOperationContext(ctx)
+	for _, e := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
+		if e.Name != edgesField {
+			continue
+		}
+		for _, c := range graphql.CollectFields(oc, e.Selections, nil) {
+			if c.Name == cursorField {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+`
+
 // edgesWithoutCursors is entgql's edge template (the resolvers of nested connections) telling
 // the connection whether its edges' cursors are selected (see edgesBuild): the dashboard's
 // 2,000 log edges do not ask for theirs.
@@ -108,7 +135,7 @@ func edgesWithoutCursors() *gen.Template {
 	if strings.Count(text, old) != 1 {
 		log.Fatalf("%s: expected one %q; update edgesWithoutCursors in ent/entc.go", path, old)
 	}
-	text = strings.Replace(text, old, "\t\t\tpager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)\n"+old, 1)
+	text = strings.Replace(text, old, "\t\t\tpager.skipCursors = !edgesCursorSelected(ctx)\n"+old, 1)
 	return gen.MustParse(gen.NewTemplate("template/edge.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
 }
 

@@ -38,7 +38,7 @@ func (_m *Contact) Executions(
 			return nil, err
 		}
 		conn := &WorkflowExecutionConnection{Edges: []*WorkflowExecutionEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+		pager.skipCursors = !edgesCursorSelected(ctx)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -60,7 +60,7 @@ func (_m *Contact) Tasks(
 			return nil, err
 		}
 		conn := &TaskConnection{Edges: []*TaskEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+		pager.skipCursors = !edgesCursorSelected(ctx)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -82,7 +82,7 @@ func (_m *Contact) Documents(
 			return nil, err
 		}
 		conn := &DocumentConnection{Edges: []*DocumentEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+		pager.skipCursors = !edgesCursorSelected(ctx)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -104,7 +104,7 @@ func (_m *Contact) Activities(
 			return nil, err
 		}
 		conn := &ActivityConnection{Edges: []*ActivityEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+		pager.skipCursors = !edgesCursorSelected(ctx)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -150,7 +150,7 @@ func (_m *User) Clients(
 			return nil, err
 		}
 		conn := &ContactConnection{Edges: []*ContactEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+		pager.skipCursors = !edgesCursorSelected(ctx)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -192,7 +192,7 @@ func (_m *Workflow) Executions(
 			return nil, err
 		}
 		conn := &WorkflowExecutionConnection{Edges: []*WorkflowExecutionEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+		pager.skipCursors = !edgesCursorSelected(ctx)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -214,7 +214,7 @@ func (_m *Workflow) Versions(
 			return nil, err
 		}
 		conn := &WorkflowVersionConnection{Edges: []*WorkflowVersionEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+		pager.skipCursors = !edgesCursorSelected(ctx)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -252,7 +252,7 @@ func (_m *WorkflowExecution) Logs(
 			return nil, err
 		}
 		conn := &WorkflowExecutionLogConnection{Edges: []*WorkflowExecutionLogEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+		pager.skipCursors = !edgesCursorSelected(ctx)
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}

@@ -85,6 +85,27 @@ walk:
 	return &field
 }
 
+// edgesCursorSelected reports whether an edges field of the connection in ctx selects its
+// cursor, under any alias (true outside a GraphQL field).
+func edgesCursorSelected(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return true
+	}
+	oc := graphql.GetOperationContext(ctx)
+	for _, e := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
+		if e.Name != edgesField {
+			continue
+		}
+		for _, c := range graphql.CollectFields(oc, e.Selections, nil) {
+			if c.Name == cursorField {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func hasCollectedField(ctx context.Context, path ...string) bool {
 	if graphql.GetFieldContext(ctx) == nil {
 		return true
@@ -328,7 +349,7 @@ func (_m *APITokenQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -636,7 +657,7 @@ func (_m *ActivityQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -989,7 +1010,7 @@ func (_m *ContactQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -1369,7 +1390,7 @@ func (_m *DocumentQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -1722,7 +1743,7 @@ func (_m *EmailQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -2093,7 +2114,7 @@ func (_m *TaskQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -2518,7 +2539,7 @@ func (_m *UserQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -2907,7 +2928,7 @@ func (_m *WorkflowQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -3314,7 +3335,7 @@ func (_m *WorkflowExecutionQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -3739,7 +3760,7 @@ func (_m *WorkflowExecutionLogQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -4128,7 +4149,7 @@ func (_m *WorkflowVersionQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !hasCollectedField(ctx, edgesField, cursorField)
+	pager.skipCursors = !edgesCursorSelected(ctx)
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }

@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/flowline/flowline/internal/testsupport"
@@ -61,6 +62,84 @@ func TestPageInfoWithoutEdges(t *testing.T) {
 			map[string]any{"a": *ordered.Clients.PageInfo.EndCursor}, "BAD_USER_INPUT")
 		if e.Extensions["field"] != "after" {
 			t.Errorf("cursor error: %+v", e)
+		}
+	})
+}
+
+// TestEdgeCursorsUnderAliases: the edges' cursors are left out only when no edges field asks
+// for them; asked for under an alias (of the cursor or of the edges), every edge has its own,
+// the same as when asked for plainly, and pageInfo's match the first and last.
+func TestEdgeCursorsUnderAliases(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		api := testsupport.NewAPI(t, db)
+		owner := seedUser(t, db, "cursors@example.com")
+		seedTree(t, db, owner, 1, 1, 5)
+		const query = `{ workflows(first: 1) { edges { node { executions(first: 1) { edges { node {
+			logs(first: 5) { pageInfo { startCursor endCursor } edges { cursor c: cursor } e: edges { x: cursor node { id } } }
+		} } } } } } }`
+		var out struct {
+			Workflows struct {
+				Edges []struct {
+					Node struct {
+						Executions struct {
+							Edges []struct {
+								Node struct {
+									Logs struct {
+										PageInfo struct{ StartCursor, EndCursor string }
+										Edges    []struct{ Cursor, C string }
+										E        []struct{ X string }
+									}
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+		api.MustData(query, nil, &out)
+		logs := out.Workflows.Edges[0].Node.Executions.Edges[0].Node.Logs
+		if len(logs.Edges) != 5 || len(logs.E) != 5 {
+			t.Fatalf("%d and %d edges, want 5", len(logs.Edges), len(logs.E))
+		}
+		seen := map[string]bool{}
+		for i, e := range logs.Edges {
+			if e.Cursor == "" || e.C != e.Cursor || logs.E[i].X != e.Cursor || seen[e.Cursor] {
+				t.Fatalf("edge %d: cursor %q, aliased %q and %q: want the same, non-empty and its own", i, e.Cursor, e.C, logs.E[i].X)
+			}
+			seen[e.Cursor] = true
+		}
+		if logs.PageInfo.StartCursor != logs.Edges[0].Cursor || logs.PageInfo.EndCursor != logs.Edges[4].Cursor {
+			t.Fatalf("pageInfo %+v does not match the first and last edges", logs.PageInfo)
+		}
+
+		// Only an aliased cursor: still every edge's own (the logs are loaded with their
+		// execution and their connection built by the edge's resolver).
+		const aliased = `{ workflows(first: 1) { edges { node { executions(first: 1) { edges { node {
+			logs(first: 5) { e: edges { x: cursor } }
+		} } } } } } }`
+		for _, q := range []string{aliased, strings.Replace(aliased, "e: edges", "e: edges { x: cursor } edges", 1)} {
+			var only struct {
+				Workflows struct {
+					Edges []struct {
+						Node struct {
+							Executions struct {
+								Edges []struct {
+									Node struct {
+										Logs struct{ E []struct{ X string } }
+									}
+								}
+							}
+						}
+					}
+				}
+			}
+			api.MustData(q, nil, &only)
+			for i, e := range only.Workflows.Edges[0].Node.Executions.Edges[0].Node.Logs.E {
+				if e.X != logs.Edges[i].Cursor {
+					t.Fatalf("%s\nedge %d: aliased cursor %q, want %q", q, i, e.X, logs.Edges[i].Cursor)
+				}
+			}
 		}
 	})
 }

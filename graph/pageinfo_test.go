@@ -66,6 +66,24 @@ func TestPageInfoWithoutEdges(t *testing.T) {
 	})
 }
 
+// firstLogs is the answer to workflows(first: 1) → executions(first: 1) → logs, with L the
+// logs connection's fields.
+type firstLogs[L any] struct {
+	Workflows struct {
+		Edges []struct {
+			Node struct {
+				Executions struct {
+					Edges []struct {
+						Node struct{ Logs L }
+					}
+				}
+			}
+		}
+	}
+}
+
+func (a firstLogs[L]) logs() L { return a.Workflows.Edges[0].Node.Executions.Edges[0].Node.Logs }
+
 // TestEdgeCursorsUnderAliases: the edges' cursors are left out only when no edges field asks
 // for them; asked for under an alias (of the cursor or of the edges), every edge has its own,
 // the same as when asked for plainly, and pageInfo's match the first and last.
@@ -78,27 +96,13 @@ func TestEdgeCursorsUnderAliases(t *testing.T) {
 		const query = `{ workflows(first: 1) { edges { node { executions(first: 1) { edges { node {
 			logs(first: 5) { pageInfo { startCursor endCursor } edges { cursor c: cursor } e: edges { x: cursor node { id } } }
 		} } } } } } }`
-		var out struct {
-			Workflows struct {
-				Edges []struct {
-					Node struct {
-						Executions struct {
-							Edges []struct {
-								Node struct {
-									Logs struct {
-										PageInfo struct{ StartCursor, EndCursor string }
-										Edges    []struct{ Cursor, C string }
-										E        []struct{ X string }
-									}
-								}
-							}
-						}
-					}
-				}
-			}
-		}
+		var out firstLogs[struct {
+			PageInfo struct{ StartCursor, EndCursor string }
+			Edges    []struct{ Cursor, C string }
+			E        []struct{ X string }
+		}]
 		api.MustData(query, nil, &out)
-		logs := out.Workflows.Edges[0].Node.Executions.Edges[0].Node.Logs
+		logs := out.logs()
 		if len(logs.Edges) != 5 || len(logs.E) != 5 {
 			t.Fatalf("%d and %d edges, want 5", len(logs.Edges), len(logs.E))
 		}
@@ -113,29 +117,16 @@ func TestEdgeCursorsUnderAliases(t *testing.T) {
 			t.Fatalf("pageInfo %+v does not match the first and last edges", logs.PageInfo)
 		}
 
-		// Only an aliased cursor: still every edge's own (the logs are loaded with their
-		// execution and their connection built by the edge's resolver).
+		// Only aliased cursors: still every edge's own. With only an aliased edges field the
+		// logs are paged on their own (Paginate); with a plain one beside it they are loaded
+		// with their execution and the connection is built by the edge's resolver.
 		const aliased = `{ workflows(first: 1) { edges { node { executions(first: 1) { edges { node {
 			logs(first: 5) { e: edges { x: cursor } }
 		} } } } } } }`
 		for _, q := range []string{aliased, strings.Replace(aliased, "e: edges", "e: edges { x: cursor } edges", 1)} {
-			var only struct {
-				Workflows struct {
-					Edges []struct {
-						Node struct {
-							Executions struct {
-								Edges []struct {
-									Node struct {
-										Logs struct{ E []struct{ X string } }
-									}
-								}
-							}
-						}
-					}
-				}
-			}
+			var only firstLogs[struct{ E []struct{ X string } }]
 			api.MustData(q, nil, &only)
-			for i, e := range only.Workflows.Edges[0].Node.Executions.Edges[0].Node.Logs.E {
+			for i, e := range only.logs().E {
 				if e.X != logs.Edges[i].Cursor {
 					t.Fatalf("%s\nedge %d: aliased cursor %q, want %q", q, i, e.X, logs.Edges[i].Cursor)
 				}

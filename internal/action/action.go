@@ -22,6 +22,10 @@ type Step struct {
 	CreatorID uuid.UUID
 	// ClientID is the execution's client, if it has one.
 	ClientID *uuid.UUID
+	// Client is that client as the step's placeholders read it just before the step (with
+	// its owner), or nil when they read none. An action that only reads the client may use it
+	// instead of reading it again; one that changes the client locks and reads it (LoadClient).
+	Client *ent.Contact
 	// Index is the step's position in the definition, from 0.
 	Index int
 	// Depth is the execution's causation depth.

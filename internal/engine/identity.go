@@ -23,9 +23,16 @@ import (
 const creatorRole = "creator_role"
 
 // loadWorkflow reads workflow id and the viewer its steps act as, in one query: the workflow
-// joined to its creator, of whom only the role is needed.
-func (e *Engine) loadWorkflow(ctx context.Context, id uuid.UUID) (*ent.Workflow, auth.Viewer, error) {
-	wf, err := e.db.Client.Workflow.Query().Where(workflow.ID(id), func(s *sql.Selector) {
+// joined to its creator, of whom only the role is needed. Without definition it reads only
+// the workflow's id, name and creator.
+func (e *Engine) loadWorkflow(ctx context.Context, id uuid.UUID, definition bool) (*ent.Workflow, auth.Viewer, error) {
+	q := e.db.Client.Workflow.Query()
+	if !definition {
+		// A run follows its execution's snapshot of the definition and names the workflow:
+		// the workflow's own definition columns (JSON, decoded on every read) are not read.
+		q.Select(workflow.FieldID, workflow.FieldName, workflow.FieldCreatedByID)
+	}
+	wf, err := q.Where(workflow.ID(id), func(s *sql.Selector) {
 		u := sql.Table(user.Table)
 		s.Join(u).On(s.C(workflow.FieldCreatedByID), u.C(user.FieldID)).
 			AppendSelect(sql.As(u.C(user.FieldRole), creatorRole))

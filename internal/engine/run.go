@@ -102,11 +102,11 @@ func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, e
 			return nil, errLeaseLost
 		}
 	}
-	wf, creator, err := e.loadWorkflow(ctx, ex.WorkflowID)
+	def := ex.Definition
+	wf, creator, err := e.loadWorkflow(ctx, ex.WorkflowID, def.TriggerType == "")
 	if err != nil {
 		return nil, err
 	}
-	def := ex.Definition
 	if def.TriggerType == "" {
 		// Executions written before definitions were snapshotted run the current definition.
 		def = workflow.Normalize(spec.Definition{

@@ -40,10 +40,12 @@ func (r *run) runStep(ctx context.Context) error {
 
 	prepared := workflow.PrepareConfig(a.Type, a.Config)
 	var wctx workflow.Context
+	var client *ent.Contact
 	if workflow.HasTemplates(prepared) {
-		// Only placeholders read the context: a literal config costs no read of the client.
+		// Only placeholders read the context, and only those that may show the client read it:
+		// a literal config, or one naming only the workflow or earlier steps, reads no client.
 		var err error
-		if wctx, err = r.workflowContext(ctx, start); err != nil {
+		if wctx, client, err = r.context(ctx, start, workflow.ReadsClient(prepared)); err != nil {
 			return err
 		}
 	}
@@ -70,6 +72,9 @@ func (r *run) runStep(ctx context.Context) error {
 			return r.stepFailed(ctx, at, nil, action.Permanentf("clientId %q is not a client id", named))
 		}
 		s.ClientID = &id
+	}
+	if client != nil && s.ClientID != nil && *s.ClientID == client.ID {
+		s.Client = client
 	}
 	switch kind := kind.(type) {
 	case action.Sleeper:

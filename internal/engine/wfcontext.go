@@ -19,8 +19,16 @@ import (
 // as it is now (read afresh at every step). A client that no longer exists is left out, so
 // placeholders that need it fail the step instead of rendering empty.
 func (r *run) workflowContext(ctx context.Context, now time.Time) (workflow.Context, error) {
+	wctx, _, err := r.context(ctx, now, true)
+	return wctx, err
+}
+
+// context is workflowContext that reads the client only when readClient is set, and returns
+// the client it read (nil when it read none or the client no longer exists).
+func (r *run) context(ctx context.Context, now time.Time, readClient bool) (workflow.Context, *ent.Contact, error) {
 	ev := events.WorkflowEvent(r.def.TriggerType, r.ex.TriggerData)
-	if r.ex.ClientID != nil {
+	var client *ent.Contact
+	if r.ex.ClientID != nil && readClient {
 		c, err := r.e.db.Client.Contact.Query().Where(contact.ID(*r.ex.ClientID), withOwner).Only(ctx)
 		if err == nil {
 			err = ownerFromJoin(c)
@@ -28,14 +36,14 @@ func (r *run) workflowContext(ctx context.Context, now time.Time) (workflow.Cont
 		switch {
 		case ent.IsNotFound(err):
 		case err != nil:
-			return nil, fmt.Errorf("read client %s: %w", *r.ex.ClientID, err)
+			return nil, nil, fmt.Errorf("read client %s: %w", *r.ex.ClientID, err)
 		default:
-			ev.Client = events.ClientFields(c)
+			ev.Client, client = events.ClientFields(c), c
 		}
 	}
 	wctx := workflow.BuildContext(ev, r.wf.ID.String(), r.wf.Name, r.c.ID.String(), now)
 	r.stepsContext(wctx)
-	return wctx, nil
+	return wctx, client, nil
 }
 
 // actionStep describes step i to the action package.

@@ -59,36 +59,69 @@ func hasTemplate(s string) bool { return strings.Contains(s, "{{") }
 // contain a placeholder. A config without any renders to itself whatever the context, so the
 // engine need not build one (nor read the client) to render it.
 func HasTemplates(v any) bool {
+	// Other values (numbers, booleans) the renderer returns as they are.
+	return !walkStrings(v, func(s string) bool { return !hasTemplate(s) })
+}
+
+// ReadsClient reports whether rendering a config may read the client: whether any of its
+// placeholders starts with client or trigger (a client change's trigger.previous falls
+// back to the client's values). A malformed template counts as reading it, so that rendering
+// reports the template's error as it would otherwise.
+func ReadsClient(v any) bool {
+	reads := false
+	walkStrings(v, func(s string) bool {
+		if !hasTemplate(s) {
+			return true
+		}
+		names, err := Placeholders(s)
+		if err != nil {
+			reads = true
+			return false
+		}
+		for _, name := range names {
+			root, _, _ := strings.Cut(name, ".")
+			if root == "client" || root == "trigger" {
+				reads = true
+				return false
+			}
+		}
+		return true
+	})
+	return reads
+}
+
+// walkStrings calls visit with every string in a config (nested maps and lists included)
+// until visit returns false.
+func walkStrings(v any, visit func(string) bool) bool {
 	switch x := v.(type) {
 	case string:
-		return hasTemplate(x)
+		return visit(x)
 	case map[string]any:
 		for _, e := range x {
-			if HasTemplates(e) {
-				return true
+			if !walkStrings(e, visit) {
+				return false
 			}
 		}
 	case map[string]string:
 		for _, e := range x {
-			if hasTemplate(e) {
-				return true
+			if !visit(e) {
+				return false
 			}
 		}
 	case []any:
 		for _, e := range x {
-			if HasTemplates(e) {
-				return true
+			if !walkStrings(e, visit) {
+				return false
 			}
 		}
 	case []string:
 		for _, e := range x {
-			if hasTemplate(e) {
-				return true
+			if !visit(e) {
+				return false
 			}
 		}
 	}
-	// Other values (numbers, booleans) the renderer returns as they are.
-	return false
+	return true
 }
 
 // Placeholders returns the variable names used in s (e.g. "client.email"), in order of first use,

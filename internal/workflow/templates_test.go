@@ -84,6 +84,25 @@ func TestPlaceholders(t *testing.T) {
 	}
 }
 
+func TestReadsClient(t *testing.T) {
+	for _, c := range []struct {
+		cfg  any
+		want bool
+	}{
+		{map[string]any{"title": "literal", "dueDays": 2}, false},
+		{map[string]any{"message": "Workflow {{workflow.name}} ran in {{execution.id}} at {{now}}"}, false},
+		{map[string]any{"body": map[string]any{"seen": []any{"{{steps.fetch.output.status}}"}}}, false},
+		{map[string]any{"title": "Call {{ client.name }}"}, true},
+		{map[string]any{"headers": map[string]string{"X-Was": "{{trigger.previous.status}}"}}, true},
+		{map[string]any{"to": []string{"{{client}}"}}, true},
+		{map[string]any{"title": "{{#broken}}"}, true}, // rendering reports the template's error
+	} {
+		if got := ReadsClient(c.cfg); got != c.want {
+			t.Errorf("ReadsClient(%v) = %v, want %v", c.cfg, got, c.want)
+		}
+	}
+}
+
 func TestRenderConfig(t *testing.T) {
 	ctx := sampleContext(TriggerWebhook)
 	cfg := map[string]any{

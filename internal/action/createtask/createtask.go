@@ -184,6 +184,13 @@ func taskAssignee(ctx context.Context, env action.Env, s action.Step, configured
 	if configured != "" {
 		return findUser(ctx, env, configured)
 	}
+	if s.Client != nil {
+		// The step's placeholders read the client a moment ago: no second read.
+		if s.Client.OwnerID != nil {
+			return *s.Client.OwnerID, nil
+		}
+		return s.CreatorID, nil
+	}
 	if s.ClientID != nil {
 		c, err := env.Tx.Contact.Query().Where(contact.ID(*s.ClientID)).Only(ctx)
 		if err != nil && !ent.IsNotFound(err) {

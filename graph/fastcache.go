@@ -9,6 +9,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/flowline/flowline/internal/bufpool"
 )
 
 // fastState is what one operation's executor remembers across the objects it marshals
@@ -106,15 +108,21 @@ func (ec *executionContext) fieldArgs(ctx context.Context, field graphql.Collect
 // marshalData writes an operation's data into a buffer sized from the last answer to the
 // same query text (dataSizes), so a large answer is one allocation of about its size instead
 // of a bytes.Buffer doubling its way up to it, and returns the buffer's bytes without a copy.
-func (ec *executionContext) marshalData(data graphql.Marshaler) []byte {
+// Under a request that lends buffers (bufpool.WithLoans: the POST transport, which gives them
+// back once the answer is sent) the buffer is a lent one, which an earlier answer has usually
+// grown already.
+func (ec *executionContext) marshalData(ctx context.Context, data graphql.Marshaler) []byte {
 	h := maphash.String(dataSizeSeed, ec.RawQuery)
 	slot, tag := &dataSizes[h%uint64(len(dataSizes))], h>>32
-	var buf bytes.Buffer
+	buf := bufpool.Borrow(ctx)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
 	if v := slot.Load(); v>>32 == tag && v&sizeMask > 0 {
 		n := int(v & sizeMask)
 		buf.Grow(n + n/16)
 	}
-	data.MarshalGQL(&buf)
+	data.MarshalGQL(buf)
 	slot.Store(tag<<32 | uint64(min(buf.Len(), maxSizeHint))) //nolint:gosec // a length, not negative
 	return buf.Bytes()
 }

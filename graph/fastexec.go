@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 // The generated executor calls these instead of gqlgen's own (internal/tools/gqlgenfast
@@ -16,21 +19,42 @@ import (
 // elements are marshalled one after the other on the caller's goroutine. The objects of a
 // list are loaded before they are marshalled (nested connections are preloaded in a constant
 // number of statements), so the goroutines only added their start and stack growth, which
-// were a quarter of a nested answer's CPU. Each element still gets its own field context (its
-// index in error paths) and, unless panics are left to the caller, its own recovery; the
-// elements' indexes, field contexts and contexts are one allocation per list.
+// were a quarter of a nested answer's CPU. Unless panics are left to the caller, each element
+// has its own recovery.
+//
+// The elements share one field context, whose index (for error paths) moves from one element
+// to the next: everything that reads an element's field context does so while the element is
+// marshalled (its fields resolved concurrently are dispatched and awaited within it, errors
+// take their path when they are added, and the one value marshalled with its context later,
+// wrapContextMarshaler's, takes its path early). Only deferred fragments (@defer) run after
+// their element, so an operation that may defer gives every element its own field context.
 //
 //nolint:unparam // the signature is gqlgen's, whose omit_panic_handler may turn it to true
 func marshalSlice(ctx context.Context, length int, _ int64, omitPanicHandler bool,
 	marshalElement func(ctx context.Context, i int) graphql.Marshaler,
 ) graphql.Array {
 	ret := make(graphql.Array, length)
-	elements := make([]listElement, length)
+	var shared *listElement
+	var elements []listElement
+	if mayDefer(ctx) {
+		elements = make([]listElement, length)
+	} else if length > 0 {
+		shared = new(listElement)
+	}
+	var childCtx context.Context
 	for i := range length {
-		e := &elements[i]
+		e := shared
+		if e == nil {
+			e = &elements[i]
+		}
 		e.index = i
-		e.fc.Index = &e.index
-		childCtx := withFieldContext(ctx, &e.ctx, &e.fc)
+		if e != shared || childCtx == nil {
+			e.fc.Index = &e.index
+			childCtx = withFieldContext(ctx, &e.ctx, &e.fc)
+			if e == shared {
+				e.ctx.children = new([]sharedChild) // the elements' struct fields share contexts too
+			}
+		}
 		if omitPanicHandler {
 			ret[i] = marshalElement(childCtx, i)
 			continue
@@ -40,13 +64,46 @@ func marshalSlice(ctx context.Context, length int, _ int64, omitPanicHandler boo
 	return ret
 }
 
-// listElement is what marshalSlice allocates for each element, in one slice per list: its
-// index, field context and the context carrying it.
+// mayDefer reports whether the operation may defer a fragment: whether its text says @defer
+// anywhere (an operation without it never defers).
+func mayDefer(ctx context.Context) bool {
+	if !graphql.HasOperationContext(ctx) {
+		return true
+	}
+	return strings.Contains(graphql.GetOperationContext(ctx).RawQuery, "@defer")
+}
+
+// listElement is an element's index, field context and the context carrying it: one for a
+// whole list, or one per element of a list that may defer (allocated as one slice).
 type listElement struct {
 	index int
 	fc    graphql.FieldContext
 	ctx   fieldCtx
 }
+
+// wrapContextMarshaler is graphql.WrapContextMarshaler taking the field's path when the value
+// is resolved rather than when it is written (and fails): by then the field context of a list
+// element has moved on to the last element (see marshalSlice).
+func wrapContextMarshaler(ctx context.Context, m graphql.ContextMarshaler) graphql.Marshaler {
+	return pathedMarshaler{ctx: ctx, path: graphql.GetPath(ctx), m: m}
+}
+
+// pathedMarshaler is a context marshaler with its field's path.
+type pathedMarshaler struct {
+	ctx  context.Context
+	path ast.Path
+	m    graphql.ContextMarshaler
+}
+
+// MarshalGQL writes the value, or null and an error on the field's path.
+func (p pathedMarshaler) MarshalGQL(w io.Writer) {
+	if err := p.m.MarshalGQLContext(p.ctx, w); err != nil {
+		graphql.AddError(p.ctx, gqlerror.WrapPath(p.path, err))
+		_, _ = w.Write(nullValue)
+	}
+}
+
+var nullValue = []byte("null")
 
 // marshalRecovering marshals element i, turning a panic into a null element and an error, as
 // gqlgen does.

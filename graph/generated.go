@@ -3173,7 +3173,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 					return nil
 				}
 			}
-			response.Data = ec.marshalData(data)
+			response.Data = ec.marshalData(ctx, data)
 			if atomic.LoadInt32(&ec.Deferred) > 0 {
 				hasNext := atomic.LoadInt32(&ec.PendingDeferred) > 0
 				response.HasNext = &hasNext
@@ -3190,7 +3190,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			return &graphql.Response{
-				Data: ec.marshalData(data),
+				Data: ec.marshalData(ctx, data),
 			}
 		}
 	case ast.Subscription:
@@ -5900,11 +5900,10 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // region    **************************** field.gotpl *****************************
 
 func (ec *executionContext) _ActivationResult_workflow(ctx context.Context, field graphql.CollectedField, obj *model.ActivationResult) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActivationResult_workflow(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ActivationResult", ec.fieldContext_ActivationResult_workflow)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -5928,11 +5927,10 @@ func (ec *executionContext) fieldContext_ActivationResult_workflow(_ context.Con
 }
 
 func (ec *executionContext) _ActivationResult_warnings(ctx context.Context, field graphql.CollectedField, obj *model.ActivationResult) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActivationResult_warnings(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ActivationResult", ec.fieldContext_ActivationResult_warnings)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -5954,11 +5952,10 @@ func (ec *executionContext) fieldContext_Activity_id(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Activity_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Activity) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Activity_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Activity", ec.fieldContext_Activity_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6040,11 +6037,10 @@ func (ec *executionContext) fieldContext_Activity_client(_ context.Context, fiel
 }
 
 func (ec *executionContext) _ActivityConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ActivityConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActivityConnection_edges(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ActivityConnection", ec.fieldContext_ActivityConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6068,11 +6064,10 @@ func (ec *executionContext) fieldContext_ActivityConnection_edges(_ context.Cont
 }
 
 func (ec *executionContext) _ActivityConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ActivityConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActivityConnection_pageInfo(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ActivityConnection", ec.fieldContext_ActivityConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6103,11 +6098,10 @@ func (ec *executionContext) fieldContext_ActivityConnection_totalCount(_ context
 }
 
 func (ec *executionContext) _ActivityEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ActivityEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ActivityEdge_node(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ActivityEdge", ec.fieldContext_ActivityEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6145,11 +6139,10 @@ func (ec *executionContext) fieldContext_ApiToken_id(_ context.Context, field gr
 }
 
 func (ec *executionContext) _ApiToken_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ApiToken_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ApiToken", ec.fieldContext_ApiToken_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6171,11 +6164,10 @@ func (ec *executionContext) fieldContext_ApiToken_name(_ context.Context, field 
 }
 
 func (ec *executionContext) _ApiToken_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ApiToken_expiresAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ApiToken", ec.fieldContext_ApiToken_expiresAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6190,11 +6182,10 @@ func (ec *executionContext) fieldContext_ApiToken_expiresAt(_ context.Context, f
 }
 
 func (ec *executionContext) _ApiToken_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ApiToken_lastUsedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ApiToken", ec.fieldContext_ApiToken_lastUsedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6209,11 +6200,10 @@ func (ec *executionContext) fieldContext_ApiToken_lastUsedAt(_ context.Context, 
 }
 
 func (ec *executionContext) _ApiToken_revokedAt(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ApiToken_revokedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ApiToken", ec.fieldContext_ApiToken_revokedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6235,11 +6225,10 @@ func (ec *executionContext) fieldContext_AuthPayload_token(_ context.Context, fi
 }
 
 func (ec *executionContext) _AuthPayload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *model.AuthPayload) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_AuthPayload_expiresAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "AuthPayload", ec.fieldContext_AuthPayload_expiresAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6254,11 +6243,10 @@ func (ec *executionContext) fieldContext_AuthPayload_expiresAt(_ context.Context
 }
 
 func (ec *executionContext) _AuthPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.AuthPayload) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_AuthPayload_user(ctx, field)
+	fc, ctx, err := childField(ctx, field, "AuthPayload", ec.fieldContext_AuthPayload_user)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6289,11 +6277,10 @@ func (ec *executionContext) fieldContext_Client_id(_ context.Context, field grap
 }
 
 func (ec *executionContext) _Client_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Client_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Client", ec.fieldContext_Client_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6308,11 +6295,10 @@ func (ec *executionContext) fieldContext_Client_createdAt(_ context.Context, fie
 }
 
 func (ec *executionContext) _Client_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Client_updatedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Client", ec.fieldContext_Client_updatedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6341,11 +6327,10 @@ func (ec *executionContext) fieldContext_Client_email(_ context.Context, field g
 }
 
 func (ec *executionContext) _Client_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Client_phone(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Client", ec.fieldContext_Client_phone)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6367,11 +6352,10 @@ func (ec *executionContext) fieldContext_Client_status(_ context.Context, field 
 }
 
 func (ec *executionContext) _Client_tags(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Client_tags(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Client", ec.fieldContext_Client_tags)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6386,11 +6370,10 @@ func (ec *executionContext) fieldContext_Client_tags(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Client_ownerId(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Client_ownerId(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Client", ec.fieldContext_Client_ownerId)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6405,11 +6388,10 @@ func (ec *executionContext) fieldContext_Client_ownerId(_ context.Context, field
 }
 
 func (ec *executionContext) _Client_ownerID(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Client_ownerID(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Client", ec.fieldContext_Client_ownerID)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6424,11 +6406,10 @@ func (ec *executionContext) fieldContext_Client_ownerID(_ context.Context, field
 }
 
 func (ec *executionContext) _Client_customFields(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Client_customFields(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Client", ec.fieldContext_Client_customFields)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6651,11 +6632,10 @@ func (ec *executionContext) fieldContext_Client_activities(ctx context.Context, 
 }
 
 func (ec *executionContext) _ClientConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ContactConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ClientConnection_edges(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ClientConnection", ec.fieldContext_ClientConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6679,11 +6659,10 @@ func (ec *executionContext) fieldContext_ClientConnection_edges(_ context.Contex
 }
 
 func (ec *executionContext) _ClientConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.ContactConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ClientConnection_pageInfo(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ClientConnection", ec.fieldContext_ClientConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6714,11 +6693,10 @@ func (ec *executionContext) fieldContext_ClientConnection_totalCount(_ context.C
 }
 
 func (ec *executionContext) _ClientEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ContactEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ClientEdge_node(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ClientEdge", ec.fieldContext_ClientEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6770,11 +6748,10 @@ func (ec *executionContext) fieldContext_ClientField_type(_ context.Context, fie
 }
 
 func (ec *executionContext) _ClientField_options(ctx context.Context, field graphql.CollectedField, obj *customfields.Def) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ClientField_options(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ClientField", ec.fieldContext_ClientField_options)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6796,11 +6773,10 @@ func (ec *executionContext) fieldContext_CreatedApiToken_token(_ context.Context
 }
 
 func (ec *executionContext) _CreatedApiToken_apiToken(ctx context.Context, field graphql.CollectedField, obj *model.CreatedAPIToken) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_CreatedApiToken_apiToken(ctx, field)
+	fc, ctx, err := childField(ctx, field, "CreatedApiToken", ec.fieldContext_CreatedApiToken_apiToken)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6831,11 +6807,10 @@ func (ec *executionContext) fieldContext_Document_id(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Document_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Document", ec.fieldContext_Document_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6885,11 +6860,10 @@ func (ec *executionContext) fieldContext_Document_sizeBytes(_ context.Context, f
 }
 
 func (ec *executionContext) _Document_uploadedById(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_uploadedById(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Document", ec.fieldContext_Document_uploadedById)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6904,11 +6878,10 @@ func (ec *executionContext) fieldContext_Document_uploadedById(_ context.Context
 }
 
 func (ec *executionContext) _Document_uploadedByID(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Document_uploadedByID(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Document", ec.fieldContext_Document_uploadedByID)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6955,11 +6928,10 @@ func (ec *executionContext) fieldContext_Document_client(_ context.Context, fiel
 }
 
 func (ec *executionContext) _DocumentConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentConnection_edges(ctx, field)
+	fc, ctx, err := childField(ctx, field, "DocumentConnection", ec.fieldContext_DocumentConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -6983,11 +6955,10 @@ func (ec *executionContext) fieldContext_DocumentConnection_edges(_ context.Cont
 }
 
 func (ec *executionContext) _DocumentConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentConnection_pageInfo(ctx, field)
+	fc, ctx, err := childField(ctx, field, "DocumentConnection", ec.fieldContext_DocumentConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7018,11 +6989,10 @@ func (ec *executionContext) fieldContext_DocumentConnection_totalCount(_ context
 }
 
 func (ec *executionContext) _DocumentEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_DocumentEdge_node(ctx, field)
+	fc, ctx, err := childField(ctx, field, "DocumentEdge", ec.fieldContext_DocumentEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7060,11 +7030,10 @@ func (ec *executionContext) fieldContext_Email_id(_ context.Context, field graph
 }
 
 func (ec *executionContext) _Email_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Email_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Email", ec.fieldContext_Email_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7079,11 +7048,10 @@ func (ec *executionContext) fieldContext_Email_createdAt(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Email_executionId(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Email_executionId(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Email", ec.fieldContext_Email_executionId)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7098,11 +7066,10 @@ func (ec *executionContext) fieldContext_Email_executionId(_ context.Context, fi
 }
 
 func (ec *executionContext) _Email_executionID(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Email_executionID(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Email", ec.fieldContext_Email_executionID)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7117,11 +7084,10 @@ func (ec *executionContext) fieldContext_Email_executionID(_ context.Context, fi
 }
 
 func (ec *executionContext) _Email_stepIndex(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Email_stepIndex(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Email", ec.fieldContext_Email_stepIndex)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7136,11 +7102,10 @@ func (ec *executionContext) fieldContext_Email_stepIndex(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Email_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Email_clientId(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Email", ec.fieldContext_Email_clientId)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7155,11 +7120,10 @@ func (ec *executionContext) fieldContext_Email_clientId(_ context.Context, field
 }
 
 func (ec *executionContext) _Email_clientID(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Email_clientID(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Email", ec.fieldContext_Email_clientID)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7181,11 +7145,10 @@ func (ec *executionContext) fieldContext_Email_to(_ context.Context, field graph
 }
 
 func (ec *executionContext) _Email_cc(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Email_cc(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Email", ec.fieldContext_Email_cc)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7242,11 +7205,10 @@ func (ec *executionContext) fieldContext_Email_attempts(_ context.Context, field
 }
 
 func (ec *executionContext) _Email_nextAttemptAt(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Email_nextAttemptAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Email", ec.fieldContext_Email_nextAttemptAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7261,11 +7223,10 @@ func (ec *executionContext) fieldContext_Email_nextAttemptAt(_ context.Context, 
 }
 
 func (ec *executionContext) _Email_lastError(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Email_lastError(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Email", ec.fieldContext_Email_lastError)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7280,11 +7241,10 @@ func (ec *executionContext) fieldContext_Email_lastError(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Email_sentAt(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Email_sentAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Email", ec.fieldContext_Email_sentAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7299,11 +7259,10 @@ func (ec *executionContext) fieldContext_Email_sentAt(_ context.Context, field g
 }
 
 func (ec *executionContext) _EmailConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.EmailConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EmailConnection_edges(ctx, field)
+	fc, ctx, err := childField(ctx, field, "EmailConnection", ec.fieldContext_EmailConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7327,11 +7286,10 @@ func (ec *executionContext) fieldContext_EmailConnection_edges(_ context.Context
 }
 
 func (ec *executionContext) _EmailConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.EmailConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EmailConnection_pageInfo(ctx, field)
+	fc, ctx, err := childField(ctx, field, "EmailConnection", ec.fieldContext_EmailConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7362,11 +7320,10 @@ func (ec *executionContext) fieldContext_EmailConnection_totalCount(_ context.Co
 }
 
 func (ec *executionContext) _EmailEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.EmailEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_EmailEdge_node(ctx, field)
+	fc, ctx, err := childField(ctx, field, "EmailEdge", ec.fieldContext_EmailEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7478,11 +7435,10 @@ func (ec *executionContext) fieldContext_ExecutionStatusCounts_finished(_ contex
 }
 
 func (ec *executionContext) _ExecutionTimeline_execution(ctx context.Context, field graphql.CollectedField, obj *stats.Timeline) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ExecutionTimeline_execution(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ExecutionTimeline", ec.fieldContext_ExecutionTimeline_execution)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -7506,11 +7462,10 @@ func (ec *executionContext) fieldContext_ExecutionTimeline_execution(_ context.C
 }
 
 func (ec *executionContext) _ExecutionTimeline_steps(ctx context.Context, field graphql.CollectedField, obj *stats.Timeline) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_ExecutionTimeline_steps(ctx, field)
+	fc, ctx, err := childField(ctx, field, "ExecutionTimeline", ec.fieldContext_ExecutionTimeline_steps)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -8727,11 +8682,10 @@ func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Cont
 }
 
 func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[uuid.UUID]) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PageInfo_startCursor(ctx, field)
+	fc, ctx, err := childField(ctx, field, "PageInfo", ec.fieldContext_PageInfo_startCursor)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -8746,11 +8700,10 @@ func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context,
 }
 
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *entgql.PageInfo[uuid.UUID]) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_PageInfo_endCursor(ctx, field)
+	fc, ctx, err := childField(ctx, field, "PageInfo", ec.fieldContext_PageInfo_endCursor)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9433,11 +9386,10 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 }
 
 func (ec *executionContext) _RetryPolicy_maxAttempts(ctx context.Context, field graphql.CollectedField, obj *spec.RetryPolicy) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RetryPolicy_maxAttempts(ctx, field)
+	fc, ctx, err := childField(ctx, field, "RetryPolicy", ec.fieldContext_RetryPolicy_maxAttempts)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9452,11 +9404,10 @@ func (ec *executionContext) fieldContext_RetryPolicy_maxAttempts(_ context.Conte
 }
 
 func (ec *executionContext) _RetryPolicy_initialBackoff(ctx context.Context, field graphql.CollectedField, obj *spec.RetryPolicy) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RetryPolicy_initialBackoff(ctx, field)
+	fc, ctx, err := childField(ctx, field, "RetryPolicy", ec.fieldContext_RetryPolicy_initialBackoff)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9471,11 +9422,10 @@ func (ec *executionContext) fieldContext_RetryPolicy_initialBackoff(_ context.Co
 }
 
 func (ec *executionContext) _RetryPolicy_maxBackoff(ctx context.Context, field graphql.CollectedField, obj *spec.RetryPolicy) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_RetryPolicy_maxBackoff(ctx, field)
+	fc, ctx, err := childField(ctx, field, "RetryPolicy", ec.fieldContext_RetryPolicy_maxBackoff)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9504,11 +9454,10 @@ func (ec *executionContext) fieldContext_SimulationResult_conditionsPassed(_ con
 }
 
 func (ec *executionContext) _SimulationResult_explanation(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationResult_explanation(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationResult", ec.fieldContext_SimulationResult_explanation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9523,11 +9472,10 @@ func (ec *executionContext) fieldContext_SimulationResult_explanation(_ context.
 }
 
 func (ec *executionContext) _SimulationResult_steps(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationResult_steps(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationResult", ec.fieldContext_SimulationResult_steps)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9551,11 +9499,10 @@ func (ec *executionContext) fieldContext_SimulationResult_steps(_ context.Contex
 }
 
 func (ec *executionContext) _SimulationResult_enrollment(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationResult_enrollment(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationResult", ec.fieldContext_SimulationResult_enrollment)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9570,11 +9517,10 @@ func (ec *executionContext) fieldContext_SimulationResult_enrollment(_ context.C
 }
 
 func (ec *executionContext) _SimulationResult_goalMet(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationResult_goalMet(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationResult", ec.fieldContext_SimulationResult_goalMet)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9589,11 +9535,10 @@ func (ec *executionContext) fieldContext_SimulationResult_goalMet(_ context.Cont
 }
 
 func (ec *executionContext) _SimulationResult_goalExplanation(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationResult_goalExplanation(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationResult", ec.fieldContext_SimulationResult_goalExplanation)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9608,11 +9553,10 @@ func (ec *executionContext) fieldContext_SimulationResult_goalExplanation(_ cont
 }
 
 func (ec *executionContext) _SimulationResult_flowControl(ctx context.Context, field graphql.CollectedField, obj *model.SimulationResult) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationResult_flowControl(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationResult", ec.fieldContext_SimulationResult_flowControl)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9641,11 +9585,10 @@ func (ec *executionContext) fieldContext_SimulationStep_path(_ context.Context, 
 }
 
 func (ec *executionContext) _SimulationStep_branch(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationStep_branch(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationStep", ec.fieldContext_SimulationStep_branch)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9660,11 +9603,10 @@ func (ec *executionContext) fieldContext_SimulationStep_branch(_ context.Context
 }
 
 func (ec *executionContext) _SimulationStep_iteration(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationStep_iteration(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationStep", ec.fieldContext_SimulationStep_iteration)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9686,11 +9628,10 @@ func (ec *executionContext) fieldContext_SimulationStep_type(_ context.Context, 
 }
 
 func (ec *executionContext) _SimulationStep_name(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationStep_name(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationStep", ec.fieldContext_SimulationStep_name)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9705,11 +9646,10 @@ func (ec *executionContext) fieldContext_SimulationStep_name(_ context.Context, 
 }
 
 func (ec *executionContext) _SimulationStep_renderedConfig(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationStep_renderedConfig(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationStep", ec.fieldContext_SimulationStep_renderedConfig)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9731,11 +9671,10 @@ func (ec *executionContext) fieldContext_SimulationStep_effect(_ context.Context
 }
 
 func (ec *executionContext) _SimulationStep_details(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationStep_details(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationStep", ec.fieldContext_SimulationStep_details)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9750,11 +9689,10 @@ func (ec *executionContext) fieldContext_SimulationStep_details(_ context.Contex
 }
 
 func (ec *executionContext) _SimulationStep_error(ctx context.Context, field graphql.CollectedField, obj *model.SimulationStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_SimulationStep_error(ctx, field)
+	fc, ctx, err := childField(ctx, field, "SimulationStep", ec.fieldContext_SimulationStep_error)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9783,11 +9721,10 @@ func (ec *executionContext) fieldContext_StatsLastRun_workflowId(_ context.Conte
 }
 
 func (ec *executionContext) _StatsLastRun_createdAt(ctx context.Context, field graphql.CollectedField, obj *stats.LastRun) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_StatsLastRun_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "StatsLastRun", ec.fieldContext_StatsLastRun_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9802,11 +9739,10 @@ func (ec *executionContext) fieldContext_StatsLastRun_createdAt(_ context.Contex
 }
 
 func (ec *executionContext) _StatsLastRun_startedAt(ctx context.Context, field graphql.CollectedField, obj *stats.LastRun) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_StatsLastRun_startedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "StatsLastRun", ec.fieldContext_StatsLastRun_startedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9828,11 +9764,10 @@ func (ec *executionContext) fieldContext_StatsLastRun_status(_ context.Context, 
 }
 
 func (ec *executionContext) _StatsPoint_start(ctx context.Context, field graphql.CollectedField, obj *stats.Point) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_StatsPoint_start(ctx, field)
+	fc, ctx, err := childField(ctx, field, "StatsPoint", ec.fieldContext_StatsPoint_start)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9847,11 +9782,10 @@ func (ec *executionContext) fieldContext_StatsPoint_start(_ context.Context, fie
 }
 
 func (ec *executionContext) _StatsPoint_counts(ctx context.Context, field graphql.CollectedField, obj *stats.Point) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_StatsPoint_counts(ctx, field)
+	fc, ctx, err := childField(ctx, field, "StatsPoint", ec.fieldContext_StatsPoint_counts)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9882,11 +9816,10 @@ func (ec *executionContext) fieldContext_StepStats_workflowId(_ context.Context,
 }
 
 func (ec *executionContext) _StepStats_stepKey(ctx context.Context, field graphql.CollectedField, obj *stats.StepStats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_StepStats_stepKey(ctx, field)
+	fc, ctx, err := childField(ctx, field, "StepStats", ec.fieldContext_StepStats_stepKey)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -9929,11 +9862,10 @@ func (ec *executionContext) fieldContext_StepStats_failures(_ context.Context, f
 }
 
 func (ec *executionContext) _StepStats_durationP50Ms(ctx context.Context, field graphql.CollectedField, obj *stats.StepStats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_StepStats_durationP50Ms(ctx, field)
+	fc, ctx, err := childField(ctx, field, "StepStats", ec.fieldContext_StepStats_durationP50Ms)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10087,11 +10019,10 @@ func (ec *executionContext) fieldContext_Task_id(_ context.Context, field graphq
 }
 
 func (ec *executionContext) _Task_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Task_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Task", ec.fieldContext_Task_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10106,11 +10037,10 @@ func (ec *executionContext) fieldContext_Task_createdAt(_ context.Context, field
 }
 
 func (ec *executionContext) _Task_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Task_updatedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Task", ec.fieldContext_Task_updatedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10139,11 +10069,10 @@ func (ec *executionContext) fieldContext_Task_priority(_ context.Context, field 
 }
 
 func (ec *executionContext) _Task_dueAt(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Task_dueAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Task", ec.fieldContext_Task_dueAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10158,11 +10087,10 @@ func (ec *executionContext) fieldContext_Task_dueAt(_ context.Context, field gra
 }
 
 func (ec *executionContext) _Task_completedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Task_completedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Task", ec.fieldContext_Task_completedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10177,11 +10105,10 @@ func (ec *executionContext) fieldContext_Task_completedAt(_ context.Context, fie
 }
 
 func (ec *executionContext) _Task_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Task_clientId(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Task", ec.fieldContext_Task_clientId)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10196,11 +10123,10 @@ func (ec *executionContext) fieldContext_Task_clientId(_ context.Context, field 
 }
 
 func (ec *executionContext) _Task_clientID(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Task_clientID(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Task", ec.fieldContext_Task_clientID)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10215,11 +10141,10 @@ func (ec *executionContext) fieldContext_Task_clientID(_ context.Context, field 
 }
 
 func (ec *executionContext) _Task_assigneeId(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Task_assigneeId(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Task", ec.fieldContext_Task_assigneeId)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10234,11 +10159,10 @@ func (ec *executionContext) fieldContext_Task_assigneeId(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Task_assigneeID(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Task_assigneeID(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Task", ec.fieldContext_Task_assigneeID)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10317,11 +10241,10 @@ func (ec *executionContext) fieldContext_Task_assignee(_ context.Context, field 
 }
 
 func (ec *executionContext) _TaskConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.TaskConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_TaskConnection_edges(ctx, field)
+	fc, ctx, err := childField(ctx, field, "TaskConnection", ec.fieldContext_TaskConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10345,11 +10268,10 @@ func (ec *executionContext) fieldContext_TaskConnection_edges(_ context.Context,
 }
 
 func (ec *executionContext) _TaskConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.TaskConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_TaskConnection_pageInfo(ctx, field)
+	fc, ctx, err := childField(ctx, field, "TaskConnection", ec.fieldContext_TaskConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10380,11 +10302,10 @@ func (ec *executionContext) fieldContext_TaskConnection_totalCount(_ context.Con
 }
 
 func (ec *executionContext) _TaskEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.TaskEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_TaskEdge_node(ctx, field)
+	fc, ctx, err := childField(ctx, field, "TaskEdge", ec.fieldContext_TaskEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10443,11 +10364,10 @@ func (ec *executionContext) fieldContext_TimelineStep_stepIndex(_ context.Contex
 }
 
 func (ec *executionContext) _TimelineStep_stepKey(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_TimelineStep_stepKey(ctx, field)
+	fc, ctx, err := childField(ctx, field, "TimelineStep", ec.fieldContext_TimelineStep_stepKey)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10469,11 +10389,10 @@ func (ec *executionContext) fieldContext_TimelineStep_path(_ context.Context, fi
 }
 
 func (ec *executionContext) _TimelineStep_iteration(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_TimelineStep_iteration(ctx, field)
+	fc, ctx, err := childField(ctx, field, "TimelineStep", ec.fieldContext_TimelineStep_iteration)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10488,11 +10407,10 @@ func (ec *executionContext) fieldContext_TimelineStep_iteration(_ context.Contex
 }
 
 func (ec *executionContext) _TimelineStep_branch(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_TimelineStep_branch(ctx, field)
+	fc, ctx, err := childField(ctx, field, "TimelineStep", ec.fieldContext_TimelineStep_branch)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10521,11 +10439,10 @@ func (ec *executionContext) fieldContext_TimelineStep_status(_ context.Context, 
 }
 
 func (ec *executionContext) _TimelineStep_startedAt(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_TimelineStep_startedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "TimelineStep", ec.fieldContext_TimelineStep_startedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10540,11 +10457,10 @@ func (ec *executionContext) fieldContext_TimelineStep_startedAt(_ context.Contex
 }
 
 func (ec *executionContext) _TimelineStep_endedAt(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_TimelineStep_endedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "TimelineStep", ec.fieldContext_TimelineStep_endedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10566,11 +10482,10 @@ func (ec *executionContext) fieldContext_TimelineStep_durationMs(_ context.Conte
 }
 
 func (ec *executionContext) _TimelineStep_errorMessage(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_TimelineStep_errorMessage(ctx, field)
+	fc, ctx, err := childField(ctx, field, "TimelineStep", ec.fieldContext_TimelineStep_errorMessage)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10592,11 +10507,10 @@ func (ec *executionContext) fieldContext_User_id(_ context.Context, field graphq
 }
 
 func (ec *executionContext) _User_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_User_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "User", ec.fieldContext_User_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10708,11 +10622,10 @@ func (ec *executionContext) fieldContext_User_apiTokens(_ context.Context, field
 }
 
 func (ec *executionContext) _UserConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.UserConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_UserConnection_edges(ctx, field)
+	fc, ctx, err := childField(ctx, field, "UserConnection", ec.fieldContext_UserConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10736,11 +10649,10 @@ func (ec *executionContext) fieldContext_UserConnection_edges(_ context.Context,
 }
 
 func (ec *executionContext) _UserConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.UserConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_UserConnection_pageInfo(ctx, field)
+	fc, ctx, err := childField(ctx, field, "UserConnection", ec.fieldContext_UserConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10771,11 +10683,10 @@ func (ec *executionContext) fieldContext_UserConnection_totalCount(_ context.Con
 }
 
 func (ec *executionContext) _UserEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.UserEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_UserEdge_node(ctx, field)
+	fc, ctx, err := childField(ctx, field, "UserEdge", ec.fieldContext_UserEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10813,11 +10724,10 @@ func (ec *executionContext) fieldContext_Workflow_id(_ context.Context, field gr
 }
 
 func (ec *executionContext) _Workflow_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10832,11 +10742,10 @@ func (ec *executionContext) fieldContext_Workflow_createdAt(_ context.Context, f
 }
 
 func (ec *executionContext) _Workflow_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_updatedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_updatedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10858,11 +10767,10 @@ func (ec *executionContext) fieldContext_Workflow_name(_ context.Context, field 
 }
 
 func (ec *executionContext) _Workflow_description(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_description(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_description)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10898,11 +10806,10 @@ func (ec *executionContext) fieldContext_Workflow_triggerType(_ context.Context,
 }
 
 func (ec *executionContext) _Workflow_triggerConfig(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_triggerConfig(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_triggerConfig)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10917,11 +10824,10 @@ func (ec *executionContext) fieldContext_Workflow_triggerConfig(_ context.Contex
 }
 
 func (ec *executionContext) _Workflow_conditions(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_conditions(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_conditions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10968,11 +10874,10 @@ func (ec *executionContext) fieldContext_Workflow_actions(_ context.Context, fie
 }
 
 func (ec *executionContext) _Workflow_enrollment(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_enrollment(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_enrollment)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -10987,11 +10892,10 @@ func (ec *executionContext) fieldContext_Workflow_enrollment(_ context.Context, 
 }
 
 func (ec *executionContext) _Workflow_goal(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_goal(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_goal)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11027,11 +10931,10 @@ func (ec *executionContext) fieldContext_Workflow_createdByID(_ context.Context,
 }
 
 func (ec *executionContext) _Workflow_templateKey(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_templateKey(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_templateKey)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11046,11 +10949,10 @@ func (ec *executionContext) fieldContext_Workflow_templateKey(_ context.Context,
 }
 
 func (ec *executionContext) _Workflow_retentionDays(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_retentionDays(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_retentionDays)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11065,11 +10967,10 @@ func (ec *executionContext) fieldContext_Workflow_retentionDays(_ context.Contex
 }
 
 func (ec *executionContext) _Workflow_debounce(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_debounce(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_debounce)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11093,11 +10994,10 @@ func (ec *executionContext) fieldContext_Workflow_debounce(_ context.Context, fi
 }
 
 func (ec *executionContext) _Workflow_concurrency(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_concurrency(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_concurrency)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11121,11 +11021,10 @@ func (ec *executionContext) fieldContext_Workflow_concurrency(_ context.Context,
 }
 
 func (ec *executionContext) _Workflow_throttle(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_Workflow_throttle(ctx, field)
+	fc, ctx, err := childField(ctx, field, "Workflow", ec.fieldContext_Workflow_throttle)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11412,11 +11311,10 @@ func (ec *executionContext) fieldContext_WorkflowAction_type(_ context.Context, 
 }
 
 func (ec *executionContext) _WorkflowAction_config(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowAction_config(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowAction", ec.fieldContext_WorkflowAction_config)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11477,11 +11375,10 @@ func (ec *executionContext) fieldContext_WorkflowAction_onError(_ context.Contex
 }
 
 func (ec *executionContext) _WorkflowAction_retry(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowAction_retry(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowAction", ec.fieldContext_WorkflowAction_retry)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11505,11 +11402,10 @@ func (ec *executionContext) fieldContext_WorkflowAction_retry(_ context.Context,
 }
 
 func (ec *executionContext) _WorkflowAction_then(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowAction_then(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowAction", ec.fieldContext_WorkflowAction_then)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11533,11 +11429,10 @@ func (ec *executionContext) fieldContext_WorkflowAction_then(_ context.Context, 
 }
 
 func (ec *executionContext) _WorkflowAction_else(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowAction_else(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowAction", ec.fieldContext_WorkflowAction_else)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11561,11 +11456,10 @@ func (ec *executionContext) fieldContext_WorkflowAction_else(_ context.Context, 
 }
 
 func (ec *executionContext) _WorkflowAction_cases(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowAction_cases(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowAction", ec.fieldContext_WorkflowAction_cases)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11589,11 +11483,10 @@ func (ec *executionContext) fieldContext_WorkflowAction_cases(_ context.Context,
 }
 
 func (ec *executionContext) _WorkflowAction_default(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowAction_default(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowAction", ec.fieldContext_WorkflowAction_default)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11617,11 +11510,10 @@ func (ec *executionContext) fieldContext_WorkflowAction_default(_ context.Contex
 }
 
 func (ec *executionContext) _WorkflowAction_body(ctx context.Context, field graphql.CollectedField, obj *spec.Action) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowAction_body(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowAction", ec.fieldContext_WorkflowAction_body)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11652,11 +11544,10 @@ func (ec *executionContext) fieldContext_WorkflowCase_name(_ context.Context, fi
 }
 
 func (ec *executionContext) _WorkflowCase_conditions(ctx context.Context, field graphql.CollectedField, obj *spec.Case) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowCase_conditions(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowCase", ec.fieldContext_WorkflowCase_conditions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11671,11 +11562,10 @@ func (ec *executionContext) fieldContext_WorkflowCase_conditions(_ context.Conte
 }
 
 func (ec *executionContext) _WorkflowCase_actions(ctx context.Context, field graphql.CollectedField, obj *spec.Case) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowCase_actions(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowCase", ec.fieldContext_WorkflowCase_actions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11706,11 +11596,10 @@ func (ec *executionContext) fieldContext_WorkflowConcurrency_limit(_ context.Con
 }
 
 func (ec *executionContext) _WorkflowConcurrency_key(ctx context.Context, field graphql.CollectedField, obj *spec.Concurrency) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowConcurrency_key(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowConcurrency", ec.fieldContext_WorkflowConcurrency_key)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11725,11 +11614,10 @@ func (ec *executionContext) fieldContext_WorkflowConcurrency_key(_ context.Conte
 }
 
 func (ec *executionContext) _WorkflowConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowConnection_edges(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowConnection", ec.fieldContext_WorkflowConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11753,11 +11641,10 @@ func (ec *executionContext) fieldContext_WorkflowConnection_edges(_ context.Cont
 }
 
 func (ec *executionContext) _WorkflowConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowConnection_pageInfo(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowConnection", ec.fieldContext_WorkflowConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11795,11 +11682,10 @@ func (ec *executionContext) fieldContext_WorkflowDebounce_period(_ context.Conte
 }
 
 func (ec *executionContext) _WorkflowDebounce_key(ctx context.Context, field graphql.CollectedField, obj *spec.Debounce) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowDebounce_key(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowDebounce", ec.fieldContext_WorkflowDebounce_key)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11821,11 +11707,10 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_triggerType(_ contex
 }
 
 func (ec *executionContext) _WorkflowDefinition_triggerConfig(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowDefinition_triggerConfig(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowDefinition", ec.fieldContext_WorkflowDefinition_triggerConfig)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11840,11 +11725,10 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_triggerConfig(_ cont
 }
 
 func (ec *executionContext) _WorkflowDefinition_conditions(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowDefinition_conditions(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowDefinition", ec.fieldContext_WorkflowDefinition_conditions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11859,11 +11743,10 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_conditions(_ context
 }
 
 func (ec *executionContext) _WorkflowDefinition_actions(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowDefinition_actions(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowDefinition", ec.fieldContext_WorkflowDefinition_actions)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11887,11 +11770,10 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_actions(_ context.Co
 }
 
 func (ec *executionContext) _WorkflowDefinition_enrollment(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowDefinition_enrollment(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowDefinition", ec.fieldContext_WorkflowDefinition_enrollment)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11906,11 +11788,10 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_enrollment(_ context
 }
 
 func (ec *executionContext) _WorkflowDefinition_goal(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowDefinition_goal(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowDefinition", ec.fieldContext_WorkflowDefinition_goal)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11925,11 +11806,10 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_goal(_ context.Conte
 }
 
 func (ec *executionContext) _WorkflowDefinition_debounce(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowDefinition_debounce(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowDefinition", ec.fieldContext_WorkflowDefinition_debounce)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11953,11 +11833,10 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_debounce(_ context.C
 }
 
 func (ec *executionContext) _WorkflowDefinition_concurrency(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowDefinition_concurrency(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowDefinition", ec.fieldContext_WorkflowDefinition_concurrency)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -11981,11 +11860,10 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_concurrency(_ contex
 }
 
 func (ec *executionContext) _WorkflowDefinition_throttle(ctx context.Context, field graphql.CollectedField, obj *spec.Definition) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowDefinition_throttle(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowDefinition", ec.fieldContext_WorkflowDefinition_throttle)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12009,11 +11887,10 @@ func (ec *executionContext) fieldContext_WorkflowDefinition_throttle(_ context.C
 }
 
 func (ec *executionContext) _WorkflowEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowEdge_node(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowEdge", ec.fieldContext_WorkflowEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12051,11 +11928,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_id(_ context.Context,
 }
 
 func (ec *executionContext) _WorkflowExecution_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecution_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecution", ec.fieldContext_WorkflowExecution_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12084,11 +11960,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_workflowID(_ context.
 }
 
 func (ec *executionContext) _WorkflowExecution_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecution_clientId(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecution", ec.fieldContext_WorkflowExecution_clientId)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12103,11 +11978,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_clientId(_ context.Co
 }
 
 func (ec *executionContext) _WorkflowExecution_clientID(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecution_clientID(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecution", ec.fieldContext_WorkflowExecution_clientID)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12129,11 +12003,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_status(_ context.Cont
 }
 
 func (ec *executionContext) _WorkflowExecution_triggerData(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecution_triggerData(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecution", ec.fieldContext_WorkflowExecution_triggerData)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12155,11 +12028,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_currentStep(_ context
 }
 
 func (ec *executionContext) _WorkflowExecution_startedAt(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecution_startedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecution", ec.fieldContext_WorkflowExecution_startedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12174,11 +12046,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_startedAt(_ context.C
 }
 
 func (ec *executionContext) _WorkflowExecution_completedAt(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecution_completedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecution", ec.fieldContext_WorkflowExecution_completedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12193,11 +12064,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_completedAt(_ context
 }
 
 func (ec *executionContext) _WorkflowExecution_errorMessage(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecution_errorMessage(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecution", ec.fieldContext_WorkflowExecution_errorMessage)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12212,11 +12082,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_errorMessage(_ contex
 }
 
 func (ec *executionContext) _WorkflowExecution_exitReason(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecution_exitReason(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecution", ec.fieldContext_WorkflowExecution_exitReason)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12231,11 +12100,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_exitReason(_ context.
 }
 
 func (ec *executionContext) _WorkflowExecution_exitMessage(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecution_exitMessage(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecution", ec.fieldContext_WorkflowExecution_exitMessage)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12257,11 +12125,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_workflowVersion(_ con
 }
 
 func (ec *executionContext) _WorkflowExecution_runAt(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecution_runAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecution", ec.fieldContext_WorkflowExecution_runAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12428,11 +12295,10 @@ func (ec *executionContext) fieldContext_WorkflowExecution_outputs(_ context.Con
 }
 
 func (ec *executionContext) _WorkflowExecutionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionConnection_edges(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionConnection", ec.fieldContext_WorkflowExecutionConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12456,11 +12322,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionConnection_edges(_ con
 }
 
 func (ec *executionContext) _WorkflowExecutionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionConnection_pageInfo(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionConnection", ec.fieldContext_WorkflowExecutionConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12491,11 +12356,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionConnection_totalCount(
 }
 
 func (ec *executionContext) _WorkflowExecutionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionEdge_node(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionEdge", ec.fieldContext_WorkflowExecutionEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12561,11 +12425,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLog_path(_ context.Con
 }
 
 func (ec *executionContext) _WorkflowExecutionLog_stepKey(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionLog_stepKey(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionLog", ec.fieldContext_WorkflowExecutionLog_stepKey)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12580,11 +12443,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLog_stepKey(_ context.
 }
 
 func (ec *executionContext) _WorkflowExecutionLog_iteration(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionLog_iteration(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionLog", ec.fieldContext_WorkflowExecutionLog_iteration)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12599,11 +12461,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLog_iteration(_ contex
 }
 
 func (ec *executionContext) _WorkflowExecutionLog_branch(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionLog_branch(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionLog", ec.fieldContext_WorkflowExecutionLog_branch)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12639,11 +12500,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLog_status(_ context.C
 }
 
 func (ec *executionContext) _WorkflowExecutionLog_inputData(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionLog_inputData(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionLog", ec.fieldContext_WorkflowExecutionLog_inputData)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12658,11 +12518,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLog_inputData(_ contex
 }
 
 func (ec *executionContext) _WorkflowExecutionLog_outputData(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionLog_outputData(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionLog", ec.fieldContext_WorkflowExecutionLog_outputData)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12677,11 +12536,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLog_outputData(_ conte
 }
 
 func (ec *executionContext) _WorkflowExecutionLog_errorMessage(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionLog_errorMessage(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionLog", ec.fieldContext_WorkflowExecutionLog_errorMessage)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12710,11 +12568,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLog_durationMs(_ conte
 }
 
 func (ec *executionContext) _WorkflowExecutionLog_executedAt(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionLog_executedAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionLog", ec.fieldContext_WorkflowExecutionLog_executedAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12761,11 +12618,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLog_execution(_ contex
 }
 
 func (ec *executionContext) _WorkflowExecutionLogConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLogConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionLogConnection_edges(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionLogConnection", ec.fieldContext_WorkflowExecutionLogConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12789,11 +12645,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLogConnection_edges(_ 
 }
 
 func (ec *executionContext) _WorkflowExecutionLogConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLogConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionLogConnection_pageInfo(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionLogConnection", ec.fieldContext_WorkflowExecutionLogConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12824,11 +12679,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLogConnection_totalCou
 }
 
 func (ec *executionContext) _WorkflowExecutionLogEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLogEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowExecutionLogEdge_node(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowExecutionLogEdge", ec.fieldContext_WorkflowExecutionLogEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12859,11 +12713,10 @@ func (ec *executionContext) fieldContext_WorkflowExecutionLogEdge_cursor(_ conte
 }
 
 func (ec *executionContext) _WorkflowStats_counts(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowStats_counts(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowStats", ec.fieldContext_WorkflowStats_counts)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12887,11 +12740,10 @@ func (ec *executionContext) fieldContext_WorkflowStats_counts(_ context.Context,
 }
 
 func (ec *executionContext) _WorkflowStats_successRate(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowStats_successRate(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowStats", ec.fieldContext_WorkflowStats_successRate)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12906,11 +12758,10 @@ func (ec *executionContext) fieldContext_WorkflowStats_successRate(_ context.Con
 }
 
 func (ec *executionContext) _WorkflowStats_durationP50Ms(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowStats_durationP50Ms(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowStats", ec.fieldContext_WorkflowStats_durationP50Ms)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12925,11 +12776,10 @@ func (ec *executionContext) fieldContext_WorkflowStats_durationP50Ms(_ context.C
 }
 
 func (ec *executionContext) _WorkflowStats_durationP95Ms(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowStats_durationP95Ms(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowStats", ec.fieldContext_WorkflowStats_durationP95Ms)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12944,11 +12794,10 @@ func (ec *executionContext) fieldContext_WorkflowStats_durationP95Ms(_ context.C
 }
 
 func (ec *executionContext) _WorkflowStats_lastRun(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowStats_lastRun(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowStats", ec.fieldContext_WorkflowStats_lastRun)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -12972,11 +12821,10 @@ func (ec *executionContext) fieldContext_WorkflowStats_lastRun(_ context.Context
 }
 
 func (ec *executionContext) _WorkflowStats_series(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowStats_series(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowStats", ec.fieldContext_WorkflowStats_series)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13000,11 +12848,10 @@ func (ec *executionContext) fieldContext_WorkflowStats_series(_ context.Context,
 }
 
 func (ec *executionContext) _WorkflowStats_steps(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowStats_steps(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowStats", ec.fieldContext_WorkflowStats_steps)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13028,11 +12875,10 @@ func (ec *executionContext) fieldContext_WorkflowStats_steps(_ context.Context, 
 }
 
 func (ec *executionContext) _WorkflowStats_topFailing(ctx context.Context, field graphql.CollectedField, obj *stats.Stats) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowStats_topFailing(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowStats", ec.fieldContext_WorkflowStats_topFailing)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13084,11 +12930,10 @@ func (ec *executionContext) fieldContext_WorkflowThrottle_period(_ context.Conte
 }
 
 func (ec *executionContext) _WorkflowThrottle_key(ctx context.Context, field graphql.CollectedField, obj *spec.Throttle) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowThrottle_key(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowThrottle", ec.fieldContext_WorkflowThrottle_key)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13110,11 +12955,10 @@ func (ec *executionContext) fieldContext_WorkflowVersion_id(_ context.Context, f
 }
 
 func (ec *executionContext) _WorkflowVersion_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowVersion_createdAt(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowVersion", ec.fieldContext_WorkflowVersion_createdAt)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13260,11 +13104,10 @@ func (ec *executionContext) fieldContext_WorkflowVersion_createdBy(_ context.Con
 }
 
 func (ec *executionContext) _WorkflowVersionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersionConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowVersionConnection_edges(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowVersionConnection", ec.fieldContext_WorkflowVersionConnection_edges)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13288,11 +13131,10 @@ func (ec *executionContext) fieldContext_WorkflowVersionConnection_edges(_ conte
 }
 
 func (ec *executionContext) _WorkflowVersionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersionConnection) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowVersionConnection_pageInfo(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowVersionConnection", ec.fieldContext_WorkflowVersionConnection_pageInfo)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -13323,11 +13165,10 @@ func (ec *executionContext) fieldContext_WorkflowVersionConnection_totalCount(_ 
 }
 
 func (ec *executionContext) _WorkflowVersionEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersionEdge) (ret graphql.Marshaler) {
-	fc, err := ec.fieldContext_WorkflowVersionEdge_node(ctx, field)
+	fc, ctx, err := childField(ctx, field, "WorkflowVersionEdge", ec.fieldContext_WorkflowVersionEdge_node)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -29128,7 +28969,7 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	}
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
-	return graphql.WrapContextMarshaler(ctx, res)
+	return wrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOID2ᚕgithubᚗcomᚋgoogleᚋuuidᚐUUIDᚄ(ctx context.Context, v any) ([]uuid.UUID, error) {

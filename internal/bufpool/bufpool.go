@@ -5,6 +5,7 @@ package bufpool
 
 import (
 	"bytes"
+	"context"
 	"sync"
 )
 
@@ -28,4 +29,36 @@ func Put(b *bytes.Buffer) {
 	}
 	b.Reset()
 	pool.Put(b)
+}
+
+// Loans are the buffers lent for one request, given back together once its answer is sent.
+type Loans struct{ bufs []*bytes.Buffer }
+
+type loansKey struct{}
+
+// WithLoans returns a context under which Borrow lends buffers, and the loans to Return once
+// nothing holds their bytes any more.
+func WithLoans(ctx context.Context) (context.Context, *Loans) {
+	l := &Loans{}
+	return context.WithValue(ctx, loansKey{}, l), l
+}
+
+// Borrow lends an empty buffer, to be given back by the Return of ctx's loans; it returns
+// nil when ctx has none (the caller then allocates its own).
+func Borrow(ctx context.Context) *bytes.Buffer {
+	l, _ := ctx.Value(loansKey{}).(*Loans)
+	if l == nil {
+		return nil
+	}
+	b := Get()
+	l.bufs = append(l.bufs, b)
+	return b
+}
+
+// Return gives every lent buffer back; their bytes must not be used afterwards.
+func (l *Loans) Return() {
+	for _, b := range l.bufs {
+		Put(b)
+	}
+	l.bufs = nil
 }

@@ -2,6 +2,7 @@ package bufpool_test
 
 import (
 	"bytes"
+	"context"
 	"testing"
 
 	"github.com/flowline/flowline/internal/bufpool"
@@ -23,6 +24,25 @@ func TestPutDropsHugeBuffers(t *testing.T) {
 	for range 4 {
 		if bufpool.Get() == huge {
 			t.Fatal("a buffer above MaxRetained was kept")
+		}
+	}
+}
+
+func TestBorrowLendsOnlyUnderLoans(t *testing.T) {
+	if b := bufpool.Borrow(context.Background()); b != nil {
+		t.Fatal("a buffer lent without loans to give it back")
+	}
+	ctx, loans := bufpool.WithLoans(context.Background())
+	a, b := bufpool.Borrow(ctx), bufpool.Borrow(ctx)
+	if a == nil || b == nil || a == b {
+		t.Fatalf("two loans gave %p and %p", a, b)
+	}
+	a.WriteString("first answer")
+	loans.Return()
+	loans.Return() // a second Return gives nothing back twice
+	for range 4 {
+		if got := bufpool.Get(); got.Len() != 0 {
+			t.Fatalf("a returned buffer still holds %q", got.String())
 		}
 	}
 }

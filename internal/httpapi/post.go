@@ -13,6 +13,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/flowline/flowline/internal/bufpool"
 	"github.com/flowline/flowline/internal/httpapi/gqlguard"
 )
 
@@ -74,6 +75,10 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		writeResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, rc), opErr))
 		return
 	}
+	// The answer's data is written into a lent buffer (graph's marshalData), given back once
+	// writeResponse has handed it on: the response writer copies what it is given.
+	ctx, loans := bufpool.WithLoans(ctx)
+	defer loans.Return()
 	responses, ctx := exec.DispatchOperation(ctx, rc)
 	writeResponse(w, responses(ctx))
 }

@@ -10,8 +10,11 @@
 //     then.
 //  2. Object output: gqlgen's *FieldSet writes an object through a map of written aliases and
 //     a heap copy of every collected field. graph.object writes the same JSON without them.
-//  3. Lists: gqlgen marshals every element of a list of objects on a goroutine of its own;
-//     graph.marshalSlice marshals them in turn on the caller's goroutine.
+//  3. Lists: gqlgen marshals every element of a list of objects on a goroutine of its own,
+//     each with a field context of its own; graph.marshalSlice marshals them in turn on the
+//     caller's goroutine, with one field context for the list (one per element when the
+//     operation may @defer), and graph.wrapContextMarshaler gives the values marshalled with
+//     their context (floats) their path when they are resolved.
 //  4. Plain scalar fields (a struct field of a Go value type whose marshaller never answers
 //     null: int, string, bool, UUID, enums): gqlgen wraps each in a field context, the field
 //     middleware chain and a panic handler, for a read that cannot fail. They are marshalled
@@ -65,10 +68,12 @@ func fail(err error) {
 }
 
 const (
-	concurrentSlice = "ret := graphql.MarshalSliceConcurrently(ctx, len(v), "
-	sequentialSlice = "ret := marshalSlice(ctx, len(v), "
-	newDeferred     = "\tdeferred := graphql.NewDeferredGroup(ctx)\n"
-	lazyDeferred    = "\tdeferred := lazyDeferredGroup(ctx, fields)\n"
+	concurrentSlice   = "ret := graphql.MarshalSliceConcurrently(ctx, len(v), "
+	sequentialSlice   = "ret := marshalSlice(ctx, len(v), "
+	wrapContext       = "graphql.WrapContextMarshaler(ctx, "
+	pathedWrapContext = "wrapContextMarshaler(ctx, "
+	newDeferred       = "\tdeferred := graphql.NewDeferredGroup(ctx)\n"
+	lazyDeferred      = "\tdeferred := lazyDeferredGroup(ctx, fields)\n"
 	// The end of every object marshaller.
 	returnOut    = "\tif out.Invalids > 0 {\n\t\treturn graphql.Null\n\t}\n\n\tif n := len(deferred.Defers); n > 0 {\n\t\tatomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))\n\t\tec.ProcessDeferredGroup(deferred)\n\t}\n\n\treturn out\n}\n"
 	returnObject = "\tif out.Invalids > 0 {\n\t\treturn graphql.Null\n\t}\n\n\tif n := len(deferred.Defers); n > 0 {\n\t\tatomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))\n\t\tec.ProcessDeferredGroup(deferred)\n\t}\n\n\treturn object{fields: fields, values: out.Values}\n}\n"
@@ -116,6 +121,9 @@ func Rewrite(src string) (string, error) {
 		return "", fmt.Errorf("expected gqlgen's list marshallers (%s): update internal/tools/gqlgenfast", concurrentSlice)
 	}
 	src = strings.ReplaceAll(src, concurrentSlice, sequentialSlice)
+	// The elements of a list share a field context (graph.marshalSlice): a value marshalled
+	// with its context after the element takes its path early.
+	src = strings.ReplaceAll(src, wrapContext, pathedWrapContext)
 
 	var err error
 	if src, err = rewriteState(src); err != nil {
@@ -142,7 +150,7 @@ func Rewrite(src string) (string, error) {
 		}
 		if !valueType(goType) || !neverNull.MatchString(body) {
 			direct++
-			return fmt.Sprintf(directField, object, name, receiver, fieldContext, structField, marshal, structField)
+			return fmt.Sprintf(directField, object, name, receiver, object, fieldContext, structField, marshal, structField)
 		}
 		plain++
 		return fmt.Sprintf("func (ec *executionContext) _%s_%s(ctx context.Context, field graphql.CollectedField, obj %s) (ret graphql.Marshaler) {\n\treturn ec.%s(ctx, field.Selections, obj.%s)\n}\n",
@@ -159,14 +167,15 @@ func Rewrite(src string) (string, error) {
 
 // directField is a struct field's resolver without gqlgen's closures and middlewares (the
 // read cannot fail), keeping its field context and panic recovery; the context carrying the
-// field context is a fieldCtx (graph/fastctx.go), half the size of context.WithValue's.
-// Verbs: object, field, receiver type, field context, struct field, marshaller, struct field.
+// field context is a fieldCtx (graph/fastctx.go), half the size of context.WithValue's, and
+// under a list's shared element both are reused by the next elements (graph.childField).
+// Verbs: object, field, receiver type, object, field context, struct field, marshaller,
+// struct field.
 const directField = `func (ec *executionContext) _%s_%s(ctx context.Context, field graphql.CollectedField, obj %s) (ret graphql.Marshaler) {
-	fc, err := ec.%s(ctx, field)
+	fc, ctx, err := childField(ctx, field, %q, ec.%s)
 	if err != nil {
 		return graphql.Null
 	}
-	ctx = withFieldContext(ctx, new(fieldCtx), fc)
 	defer func() {
 		if r := recover(); r != nil {
 			ec.OperationContext.Error(ctx, ec.OperationContext.Recover(ctx, r))
@@ -185,9 +194,9 @@ const (
 	collectFields  = "graphql.CollectFields(ec.OperationContext, sel, "
 	cachedFields   = "ec.collectFields(sel, "
 	queryData      = "\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\t\t\tresponse.Data = buf.Bytes()\n"
-	fastQueryData  = "\t\t\tresponse.Data = ec.marshalData(data)\n"
+	fastQueryData  = "\t\t\tresponse.Data = ec.marshalData(ctx, data)\n"
 	mutationData   = "\t\t\tvar buf bytes.Buffer\n\t\t\tdata.MarshalGQL(&buf)\n\n\t\t\treturn &graphql.Response{\n\t\t\t\tData: buf.Bytes(),\n\t\t\t}\n"
-	fastMutateData = "\t\t\treturn &graphql.Response{\n\t\t\t\tData: ec.marshalData(data),\n\t\t\t}\n"
+	fastMutateData = "\t\t\treturn &graphql.Response{\n\t\t\t\tData: ec.marshalData(ctx, data),\n\t\t\t}\n"
 )
 
 // fieldArgs is a field context's parse of its arguments.

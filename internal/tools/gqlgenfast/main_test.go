@@ -155,7 +155,7 @@ func TestRewrite(t *testing.T) {
 	}
 	for _, want := range []string{
 		"func (ec *executionContext) _Thing_count(ctx context.Context, field graphql.CollectedField, obj *ent.Thing) (ret graphql.Marshaler) {\n\treturn ec.marshalNInt2int(ctx, field.Selections, obj.Count)\n}\n",
-		"fc, err := ec.fieldContext_Thing_at(ctx, field)", "fc.Result = obj.At\n\treturn ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.At)",
+		"fc, ctx, err := childField(ctx, field, \"Thing\", ec.fieldContext_Thing_at)", "fc.Result = obj.At\n\treturn ec.marshalNTime2timeᚐTime(ctx, field.Selections, obj.At)",
 		lazyDeferred, "\tout := newObject(fields)\n", "\treturn out\n}\n", "ret := marshalSlice(ctx, len(v), 0, false,",
 		fastStruct, cachedFields, fastQueryData, fastMutateData, "ec.fieldArgs(ctx, field, (*executionContext).field_Thing_parts_args)",
 		"\tres := marshalInt(v)\n", "v thing.Status) graphql.Marshaler {\n\treturn marshalEnum(v)\n}\n",

@@ -38,7 +38,8 @@ func TestStepStatementsPostgres(t *testing.T) {
 	stmts := stop()
 
 	// The trigger's statements are not the engine's, nor are the dispatcher's claims (one
-	// claims this execution, others may find nothing) and the reaper's rounds.
+	// claims this execution, others may find nothing), its looks for gated executions and the
+	// reaper's rounds.
 	var engine []string
 	claims := 0
 	for _, s := range stmts {
@@ -46,6 +47,8 @@ func TestStepStatementsPostgres(t *testing.T) {
 		switch {
 		case strings.HasPrefix(q, "WITH claimed AS"):
 			claims++
+		case strings.HasPrefix(q, "SELECT EXISTS (") && strings.Contains(q, "e.flow_gated"):
+			// The dispatcher looking for gated executions (flow control), found none.
 		case strings.HasPrefix(q, `INSERT INTO "workflow_executions"`), strings.Contains(q, "pg_notify"),
 			strings.HasPrefix(q, `UPDATE "workflow_executions" SET "lease_expires_at" = NULL, "status" = $1, "run_at" = $2`):
 		default:

@@ -689,11 +689,11 @@ var (
 				},
 			},
 			{
-				Name:    "workflow_executions_active_client",
+				Name:    "workflow_executions_goal_runs",
 				Unique:  false,
 				Columns: []*schema.Column{WorkflowExecutionsColumns[32]},
 				Annotation: &entsql.IndexAnnotation{
-					Where: "status IN ('PENDING', 'RUNNING')",
+					Where: "status IN ('PENDING', 'RUNNING') AND definition -> 'goal' IS NOT NULL",
 				},
 			},
 			{

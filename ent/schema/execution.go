@@ -138,10 +138,12 @@ func (WorkflowExecution) Indexes() []ent.Index {
 		// proportional to what it deletes, not to the history it keeps.
 		index.Fields("completed_at").StorageKey("workflow_executions_ended_completed_at").
 			Annotations(entsql.IndexWhere("status IN ('COMPLETED', 'FAILED', 'CANCELLED')")),
-		// A client change looks for the client's active runs to end those whose goal it met:
-		// reading only active rows keeps that independent of the client's history.
-		index.Fields("client_id").StorageKey("workflow_executions_active_client").
-			Annotations(entsql.IndexWhere("status IN ('PENDING', 'RUNNING')")),
+		// A client change looks for the client's active runs that have a goal, to end those
+		// whose goal it met: reading only those rows keeps that independent of the client's
+		// history and of its active runs without a goal (a backlog of thousands, say).
+		// events.EndMetGoals's query states this predicate in the same words.
+		index.Fields("client_id").StorageKey("workflow_executions_goal_runs").
+			Annotations(entsql.IndexWhere(GoalRunsPredicate)),
 		// ONE_ACTIVE: one active run per (workflow, client), enforced by the database.
 		index.Fields("workflow_id", "client_id").Unique().StorageKey("workflow_executions_one_active").
 			Annotations(entsql.IndexWhere("one_active AND status IN ('PENDING', 'RUNNING')")),
@@ -160,3 +162,8 @@ func (WorkflowExecution) Annotations() []schema.Annotation {
 
 // Policy of the WorkflowExecution.
 func (WorkflowExecution) Policy() ent.Policy { return authz.ExecutionPolicy() }
+
+// GoalRunsPredicate is the partial index of active runs with a goal: literal values, so that
+// a prepared statement's generic plan proves it too, and words that both PostgreSQL (jsonb)
+// and SQLite (JSON text) read.
+const GoalRunsPredicate = "status IN ('PENDING', 'RUNNING') AND definition -> 'goal' IS NOT NULL"

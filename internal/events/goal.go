@@ -6,10 +6,10 @@ import (
 	"time"
 
 	"entgo.io/ent/dialect/sql"
-	"entgo.io/ent/dialect/sql/sqljson"
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/schema"
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/changes"
 	"github.com/flowline/flowline/internal/database"
@@ -43,11 +43,10 @@ func (r Raiser) EndMetGoals(ctx context.Context, tx *ent.Client, ev Event) error
 	active, err := tx.WorkflowExecution.Query().
 		Where(
 			workflowexecution.ClientID(*ev.ClientID),
-			workflowexecution.StatusIn(workflowexecution.StatusPENDING, workflowexecution.StatusRUNNING),
 			workflowexecution.IDNEQ(self),
-			func(s *sql.Selector) {
-				s.Where(sqljson.HasKey(s.C(workflowexecution.FieldDefinition), sqljson.Path("goal")))
-			},
+			// The partial index's own predicate (schema.GoalRunsPredicate), so that the
+			// database reads that index, whatever the plan.
+			func(s *sql.Selector) { s.Where(sql.ExprP(schema.GoalRunsPredicate)) },
 		).
 		WithWorkflow().
 		All(ctx)

@@ -70,17 +70,29 @@ func (p *Publisher) Run(ctx context.Context) {
 			return
 		case e := <-p.queue:
 			batch = append(batch, e)
-			// Take whatever else is already waiting, up to a batch.
-		more:
-			for len(batch) < batchSize {
-				select {
-				case e := <-p.queue:
-					batch = append(batch, e)
-				default:
-					break more
-				}
-			}
+			p.gather(ctx, &batch)
 			send(ctx)
+		}
+	}
+}
+
+// linger is how long a batch waits for more events after its first: a busy engine commits a
+// step every millisecond or so, and one notification statement for each doubled the
+// database's statements per step; subscribers see their events this much later.
+const linger = 2 * time.Millisecond
+
+// gather adds to batch the events that arrive within linger, up to a batch.
+func (p *Publisher) gather(ctx context.Context, batch *[]Event) {
+	timer := time.NewTimer(linger)
+	defer timer.Stop()
+	for len(*batch) < batchSize {
+		select {
+		case e := <-p.queue:
+			*batch = append(*batch, e)
+		case <-timer.C:
+			return
+		case <-ctx.Done():
+			return
 		}
 	}
 }

@@ -34,34 +34,42 @@ func marshalSlice(ctx context.Context, length int, _ int64, omitPanicHandler boo
 	marshalElement func(ctx context.Context, i int) graphql.Marshaler,
 ) graphql.Array {
 	ret := make(graphql.Array, length)
-	var shared *listElement
-	var elements []listElement
-	if mayDefer(ctx) {
-		elements = make([]listElement, length)
-	} else if length > 0 {
-		shared = new(listElement)
+	if length == 0 {
+		return ret
 	}
-	var childCtx context.Context
+	if mayDefer(ctx) {
+		elements := make([]listElement, length)
+		for i := range length {
+			ret[i] = marshalAt(elements[i].enter(ctx, i, false), i, omitPanicHandler, marshalElement)
+		}
+		return ret
+	}
+	shared := new(listElement)
+	elementCtx := shared.enter(ctx, 0, true)
 	for i := range length {
-		e := shared
-		if e == nil {
-			e = &elements[i]
-		}
-		e.index = i
-		if e != shared || childCtx == nil {
-			e.fc.Index = &e.index
-			childCtx = withFieldContext(ctx, &e.ctx, &e.fc)
-			if e == shared {
-				e.ctx.children = new([]sharedChild) // the elements' struct fields share contexts too
-			}
-		}
-		if omitPanicHandler {
-			ret[i] = marshalElement(childCtx, i)
-			continue
-		}
-		ret[i] = marshalRecovering(childCtx, i, marshalElement)
+		shared.index = i
+		ret[i] = marshalAt(elementCtx, i, omitPanicHandler, marshalElement)
 	}
 	return ret
+}
+
+// enter gives the element its index and returns the context carrying its field context;
+// a shared element's struct fields share their contexts too.
+func (e *listElement) enter(ctx context.Context, i int, shared bool) context.Context {
+	e.index = i
+	e.fc.Index = &e.index
+	if shared {
+		e.ctx.children = new([]sharedChild)
+	}
+	return withFieldContext(ctx, &e.ctx, &e.fc)
+}
+
+// marshalAt marshals element i, recovering from its panic unless panics are left to the caller.
+func marshalAt(ctx context.Context, i int, omitPanicHandler bool, marshalElement func(ctx context.Context, i int) graphql.Marshaler) graphql.Marshaler {
+	if omitPanicHandler {
+		return marshalElement(ctx, i)
+	}
+	return marshalRecovering(ctx, i, marshalElement)
 }
 
 // mayDefer reports whether the operation may defer a fragment: whether its text says @defer

@@ -32,6 +32,7 @@ func Put(b *bytes.Buffer) {
 }
 
 // Loans are the buffers lent for one request, given back together once its answer is sent.
+// A request borrows from one goroutine at a time (its answer is written once, at the end).
 type Loans struct{ bufs []*bytes.Buffer }
 
 type loansKey struct{}

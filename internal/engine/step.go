@@ -45,7 +45,7 @@ func (r *run) runStep(ctx context.Context) error {
 		// Only placeholders read the context, and only those that may show the client read it:
 		// a literal config, or one naming only the workflow or earlier steps, reads no client.
 		var err error
-		if wctx, client, err = r.context(ctx, start, workflow.ReadsClient(prepared)); err != nil {
+		if wctx, client, err = r.readContext(ctx, start, workflow.ReadsClient(prepared)); err != nil {
 			return err
 		}
 	}

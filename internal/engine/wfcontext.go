@@ -19,13 +19,13 @@ import (
 // as it is now (read afresh at every step). A client that no longer exists is left out, so
 // placeholders that need it fail the step instead of rendering empty.
 func (r *run) workflowContext(ctx context.Context, now time.Time) (workflow.Context, error) {
-	wctx, _, err := r.context(ctx, now, true)
+	wctx, _, err := r.readContext(ctx, now, true)
 	return wctx, err
 }
 
-// context is workflowContext that reads the client only when readClient is set, and returns
+// readContext is workflowContext that reads the client only when readClient is set, and returns
 // the client it read (nil when it read none or the client no longer exists).
-func (r *run) context(ctx context.Context, now time.Time, readClient bool) (workflow.Context, *ent.Contact, error) {
+func (r *run) readContext(ctx context.Context, now time.Time, readClient bool) (workflow.Context, *ent.Contact, error) {
 	ev := events.WorkflowEvent(r.def.TriggerType, r.ex.TriggerData)
 	var client *ent.Contact
 	if r.ex.ClientID != nil && readClient {

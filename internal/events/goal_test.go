@@ -1,11 +1,8 @@
 package events_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
-
-	"entgo.io/ent/dialect"
 
 	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/testsupport"
@@ -32,40 +29,9 @@ func TestGoalLookupUsesTheGoalRunsIndex(t *testing.T) {
 		if lookup == nil {
 			t.Fatal("the client change looked for no runs with a goal")
 		}
-		ctx := testsupport.Ctx()
-		tx, err := db.SQL.BeginTx(ctx, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer func() { _ = tx.Rollback() }()
-		explain := "EXPLAIN QUERY PLAN "
-		if db.Dialect == dialect.Postgres {
-			// The test's tables are nearly empty, where reading them whole is cheapest.
-			if _, err := tx.ExecContext(ctx, "SET LOCAL enable_seqscan = off"); err != nil {
-				t.Fatal(err)
-			}
-			explain = "EXPLAIN "
-		}
-		rows, err := tx.QueryContext(ctx, explain+lookup.Query, lookup.Args...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		cols, _ := rows.Columns()
-		var plan strings.Builder
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintln(&plan, vals...)
-		}
-		if !strings.Contains(plan.String(), "workflow_executions_goal_runs") {
-			t.Errorf("the lookup does not read workflow_executions_goal_runs:\n%s\n%s", lookup.Query, plan.String())
+		plan := testsupport.Explain(t, db, lookup.Query, lookup.Args...)
+		if !strings.Contains(plan, "workflow_executions_goal_runs") {
+			t.Errorf("the lookup does not read workflow_executions_goal_runs:\n%s\n%s", lookup.Query, plan)
 		}
 	})
 }

@@ -45,13 +45,18 @@ func benchSetup(b *testing.B, db *testsupport.DB, n int) (*ent.Workflow, []*ent.
 	return wf, clients
 }
 
-// benchEngine runs an engine with the default settings (quiet) until the benchmark ends.
-func benchEngine(b *testing.B, db *testsupport.DB) {
+// benchEngine runs an engine with the default settings (quiet) until the benchmark ends, and
+// returns a channel that receives one value per run the engine ends (up to b.N waiting).
+func benchEngine(b *testing.B, db *testsupport.DB) <-chan struct{} {
 	cfg := engine.Config{Logger: slog.New(slog.DiscardHandler)}
 	if db.Dialect == dialect.SQLite {
 		cfg.PollInterval = 100 * time.Millisecond // SQLite has no notifications: workers poll
 	}
-	startEngine(b, db, cfg)
+	eng := engine.New(db.DB, cfg)
+	ended := make(chan struct{}, b.N)
+	eng.SignalEnded(ended)
+	runEngine(b, eng)
+	return ended
 }
 
 // trigger creates one PENDING execution of wf for c and commits it.
@@ -103,8 +108,8 @@ func engineThroughput(b *testing.B, d string, live bool) {
 	b.ResetTimer()
 	cpu0 := processCPU(b)
 	start := time.Now()
-	benchEngine(b, db)
-	waitCompleted(b, db, b.N)
+	waitEnded(b, benchEngine(b, db), b.N)
+	requireCompleted(b, db, b.N)
 	// The drain ends at the last completion, not at the poll that saw it.
 	last := db.Client.WorkflowExecution.Query().Order(ent.Desc(workflowexecution.FieldCompletedAt)).
 		Where(workflowexecution.CompletedAtNotNil()).FirstX(ctx)
@@ -138,7 +143,7 @@ func BenchmarkTriggerLatency(b *testing.B) {
 			db := testsupport.Open(b, d)
 			ctx := testsupport.Ctx()
 			wf, clients := benchSetup(b, db, b.N)
-			benchEngine(b, db)
+			ended := benchEngine(b, db)
 			if db.Dialect == dialect.Postgres {
 				// Measure notified claims, not the first poll: wait for the listener's session.
 				waitUntil(b, "the engine listening", func() bool { return listenerPID(b, db) != 0 })
@@ -147,17 +152,12 @@ func BenchmarkTriggerLatency(b *testing.B) {
 			b.ResetTimer()
 			for i := range b.N {
 				ex := benchTrigger(b, db, wf, clients[i], fmt.Sprintf("lat-%d", i))
-				for {
-					got := db.Client.WorkflowExecution.GetX(ctx, ex.ID)
-					if got.Status == workflowexecution.StatusCOMPLETED {
-						latencies = append(latencies, got.CompletedAt.Sub(got.CreatedAt))
-						break
-					}
-					if got.Status == workflowexecution.StatusFAILED {
-						b.Fatalf("execution failed: %s", *got.ErrorMessage)
-					}
-					time.Sleep(time.Millisecond)
+				waitEnded(b, ended, 1)
+				got := db.Client.WorkflowExecution.GetX(ctx, ex.ID)
+				if got.Status != workflowexecution.StatusCOMPLETED {
+					b.Fatalf("execution ended %s: %v", got.Status, got.ErrorMessage)
 				}
+				latencies = append(latencies, got.CompletedAt.Sub(got.CreatedAt))
 			}
 			b.StopTimer()
 			slices.Sort(latencies)
@@ -170,15 +170,24 @@ func BenchmarkTriggerLatency(b *testing.B) {
 	}
 }
 
-// waitCompleted returns once n executions are COMPLETED. Benchmarks time the engine's drain
-// with it: it polls (a benchmark waits for something to happen, it never proves that
-// something did not).
-func waitCompleted(b *testing.B, db *testsupport.DB, n int) {
+// waitEnded returns once the engine has ended n more runs (ended is benchEngine's).
+func waitEnded(b *testing.B, ended <-chan struct{}, n int) {
+	b.Helper()
+	timeout := time.After(10 * time.Minute)
+	for i := range n {
+		select {
+		case <-ended:
+		case <-timeout:
+			b.Fatalf("the engine ended %d of %d runs in 10 minutes", i, n)
+		}
+	}
+}
+
+// requireCompleted fails the benchmark unless n executions are COMPLETED.
+func requireCompleted(b *testing.B, db *testsupport.DB, n int) {
 	b.Helper()
 	done := workflowexecution.StatusEQ(workflowexecution.StatusCOMPLETED)
-	for db.Client.WorkflowExecution.Query().Where(done).CountX(testsupport.Ctx()) < n {
-		// Each poll counts the backlog: often enough to end soon after the drain, seldom
-		// enough to leave the database's CPU to the engine (the rate is read from the rows).
-		time.Sleep(50 * time.Millisecond)
+	if got := db.Client.WorkflowExecution.Query().Where(done).CountX(testsupport.Ctx()); got != n {
+		b.Fatalf("%d executions COMPLETED, want %d", got, n)
 	}
 }

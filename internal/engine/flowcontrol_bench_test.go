@@ -39,8 +39,8 @@ func BenchmarkFlowControl(b *testing.B) {
 				}
 				triggered := time.Since(start)
 				start = time.Now()
-				benchEngine(b, db)
-				waitCompleted(b, db, b.N)
+				waitEnded(b, benchEngine(b, db), b.N)
+				requireCompleted(b, db, b.N)
 				ran := time.Since(start)
 				b.StopTimer()
 				b.ReportMetric(float64(b.N)/triggered.Seconds(), "triggers/s")

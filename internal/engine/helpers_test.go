@@ -37,7 +37,12 @@ func testConfig(t testing.TB) engine.Config {
 // stop function that waits for it.
 func startEngine(t testing.TB, db *testsupport.DB, cfg engine.Config) (stop func()) {
 	t.Helper()
-	eng := engine.New(db.DB, cfg)
+	return runEngine(t, engine.New(db.DB, cfg))
+}
+
+// runEngine runs eng until the test ends or stop is called.
+func runEngine(t testing.TB, eng *engine.Engine) (stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() {

@@ -74,6 +74,9 @@ func (e *Engine) execute(stop, work context.Context, c claimed) {
 	if err == nil {
 		err = r.drive(stop, ctx)
 	}
+	if err == nil && r.done && e.ended != nil {
+		e.ended()
+	}
 	switch {
 	case err == nil:
 	case errors.Is(err, errLeaseLost) || lost.Load():

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/testsupport"
 	"github.com/flowline/flowline/internal/workflow/spec"
 )
@@ -80,11 +79,7 @@ func runQueued(b *testing.B, db *testsupport.DB) time.Duration {
 	b.Helper()
 	b.ResetTimer()
 	start := time.Now()
-	benchEngine(b, db)
-	done := workflowexecution.StatusIn(workflowexecution.StatusCOMPLETED, workflowexecution.StatusFAILED)
-	for db.Client.WorkflowExecution.Query().Where(done).CountX(testsupport.Ctx()) < b.N {
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitEnded(b, benchEngine(b, db), b.N)
 	elapsed := time.Since(start)
 	b.StopTimer()
 	return elapsed

@@ -184,21 +184,17 @@ func taskAssignee(ctx context.Context, env action.Env, s action.Step, configured
 	if configured != "" {
 		return findUser(ctx, env, configured)
 	}
-	if s.Client != nil {
-		// The step's placeholders read the client a moment ago: no second read.
-		if s.Client.OwnerID != nil {
-			return *s.Client.OwnerID, nil
-		}
-		return s.CreatorID, nil
-	}
-	if s.ClientID != nil {
-		c, err := env.Tx.Contact.Query().Where(contact.ID(*s.ClientID)).Only(ctx)
-		if err != nil && !ent.IsNotFound(err) {
+	// The client's owner, else the workflow's creator. The step's placeholders may have read
+	// the client a moment ago (s.Client): then it is not read again.
+	c := s.Client
+	if c == nil && s.ClientID != nil {
+		var err error
+		if c, err = env.Tx.Contact.Query().Where(contact.ID(*s.ClientID)).Only(ctx); err != nil && !ent.IsNotFound(err) {
 			return uuid.Nil, fmt.Errorf("read client %s: %w", *s.ClientID, err)
 		}
-		if c != nil && c.OwnerID != nil {
-			return *c.OwnerID, nil
-		}
+	}
+	if c != nil && c.OwnerID != nil {
+		return *c.OwnerID, nil
 	}
 	return s.CreatorID, nil
 }

@@ -77,6 +77,7 @@ func edgesInOneSlice() *gen.Template {
 		{"\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}", "\tpager.skipCursors = !edgesCursorSelected(ctx)\n\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}"},
 		{`{{- range $field := list "edges" "node" "pageInfo" "totalCount" }}`, `{{- range $field := list "cursor" "edges" "node" "pageInfo" "totalCount" }}`},
 		{"func hasCollectedField(", edgesCursorSelected + "func hasCollectedField("},
+		{collectedFieldByAlias, collectedFieldByName},
 	} {
 		if strings.Count(text, r.old) != 1 {
 			log.Fatalf("%s: expected one %q; update edgesInOneSlice in ent/entc.go", path, r.old)
@@ -124,6 +125,57 @@ func edgesCursorSelected(ctx context.Context) bool {
 	return false
 }
 
+`
+
+// collectedFieldByAlias is entgql's collectedField, which finds each field of the path by its
+// alias only: a connection's "e: edges" was taken for no edges (an empty page) and its
+// "n: totalCount" for no count (the page's size answered as the total).
+const collectedFieldByAlias = `walk:
+	for _, name := range path {
+		for _, f := range graphql.CollectFields(oc, field.Selections, nil) {
+			if f.Alias == name {
+				field = f
+				continue walk
+			}
+		}
+		return nil
+	}
+	return &field
+}
+`
+
+// collectedFieldByName finds the fields of the path by alias, and a connection's edges,
+// node, pageInfo and totalCount also by name: under any aliases, their selections merged.
+const collectedFieldByName = `	for _, name := range path {
+		var found *graphql.CollectedField
+		for _, f := range graphql.CollectFields(oc, field.Selections, nil) {
+			if f.Alias != name && (f.Name != name || !isConnectionField(name)) {
+				continue
+			}
+			if found == nil {
+				found = &f
+				continue
+			}
+			// The full slice expression makes append copy, leaving the query's own selections be.
+			found.Selections = append(found.Selections[:len(found.Selections):len(found.Selections)], f.Selections...)
+		}
+		if found == nil {
+			return nil
+		}
+		field = *found
+	}
+	return &field
+}
+
+// isConnectionField reports whether name is a field of a connection or of its edges, which
+// the collection finds by name as well as by alias.
+func isConnectionField(name string) bool {
+	switch name {
+	case edgesField, nodeField, pageInfoField, totalCountField:
+		return true
+	}
+	return false
+}
 `
 
 // edgesWithoutCursors is entgql's edge template (the resolvers of nested connections) telling
@@ -230,19 +282,24 @@ func moduleTemplate(module, name string) (path, text string) {
 // with them), costing about N index rows per parent however many children it has.
 const lateralPage = `{{- if and $e.O2M $e.Ref $e.Ref.Field (not $e.Ref.Field.Nillable) }}
 if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
+	// Only pageInfo tells whether a parent has a next page: without it, no probe child.
+	probe := 1
+	if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
+		limit, probe = limit-1, 0
+	}
 	var parents []driver.Value
 	query.modifiers = append(query.modifiers, nestedpage.Lateral({{ $node.Package }}.Table, {{ $node.Package }}.{{ $node.ID.Constant }}, {{ $fk }}, limit, &parents, pager.orderExpr(query)))
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce({{ $e.Type.Package }}.{{ $e.Ref.Field.Constant }})
 	}
-	// Each parent's page reads one child more than it shows (the probe for its next page):
+	// Each parent's page may read one child more than it shows (the probe for its next page):
 	// the children's own nested pages are read for the shown ones only. A parent's children
 	// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
 	query.pageShown = func(children []*{{ $e.Type.Name }}) []*{{ $e.Type.Name }} {
 		seen := make(map[{{ $node.ID.Type }}]int, len(parents))
 		shown := make([]*{{ $e.Type.Name }}, 0, len(children))
 		for _, c := range children {
-			if seen[c.{{ $e.Ref.Field.StructField }}]++; seen[c.{{ $e.Ref.Field.StructField }}] < limit {
+			if seen[c.{{ $e.Ref.Field.StructField }}]++; seen[c.{{ $e.Ref.Field.StructField }}] <= limit-probe {
 				shown = append(shown, c)
 			}
 		}

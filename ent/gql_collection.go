@@ -551,19 +551,24 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					pager.applyOrder(query.Limit(limit))
 				} else {
 					if _q.driver.Dialect() == dialect.Postgres {
+						// Only pageInfo tells whether a parent has a next page: without it, no probe child.
+						probe := 1
+						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
+							limit, probe = limit-1, 0
+						}
 						var parents []driver.Value
 						query.modifiers = append(query.modifiers, nestedpage.Lateral(contact.Table, contact.FieldID, contact.DocumentsColumn, limit, &parents, pager.orderExpr(query)))
 						if len(query.ctx.Fields) > 0 {
 							query.ctx.AppendFieldOnce(document.FieldClientID)
 						}
-						// Each parent's page reads one child more than it shows (the probe for its next page):
+						// Each parent's page may read one child more than it shows (the probe for its next page):
 						// the children's own nested pages are read for the shown ones only. A parent's children
 						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
 						query.pageShown = func(children []*Document) []*Document {
 							seen := make(map[uuid.UUID]int, len(parents))
 							shown := make([]*Document, 0, len(children))
 							for _, c := range children {
-								if seen[c.ClientID]++; seen[c.ClientID] < limit {
+								if seen[c.ClientID]++; seen[c.ClientID] <= limit-probe {
 									shown = append(shown, c)
 								}
 							}
@@ -700,19 +705,24 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 					pager.applyOrder(query.Limit(limit))
 				} else {
 					if _q.driver.Dialect() == dialect.Postgres {
+						// Only pageInfo tells whether a parent has a next page: without it, no probe child.
+						probe := 1
+						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
+							limit, probe = limit-1, 0
+						}
 						var parents []driver.Value
 						query.modifiers = append(query.modifiers, nestedpage.Lateral(contact.Table, contact.FieldID, contact.ActivitiesColumn, limit, &parents, pager.orderExpr(query)))
 						if len(query.ctx.Fields) > 0 {
 							query.ctx.AppendFieldOnce(activity.FieldClientID)
 						}
-						// Each parent's page reads one child more than it shows (the probe for its next page):
+						// Each parent's page may read one child more than it shows (the probe for its next page):
 						// the children's own nested pages are read for the shown ones only. A parent's children
 						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
 						query.pageShown = func(children []*Activity) []*Activity {
 							seen := make(map[uuid.UUID]int, len(parents))
 							shown := make([]*Activity, 0, len(children))
 							for _, c := range children {
-								if seen[c.ClientID]++; seen[c.ClientID] < limit {
+								if seen[c.ClientID]++; seen[c.ClientID] <= limit-probe {
 									shown = append(shown, c)
 								}
 							}
@@ -1660,19 +1670,24 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 					pager.applyOrder(query.Limit(limit))
 				} else {
 					if _q.driver.Dialect() == dialect.Postgres {
+						// Only pageInfo tells whether a parent has a next page: without it, no probe child.
+						probe := 1
+						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
+							limit, probe = limit-1, 0
+						}
 						var parents []driver.Value
 						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflow.Table, workflow.FieldID, workflow.ExecutionsColumn, limit, &parents, pager.orderExpr(query)))
 						if len(query.ctx.Fields) > 0 {
 							query.ctx.AppendFieldOnce(workflowexecution.FieldWorkflowID)
 						}
-						// Each parent's page reads one child more than it shows (the probe for its next page):
+						// Each parent's page may read one child more than it shows (the probe for its next page):
 						// the children's own nested pages are read for the shown ones only. A parent's children
 						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
 						query.pageShown = func(children []*WorkflowExecution) []*WorkflowExecution {
 							seen := make(map[uuid.UUID]int, len(parents))
 							shown := make([]*WorkflowExecution, 0, len(children))
 							for _, c := range children {
-								if seen[c.WorkflowID]++; seen[c.WorkflowID] < limit {
+								if seen[c.WorkflowID]++; seen[c.WorkflowID] <= limit-probe {
 									shown = append(shown, c)
 								}
 							}
@@ -1809,19 +1824,24 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 					pager.applyOrder(query.Limit(limit))
 				} else {
 					if _q.driver.Dialect() == dialect.Postgres {
+						// Only pageInfo tells whether a parent has a next page: without it, no probe child.
+						probe := 1
+						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
+							limit, probe = limit-1, 0
+						}
 						var parents []driver.Value
 						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflow.Table, workflow.FieldID, workflow.VersionsColumn, limit, &parents, pager.orderExpr(query)))
 						if len(query.ctx.Fields) > 0 {
 							query.ctx.AppendFieldOnce(workflowversion.FieldWorkflowID)
 						}
-						// Each parent's page reads one child more than it shows (the probe for its next page):
+						// Each parent's page may read one child more than it shows (the probe for its next page):
 						// the children's own nested pages are read for the shown ones only. A parent's children
 						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
 						query.pageShown = func(children []*WorkflowVersion) []*WorkflowVersion {
 							seen := make(map[uuid.UUID]int, len(parents))
 							shown := make([]*WorkflowVersion, 0, len(children))
 							for _, c := range children {
-								if seen[c.WorkflowID]++; seen[c.WorkflowID] < limit {
+								if seen[c.WorkflowID]++; seen[c.WorkflowID] <= limit-probe {
 									shown = append(shown, c)
 								}
 							}
@@ -2173,19 +2193,24 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 					pager.applyOrder(query.Limit(limit))
 				} else {
 					if _q.driver.Dialect() == dialect.Postgres {
+						// Only pageInfo tells whether a parent has a next page: without it, no probe child.
+						probe := 1
+						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
+							limit, probe = limit-1, 0
+						}
 						var parents []driver.Value
 						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflowexecution.Table, workflowexecution.FieldID, workflowexecution.LogsColumn, limit, &parents, pager.orderExpr(query)))
 						if len(query.ctx.Fields) > 0 {
 							query.ctx.AppendFieldOnce(workflowexecutionlog.FieldExecutionID)
 						}
-						// Each parent's page reads one child more than it shows (the probe for its next page):
+						// Each parent's page may read one child more than it shows (the probe for its next page):
 						// the children's own nested pages are read for the shown ones only. A parent's children
 						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
 						query.pageShown = func(children []*WorkflowExecutionLog) []*WorkflowExecutionLog {
 							seen := make(map[uuid.UUID]int, len(parents))
 							shown := make([]*WorkflowExecutionLog, 0, len(children))
 							for _, c := range children {
-								if seen[c.ExecutionID]++; seen[c.ExecutionID] < limit {
+								if seen[c.ExecutionID]++; seen[c.ExecutionID] <= limit-probe {
 									shown = append(shown, c)
 								}
 							}

@@ -72,17 +72,35 @@ func collectedField(ctx context.Context, path ...string) *graphql.CollectedField
 	}
 	field := fc.Field
 	oc := graphql.GetOperationContext(ctx)
-walk:
 	for _, name := range path {
+		var found *graphql.CollectedField
 		for _, f := range graphql.CollectFields(oc, field.Selections, nil) {
-			if f.Alias == name {
-				field = f
-				continue walk
+			if f.Alias != name && (f.Name != name || !isConnectionField(name)) {
+				continue
 			}
+			if found == nil {
+				found = &f
+				continue
+			}
+			// The full slice expression makes append copy, leaving the query's own selections be.
+			found.Selections = append(found.Selections[:len(found.Selections):len(found.Selections)], f.Selections...)
 		}
-		return nil
+		if found == nil {
+			return nil
+		}
+		field = *found
 	}
 	return &field
+}
+
+// isConnectionField reports whether name is a field of a connection or of its edges, which
+// the collection finds by name as well as by alias.
+func isConnectionField(name string) bool {
+	switch name {
+	case edgesField, nodeField, pageInfoField, totalCountField:
+		return true
+	}
+	return false
 }
 
 // edgesCursorSelected reports whether an edges field of the connection in ctx selects its

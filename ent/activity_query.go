@@ -32,6 +32,7 @@ type ActivityQuery struct {
 	loadTotal  []func(context.Context, []*Activity) error
 	modifiers  []func(*sql.Selector)
 	pageShown  func([]*Activity) []*Activity
+	sizeHint   int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -383,7 +384,7 @@ func (_q *ActivityQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *ActivityQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Activity, error) {
 	var (
-		nodes       = []*Activity{}
+		nodes       = make([]*Activity, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [1]bool{
 			_q.withClient != nil,

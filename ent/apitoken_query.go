@@ -32,6 +32,7 @@ type APITokenQuery struct {
 	loadTotal  []func(context.Context, []*APIToken) error
 	modifiers  []func(*sql.Selector)
 	pageShown  func([]*APIToken) []*APIToken
+	sizeHint   int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -383,7 +384,7 @@ func (_q *APITokenQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *APITokenQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*APIToken, error) {
 	var (
-		nodes       = []*APIToken{}
+		nodes       = make([]*APIToken, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [1]bool{
 			_q.withUser != nil,

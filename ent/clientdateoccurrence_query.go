@@ -34,6 +34,7 @@ type ClientDateOccurrenceQuery struct {
 	loadTotal    []func(context.Context, []*ClientDateOccurrence) error
 	modifiers    []func(*sql.Selector)
 	pageShown    func([]*ClientDateOccurrence) []*ClientDateOccurrence
+	sizeHint     int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -419,7 +420,7 @@ func (_q *ClientDateOccurrenceQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *ClientDateOccurrenceQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*ClientDateOccurrence, error) {
 	var (
-		nodes       = []*ClientDateOccurrence{}
+		nodes       = make([]*ClientDateOccurrence, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [2]bool{
 			_q.withWorkflow != nil,

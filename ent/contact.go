@@ -13,6 +13,8 @@ import (
 	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/namededges"
 )
 
 // Contact is the model entity for the Contact schema.
@@ -68,13 +70,13 @@ type ContactEdges struct {
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
-	namedExecutions      map[string][]*WorkflowExecution
-	namedTasks           map[string][]*Task
-	namedDocuments       map[string][]*Document
-	namedActivities      map[string][]*Activity
-	namedEnrollments     map[string][]*WorkflowEnrollment
-	namedEnrollmentSkips map[string][]*EnrollmentSkip
-	namedDateOccurrences map[string][]*ClientDateOccurrence
+	namedExecutions      namededges.Pages[WorkflowExecution]
+	namedTasks           namededges.Pages[Task]
+	namedDocuments       namededges.Pages[Document]
+	namedActivities      namededges.Pages[Activity]
+	namedEnrollments     namededges.Pages[WorkflowEnrollment]
+	namedEnrollmentSkips namededges.Pages[EnrollmentSkip]
+	namedDateOccurrences namededges.Pages[ClientDateOccurrence]
 }
 
 // OwnerOrErr returns the Owner value or an error if the edge
@@ -360,10 +362,7 @@ func (_m *Contact) String() string {
 // NamedExecutions returns the Executions named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Contact) NamedExecutions(name string) ([]*WorkflowExecution, error) {
-	if _m.Edges.namedExecutions == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedExecutions[name]
+	nodes, ok := _m.Edges.namedExecutions.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -371,23 +370,13 @@ func (_m *Contact) NamedExecutions(name string) ([]*WorkflowExecution, error) {
 }
 
 func (_m *Contact) appendNamedExecutions(name string, edges ...*WorkflowExecution) {
-	if _m.Edges.namedExecutions == nil {
-		_m.Edges.namedExecutions = make(map[string][]*WorkflowExecution)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedExecutions[name] = []*WorkflowExecution{}
-	} else {
-		_m.Edges.namedExecutions[name] = append(_m.Edges.namedExecutions[name], edges...)
-	}
+	_m.Edges.namedExecutions.Append(name, edges...)
 }
 
 // NamedTasks returns the Tasks named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Contact) NamedTasks(name string) ([]*Task, error) {
-	if _m.Edges.namedTasks == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedTasks[name]
+	nodes, ok := _m.Edges.namedTasks.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -395,23 +384,13 @@ func (_m *Contact) NamedTasks(name string) ([]*Task, error) {
 }
 
 func (_m *Contact) appendNamedTasks(name string, edges ...*Task) {
-	if _m.Edges.namedTasks == nil {
-		_m.Edges.namedTasks = make(map[string][]*Task)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedTasks[name] = []*Task{}
-	} else {
-		_m.Edges.namedTasks[name] = append(_m.Edges.namedTasks[name], edges...)
-	}
+	_m.Edges.namedTasks.Append(name, edges...)
 }
 
 // NamedDocuments returns the Documents named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Contact) NamedDocuments(name string) ([]*Document, error) {
-	if _m.Edges.namedDocuments == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedDocuments[name]
+	nodes, ok := _m.Edges.namedDocuments.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -419,23 +398,13 @@ func (_m *Contact) NamedDocuments(name string) ([]*Document, error) {
 }
 
 func (_m *Contact) appendNamedDocuments(name string, edges ...*Document) {
-	if _m.Edges.namedDocuments == nil {
-		_m.Edges.namedDocuments = make(map[string][]*Document)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedDocuments[name] = []*Document{}
-	} else {
-		_m.Edges.namedDocuments[name] = append(_m.Edges.namedDocuments[name], edges...)
-	}
+	_m.Edges.namedDocuments.Append(name, edges...)
 }
 
 // NamedActivities returns the Activities named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Contact) NamedActivities(name string) ([]*Activity, error) {
-	if _m.Edges.namedActivities == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedActivities[name]
+	nodes, ok := _m.Edges.namedActivities.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -443,23 +412,13 @@ func (_m *Contact) NamedActivities(name string) ([]*Activity, error) {
 }
 
 func (_m *Contact) appendNamedActivities(name string, edges ...*Activity) {
-	if _m.Edges.namedActivities == nil {
-		_m.Edges.namedActivities = make(map[string][]*Activity)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedActivities[name] = []*Activity{}
-	} else {
-		_m.Edges.namedActivities[name] = append(_m.Edges.namedActivities[name], edges...)
-	}
+	_m.Edges.namedActivities.Append(name, edges...)
 }
 
 // NamedEnrollments returns the Enrollments named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Contact) NamedEnrollments(name string) ([]*WorkflowEnrollment, error) {
-	if _m.Edges.namedEnrollments == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedEnrollments[name]
+	nodes, ok := _m.Edges.namedEnrollments.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -467,23 +426,13 @@ func (_m *Contact) NamedEnrollments(name string) ([]*WorkflowEnrollment, error) 
 }
 
 func (_m *Contact) appendNamedEnrollments(name string, edges ...*WorkflowEnrollment) {
-	if _m.Edges.namedEnrollments == nil {
-		_m.Edges.namedEnrollments = make(map[string][]*WorkflowEnrollment)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedEnrollments[name] = []*WorkflowEnrollment{}
-	} else {
-		_m.Edges.namedEnrollments[name] = append(_m.Edges.namedEnrollments[name], edges...)
-	}
+	_m.Edges.namedEnrollments.Append(name, edges...)
 }
 
 // NamedEnrollmentSkips returns the EnrollmentSkips named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Contact) NamedEnrollmentSkips(name string) ([]*EnrollmentSkip, error) {
-	if _m.Edges.namedEnrollmentSkips == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedEnrollmentSkips[name]
+	nodes, ok := _m.Edges.namedEnrollmentSkips.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -491,23 +440,13 @@ func (_m *Contact) NamedEnrollmentSkips(name string) ([]*EnrollmentSkip, error) 
 }
 
 func (_m *Contact) appendNamedEnrollmentSkips(name string, edges ...*EnrollmentSkip) {
-	if _m.Edges.namedEnrollmentSkips == nil {
-		_m.Edges.namedEnrollmentSkips = make(map[string][]*EnrollmentSkip)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedEnrollmentSkips[name] = []*EnrollmentSkip{}
-	} else {
-		_m.Edges.namedEnrollmentSkips[name] = append(_m.Edges.namedEnrollmentSkips[name], edges...)
-	}
+	_m.Edges.namedEnrollmentSkips.Append(name, edges...)
 }
 
 // NamedDateOccurrences returns the DateOccurrences named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Contact) NamedDateOccurrences(name string) ([]*ClientDateOccurrence, error) {
-	if _m.Edges.namedDateOccurrences == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedDateOccurrences[name]
+	nodes, ok := _m.Edges.namedDateOccurrences.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -515,14 +454,7 @@ func (_m *Contact) NamedDateOccurrences(name string) ([]*ClientDateOccurrence, e
 }
 
 func (_m *Contact) appendNamedDateOccurrences(name string, edges ...*ClientDateOccurrence) {
-	if _m.Edges.namedDateOccurrences == nil {
-		_m.Edges.namedDateOccurrences = make(map[string][]*ClientDateOccurrence)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedDateOccurrences[name] = []*ClientDateOccurrence{}
-	} else {
-		_m.Edges.namedDateOccurrences[name] = append(_m.Edges.namedDateOccurrences[name], edges...)
-	}
+	_m.Edges.namedDateOccurrences.Append(name, edges...)
 }
 
 // Contacts is a parsable slice of Contact.

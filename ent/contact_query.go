@@ -54,6 +54,7 @@ type ContactQuery struct {
 	withNamedEnrollmentSkips map[string]*EnrollmentSkipQuery
 	withNamedDateOccurrences map[string]*ClientDateOccurrenceQuery
 	pageShown                func([]*Contact) []*Contact
+	sizeHint                 int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -643,7 +644,7 @@ func (_q *ContactQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *ContactQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Contact, error) {
 	var (
-		nodes       = []*Contact{}
+		nodes       = make([]*Contact, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [8]bool{
 			_q.withOwner != nil,

@@ -30,6 +30,7 @@ type CustomFieldQuery struct {
 	loadTotal  []func(context.Context, []*CustomField) error
 	modifiers  []func(*sql.Selector)
 	pageShown  func([]*CustomField) []*CustomField
+	sizeHint   int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -347,7 +348,7 @@ func (_q *CustomFieldQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *CustomFieldQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*CustomField, error) {
 	var (
-		nodes = []*CustomField{}
+		nodes = make([]*CustomField, 0, _q.sizeHint)
 		_spec = _q.querySpec()
 	)
 	_targets := rowscan.Reuse(func(columns []string) ([]any, error) {

@@ -32,6 +32,7 @@ type DocumentQuery struct {
 	loadTotal  []func(context.Context, []*Document) error
 	modifiers  []func(*sql.Selector)
 	pageShown  func([]*Document) []*Document
+	sizeHint   int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -383,7 +384,7 @@ func (_q *DocumentQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *DocumentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Document, error) {
 	var (
-		nodes       = []*Document{}
+		nodes       = make([]*Document, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [1]bool{
 			_q.withClient != nil,

@@ -30,6 +30,7 @@ type EmailQuery struct {
 	loadTotal  []func(context.Context, []*Email) error
 	modifiers  []func(*sql.Selector)
 	pageShown  func([]*Email) []*Email
+	sizeHint   int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -347,7 +348,7 @@ func (_q *EmailQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *EmailQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Email, error) {
 	var (
-		nodes = []*Email{}
+		nodes = make([]*Email, 0, _q.sizeHint)
 		_spec = _q.querySpec()
 	)
 	_targets := rowscan.Reuse(func(columns []string) ([]any, error) {

@@ -34,6 +34,7 @@ type EnrollmentSkipQuery struct {
 	loadTotal    []func(context.Context, []*EnrollmentSkip) error
 	modifiers    []func(*sql.Selector)
 	pageShown    func([]*EnrollmentSkip) []*EnrollmentSkip
+	sizeHint     int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -419,7 +420,7 @@ func (_q *EnrollmentSkipQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *EnrollmentSkipQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*EnrollmentSkip, error) {
 	var (
-		nodes       = []*EnrollmentSkip{}
+		nodes       = make([]*EnrollmentSkip, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [2]bool{
 			_q.withWorkflow != nil,

@@ -53,7 +53,7 @@ func main() {
 // templates are entgql's templates with the field collection reading nested pages through
 // internal/nestedpage on PostgreSQL (see lateralCollection).
 func templates() []*gen.Template {
-	out := []*gen.Template{lateralCollection(), edgesInOneSlice(), reusedScanTargets(), edgesWithoutCursors()}
+	out := []*gen.Template{lateralCollection(), edgesInOneSlice(), reusedScanTargets(), edgesWithoutCursors(), namedEdgePages()}
 	for _, t := range entgql.AllTemplates {
 		if t != entgql.CollectionTemplate && t != entgql.PaginationTemplate && t != entgql.EdgeTemplate {
 			out = append(out, t)
@@ -193,11 +193,16 @@ func edgesWithoutCursors() *gen.Template {
 
 // edgesBuild builds a connection's edges in one slice; with several order fields, their
 // cursors' values are appended to one slice sized for them all. When the edges' cursors are
-// not selected (pager.skipCursors), only the first and last edges get one, for pageInfo.
+// not selected (pager.skipCursors), only the first and last edges get one, for pageInfo,
+// and the slice is sized for those two.
 const edgesBuild = `	c.Edges = make([]*{{ $edge }}, len(nodes))
 	edges := make([]{{ $edge }}, len(nodes))
 	{{- if $multiOrder }}
-	values := make([]any, 0, len(nodes)*len(pager.order))
+	cursors := len(nodes)
+	if pager.skipCursors {
+		cursors = min(cursors, 2)
+	}
+	values := make([]any, 0, cursors*len(pager.order))
 	{{- end }}
 	for i := range nodes {
 		node := nodeAt(i)
@@ -247,6 +252,7 @@ func reusedScanTargets() *gen.Template {
 		{"\t\treturn node.assignValues(columns, values)\n\t}\n", "\t\treturn node.assignValues(columns, _targets.Values(values))\n\t}\n"},
 		{"\t\tnode := &{{ $.Name }}{config: {{ $receiver }}.config}\n", "\t\tnode := _nodes.Next()\n\t\tnode.config = {{ $receiver }}.config\n"},
 		{"\t_spec.Assign = func(columns []string, values []any) error {\n", "\tvar _nodes rowscan.Block[{{ $.Name }}]\n\t_spec.Assign = func(columns []string, values []any) error {\n"},
+		{"\t\tnodes = []*{{ $.Name }}{}\n", "\t\tnodes = make([]*{{ $.Name }}, 0, {{ $receiver }}.sizeHint)\n"},
 	} {
 		if strings.Count(text, r.old) != 1 {
 			log.Fatalf("%s: expected one %q; update reusedScanTargets in ent/entc.go", path, r.old)
@@ -321,6 +327,8 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 			parents[i] = n.ID
 			byID[n.ID] = i
 		}
+		// At most a page's worth of pointers ahead: parents with few children do not fill it.
+		query.sizeHint = min(limit*len(nodes), 4096)
 		children, err := query.All(ctx)
 		if err != nil {
 			return err
@@ -337,7 +345,8 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 		}
 		pages := make([]*{{ $e.Type.Name }}, len(children))
 		for i, n := range nodes {
-			n.Edges.named{{ $e.StructField }}[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+			n.Edges.named{{ $e.StructField }}.Set(alias, pages[:0:counts[i]])
+			pages = pages[counts[i]:]
 		}
 		for _, c := range children {
 			nodes[byID[c.{{ $e.Ref.Field.StructField }}]].appendNamed{{ $e.StructField }}(alias, c)
@@ -349,11 +358,59 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 {{- end }}
 modify := entgql.LimitPerRow({{ $fk }}, limit, pager.orderExpr(query))`
 
+// namedEdgePages replaces the model templates of ent's namedges feature: a node keeps its
+// edges loaded by name (GraphQL alias) in a namededges.Pages, a short slice, instead of a map
+// per node and edge (about 400 bytes each, for the one or two names a query uses).
+func namedEdgePages() *gen.Template {
+	return gen.MustParse(gen.NewTemplate("template/namededges.tmpl").Funcs(entgql.TemplateFuncs).Parse(namedEdgePagesText))
+}
+
+const namedEdgePagesText = `
+{{ define "dialect/sql/model/edges/fields/additional/namedges" }}
+	{{- if $.FeatureEnabled "namedges" }}
+		{{- range $e := $.Edges }}
+			{{- if not $e.Unique }}
+				named{{ $e.StructField }} namededges.Pages[{{ $e.Type.Name }}]
+			{{- end }}
+		{{- end }}
+	{{- end }}
+{{ end }}
+
+{{ define "dialect/sql/model/additional/namedges" }}
+	{{- if $.FeatureEnabled "namedges" }}
+		{{ $receiver := $.Receiver }}
+		{{- range $e := $.Edges }}
+			{{- if not $e.Unique }}
+				// Named{{ $e.StructField }} returns the {{ $e.StructField }} named value or an error if the edge was not
+				// loaded in eager-loading with this name.
+				func ({{ $receiver }} *{{ $.Name }}) Named{{ $e.StructField }}(name string) ([]*{{ $e.Type.Name }}, error) {
+					nodes, ok := {{ $receiver }}.Edges.named{{ $e.StructField }}.Get(name)
+					if !ok {
+						return nil, &NotLoadedError{edge: name}
+					}
+					return nodes, nil
+				}
+
+				func ({{ $receiver }} *{{ $.Name }}) appendNamed{{ $e.StructField }}(name string, edges ...*{{ $e.Type.Name }}) {
+					{{ $receiver }}.Edges.named{{ $e.StructField }}.Append(name, edges...)
+				}
+			{{- end }}
+		{{- end }}
+	{{- end }}
+{{ end }}
+
+{{ define "dialect/sql/import/additional/namededges" }}
+	"github.com/flowline/flowline/internal/namededges"{{ end }}
+`
+
 // pageShownField is the query's pageShown: which of the nodes it reads its connection shows
-// (set by Paginate and by a nested page; nil: all).
+// (set by Paginate and by a nested page; nil: all); and its sizeHint: how many nodes it
+// expects to read (a nested page: its limit per parent times the parents), the capacity its
+// result starts with instead of growing from one node.
 const pageShownField = `
 {{ define "dialect/sql/query/fields/additional/page_shown" }}
 	pageShown func([]*{{ $.Name }}) []*{{ $.Name }}
+	sizeHint  int
 {{- end }}
 `
 

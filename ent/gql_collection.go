@@ -590,6 +590,8 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 								parents[i] = n.ID
 								byID[n.ID] = i
 							}
+							// At most a page's worth of pointers ahead: parents with few children do not fill it.
+							query.sizeHint = min(limit*len(nodes), 4096)
 							children, err := query.All(ctx)
 							if err != nil {
 								return err
@@ -606,7 +608,8 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 							}
 							pages := make([]*Document, len(children))
 							for i, n := range nodes {
-								n.Edges.namedDocuments[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+								n.Edges.namedDocuments.Set(alias, pages[:0:counts[i]])
+								pages = pages[counts[i]:]
 							}
 							for _, c := range children {
 								nodes[byID[c.ClientID]].appendNamedDocuments(alias, c)
@@ -744,6 +747,8 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 								parents[i] = n.ID
 								byID[n.ID] = i
 							}
+							// At most a page's worth of pointers ahead: parents with few children do not fill it.
+							query.sizeHint = min(limit*len(nodes), 4096)
 							children, err := query.All(ctx)
 							if err != nil {
 								return err
@@ -760,7 +765,8 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 							}
 							pages := make([]*Activity, len(children))
 							for i, n := range nodes {
-								n.Edges.namedActivities[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+								n.Edges.namedActivities.Set(alias, pages[:0:counts[i]])
+								pages = pages[counts[i]:]
 							}
 							for _, c := range children {
 								nodes[byID[c.ClientID]].appendNamedActivities(alias, c)
@@ -1709,6 +1715,8 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 								parents[i] = n.ID
 								byID[n.ID] = i
 							}
+							// At most a page's worth of pointers ahead: parents with few children do not fill it.
+							query.sizeHint = min(limit*len(nodes), 4096)
 							children, err := query.All(ctx)
 							if err != nil {
 								return err
@@ -1725,7 +1733,8 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 							}
 							pages := make([]*WorkflowExecution, len(children))
 							for i, n := range nodes {
-								n.Edges.namedExecutions[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+								n.Edges.namedExecutions.Set(alias, pages[:0:counts[i]])
+								pages = pages[counts[i]:]
 							}
 							for _, c := range children {
 								nodes[byID[c.WorkflowID]].appendNamedExecutions(alias, c)
@@ -1863,6 +1872,8 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 								parents[i] = n.ID
 								byID[n.ID] = i
 							}
+							// At most a page's worth of pointers ahead: parents with few children do not fill it.
+							query.sizeHint = min(limit*len(nodes), 4096)
 							children, err := query.All(ctx)
 							if err != nil {
 								return err
@@ -1879,7 +1890,8 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 							}
 							pages := make([]*WorkflowVersion, len(children))
 							for i, n := range nodes {
-								n.Edges.namedVersions[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+								n.Edges.namedVersions.Set(alias, pages[:0:counts[i]])
+								pages = pages[counts[i]:]
 							}
 							for _, c := range children {
 								nodes[byID[c.WorkflowID]].appendNamedVersions(alias, c)
@@ -2232,6 +2244,8 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 								parents[i] = n.ID
 								byID[n.ID] = i
 							}
+							// At most a page's worth of pointers ahead: parents with few children do not fill it.
+							query.sizeHint = min(limit*len(nodes), 4096)
 							children, err := query.All(ctx)
 							if err != nil {
 								return err
@@ -2248,7 +2262,8 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 							}
 							pages := make([]*WorkflowExecutionLog, len(children))
 							for i, n := range nodes {
-								n.Edges.namedLogs[alias], pages = pages[:0:counts[i]], pages[counts[i]:]
+								n.Edges.namedLogs.Set(alias, pages[:0:counts[i]])
+								pages = pages[counts[i]:]
 							}
 							for _, c := range children {
 								nodes[byID[c.ExecutionID]].appendNamedLogs(alias, c)

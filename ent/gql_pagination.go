@@ -804,7 +804,11 @@ func (c *ContactConnection) build(nodes []*Contact, pager *contactPager, after *
 	}
 	c.Edges = make([]*ContactEdge, len(nodes))
 	edges := make([]ContactEdge, len(nodes))
-	values := make([]any, 0, len(nodes)*len(pager.order))
+	cursors := len(nodes)
+	if pager.skipCursors {
+		cursors = min(cursors, 2)
+	}
+	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
@@ -1537,7 +1541,11 @@ func (c *EmailConnection) build(nodes []*Email, pager *emailPager, after *Cursor
 	}
 	c.Edges = make([]*EmailEdge, len(nodes))
 	edges := make([]EmailEdge, len(nodes))
-	values := make([]any, 0, len(nodes)*len(pager.order))
+	cursors := len(nodes)
+	if pager.skipCursors {
+		cursors = min(cursors, 2)
+	}
+	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
@@ -1908,7 +1916,11 @@ func (c *TaskConnection) build(nodes []*Task, pager *taskPager, after *Cursor, f
 	}
 	c.Edges = make([]*TaskEdge, len(nodes))
 	edges := make([]TaskEdge, len(nodes))
-	values := make([]any, 0, len(nodes)*len(pager.order))
+	cursors := len(nodes)
+	if pager.skipCursors {
+		cursors = min(cursors, 2)
+	}
+	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
@@ -2333,7 +2345,11 @@ func (c *UserConnection) build(nodes []*User, pager *userPager, after *Cursor, f
 	}
 	c.Edges = make([]*UserEdge, len(nodes))
 	edges := make([]UserEdge, len(nodes))
-	values := make([]any, 0, len(nodes)*len(pager.order))
+	cursors := len(nodes)
+	if pager.skipCursors {
+		cursors = min(cursors, 2)
+	}
+	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
@@ -2722,7 +2738,11 @@ func (c *WorkflowConnection) build(nodes []*Workflow, pager *workflowPager, afte
 	}
 	c.Edges = make([]*WorkflowEdge, len(nodes))
 	edges := make([]WorkflowEdge, len(nodes))
-	values := make([]any, 0, len(nodes)*len(pager.order))
+	cursors := len(nodes)
+	if pager.skipCursors {
+		cursors = min(cursors, 2)
+	}
+	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
@@ -3129,7 +3149,11 @@ func (c *WorkflowExecutionConnection) build(nodes []*WorkflowExecution, pager *w
 	}
 	c.Edges = make([]*WorkflowExecutionEdge, len(nodes))
 	edges := make([]WorkflowExecutionEdge, len(nodes))
-	values := make([]any, 0, len(nodes)*len(pager.order))
+	cursors := len(nodes)
+	if pager.skipCursors {
+		cursors = min(cursors, 2)
+	}
+	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
@@ -3554,7 +3578,11 @@ func (c *WorkflowExecutionLogConnection) build(nodes []*WorkflowExecutionLog, pa
 	}
 	c.Edges = make([]*WorkflowExecutionLogEdge, len(nodes))
 	edges := make([]WorkflowExecutionLogEdge, len(nodes))
-	values := make([]any, 0, len(nodes)*len(pager.order))
+	cursors := len(nodes)
+	if pager.skipCursors {
+		cursors = min(cursors, 2)
+	}
+	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
@@ -3943,7 +3971,11 @@ func (c *WorkflowVersionConnection) build(nodes []*WorkflowVersion, pager *workf
 	}
 	c.Edges = make([]*WorkflowVersionEdge, len(nodes))
 	edges := make([]WorkflowVersionEdge, len(nodes))
-	values := make([]any, 0, len(nodes)*len(pager.order))
+	cursors := len(nodes)
+	if pager.skipCursors {
+		cursors = min(cursors, 2)
+	}
+	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node

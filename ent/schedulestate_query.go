@@ -32,6 +32,7 @@ type ScheduleStateQuery struct {
 	loadTotal    []func(context.Context, []*ScheduleState) error
 	modifiers    []func(*sql.Selector)
 	pageShown    func([]*ScheduleState) []*ScheduleState
+	sizeHint     int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -383,7 +384,7 @@ func (_q *ScheduleStateQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *ScheduleStateQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*ScheduleState, error) {
 	var (
-		nodes       = []*ScheduleState{}
+		nodes       = make([]*ScheduleState, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [1]bool{
 			_q.withWorkflow != nil,

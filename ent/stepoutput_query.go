@@ -32,6 +32,7 @@ type StepOutputQuery struct {
 	loadTotal     []func(context.Context, []*StepOutput) error
 	modifiers     []func(*sql.Selector)
 	pageShown     func([]*StepOutput) []*StepOutput
+	sizeHint      int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -383,7 +384,7 @@ func (_q *StepOutputQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *StepOutputQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*StepOutput, error) {
 	var (
-		nodes       = []*StepOutput{}
+		nodes       = make([]*StepOutput, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [1]bool{
 			_q.withExecution != nil,

@@ -34,6 +34,7 @@ type TaskQuery struct {
 	loadTotal    []func(context.Context, []*Task) error
 	modifiers    []func(*sql.Selector)
 	pageShown    func([]*Task) []*Task
+	sizeHint     int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -419,7 +420,7 @@ func (_q *TaskQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *TaskQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Task, error) {
 	var (
-		nodes       = []*Task{}
+		nodes       = make([]*Task, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [2]bool{
 			_q.withClient != nil,

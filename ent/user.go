@@ -12,6 +12,8 @@ import (
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/internal/auth"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/namededges"
 )
 
 // User is the model entity for the User schema.
@@ -55,11 +57,11 @@ type UserEdges struct {
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
-	namedWorkflows        map[string][]*Workflow
-	namedClients          map[string][]*Contact
-	namedWorkflowVersions map[string][]*WorkflowVersion
-	namedAPITokens        map[string][]*APIToken
-	namedAssignedTasks    map[string][]*Task
+	namedWorkflows        namededges.Pages[Workflow]
+	namedClients          namededges.Pages[Contact]
+	namedWorkflowVersions namededges.Pages[WorkflowVersion]
+	namedAPITokens        namededges.Pages[APIToken]
+	namedAssignedTasks    namededges.Pages[Task]
 }
 
 // WorkflowsOrErr returns the Workflows value or an error if the edge
@@ -263,10 +265,7 @@ func (_m *User) String() string {
 // NamedWorkflows returns the Workflows named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *User) NamedWorkflows(name string) ([]*Workflow, error) {
-	if _m.Edges.namedWorkflows == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedWorkflows[name]
+	nodes, ok := _m.Edges.namedWorkflows.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -274,23 +273,13 @@ func (_m *User) NamedWorkflows(name string) ([]*Workflow, error) {
 }
 
 func (_m *User) appendNamedWorkflows(name string, edges ...*Workflow) {
-	if _m.Edges.namedWorkflows == nil {
-		_m.Edges.namedWorkflows = make(map[string][]*Workflow)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedWorkflows[name] = []*Workflow{}
-	} else {
-		_m.Edges.namedWorkflows[name] = append(_m.Edges.namedWorkflows[name], edges...)
-	}
+	_m.Edges.namedWorkflows.Append(name, edges...)
 }
 
 // NamedClients returns the Clients named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *User) NamedClients(name string) ([]*Contact, error) {
-	if _m.Edges.namedClients == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedClients[name]
+	nodes, ok := _m.Edges.namedClients.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -298,23 +287,13 @@ func (_m *User) NamedClients(name string) ([]*Contact, error) {
 }
 
 func (_m *User) appendNamedClients(name string, edges ...*Contact) {
-	if _m.Edges.namedClients == nil {
-		_m.Edges.namedClients = make(map[string][]*Contact)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedClients[name] = []*Contact{}
-	} else {
-		_m.Edges.namedClients[name] = append(_m.Edges.namedClients[name], edges...)
-	}
+	_m.Edges.namedClients.Append(name, edges...)
 }
 
 // NamedWorkflowVersions returns the WorkflowVersions named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *User) NamedWorkflowVersions(name string) ([]*WorkflowVersion, error) {
-	if _m.Edges.namedWorkflowVersions == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedWorkflowVersions[name]
+	nodes, ok := _m.Edges.namedWorkflowVersions.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -322,23 +301,13 @@ func (_m *User) NamedWorkflowVersions(name string) ([]*WorkflowVersion, error) {
 }
 
 func (_m *User) appendNamedWorkflowVersions(name string, edges ...*WorkflowVersion) {
-	if _m.Edges.namedWorkflowVersions == nil {
-		_m.Edges.namedWorkflowVersions = make(map[string][]*WorkflowVersion)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedWorkflowVersions[name] = []*WorkflowVersion{}
-	} else {
-		_m.Edges.namedWorkflowVersions[name] = append(_m.Edges.namedWorkflowVersions[name], edges...)
-	}
+	_m.Edges.namedWorkflowVersions.Append(name, edges...)
 }
 
 // NamedAPITokens returns the APITokens named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *User) NamedAPITokens(name string) ([]*APIToken, error) {
-	if _m.Edges.namedAPITokens == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedAPITokens[name]
+	nodes, ok := _m.Edges.namedAPITokens.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -346,23 +315,13 @@ func (_m *User) NamedAPITokens(name string) ([]*APIToken, error) {
 }
 
 func (_m *User) appendNamedAPITokens(name string, edges ...*APIToken) {
-	if _m.Edges.namedAPITokens == nil {
-		_m.Edges.namedAPITokens = make(map[string][]*APIToken)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedAPITokens[name] = []*APIToken{}
-	} else {
-		_m.Edges.namedAPITokens[name] = append(_m.Edges.namedAPITokens[name], edges...)
-	}
+	_m.Edges.namedAPITokens.Append(name, edges...)
 }
 
 // NamedAssignedTasks returns the AssignedTasks named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *User) NamedAssignedTasks(name string) ([]*Task, error) {
-	if _m.Edges.namedAssignedTasks == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedAssignedTasks[name]
+	nodes, ok := _m.Edges.namedAssignedTasks.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -370,14 +329,7 @@ func (_m *User) NamedAssignedTasks(name string) ([]*Task, error) {
 }
 
 func (_m *User) appendNamedAssignedTasks(name string, edges ...*Task) {
-	if _m.Edges.namedAssignedTasks == nil {
-		_m.Edges.namedAssignedTasks = make(map[string][]*Task)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedAssignedTasks[name] = []*Task{}
-	} else {
-		_m.Edges.namedAssignedTasks[name] = append(_m.Edges.namedAssignedTasks[name], edges...)
-	}
+	_m.Edges.namedAssignedTasks.Append(name, edges...)
 }
 
 // Users is a parsable slice of User.

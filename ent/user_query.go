@@ -46,6 +46,7 @@ type UserQuery struct {
 	withNamedAPITokens        map[string]*APITokenQuery
 	withNamedAssignedTasks    map[string]*TaskQuery
 	pageShown                 func([]*User) []*User
+	sizeHint                  int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -533,7 +534,7 @@ func (_q *UserQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *UserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*User, error) {
 	var (
-		nodes       = []*User{}
+		nodes       = make([]*User, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [5]bool{
 			_q.withWorkflows != nil,

@@ -15,6 +15,8 @@ import (
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/namededges"
 )
 
 // Workflow is the model entity for the Workflow schema.
@@ -90,11 +92,11 @@ type WorkflowEdges struct {
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedExecutions      map[string][]*WorkflowExecution
-	namedVersions        map[string][]*WorkflowVersion
-	namedEnrollments     map[string][]*WorkflowEnrollment
-	namedEnrollmentSkips map[string][]*EnrollmentSkip
-	namedDateOccurrences map[string][]*ClientDateOccurrence
+	namedExecutions      namededges.Pages[WorkflowExecution]
+	namedVersions        namededges.Pages[WorkflowVersion]
+	namedEnrollments     namededges.Pages[WorkflowEnrollment]
+	namedEnrollmentSkips namededges.Pages[EnrollmentSkip]
+	namedDateOccurrences namededges.Pages[ClientDateOccurrence]
 }
 
 // CreatedByOrErr returns the CreatedBy value or an error if the edge
@@ -484,10 +486,7 @@ func (_m *Workflow) String() string {
 // NamedExecutions returns the Executions named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Workflow) NamedExecutions(name string) ([]*WorkflowExecution, error) {
-	if _m.Edges.namedExecutions == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedExecutions[name]
+	nodes, ok := _m.Edges.namedExecutions.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -495,23 +494,13 @@ func (_m *Workflow) NamedExecutions(name string) ([]*WorkflowExecution, error) {
 }
 
 func (_m *Workflow) appendNamedExecutions(name string, edges ...*WorkflowExecution) {
-	if _m.Edges.namedExecutions == nil {
-		_m.Edges.namedExecutions = make(map[string][]*WorkflowExecution)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedExecutions[name] = []*WorkflowExecution{}
-	} else {
-		_m.Edges.namedExecutions[name] = append(_m.Edges.namedExecutions[name], edges...)
-	}
+	_m.Edges.namedExecutions.Append(name, edges...)
 }
 
 // NamedVersions returns the Versions named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Workflow) NamedVersions(name string) ([]*WorkflowVersion, error) {
-	if _m.Edges.namedVersions == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedVersions[name]
+	nodes, ok := _m.Edges.namedVersions.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -519,23 +508,13 @@ func (_m *Workflow) NamedVersions(name string) ([]*WorkflowVersion, error) {
 }
 
 func (_m *Workflow) appendNamedVersions(name string, edges ...*WorkflowVersion) {
-	if _m.Edges.namedVersions == nil {
-		_m.Edges.namedVersions = make(map[string][]*WorkflowVersion)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedVersions[name] = []*WorkflowVersion{}
-	} else {
-		_m.Edges.namedVersions[name] = append(_m.Edges.namedVersions[name], edges...)
-	}
+	_m.Edges.namedVersions.Append(name, edges...)
 }
 
 // NamedEnrollments returns the Enrollments named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Workflow) NamedEnrollments(name string) ([]*WorkflowEnrollment, error) {
-	if _m.Edges.namedEnrollments == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedEnrollments[name]
+	nodes, ok := _m.Edges.namedEnrollments.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -543,23 +522,13 @@ func (_m *Workflow) NamedEnrollments(name string) ([]*WorkflowEnrollment, error)
 }
 
 func (_m *Workflow) appendNamedEnrollments(name string, edges ...*WorkflowEnrollment) {
-	if _m.Edges.namedEnrollments == nil {
-		_m.Edges.namedEnrollments = make(map[string][]*WorkflowEnrollment)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedEnrollments[name] = []*WorkflowEnrollment{}
-	} else {
-		_m.Edges.namedEnrollments[name] = append(_m.Edges.namedEnrollments[name], edges...)
-	}
+	_m.Edges.namedEnrollments.Append(name, edges...)
 }
 
 // NamedEnrollmentSkips returns the EnrollmentSkips named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Workflow) NamedEnrollmentSkips(name string) ([]*EnrollmentSkip, error) {
-	if _m.Edges.namedEnrollmentSkips == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedEnrollmentSkips[name]
+	nodes, ok := _m.Edges.namedEnrollmentSkips.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -567,23 +536,13 @@ func (_m *Workflow) NamedEnrollmentSkips(name string) ([]*EnrollmentSkip, error)
 }
 
 func (_m *Workflow) appendNamedEnrollmentSkips(name string, edges ...*EnrollmentSkip) {
-	if _m.Edges.namedEnrollmentSkips == nil {
-		_m.Edges.namedEnrollmentSkips = make(map[string][]*EnrollmentSkip)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedEnrollmentSkips[name] = []*EnrollmentSkip{}
-	} else {
-		_m.Edges.namedEnrollmentSkips[name] = append(_m.Edges.namedEnrollmentSkips[name], edges...)
-	}
+	_m.Edges.namedEnrollmentSkips.Append(name, edges...)
 }
 
 // NamedDateOccurrences returns the DateOccurrences named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *Workflow) NamedDateOccurrences(name string) ([]*ClientDateOccurrence, error) {
-	if _m.Edges.namedDateOccurrences == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedDateOccurrences[name]
+	nodes, ok := _m.Edges.namedDateOccurrences.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -591,14 +550,7 @@ func (_m *Workflow) NamedDateOccurrences(name string) ([]*ClientDateOccurrence, 
 }
 
 func (_m *Workflow) appendNamedDateOccurrences(name string, edges ...*ClientDateOccurrence) {
-	if _m.Edges.namedDateOccurrences == nil {
-		_m.Edges.namedDateOccurrences = make(map[string][]*ClientDateOccurrence)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedDateOccurrences[name] = []*ClientDateOccurrence{}
-	} else {
-		_m.Edges.namedDateOccurrences[name] = append(_m.Edges.namedDateOccurrences[name], edges...)
-	}
+	_m.Edges.namedDateOccurrences.Append(name, edges...)
 }
 
 // Workflows is a parsable slice of Workflow.

@@ -50,6 +50,7 @@ type WorkflowQuery struct {
 	withNamedEnrollmentSkips map[string]*EnrollmentSkipQuery
 	withNamedDateOccurrences map[string]*ClientDateOccurrenceQuery
 	pageShown                func([]*Workflow) []*Workflow
+	sizeHint                 int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -605,7 +606,7 @@ func (_q *WorkflowQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *WorkflowQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Workflow, error) {
 	var (
-		nodes       = []*Workflow{}
+		nodes       = make([]*Workflow, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [7]bool{
 			_q.withCreatedBy != nil,

@@ -34,6 +34,7 @@ type WorkflowEnrollmentQuery struct {
 	loadTotal    []func(context.Context, []*WorkflowEnrollment) error
 	modifiers    []func(*sql.Selector)
 	pageShown    func([]*WorkflowEnrollment) []*WorkflowEnrollment
+	sizeHint     int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -419,7 +420,7 @@ func (_q *WorkflowEnrollmentQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *WorkflowEnrollmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*WorkflowEnrollment, error) {
 	var (
-		nodes       = []*WorkflowEnrollment{}
+		nodes       = make([]*WorkflowEnrollment, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [2]bool{
 			_q.withWorkflow != nil,

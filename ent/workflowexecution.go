@@ -15,6 +15,8 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/workflow/spec"
 	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/namededges"
 )
 
 // WorkflowExecution is the model entity for the WorkflowExecution schema.
@@ -110,8 +112,8 @@ type WorkflowExecutionEdges struct {
 	// totalCount holds the count of the edges above.
 	totalCount [3]map[string]int
 
-	namedLogs        map[string][]*WorkflowExecutionLog
-	namedStepOutputs map[string][]*StepOutput
+	namedLogs        namededges.Pages[WorkflowExecutionLog]
+	namedStepOutputs namededges.Pages[StepOutput]
 }
 
 // WorkflowOrErr returns the Workflow value or an error if the edge
@@ -598,10 +600,7 @@ func (_m *WorkflowExecution) String() string {
 // NamedLogs returns the Logs named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *WorkflowExecution) NamedLogs(name string) ([]*WorkflowExecutionLog, error) {
-	if _m.Edges.namedLogs == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedLogs[name]
+	nodes, ok := _m.Edges.namedLogs.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -609,23 +608,13 @@ func (_m *WorkflowExecution) NamedLogs(name string) ([]*WorkflowExecutionLog, er
 }
 
 func (_m *WorkflowExecution) appendNamedLogs(name string, edges ...*WorkflowExecutionLog) {
-	if _m.Edges.namedLogs == nil {
-		_m.Edges.namedLogs = make(map[string][]*WorkflowExecutionLog)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedLogs[name] = []*WorkflowExecutionLog{}
-	} else {
-		_m.Edges.namedLogs[name] = append(_m.Edges.namedLogs[name], edges...)
-	}
+	_m.Edges.namedLogs.Append(name, edges...)
 }
 
 // NamedStepOutputs returns the StepOutputs named value or an error if the edge was not
 // loaded in eager-loading with this name.
 func (_m *WorkflowExecution) NamedStepOutputs(name string) ([]*StepOutput, error) {
-	if _m.Edges.namedStepOutputs == nil {
-		return nil, &NotLoadedError{edge: name}
-	}
-	nodes, ok := _m.Edges.namedStepOutputs[name]
+	nodes, ok := _m.Edges.namedStepOutputs.Get(name)
 	if !ok {
 		return nil, &NotLoadedError{edge: name}
 	}
@@ -633,14 +622,7 @@ func (_m *WorkflowExecution) NamedStepOutputs(name string) ([]*StepOutput, error
 }
 
 func (_m *WorkflowExecution) appendNamedStepOutputs(name string, edges ...*StepOutput) {
-	if _m.Edges.namedStepOutputs == nil {
-		_m.Edges.namedStepOutputs = make(map[string][]*StepOutput)
-	}
-	if len(edges) == 0 {
-		_m.Edges.namedStepOutputs[name] = []*StepOutput{}
-	} else {
-		_m.Edges.namedStepOutputs[name] = append(_m.Edges.namedStepOutputs[name], edges...)
-	}
+	_m.Edges.namedStepOutputs.Append(name, edges...)
 }
 
 // WorkflowExecutions is a parsable slice of WorkflowExecution.

@@ -41,6 +41,7 @@ type WorkflowExecutionQuery struct {
 	withNamedLogs        map[string]*WorkflowExecutionLogQuery
 	withNamedStepOutputs map[string]*StepOutputQuery
 	pageShown            func([]*WorkflowExecution) []*WorkflowExecution
+	sizeHint             int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -494,7 +495,7 @@ func (_q *WorkflowExecutionQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *WorkflowExecutionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*WorkflowExecution, error) {
 	var (
-		nodes       = []*WorkflowExecution{}
+		nodes       = make([]*WorkflowExecution, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [4]bool{
 			_q.withWorkflow != nil,

@@ -32,6 +32,7 @@ type WorkflowExecutionLogQuery struct {
 	loadTotal     []func(context.Context, []*WorkflowExecutionLog) error
 	modifiers     []func(*sql.Selector)
 	pageShown     func([]*WorkflowExecutionLog) []*WorkflowExecutionLog
+	sizeHint      int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -383,7 +384,7 @@ func (_q *WorkflowExecutionLogQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *WorkflowExecutionLogQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*WorkflowExecutionLog, error) {
 	var (
-		nodes       = []*WorkflowExecutionLog{}
+		nodes       = make([]*WorkflowExecutionLog, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [1]bool{
 			_q.withExecution != nil,

@@ -34,6 +34,7 @@ type WorkflowVersionQuery struct {
 	loadTotal     []func(context.Context, []*WorkflowVersion) error
 	modifiers     []func(*sql.Selector)
 	pageShown     func([]*WorkflowVersion) []*WorkflowVersion
+	sizeHint      int
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -419,7 +420,7 @@ func (_q *WorkflowVersionQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *WorkflowVersionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*WorkflowVersion, error) {
 	var (
-		nodes       = []*WorkflowVersion{}
+		nodes       = make([]*WorkflowVersion, 0, _q.sizeHint)
 		_spec       = _q.querySpec()
 		loadedTypes = [2]bool{
 			_q.withWorkflow != nil,

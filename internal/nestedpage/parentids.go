@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"strconv"
+	"unsafe"
 
 	"github.com/google/uuid"
 
@@ -35,7 +36,9 @@ func (ids parentIDs) Value() (driver.Value, error) {
 			return nil, fmt.Errorf("nested page: a parent id of type %T", v)
 		}
 	}
-	return string(append(b, '}')), nil
+	b = append(b, '}')
+	// b is not written again: the string shares it instead of copying 7 KB for 200 parents.
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
 }
 
 // appendQuoted appends s as a quoted array element: backslash before " and \.

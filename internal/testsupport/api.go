@@ -175,8 +175,26 @@ func (c *APIClient) Do(query string, vars map[string]any) APIResponse {
 	return c.Raw(http.MethodPost, "/query", "application/json", body)
 }
 
-// Raw sends any request and decodes a GraphQL-shaped response body (when there is one).
-func (c *APIClient) Raw(method, path, contentType string, body []byte) APIResponse {
+// PostInto posts query with variables and reads the answer into buf (reset first). A
+// benchmark's client reuses one buffer so that the allocations it reports are the server's,
+// not also a fresh copy of every answer on the client's side.
+func (c *APIClient) PostInto(buf *bytes.Buffer, query string, vars map[string]any) (status int) {
+	c.t.Helper()
+	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		c.t.Fatalf("testsupport: encode request: %v", err)
+	}
+	res := c.send(http.MethodPost, "/query", "application/json", body)
+	defer res.Body.Close()
+	buf.Reset()
+	if _, err := buf.ReadFrom(res.Body); err != nil {
+		c.t.Fatalf("testsupport: read response: %v", err)
+	}
+	return res.StatusCode
+}
+
+// send sends a request to the server; the caller closes the response's body.
+func (c *APIClient) send(method, path, contentType string, body []byte) *http.Response {
 	c.t.Helper()
 	req, err := http.NewRequest(method, c.Server.URL+path, bytes.NewReader(body))
 	if err != nil {
@@ -192,6 +210,13 @@ func (c *APIClient) Raw(method, path, contentType string, body []byte) APIRespon
 	if err != nil {
 		c.t.Fatalf("testsupport: %s %s: %v", method, path, err)
 	}
+	return res
+}
+
+// Raw sends any request and decodes a GraphQL-shaped response body (when there is one).
+func (c *APIClient) Raw(method, path, contentType string, body []byte) APIResponse {
+	c.t.Helper()
+	res := c.send(method, path, contentType, body)
 	defer res.Body.Close()
 	raw, err := readBody(res)
 	if err != nil {

@@ -5945,7 +5945,7 @@ func (ec *executionContext) fieldContext_ActivationResult_warnings(_ context.Con
 }
 
 func (ec *executionContext) _Activity_id(ctx context.Context, field graphql.CollectedField, obj *ent.Activity) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Activity_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Activity", field, false, false, "ID")
@@ -5970,14 +5970,14 @@ func (ec *executionContext) fieldContext_Activity_createdAt(_ context.Context, f
 }
 
 func (ec *executionContext) _Activity_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.Activity) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ClientID)
+	return uuidgql.MarshalUUIDAt(&obj.ClientID)
 }
 func (ec *executionContext) fieldContext_Activity_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Activity", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Activity_clientID(ctx context.Context, field graphql.CollectedField, obj *ent.Activity) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ClientID)
+	return uuidgql.MarshalUUIDAt(&obj.ClientID)
 }
 func (ec *executionContext) fieldContext_Activity_clientID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Activity", field, false, false, "ID")
@@ -6132,7 +6132,7 @@ func (ec *executionContext) fieldContext_ActivityEdge_cursor(_ context.Context, 
 }
 
 func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *ent.APIToken) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_ApiToken_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "ID")
@@ -6270,7 +6270,7 @@ func (ec *executionContext) fieldContext_AuthPayload_user(_ context.Context, fie
 }
 
 func (ec *executionContext) _Client_id(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Client_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Client", field, false, false, "ID")
@@ -6800,7 +6800,7 @@ func (ec *executionContext) fieldContext_CreatedApiToken_apiToken(_ context.Cont
 }
 
 func (ec *executionContext) _Document_id(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Document_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
@@ -6825,14 +6825,14 @@ func (ec *executionContext) fieldContext_Document_createdAt(_ context.Context, f
 }
 
 func (ec *executionContext) _Document_clientId(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ClientID)
+	return uuidgql.MarshalUUIDAt(&obj.ClientID)
 }
 func (ec *executionContext) fieldContext_Document_clientId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Document_clientID(ctx context.Context, field graphql.CollectedField, obj *ent.Document) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ClientID)
+	return uuidgql.MarshalUUIDAt(&obj.ClientID)
 }
 func (ec *executionContext) fieldContext_Document_clientID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Document", field, false, false, "ID")
@@ -7023,7 +7023,7 @@ func (ec *executionContext) fieldContext_DocumentEdge_cursor(_ context.Context, 
 }
 
 func (ec *executionContext) _Email_id(ctx context.Context, field graphql.CollectedField, obj *ent.Email) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Email_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Email", field, false, false, "ID")
@@ -7496,7 +7496,7 @@ func (ec *executionContext) fieldContext_ExecutionTimeline_truncated(_ context.C
 }
 
 func (ec *executionContext) _FailingWorkflow_workflowId(ctx context.Context, field graphql.CollectedField, obj *stats.FailingWorkflow) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.WorkflowID)
+	return uuidgql.MarshalUUIDAt(&obj.WorkflowID)
 }
 func (ec *executionContext) fieldContext_FailingWorkflow_workflowId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FailingWorkflow", field, false, false, "ID")
@@ -9707,14 +9707,14 @@ func (ec *executionContext) fieldContext_SimulationStep_error(_ context.Context,
 }
 
 func (ec *executionContext) _StatsLastRun_executionId(ctx context.Context, field graphql.CollectedField, obj *stats.LastRun) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ExecutionID)
+	return uuidgql.MarshalUUIDAt(&obj.ExecutionID)
 }
 func (ec *executionContext) fieldContext_StatsLastRun_executionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatsLastRun", field, false, false, "ID")
 }
 
 func (ec *executionContext) _StatsLastRun_workflowId(ctx context.Context, field graphql.CollectedField, obj *stats.LastRun) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.WorkflowID)
+	return uuidgql.MarshalUUIDAt(&obj.WorkflowID)
 }
 func (ec *executionContext) fieldContext_StatsLastRun_workflowId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StatsLastRun", field, false, false, "ID")
@@ -9809,7 +9809,7 @@ func (ec *executionContext) fieldContext_StatsPoint_counts(_ context.Context, fi
 }
 
 func (ec *executionContext) _StepStats_workflowId(ctx context.Context, field graphql.CollectedField, obj *stats.StepStats) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.WorkflowID)
+	return uuidgql.MarshalUUIDAt(&obj.WorkflowID)
 }
 func (ec *executionContext) fieldContext_StepStats_workflowId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StepStats", field, false, false, "ID")
@@ -10012,7 +10012,7 @@ func (ec *executionContext) fieldContext_Subscription_workflowChanged(ctx contex
 }
 
 func (ec *executionContext) _Task_id(ctx context.Context, field graphql.CollectedField, obj *ent.Task) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Task_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Task", field, false, false, "ID")
@@ -10336,7 +10336,7 @@ func (ec *executionContext) fieldContext_TaskEdge_cursor(_ context.Context, fiel
 }
 
 func (ec *executionContext) _TimelineStep_logId(ctx context.Context, field graphql.CollectedField, obj *stats.TimelineStep) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.LogID)
+	return uuidgql.MarshalUUIDAt(&obj.LogID)
 }
 func (ec *executionContext) fieldContext_TimelineStep_logId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("TimelineStep", field, false, false, "ID")
@@ -10500,7 +10500,7 @@ func (ec *executionContext) fieldContext_TimelineStep_errorMessage(_ context.Con
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_User_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "ID")
@@ -10717,7 +10717,7 @@ func (ec *executionContext) fieldContext_UserEdge_cursor(_ context.Context, fiel
 }
 
 func (ec *executionContext) _Workflow_id(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_Workflow_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Workflow", field, false, false, "ID")
@@ -10917,14 +10917,14 @@ func (ec *executionContext) fieldContext_Workflow_version(_ context.Context, fie
 }
 
 func (ec *executionContext) _Workflow_createdById(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.CreatedByID)
+	return uuidgql.MarshalUUIDAt(&obj.CreatedByID)
 }
 func (ec *executionContext) fieldContext_Workflow_createdById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Workflow", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Workflow_createdByID(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.CreatedByID)
+	return uuidgql.MarshalUUIDAt(&obj.CreatedByID)
 }
 func (ec *executionContext) fieldContext_Workflow_createdByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Workflow", field, false, false, "ID")
@@ -11921,7 +11921,7 @@ func (ec *executionContext) fieldContext_WorkflowEdge_cursor(_ context.Context, 
 }
 
 func (ec *executionContext) _WorkflowExecution_id(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_WorkflowExecution_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowExecution", field, false, false, "ID")
@@ -11946,14 +11946,14 @@ func (ec *executionContext) fieldContext_WorkflowExecution_createdAt(_ context.C
 }
 
 func (ec *executionContext) _WorkflowExecution_workflowId(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.WorkflowID)
+	return uuidgql.MarshalUUIDAt(&obj.WorkflowID)
 }
 func (ec *executionContext) fieldContext_WorkflowExecution_workflowId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowExecution", field, false, false, "ID")
 }
 
 func (ec *executionContext) _WorkflowExecution_workflowID(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.WorkflowID)
+	return uuidgql.MarshalUUIDAt(&obj.WorkflowID)
 }
 func (ec *executionContext) fieldContext_WorkflowExecution_workflowID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowExecution", field, false, false, "ID")
@@ -12390,21 +12390,21 @@ func (ec *executionContext) fieldContext_WorkflowExecutionEdge_cursor(_ context.
 }
 
 func (ec *executionContext) _WorkflowExecutionLog_id(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_WorkflowExecutionLog_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "ID")
 }
 
 func (ec *executionContext) _WorkflowExecutionLog_executionId(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ExecutionID)
+	return uuidgql.MarshalUUIDAt(&obj.ExecutionID)
 }
 func (ec *executionContext) fieldContext_WorkflowExecutionLog_executionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "ID")
 }
 
 func (ec *executionContext) _WorkflowExecutionLog_executionID(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecutionLog) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ExecutionID)
+	return uuidgql.MarshalUUIDAt(&obj.ExecutionID)
 }
 func (ec *executionContext) fieldContext_WorkflowExecutionLog_executionID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowExecutionLog", field, false, false, "ID")
@@ -12948,7 +12948,7 @@ func (ec *executionContext) fieldContext_WorkflowThrottle_key(_ context.Context,
 }
 
 func (ec *executionContext) _WorkflowVersion_id(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.ID)
+	return uuidgql.MarshalUUIDAt(&obj.ID)
 }
 func (ec *executionContext) fieldContext_WorkflowVersion_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowVersion", field, false, false, "ID")
@@ -12973,14 +12973,14 @@ func (ec *executionContext) fieldContext_WorkflowVersion_createdAt(_ context.Con
 }
 
 func (ec *executionContext) _WorkflowVersion_workflowId(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.WorkflowID)
+	return uuidgql.MarshalUUIDAt(&obj.WorkflowID)
 }
 func (ec *executionContext) fieldContext_WorkflowVersion_workflowId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowVersion", field, false, false, "ID")
 }
 
 func (ec *executionContext) _WorkflowVersion_workflowID(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.WorkflowID)
+	return uuidgql.MarshalUUIDAt(&obj.WorkflowID)
 }
 func (ec *executionContext) fieldContext_WorkflowVersion_workflowID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowVersion", field, false, false, "ID")
@@ -13026,14 +13026,14 @@ func (ec *executionContext) fieldContext_WorkflowVersion_definition(_ context.Co
 }
 
 func (ec *executionContext) _WorkflowVersion_createdById(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.CreatedByID)
+	return uuidgql.MarshalUUIDAt(&obj.CreatedByID)
 }
 func (ec *executionContext) fieldContext_WorkflowVersion_createdById(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowVersion", field, false, false, "ID")
 }
 
 func (ec *executionContext) _WorkflowVersion_createdByID(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowVersion) (ret graphql.Marshaler) {
-	return ec.marshalNID2githubᚗcomᚋgoogleᚋuuidᚐUUID(ctx, field.Selections, obj.CreatedByID)
+	return uuidgql.MarshalUUIDAt(&obj.CreatedByID)
 }
 func (ec *executionContext) fieldContext_WorkflowVersion_createdByID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WorkflowVersion", field, false, false, "ID")

@@ -20,6 +20,19 @@ func MarshalUUID(u uuid.UUID) graphql.Marshaler {
 	return id(u)
 }
 
+// MarshalUUIDAt is MarshalUUID for a UUID that outlives the marshalling of the answer (a
+// field of a loaded node): the marshaller points at it instead of holding a copy, and a
+// pointer needs no allocation to become an interface value.
+func MarshalUUIDAt(u *uuid.UUID) graphql.Marshaler {
+	return idAt{u}
+}
+
+// idAt is a UUID, read when written, as a GraphQL ID.
+type idAt struct{ u *uuid.UUID }
+
+// MarshalGQL writes the ID as id does.
+func (a idAt) MarshalGQL(w io.Writer) { id(*a.u).MarshalGQL(w) }
+
 // id is a UUID written as a GraphQL ID.
 type id uuid.UUID
 

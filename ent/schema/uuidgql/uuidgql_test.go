@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/google/uuid"
 )
 
@@ -25,4 +26,20 @@ func TestMarshalUUIDWritesTheQuotedCanonicalForm(t *testing.T) {
 			t.Errorf("MarshalUUID(%s) into a strings.Builder wrote %s, want %s", u, sb.String(), want)
 		}
 	}
+}
+
+// TestMarshalUUIDAtWritesWhatMarshalUUIDWrites, without an allocation for the marshaller.
+func TestMarshalUUIDAtWritesWhatMarshalUUIDWrites(t *testing.T) {
+	u := uuid.New()
+	var at, copied bytes.Buffer
+	MarshalUUIDAt(&u).MarshalGQL(&at)
+	MarshalUUID(u).MarshalGQL(&copied)
+	if at.String() != copied.String() {
+		t.Errorf("MarshalUUIDAt wrote %s, MarshalUUID %s", at.String(), copied.String())
+	}
+	var m graphql.Marshaler
+	if n := testing.AllocsPerRun(100, func() { m = MarshalUUIDAt(&u) }); n != 0 {
+		t.Errorf("%v allocations per marshaller, want 0", n)
+	}
+	_ = m
 }

@@ -1,4 +1,4 @@
-// Command gqlgenfast rewrites four costs out of gqlgen's generated executor (graph/generated.go)
+// Command gqlgenfast rewrites costs out of gqlgen's generated executor (graph/generated.go)
 // that a large answer pays per object and per field, without changing what it answers. It
 // runs right after gqlgen in the code-generation chain (generate.go); every rewrite checks the
 // exact shape of gqlgen's code and fails the generation when gqlgen's output changed, so an
@@ -35,6 +35,9 @@
 //  9. Ints and enums: graphql.MarshalInt allocates a closure per value and an enum's
 //     marshaller boxes the value, whose MarshalGQL quotes a copy of it; graph.marshalInt and
 //     graph.marshalEnum hand out marshallers made once (0 to 1023; each enum value).
+//  10. IDs: a UUID field of a loaded node is marshalled by a pointer to it
+//     (uuidgql.MarshalUUIDAt) instead of a boxed copy, one allocation fewer per ID; the node
+//     outlives the answer's marshalling.
 package main
 
 import (
@@ -153,6 +156,10 @@ func Rewrite(src string) (string, error) {
 			return fmt.Sprintf(directField, object, name, receiver, object, fieldContext, structField, marshal, structField)
 		}
 		plain++
+		if goType == "uuid.UUID" && strings.HasPrefix(receiver, "*") && strings.Contains(body, "uuidgql.MarshalUUID(v)") {
+			return fmt.Sprintf("func (ec *executionContext) _%s_%s(ctx context.Context, field graphql.CollectedField, obj %s) (ret graphql.Marshaler) {\n\treturn uuidgql.MarshalUUIDAt(&obj.%s)\n}\n",
+				object, name, receiver, structField)
+		}
 		return fmt.Sprintf("func (ec *executionContext) _%s_%s(ctx context.Context, field graphql.CollectedField, obj %s) (ret graphql.Marshaler) {\n\treturn ec.%s(ctx, field.Selections, obj.%s)\n}\n",
 			object, name, receiver, marshal, structField)
 	})

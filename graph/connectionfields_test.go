@@ -72,6 +72,7 @@ func TestAliasedEdgesAreRead(t *testing.T) {
 								Node struct {
 									Logs struct {
 										E []struct{ N struct{ ID string } }
+										S []struct{ N struct{ StepIndex int } }
 									}
 								}
 							}
@@ -80,8 +81,9 @@ func TestAliasedEdgesAreRead(t *testing.T) {
 				}
 			}
 		}
+		// Two aliases of the logs' edges select different fields: the rows read carry both.
 		api.MustData(`{ workflows(first: 2) { e: edges { node { executions(first: 3) { e: edges { node {
-			logs(first: 4) { e: edges { n: node { id } } } } } } } } } }`, nil, &got)
+			logs(first: 4) { e: edges { n: node { id } } s: edges { n: node { stepIndex } } } } } } } } } }`, nil, &got)
 		if len(got.Workflows.E) != 2 {
 			t.Fatalf("%d workflows, want 2", len(got.Workflows.E))
 		}
@@ -92,6 +94,9 @@ func TestAliasedEdgesAreRead(t *testing.T) {
 			for _, e := range w.Node.Executions.E {
 				if len(e.Node.Logs.E) != 4 || e.Node.Logs.E[0].N.ID == "" {
 					t.Fatalf("logs %+v, want 4 with ids", e.Node.Logs.E)
+				}
+				if s := e.Node.Logs.S; len(s) != 4 || s[3].N.StepIndex != 3 {
+					t.Fatalf("logs' steps %+v, want 0 to 3", s)
 				}
 			}
 		}

@@ -302,6 +302,8 @@ func TestNestedPagesHonourLastCursorsAndFilters(t *testing.T) {
 		  head: logs(first: 2) { edges { cursor node { stepIndex } } pageInfo { hasPreviousPage hasNextPage } }
 		  next: logs(first: 3, after: $after) { edges { cursor node { stepIndex } } pageInfo { hasPreviousPage hasNextPage } }
 		  late: logs(first: 5, where: {stepIndexGT: 8}) { edges { cursor node { stepIndex } } pageInfo { hasPreviousPage hasNextPage } }
+		  bareTail: logs(last: 3) { edges { node { stepIndex } } }
+		  bareHead: logs(first: 2) { edges { node { stepIndex } } }
 		} } } } } } }`
 		type result struct {
 			Workflows struct {
@@ -309,7 +311,7 @@ func TestNestedPagesHonourLastCursorsAndFilters(t *testing.T) {
 					Node struct {
 						Executions struct {
 							Edges []struct {
-								Node struct{ Tail, Head, Next, Late page }
+								Node struct{ Tail, Head, Next, Late, BareTail, BareHead page }
 							}
 						}
 					}
@@ -336,6 +338,13 @@ func TestNestedPagesHonourLastCursorsAndFilters(t *testing.T) {
 				}
 				if got := steps(n.Late); !slices.Equal(got, []int{9, 10, 11}) || n.Late.PageInfo.HasNextPage {
 					t.Fatalf("stepIndexGT 8 = %v %+v, want [9 10 11] and no next page", got, n.Late.PageInfo)
+				}
+				// Without pageInfo no probe row is read (PostgreSQL): the same pages.
+				if got := steps(n.BareTail); !slices.Equal(got, []int{9, 10, 11}) {
+					t.Fatalf("last: 3 without pageInfo = %v, want [9 10 11]", got)
+				}
+				if got := steps(n.BareHead); !slices.Equal(got, []int{0, 1}) {
+					t.Fatalf("first: 2 without pageInfo = %v, want [0 1]", got)
 				}
 			}
 		}

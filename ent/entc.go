@@ -73,10 +73,10 @@ func edgesInOneSlice() *gen.Template {
 		{"\t\tcs_ := make([]any, 0, len(p.order))\n\t\tfor _, o_ := range p.order {\n\t\t\tcs_ = append(cs_, o_.Field.toCursor({{ $r }}).Value)\n\t\t}\n", cursorValues},
 		{"\treturn Cursor{ID: {{ $r }}.{{ if $marshalID }}marshalID(){{ else }}ID{{ end }}, Value: cs_}\n\t{{- else }}\n\t\treturn p.order.Field.toCursor({{ $r }})\n\t{{- end }}\n}\n", cursorIn},
 		{"\tif limit != 0 {\n\t\t{{ $r }}.Limit(limit)\n\t}\n", pageWithoutProbe},
-		{"\treverse bool\n", "\treverse bool\n\t// skipCursors leaves out the cursors of the edges between the first and the last\n\t// (whose cursors pageInfo has) when the edges' cursors are not selected.\n\tskipCursors bool\n"},
-		{"\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}", "\tpager.skipCursors = !edgesCursorSelected(ctx)\n\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}"},
+		{"\treverse bool\n", "\treverse bool\n\t// skipCursors leaves out the cursors of the edges between the first and the last\n\t// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors\n\t// those two as well when pageInfo is not selected either.\n\tskipCursors, noCursors bool\n"},
+		{"\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}", "\tedgeCursors, pageInfo := selectedCursors(ctx)\n\tpager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo\n\tconn.build(nodes, pager, after, first, before, last)\n\treturn conn, nil\n{{ end }}"},
 		{`{{- range $field := list "edges" "node" "pageInfo" "totalCount" }}`, `{{- range $field := list "cursor" "edges" "node" "pageInfo" "totalCount" }}`},
-		{"func hasCollectedField(", edgesCursorSelected + "func hasCollectedField("},
+		{"func hasCollectedField(", selectedCursors + "func hasCollectedField("},
 		{collectedFieldByAlias, collectedFieldByName},
 	} {
 		if strings.Count(text, r.old) != 1 {
@@ -101,28 +101,28 @@ const pageWithoutProbe = `	if limit != 0 {
 	}
 `
 
-// edgesCursorSelected is the generated helper that tells whether a connection's edges'
-// cursors are asked for. It compares field names, not aliases (entgql's collectedField
-// compares aliases: "edges { c: cursor }" asks for the cursors too).
-const edgesCursorSelected = `// edgesCursorSelected reports whether an edges field of the connection in ctx selects its
-// cursor, under any alias (true outside a GraphQL field).
-func edgesCursorSelected(ctx context.Context) bool {
+// selectedCursors is the generated helper that tells whether a connection's edges' cursors,
+// and its pageInfo (whose start and end cursors are the first and last edges'), are asked
+// for. It compares field names, not aliases ("edges { c: cursor }" asks for the cursors too).
+const selectedCursors = `// selectedCursors reports whether the connection in ctx selects its edges' cursors and its
+// pageInfo, under any alias (both, outside a GraphQL field).
+func selectedCursors(ctx context.Context) (edgeCursors, pageInfo bool) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
-		return true
+		return true, true
 	}
 	oc := graphql.GetOperationContext(ctx)
-	for _, e := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
-		if e.Name != edgesField {
-			continue
-		}
-		for _, c := range graphql.CollectFields(oc, e.Selections, nil) {
-			if c.Name == cursorField {
-				return true
+	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
+		switch f.Name {
+		case pageInfoField:
+			pageInfo = true
+		case edgesField:
+			for _, c := range graphql.CollectFields(oc, f.Selections, nil) {
+				edgeCursors = edgeCursors || c.Name == cursorField
 			}
 		}
 	}
-	return false
+	return edgeCursors, pageInfo
 }
 
 `
@@ -179,27 +179,31 @@ func isConnectionField(name string) bool {
 `
 
 // edgesWithoutCursors is entgql's edge template (the resolvers of nested connections) telling
-// the connection whether its edges' cursors are selected (see edgesBuild): the dashboard's
-// 2,000 log edges do not ask for theirs.
+// the connection whether its edges' cursors and its pageInfo are selected (see edgesBuild):
+// the dashboard's 2,000 log edges and 200 pages ask for neither.
 func edgesWithoutCursors() *gen.Template {
 	path, text := entgqlTemplate("edge.tmpl")
 	old := "\t\t\tconn.build(nodes, pager, after, first, before, last)\n"
 	if strings.Count(text, old) != 1 {
 		log.Fatalf("%s: expected one %q; update edgesWithoutCursors in ent/entc.go", path, old)
 	}
-	text = strings.Replace(text, old, "\t\t\tpager.skipCursors = !edgesCursorSelected(ctx)\n"+old, 1)
+	text = strings.Replace(text, old, "\t\t\tedgeCursors, pageInfo := selectedCursors(ctx)\n\t\t\tpager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo\n"+old, 1)
 	return gen.MustParse(gen.NewTemplate("template/edge.tmpl").Funcs(entgql.TemplateFuncs).Parse(text))
 }
 
 // edgesBuild builds a connection's edges in one slice; with several order fields, their
 // cursors' values are appended to one slice sized for them all. When the edges' cursors are
 // not selected (pager.skipCursors), only the first and last edges get one, for pageInfo,
-// and the slice is sized for those two.
+// and the slice is sized for those two; none does when pageInfo is not selected either
+// (pager.noCursors).
 const edgesBuild = `	c.Edges = make([]*{{ $edge }}, len(nodes))
 	edges := make([]{{ $edge }}, len(nodes))
 	{{- if $multiOrder }}
 	cursors := len(nodes)
-	if pager.skipCursors {
+	switch {
+	case pager.noCursors:
+		cursors = 0
+	case pager.skipCursors:
 		cursors = min(cursors, 2)
 	}
 	values := make([]any, 0, cursors*len(pager.order))
@@ -207,7 +211,7 @@ const edgesBuild = `	c.Edges = make([]*{{ $edge }}, len(nodes))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = {{ if $multiOrder }}pager.toCursorIn(node, &values){{ else }}pager.toCursor(node){{ end }}
 		}
 		c.Edges[i] = &edges[i]

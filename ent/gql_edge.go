@@ -38,7 +38,8 @@ func (_m *Contact) Executions(
 			return nil, err
 		}
 		conn := &WorkflowExecutionConnection{Edges: []*WorkflowExecutionEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !edgesCursorSelected(ctx)
+		edgeCursors, pageInfo := selectedCursors(ctx)
+		pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -60,7 +61,8 @@ func (_m *Contact) Tasks(
 			return nil, err
 		}
 		conn := &TaskConnection{Edges: []*TaskEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !edgesCursorSelected(ctx)
+		edgeCursors, pageInfo := selectedCursors(ctx)
+		pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -82,7 +84,8 @@ func (_m *Contact) Documents(
 			return nil, err
 		}
 		conn := &DocumentConnection{Edges: []*DocumentEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !edgesCursorSelected(ctx)
+		edgeCursors, pageInfo := selectedCursors(ctx)
+		pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -104,7 +107,8 @@ func (_m *Contact) Activities(
 			return nil, err
 		}
 		conn := &ActivityConnection{Edges: []*ActivityEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !edgesCursorSelected(ctx)
+		edgeCursors, pageInfo := selectedCursors(ctx)
+		pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -150,7 +154,8 @@ func (_m *User) Clients(
 			return nil, err
 		}
 		conn := &ContactConnection{Edges: []*ContactEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !edgesCursorSelected(ctx)
+		edgeCursors, pageInfo := selectedCursors(ctx)
+		pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -192,7 +197,8 @@ func (_m *Workflow) Executions(
 			return nil, err
 		}
 		conn := &WorkflowExecutionConnection{Edges: []*WorkflowExecutionEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !edgesCursorSelected(ctx)
+		edgeCursors, pageInfo := selectedCursors(ctx)
+		pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -214,7 +220,8 @@ func (_m *Workflow) Versions(
 			return nil, err
 		}
 		conn := &WorkflowVersionConnection{Edges: []*WorkflowVersionEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !edgesCursorSelected(ctx)
+		edgeCursors, pageInfo := selectedCursors(ctx)
+		pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}
@@ -252,7 +259,8 @@ func (_m *WorkflowExecution) Logs(
 			return nil, err
 		}
 		conn := &WorkflowExecutionLogConnection{Edges: []*WorkflowExecutionLogEdge{}, TotalCount: totalCount}
-		pager.skipCursors = !edgesCursorSelected(ctx)
+		edgeCursors, pageInfo := selectedCursors(ctx)
+		pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 		conn.build(nodes, pager, after, first, before, last)
 		return conn, nil
 	}

@@ -103,25 +103,25 @@ func isConnectionField(name string) bool {
 	return false
 }
 
-// edgesCursorSelected reports whether an edges field of the connection in ctx selects its
-// cursor, under any alias (true outside a GraphQL field).
-func edgesCursorSelected(ctx context.Context) bool {
+// selectedCursors reports whether the connection in ctx selects its edges' cursors and its
+// pageInfo, under any alias (both, outside a GraphQL field).
+func selectedCursors(ctx context.Context) (edgeCursors, pageInfo bool) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
-		return true
+		return true, true
 	}
 	oc := graphql.GetOperationContext(ctx)
-	for _, e := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
-		if e.Name != edgesField {
-			continue
-		}
-		for _, c := range graphql.CollectFields(oc, e.Selections, nil) {
-			if c.Name == cursorField {
-				return true
+	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, nil) {
+		switch f.Name {
+		case pageInfoField:
+			pageInfo = true
+		case edgesField:
+			for _, c := range graphql.CollectFields(oc, f.Selections, nil) {
+				edgeCursors = edgeCursors || c.Name == cursorField
 			}
 		}
 	}
-	return false
+	return edgeCursors, pageInfo
 }
 
 func hasCollectedField(ctx context.Context, path ...string) bool {
@@ -191,7 +191,7 @@ func (c *ApiTokenConnection) build(nodes []*ApiToken, pager *apitokenPager, afte
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursor(node)
 		}
 		c.Edges[i] = &edges[i]
@@ -240,10 +240,11 @@ func WithApiTokenFilter(filter func(*APITokenQuery) (*APITokenQuery, error)) Api
 type apitokenPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       *ApiTokenOrder
-	filter      func(*APITokenQuery) (*APITokenQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  *ApiTokenOrder
+	filter                 func(*APITokenQuery) (*APITokenQuery, error)
 }
 
 func newApiTokenPager(opts []ApiTokenPaginateOption, reverse bool) (*apitokenPager, error) {
@@ -367,7 +368,8 @@ func (_m *APITokenQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -499,7 +501,7 @@ func (c *ActivityConnection) build(nodes []*Activity, pager *activityPager, afte
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursor(node)
 		}
 		c.Edges[i] = &edges[i]
@@ -548,10 +550,11 @@ func WithActivityFilter(filter func(*ActivityQuery) (*ActivityQuery, error)) Act
 type activityPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       *ActivityOrder
-	filter      func(*ActivityQuery) (*ActivityQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  *ActivityOrder
+	filter                 func(*ActivityQuery) (*ActivityQuery, error)
 }
 
 func newActivityPager(opts []ActivityPaginateOption, reverse bool) (*activityPager, error) {
@@ -675,7 +678,8 @@ func (_m *ActivityQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -805,14 +809,17 @@ func (c *ContactConnection) build(nodes []*Contact, pager *contactPager, after *
 	c.Edges = make([]*ContactEdge, len(nodes))
 	edges := make([]ContactEdge, len(nodes))
 	cursors := len(nodes)
-	if pager.skipCursors {
+	switch {
+	case pager.noCursors:
+		cursors = 0
+	case pager.skipCursors:
 		cursors = min(cursors, 2)
 	}
 	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
@@ -856,10 +863,11 @@ func WithContactFilter(filter func(*ContactQuery) (*ContactQuery, error)) Contac
 type contactPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       []*ContactOrder
-	filter      func(*ContactQuery) (*ContactQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  []*ContactOrder
+	filter                 func(*ContactQuery) (*ContactQuery, error)
 }
 
 func newContactPager(opts []ContactPaginateOption, reverse bool) (*contactPager, error) {
@@ -1032,7 +1040,8 @@ func (_m *ContactQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -1236,7 +1245,7 @@ func (c *DocumentConnection) build(nodes []*Document, pager *documentPager, afte
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursor(node)
 		}
 		c.Edges[i] = &edges[i]
@@ -1285,10 +1294,11 @@ func WithDocumentFilter(filter func(*DocumentQuery) (*DocumentQuery, error)) Doc
 type documentPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       *DocumentOrder
-	filter      func(*DocumentQuery) (*DocumentQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  *DocumentOrder
+	filter                 func(*DocumentQuery) (*DocumentQuery, error)
 }
 
 func newDocumentPager(opts []DocumentPaginateOption, reverse bool) (*documentPager, error) {
@@ -1412,7 +1422,8 @@ func (_m *DocumentQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -1542,14 +1553,17 @@ func (c *EmailConnection) build(nodes []*Email, pager *emailPager, after *Cursor
 	c.Edges = make([]*EmailEdge, len(nodes))
 	edges := make([]EmailEdge, len(nodes))
 	cursors := len(nodes)
-	if pager.skipCursors {
+	switch {
+	case pager.noCursors:
+		cursors = 0
+	case pager.skipCursors:
 		cursors = min(cursors, 2)
 	}
 	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
@@ -1593,10 +1607,11 @@ func WithEmailFilter(filter func(*EmailQuery) (*EmailQuery, error)) EmailPaginat
 type emailPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       []*EmailOrder
-	filter      func(*EmailQuery) (*EmailQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  []*EmailOrder
+	filter                 func(*EmailQuery) (*EmailQuery, error)
 }
 
 func newEmailPager(opts []EmailPaginateOption, reverse bool) (*emailPager, error) {
@@ -1769,7 +1784,8 @@ func (_m *EmailQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -1917,14 +1933,17 @@ func (c *TaskConnection) build(nodes []*Task, pager *taskPager, after *Cursor, f
 	c.Edges = make([]*TaskEdge, len(nodes))
 	edges := make([]TaskEdge, len(nodes))
 	cursors := len(nodes)
-	if pager.skipCursors {
+	switch {
+	case pager.noCursors:
+		cursors = 0
+	case pager.skipCursors:
 		cursors = min(cursors, 2)
 	}
 	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
@@ -1968,10 +1987,11 @@ func WithTaskFilter(filter func(*TaskQuery) (*TaskQuery, error)) TaskPaginateOpt
 type taskPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       []*TaskOrder
-	filter      func(*TaskQuery) (*TaskQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  []*TaskOrder
+	filter                 func(*TaskQuery) (*TaskQuery, error)
 }
 
 func newTaskPager(opts []TaskPaginateOption, reverse bool) (*taskPager, error) {
@@ -2144,7 +2164,8 @@ func (_m *TaskQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -2346,14 +2367,17 @@ func (c *UserConnection) build(nodes []*User, pager *userPager, after *Cursor, f
 	c.Edges = make([]*UserEdge, len(nodes))
 	edges := make([]UserEdge, len(nodes))
 	cursors := len(nodes)
-	if pager.skipCursors {
+	switch {
+	case pager.noCursors:
+		cursors = 0
+	case pager.skipCursors:
 		cursors = min(cursors, 2)
 	}
 	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
@@ -2397,10 +2421,11 @@ func WithUserFilter(filter func(*UserQuery) (*UserQuery, error)) UserPaginateOpt
 type userPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       []*UserOrder
-	filter      func(*UserQuery) (*UserQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  []*UserOrder
+	filter                 func(*UserQuery) (*UserQuery, error)
 }
 
 func newUserPager(opts []UserPaginateOption, reverse bool) (*userPager, error) {
@@ -2573,7 +2598,8 @@ func (_m *UserQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -2739,14 +2765,17 @@ func (c *WorkflowConnection) build(nodes []*Workflow, pager *workflowPager, afte
 	c.Edges = make([]*WorkflowEdge, len(nodes))
 	edges := make([]WorkflowEdge, len(nodes))
 	cursors := len(nodes)
-	if pager.skipCursors {
+	switch {
+	case pager.noCursors:
+		cursors = 0
+	case pager.skipCursors:
 		cursors = min(cursors, 2)
 	}
 	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
@@ -2790,10 +2819,11 @@ func WithWorkflowFilter(filter func(*WorkflowQuery) (*WorkflowQuery, error)) Wor
 type workflowPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       []*WorkflowOrder
-	filter      func(*WorkflowQuery) (*WorkflowQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  []*WorkflowOrder
+	filter                 func(*WorkflowQuery) (*WorkflowQuery, error)
 }
 
 func newWorkflowPager(opts []WorkflowPaginateOption, reverse bool) (*workflowPager, error) {
@@ -2966,7 +2996,8 @@ func (_m *WorkflowQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -3150,14 +3181,17 @@ func (c *WorkflowExecutionConnection) build(nodes []*WorkflowExecution, pager *w
 	c.Edges = make([]*WorkflowExecutionEdge, len(nodes))
 	edges := make([]WorkflowExecutionEdge, len(nodes))
 	cursors := len(nodes)
-	if pager.skipCursors {
+	switch {
+	case pager.noCursors:
+		cursors = 0
+	case pager.skipCursors:
 		cursors = min(cursors, 2)
 	}
 	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
@@ -3201,10 +3235,11 @@ func WithWorkflowExecutionFilter(filter func(*WorkflowExecutionQuery) (*Workflow
 type workflowexecutionPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       []*WorkflowExecutionOrder
-	filter      func(*WorkflowExecutionQuery) (*WorkflowExecutionQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  []*WorkflowExecutionOrder
+	filter                 func(*WorkflowExecutionQuery) (*WorkflowExecutionQuery, error)
 }
 
 func newWorkflowExecutionPager(opts []WorkflowExecutionPaginateOption, reverse bool) (*workflowexecutionPager, error) {
@@ -3377,7 +3412,8 @@ func (_m *WorkflowExecutionQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -3579,14 +3615,17 @@ func (c *WorkflowExecutionLogConnection) build(nodes []*WorkflowExecutionLog, pa
 	c.Edges = make([]*WorkflowExecutionLogEdge, len(nodes))
 	edges := make([]WorkflowExecutionLogEdge, len(nodes))
 	cursors := len(nodes)
-	if pager.skipCursors {
+	switch {
+	case pager.noCursors:
+		cursors = 0
+	case pager.skipCursors:
 		cursors = min(cursors, 2)
 	}
 	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
@@ -3630,10 +3669,11 @@ func WithWorkflowExecutionLogFilter(filter func(*WorkflowExecutionLogQuery) (*Wo
 type workflowexecutionlogPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       []*WorkflowExecutionLogOrder
-	filter      func(*WorkflowExecutionLogQuery) (*WorkflowExecutionLogQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  []*WorkflowExecutionLogOrder
+	filter                 func(*WorkflowExecutionLogQuery) (*WorkflowExecutionLogQuery, error)
 }
 
 func newWorkflowExecutionLogPager(opts []WorkflowExecutionLogPaginateOption, reverse bool) (*workflowexecutionlogPager, error) {
@@ -3806,7 +3846,8 @@ func (_m *WorkflowExecutionLogQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }
@@ -3972,14 +4013,17 @@ func (c *WorkflowVersionConnection) build(nodes []*WorkflowVersion, pager *workf
 	c.Edges = make([]*WorkflowVersionEdge, len(nodes))
 	edges := make([]WorkflowVersionEdge, len(nodes))
 	cursors := len(nodes)
-	if pager.skipCursors {
+	switch {
+	case pager.noCursors:
+		cursors = 0
+	case pager.skipCursors:
 		cursors = min(cursors, 2)
 	}
 	values := make([]any, 0, cursors*len(pager.order))
 	for i := range nodes {
 		node := nodeAt(i)
 		edges[i].Node = node
-		if !pager.skipCursors || i == 0 || i == len(nodes)-1 {
+		if !pager.skipCursors || !pager.noCursors && (i == 0 || i == len(nodes)-1) {
 			edges[i].Cursor = pager.toCursorIn(node, &values)
 		}
 		c.Edges[i] = &edges[i]
@@ -4023,10 +4067,11 @@ func WithWorkflowVersionFilter(filter func(*WorkflowVersionQuery) (*WorkflowVers
 type workflowversionPager struct {
 	reverse bool
 	// skipCursors leaves out the cursors of the edges between the first and the last
-	// (whose cursors pageInfo has) when the edges' cursors are not selected.
-	skipCursors bool
-	order       []*WorkflowVersionOrder
-	filter      func(*WorkflowVersionQuery) (*WorkflowVersionQuery, error)
+	// (whose cursors pageInfo has) when the edges' cursors are not selected, noCursors
+	// those two as well when pageInfo is not selected either.
+	skipCursors, noCursors bool
+	order                  []*WorkflowVersionOrder
+	filter                 func(*WorkflowVersionQuery) (*WorkflowVersionQuery, error)
 }
 
 func newWorkflowVersionPager(opts []WorkflowVersionPaginateOption, reverse bool) (*workflowversionPager, error) {
@@ -4199,7 +4244,8 @@ func (_m *WorkflowVersionQuery) Paginate(
 	if err != nil {
 		return nil, err
 	}
-	pager.skipCursors = !edgesCursorSelected(ctx)
+	edgeCursors, pageInfo := selectedCursors(ctx)
+	pager.skipCursors, pager.noCursors = !edgeCursors, !edgeCursors && !pageInfo
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
 }

@@ -168,11 +168,17 @@ type APIResponse struct {
 // Do posts query with variables and decodes the response.
 func (c *APIClient) Do(query string, vars map[string]any) APIResponse {
 	c.t.Helper()
+	return c.Raw(http.MethodPost, "/query", "application/json", c.request(query, vars))
+}
+
+// request encodes a GraphQL request's body.
+func (c *APIClient) request(query string, vars map[string]any) []byte {
+	c.t.Helper()
 	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
 	if err != nil {
 		c.t.Fatalf("testsupport: encode request: %v", err)
 	}
-	return c.Raw(http.MethodPost, "/query", "application/json", body)
+	return body
 }
 
 // PostInto posts query with variables and reads the answer into buf (reset first). A
@@ -180,11 +186,7 @@ func (c *APIClient) Do(query string, vars map[string]any) APIResponse {
 // not also a fresh copy of every answer on the client's side.
 func (c *APIClient) PostInto(buf *bytes.Buffer, query string, vars map[string]any) (status int) {
 	c.t.Helper()
-	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
-	if err != nil {
-		c.t.Fatalf("testsupport: encode request: %v", err)
-	}
-	res := c.send(http.MethodPost, "/query", "application/json", body)
+	res := c.send(http.MethodPost, "/query", "application/json", c.request(query, vars))
 	defer res.Body.Close()
 	buf.Reset()
 	if _, err := buf.ReadFrom(res.Body); err != nil {

@@ -9,7 +9,10 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/user"
+	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/auth"
 	"github.com/flowline/flowline/internal/database"
 )
 
@@ -23,6 +26,10 @@ type claimed struct {
 	// row is the execution as the claim left it, when the claim returned it (PostgreSQL's);
 	// load reads it otherwise.
 	row *ent.WorkflowExecution
+	// workflow (its id, name and creator) and creator, the viewer its steps act as, came
+	// with row when the claim found both; load reads them otherwise (loadWorkflow).
+	workflow *ent.Workflow
+	creator  auth.Viewer
 }
 
 // executions is the queue of runnable executions: the oldest due PENDING execution (through
@@ -60,14 +67,33 @@ func (e *Engine) claim(ctx context.Context) (*claimed, error) {
 	return &c, nil
 }
 
+// The columns the claim adds to the execution's: its workflow's name and creator, and the
+// creator's role.
+const (
+	claimedWorkflowName    = "claimed_workflow_name"
+	claimedWorkflowCreator = "claimed_workflow_creator"
+)
+
 // claimRow claims on PostgreSQL and returns the claimed row in the same statement: the claim
 // is a data-modifying WITH that ent's query of the execution reads from, so the worker needs
-// no second round trip to load what it claimed. The claim's $1–$3 are the statement's first
-// parameters (the query adds none: its LIMIT is written in).
+// no second round trip to load what it claimed. The same statement joins what loadWorkflow
+// would read next (the workflow's name and its creator's role), by primary key and with LEFT
+// JOINs, so a claim whose workflow or creator is gone is still returned and load reads them
+// to say why. The claim's $1–$3 are the statement's first parameters (the query adds none:
+// its LIMIT is written in).
 func (e *Engine) claimRow(ctx context.Context, args []any) (*claimed, error) {
 	ex, err := e.db.Client.WorkflowExecution.Query().Where(func(s *sql.Selector) {
 		s.Prefix(sql.Expr("WITH claimed AS ("+executionRows.SQL(e.db.Dialect)+")", args...)).
 			From(sql.Table("claimed").As(workflowexecution.Table))
+		w := sql.Table(workflow.Table).As("claimed_workflow")
+		u := sql.Table(user.Table).As("claimed_creator")
+		s.LeftJoin(w).On(s.C(workflowexecution.FieldWorkflowID), w.C(workflow.FieldID)).
+			LeftJoin(u).On(w.C(workflow.FieldCreatedByID), u.C(user.FieldID)).
+			AppendSelect(
+				sql.As(w.C(workflow.FieldName), claimedWorkflowName),
+				sql.As(u.C(user.FieldID), claimedWorkflowCreator),
+				sql.As(u.C(user.FieldRole), creatorRole),
+			)
 	}).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, nil
@@ -75,7 +101,23 @@ func (e *Engine) claimRow(ctx context.Context, args []any) (*claimed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claim from %s: %w", workflowexecution.Table, err)
 	}
-	return &claimed{ID: ex.ID, Attempt: ex.Attempt, row: ex}, nil
+	c := &claimed{ID: ex.ID, Attempt: ex.Attempt, row: ex}
+	c.workflow, c.creator = claimedWorkflow(ex)
+	return c, nil
+}
+
+// claimedWorkflow is the workflow and creator claimRow joined to ex, or nil when the join
+// found neither (the workflow or its creator gone).
+func claimedWorkflow(ex *ent.WorkflowExecution) (*ent.Workflow, auth.Viewer) {
+	name, _ := ex.Value(claimedWorkflowName)
+	creator, _ := ex.Value(claimedWorkflowCreator)
+	role, _ := ex.Value(creatorRole)
+	creatorID, err := uuid.ParseBytes([]byte(text(creator)))
+	if name == nil || role == nil || err != nil {
+		return nil, auth.Viewer{}
+	}
+	wf := &ent.Workflow{ID: ex.WorkflowID, Name: text(name), CreatedByID: creatorID}
+	return wf, auth.Viewer{UserID: creatorID.String(), Role: auth.Role(text(role))}
 }
 
 // now is the engine's clock: UTC at microsecond precision, as the database stores it.

@@ -89,7 +89,7 @@ func (e *Engine) execute(stop, work context.Context, c claimed) {
 	}
 }
 
-// load reads the claimed execution and its workflow.
+// load reads the claimed execution and its workflow, unless the claim returned them.
 func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, error) {
 	ex := c.row
 	if ex == nil {
@@ -106,9 +106,12 @@ func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, e
 		}
 	}
 	def := ex.Definition
-	wf, creator, err := e.loadWorkflow(ctx, ex.WorkflowID, def.TriggerType == "")
-	if err != nil {
-		return nil, err
+	wf, creator := c.workflow, c.creator
+	if wf == nil || def.TriggerType == "" {
+		var err error
+		if wf, creator, err = e.loadWorkflow(ctx, ex.WorkflowID, def.TriggerType == ""); err != nil {
+			return nil, err
+		}
 	}
 	if def.TriggerType == "" {
 		// Executions written before definitions were snapshotted run the current definition.
@@ -125,9 +128,11 @@ func (e *Engine) load(ctx context.Context, c claimed, log *slog.Logger) (*run, e
 	if err := r.loadOutputs(ctx); err != nil {
 		return nil, err
 	}
-	if r.deadline, err = r.computeDeadline(ctx); err != nil {
+	deadline, err := r.computeDeadline(ctx)
+	if err != nil {
 		return nil, err
 	}
+	r.deadline = deadline
 	metrics.Claims.Inc()
 	metrics.ClaimDelay.Observe(max(e.now().Sub(ex.RunAt), 0).Seconds())
 	if !ex.ConditionsChecked && ex.CurrentStep == 0 && ex.StepAttempt == 0 {

@@ -128,3 +128,8 @@ func (e *Engine) now() time.Time {
 	}
 	return database.Now()
 }
+
+// ClaimSQL is the statement with which a worker claims the oldest due execution on
+// PostgreSQL, with its parameters $1 (the worker), $2 (the lease's end) and $3 (now),
+// returning the claimed row: the load tool measures it against backlogs of different sizes.
+func ClaimSQL() string { return executionRows.SQL(database.Postgres) }

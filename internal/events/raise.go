@@ -67,9 +67,23 @@ func (r Raiser) Raise(ctx context.Context, tx *ent.Client, ev Event) ([]*ent.Wor
 	}
 	if ev.Type == spec.TriggerClientUpdated {
 		// Every client change raises CLIENT_UPDATED: the moment to end the runs whose goal
-		// the change met, before it starts new ones.
-		if err := r.EndMetGoals(ctx, tx, ev); err != nil {
-			return nil, err
+		// the change met, before it starts new ones. One statement tells whether there are
+		// any such runs and any workflow to start (probe.go); without a client after the
+		// change no goal can be judged (EndMetGoals).
+		goalRuns, listeners := false, true
+		if ev.ClientID != nil && ev.Client != nil {
+			var err error
+			if goalRuns, listeners, err = r.probeClientUpdate(ctx, tx, ev); err != nil {
+				return nil, err
+			}
+		}
+		if goalRuns {
+			if err := r.EndMetGoals(ctx, tx, ev); err != nil {
+				return nil, err
+			}
+		}
+		if !listeners {
+			return nil, nil
 		}
 	}
 	q := tx.Workflow.Query().Where(

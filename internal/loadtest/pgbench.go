@@ -21,6 +21,13 @@ var tpsLine = regexp.MustCompile(`(?m)^tps = ([0-9.]+)`)
 // are prepared once per connection and then bound and run in one round trip each, as the
 // server's statement cache does (internal/database): it is the floor of the SQL alone.
 func (st *suite) pgbench(ctx context.Context, name, script string, defines []string, clients int) (Measurement, error) {
+	secs := max(int(st.opts.Duration.Round(time.Second)/time.Second), 1)
+	return st.pgbenchFor(ctx, name, script, defines, clients, "-T", strconv.Itoa(secs))
+}
+
+// pgbenchFor is pgbench with its own limit: "-T" and seconds, or "-t" and transactions per
+// client.
+func (st *suite) pgbenchFor(ctx context.Context, name, script string, defines []string, clients int, limit, value string) (Measurement, error) {
 	scriptPath := filepath.Join(st.opts.Out, "pgbench-"+name+".sql")
 	if err := os.WriteFile(scriptPath, []byte(script), 0o600); err != nil {
 		return Measurement{}, fmt.Errorf("write the pgbench script: %w", err)
@@ -30,10 +37,10 @@ func (st *suite) pgbench(ctx context.Context, name, script string, defines []str
 		return Measurement{}, fmt.Errorf("pgbench log directory: %w", err)
 	}
 	defer func() { _ = os.RemoveAll(dir) }()
-	secs := max(int(st.opts.Duration.Round(time.Second)/time.Second), 1)
 	load := loadAverage()
+	start := time.Now()
 	args := []string{"-n", "-M", "prepared", "-f", scriptPath,
-		"-c", strconv.Itoa(clients), "-j", strconv.Itoa(min(clients, 2)), "-T", strconv.Itoa(secs),
+		"-c", strconv.Itoa(clients), "-j", strconv.Itoa(min(clients, 2)), limit, value,
 		"-l", "--log-prefix", filepath.Join(dir, "log")}
 	for _, d := range defines {
 		args = append(args, "-D", d)
@@ -57,7 +64,7 @@ func (st *suite) pgbench(ctx context.Context, name, script string, defines []str
 		return Measurement{}, fmt.Errorf("pgbench %s: transactions failed: %s", name, out)
 	}
 	res := Measurement{System: "pgbench (the captured SQL)", Concurrency: clients, Rate: tps, Unit: "tx/s",
-		Count: len(lat), Seconds: float64(secs), Load: load}
+		Count: len(lat), Seconds: time.Since(start).Seconds(), Load: load}
 	if len(lat) > 0 {
 		res.P50, res.P99 = lat[int(0.50*float64(len(lat)-1))], lat[int(0.99*float64(len(lat)-1))]
 	}

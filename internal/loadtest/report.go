@@ -220,5 +220,21 @@ func (r *Report) Ratios() []string {
 		out = append(out, fmt.Sprintf("%s against %s: p50 × %.2f, rate × %.2f", pages[1].Phase, pages[0].Phase,
 			float64(pages[1].P50)/float64(pages[0].P50), pages[1].Rate/pages[0].Rate))
 	}
+	return append(out, r.claimRatios()...)
+}
+
+// claimRatios compares the claim's rate and p50 with each backlog against the first.
+func (r *Report) claimRatios() []string {
+	var claims []Measurement
+	for _, m := range r.Measurements {
+		if strings.HasPrefix(m.Phase, "claim, ") && m.Rate > 0 && m.P50 > 0 {
+			claims = append(claims, m)
+		}
+	}
+	var out []string
+	for _, m := range claims[min(1, len(claims)):] {
+		out = append(out, fmt.Sprintf("%s against %s: rate × %.2f, p50 × %.2f", m.Phase, claims[0].Phase,
+			m.Rate/claims[0].Rate, float64(m.P50)/float64(claims[0].P50)))
+	}
 	return out
 }

@@ -196,12 +196,15 @@ func containsString(list []string, s string) bool {
 }
 
 // enqueue copies the PENDING execution tpl n-1 times (n in all), spread over the seeded
-// clients, due now: a backlog as n triggering events would have left it.
+// clients, due now: a backlog as n triggering events would have left it, each a microsecond
+// after the one before (a backlog of equal run_at would pile up in the claim index's
+// posting lists, as no queue of events does).
 func enqueue(ctx context.Context, db *sql.DB, d Dataset, tpl string, n int, tag string) error {
 	clientOf := fmt.Sprintf("CASE WHEN g %% %d = 0 THEN tpl.client_id ELSE %s END", d.Clients, synthID(kindClient, fmt.Sprintf("g %% %d", d.Clients)))
 	return copyRows(ctx, db, "workflow_executions", fmt.Sprintf(
 		"workflow_executions tpl, generate_series(1, %d) g WHERE tpl.id = '%s'", n-1, tpl), map[string]string{
-		"id": "gen_random_uuid()", "client_id": clientOf, "created_at": "now()", "run_at": "now()",
+		"id": "gen_random_uuid()", "client_id": clientOf, "created_at": "now()",
+		"run_at":     fmt.Sprintf("now() - interval '1 microsecond' * (%d - g)", n),
 		"dedupe_key": fmt.Sprintf("'%s-' || g", tag),
 	})
 }

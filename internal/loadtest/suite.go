@@ -30,11 +30,13 @@ type SuiteOptions struct {
 	Dataset          Dataset
 	Duration         time.Duration // of each timed run
 	Concurrency      []int
-	Rounds           int // the read runs, Flowline, the peers, then pgbench, repeated
-	CaptureRequests  int // requests whose SQL is captured and counted
-	EngineExecutions int // the backlog the worker drains
-	LatencyEvents    int // single events, one at a time
-	EngineWorkers    int // WORKERS of the worker process; pgbench's engine floor runs as many clients
+	Rounds           int   // the read runs, Flowline, the peers, then pgbench, repeated
+	CaptureRequests  int   // requests whose SQL is captured and counted
+	EngineExecutions int   // the backlog the worker drains
+	LatencyEvents    int   // single events, one at a time
+	EngineWorkers    int   // WORKERS of the worker process; pgbench's engine floor runs as many clients
+	ClaimBacklogs    []int // the due executions the engine's claim is measured against, in order
+	Claims           int   // claims measured against each backlog (fewer than the smallest)
 	Pgbench          string
 	DropAfter        bool
 	Peers            []Peer    // measured beside Flowline in the read rounds; none by default
@@ -46,7 +48,8 @@ type SuiteOptions struct {
 func ReferenceOptions() SuiteOptions {
 	return SuiteOptions{Schema: "flowline_bench", Out: "bench-results", Dataset: ReferenceDataset,
 		Duration: 20 * time.Second, Concurrency: []int{1, 16}, Rounds: 2, CaptureRequests: 50,
-		EngineExecutions: 20_000, LatencyEvents: 100, EngineWorkers: 4, Pgbench: "pgbench"}
+		EngineExecutions: 20_000, LatencyEvents: 100, EngineWorkers: 4, Pgbench: "pgbench",
+		ClaimBacklogs: []int{1_000, 300_000}, Claims: 900}
 }
 
 // SmokeOptions run every phase on a tiny dataset for about a second each: CI's check that
@@ -55,6 +58,7 @@ func SmokeOptions() SuiteOptions {
 	o := ReferenceOptions()
 	o.Dataset, o.Duration, o.Rounds, o.CaptureRequests = SmokeDataset, time.Second, 1, 5
 	o.EngineExecutions, o.LatencyEvents = 200, 3
+	o.ClaimBacklogs, o.Claims = []int{100, 1_000}, 50
 	return o
 }
 
@@ -112,7 +116,7 @@ func RunSuite(ctx context.Context, opts SuiteOptions) (*Report, error) {
 		run  func(context.Context) error
 	}{
 		{"prepare", st.prepare}, {"seed", st.seedPhase}, {"capture", st.capturePhase},
-		{"reads", st.readPhase}, {"engine", st.enginePhase},
+		{"reads", st.readPhase}, {"claims", st.claimsPhase}, {"engine", st.enginePhase},
 	}
 	for _, p := range phases {
 		st.logf("%s (load %s)", p.name, loadAverage())

@@ -57,10 +57,13 @@ func TestBenchSmoke(t *testing.T) {
 		t.Errorf("single events: %+v (found %v)", m, ok)
 	}
 	if _, err := os.Stat("/usr/bin/pgbench"); err == nil {
-		for _, phase := range []string{"dashboard read", "engine drain"} {
+		for _, phase := range []string{"dashboard read", "engine drain", "claim, 100 due", "claim, 1000 due"} {
 			if m, ok := report.Find(phase, "pgbench", 0); !ok || m.Rate <= 0 {
 				t.Errorf("pgbench, %s: %+v (found %v)", phase, m, ok)
 			}
+		}
+		if m, _ := report.Find("claim, 1000 due", "pgbench", 0); m.Count != opts.Claims {
+			t.Errorf("%d claims measured against the larger backlog, want %d", m.Count, opts.Claims)
 		}
 	}
 

@@ -1,0 +1,72 @@
+package loadtest
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/flowline/flowline/internal/engine"
+)
+
+// claimScript is the engine's claim (engine.ClaimSQL) for pgbench: the worker, the lease's
+// end and the clock written in where the engine binds them.
+func claimScript() string {
+	claim := strings.NewReplacer(
+		"$1", "'pgbench-claims'",
+		"$2", "now() + interval '10 minutes'",
+		"$3", "now()",
+	).Replace(engine.ClaimSQL())
+	return "WITH claimed AS (" + strings.TrimSpace(claim) + ") SELECT id FROM claimed;\n"
+}
+
+// claimsPhase measures the engine's claim with pgbench (one client, a fixed number of
+// claims) with a small and then a large backlog of due executions: through the partial index
+// of pending rows a claim reads the head of the queue, so the two rates should match. It
+// runs while no worker does (the API server of the read phase runs no engine) and removes
+// every execution it made.
+func (st *suite) claimsPhase(ctx context.Context) error {
+	if st.pgbenchPath == "" {
+		st.logf("pgbench not found: the claim backlog is not measured")
+		return nil
+	}
+	defer func() {
+		if _, err := st.db.ExecContext(context.WithoutCancel(ctx), `DELETE FROM workflow_executions
+			WHERE workflow_id = $1 AND status IN ('PENDING', 'RUNNING')`, st.tpl.engineWorkflow); err != nil {
+			st.logf("remove the claim backlog: %v", err)
+		}
+	}()
+	claims := st.opts.Claims
+	due := 0
+	for _, backlog := range st.opts.ClaimBacklogs {
+		if claims >= backlog {
+			return fmt.Errorf("%d claims would drain the backlog of %d", claims, backlog)
+		}
+		// Top the backlog up from a new template (the last one may have been claimed).
+		tpl, err := st.trigger(ctx, st.api, st.tpl.engineWorkflow)
+		if err != nil {
+			return err
+		}
+		if err := enqueue(ctx, st.db, st.opts.Dataset, tpl, backlog-due, "claims-"+strconv.Itoa(backlog)); err != nil {
+			return fmt.Errorf("enqueue the claim backlog: %w", err)
+		}
+		if _, err := st.db.ExecContext(ctx, "VACUUM ANALYZE workflow_executions"); err != nil {
+			return fmt.Errorf("analyze the claim backlog: %w", err)
+		}
+		if err := st.db.QueryRowContext(ctx, `SELECT count(*) FROM workflow_executions
+			WHERE status = 'PENDING' AND NOT flow_gated`).Scan(&due); err != nil {
+			return fmt.Errorf("count the claim backlog: %w", err)
+		}
+		m, err := st.pgbenchFor(ctx, "claims-"+strconv.Itoa(backlog), claimScript(), nil, 1, "-t", strconv.Itoa(claims))
+		if err != nil {
+			return err
+		}
+		m.Round, m.Phase, m.System, m.Unit = 1, claimPhase(due), "pgbench (the engine's claim)", "claims/s"
+		st.report.add(m)
+		due -= claims
+	}
+	return nil
+}
+
+// claimPhase names the claim measurement with its backlog.
+func claimPhase(due int) string { return fmt.Sprintf("claim, %d due executions", due) }

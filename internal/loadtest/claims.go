@@ -9,15 +9,20 @@ import (
 	"github.com/flowline/flowline/internal/engine"
 )
 
-// claimScript is the engine's claim (engine.ClaimSQL) for pgbench: the worker, the lease's
-// end and the clock written in where the engine binds them.
-func claimScript() string {
+// pgbenchClaim is the engine's claim (engine.ClaimSQL) in a WITH, on one line for pgbench:
+// the worker owner and the lease written in where the engine binds them, the clock now().
+func pgbenchClaim(owner, lease string) string {
 	claim := strings.NewReplacer(
-		"$1", "'pgbench-claims'",
-		"$2", "now() + interval '10 minutes'",
+		"$1", "'"+owner+"'",
+		"$2", "now() + interval '"+lease+"'",
 		"$3", "now()",
 	).Replace(engine.ClaimSQL())
-	return "WITH claimed AS (" + strings.TrimSpace(claim) + ") SELECT id FROM claimed;\n"
+	return "WITH claimed AS (" + strings.Join(strings.Fields(claim), " ") + ")"
+}
+
+// claimScript is the claim alone, the script of the claims phase.
+func claimScript() string {
+	return pgbenchClaim("pgbench-claims", "10 minutes") + " SELECT id FROM claimed;\n"
 }
 
 // claimsPhase measures the engine's claim with pgbench (one client, a fixed number of
@@ -47,11 +52,8 @@ func (st *suite) claimsPhase(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := enqueue(ctx, st.db, st.opts.Dataset, tpl, backlog-due, "claims-"+strconv.Itoa(backlog)); err != nil {
-			return fmt.Errorf("enqueue the claim backlog: %w", err)
-		}
-		if _, err := st.db.ExecContext(ctx, "VACUUM ANALYZE workflow_executions"); err != nil {
-			return fmt.Errorf("analyze the claim backlog: %w", err)
+		if err := st.enqueue(ctx, tpl, backlog-due, "claims-"+strconv.Itoa(backlog)); err != nil {
+			return fmt.Errorf("the claim backlog: %w", err)
 		}
 		// Both measurements start right after a checkpoint: the first change of a page after
 		// one writes the whole page to the WAL, and a checkpoint that a large enqueue set off

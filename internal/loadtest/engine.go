@@ -23,11 +23,8 @@ func (st *suite) enginePhase(ctx context.Context) error {
 		return err
 	}
 	n := max(st.opts.EngineExecutions, 1)
-	if err := enqueue(ctx, st.db, st.opts.Dataset, tpl, n, "bench"); err != nil {
-		return fmt.Errorf("enqueue the backlog: %w", err)
-	}
-	if _, err := st.db.ExecContext(ctx, "VACUUM ANALYZE workflow_executions"); err != nil {
-		return fmt.Errorf("analyze the backlog: %w", err)
+	if err := st.enqueue(ctx, tpl, n, "bench"); err != nil {
+		return fmt.Errorf("the engine's backlog: %w", err)
 	}
 	load := loadAverage()
 	worker, err := st.start(ctx, "worker", "worker", st.dbURL)
@@ -83,11 +80,8 @@ func (st *suite) enginePhase(ctx context.Context) error {
 	if tpl, err = st.trigger(ctx, st.api, st.tpl.engineWorkflow); err != nil {
 		return err
 	}
-	if err := enqueue(ctx, st.db, st.opts.Dataset, tpl, backlog, "pgbench"); err != nil {
-		return fmt.Errorf("enqueue the pgbench backlog: %w", err)
-	}
-	if _, err := st.db.ExecContext(ctx, "VACUUM ANALYZE workflow_executions"); err != nil {
-		return fmt.Errorf("analyze the backlog: %w", err)
+	if err := st.enqueue(ctx, tpl, backlog, "pgbench"); err != nil {
+		return fmt.Errorf("the pgbench backlog: %w", err)
 	}
 	m, err := st.pgbench(ctx, "engine", engineFloorScript(), nil, st.opts.EngineWorkers)
 	if err != nil {

@@ -4,7 +4,7 @@ import "strings"
 
 // engineFloorSQL is one execution of the benchmark's three-step workflow as the engine's
 // writes, for pgbench, in the statements the engine sends them with: the claim (the
-// engine's own statement, a WITH that returns the whole claimed row), then per step one
+// engine's own statement, pgbenchClaim, in a WITH that returns the whole claimed row), then per step one
 // transaction with the step's effect and one statement that inserts its log row in a WITH
 // and makes the fenced advance of the position, the last one completing the execution. It
 // leaves out what the engine reads around them (the workflow with its author, the client
@@ -15,8 +15,8 @@ import "strings"
 // A colon before a word is a pgbench variable even inside a quoted literal, hence the space
 // in the JSON. newID makes time-ordered ids as the server's UUIDv7 do, so the floor's inserts land at
 // the ends of the indexes as Flowline's do.
-var engineFloorSQL = strings.NewReplacer("newID", "(lpad(to_hex(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || substr(md5(random()::text), 1, 20))::uuid").Replace(`
-WITH claimed AS (UPDATE workflow_executions SET status = 'RUNNING', attempt = attempt + 1, lease_owner = 'pgbench', lease_expires_at = now() + interval '30 seconds', started_at = COALESCE(started_at, now()), debounce_key = NULL WHERE id = (SELECT id FROM workflow_executions WHERE status = 'PENDING' AND run_at <= now() AND NOT flow_gated ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING *) SELECT * FROM claimed \gset
+var engineFloorSQL = strings.NewReplacer("CLAIM", pgbenchClaim("pgbench", "30 seconds"), "newID", "(lpad(to_hex(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') || substr(md5(random()::text), 1, 20))::uuid").Replace(`
+CLAIM SELECT * FROM claimed \gset
 BEGIN;
 INSERT INTO tasks (id, created_at, title, updated_at, priority, due_at, client_id) VALUES (newID, now(), 'Follow up with Bench client', now(), 'MEDIUM', now(), :client_id);
 WITH logged AS (INSERT INTO workflow_execution_logs (id, execution_id, step_index, path, run, action_type, status, input_data, output_data, attempt, duration_ms, executed_at) VALUES (newID, :id, 0, '/actions/0', 1, 'CREATE_TASK', 'SUCCESS', '{"title":"Follow up with Bench client"}', '{"priority":"MEDIUM"}', 1, 1, now())) UPDATE workflow_executions SET conditions_checked = true, current_step = 1, lease_expires_at = now() + interval '30 seconds', step_attempt = 0, step_runs = COALESCE(step_runs, 0) + 1 WHERE id = :id AND attempt = :attempt AND status = 'RUNNING';

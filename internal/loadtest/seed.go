@@ -209,6 +209,18 @@ func enqueue(ctx context.Context, db *sql.DB, d Dataset, tpl string, n int, tag 
 	})
 }
 
+// enqueue is enqueue into the suite's database, then VACUUM ANALYZE, so that the claims
+// that follow are planned on the backlog as it is.
+func (st *suite) enqueue(ctx context.Context, tpl string, n int, tag string) error {
+	if err := enqueue(ctx, st.db, st.opts.Dataset, tpl, n, tag); err != nil {
+		return fmt.Errorf("enqueue: %w", err)
+	}
+	if _, err := st.db.ExecContext(ctx, "VACUUM ANALYZE workflow_executions"); err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	return nil
+}
+
 // waitDrained polls until no execution of the workflow is PENDING or RUNNING.
 func waitDrained(ctx context.Context, db *sql.DB, workflowID string, timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)

@@ -36,15 +36,15 @@ func (st *suite) enginePhase(ctx context.Context) error {
 		st.report.ServerErrors += worker.errorLines()
 	}()
 	resetPeakRSS(worker.PID())
-	cpu0, err := cpuSeconds(worker.PID())
+	cpu, err := st.startCPU(worker.PID())
 	if err != nil {
 		return err
 	}
 	if err := waitDrained(ctx, st.db, st.tpl.engineWorkflow, 10*time.Minute); err != nil {
 		return err
 	}
-	cpu1, err := cpuSeconds(worker.PID())
-	if err != nil {
+	drained := Measurement{}
+	if err := cpu.stop(&drained, n, false); err != nil {
 		return err
 	}
 	rss, err := peakRSS(worker.PID())
@@ -64,7 +64,7 @@ func (st *suite) enginePhase(ctx context.Context) error {
 	}
 	st.report.add(Measurement{Round: 1, Phase: "engine drain, 3 internal steps", System: "Flowline",
 		Concurrency: st.opts.EngineWorkers, Rate: float64(n) / span, Unit: "executions/s", Count: n, Seconds: span,
-		CPUPerOp: time.Duration((cpu1 - cpu0) / float64(n) * float64(time.Second)), PeakRSS: rss, Load: load})
+		CPUPerOp: drained.CPUPerOp, DBCPUPerOp: drained.DBCPUPerOp, PeakRSS: rss, Load: load})
 
 	if err := st.latency(ctx); err != nil {
 		return err

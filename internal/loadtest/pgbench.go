@@ -47,6 +47,10 @@ func (st *suite) pgbenchFor(ctx context.Context, name, script string, defines []
 	}
 	cmd := exec.CommandContext(ctx, st.pgbenchPath, append(args, st.libpqURL())...) //nolint:gosec // G204: the operator's pgbench
 	cmd.Env = append(os.Environ(), "PGOPTIONS=-c search_path="+st.opts.Schema)
+	cpu, err := st.startCPU(0)
+	if err != nil {
+		return Measurement{}, err
+	}
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return Measurement{}, fmt.Errorf("pgbench %s: %w: %s", name, err, strings.TrimSpace(string(out)))
@@ -67,6 +71,12 @@ func (st *suite) pgbenchFor(ctx context.Context, name, script string, defines []
 		Count: len(lat), Seconds: time.Since(start).Seconds(), Load: load}
 	if len(lat) > 0 {
 		res.P50, res.P99 = lat[int(0.50*float64(len(lat)-1))], lat[int(0.99*float64(len(lat)-1))]
+		if err := cpu.stop(&res, len(lat), false); err != nil {
+			return Measurement{}, err
+		}
+		if ps := cmd.ProcessState; ps != nil {
+			res.ClientCPUPerOp = (ps.UserTime() + ps.SystemTime()) / time.Duration(len(lat))
+		}
 	}
 	return res, nil
 }

@@ -161,12 +161,12 @@ func (st *suite) checkPage(ctx context.Context, api *server, id string) error {
 	return nil
 }
 
-// measureHTTP runs Run against a server and adds what the server spent: CPU time per
-// request and the peak RSS during the run.
+// measureHTTP runs Run against a server and adds what the run cost: CPU time per request
+// (the server's, the database's, the load client's) and the server's peak RSS.
 func (st *suite) measureHTTP(ctx context.Context, s *server, opts Options) (Measurement, error) {
 	load := loadAverage()
 	resetPeakRSS(s.PID())
-	cpu0, err := cpuSeconds(s.PID())
+	cpu, err := st.startCPU(s.PID())
 	if err != nil {
 		return Measurement{}, err
 	}
@@ -174,21 +174,16 @@ func (st *suite) measureHTTP(ctx context.Context, s *server, opts Options) (Meas
 	if err != nil {
 		return Measurement{}, err
 	}
-	cpu1, err := cpuSeconds(s.PID())
-	if err != nil {
+	m := Measurement{Concurrency: opts.Concurrency, Rate: res.PerSecond(), Unit: "req/s", Count: res.Requests,
+		Seconds: res.Elapsed.Seconds(), P50: res.P50, P99: res.P99, Load: load}
+	if err := cpu.stop(&m, res.Requests, true); err != nil {
 		return Measurement{}, err
 	}
-	rss, err := peakRSS(s.PID())
-	if err != nil {
+	if m.PeakRSS, err = peakRSS(s.PID()); err != nil {
 		return Measurement{}, err
 	}
 	if res.Errors > 0 {
 		return Measurement{}, fmt.Errorf("%d of %d requests failed: %s", res.Errors, res.Requests, res.FirstError)
-	}
-	m := Measurement{Concurrency: opts.Concurrency, Rate: res.PerSecond(), Unit: "req/s", Count: res.Requests,
-		Seconds: res.Elapsed.Seconds(), P50: res.P50, P99: res.P99, PeakRSS: rss, Load: load}
-	if res.Requests > 0 {
-		m.CPUPerOp = time.Duration((cpu1 - cpu0) / float64(res.Requests) * float64(time.Second))
 	}
 	return m, nil
 }

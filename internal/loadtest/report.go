@@ -23,7 +23,8 @@ type Report struct {
 	RoundTripsPerRequest float64
 	EngineStatements     int // of one execution of the three-step workflow, trigger included
 	EngineRoundTrips     int
-	ServerErrors         int // ERROR lines in the servers' logs
+	ServerErrors         int  // ERROR lines in the servers' logs
+	DatabaseCPU          bool // PostgreSQL runs on this machine: its CPU time per operation is measured
 	Measurements         []Measurement
 	Notes                []string // about the peers: what answered, what was left out and why
 }
@@ -47,8 +48,12 @@ type Measurement struct {
 	P50, P99      time.Duration
 	SQLPerRequest float64
 	CPUPerOp      time.Duration // server CPU time per request or execution
-	PeakRSS       int64
-	Load          string // /proc/loadavg when the run started
+	// DBCPUPerOp is PostgreSQL's CPU time per request or execution (all its processes, when
+	// it runs on this machine); ClientCPUPerOp the load client's (the suite's own HTTP
+	// clients, or pgbench). With CPUPerOp they are what one operation cost the machine.
+	DBCPUPerOp, ClientCPUPerOp time.Duration
+	PeakRSS                    int64
+	Load                       string // /proc/loadavg when the run started
 }
 
 func newReport(o SuiteOptions) *Report {
@@ -106,7 +111,7 @@ func num(f float64, prec int) string {
 }
 
 var csvHeader = []string{"round", "phase", "system", "concurrency", "rate", "unit", "count", "seconds",
-	"p50_ms", "p99_ms", "sql_per_request", "cpu_ms_per_op", "peak_rss_mib", "load_avg"}
+	"p50_ms", "p99_ms", "sql_per_request", "cpu_ms_per_op", "peak_rss_mib", "load_avg", "db_cpu_ms_per_op", "client_cpu_ms_per_op"}
 
 func (m Measurement) fields() []string {
 	rss := ""
@@ -114,7 +119,8 @@ func (m Measurement) fields() []string {
 		rss = strconv.FormatFloat(float64(m.PeakRSS)/(1<<20), 'f', 1, 64)
 	}
 	return []string{strconv.Itoa(m.Round), m.Phase, m.System, strconv.Itoa(m.Concurrency), num(m.Rate, 1), m.Unit,
-		strconv.Itoa(m.Count), num(m.Seconds, 1), ms(m.P50), ms(m.P99), num(m.SQLPerRequest, 1), ms(m.CPUPerOp), rss, m.Load}
+		strconv.Itoa(m.Count), num(m.Seconds, 1), ms(m.P50), ms(m.P99), num(m.SQLPerRequest, 1), ms(m.CPUPerOp), rss, m.Load,
+		ms(m.DBCPUPerOp), ms(m.ClientCPUPerOp)}
 }
 
 // write saves results.csv and results.md in dir.
@@ -159,16 +165,20 @@ func (r *Report) Markdown() string {
 		"One execution of the three-step workflow, trigger included: %d statements in %d round trips. "+
 		"ERROR lines in the servers' logs: %d.\n\n", r.StatementsPerRequest, r.RoundTripsPerRequest,
 		r.EngineStatements, r.EngineRoundTrips, r.ServerErrors)
-	b.WriteString("| round | phase | system | c | rate | p50 ms | p99 ms | SQL/request | server CPU ms/op | peak RSS MiB | load avg |\n")
-	b.WriteString("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	if r.DatabaseCPU {
+		b.WriteString("CPU time per operation, by process: the server under test (Flowline, a peer), PostgreSQL (all its processes), " +
+			"the load client (the suite's HTTP clients, or pgbench).\n\n")
+	}
+	b.WriteString("| round | phase | system | c | rate | p50 ms | p99 ms | SQL/request | server CPU ms/op | database CPU ms/op | client CPU ms/op | peak RSS MiB | load avg |\n")
+	b.WriteString("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, m := range r.Measurements {
 		f := m.fields()
 		rate := ""
 		if f[4] != "" {
 			rate = f[4] + " " + f[5]
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-			f[0], f[1], f[2], f[3], rate, f[8], f[9], f[10], f[11], f[12], f[13])
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			f[0], f[1], f[2], f[3], rate, f[8], f[9], f[10], f[11], f[14], f[15], f[12], f[13])
 	}
 	if len(r.Notes) > 0 {
 		b.WriteString("\nPeers:\n\n")
@@ -194,8 +204,12 @@ func (r *Report) Ratios() []string {
 		}
 		for _, p := range r.Measurements {
 			if p.Round == m.Round && p.Phase == m.Phase && p.Concurrency == m.Concurrency && strings.HasPrefix(p.System, "pgbench") && p.Rate > 0 {
-				out = append(out, fmt.Sprintf("%s, c=%d, round %d: Flowline %.1f %s = %.0f%% of pgbench's %.1f",
-					m.Phase, m.Concurrency, m.Round, m.Rate, m.Unit, 100*m.Rate/p.Rate, p.Rate))
+				line := fmt.Sprintf("%s, c=%d, round %d: Flowline %.1f %s = %.0f%% of pgbench's %.1f",
+					m.Phase, m.Concurrency, m.Round, m.Rate, m.Unit, 100*m.Rate/p.Rate, p.Rate)
+				if m.DBCPUPerOp > 0 && p.DBCPUPerOp > 0 {
+					line += fmt.Sprintf("; CPU per operation, Flowline %s against pgbench's %s", m.cpuBudget(), p.cpuBudget())
+				}
+				out = append(out, line)
 			}
 		}
 	}
@@ -221,6 +235,20 @@ func (r *Report) Ratios() []string {
 			float64(pages[1].P50)/float64(pages[0].P50), pages[1].Rate/pages[0].Rate))
 	}
 	return append(out, r.claimRatios()...)
+}
+
+// cpuBudget is what one operation cost the machine's CPUs, by process, in milliseconds.
+func (m Measurement) cpuBudget() string {
+	var parts []string
+	for _, p := range []struct {
+		who string
+		d   time.Duration
+	}{{"server", m.CPUPerOp}, {"database", m.DBCPUPerOp}, {"client", m.ClientCPUPerOp}} {
+		if p.d > 0 {
+			parts = append(parts, p.who+" "+ms(p.d))
+		}
+	}
+	return fmt.Sprintf("%s ms (%s)", ms(m.CPUPerOp+m.DBCPUPerOp+m.ClientCPUPerOp), strings.Join(parts, " + "))
 }
 
 // claimRatios compares the claim's rate and p50 with each backlog against the first.

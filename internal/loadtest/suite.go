@@ -78,6 +78,7 @@ type suite struct {
 	readScript  string   // the dashboard read's captured SQL, for pgbench
 	readDefines []string // its values, pgbench's -D name=value
 	pgbenchPath string   // empty: pgbench is not installed, its rows are left out
+	database    database // PostgreSQL's processes, when they run on this machine
 }
 
 var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
@@ -168,6 +169,10 @@ func (st *suite) connect(ctx context.Context) error {
 	st.proxyURL = u.String()
 	if st.db, err = sql.Open("postgres", st.dbURL); err != nil {
 		return fmt.Errorf("open PostgreSQL: %w", err)
+	}
+	st.database = localDatabase(ctx, st.db)
+	if st.report.DatabaseCPU = st.database.postmaster != 0; !st.report.DatabaseCPU {
+		st.logf("PostgreSQL does not run on this machine (or its processes are not visible): its CPU time is not measured")
 	}
 	return nil
 }

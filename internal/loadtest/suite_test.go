@@ -53,6 +53,18 @@ func TestBenchSmoke(t *testing.T) {
 			t.Errorf("%s, %s: %+v (found %v)", want.phase, want.system, m, ok)
 		}
 	}
+	if report.DatabaseCPU {
+		for _, want := range []struct {
+			phase, system string
+			client        bool
+		}{{"dashboard read", "Flowline", true}, {"dashboard read", "pgbench", true}, {"engine drain", "Flowline", false}, {"engine drain", "pgbench", true}} {
+			if m, _ := report.Find(want.phase, want.system, 0); m.DBCPUPerOp <= 0 || (want.client && m.ClientCPUPerOp <= 0) {
+				t.Errorf("%s, %s: database CPU %s and client CPU %s per operation, want them measured", want.phase, want.system, m.DBCPUPerOp, m.ClientCPUPerOp)
+			}
+		}
+	} else {
+		t.Log("PostgreSQL's processes are not visible from here: its CPU time per operation was not measured")
+	}
 	if m, ok := report.Find("single events, trigger → completion", "Flowline", 1); !ok || m.P50 <= 0 || m.Count != opts.LatencyEvents {
 		t.Errorf("single events: %+v (found %v)", m, ok)
 	}

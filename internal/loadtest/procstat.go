@@ -85,8 +85,10 @@ func (d database) cpuSeconds() (secs float64, ok bool) {
 	if d.postmaster == 0 {
 		return 0, false
 	}
-	// The exited children first: a child that exits between the two reads is then counted
-	// once, among the live ones, rather than missed.
+	// /proc gives no consistent snapshot: a child that exits after the postmaster's times
+	// are read and before its own are is missing from this reading (and in the next one).
+	// The suite's connections live through a timed run, so only pgbench's backends end
+	// near its edges, after their work.
 	pm, err := procStat(d.postmaster)
 	if err != nil {
 		return 0, false

@@ -63,7 +63,8 @@ func procStat(pid int) (statFields, error) {
 type database struct{ postmaster int }
 
 // localDatabase finds the postmaster of db's server: the parent of the backend serving one
-// of db's connections, when that process is visible on this machine.
+// of db's connections, when that process is visible on this machine and its CPU time can be
+// read.
 func localDatabase(ctx context.Context, db *sql.DB) database {
 	var backend int
 	if err := db.QueryRowContext(ctx, "SELECT pg_backend_pid()").Scan(&backend); err != nil {
@@ -76,7 +77,11 @@ func localDatabase(ctx context.Context, db *sql.DB) database {
 	if raw, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", backend)); err != nil || !strings.HasPrefix(string(raw), "postgres") {
 		return database{}
 	}
-	return database{postmaster: f.ppid}
+	d := database{postmaster: f.ppid}
+	if _, ok := d.cpuSeconds(); !ok {
+		return database{} // e.g. no /proc/<pid>/task/<pid>/children in this kernel
+	}
+	return d
 }
 
 // cpuSeconds is the CPU time the server's processes used so far; ok is false when it cannot

@@ -43,12 +43,12 @@ func (st *suite) enginePhase(ctx context.Context) error {
 	if err := waitDrained(ctx, st.db, st.tpl.engineWorkflow, 10*time.Minute); err != nil {
 		return err
 	}
-	drained := Measurement{}
-	if err := cpu.stop(&drained, n, false); err != nil {
+	m := Measurement{Round: 1, Phase: "engine drain, 3 internal steps", System: "Flowline",
+		Concurrency: st.opts.EngineWorkers, Unit: "executions/s", Count: n, Load: load}
+	if err := cpu.stop(&m, n, false); err != nil {
 		return err
 	}
-	rss, err := peakRSS(worker.PID())
-	if err != nil {
+	if m.PeakRSS, err = peakRSS(worker.PID()); err != nil {
 		return err
 	}
 	var done, failed int
@@ -62,9 +62,8 @@ func (st *suite) enginePhase(ctx context.Context) error {
 	if failed > 0 || done != n {
 		return fmt.Errorf("the drain completed %d of %d executions (%d did not complete)", done, n, failed)
 	}
-	st.report.add(Measurement{Round: 1, Phase: "engine drain, 3 internal steps", System: "Flowline",
-		Concurrency: st.opts.EngineWorkers, Rate: float64(n) / span, Unit: "executions/s", Count: n, Seconds: span,
-		CPUPerOp: drained.CPUPerOp, DBCPUPerOp: drained.DBCPUPerOp, PeakRSS: rss, Load: load})
+	m.Rate, m.Seconds = float64(n)/span, span
+	st.report.add(m)
 
 	if err := st.latency(ctx); err != nil {
 		return err
@@ -83,12 +82,12 @@ func (st *suite) enginePhase(ctx context.Context) error {
 	if err := st.enqueue(ctx, tpl, backlog, "pgbench"); err != nil {
 		return fmt.Errorf("the pgbench backlog: %w", err)
 	}
-	m, err := st.pgbench(ctx, "engine", engineFloorScript(), nil, st.opts.EngineWorkers)
+	floor, err := st.pgbench(ctx, "engine", engineFloorScript(), nil, st.opts.EngineWorkers)
 	if err != nil {
 		return err
 	}
-	m.Round, m.Phase, m.System, m.Unit = 1, "engine drain, 3 internal steps", "pgbench (the engine's transactions)", "executions/s"
-	st.report.add(m)
+	floor.Round, floor.Phase, floor.System, floor.Unit = 1, m.Phase, "pgbench (the engine's transactions)", "executions/s"
+	st.report.add(floor)
 	// What pgbench left PENDING must not run later: it is a copy of a real execution.
 	if _, err := st.db.ExecContext(ctx, `DELETE FROM workflow_executions WHERE workflow_id = $1 AND status = 'PENDING'`,
 		st.tpl.engineWorkflow); err != nil {

@@ -27,9 +27,11 @@ func claimScript() string {
 
 // claimsPhase measures the engine's claim with pgbench (one client, a fixed number of
 // claims) with a small and then a large backlog of due executions: through the partial index
-// of pending rows a claim reads the head of the queue, so the two rates should match. It
-// runs while no worker does (the API server of the read phase runs no engine) and removes
-// every execution it made.
+// of pending rows a claim reads the head of the queue, so the two rates should match. Each
+// backlog is measured once a round (its claims take a fraction of a second, so one stall
+// would move a lone measurement by a third), topped up to its size before each. It runs while
+// no worker does (the API server of the read phase runs no engine) and removes every
+// execution it made.
 func (st *suite) claimsPhase(ctx context.Context) error {
 	if st.pgbenchPath == "" {
 		st.logf("pgbench not found: the claim backlog is not measured")
@@ -47,33 +49,45 @@ func (st *suite) claimsPhase(ctx context.Context) error {
 		if claims >= backlog {
 			return fmt.Errorf("%d claims would drain the backlog of %d", claims, backlog)
 		}
-		// Top the backlog up from a new template (the last one may have been claimed).
-		tpl, err := st.trigger(ctx, st.api, st.tpl.engineWorkflow)
-		if err != nil {
-			return err
+		for round := 1; round <= max(st.opts.Rounds, 1); round++ {
+			m, err := st.claims(ctx, backlog, due, round)
+			if err != nil {
+				return err
+			}
+			st.report.add(m)
+			due = backlog - claims
 		}
-		if err := st.enqueue(ctx, tpl, backlog-due, "claims-"+strconv.Itoa(backlog)); err != nil {
-			return fmt.Errorf("the claim backlog: %w", err)
-		}
-		// Both measurements start right after a checkpoint: the first change of a page after
-		// one writes the whole page to the WAL, and a checkpoint that a large enqueue set off
-		// would otherwise fall on one measurement and not the other.
-		if _, err := st.db.ExecContext(ctx, "CHECKPOINT"); err != nil {
-			st.logf("no checkpoint before the claims (%v): a checkpoint may fall on one measurement only", err)
-		}
-		if err := st.db.QueryRowContext(ctx, `SELECT count(*) FROM workflow_executions
-			WHERE status = 'PENDING' AND NOT flow_gated`).Scan(&due); err != nil {
-			return fmt.Errorf("count the claim backlog: %w", err)
-		}
-		m, err := st.pgbenchFor(ctx, "claims-"+strconv.Itoa(backlog), claimScript(), nil, 1, "-t", strconv.Itoa(claims))
-		if err != nil {
-			return err
-		}
-		m.Round, m.Phase, m.System, m.Unit = 1, claimPhase(due), "pgbench (the engine's claim)", "claims/s"
-		st.report.add(m)
-		due -= claims
 	}
 	return nil
+}
+
+// claims tops the backlog up from due to backlog executions and measures the claim against it.
+func (st *suite) claims(ctx context.Context, backlog, due, round int) (Measurement, error) {
+	// Top the backlog up from a new template (the last one may have been claimed).
+	tpl, err := st.trigger(ctx, st.api, st.tpl.engineWorkflow)
+	if err != nil {
+		return Measurement{}, err
+	}
+	tag := fmt.Sprintf("claims-%d-%d", backlog, round)
+	if err := st.enqueue(ctx, tpl, backlog-due, tag); err != nil {
+		return Measurement{}, fmt.Errorf("the claim backlog: %w", err)
+	}
+	// Every measurement starts right after a checkpoint: the first change of a page after
+	// one writes the whole page to the WAL, and a checkpoint that a large enqueue set off
+	// would otherwise fall on one measurement and not the other.
+	if _, err := st.db.ExecContext(ctx, "CHECKPOINT"); err != nil {
+		st.logf("no checkpoint before the claims (%v): a checkpoint may fall on one measurement only", err)
+	}
+	if err := st.db.QueryRowContext(ctx, `SELECT count(*) FROM workflow_executions
+		WHERE status = 'PENDING' AND NOT flow_gated`).Scan(&due); err != nil {
+		return Measurement{}, fmt.Errorf("count the claim backlog: %w", err)
+	}
+	m, err := st.pgbenchFor(ctx, tag, claimScript(), nil, 1, "-t", strconv.Itoa(st.opts.Claims))
+	if err != nil {
+		return Measurement{}, err
+	}
+	m.Round, m.Phase, m.System, m.Unit = round, claimPhase(due), "pgbench (the engine's claim)", "claims/s"
+	return m, nil
 }
 
 // claimPhase names the claim measurement with its backlog.

@@ -55,8 +55,8 @@ func (st *suite) enginePhase(ctx context.Context) error {
 	var span float64
 	if err := st.db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE status = 'COMPLETED'), count(*) FILTER (WHERE status <> 'COMPLETED'),
 		EXTRACT(EPOCH FROM max(completed_at) - min(started_at))::float8
-		FROM workflow_executions WHERE workflow_id = $1 AND (id = $2 OR dedupe_key LIKE 'bench-%')`,
-		st.tpl.engineWorkflow, tpl).Scan(&done, &failed, &span); err != nil {
+		FROM workflow_executions WHERE workflow_id = $1 AND (id = $2 OR dedupe_key LIKE $3)`,
+		st.tpl.engineWorkflow, tpl, backlogKeyPrefix("bench")+"%").Scan(&done, &failed, &span); err != nil {
 		return fmt.Errorf("read the drain: %w", err)
 	}
 	if failed > 0 || done != n {

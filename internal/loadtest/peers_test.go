@@ -84,3 +84,21 @@ func TestPeerRatios(t *testing.T) {
 		t.Errorf("markdown lacks the peer note or the ratio:\n%s", md)
 	}
 }
+
+// TestClaimRatios: the claim's backlogs are compared by the medians of their rounds, with the
+// spread of the first backlog's rounds beside them, so one stalled round moves nothing.
+func TestClaimRatios(t *testing.T) {
+	t.Parallel()
+	r := &Report{}
+	for i, rate := range []float64{1000, 900, 1100} {
+		r.add(Measurement{Round: i + 1, Phase: claimPhase(1000), System: "pgbench", Rate: rate, P50: 300 * time.Microsecond})
+	}
+	for i, rate := range []float64{950, 500, 1000} {
+		r.add(Measurement{Round: i + 1, Phase: claimPhase(300000), System: "pgbench", Rate: rate, P50: time.Duration(300+30*i) * time.Microsecond})
+	}
+	want := "claim, 300000 due executions against claim, 1000 due executions: rate × 0.95, p50 × 1.10 " +
+		"(medians of 3 rounds; the rounds against 1000 due executions: rate × 0.90 to 1.10 of their median)"
+	if got := r.claimRatios(); len(got) != 1 || got[0] != want {
+		t.Errorf("claimRatios() = %q, want [%q]", got, want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -251,18 +252,53 @@ func (m Measurement) cpuBudget() string {
 	return fmt.Sprintf("%s ms (%s)", ms(m.CPUPerOp+m.DBCPUPerOp+m.ClientCPUPerOp), strings.Join(parts, " + "))
 }
 
-// claimRatios compares the claim's rate and p50 with each backlog against the first.
+// claimRatios compares the claim's median rate and p50 with each backlog against the first
+// backlog's, and says how far the first backlog's own rounds are from their median: a ratio
+// inside that spread is no difference this instrument can see.
 func (r *Report) claimRatios() []string {
-	var claims []Measurement
+	var phases []string
+	byPhase := map[string][]Measurement{}
 	for _, m := range r.Measurements {
 		if strings.HasPrefix(m.Phase, "claim, ") && m.Rate > 0 && m.P50 > 0 {
-			claims = append(claims, m)
+			if byPhase[m.Phase] == nil {
+				phases = append(phases, m.Phase)
+			}
+			byPhase[m.Phase] = append(byPhase[m.Phase], m)
 		}
 	}
+	if len(phases) < 2 {
+		return nil
+	}
+	base := byPhase[phases[0]]
+	baseRate, baseP50 := medianOf(base, func(m Measurement) float64 { return m.Rate }), medianOf(base, func(m Measurement) float64 { return float64(m.P50) })
+	spread := ""
+	if len(base) > 1 {
+		lo, hi := base[0].Rate, base[0].Rate
+		for _, m := range base {
+			lo, hi = min(lo, m.Rate), max(hi, m.Rate)
+		}
+		spread = fmt.Sprintf(" (medians of %d rounds; the rounds against %s: rate × %.2f to %.2f of their median)",
+			len(base), strings.TrimPrefix(phases[0], "claim, "), lo/baseRate, hi/baseRate)
+	}
 	var out []string
-	for _, m := range claims[min(1, len(claims)):] {
-		out = append(out, fmt.Sprintf("%s against %s: rate × %.2f, p50 × %.2f", m.Phase, claims[0].Phase,
-			m.Rate/claims[0].Rate, float64(m.P50)/float64(claims[0].P50)))
+	for _, phase := range phases[1:] {
+		ms := byPhase[phase]
+		out = append(out, fmt.Sprintf("%s against %s: rate × %.2f, p50 × %.2f%s", phase, phases[0],
+			medianOf(ms, func(m Measurement) float64 { return m.Rate })/baseRate,
+			medianOf(ms, func(m Measurement) float64 { return float64(m.P50) })/baseP50, spread))
 	}
 	return out
+}
+
+// medianOf is the median of f over ms (the mean of the middle two for an even count).
+func medianOf(ms []Measurement, f func(Measurement) float64) float64 {
+	v := make([]float64, len(ms))
+	for i, m := range ms {
+		v[i] = f(m)
+	}
+	slices.Sort(v)
+	if n := len(v); n%2 == 0 {
+		return (v[n/2-1] + v[n/2]) / 2
+	}
+	return v[len(v)/2]
 }

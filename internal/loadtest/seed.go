@@ -56,6 +56,16 @@ func synthID(kind int, n string) string {
 	return fmt.Sprintf("('00000000-0000-%04x-0000-' || lpad(to_hex(%s), 12, '0'))::uuid", kind, n)
 }
 
+// backlogID is the SQL of the n-th id of an enqueued backlog: a UUIDv7 (version 7, variant
+// 10) with the enqueue's clock in its first 48 bits and n in its last 60, so that the
+// backlog's ids sort as its run_at does and after every id the server made before it.
+func backlogID(n string) string {
+	return fmt.Sprintf("(lpad(to_hex(floor(extract(epoch FROM now()) * 1000)::bigint), 12, '0') || '70008' || lpad(to_hex(%s), 15, '0'))::uuid", n)
+}
+
+// backlogKeyPrefix starts the dedupe key of every execution an enqueue with tag made.
+func backlogKeyPrefix(tag string) string { return tag + ":" }
+
 // Kinds of seeded ids.
 const (
 	kindUser = iota + 1
@@ -198,14 +208,18 @@ func containsString(list []string, s string) bool {
 // enqueue copies the PENDING execution tpl n-1 times (n in all), spread over the seeded
 // clients, due now: a backlog as n triggering events would have left it, each a microsecond
 // after the one before (a backlog of equal run_at would pile up in the claim index's
-// posting lists, as no queue of events does).
+// posting lists, as no queue of events does). Their ids are made as the server makes them,
+// UUIDv7 (backlogID), and their dedupe keys as it makes a trigger's (its type, a colon and a
+// UUIDv7): random ids, or keys that sort as text ('-1', '-10', '-100'), would put each
+// claim's new index entries on leaf pages scattered over the whole index, which no backlog
+// the server wrote has.
 func enqueue(ctx context.Context, db *sql.DB, d Dataset, tpl string, n int, tag string) error {
 	clientOf := fmt.Sprintf("CASE WHEN g %% %d = 0 THEN tpl.client_id ELSE %s END", d.Clients, synthID(kindClient, fmt.Sprintf("g %% %d", d.Clients)))
 	return copyRows(ctx, db, "workflow_executions", fmt.Sprintf(
 		"workflow_executions tpl, generate_series(1, %d) g WHERE tpl.id = '%s'", n-1, tpl), map[string]string{
-		"id": "gen_random_uuid()", "client_id": clientOf, "created_at": "now()",
+		"id": backlogID("g"), "client_id": clientOf, "created_at": "now()",
 		"run_at":     fmt.Sprintf("now() - interval '1 microsecond' * (%d - g)", n),
-		"dedupe_key": fmt.Sprintf("'%s-' || g", tag),
+		"dedupe_key": fmt.Sprintf("'%s' || %s", backlogKeyPrefix(tag), backlogID("g")),
 	})
 }
 

@@ -282,10 +282,10 @@ func (r *Report) claimRatios() []string {
 	}
 	var out []string
 	for _, phase := range phases[1:] {
-		ms := byPhase[phase]
+		runs := byPhase[phase]
 		out = append(out, fmt.Sprintf("%s against %s: rate × %.2f, p50 × %.2f%s", phase, phases[0],
-			medianOf(ms, func(m Measurement) float64 { return m.Rate })/baseRate,
-			medianOf(ms, func(m Measurement) float64 { return float64(m.P50) })/baseP50, spread))
+			medianOf(runs, func(m Measurement) float64 { return m.Rate })/baseRate,
+			medianOf(runs, func(m Measurement) float64 { return float64(m.P50) })/baseP50, spread))
 	}
 	return out
 }

@@ -69,7 +69,7 @@ func benchSuite(args []string, stderr io.Writer) error {
 	fs.StringVar(&opts.Out, "out", opts.Out, "directory for results.md, results.csv, the captured SQL and the server logs")
 	smoke := fs.Bool("smoke", false, "a tiny dataset and one-second runs: checks the instrument, measures nothing")
 	duration := fs.Duration("duration", 0, "each timed run (default 20s, 1s with -smoke)")
-	rounds := fs.Int("rounds", 0, "read rounds, Flowline, the peers, then pgbench (default 2, 1 with -smoke)")
+	rounds := fs.Int("rounds", 0, "read rounds, Flowline, the peers, then pgbench; also the measurements of each claim backlog (default 2, 1 with -smoke)")
 	executions := fs.Int("executions", 0, "the engine backlog to drain (default 20000, 200 with -smoke)")
 	fs.StringVar(&opts.Pgbench, "pgbench", opts.Pgbench, "the pgbench command; empty: leave the floor out")
 	fs.BoolVar(&opts.DropAfter, "drop", false, "drop the schema at the end")

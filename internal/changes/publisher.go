@@ -52,6 +52,7 @@ func (p *Publisher) Dropped() int64 { return p.dropped.Load() }
 // most a second).
 func (p *Publisher) Run(ctx context.Context) {
 	batch := make([]Event, 0, batchSize)
+	var last time.Time // when the last batch was sent
 	send := func(ctx context.Context) {
 		if len(batch) == 0 {
 			return
@@ -60,6 +61,7 @@ func (p *Publisher) Run(ctx context.Context) {
 			p.log.Warn("publish change events: subscribers catch up on final statuses", "events", len(batch), "error", err)
 		}
 		batch = batch[:0]
+		last = time.Now()
 	}
 	for {
 		select {
@@ -70,26 +72,45 @@ func (p *Publisher) Run(ctx context.Context) {
 			return
 		case e := <-p.queue:
 			batch = append(batch, e)
-			p.gather(ctx, &batch)
+			p.gather(ctx, &batch, last.Add(pace))
 			send(ctx)
 		}
 	}
 }
 
-// linger is how long a batch waits for more events after its first: a busy engine commits a
-// step every millisecond or so, and one notification statement for each doubled the
-// database's statements per step; subscribers see their events this much later.
-const linger = 2 * time.Millisecond
+// pace is the least time between two batches. An idle bus sends an event at once; a busy one
+// gathers what arrives until pace has passed since the last batch, so it sends at most
+// 1/pace notification statements a second however fast the engine commits steps. On
+// PostgreSQL each is a transaction of its own (NOTIFY gives it a transaction id and a commit
+// to flush), and at one every 2 ms (the earlier linger) they cost the engine about a tenth
+// of its rate; subscribers of a busy engine see their events up to this much later.
+const pace = 10 * time.Millisecond
 
-// gather adds to batch the events that arrive within linger, up to a batch.
-func (p *Publisher) gather(ctx context.Context, batch *[]Event) {
-	timer := time.NewTimer(linger)
-	defer timer.Stop()
+// gather adds to batch the events queued already and those that arrive until the time until,
+// up to a batch.
+func (p *Publisher) gather(ctx context.Context, batch *[]Event, until time.Time) {
+	var timeout <-chan time.Time
+	if wait := time.Until(until); wait > 0 {
+		timer := time.NewTimer(wait)
+		defer timer.Stop()
+		timeout = timer.C
+	}
 	for len(*batch) < batchSize {
 		select {
 		case e := <-p.queue:
 			*batch = append(*batch, e)
-		case <-timer.C:
+			continue
+		case <-ctx.Done():
+			return
+		default:
+		}
+		if timeout == nil {
+			return // nothing more queued, and no reason to wait for it
+		}
+		select {
+		case e := <-p.queue:
+			*batch = append(*batch, e)
+		case <-timeout:
 			return
 		case <-ctx.Done():
 			return

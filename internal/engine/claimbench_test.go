@@ -9,6 +9,7 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/engine"
 	"github.com/flowline/flowline/internal/testsupport"
 	"github.com/flowline/flowline/internal/workflow/spec"
@@ -40,7 +41,7 @@ func BenchmarkClaimBacklog(b *testing.B) {
 			_, err := db.SQL.ExecContext(ctx, `
 INSERT INTO workflow_executions (id, created_at, workflow_id, status, trigger_data, current_step, workflow_version,
 	run_at, attempt, step_attempt, run, step_runs, depth, completed_at)
-SELECT `+v7ID("now() - interval '1 day'", "g * 2 + s.k")+`, now() - interval '1 day', $1, s.st, '{"type":"MANUAL"}'::jsonb, 0, 1,
+SELECT `+database.UUIDv7SQL("now() - interval '1 day'", "g * 2 + s.k")+`, now() - interval '1 day', $1, s.st, '{"type":"MANUAL"}'::jsonb, 0, 1,
 	now() - interval '1 day' + g * interval '1 millisecond', 0, 0, 1, 0, 0,
 	CASE WHEN s.st = 'COMPLETED' THEN now() END
 FROM generate_series(1, $2::int) g
@@ -53,7 +54,7 @@ CROSS JOIN (VALUES ('PENDING', 0), ('COMPLETED', 1)) s(st, k)`, wf.ID, due)
 			if _, err := db.SQL.ExecContext(ctx, `
 INSERT INTO workflow_executions (id, created_at, workflow_id, status, trigger_data, current_step, workflow_version,
 	run_at, attempt, step_attempt, run, step_runs, depth, flow_gated, concurrency_limit)
-SELECT `+v7ID("now() - interval '2 days'", "g")+`, now() - interval '2 days', $1, 'PENDING', '{"type":"MANUAL"}'::jsonb, 0, 1,
+SELECT `+database.UUIDv7SQL("now() - interval '2 days'", "g")+`, now() - interval '2 days', $1, 'PENDING', '{"type":"MANUAL"}'::jsonb, 0, 1,
 	now() - interval '2 days' + g * interval '1 millisecond', 0, 0, 1, 0, 0, true, 1
 FROM generate_series(1, $2::int) g`, wf.ID, c.gated); err != nil {
 				b.Fatal(err)
@@ -75,14 +76,6 @@ FROM generate_series(1, $2::int) g`, wf.ID, c.gated); err != nil {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "claims/s")
 		})
 	}
-}
-
-// v7ID is SQL for a UUIDv7 as the server makes them: the millisecond of at, then n as the
-// counter, so rows made in one statement are ordered as if made one after the other (random
-// ids would scatter every claim's new index entries over the whole id index, which the
-// server's never do).
-func v7ID(at, n string) string {
-	return fmt.Sprintf("(lpad(to_hex(floor(extract(epoch FROM %s) * 1000)::bigint), 12, '0') || '70008' || lpad(to_hex(%s), 15, '0'))::uuid", at, n)
 }
 
 // explainClaim logs the plan of the claim's statement on the seeded table.

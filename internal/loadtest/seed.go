@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	flowdb "github.com/flowline/flowline/internal/database"
 )
 
 // Dataset is the size of the seeded history.
@@ -60,7 +62,7 @@ func synthID(kind int, n string) string {
 // 10) with the enqueue's clock in its first 48 bits and n in its last 60, so that the
 // backlog's ids sort as its run_at does and after every id the server made before it.
 func backlogID(n string) string {
-	return fmt.Sprintf("(lpad(to_hex(floor(extract(epoch FROM now()) * 1000)::bigint), 12, '0') || '70008' || lpad(to_hex(%s), 15, '0'))::uuid", n)
+	return flowdb.UUIDv7SQL("now()", n)
 }
 
 // backlogKeyPrefix starts the dedupe key of every execution an enqueue with tag made.

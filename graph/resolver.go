@@ -40,3 +40,12 @@ func (r *Resolver) db(ctx context.Context) *ent.Client {
 // PostgreSQL needs SELECT ... FOR UPDATE; SQLite has no row locks and needs none, because
 // its transactions start IMMEDIATE and so run one writer at a time.
 func (r *Resolver) lockRows() bool { return r.Dialect.LocksRows() }
+
+// lockClient locks the client q reads FOR NO KEY UPDATE when rows are locked: concurrent
+// updates of the client wait, steps inserting rows that reference it (a task) do not
+// (database.ForNoKeyUpdate).
+func (r *Resolver) lockClient(q *ent.ContactQuery) {
+	if r.lockRows() {
+		q.Unique(false).Where(database.ForNoKeyUpdate)
+	}
+}

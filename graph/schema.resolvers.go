@@ -182,9 +182,7 @@ func (r *mutationResolver) UpdateClient(ctx context.Context, id uuid.UUID, input
 		}
 	}
 	q := db.Contact.Query().Where(contact.ID(id))
-	if r.lockRows() {
-		q.ForUpdate()
-	}
+	r.lockClient(q)
 	c, err := q.Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, notFound(ctx, "id", "client "+id.String())

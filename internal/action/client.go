@@ -6,11 +6,13 @@ import (
 
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/contact"
+	"github.com/flowline/flowline/internal/database"
 	"github.com/flowline/flowline/internal/events"
 	"github.com/flowline/flowline/internal/workflow"
 )
 
-// LoadClient reads the step's client in env.Tx, locked for update on PostgreSQL. A run
+// LoadClient reads the step's client in env.Tx, locked on PostgreSQL (FOR NO KEY UPDATE:
+// inserts that reference the client, such as another step's task, do not wait). A run
 // without a client, or whose client is gone, fails permanently.
 func LoadClient(ctx context.Context, env Env, s Step) (*ent.Contact, error) {
 	if s.ClientID == nil {
@@ -18,7 +20,7 @@ func LoadClient(ctx context.Context, env Env, s Step) (*ent.Contact, error) {
 	}
 	q := env.Tx.Contact.Query().Where(contact.ID(*s.ClientID))
 	if env.LockRows() {
-		q.ForUpdate()
+		q.Unique(false).Where(database.ForNoKeyUpdate)
 	}
 	c, err := q.Only(ctx)
 	if ent.IsNotFound(err) {

@@ -64,3 +64,6 @@ func (d *DB) ApplyMigrationsLikeAnotherProcess(ctx context.Context, dir migrate.
 
 // Driver is the ent client's driver.
 func (d *DB) Driver() dialect.Driver { return d.driver }
+
+// Renumber is renumber, for its test.
+var Renumber = renumber

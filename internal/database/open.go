@@ -112,6 +112,9 @@ func Open(ctx context.Context, rawURL string, opts Options) (*DB, error) {
 	if opts.Wrap != nil {
 		drv = opts.Wrap(drv)
 	}
+	if name == dialect.Postgres {
+		drv = &deferringDriver{Driver: drv}
+	}
 	n := &notifier{}
 	if name == dialect.SQLite {
 		drv = &notifyingDriver{Driver: drv, n: n}

@@ -60,3 +60,12 @@ func saveFenced(ctx context.Context, id uuid.UUID, u *ent.WorkflowExecutionUpdat
 func (e *Engine) inTx(ctx context.Context, fn func(tx *ent.Client) error) error {
 	return database.InTx(ctx, e.db.Client, fn)
 }
+
+// stepTx is inTx for a step's transaction, deferred (database.DeferTx): what fn inserts is
+// held until a statement needs the transaction, so a step whose effect only inserts rows is
+// sent with its log row and advance as one statement (advanceLogged). fn gets the context
+// to write with.
+func (e *Engine) stepTx(ctx context.Context, fn func(ctx context.Context, tx *ent.Client) error) error {
+	ctx = database.DeferTx(ctx)
+	return database.InTx(ctx, e.db.Client, func(tx *ent.Client) error { return fn(ctx, tx) })
+}

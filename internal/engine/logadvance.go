@@ -11,10 +11,13 @@ import (
 	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecutionlog"
 	"github.com/flowline/flowline/internal/changes"
+	"github.com/flowline/flowline/internal/database"
 )
 
 // advanceLogged writes a step's log row and the fenced advance of the execution (update),
-// both built on the step's transaction. On PostgreSQL they are one statement: the row is
+// both built on the step's transaction. On PostgreSQL they are one statement: in a step
+// transaction that has sent nothing yet, the row is held with the step's other inserts and
+// the advance carries them (database.Final); otherwise the row is
 // inserted by a WITH that the fenced UPDATE carries, so a step costs one round trip less.
 // The fence stays exact: an advance that matches no row returns errLeaseLost, and the step's
 // transaction, the row with it, rolls back, as when they were two statements. The row's
@@ -25,6 +28,15 @@ func (r *run) advanceLogged(ctx context.Context, update *ent.WorkflowExecutionUp
 			return err
 		}
 		return saveFenced(ctx, r.c.ID, update)
+	}
+	if database.Unsent(ctx) {
+		// The step's transaction (deferred, see stepTx) has sent nothing: its effect only
+		// inserted rows. The log row joins them, and the advance carries them all in one
+		// statement, which is the whole transaction.
+		if err := row.Exec(ctx); err != nil {
+			return err
+		}
+		return saveFenced(database.Final(ctx), r.c.ID, update)
 	}
 	id := workflowexecutionlog.DefaultID()
 	insert, err := insertOf(row.SetID(id).Mutation())

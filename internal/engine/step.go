@@ -106,14 +106,14 @@ func (r *run) runStep(ctx context.Context) error {
 	case action.Internal:
 		var out map[string]any
 		next := r.settle(i + 1)
-		err := r.e.inTx(stepCtx, func(tx *ent.Client) error {
+		err := r.e.stepTx(stepCtx, func(txCtx context.Context, tx *ent.Client) error {
 			var err error
 			// The step's own client change must not end this run on its goal mid-step; the
 			// check before the next step does (see events.FromExecution).
-			if out, err = kind.Run(events.FromExecution(r.asCreator(stepCtx), r.c.ID), r.env(tx), s, decoded); err != nil {
+			if out, err = kind.Run(events.FromExecution(r.asCreator(txCtx), r.c.ID), r.env(tx), s, decoded); err != nil {
 				return err
 			}
-			if err := r.saveOutput(stepCtx, tx, i, out); err != nil {
+			if err := r.saveOutput(txCtx, tx, i, out); err != nil {
 				return err
 			}
 			// The fenced advance (with the log row) comes last and decides: if the execution
@@ -121,7 +121,7 @@ func (r *run) runStep(ctx context.Context) error {
 			// whole step rolls back. Until then the step holds no lock on the execution row,
 			// so a cancel never waits for a step (one blocked on a busy client row, say) and
 			// the lease renewal keeps working during a long step.
-			return r.advanceLogged(stepCtx, r.moveTo(tx, next),
+			return r.advanceLogged(txCtx, r.moveTo(tx, next),
 				r.logRow(tx, i, a, workflowexecutionlog.StatusSUCCESS, at.input, out, "", start))
 		})
 		// A step that rolled back still leaves its log row (every attempt does): nothing of it
@@ -146,7 +146,7 @@ func (r *run) runStep(ctx context.Context) error {
 // succeed records a successful external step and advances.
 func (r *run) succeed(ctx context.Context, at attempt, out map[string]any) error {
 	next := r.settle(at.index + 1)
-	err := r.e.inTx(ctx, func(tx *ent.Client) error {
+	err := r.e.stepTx(ctx, func(ctx context.Context, tx *ent.Client) error {
 		if err := r.saveOutput(ctx, tx, at.index, out); err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -12,7 +11,8 @@ import (
 // (copies of an execution the API made while no worker ran), starts a worker-only server,
 // and measures the drain from the database's own timestamps; then, with the worker idle,
 // single events one at a time; then pgbench runs the engine's per-step transactions on a
-// backlog of the same size.
+// backlog of the same size, once as BEGIN … COMMIT blocks (the issue's floor) and once in
+// the statements the engine sends.
 func (st *suite) enginePhase(ctx context.Context) error {
 	defer func() {
 		st.api.stop()
@@ -75,23 +75,29 @@ func (st *suite) enginePhase(ctx context.Context) error {
 	// pgbench runs for the suite's duration, so its backlog must outlast it even at a rate
 	// far above the engine's.
 	backlog := max(n, 2000*max(int(st.opts.Duration/time.Second), 1))
-	// Its template is a new PENDING execution: the first one has run.
-	if tpl, err = st.trigger(ctx, st.api, st.tpl.engineWorkflow); err != nil {
-		return err
-	}
-	if err := st.enqueue(ctx, tpl, backlog, "pgbench"); err != nil {
-		return fmt.Errorf("the pgbench backlog: %w", err)
-	}
-	floor, err := st.pgbench(ctx, "engine", engineFloorScript(), nil, st.opts.EngineWorkers)
-	if err != nil {
-		return err
-	}
-	floor.Round, floor.Phase, floor.System, floor.Unit = 1, m.Phase, "pgbench (the engine's transactions)", "executions/s"
-	st.report.add(floor)
-	// What pgbench left PENDING must not run later: it is a copy of a real execution.
-	if _, err := st.db.ExecContext(ctx, `DELETE FROM workflow_executions WHERE workflow_id = $1 AND status = 'PENDING'`,
-		st.tpl.engineWorkflow); err != nil {
-		return fmt.Errorf("remove the pgbench backlog: %w", err)
+	for _, f := range []struct{ name, script, system string }{
+		{"engine", engineFloorScript(), "pgbench (the engine's transactions)"},
+		{"engine-statements", engineStatementsScript(), "pgbench (the engine's statements as sent)"},
+	} {
+		// Its template is a new PENDING execution: the first one has run, and what pgbench
+		// leaves PENDING is removed after each floor.
+		if tpl, err = st.trigger(ctx, st.api, st.tpl.engineWorkflow); err != nil {
+			return err
+		}
+		if err := st.enqueue(ctx, tpl, backlog, "pgbench"); err != nil {
+			return fmt.Errorf("the pgbench backlog: %w", err)
+		}
+		floor, err := st.pgbench(ctx, f.name, f.script, nil, st.opts.EngineWorkers)
+		if err != nil {
+			return err
+		}
+		floor.Round, floor.Phase, floor.System, floor.Unit = 1, m.Phase, f.system, "executions/s"
+		st.report.add(floor)
+		// What pgbench left PENDING must not run later: it is a copy of a real execution.
+		if _, err := st.db.ExecContext(ctx, `DELETE FROM workflow_executions WHERE workflow_id = $1 AND status = 'PENDING'`,
+			st.tpl.engineWorkflow); err != nil {
+			return fmt.Errorf("remove the pgbench backlog: %w", err)
+		}
 	}
 	return nil
 }
@@ -128,4 +134,8 @@ func (st *suite) latency(ctx context.Context) error {
 // transactions, with the statements the engine sends (see engine-captured.sql, written in
 // the same run) reduced to their effect: the claim, then per step the effect, its log row
 // and the advance in one transaction, then the completion.
-func engineFloorScript() string { return strings.TrimLeft(engineFloorSQL, "\n") }
+func engineFloorScript() string { return engineFloorSQL }
+
+// engineStatementsScript is the same writes in the statements the engine sends them with:
+// the steps that only insert as one statement each (enginefloor.go).
+func engineStatementsScript() string { return engineStatementsSQL }

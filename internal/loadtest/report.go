@@ -205,8 +205,8 @@ func (r *Report) Ratios() []string {
 		}
 		for _, p := range r.Measurements {
 			if p.Round == m.Round && p.Phase == m.Phase && p.Concurrency == m.Concurrency && strings.HasPrefix(p.System, "pgbench") && p.Rate > 0 {
-				line := fmt.Sprintf("%s, c=%d, round %d: Flowline %.1f %s = %.0f%% of pgbench's %.1f",
-					m.Phase, m.Concurrency, m.Round, m.Rate, m.Unit, 100*m.Rate/p.Rate, p.Rate)
+				line := fmt.Sprintf("%s, c=%d, round %d: Flowline %.1f %s = %.0f%% of %s: %.1f",
+					m.Phase, m.Concurrency, m.Round, m.Rate, m.Unit, 100*m.Rate/p.Rate, p.System, p.Rate)
 				if m.DBCPUPerOp > 0 && p.DBCPUPerOp > 0 {
 					line += fmt.Sprintf("; CPU per operation, Flowline %s against pgbench's %s", m.cpuBudget(), p.cpuBudget())
 				}

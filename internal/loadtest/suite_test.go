@@ -74,6 +74,12 @@ func TestBenchSmoke(t *testing.T) {
 				t.Errorf("pgbench, %s: %+v (found %v)", phase, m, ok)
 			}
 		}
+		// The engine's floor in both shapes: steps as BEGIN … COMMIT blocks, and as sent.
+		for _, system := range []string{"pgbench (the engine's transactions)", "pgbench (the engine's statements as sent)"} {
+			if m, ok := report.Find("engine drain", system, 0); !ok || m.Rate <= 0 {
+				t.Errorf("%s: %+v (found %v)", system, m, ok)
+			}
+		}
 		if m, _ := report.Find("claim, 1000 due", "pgbench", 0); m.Count != opts.Claims {
 			t.Errorf("%d claims measured against the larger backlog, want %d", m.Count, opts.Claims)
 		}

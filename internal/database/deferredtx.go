@@ -1,0 +1,337 @@
+package database
+
+import (
+	"context"
+	stdsql "database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	"github.com/lib/pq"
+)
+
+// A deferred transaction sends nothing until it must. Its plain INSERTs are held; the first
+// statement that needs an answer (a read, an update) begins the transaction for real and
+// sends the held ones before itself. A statement run with Final, when nothing has been sent
+// yet, is sent with the held INSERTs as one statement outside any transaction: the
+// transaction is that statement, so it costs one round trip instead of BEGIN, each INSERT,
+// the statement and COMMIT. The engine's steps whose effect only inserts rows (a task, an
+// activity, the step's log row) end that way with their fenced advance.
+//
+// Only the database's answer decides: a final UPDATE that matches no row aborts the whole
+// statement (see fused), so the held rows are written exactly when it changed a row, as if
+// the transaction had rolled back otherwise. Deferral is PostgreSQL's alone (its
+// data-modifying WITH); elsewhere DeferTx changes nothing.
+
+type deferralKey struct{}
+
+type finalKey struct{}
+
+// deferral is the marker DeferTx puts in a context: the first transaction begun with it is
+// deferred, later ones are not.
+type deferral struct {
+	taken atomic.Bool
+	tx    *deferredTx
+}
+
+// DeferTx returns ctx with the next transaction begun with it deferred (see deferredTx).
+func DeferTx(ctx context.Context) context.Context {
+	return context.WithValue(ctx, deferralKey{}, &deferral{})
+}
+
+// Unsent reports whether ctx's deferred transaction has begun and sent nothing yet: a Final
+// statement run now would carry every write of the transaction.
+func Unsent(ctx context.Context) bool {
+	d, _ := ctx.Value(deferralKey{}).(*deferral)
+	return d != nil && d.tx != nil && d.tx.tx == nil && !d.tx.ended
+}
+
+// Final marks the statement run with ctx as the last of its transaction: a deferred
+// transaction that has sent nothing sends it with its held writes as one statement and has
+// nothing left to commit. It must be an UPDATE or DELETE (its count decides, see fused).
+func Final(ctx context.Context) context.Context { return context.WithValue(ctx, finalKey{}, true) }
+
+func isFinal(ctx context.Context) bool { v, _ := ctx.Value(finalKey{}).(bool); return v }
+
+// deferringDriver begins deferred transactions for contexts marked by DeferTx.
+type deferringDriver struct {
+	dialect.Driver
+}
+
+func (d *deferringDriver) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
+	return d.Driver.(execQuerier).ExecContext(ctx, query, args...)
+}
+
+func (d *deferringDriver) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+	return d.Driver.(execQuerier).QueryContext(ctx, query, args...)
+}
+
+func (d *deferringDriver) Tx(ctx context.Context) (dialect.Tx, error) {
+	if t := d.deferred(ctx, nil, false); t != nil {
+		return t, nil
+	}
+	return d.Driver.Tx(ctx)
+}
+
+// BeginTx keeps transaction options working through the wrapper.
+func (d *deferringDriver) BeginTx(ctx context.Context, opts *TxOptions) (dialect.Tx, error) {
+	if t := d.deferred(ctx, opts, true); t != nil {
+		return t, nil
+	}
+	return startTx(ctx, d.Driver, opts, true, func(tx dialect.Tx) dialect.Tx { return tx })
+}
+
+// deferred returns a deferred transaction when ctx asks for one that is not taken yet.
+func (d *deferringDriver) deferred(ctx context.Context, opts *TxOptions, withOpts bool) *deferredTx {
+	m, _ := ctx.Value(deferralKey{}).(*deferral)
+	if m == nil || !m.taken.CompareAndSwap(false, true) {
+		return nil
+	}
+	m.tx = &deferredTx{ctx: ctx, drv: d.Driver, opts: opts, withOpts: withOpts}
+	return m.tx
+}
+
+// held is a write not sent yet.
+type held struct {
+	ctx   context.Context
+	query string
+	args  []any
+}
+
+// deferredTx is a transaction that holds its INSERTs until a statement needs the
+// transaction begun, or a Final statement carries them. One goroutine uses it, as any
+// transaction.
+type deferredTx struct {
+	ctx      context.Context // the transaction's, for BEGIN
+	drv      dialect.Driver
+	opts     *TxOptions
+	withOpts bool
+	tx       dialect.Tx // the real transaction, once begun
+	held     []held
+	ended    bool // a Final statement committed everything
+}
+
+var errEnded = errors.New("the transaction ended with its final statement")
+
+func (t *deferredTx) Exec(ctx context.Context, query string, args, v any) error {
+	if t.ended {
+		return errEnded
+	}
+	if t.tx == nil {
+		if isFinal(ctx) {
+			if fused, ok := t.fused(query, args); ok {
+				return t.runFused(ctx, fused, v)
+			}
+		}
+		if a, ok := holdable(query, args, v); ok {
+			t.held = append(t.held, held{ctx: ctx, query: query, args: a})
+			return nil
+		}
+		if err := t.begin(); err != nil {
+			return err
+		}
+	}
+	return t.tx.Exec(ctx, query, args, v)
+}
+
+func (t *deferredTx) Query(ctx context.Context, query string, args, v any) error {
+	if err := t.sendHeld(); err != nil {
+		return err
+	}
+	return t.tx.Query(ctx, query, args, v)
+}
+
+func (t *deferredTx) ExecContext(ctx context.Context, query string, args ...any) (stdsql.Result, error) {
+	if err := t.sendHeld(); err != nil {
+		return nil, err
+	}
+	return t.tx.(execQuerier).ExecContext(ctx, query, args...)
+}
+
+func (t *deferredTx) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+	if err := t.sendHeld(); err != nil {
+		return nil, err
+	}
+	return t.tx.(execQuerier).QueryContext(ctx, query, args...)
+}
+
+// sendHeld begins the transaction, if it has not begun, with its held writes.
+func (t *deferredTx) sendHeld() error {
+	if t.ended {
+		return errEnded
+	}
+	if t.tx != nil {
+		return nil
+	}
+	return t.begin()
+}
+
+// begin begins the real transaction and sends the held writes, in their order.
+func (t *deferredTx) begin() error {
+	tx, err := startTx(t.ctx, t.drv, t.opts, t.withOpts, func(tx dialect.Tx) dialect.Tx { return tx })
+	if err != nil {
+		return err
+	}
+	t.tx = tx
+	for _, h := range t.held {
+		if err := tx.Exec(h.ctx, h.query, h.args, nil); err != nil {
+			return err
+		}
+	}
+	t.held = nil
+	return nil
+}
+
+func (t *deferredTx) Commit() error {
+	switch {
+	case t.ended:
+		return nil
+	case t.tx == nil && len(t.held) == 0:
+		return nil // nothing was written
+	case t.tx == nil:
+		if err := t.begin(); err != nil {
+			_ = t.Rollback()
+			return err
+		}
+	}
+	return t.tx.Commit()
+}
+
+func (t *deferredTx) Rollback() error {
+	t.held = nil
+	if t.tx == nil || t.ended {
+		return nil
+	}
+	return t.tx.Rollback()
+}
+
+// holdable returns the arguments of an INSERT that can wait: one ent built (only $n
+// parameters, no literal, so the parameters can be renumbered), returning nothing and whose
+// caller wants no result.
+func holdable(query string, args, v any) ([]any, bool) {
+	a, ok := args.([]any)
+	if !ok || v != nil || !strings.HasPrefix(query, "INSERT INTO ") ||
+		strings.Contains(query, "RETURNING") || strings.Contains(query, "'") ||
+		strings.Count(query, "$") != len(a) {
+		return nil, false
+	}
+	return a, true
+}
+
+// fusedStatement is a final statement with the held writes.
+type fusedStatement struct {
+	query string
+	args  []any
+	// guarded is set when the statement aborts itself if the final statement changed no row.
+	guarded bool
+}
+
+// fused builds the one statement that carries the held writes and the final one: the held
+// INSERTs in a WITH (their parameters numbered after the final statement's), and the final
+// statement returning a row for each it changed, counted by a division that fails on zero.
+// Without held writes the final statement goes alone. ok is false for a final statement
+// that cannot be carried so (one with its own WITH or RETURNING).
+func (t *deferredTx) fused(query string, args any) (fusedStatement, bool) {
+	a, ok := args.([]any)
+	if !ok {
+		return fusedStatement{}, false
+	}
+	if len(t.held) == 0 {
+		return fusedStatement{query: query, args: a}, true
+	}
+	if !strings.HasPrefix(query, "UPDATE ") && !strings.HasPrefix(query, "DELETE ") || strings.Contains(query, "RETURNING") {
+		return fusedStatement{}, false
+	}
+	all := append(make([]any, 0, len(a)+4*len(t.held)), a...)
+	var b strings.Builder
+	b.WriteString("WITH ")
+	for i, h := range t.held {
+		fmt.Fprintf(&b, "held_%d AS (%s), ", i, renumber(h.query, len(all)))
+		all = append(all, h.args...)
+	}
+	fmt.Fprintf(&b, "final AS (%s RETURNING 1) SELECT count(*), 1 / count(*) FROM final", query)
+	return fusedStatement{query: b.String(), args: all, guarded: true}, true
+}
+
+// runFused sends a fused statement outside any transaction and ends the transaction with it.
+// A guarded statement whose final part changed no row failed on its division (and wrote
+// nothing): that is reported as zero rows affected, as the statement alone would have.
+func (t *deferredTx) runFused(ctx context.Context, f fusedStatement, v any) error {
+	var res stdsql.Result
+	var err error
+	if f.guarded {
+		res, err = t.queryCount(ctx, f)
+		var pqErr *pq.Error
+		if errors.As(err, &pqErr) && pqErr.Code == "22012" { // division_by_zero: no row changed
+			err, res = nil, driver.RowsAffected(0)
+		}
+	} else {
+		err = t.drv.Exec(ctx, f.query, f.args, &res)
+	}
+	if err != nil {
+		return err
+	}
+	t.ended, t.held = true, nil
+	if r, ok := v.(*stdsql.Result); ok {
+		*r = res
+	}
+	return nil
+}
+
+// queryCount runs a guarded fused statement and returns its count of changed rows.
+func (t *deferredTx) queryCount(ctx context.Context, f fusedStatement) (stdsql.Result, error) {
+	var rows entsql.Rows
+	if err := t.drv.Query(ctx, f.query, f.args, &rows); err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var n, one int64
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		return nil, errors.New("fused statement returned no count")
+	}
+	if err := rows.Scan(&n, &one); err != nil {
+		return nil, err
+	}
+	return driver.RowsAffected(n), rows.Close()
+}
+
+// renumber adds offset to every $n parameter of query.
+func renumber(query string, offset int) string {
+	var b strings.Builder
+	b.Grow(len(query) + 8)
+	for {
+		i := strings.IndexByte(query, '$')
+		if i < 0 {
+			b.WriteString(query)
+			return b.String()
+		}
+		j := i + 1
+		for j < len(query) && query[j] >= '0' && query[j] <= '9' {
+			j++
+		}
+		b.WriteString(query[:i+1])
+		n, err := strconv.Atoi(query[i+1 : j])
+		if err != nil { // a lone $: not a parameter
+			query = query[i+1:]
+			continue
+		}
+		b.WriteString(strconv.Itoa(n + offset))
+		query = query[j:]
+	}
+}
+
+// ForNoKeyUpdate is a query predicate that locks the rows read FOR NO KEY UPDATE: enough to
+// serialise read-modify-write transactions on a row that keep its key, and, unlike FOR
+// UPDATE, no obstacle to inserts that reference the row (their foreign-key check takes FOR
+// KEY SHARE). A deferred transaction's final statement makes those checks while it holds
+// its execution's row (fused), so a client locked FOR UPDATE by another step would keep a
+// cancel waiting. PostgreSQL only.
+func ForNoKeyUpdate(s *entsql.Selector) { s.For(entsql.LockNoKeyUpdate) }

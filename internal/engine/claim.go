@@ -9,6 +9,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/ent"
+	"github.com/flowline/flowline/ent/contact"
 	"github.com/flowline/flowline/ent/user"
 	"github.com/flowline/flowline/ent/workflow"
 	"github.com/flowline/flowline/ent/workflowexecution"
@@ -30,6 +31,9 @@ type claimed struct {
 	// with row when the claim found both; load reads them otherwise (loadWorkflow).
 	workflow *ent.Workflow
 	creator  auth.Viewer
+	// client is the execution's client as the claim read it (with its owner), for the first
+	// step of this run that reads the client (joinedClient); nil when the claim found none.
+	client *joinedClient
 }
 
 // executions is the queue of runnable executions: the oldest due PENDING execution (through
@@ -72,14 +76,18 @@ func (e *Engine) claim(ctx context.Context) (*claimed, error) {
 const (
 	claimedWorkflowName    = "claimed_workflow_name"
 	claimedWorkflowCreator = "claimed_workflow_creator"
+	claimedClientRow       = "claimed_client_row"
+	claimedOwnerName       = "claimed_owner_name"
+	claimedOwnerEmail      = "claimed_owner_email"
 )
 
 // claimRow claims on PostgreSQL and returns the claimed row in the same statement: the claim
 // is a data-modifying WITH that ent's query of the execution reads from, so the worker needs
 // no second round trip to load what it claimed. The same statement joins what loadWorkflow
-// would read next (the workflow's name and its creator's role), by primary key and with LEFT
-// JOINs, so a claim whose workflow or creator is gone is still returned and load reads them
-// to say why. The claim's $1–$3 are the statement's first parameters (the query adds none:
+// would read next (the workflow's name and its creator's role) and what the first step's
+// placeholders usually read (the client with its owner's name and e-mail), by primary key
+// and with LEFT JOINs, so a claim whose workflow or creator is gone is still returned and
+// load reads them to say why. The claim's $1–$3 are the statement's first parameters (the query adds none:
 // its LIMIT is written in).
 func (e *Engine) claimRow(ctx context.Context, args []any) (*claimed, error) {
 	ex, err := e.db.Client.WorkflowExecution.Query().Where(func(s *sql.Selector) {
@@ -87,12 +95,20 @@ func (e *Engine) claimRow(ctx context.Context, args []any) (*claimed, error) {
 			From(sql.Table("claimed").As(workflowexecution.Table))
 		w := sql.Table(workflow.Table).As("claimed_workflow")
 		u := sql.Table(user.Table).As("claimed_creator")
+		cl := sql.Table(contact.Table).As("claimed_client")
+		o := sql.Table(user.Table).As("claimed_owner")
 		s.LeftJoin(w).On(s.C(workflowexecution.FieldWorkflowID), w.C(workflow.FieldID)).
 			LeftJoin(u).On(w.C(workflow.FieldCreatedByID), u.C(user.FieldID)).
+			LeftJoin(cl).On(s.C(workflowexecution.FieldClientID), cl.C(contact.FieldID)).
+			LeftJoin(o).On(cl.C(contact.FieldOwnerID), o.C(user.FieldID)).
 			AppendSelect(
 				sql.As(w.C(workflow.FieldName), claimedWorkflowName),
 				sql.As(u.C(user.FieldID), claimedWorkflowCreator),
 				sql.As(u.C(user.FieldRole), creatorRole),
+				// The whole client row as JSON (NULL without one): the columns of ent's Contact.
+				sql.As(`row_to_json("claimed_client")::text`, claimedClientRow),
+				sql.As("COALESCE("+o.C(user.FieldName)+", '')", claimedOwnerName),
+				sql.As("COALESCE("+o.C(user.FieldEmail)+", '')", claimedOwnerEmail),
 			)
 	}).Only(ctx)
 	if ent.IsNotFound(err) {
@@ -103,6 +119,11 @@ func (e *Engine) claimRow(ctx context.Context, args []any) (*claimed, error) {
 	}
 	c := &claimed{ID: ex.ID, Attempt: ex.Attempt, row: ex}
 	c.workflow, c.creator = claimedWorkflow(ex)
+	if row, _ := ex.Value(claimedClientRow); row != nil {
+		name, _ := ex.Value(claimedOwnerName)
+		email, _ := ex.Value(claimedOwnerEmail)
+		c.client = &joinedClient{row: text(row), ownerName: text(name), ownerEmail: text(email)}
+	}
 	return c, nil
 }
 

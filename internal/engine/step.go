@@ -33,6 +33,8 @@ type attempt struct {
 
 // runStep runs the current step once and records the outcome.
 func (r *run) runStep(ctx context.Context) error {
+	// The client the claim joined serves this run's first step only.
+	defer func() { r.c.client = nil }()
 	i := r.step
 	a := *r.prog.Instrs[i].Action
 	start := r.e.now()

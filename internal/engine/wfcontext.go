@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -16,7 +17,8 @@ import (
 )
 
 // workflowContext builds the context that conditions and placeholders read, with the client
-// as it is now (read afresh at every step). A client that no longer exists is left out, so
+// as it is now (read afresh at every step; the run's first read takes the copy its claim
+// joined a moment before, see joinedClient). A client that no longer exists is left out, so
 // placeholders that need it fail the step instead of rendering empty.
 func (r *run) workflowContext(ctx context.Context, now time.Time) (workflow.Context, error) {
 	wctx, _, err := r.readContext(ctx, now, true)
@@ -29,9 +31,12 @@ func (r *run) readContext(ctx context.Context, now time.Time, readClient bool) (
 	ev := events.WorkflowEvent(r.def.TriggerType, r.ex.TriggerData)
 	var client *ent.Contact
 	if r.ex.ClientID != nil && readClient {
-		c, err := r.e.db.Client.Contact.Query().Where(contact.ID(*r.ex.ClientID), withOwner).Only(ctx)
-		if err == nil {
-			err = ownerFromJoin(c)
+		c, err := r.joinedClient()
+		if c == nil && err == nil {
+			c, err = r.e.db.Client.Contact.Query().Where(contact.ID(*r.ex.ClientID), withOwner).Only(ctx)
+			if err == nil {
+				err = ownerFromJoin(c)
+			}
 		}
 		switch {
 		case ent.IsNotFound(err):
@@ -109,4 +114,35 @@ func text(v any) string {
 		return string(v)
 	}
 	return ""
+}
+
+// joinedClient is the client row the claim joined (claimRow), as JSON, with its owner's name
+// and e-mail.
+type joinedClient struct {
+	row                   string
+	ownerName, ownerEmail string
+}
+
+// joinedClient returns the client the claim read, once: the first read of the client in
+// this run (before any step of it ran) takes it instead of reading the client again, which
+// it was a moment ago; later reads go to the database. Nil when the claim joined none.
+func (r *run) joinedClient() (*ent.Contact, error) {
+	j := r.c.client
+	r.c.client = nil
+	if j == nil {
+		return nil, nil
+	}
+	c := &ent.Contact{}
+	if err := json.Unmarshal([]byte(j.row), c); err != nil {
+		return nil, fmt.Errorf("decode the claimed client: %w", err)
+	}
+	if r.ex.ClientID == nil || c.ID != *r.ex.ClientID {
+		return nil, nil
+	}
+	// As ent scans them: in UTC.
+	c.CreatedAt, c.UpdatedAt = c.CreatedAt.UTC(), c.UpdatedAt.UTC()
+	if c.OwnerID != nil {
+		c.Edges.Owner = &ent.User{ID: *c.OwnerID, Name: j.ownerName, Email: j.ownerEmail}
+	}
+	return c, nil
 }

@@ -50,7 +50,6 @@ func captureHook(p *Publisher) ent.Hook {
 			if len(events) == 0 {
 				return v, nil
 			}
-			events = append(events, alsoOf(ctx, m)...)
 			if tm, ok := m.(txMutation); ok {
 				if tx, err := tm.Tx(); err == nil {
 					tx.OnCommit(func(next ent.Committer) ent.Committer {
@@ -83,25 +82,6 @@ func leaseOnly(m ent.Mutation) bool {
 }
 
 type updateOfKey struct{}
-
-type alsoKey struct{}
-
-// Also tells the capture that the execution update run with ctx wrote more than its own row
-// in the same statement (the engine's step log row, inserted by a WITH the update carries):
-// when the update changes a row, events are published with its own, after the commit, as if
-// their writes had gone through ent.
-func Also(ctx context.Context, events ...Event) context.Context {
-	return context.WithValue(ctx, alsoKey{}, events)
-}
-
-// alsoOf returns the events Also attached to ctx, for an execution update.
-func alsoOf(ctx context.Context, m ent.Mutation) []Event {
-	if _, ok := m.(*ent.WorkflowExecutionMutation); !ok || !m.Op().Is(ent.OpUpdate|ent.OpUpdateOne) {
-		return nil
-	}
-	events, _ := ctx.Value(alsoKey{}).([]Event)
-	return events
-}
 
 // UpdateOf tells the capture that the execution update run with ctx can only change the
 // execution id (its predicates name it), which saves the query that would find out. The

@@ -17,11 +17,12 @@ import (
 
 // A deferred transaction sends nothing until it must. Its plain INSERTs are held; the first
 // statement that needs an answer (a read, an update) begins the transaction for real and
-// sends the held ones before itself. A statement run with Final, when nothing has been sent
-// yet, is sent with the held INSERTs as one statement outside any transaction: the
-// transaction is that statement, so it costs one round trip instead of BEGIN, each INSERT,
-// the statement and COMMIT. The engine's steps whose effect only inserts rows (a task, an
-// activity, the step's log row) end that way with their fenced advance.
+// sends the held ones before itself. A statement run with Final carries the INSERTs held
+// since in a WITH, one round trip for all; when nothing has been sent yet it goes outside any
+// transaction block: the transaction is that statement, so it costs one round trip instead
+// of BEGIN, each INSERT, the statement and COMMIT. The engine's steps end with their fenced
+// advance as the Final statement, carrying the step's log row, and the effects of a step
+// that only inserts rows (a task, an activity) with it.
 //
 // Only the database's answer decides: a final UPDATE that matches no row aborts the whole
 // statement (see fused), so the held rows are written exactly when it changed a row, as if
@@ -42,13 +43,6 @@ type deferral struct {
 // DeferTx returns ctx with the next transaction begun with it deferred (see deferredTx).
 func DeferTx(ctx context.Context) context.Context {
 	return context.WithValue(ctx, deferralKey{}, &deferral{})
-}
-
-// Unsent reports whether ctx's deferred transaction has begun and sent nothing yet: a Final
-// statement run now would carry every write of the transaction.
-func Unsent(ctx context.Context) bool {
-	d, _ := ctx.Value(deferralKey{}).(*deferral)
-	return d != nil && d.tx != nil && d.tx.tx == nil && !d.tx.ended
 }
 
 // Final marks the statement run with ctx as the last of its transaction: a deferred
@@ -122,19 +116,17 @@ func (t *deferredTx) Exec(ctx context.Context, query string, args, v any) error 
 	if t.ended {
 		return errEnded
 	}
-	if t.tx == nil {
-		if isFinal(ctx) {
-			if fused, ok := t.fused(query, args); ok {
-				return t.runFused(ctx, fused, v)
-			}
+	if isFinal(ctx) {
+		if fused, ok := t.fused(query, args); ok {
+			return t.runFused(ctx, fused, v)
 		}
-		if a, ok := holdable(query, args, v); ok {
-			t.held = append(t.held, held{ctx: ctx, query: query, args: a})
-			return nil
-		}
-		if err := t.begin(); err != nil {
-			return err
-		}
+	}
+	if a, ok := holdable(query, args, v); ok {
+		t.held = append(t.held, held{ctx: ctx, query: query, args: a})
+		return nil
+	}
+	if err := t.sendHeld(); err != nil {
+		return err
 	}
 	return t.tx.Exec(ctx, query, args, v)
 }
@@ -160,30 +152,26 @@ func (t *deferredTx) QueryContext(ctx context.Context, query string, args ...any
 	return t.tx.(execQuerier).QueryContext(ctx, query, args...)
 }
 
-// sendHeld begins the transaction, if it has not begun, with its held writes.
+// sendHeld begins the transaction, if it has not begun, and sends the held writes in their
+// order: a statement that is not an INSERT may read or depend on them.
 func (t *deferredTx) sendHeld() error {
 	if t.ended {
 		return errEnded
 	}
-	if t.tx != nil {
-		return nil
+	if t.tx == nil {
+		tx, err := startTx(t.ctx, t.drv, t.opts, t.withOpts, func(tx dialect.Tx) dialect.Tx { return tx })
+		if err != nil {
+			return err
+		}
+		t.tx = tx
 	}
-	return t.begin()
-}
-
-// begin begins the real transaction and sends the held writes, in their order.
-func (t *deferredTx) begin() error {
-	tx, err := startTx(t.ctx, t.drv, t.opts, t.withOpts, func(tx dialect.Tx) dialect.Tx { return tx })
-	if err != nil {
-		return err
-	}
-	t.tx = tx
-	for _, h := range t.held {
-		if err := tx.Exec(h.ctx, h.query, h.args, nil); err != nil {
+	held := t.held
+	t.held = nil
+	for _, h := range held {
+		if err := t.tx.Exec(h.ctx, h.query, h.args, nil); err != nil {
 			return err
 		}
 	}
-	t.held = nil
 	return nil
 }
 
@@ -193,11 +181,10 @@ func (t *deferredTx) Commit() error {
 		return nil
 	case t.tx == nil && len(t.held) == 0:
 		return nil // nothing was written
-	case t.tx == nil:
-		if err := t.begin(); err != nil {
-			_ = t.Rollback()
-			return err
-		}
+	}
+	if err := t.sendHeld(); err != nil {
+		_ = t.Rollback()
+		return err
 	}
 	return t.tx.Commit()
 }
@@ -227,22 +214,27 @@ func holdable(query string, args, v any) ([]any, bool) {
 type fusedStatement struct {
 	query string
 	args  []any
-	// guarded is set when the statement aborts itself if the final statement changed no row.
-	guarded bool
+	// alone is set when the statement is the whole transaction, sent outside a transaction
+	// block: it then aborts itself if the final statement changed no row.
+	alone bool
 }
 
 // fused builds the one statement that carries the held writes and the final one: the held
 // INSERTs in a WITH (their parameters numbered after the final statement's), and the final
-// statement returning a row for each it changed, counted by a division that fails on zero.
-// Without held writes the final statement goes alone. ok is false for a final statement
-// that cannot be carried so (one with its own WITH or RETURNING).
+// statement returning a row for each it changed, counted. Sent alone (the transaction has
+// not begun), the count divides 1, which fails on zero: the held rows are then not written,
+// as if the transaction had rolled back. Inside a begun transaction the statement does what
+// the INSERTs and the final statement would have done one after the other. Without held
+// writes the final statement goes as it is. ok is false for a final statement that cannot be
+// carried so (one with its own WITH or RETURNING).
 func (t *deferredTx) fused(query string, args any) (fusedStatement, bool) {
 	a, ok := args.([]any)
 	if !ok {
 		return fusedStatement{}, false
 	}
+	alone := t.tx == nil
 	if len(t.held) == 0 {
-		return fusedStatement{query: query, args: a}, true
+		return fusedStatement{query: query, args: a, alone: alone}, alone
 	}
 	if !strings.HasPrefix(query, "UPDATE ") && !strings.HasPrefix(query, "DELETE ") || strings.Contains(query, "RETURNING") {
 		return fusedStatement{}, false
@@ -254,39 +246,52 @@ func (t *deferredTx) fused(query string, args any) (fusedStatement, bool) {
 		fmt.Fprintf(&b, "held_%d AS (%s), ", i, renumber(h.query, len(all)))
 		all = append(all, h.args...)
 	}
-	fmt.Fprintf(&b, "final AS (%s RETURNING 1) SELECT count(*), 1 / count(*) FROM final", query)
-	return fusedStatement{query: b.String(), args: all, guarded: true}, true
+	fmt.Fprintf(&b, "final AS (%s RETURNING 1) SELECT count(*), ", query)
+	if alone {
+		b.WriteString("1 / count(*) FROM final")
+	} else {
+		b.WriteString("1 FROM final")
+	}
+	return fusedStatement{query: b.String(), args: all, alone: alone}, true
 }
 
-// runFused sends a fused statement outside any transaction and ends the transaction with it.
-// A guarded statement whose final part changed no row failed on its division (and wrote
-// nothing): that is reported as zero rows affected, as the statement alone would have.
+// runFused sends a fused statement, outside any transaction when it is the whole
+// transaction (which then ends with it). A statement sent alone whose final part changed no
+// row failed on its division (and wrote nothing): that is reported as zero rows affected, as
+// the final statement alone would have.
 func (t *deferredTx) runFused(ctx context.Context, f fusedStatement, v any) error {
 	var res stdsql.Result
 	var err error
-	if f.guarded {
-		res, err = t.queryCount(ctx, f)
+	switch {
+	case !f.alone:
+		t.held = nil
+		res, err = queryCount(ctx, t.tx, f)
+	case strings.HasPrefix(f.query, "WITH held_"):
+		res, err = queryCount(ctx, t.drv, f)
 		var pqErr *pq.Error
 		if errors.As(err, &pqErr) && pqErr.Code == "22012" { // division_by_zero: no row changed
 			err, res = nil, driver.RowsAffected(0)
 		}
-	} else {
+	default:
 		err = t.drv.Exec(ctx, f.query, f.args, &res)
 	}
 	if err != nil {
 		return err
 	}
-	t.ended, t.held = true, nil
+	if f.alone {
+		t.ended, t.held = true, nil
+	}
 	if r, ok := v.(*stdsql.Result); ok {
 		*r = res
 	}
 	return nil
 }
 
-// queryCount runs a guarded fused statement and returns its count of changed rows.
-func (t *deferredTx) queryCount(ctx context.Context, f fusedStatement) (stdsql.Result, error) {
+// queryCount runs a fused statement that carries held writes on q and returns its count of
+// changed rows.
+func queryCount(ctx context.Context, q dialect.ExecQuerier, f fusedStatement) (stdsql.Result, error) {
 	var rows entsql.Rows
-	if err := t.drv.Query(ctx, f.query, f.args, &rows); err != nil {
+	if err := q.Query(ctx, f.query, f.args, &rows); err != nil {
 		return nil, err
 	}
 	defer rows.Close()

@@ -190,3 +190,37 @@ func TestRenumber(t *testing.T) {
 		t.Fatalf("got %s, want %s", got, want)
 	}
 }
+
+// TestDeferredTxFinalInBegunTransaction: after the transaction began, inserts still wait
+// for the final statement, which carries them inside the transaction; a final statement
+// that changes no row reports zero, and the caller's rollback drops the rows.
+func TestDeferredTxFinalInBegunTransaction(t *testing.T) {
+	t.Parallel()
+	db, c, run := deferredSetup(t)
+	for _, tc := range []struct {
+		target uuid.UUID
+		want   int
+	}{{c.ID, 1}, {uuid.New(), 0}} {
+		var n int
+		stmts, err := run(func(ctx context.Context, tx *ent.Client) error {
+			if _, err := tx.Contact.Get(ctx, c.ID); err != nil {
+				return err
+			}
+			if err := addActivity(ctx, tx, c.ID, "in transaction"); err != nil {
+				return err
+			}
+			var err error
+			if n, err = tx.Contact.Update().Where(contact.ID(tc.target)).SetName("After").Save(database.Final(ctx)); err != nil || n == 0 {
+				return errors.Join(err, errors.New("no row changed"))
+			}
+			return nil
+		})
+		if n != tc.want || len(stmts) != 2 || !strings.HasPrefix(stmts[1].Query, "WITH held_0 AS (INSERT INTO \"activities\"") ||
+			!strings.HasSuffix(stmts[1].Query, "SELECT count(*), 1 FROM final") {
+			t.Fatalf("target %s: %d rows changed (want %d), %v, statements %v", tc.target, n, tc.want, err, stmts)
+		}
+		if got := activities(t, db); got != 1 {
+			t.Fatalf("target %s: %d activities after it, want 1 (kept by the first transaction only)", tc.target, got)
+		}
+	}
+}

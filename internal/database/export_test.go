@@ -67,3 +67,10 @@ func (d *DB) Driver() dialect.Driver { return d.driver }
 
 // Renumber is renumber, for its test.
 var Renumber = renumber
+
+// Unsent reports whether ctx's deferred transaction has begun and sent nothing yet: a Final
+// statement run now would carry every write of the transaction, outside a transaction block.
+func Unsent(ctx context.Context) bool {
+	d, _ := ctx.Value(deferralKey{}).(*deferral)
+	return d != nil && d.tx != nil && d.tx.tx == nil && !d.tx.ended
+}

@@ -15,10 +15,10 @@ import (
 // the rest in engine-captured.sql, which every run writes beside these scripts.
 //
 // It comes in two shapes. engineFloorSQL is the issue's: each step one BEGIN … COMMIT
-// transaction. engineStatementsSQL sends them as Flowline does since 2026-12-04: a step whose
-// effect only inserts rows (steps 1 and 3) is one statement outside a transaction block, its
-// inserts in a WITH carried by the advance, which aborts the statement by a division by
-// zero when it changes no row (database.DeferTx).
+// transaction. engineStatementsSQL sends them as Flowline does since 2026-12-04
+// (database.DeferTx): a step whose effect only inserts rows (steps 1 and 3) is one statement
+// outside a transaction block, its inserts in a WITH carried by the advance, which aborts the
+// statement by a division by zero when it changes no row.
 //
 // A colon before a word is a pgbench variable even inside a quoted literal, hence the space
 // in the JSON. newID makes time-ordered ids as the server's UUIDv7 do, so the floor's inserts
@@ -64,20 +64,32 @@ func stepsInTransactions(b *strings.Builder, s floorStep) {
 	b.WriteString("WITH logged AS (" + s.log + ") " + s.advance + ";\nCOMMIT;\n")
 }
 
-// stepsAsSent writes a step whose effect only inserts as one statement, as Flowline sends
-// it; the others as transactions.
+// stepsAsSent writes the steps in the statements Flowline sends: each advance carries its
+// log row (and, when the effect only inserts, those rows too) in a WITH; a step whose effect
+// only inserts is that one statement alone, outside a transaction block, counting the rows
+// the advance changed into a division that aborts it on zero.
 func stepsAsSent(b *strings.Builder, s floorStep) {
+	held, alone := []string{s.log}, true
 	for _, e := range s.effect {
-		if !strings.HasPrefix(e, "INSERT ") {
-			stepsInTransactions(b, s)
-			return
+		alone = alone && strings.HasPrefix(e, "INSERT ")
+	}
+	if alone {
+		held = append(append([]string{}, s.effect...), s.log)
+	} else {
+		b.WriteString("BEGIN;\n")
+		for _, e := range s.effect {
+			b.WriteString(e + ";\n")
 		}
 	}
 	b.WriteString("WITH ")
-	for i, e := range append(append([]string{}, s.effect...), s.log) {
+	for i, e := range held {
 		fmt.Fprintf(b, "held_%d AS (%s), ", i, e)
 	}
-	b.WriteString("final AS (" + s.advance + " RETURNING 1) SELECT count(*), 1 / count(*) FROM final;\n")
+	if alone {
+		b.WriteString("final AS (" + s.advance + " RETURNING 1) SELECT count(*), 1 / count(*) FROM final;\n")
+		return
+	}
+	b.WriteString("final AS (" + s.advance + " RETURNING 1) SELECT count(*), 1 FROM final;\nCOMMIT;\n")
 }
 
 // floorScript is the claim and the three steps, each written by step.

@@ -220,11 +220,12 @@ type fusedStatement struct {
 }
 
 // fused builds the one statement that carries the held writes and the final one: the held
-// INSERTs in a WITH (their parameters numbered after the final statement's), and the final
-// statement returning a row for each it changed, counted. Sent alone (the transaction has
-// not begun), the count divides 1, which fails on zero: the held rows are then not written,
-// as if the transaction had rolled back. Inside a begun transaction the statement does what
-// the INSERTs and the final statement would have done one after the other. Without held
+// INSERTs in a WITH (their parameters numbered after the final statement's) that the final
+// statement follows. Inside a begun transaction that is all: the statement does what the
+// INSERTs and the final statement would have done one after the other. Sent alone (the
+// transaction has not begun), the final statement returns a row for each it changed, and
+// their count divides 1, which fails on zero: the held rows are then not written, as if the
+// transaction had rolled back. Without held
 // writes the final statement goes as it is. ok is false for a final statement that cannot be
 // carried so (one with its own WITH or RETURNING).
 func (t *deferredTx) fused(query string, args any) (fusedStatement, bool) {
@@ -246,13 +247,12 @@ func (t *deferredTx) fused(query string, args any) (fusedStatement, bool) {
 		fmt.Fprintf(&b, "held_%d AS (%s), ", i, renumber(h.query, len(all)))
 		all = append(all, h.args...)
 	}
-	fmt.Fprintf(&b, "final AS (%s RETURNING 1) SELECT count(*), ", query)
-	if alone {
-		b.WriteString("1 / count(*) FROM final")
-	} else {
-		b.WriteString("1 FROM final")
+	if !alone {
+		// Inside the transaction the final statement's own count is the answer.
+		return fusedStatement{query: strings.TrimSuffix(b.String(), ", ") + " " + query, args: all}, true
 	}
-	return fusedStatement{query: b.String(), args: all, alone: alone}, true
+	fmt.Fprintf(&b, "final AS (%s RETURNING 1) SELECT count(*), 1 / count(*) FROM final", query)
+	return fusedStatement{query: b.String(), args: all, alone: true}, true
 }
 
 // runFused sends a fused statement, outside any transaction when it is the whole
@@ -265,7 +265,7 @@ func (t *deferredTx) runFused(ctx context.Context, f fusedStatement, v any) erro
 	switch {
 	case !f.alone:
 		t.held = nil
-		res, err = queryCount(ctx, t.tx, f)
+		err = t.tx.Exec(ctx, f.query, f.args, &res)
 	case strings.HasPrefix(f.query, "WITH held_"):
 		res, err = queryCount(ctx, t.drv, f)
 		var pqErr *pq.Error
@@ -287,8 +287,7 @@ func (t *deferredTx) runFused(ctx context.Context, f fusedStatement, v any) erro
 	return nil
 }
 
-// queryCount runs a fused statement that carries held writes on q and returns its count of
-// changed rows.
+// queryCount runs a fused statement sent alone on q and returns its count of changed rows.
 func queryCount(ctx context.Context, q dialect.ExecQuerier, f fusedStatement) (stdsql.Result, error) {
 	var rows entsql.Rows
 	if err := q.Query(ctx, f.query, f.args, &rows); err != nil {

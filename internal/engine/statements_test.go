@@ -77,8 +77,11 @@ func TestStepStatementsPostgres(t *testing.T) {
 	// activity): their transactions send nothing until the advance, which carries those rows
 	// and the log row as one statement outside a transaction block. Step 2 reads (locks) the
 	// client first, so its transaction begins and its advance carries the log row inside it.
-	if n := count("final AS (UPDATE \"workflow_executions\""); n != 3 {
-		t.Errorf("%d advances carrying their log row, want 3", n)
+	if n := count("final AS (UPDATE \"workflow_executions\""); n != 2 {
+		t.Errorf("%d advances carrying a whole step, want 2 (steps 1 and 3)", n)
+	}
+	if n := count(`INSERT INTO "workflow_execution_logs" ("step_index", "path", "run", "action_type", "status", "input_data", "output_data", "attempt", "duration_ms", "executed_at", "execution_id", "id") VALUES ($`); n != 3 {
+		t.Errorf("%d log rows carried by their advance, want 3", n)
 	}
 	if n := count("SELECT count(*), 1 / count(*) FROM final"); n != 2 {
 		t.Errorf("%d steps sent as one statement, want 2 (steps 1 and 3)", n)

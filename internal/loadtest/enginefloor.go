@@ -64,32 +64,22 @@ func stepsInTransactions(b *strings.Builder, s floorStep) {
 	b.WriteString("WITH logged AS (" + s.log + ") " + s.advance + ";\nCOMMIT;\n")
 }
 
-// stepsAsSent writes the steps in the statements Flowline sends: each advance carries its
-// log row (and, when the effect only inserts, those rows too) in a WITH; a step whose effect
-// only inserts is that one statement alone, outside a transaction block, counting the rows
-// the advance changed into a division that aborts it on zero.
+// stepsAsSent writes the steps in the statements Flowline sends: a step whose effect only
+// inserts is one statement outside a transaction block, its inserts and log row carried by
+// the advance, which counts the rows it changed into a division that aborts the statement on
+// zero; the others as transactions.
 func stepsAsSent(b *strings.Builder, s floorStep) {
-	held, alone := []string{s.log}, true
 	for _, e := range s.effect {
-		alone = alone && strings.HasPrefix(e, "INSERT ")
-	}
-	if alone {
-		held = append(append([]string{}, s.effect...), s.log)
-	} else {
-		b.WriteString("BEGIN;\n")
-		for _, e := range s.effect {
-			b.WriteString(e + ";\n")
+		if !strings.HasPrefix(e, "INSERT ") {
+			stepsInTransactions(b, s)
+			return
 		}
 	}
 	b.WriteString("WITH ")
-	for i, e := range held {
+	for i, e := range append(append([]string{}, s.effect...), s.log) {
 		fmt.Fprintf(b, "held_%d AS (%s), ", i, e)
 	}
-	if alone {
-		b.WriteString("final AS (" + s.advance + " RETURNING 1) SELECT count(*), 1 / count(*) FROM final;\n")
-		return
-	}
-	b.WriteString("final AS (" + s.advance + " RETURNING 1) SELECT count(*), 1 FROM final;\nCOMMIT;\n")
+	b.WriteString("final AS (" + s.advance + " RETURNING 1) SELECT count(*), 1 / count(*) FROM final;\n")
 }
 
 // floorScript is the claim and the three steps, each written by step.

@@ -31,13 +31,16 @@ import (
 
 type deferralKey struct{}
 
+// asIs is startTx's wrapper for a transaction this file wraps itself.
+func asIs(tx dialect.Tx) dialect.Tx { return tx }
+
 type finalKey struct{}
 
 // deferral is the marker DeferTx puts in a context: the first transaction begun with it is
 // deferred, later ones are not.
 type deferral struct {
 	taken atomic.Bool
-	tx    *deferredTx
+	tx    *deferredTx // the transaction that took it, for the tests (Unsent)
 }
 
 // DeferTx returns ctx with the next transaction begun with it deferred (see deferredTx).
@@ -77,7 +80,7 @@ func (d *deferringDriver) BeginTx(ctx context.Context, opts *TxOptions) (dialect
 	if t := d.deferred(ctx, opts, true); t != nil {
 		return t, nil
 	}
-	return startTx(ctx, d.Driver, opts, true, func(tx dialect.Tx) dialect.Tx { return tx })
+	return startTx(ctx, d.Driver, opts, true, asIs)
 }
 
 // deferred returns a deferred transaction when ctx asks for one that is not taken yet.
@@ -159,15 +162,15 @@ func (t *deferredTx) sendHeld() error {
 		return errEnded
 	}
 	if t.tx == nil {
-		tx, err := startTx(t.ctx, t.drv, t.opts, t.withOpts, func(tx dialect.Tx) dialect.Tx { return tx })
+		tx, err := startTx(t.ctx, t.drv, t.opts, t.withOpts, asIs)
 		if err != nil {
 			return err
 		}
 		t.tx = tx
 	}
-	held := t.held
+	pending := t.held
 	t.held = nil
-	for _, h := range held {
+	for _, h := range pending {
 		if err := t.tx.Exec(h.ctx, h.query, h.args, nil); err != nil {
 			return err
 		}

@@ -15,11 +15,23 @@ import (
 // inserts that reference the client, such as another step's task, do not wait). A run
 // without a client, or whose client is gone, fails permanently.
 func LoadClient(ctx context.Context, env Env, s Step) (*ent.Contact, error) {
+	return readClient(ctx, env, s, env.LockRows())
+}
+
+// PeekClient reads the step's client without locking it, for a step that may find it has
+// nothing to do: before the step has written anything the read needs no transaction
+// (database.ReadOutside), so such a step is its log row and advance alone. A step that
+// then changes the client reads it again with LoadClient and decides on that.
+func PeekClient(ctx context.Context, env Env, s Step) (*ent.Contact, error) {
+	return readClient(database.ReadOutside(ctx), env, s, false)
+}
+
+func readClient(ctx context.Context, env Env, s Step, lock bool) (*ent.Contact, error) {
 	if s.ClientID == nil {
 		return nil, Permanentf("this execution has no client to act on")
 	}
 	q := env.Tx.Contact.Query().Where(contact.ID(*s.ClientID))
-	if env.LockRows() {
+	if lock {
 		q.Unique(false).Where(database.ForNoKeyUpdate)
 	}
 	c, err := q.Only(ctx)

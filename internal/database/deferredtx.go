@@ -55,6 +55,26 @@ func Final(ctx context.Context) context.Context { return context.WithValue(ctx, 
 
 func isFinal(ctx context.Context) bool { v, _ := ctx.Value(finalKey{}).(bool); return v }
 
+type outsideKey struct{}
+
+// ReadOutside marks the query run with ctx as a read that locks nothing and changes nothing:
+// a deferred transaction that has neither sent nor held anything yet runs it on the pool
+// instead of beginning for it. Under READ COMMITTED a statement sees what was committed when
+// it starts, inside a transaction or not, so the read sees what it would have seen as the
+// transaction's first statement; a step that only reads before deciding it has nothing to
+// do (a tag the client has already) then needs no transaction at all.
+func ReadOutside(ctx context.Context) context.Context {
+	return context.WithValue(ctx, outsideKey{}, true)
+}
+
+// readsOutside reports whether a query run with ctx may go to the pool: marked by
+// ReadOutside, in a transaction that has not begun, holds nothing and reads committed data.
+func (t *deferredTx) readsOutside(ctx context.Context) bool {
+	marked, _ := ctx.Value(outsideKey{}).(bool)
+	return marked && t.tx == nil && !t.ended && len(t.held) == 0 &&
+		(t.opts == nil || t.opts.Isolation <= stdsql.LevelReadCommitted)
+}
+
 // deferringDriver begins deferred transactions for contexts marked by DeferTx.
 type deferringDriver struct {
 	dialect.Driver
@@ -135,6 +155,9 @@ func (t *deferredTx) Exec(ctx context.Context, query string, args, v any) error 
 }
 
 func (t *deferredTx) Query(ctx context.Context, query string, args, v any) error {
+	if t.readsOutside(ctx) {
+		return t.drv.Query(ctx, query, args, v)
+	}
 	if err := t.sendHeld(); err != nil {
 		return err
 	}
@@ -149,6 +172,9 @@ func (t *deferredTx) ExecContext(ctx context.Context, query string, args ...any)
 }
 
 func (t *deferredTx) QueryContext(ctx context.Context, query string, args ...any) (*stdsql.Rows, error) {
+	if t.readsOutside(ctx) {
+		return t.drv.(execQuerier).QueryContext(ctx, query, args...)
+	}
 	if err := t.sendHeld(); err != nil {
 		return nil, err
 	}

@@ -224,3 +224,50 @@ func TestDeferredTxFinalInBegunTransaction(t *testing.T) {
 		}
 	}
 }
+
+// TestDeferredTxReadOutside: a read marked ReadOutside that comes first goes to the pool and
+// leaves the transaction unsent, so the final statement still carries the held inserts as
+// the whole transaction; once something is held, the same read begins the transaction and
+// sees it.
+func TestDeferredTxReadOutside(t *testing.T) {
+	t.Parallel()
+	db, c, run := deferredSetup(t)
+	stmts, err := run(func(ctx context.Context, tx *ent.Client) error {
+		if _, err := tx.Contact.Get(database.ReadOutside(ctx), c.ID); err != nil {
+			return err
+		}
+		if !database.Unsent(ctx) {
+			t.Error("a read marked ReadOutside began the transaction")
+		}
+		if err := addActivity(ctx, tx, c.ID, "after the read"); err != nil {
+			return err
+		}
+		return tx.Contact.Update().Where(contact.ID(c.ID)).SetName("After").Exec(database.Final(ctx))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stmts) != 2 || !strings.HasPrefix(stmts[0].Query, "SELECT") || !strings.HasPrefix(stmts[1].Query, "WITH held_0 AS (INSERT INTO \"activities\"") ||
+		!strings.Contains(stmts[1].Query, "1 / count(*)") {
+		t.Fatalf("statements %v, want the read, then the fused statement sent alone", stmts)
+	}
+	if activities(t, db) != 1 || clientName(t, db, c.ID) != "After" {
+		t.Fatalf("%d activities, name %q; want 1, After", activities(t, db), clientName(t, db, c.ID))
+	}
+
+	seen := -1
+	_, err = run(func(ctx context.Context, tx *ent.Client) error {
+		if err := addActivity(ctx, tx, c.ID, "held"); err != nil {
+			return err
+		}
+		var err error
+		seen, err = tx.Activity.Query().Where(activity.KindEQ("note")).Count(database.ReadOutside(ctx))
+		if database.Unsent(ctx) {
+			t.Error("a read after a held insert left the transaction unsent")
+		}
+		return err
+	})
+	if err != nil || seen != 2 {
+		t.Fatalf("%v; the read saw %d activities, want 2 (the held one with it)", err, seen)
+	}
+}

@@ -18,7 +18,9 @@ import (
 // transaction. engineStatementsSQL sends them as Flowline does since 2026-12-04
 // (database.DeferTx): a step whose effect only inserts rows (steps 1 and 3) is one statement
 // outside a transaction block, its inserts in a WITH carried by the advance, which aborts the
-// statement by a division by zero when it changes no row.
+// statement by a division by zero when it changes no row; a step that reads first (step 2,
+// which finds the tag there already) sends that read outside any transaction too, and then
+// its log row and advance so.
 //
 // A colon before a word is a pgbench variable even inside a quoted literal, hence the space
 // in the JSON. newID makes time-ordered ids as the server's UUIDv7 do, so the floor's inserts
@@ -32,48 +34,55 @@ const (
 	floorTask     = `INSERT INTO tasks (id, created_at, title, updated_at, priority, due_at, client_id) VALUES (newID, now(), 'Follow up with Bench client', now(), 'MEDIUM', now(), :client_id)`
 	floorLog0     = `INSERT INTO workflow_execution_logs (id, execution_id, step_index, path, run, action_type, status, input_data, output_data, attempt, duration_ms, executed_at) VALUES (newID, :id, 0, '/actions/0', 1, 'CREATE_TASK', 'SUCCESS', '{"title":"Follow up with Bench client"}', '{"priority":"MEDIUM"}', 1, 1, now())`
 	floorAdvance0 = `UPDATE workflow_executions SET conditions_checked = true, current_step = 1, lease_expires_at = now() + interval '30 seconds', step_attempt = 0, step_runs = COALESCE(step_runs, 0) + 1 WHERE id = :id AND attempt = :attempt AND status = 'RUNNING'`
-	floorLock     = `SELECT id FROM clients WHERE id = :client_id FOR NO KEY UPDATE`
-	floorTag      = `UPDATE clients SET updated_at = now(), tags = '["seeded","bench"]' WHERE id = :client_id`
-	floorLog1     = `INSERT INTO workflow_execution_logs (id, execution_id, step_index, path, run, action_type, status, input_data, output_data, attempt, duration_ms, executed_at) VALUES (newID, :id, 1, '/actions/1', 1, 'ADD_TAG', 'SUCCESS', '{"tag":"bench"}', '{"changed": true}', 1, 1, now())`
+	floorClient   = `SELECT * FROM clients WHERE id = :client_id`
+	floorLog1     = `INSERT INTO workflow_execution_logs (id, execution_id, step_index, path, run, action_type, status, input_data, output_data, attempt, duration_ms, executed_at) VALUES (newID, :id, 1, '/actions/1', 1, 'ADD_TAG', 'SUCCESS', '{"tag":"bench"}', '{"tag":"bench", "changed": false}', 1, 1, now())`
 	floorAdvance1 = `UPDATE workflow_executions SET conditions_checked = true, current_step = 2, lease_expires_at = now() + interval '30 seconds', step_attempt = 0, step_runs = COALESCE(step_runs, 0) + 1 WHERE id = :id AND attempt = :attempt AND status = 'RUNNING'`
 	floorActivity = `INSERT INTO activities (id, created_at, kind, message, actor, client_id) VALUES (newID, now(), 'workflow', 'benchmarked', 'workflow:' || 'pgbench', :client_id)`
 	floorLog2     = `INSERT INTO workflow_execution_logs (id, execution_id, step_index, path, run, action_type, status, input_data, output_data, attempt, duration_ms, executed_at) VALUES (newID, :id, 2, '/actions/2', 1, 'LOG_ACTIVITY', 'SUCCESS', '{"message":"benchmarked"}', '{"message":"benchmarked"}', 1, 1, now())`
 	floorComplete = `UPDATE workflow_executions SET conditions_checked = true, lease_expires_at = NULL, status = 'COMPLETED', current_step = 3, completed_at = now(), step_attempt = 0, step_runs = COALESCE(step_runs, 0) + 1 WHERE id = :id AND attempt = :attempt AND status = 'RUNNING'`
 )
 
-// floorStep is one step of the floor: its effect's statements, its log row and its advance.
+// floorStep is one step of the floor: what it reads first, its effect's statements, its log
+// row and its advance. Step 2 adds the tag the backlog's client has already (every execution
+// of the drain is a copy of one, on one client): the engine reads the client, finds nothing
+// to do and writes its log row and advance (tag.changeTag).
 type floorStep struct {
+	reads   []string
 	effect  []string
 	log     string
 	advance string
 }
 
 var floorSteps = []floorStep{
-	{[]string{floorTask}, floorLog0, floorAdvance0},
-	{[]string{floorLock, floorTag}, floorLog1, floorAdvance1},
-	{[]string{floorActivity}, floorLog2, floorComplete},
+	{nil, []string{floorTask}, floorLog0, floorAdvance0},
+	{[]string{floorClient}, nil, floorLog1, floorAdvance1},
+	{nil, []string{floorActivity}, floorLog2, floorComplete},
 }
 
-// stepsInTransactions writes each step as a transaction: its effect, then its log row in a
-// WITH of the advance.
+// stepsInTransactions writes each step as a transaction: its reads and effect, then its log
+// row in a WITH of the advance.
 func stepsInTransactions(b *strings.Builder, s floorStep) {
 	b.WriteString("BEGIN;\n")
-	for _, e := range s.effect {
+	for _, e := range append(append([]string{}, s.reads...), s.effect...) {
 		b.WriteString(e + ";\n")
 	}
 	b.WriteString("WITH logged AS (" + s.log + ") " + s.advance + ";\nCOMMIT;\n")
 }
 
-// stepsAsSent writes the steps in the statements Flowline sends: a step whose effect only
-// inserts is one statement outside a transaction block, its inserts and log row carried by
-// the advance, which counts the rows it changed into a division that aborts the statement on
-// zero; the others as transactions.
+// stepsAsSent writes the steps in the statements Flowline sends: a step's reads go first,
+// outside any transaction (database.ReadOutside); a step whose effect only inserts is then
+// one statement outside a transaction block, its inserts and log row carried by the advance,
+// which counts the rows it changed into a division that aborts the statement on zero; the
+// others as transactions.
 func stepsAsSent(b *strings.Builder, s floorStep) {
 	for _, e := range s.effect {
 		if !strings.HasPrefix(e, "INSERT ") {
 			stepsInTransactions(b, s)
 			return
 		}
+	}
+	for _, r := range s.reads {
+		b.WriteString(r + ";\n")
 	}
 	b.WriteString("WITH ")
 	for i, e := range append(append([]string{}, s.effect...), s.log) {

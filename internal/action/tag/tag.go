@@ -87,13 +87,18 @@ func (t Type) Run(ctx context.Context, env action.Env, s action.Step, decoded an
 
 // changeTag adds or removes one tag; doing what is already done changes nothing.
 func changeTag(ctx context.Context, env action.Env, s action.Step, tag string, add bool) (map[string]any, error) {
-	before, err := action.LoadClient(ctx, env, s)
+	tag = strings.TrimSpace(tag)
+	// Most runs find the tag as it should be (a workflow that tags its clients runs again and
+	// again): that is decided on an unlocked read, which commits to nothing, so it needs no
+	// lock and no transaction. A change is decided again on the client locked.
+	before, err := action.PeekClient(ctx, env, s)
+	if err == nil && slices.Contains(before.Tags, tag) != add && env.LockRows() {
+		before, err = action.LoadClient(ctx, env, s)
+	}
 	if err != nil {
 		return nil, err
 	}
-	tag = strings.TrimSpace(tag)
-	has := slices.Contains(before.Tags, tag)
-	if has == add {
+	if slices.Contains(before.Tags, tag) == add {
 		return map[string]any{"clientId": before.ID.String(), "tag": tag, "changed": false}, nil
 	}
 	tags := slices.DeleteFunc(slices.Clone(before.Tags), func(t string) bool { return t == tag })

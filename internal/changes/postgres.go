@@ -23,12 +23,21 @@ type PostgresBus struct {
 // NewPostgresBus publishes through db and listens on a connection of its own to url.
 func NewPostgresBus(db *sql.DB, url string) *PostgresBus { return &PostgresBus{db: db, url: url} }
 
+// maxNotifyEvents is how many events one notification carries: PostgreSQL refuses a payload
+// of 8,000 bytes or more, and an event's wire form is under 120 bytes with its newline.
+const maxNotifyEvents = 7900 / 121
+
 // Publish sends the batch in one statement, after the writers' transactions committed (it
-// runs outside them, so it never holds their locks).
+// runs outside them, so it never holds their locks). The events go packed, up to
+// maxNotifyEvents to a notification in encodeBatch's form, as NATS messages carry them: a
+// busy engine's batch of a few dozen events is one notification, which every listening
+// backend relays and every listener parses once, instead of one each.
 func (b *PostgresBus) Publish(ctx context.Context, events []Event) error {
-	payloads := make([]string, len(events))
-	for i, e := range events {
-		payloads[i] = e.String()
+	payloads := make([]string, 0, len(events)/maxNotifyEvents+1)
+	for rest := events; len(rest) > 0; {
+		n := min(len(rest), maxNotifyEvents)
+		payloads = append(payloads, string(encodeBatch(rest[:n])))
+		rest = rest[n:]
 	}
 	if _, err := b.db.ExecContext(ctx, "SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p", Channel, pq.Array(payloads)); err != nil {
 		return fmt.Errorf("notify %d change events: %w", len(events), err)
@@ -62,11 +71,10 @@ func (b *PostgresBus) Listen(ctx context.Context, deliver func([]Event), resync 
 			if n == nil { // the connection dropped; pq reconnects and says so
 				continue
 			}
-			e, err := Parse(n.Extra)
-			if err != nil {
-				continue // not ours to understand: a newer version's event
+			// Lines that are not ours to understand (a newer version's events) are skipped.
+			if events, _ := decodeBatch([]byte(n.Extra)); len(events) > 0 {
+				deliver(events)
 			}
-			deliver([]Event{e})
 		}
 	}
 }

@@ -1,0 +1,67 @@
+package engine_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflow/spec"
+)
+
+// TestClaimAheadWhileSlotsAreBusy: with its one slot busy (a step blocked on a webhook), the
+// dispatcher claims the next due execution ahead, renews its lease while it waits, and gives
+// it back at shutdown with nothing run, as it gives back the interrupted one.
+func TestClaimAheadWhileSlotsAreBusy(t *testing.T) {
+	t.Parallel()
+	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
+		srv := startBlockingServer(t)
+		a := newAPI(t, db)
+		poll := testsupport.Reopen(t, db)
+		ctx := testsupport.Ctx()
+		cfg := testConfig(t)
+		cfg.Workers = 1
+		cfg.Webhooks = allowLoopback()
+		cfg.ShutdownTimeout = 300 * time.Millisecond
+		stop := startEngine(t, db, cfg)
+		owner := a.createUser("owner@example.com")
+		client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
+		wf := a.createWorkflow(owner, "slow", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
+			{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/slow", "body": map[string]any{}}},
+		}})
+		first := a.trigger(wf, client, nil)
+		waitChan(t, srv.arrived, "the first execution's webhook request")
+
+		second := a.trigger(wf, client, nil)
+		held := uuid.MustParse(second)
+		var claimedUntil time.Time
+		waitUntil(t, "the second execution claimed ahead", func() bool {
+			ex := poll.Client.WorkflowExecution.GetX(ctx, held)
+			if ex.Status != "RUNNING" || ex.LeaseExpiresAt == nil {
+				return false
+			}
+			claimedUntil = *ex.LeaseExpiresAt
+			return true
+		})
+		waitUntil(t, "the held claim's lease renewed", func() bool {
+			ex := poll.Client.WorkflowExecution.GetX(ctx, held)
+			return ex.LeaseExpiresAt != nil && ex.LeaseExpiresAt.After(claimedUntil)
+		})
+		select {
+		case <-srv.abandoned:
+			t.Fatal("the first execution's step ended while the second was held")
+		default:
+		}
+		stop()
+
+		for _, id := range []string{first, second} {
+			if ex := a.execution(id); ex.Status != "PENDING" || ex.Attempt != 1 {
+				t.Errorf("%s after shutdown: status %s, attempt %d; want PENDING, 1", id, ex.Status, ex.Attempt)
+			}
+		}
+		if ex := a.execution(second); len(ex.Logs) != 0 {
+			t.Errorf("the execution held ahead ran: %d log rows", len(ex.Logs))
+		}
+	})
+}

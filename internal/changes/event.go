@@ -92,19 +92,12 @@ func encodeBatch(events []Event) []byte {
 
 // decodeBatch reads what encodeBatch wrote, skipping lines it cannot parse (from a newer
 // or foreign publisher) rather than dropping the whole batch.
-func decodeBatch(data []byte) ([]Event, []error) {
+func decodeBatch(data []byte) []Event {
 	var events []Event
-	var errs []error
 	for line := range strings.SplitSeq(string(data), "\n") {
-		if line == "" {
-			continue
+		if e, err := Parse(line); err == nil {
+			events = append(events, e)
 		}
-		e, err := Parse(line)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		events = append(events, e)
 	}
-	return events, errs
+	return events
 }

@@ -74,7 +74,7 @@ func (b *NATSBus) Publish(_ context.Context, events []Event) error {
 // Listen subscribes to the subject until ctx ends.
 func (b *NATSBus) Listen(ctx context.Context, deliver func([]Event), resync func()) error {
 	sub, err := b.nc.Subscribe(b.subject, func(m *nats.Msg) {
-		events, _ := decodeBatch(m.Data)
+		events := decodeBatch(m.Data)
 		if len(events) > 0 {
 			deliver(events)
 		}

@@ -72,7 +72,7 @@ func (b *PostgresBus) Listen(ctx context.Context, deliver func([]Event), resync 
 				continue
 			}
 			// Lines that are not ours to understand (a newer version's events) are skipped.
-			if events, _ := decodeBatch([]byte(n.Extra)); len(events) > 0 {
+			if events := decodeBatch([]byte(n.Extra)); len(events) > 0 {
 				deliver(events)
 			}
 		}

@@ -63,6 +63,17 @@ func startBlockingServer(t *testing.T) *blockingServer {
 	return s
 }
 
+// slowWebhookWorkflow creates a MANUAL workflow whose one step is a webhook to srv (the first
+// call blocks) and a client to run it for.
+func slowWebhookWorkflow(a *api, srv *blockingServer) (wf, client string) {
+	owner := a.createUser("owner@example.com")
+	client = a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
+	wf = a.createWorkflow(owner, "slow", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
+		{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/slow", "body": map[string]any{}}},
+	}})
+	return wf, client
+}
+
 // waitChan waits for ch to close, failing the test after waitTimeout.
 func waitChan(t *testing.T, ch <-chan struct{}, what string) {
 	t.Helper()
@@ -380,11 +391,7 @@ func TestGracefulShutdownReleasesLeases(t *testing.T) {
 		cfg.ShutdownTimeout = 300 * time.Millisecond
 		cfg.LeaseDuration = time.Minute // a release must not wait for the lease to expire
 		stop := startEngine(t, db, cfg)
-		owner := a.createUser("owner@example.com")
-		client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
-		wf := a.createWorkflow(owner, "slow", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
-			{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/slow", "body": map[string]any{}}},
-		}})
+		wf, client := slowWebhookWorkflow(a, srv)
 		id := a.trigger(wf, client, nil)
 		waitChan(t, srv.arrived, "the webhook request")
 		stop()

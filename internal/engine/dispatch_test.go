@@ -7,7 +7,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/flowline/flowline/internal/testsupport"
-	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // TestClaimAheadWhileSlotsAreBusy: with its one slot busy (a step blocked on a webhook), the
@@ -25,11 +24,7 @@ func TestClaimAheadWhileSlotsAreBusy(t *testing.T) {
 		cfg.Webhooks = allowLoopback()
 		cfg.ShutdownTimeout = 300 * time.Millisecond
 		stop := startEngine(t, db, cfg)
-		owner := a.createUser("owner@example.com")
-		client := a.createClient(map[string]any{"name": "Ada", "email": "ada@example.com"})
-		wf := a.createWorkflow(owner, "slow", spec.Definition{TriggerType: spec.TriggerManual, Actions: []spec.Action{
-			{Type: spec.ActionSendWebhook, Config: map[string]any{"url": srv.URL + "/slow", "body": map[string]any{}}},
-		}})
+		wf, client := slowWebhookWorkflow(a, srv)
 		first := a.trigger(wf, client, nil)
 		waitChan(t, srv.arrived, "the first execution's webhook request")
 

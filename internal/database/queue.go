@@ -50,6 +50,25 @@ RETURNING %s`, q.Table, q.Take, q.Table, q.Due, q.Order, lock, q.Returning))
 // read the claimed row through their own query (a WITH over it) use it.
 func (q Queue) SQL(d Dialect) string { return q.claimSQL(d) }
 
+// BatchSQL is the claim of up to $limit due rows at once on PostgreSQL (limit is the number
+// of the parameter after Take's and Due's): the oldest due rows, locked FOR UPDATE SKIP
+// LOCKED in an ARRAY sub-select that PostgreSQL evaluates once, so the UPDATE takes exactly
+// the rows that sub-select locked. A claimer that takes several rows in one statement pays
+// one round trip for all of them.
+func (q Queue) BatchSQL(limit int) string {
+	return fmt.Sprintf(`
+UPDATE %s
+SET %s
+WHERE id = ANY(ARRAY(
+    SELECT id FROM %s
+    WHERE %s
+    ORDER BY %s
+    LIMIT $%d
+    FOR UPDATE SKIP LOCKED
+))
+RETURNING %s`, q.Table, q.Take, q.Table, q.Due, q.Order, limit, q.Returning)
+}
+
 // Claim takes one due row, scanning the Returning columns into dest. It reports false when
 // no row is due.
 func (q Queue) Claim(ctx context.Context, db *DB, args []any, dest ...any) (bool, error) {

@@ -58,17 +58,27 @@ var executionRows = func() database.Queue {
 
 // claim takes one due execution, or returns nil when none is due.
 func (e *Engine) claim(ctx context.Context) (*claimed, error) {
+	cs, err := e.claimBatch(ctx, 1)
+	if err != nil || len(cs) == 0 {
+		return nil, err
+	}
+	return &cs[0], nil
+}
+
+// claimBatch takes up to n due executions, oldest first, in one statement on PostgreSQL;
+// SQLite, which runs one writer at a time, takes one. None when none is due.
+func (e *Engine) claimBatch(ctx context.Context, n int) ([]claimed, error) {
 	now := e.now()
 	args := []any{e.cfg.Owner, now.Add(e.cfg.LeaseDuration), now}
 	if e.db.Dialect.IsPostgres() {
-		return e.claimRow(ctx, args)
+		return e.claimRows(ctx, append(args, max(n, 1)))
 	}
 	var c claimed
 	ok, err := executions.Claim(ctx, e.db, args, &c.ID, &c.Attempt)
 	if err != nil || !ok {
 		return nil, err
 	}
-	return &c, nil
+	return []claimed{c}, nil
 }
 
 // The columns the claim adds to the execution's: its workflow's name and creator, and the
@@ -81,17 +91,18 @@ const (
 	claimedOwnerEmail      = "claimed_owner_email"
 )
 
-// claimRow claims on PostgreSQL and returns the claimed row in the same statement: the claim
-// is a data-modifying WITH that ent's query of the execution reads from, so the worker needs
-// no second round trip to load what it claimed. The same statement joins what loadWorkflow
+// claimRows claims up to args[3] executions on PostgreSQL (executionRows' batch claim) and
+// returns the claimed rows, oldest first, in the same statement: the claim is a
+// data-modifying WITH that ent's query of the execution reads from, so the worker needs no
+// second round trip to load what it claimed. The same statement joins what loadWorkflow
 // would read next (the workflow's name and its creator's role) and what the first step's
 // placeholders usually read (the client with its owner's name and e-mail), by primary key
 // and with LEFT JOINs, so a claim whose workflow or creator is gone is still returned and
-// load reads them to say why. The claim's $1–$3 are the statement's first parameters (the query adds none:
-// its LIMIT is written in).
-func (e *Engine) claimRow(ctx context.Context, args []any) (*claimed, error) {
-	ex, err := e.db.Client.WorkflowExecution.Query().Where(func(s *sql.Selector) {
-		s.Prefix(sql.Expr("WITH claimed AS ("+executionRows.SQL(e.db.Dialect)+")", args...)).
+// load reads them to say why. The claim's $1–$4 are the statement's first parameters (the
+// query adds none).
+func (e *Engine) claimRows(ctx context.Context, args []any) ([]claimed, error) {
+	exs, err := e.db.Client.WorkflowExecution.Query().Where(func(s *sql.Selector) {
+		s.Prefix(sql.Expr("WITH claimed AS ("+executionRows.BatchSQL(4)+")", args...)).
 			From(sql.Table("claimed").As(workflowexecution.Table))
 		w := sql.Table(workflow.Table).As("claimed_workflow")
 		u := sql.Table(user.Table).As("claimed_creator")
@@ -110,21 +121,22 @@ func (e *Engine) claimRow(ctx context.Context, args []any) (*claimed, error) {
 				sql.As("COALESCE("+o.C(user.FieldName)+", '')", claimedOwnerName),
 				sql.As("COALESCE("+o.C(user.FieldEmail)+", '')", claimedOwnerEmail),
 			)
-	}).Only(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
+	}).Order(ent.Asc(workflowexecution.FieldRunAt), ent.Asc(workflowexecution.FieldID)).All(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("claim from %s: %w", workflowexecution.Table, err)
 	}
-	c := &claimed{ID: ex.ID, Attempt: ex.Attempt, row: ex}
-	c.workflow, c.creator = claimedWorkflow(ex)
-	if row, _ := ex.Value(claimedClientRow); row != nil {
-		name, _ := ex.Value(claimedOwnerName)
-		email, _ := ex.Value(claimedOwnerEmail)
-		c.client = &joinedClient{row: text(row), ownerName: text(name), ownerEmail: text(email)}
+	cs := make([]claimed, len(exs))
+	for i, ex := range exs {
+		c := claimed{ID: ex.ID, Attempt: ex.Attempt, row: ex}
+		c.workflow, c.creator = claimedWorkflow(ex)
+		if row, _ := ex.Value(claimedClientRow); row != nil {
+			name, _ := ex.Value(claimedOwnerName)
+			email, _ := ex.Value(claimedOwnerEmail)
+			c.client = &joinedClient{row: text(row), ownerName: text(name), ownerEmail: text(email)}
+		}
+		cs[i] = c
 	}
-	return c, nil
+	return cs, nil
 }
 
 // claimedWorkflow is the workflow and creator claimRow joined to ex, or nil when the join
@@ -150,7 +162,8 @@ func (e *Engine) now() time.Time {
 	return database.Now()
 }
 
-// ClaimSQL is the statement with which a worker claims the oldest due execution on
-// PostgreSQL, with its parameters $1 (the worker), $2 (the lease's end) and $3 (now),
-// returning the claimed row: the load tool measures it against backlogs of different sizes.
-func ClaimSQL() string { return executionRows.SQL(database.Postgres) }
+// ClaimSQL is the statement with which a worker claims the oldest due executions on
+// PostgreSQL, with its parameters $1 (the worker), $2 (the lease's end), $3 (now) and $4 (how
+// many at most), returning the claimed rows: the load tool measures it against backlogs of
+// different sizes.
+func ClaimSQL() string { return executionRows.BatchSQL(4) }

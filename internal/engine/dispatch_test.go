@@ -1,12 +1,16 @@
 package engine_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
+	"entgo.io/ent/dialect"
 	"github.com/google/uuid"
 
+	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/testsupport"
+	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // TestClaimAheadWhileSlotsAreBusy: with its one slot busy (a step blocked on a webhook), the
@@ -59,4 +63,35 @@ func TestClaimAheadWhileSlotsAreBusy(t *testing.T) {
 			t.Errorf("the execution held ahead ran: %d log rows", len(ex.Logs))
 		}
 	})
+}
+
+// TestClaimsInBatches: executions due while a worker's slots are free are claimed in one
+// statement on PostgreSQL, for every free slot and the ones held ahead, and all run. Each
+// claim stamps started_at with its own clock reading, so one statement shows as one
+// started_at shared by all of them.
+func TestClaimsInBatches(t *testing.T) {
+	t.Parallel()
+	db := testsupport.Open(t, dialect.Postgres)
+	ctx := testsupport.Ctx()
+	u := db.Client.User.Create().SetEmail("batch@example.com").SetName("Batch").SaveX(ctx)
+	wf := db.Client.Workflow.Create().SetName("batch").SetTriggerType(spec.TriggerManual).
+		SetActions(benchWorkflow).SetCreatedByID(u.ID).SaveX(ctx)
+	c := db.Client.Contact.Create().SetName("Ada").SetEmail("ada@example.com").SetOwnerID(u.ID).SaveX(ctx)
+	const n = 5 // 4 slots and 2 ahead: room for all in the first claim
+	for i := range n {
+		benchTrigger(t, db, wf, c, fmt.Sprintf("batch-%d", i))
+	}
+	cfg := testConfig(t)
+	cfg.Workers = 4
+	startEngine(t, db, cfg)
+	waitUntil(t, "every execution completed", func() bool {
+		return db.Client.WorkflowExecution.Query().Where(workflowexecution.StatusEQ(workflowexecution.StatusCOMPLETED)).CountX(ctx) == n
+	})
+	exs := db.Client.WorkflowExecution.Query().AllX(ctx)
+	for _, ex := range exs {
+		if ex.Attempt != 1 || ex.StartedAt == nil || !ex.StartedAt.Equal(*exs[0].StartedAt) {
+			t.Errorf("execution %s: attempt %d, started %v; want attempt 1, all started by one claim at %v",
+				ex.ID, ex.Attempt, ex.StartedAt, exs[0].StartedAt)
+		}
+	}
 }

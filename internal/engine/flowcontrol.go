@@ -91,21 +91,30 @@ const (
 	gatedRetry                       // put one off or lost a race: look again
 )
 
-// claimWithFlowControl is the engine's claim: the one-statement claim of ungated executions
-// and claimGated, the gated one first on every gatedEvery-th claim and while gated work was
-// last seen waiting.
-func (e *Engine) claimWithFlowControl(ctx context.Context) (*claimed, error) {
+// claimWithFlowControl is the engine's claim of up to n executions: the one-statement claim
+// of ungated executions and claimGated (one at a time), the gated one first on every
+// gatedEvery-th claim and while gated work was last seen waiting.
+func (e *Engine) claimWithFlowControl(ctx context.Context, n int) ([]claimed, error) {
 	gatedFirst := e.claims.Add(1)%gatedEvery == 0 || e.gatedSeen.Load()
 	if gatedFirst {
 		if c, err := e.claimGated(ctx); err != nil || c != nil {
-			return c, err
+			return one(c), err
 		}
 	}
-	c, err := e.claim(ctx)
-	if err != nil || c != nil || gatedFirst {
-		return c, err
+	cs, err := e.claimBatch(ctx, n)
+	if err != nil || len(cs) > 0 || gatedFirst {
+		return cs, err
 	}
-	return e.claimGated(ctx)
+	c, err := e.claimGated(ctx)
+	return one(c), err
+}
+
+// one is c as a batch of one, or none.
+func one(c *claimed) []claimed {
+	if c == nil {
+		return nil
+	}
+	return []claimed{*c}
 }
 
 // claimGated claims the oldest due gated execution the rules let start, or returns nil.

@@ -10,12 +10,15 @@ import (
 )
 
 // pgbenchClaim is the engine's claim (engine.ClaimSQL) in a WITH, on one line for pgbench:
-// the worker owner and the lease written in where the engine binds them, the clock now().
+// the worker owner and the lease written in where the engine binds them, the clock now(),
+// one execution a claim (issue 10's floor claims each execution; the engine claims up to
+// several in one statement while it drains).
 func pgbenchClaim(owner, lease string) string {
 	claim := strings.NewReplacer(
 		"$1", "'"+owner+"'",
 		"$2", "now() + interval '"+lease+"'",
 		"$3", "now()",
+		"$4", "1",
 	).Replace(engine.ClaimSQL())
 	return "WITH claimed AS (" + strings.Join(strings.Fields(claim), " ") + ")"
 }

@@ -7,23 +7,39 @@ import (
 	"time"
 )
 
-// enginePhase measures the worker role: it enqueues a backlog of the three-step workflow
-// (copies of an execution the API made while no worker ran), starts a worker-only server,
-// and measures the drain from the database's own timestamps; then, with the worker idle,
-// single events one at a time; then pgbench runs the engine's per-step transactions on a
-// backlog of the same size, once as BEGIN … COMMIT blocks (the issue's floor) and once in
-// the statements the engine sends.
+// enginePhase measures the worker role, in rounds (-rounds) so that each drain has its floors
+// beside it: a round enqueues a backlog of the three-step workflow (copies of an execution
+// the API made while no worker ran), starts a worker-only server, and measures the drain
+// from the database's own timestamps; in the first round, with the worker idle, single
+// events one at a time; then pgbench runs the engine's per-step transactions on a backlog of
+// the same size, once as BEGIN … COMMIT blocks (the issue's floor) and once in the
+// statements the engine sends.
 func (st *suite) enginePhase(ctx context.Context) error {
 	defer func() {
 		st.api.stop()
 		st.report.ServerErrors += st.api.errorLines()
 	}()
+	for round := 1; round <= max(st.opts.Rounds, 1); round++ {
+		if err := st.drain(ctx, round); err != nil {
+			return err
+		}
+		if err := st.engineFloors(ctx, round); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// drain measures one round's drain of the backlog by a worker-only server (and, in the first
+// round, single events through the API with that worker idle).
+func (st *suite) drain(ctx context.Context, round int) error {
 	tpl, err := st.trigger(ctx, st.api, st.tpl.engineWorkflow)
 	if err != nil {
 		return err
 	}
 	n := max(st.opts.EngineExecutions, 1)
-	if err := st.enqueue(ctx, tpl, n, "bench"); err != nil {
+	tag := fmt.Sprintf("bench%d", round)
+	if err := st.enqueue(ctx, tpl, n, tag); err != nil {
 		return fmt.Errorf("the engine's backlog: %w", err)
 	}
 	load := loadAverage()
@@ -43,7 +59,7 @@ func (st *suite) enginePhase(ctx context.Context) error {
 	if err := waitDrained(ctx, st.db, st.tpl.engineWorkflow, 10*time.Minute); err != nil {
 		return err
 	}
-	m := Measurement{Round: 1, Phase: "engine drain, 3 internal steps", System: "Flowline",
+	m := Measurement{Round: round, Phase: "engine drain, 3 internal steps", System: "Flowline",
 		Concurrency: st.opts.EngineWorkers, Unit: "executions/s", Count: n, Load: load}
 	if err := cpu.stop(&m, n, false); err != nil {
 		return err
@@ -56,7 +72,7 @@ func (st *suite) enginePhase(ctx context.Context) error {
 	if err := st.db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE status = 'COMPLETED'), count(*) FILTER (WHERE status <> 'COMPLETED'),
 		EXTRACT(EPOCH FROM max(completed_at) - min(started_at))::float8
 		FROM workflow_executions WHERE workflow_id = $1 AND (id = $2 OR dedupe_key LIKE $3)`,
-		st.tpl.engineWorkflow, tpl, backlogKeyPrefix("bench")+"%").Scan(&done, &failed, &span); err != nil {
+		st.tpl.engineWorkflow, tpl, backlogKeyPrefix(tag)+"%").Scan(&done, &failed, &span); err != nil {
 		return fmt.Errorf("read the drain: %w", err)
 	}
 	if failed > 0 || done != n {
@@ -64,24 +80,29 @@ func (st *suite) enginePhase(ctx context.Context) error {
 	}
 	m.Rate, m.Seconds = float64(n)/span, span
 	st.report.add(m)
-
-	if err := st.latency(ctx); err != nil {
-		return err
+	if round == 1 {
+		return st.latency(ctx)
 	}
-	worker.stop()
+	return nil
+}
+
+// engineFloors runs pgbench on the engine's transactions, then on its statements as sent,
+// each on a backlog of the same execution, at the worker's concurrency.
+func (st *suite) engineFloors(ctx context.Context, round int) error {
 	if st.pgbenchPath == "" {
 		return nil
 	}
 	// pgbench runs for the suite's duration, so its backlog must outlast it even at a rate
 	// far above the engine's.
-	backlog := max(n, 2000*max(int(st.opts.Duration/time.Second), 1))
+	backlog := max(st.opts.EngineExecutions, 1, 2000*max(int(st.opts.Duration/time.Second), 1))
 	for _, f := range []struct{ name, script, system string }{
 		{"engine", engineFloorScript(), "pgbench (the engine's transactions)"},
 		{"engine-statements", engineStatementsScript(), "pgbench (the engine's statements as sent)"},
 	} {
 		// Its template is a new PENDING execution: the first one has run, and what pgbench
 		// leaves PENDING is removed after each floor.
-		if tpl, err = st.trigger(ctx, st.api, st.tpl.engineWorkflow); err != nil {
+		tpl, err := st.trigger(ctx, st.api, st.tpl.engineWorkflow)
+		if err != nil {
 			return err
 		}
 		if err := st.enqueue(ctx, tpl, backlog, "pgbench"); err != nil {
@@ -91,10 +112,12 @@ func (st *suite) enginePhase(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		floor.Round, floor.Phase, floor.System, floor.Unit = 1, m.Phase, f.system, "executions/s"
+		floor.Round, floor.Phase, floor.System, floor.Unit = round, "engine drain, 3 internal steps", f.system, "executions/s"
 		st.report.add(floor)
-		// What pgbench left PENDING must not run later: it is a copy of a real execution.
-		if _, err := st.db.ExecContext(ctx, `DELETE FROM workflow_executions WHERE workflow_id = $1 AND status = 'PENDING'`,
+		// What pgbench left PENDING must not run later (it is a copy of a real execution), nor
+		// what it claimed when its time ran out hold up the next round's drain (no worker runs
+		// meanwhile).
+		if _, err := st.db.ExecContext(ctx, `DELETE FROM workflow_executions WHERE workflow_id = $1 AND status IN ('PENDING', 'RUNNING')`,
 			st.tpl.engineWorkflow); err != nil {
 			return fmt.Errorf("remove the pgbench backlog: %w", err)
 		}

@@ -60,6 +60,16 @@ func benchEngine(b *testing.B, db *testsupport.DB) <-chan struct{} {
 }
 
 // trigger creates one PENDING execution of wf for c and commits it.
+// benchAuthor creates a user and, written by them, the three-step bench workflow named name.
+func benchAuthor(t testing.TB, db *testsupport.DB, name string) (*ent.User, *ent.Workflow) {
+	t.Helper()
+	ctx := testsupport.Ctx()
+	u := db.Client.User.Create().SetEmail(name + "@example.com").SetName(name).SaveX(ctx)
+	wf := db.Client.Workflow.Create().SetName(name).SetTriggerType(spec.TriggerManual).
+		SetActions(benchWorkflow).SetCreatedByID(u.ID).SaveX(ctx)
+	return u, wf
+}
+
 func benchTrigger(b testing.TB, db *testsupport.DB, wf *ent.Workflow, c *ent.Contact, ref string) *ent.WorkflowExecution {
 	ctx := testsupport.Ctx()
 	tx, err := db.Client.Tx(ctx)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/testsupport"
-	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // TestClaimAheadWhileSlotsAreBusy: with its one slot busy (a step blocked on a webhook), the
@@ -73,9 +72,7 @@ func TestClaimsInBatches(t *testing.T) {
 	t.Parallel()
 	db := testsupport.Open(t, dialect.Postgres)
 	ctx := testsupport.Ctx()
-	u := db.Client.User.Create().SetEmail("batch@example.com").SetName("Batch").SaveX(ctx)
-	wf := db.Client.Workflow.Create().SetName("batch").SetTriggerType(spec.TriggerManual).
-		SetActions(benchWorkflow).SetCreatedByID(u.ID).SaveX(ctx)
+	u, wf := benchAuthor(t, db, "batch")
 	c := db.Client.Contact.Create().SetName("Ada").SetEmail("ada@example.com").SetOwnerID(u.ID).SaveX(ctx)
 	const n = 5 // 4 slots and 2 ahead: room for all in the first claim
 	for i := range n {

@@ -12,7 +12,6 @@ import (
 	"github.com/flowline/flowline/ent/workflowexecution"
 	"github.com/flowline/flowline/internal/engine"
 	"github.com/flowline/flowline/internal/testsupport"
-	"github.com/flowline/flowline/internal/workflow/spec"
 )
 
 // TestStepStatementsPostgres holds one execution of the three-step bench workflow on
@@ -31,9 +30,7 @@ func TestStepStatementsPostgres(t *testing.T) {
 	db := testsupport.Open(t, dialect.Postgres)
 	poll := testsupport.Reopen(t, db) // its statements are not the engine's
 	ctx := testsupport.Ctx()
-	u := db.Client.User.Create().SetEmail("budget@example.com").SetName("Budget").SaveX(ctx)
-	wf := db.Client.Workflow.Create().SetName("budget").SetTriggerType(spec.TriggerManual).
-		SetActions(benchWorkflow).SetCreatedByID(u.ID).SaveX(ctx)
+	u, wf := benchAuthor(t, db, "budget")
 	c := db.Client.Contact.Create().SetName("Ada").SetEmail("ada@example.com").SetOwnerID(u.ID).SaveX(ctx)
 
 	cfg := testConfig(t)
@@ -157,9 +154,7 @@ func TestClaimedClientMatchesAFreshRead(t *testing.T) {
 	t.Parallel()
 	db := testsupport.Open(t, dialect.Postgres)
 	ctx := testsupport.Ctx()
-	u := db.Client.User.Create().SetEmail("owner@example.com").SetName("Owner").SaveX(ctx)
-	wf := db.Client.Workflow.Create().SetName("joined").SetTriggerType(spec.TriggerManual).
-		SetActions(benchWorkflow).SetCreatedByID(u.ID).SaveX(ctx)
+	u, wf := benchAuthor(t, db, "joined")
 	owned := db.Client.Contact.Create().SetName("Ada").SetEmail("ada@example.com").SetOwnerID(u.ID).
 		SetPhone("+44 20 7946 0000").SetTags([]string{"vip", "emea"}).
 		SetCustomFields(map[string]any{"score": 42.5, "plan": "gold"}).SaveX(ctx)

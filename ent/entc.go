@@ -407,6 +407,15 @@ const namedEdgePagesText = `
 	"github.com/flowline/flowline/internal/namededges"{{ end }}
 `
 
+// countShown counts a nested connection's totalCount for the parents the page shows, not for
+// the one more it read to tell whether there is a next page (its nested pages are read for
+// the shown ones only too).
+const countShown = `		if {{ $receiver }}.pageShown != nil {
+			nodes = {{ $receiver }}.pageShown(nodes)
+		}
+		ids := make([]driver.Value, len(nodes))
+`
+
 // pageShownField is the query's pageShown: which of the nodes it reads its connection shows
 // (set by Paginate and by a nested page; nil: all); and its sizeHint: how many nodes it
 // expects to read (a nested page: its limit per parent times the parents), the capacity its
@@ -425,6 +434,7 @@ func lateralCollection() *gen.Template {
 	path, text := entgqlTemplate("collection.tmpl")
 	for _, r := range []struct{ old, new string }{
 		{"modify := entgql.LimitPerRow({{ $fk }}, limit, pager.orderExpr(query))", lateralPage},
+		{"\t\tids := make([]driver.Value, len(nodes))\n", countShown},
 		{"\t\"entgo.io/contrib/entgql\"\n", "\t\"entgo.io/contrib/entgql\"\n\t\"entgo.io/ent/dialect\"\n\t\"github.com/flowline/flowline/internal/nestedpage\"\n"},
 	} {
 		if strings.Count(text, r.old) != 1 {

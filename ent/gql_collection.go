@@ -316,6 +316,9 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				if hasPagination || ignoredEdges {
 					query := query.Clone()
 					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+						if _q.pageShown != nil {
+							nodes = _q.pageShown(nodes)
+						}
 						ids := make([]driver.Value, len(nodes))
 						for i := range nodes {
 							ids[i] = nodes[i].ID
@@ -405,6 +408,9 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				if hasPagination || ignoredEdges {
 					query := query.Clone()
 					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+						if _q.pageShown != nil {
+							nodes = _q.pageShown(nodes)
+						}
 						ids := make([]driver.Value, len(nodes))
 						for i := range nodes {
 							ids[i] = nodes[i].ID
@@ -494,6 +500,9 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				if hasPagination || ignoredEdges {
 					query := query.Clone()
 					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+						if _q.pageShown != nil {
+							nodes = _q.pageShown(nodes)
+						}
 						ids := make([]driver.Value, len(nodes))
 						for i := range nodes {
 							ids[i] = nodes[i].ID
@@ -651,6 +660,9 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				if hasPagination || ignoredEdges {
 					query := query.Clone()
 					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+						if _q.pageShown != nil {
+							nodes = _q.pageShown(nodes)
+						}
 						ids := make([]driver.Value, len(nodes))
 						for i := range nodes {
 							ids[i] = nodes[i].ID
@@ -1392,6 +1404,9 @@ func (_q *UserQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 				if hasPagination || ignoredEdges {
 					query := query.Clone()
 					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*User) error {
+						if _q.pageShown != nil {
+							nodes = _q.pageShown(nodes)
+						}
 						ids := make([]driver.Value, len(nodes))
 						for i := range nodes {
 							ids[i] = nodes[i].ID
@@ -1619,6 +1634,9 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				if hasPagination || ignoredEdges {
 					query := query.Clone()
 					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
+						if _q.pageShown != nil {
+							nodes = _q.pageShown(nodes)
+						}
 						ids := make([]driver.Value, len(nodes))
 						for i := range nodes {
 							ids[i] = nodes[i].ID
@@ -1776,6 +1794,9 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				if hasPagination || ignoredEdges {
 					query := query.Clone()
 					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
+						if _q.pageShown != nil {
+							nodes = _q.pageShown(nodes)
+						}
 						ids := make([]driver.Value, len(nodes))
 						for i := range nodes {
 							ids[i] = nodes[i].ID
@@ -2148,6 +2169,9 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 				if hasPagination || ignoredEdges {
 					query := query.Clone()
 					_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*WorkflowExecution) error {
+						if _q.pageShown != nil {
+							nodes = _q.pageShown(nodes)
+						}
 						ids := make([]driver.Value, len(nodes))
 						for i := range nodes {
 							ids[i] = nodes[i].ID

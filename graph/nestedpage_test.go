@@ -179,6 +179,49 @@ func TestNestedPagesReadAboutNRowsPerParent(t *testing.T) {
 	}
 }
 
+// TestNestedTotalCountForShownParents: a nested connection's totalCount is counted for the
+// parents the page shows, not for the one more the page reads to tell hasNextPage.
+func TestNestedTotalCountForShownParents(t *testing.T) {
+	t.Parallel()
+	db := testsupport.Open(t, dialect.Postgres)
+	api := testsupport.NewAPI(t, db)
+	owner := seedUser(t, db, "owner@example.com")
+	for i, n := range []int{3, 2, 1} {
+		seedHistory(t, db, owner, fmt.Sprintf("w%d", i), n, 1, 1)
+	}
+
+	stop := db.Statements.Record()
+	var got struct {
+		Workflows struct {
+			Edges []struct {
+				Node struct{ Executions struct{ TotalCount int } }
+			}
+		}
+	}
+	api.MustData(`{ workflows(first: 2) { edges { node { executions(first: 1) { totalCount } } } } }`, nil, &got)
+	statements := stop()
+
+	var counts []int
+	for _, e := range got.Workflows.Edges {
+		counts = append(counts, e.Node.Executions.TotalCount)
+	}
+	if !slices.Equal(counts, []int{3, 2}) {
+		t.Errorf("totalCounts %v, want [3 2]", counts)
+	}
+	found := false
+	for _, s := range statements {
+		if strings.Contains(s.Query, "COUNT(*)") {
+			found = true
+			if len(s.Args) != 2 {
+				t.Errorf("the count is read for %d parents, want 2 (the shown ones): %s", len(s.Args), s.Query)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no count statement; statements:\n%v", statements)
+	}
+}
+
 // arrayLength is the number of elements of a LATERAL page's one parameter, the parents' ids
 // as an array.
 func arrayLength(tb testing.TB, args []any) int {

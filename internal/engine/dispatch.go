@@ -11,16 +11,16 @@ import (
 // until stop is cancelled. With no due execution it waits for a wake-up or the next poll.
 //
 // Claims are made in batches and ahead of need. A slot that finds nothing held claims for
-// itself, for every other free slot and for aheadDepth more, in one statement; while every
-// slot is busy and nothing is held it claims aheadDepth executions ahead. A slot that frees
-// then starts a held execution at once, and a draining worker pays one claim's round trip per
-// aheadDepth executions instead of one per execution, made while its slots work. Before
-// batching (2026-12-04) the dispatcher spent 95% of a drain claiming one execution at a time
-// while a quarter of the slots' time went idle waiting for it. Held executions keep their
-// leases and are handed back at shutdown like the running ones.
+// itself, for every other free slot and for the depth held ahead, in one statement; while
+// every slot is busy and nothing is held it claims that depth ahead. A slot that frees then
+// starts a held execution at once, and a draining worker pays one claim's round trip per
+// depth executions instead of one per execution, made while its slots work. The depth is
+// WORKERS while recent runs are quick (runPace) and one otherwise: executions held by a
+// worker whose slots are slow would wait there while another worker could run them. Held
+// executions keep their leases and are handed back at shutdown like the running ones.
 func (e *Engine) dispatch(stop, work context.Context, running *sync.WaitGroup) {
 	slots := make(chan struct{}, e.cfg.Workers)
-	depth := aheadDepth(e.cfg.Workers)
+	var pace runPace
 	poll := time.NewTicker(e.cfg.PollInterval)
 	defer poll.Stop()
 	var ahead heldClaims
@@ -28,7 +28,7 @@ func (e *Engine) dispatch(stop, work context.Context, running *sync.WaitGroup) {
 	for {
 		e.beat.Store(time.Now().UnixNano())
 		if len(ahead) == 0 && len(slots) == cap(slots) {
-			ahead.hold(work, e, e.claimSome(stop, depth))
+			ahead.hold(work, e, e.claimSome(stop, pace.depth(e.cfg.Workers)))
 		}
 		select {
 		case slots <- struct{}{}:
@@ -41,7 +41,7 @@ func (e *Engine) dispatch(stop, work context.Context, running *sync.WaitGroup) {
 		for c == nil {
 			e.beat.Store(time.Now().UnixNano())
 			// This slot, the other free ones (len(slots) counts this one) and the ones ahead.
-			if cs := e.claimSome(stop, cap(slots)-len(slots)+1+depth); len(cs) > 0 {
+			if cs := e.claimSome(stop, cap(slots)-len(slots)+1+pace.depth(e.cfg.Workers)); len(cs) > 0 {
 				c = &cs[0]
 				ahead.hold(work, e, cs[1:])
 				break
@@ -57,15 +57,43 @@ func (e *Engine) dispatch(stop, work context.Context, running *sync.WaitGroup) {
 		go func(c claimed) {
 			defer running.Done()
 			defer func() { <-slots }()
+			start := time.Now()
 			e.execute(stop, work, c)
+			pace.add(time.Since(start))
 		}(*c)
 	}
 }
 
-// aheadDepth is how many executions a worker with the given slots holds claimed ahead of
-// them: half its slots (at least one), so a draining worker's claims cost a round trip per two
-// executions or fewer, while few executions wait in one worker that other workers could run.
-func aheadDepth(workers int) int { return max(workers/2, 1) }
+// quickRun is the mean run duration up to which a worker holds WORKERS executions ahead: a
+// run this short takes a few claims' round trips on a busy database, so the claims are worth
+// batching; longer runs gain little from a claim saved.
+const quickRun = 50 * time.Millisecond
+
+// runPace is the mean duration of a worker's recent runs, weighted towards the latest.
+type runPace struct{ mean atomic.Int64 } // nanoseconds; 0 before the first run
+
+// add counts a run that took d.
+func (p *runPace) add(d time.Duration) {
+	for {
+		old := p.mean.Load()
+		next := int64(d)
+		if old != 0 {
+			next = old + (int64(d)-old)/8
+		}
+		if p.mean.CompareAndSwap(old, next) {
+			return
+		}
+	}
+}
+
+// depth is how many executions to hold ahead of a worker's slots: all of them while recent
+// runs are quick, else one.
+func (p *runPace) depth(workers int) int {
+	if mean := time.Duration(p.mean.Load()); mean > 0 && mean <= quickRun {
+		return max(workers, 1)
+	}
+	return 1
+}
 
 // claimSome claims up to n executions, logging a failure (the next loop or poll tries again).
 func (e *Engine) claimSome(ctx context.Context, n int) []claimed {

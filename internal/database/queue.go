@@ -46,12 +46,9 @@ WHERE id = (
 RETURNING %s`, q.Table, q.Take, q.Table, q.Due, q.Order, lock, q.Returning))
 }
 
-// SQL is the claim statement for dialect d, with the Take and Due parameters: callers that
-// read the claimed row through their own query (a WITH over it) use it.
-func (q Queue) SQL(d Dialect) string { return q.claimSQL(d) }
-
 // BatchSQL is the claim of up to $limit due rows at once on PostgreSQL (limit is the number
-// of the parameter after Take's and Due's): the oldest due rows, locked FOR UPDATE SKIP
+// of the parameter after Take's and Due's), for callers that read the claimed rows through
+// their own query (a WITH over it): the oldest due rows, locked FOR UPDATE SKIP
 // LOCKED in an ARRAY sub-select that PostgreSQL evaluates once, so the UPDATE takes exactly
 // the rows that sub-select locked. A claimer that takes several rows in one statement pays
 // one round trip for all of them.

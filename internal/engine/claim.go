@@ -49,11 +49,12 @@ var executions = database.Queue{
 	Returning: "id, attempt",
 }
 
-// executionRows is the same claim returning the whole row, read through ent (claimRow).
-var executionRows = func() database.Queue {
+// claimRowsSQL is the same claim of up to $4 executions at once (PostgreSQL), returning the
+// whole rows, which claimRows reads through ent.
+var claimRowsSQL = func() string {
 	q := executions
 	q.Returning = "*"
-	return q
+	return q.BatchSQL(4)
 }()
 
 // claim takes one due execution, or returns nil when none is due.
@@ -91,7 +92,7 @@ const (
 	claimedOwnerEmail      = "claimed_owner_email"
 )
 
-// claimRows claims up to args[3] executions on PostgreSQL (executionRows' batch claim) and
+// claimRows claims up to args[3] executions on PostgreSQL (claimRowsSQL) and
 // returns the claimed rows, oldest first, in the same statement: the claim is a
 // data-modifying WITH that ent's query of the execution reads from, so the worker needs no
 // second round trip to load what it claimed. The same statement joins what loadWorkflow
@@ -102,7 +103,7 @@ const (
 // query adds none).
 func (e *Engine) claimRows(ctx context.Context, args []any) ([]claimed, error) {
 	exs, err := e.db.Client.WorkflowExecution.Query().Where(func(s *sql.Selector) {
-		s.Prefix(sql.Expr("WITH claimed AS ("+executionRows.BatchSQL(4)+")", args...)).
+		s.Prefix(sql.Expr("WITH claimed AS ("+claimRowsSQL+")", args...)).
 			From(sql.Table("claimed").As(workflowexecution.Table))
 		w := sql.Table(workflow.Table).As("claimed_workflow")
 		u := sql.Table(user.Table).As("claimed_creator")
@@ -139,7 +140,7 @@ func (e *Engine) claimRows(ctx context.Context, args []any) ([]claimed, error) {
 	return cs, nil
 }
 
-// claimedWorkflow is the workflow and creator claimRow joined to ex, or nil when the join
+// claimedWorkflow is the workflow and creator claimRows joined to ex, or nil when the join
 // found neither (the workflow or its creator gone).
 func claimedWorkflow(ex *ent.WorkflowExecution) (*ent.Workflow, auth.Viewer) {
 	name, _ := ex.Value(claimedWorkflowName)
@@ -166,4 +167,4 @@ func (e *Engine) now() time.Time {
 // PostgreSQL, with its parameters $1 (the worker), $2 (the lease's end), $3 (now) and $4 (how
 // many at most), returning the claimed rows: the load tool measures it against backlogs of
 // different sizes.
-func ClaimSQL() string { return executionRows.BatchSQL(4) }
+func ClaimSQL() string { return claimRowsSQL }

@@ -116,7 +116,7 @@ func text(v any) string {
 	return ""
 }
 
-// joinedClient is the client row the claim joined (claimRow), as JSON, with its owner's name
+// joinedClient is the client row the claim joined (claimRows), as JSON, with its owner's name
 // and e-mail.
 type joinedClient struct {
 	row                   string

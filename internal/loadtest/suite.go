@@ -44,7 +44,7 @@ type SuiteOptions struct {
 	Log              io.Writer // progress lines
 }
 
-// ReferenceOptions are the reference run (about 6 minutes on 2 cores).
+// ReferenceOptions are the reference run (with the peers, 10–15 minutes on 2 cores).
 func ReferenceOptions() SuiteOptions {
 	return SuiteOptions{Schema: "flowline_bench", Out: "bench-results", Dataset: ReferenceDataset,
 		Duration: 20 * time.Second, Concurrency: []int{1, 16}, Rounds: 2, CaptureRequests: 50,

@@ -31,7 +31,11 @@ func TestConcurrentWorkersRunEachExecutionOnce(t *testing.T) {
 			{Type: spec.ActionLogActivity, Config: map[string]any{"message": "{{execution.id}}"}},
 		}})
 
-		procs := []*workerProcess{startWorkerProcess(t, bin, db.URL), startWorkerProcess(t, bin, db.URL)}
+		// No worker dies here, so the leases are long: on SQLite the eight slots and the
+		// renewals queue for one writer, and on a busy machine a renewal can wait out the
+		// usual 2 s lease and let the other process take a running execution over.
+		lease := "LEASE_DURATION=30s"
+		procs := []*workerProcess{startWorkerProcess(t, bin, db.URL, lease), startWorkerProcess(t, bin, db.URL, lease)}
 
 		tx, err := db.Client.Tx(ctx)
 		if err != nil {

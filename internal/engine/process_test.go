@@ -71,12 +71,13 @@ type workerProcess struct {
 }
 
 // startWorkerProcess starts the real binary as a worker-only process (4 workers, short
-// lease and poll interval, loopback webhooks allowed) on the database at dbURL.
-func startWorkerProcess(t *testing.T, bin, dbURL string) *workerProcess {
+// lease and poll interval, loopback webhooks allowed) on the database at dbURL; env (KEY=value)
+// overrides those settings.
+func startWorkerProcess(t *testing.T, bin, dbURL string, env ...string) *workerProcess {
 	t.Helper()
 	p := &workerProcess{started: make(chan struct{}), exited: make(chan struct{})}
 	p.cmd = exec.Command(bin, "-roles", "worker")
-	p.cmd.Env = append(os.Environ(),
+	p.cmd.Env = append(append(os.Environ(),
 		"DATABASE_URL="+dbURL,
 		"WORKERS=4",
 		"POLL_INTERVAL=100ms",
@@ -87,7 +88,7 @@ func startWorkerProcess(t *testing.T, bin, dbURL string) *workerProcess {
 		"SMTP_URL=",
 		"LOG_LEVEL=info",
 		"LOG_FORMAT=json",
-	)
+	), env...) // later settings win
 	stderr, err := p.cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sync"
+	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -126,28 +127,42 @@ type txQuerier struct {
 	tx *sql.Tx
 }
 
-func (q txQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if len(args) == 0 {
-		return q.tx.ExecContext(ctx, query)
-	}
-	s, err := q.c.stmt(ctx, query)
+// txPrepareWait bounds how long a transaction waits for a pool connection to prepare a
+// statement the cache does not hold yet. The transaction holds a connection of its own, so
+// once every connection of the pool is held by a transaction waiting to prepare, none would
+// ever come free: past this wait the statement runs unprepared on the transaction instead
+// (lib/pq's two round trips), and the next use prepares it.
+const txPrepareWait = 50 * time.Millisecond
+
+// stmt is the transaction's copy of the cached statement for query (closed when the
+// transaction ends), or nil when it could not be prepared in time.
+func (q txQuerier) stmt(ctx context.Context, query string) *sql.Stmt {
+	wait, cancel := context.WithTimeout(ctx, txPrepareWait)
+	defer cancel()
+	s, err := q.c.stmt(wait, query)
 	if err != nil {
-		return nil, err
+		// A statement PostgreSQL refuses fails again, with its error, when run below.
+		return nil
 	}
-	// The transaction's copy is closed when the transaction ends.
-	return q.tx.StmtContext(ctx, s).ExecContext(ctx, args...) //nolint:sqlclosecheck // see above
+	return q.tx.StmtContext(ctx, s) //nolint:sqlclosecheck // closed with the transaction
+}
+
+func (q txQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if len(args) > 0 {
+		if s := q.stmt(ctx, query); s != nil {
+			return s.ExecContext(ctx, args...)
+		}
+	}
+	return q.tx.ExecContext(ctx, query, args...)
 }
 
 func (q txQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if len(args) == 0 {
-		return q.tx.QueryContext(ctx, query)
+	if len(args) > 0 {
+		if s := q.stmt(ctx, query); s != nil {
+			return s.QueryContext(ctx, args...)
+		}
 	}
-	s, err := q.c.stmt(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	// The transaction's copy is closed when the transaction ends.
-	return q.tx.StmtContext(ctx, s).QueryContext(ctx, args...) //nolint:sqlclosecheck // see above
+	return q.tx.QueryContext(ctx, query, args...)
 }
 
 // cachingDriver is ent's SQL driver with its statements going through a stmtCache.
@@ -160,6 +175,38 @@ type cachingDriver struct {
 func newCachingDriver(db *sql.DB, size int) *cachingDriver {
 	c := newStmtCache(db, size)
 	return &cachingDriver{Conn: entsql.Conn{ExecQuerier: dbQuerier{c}}, cache: c}
+}
+
+// Query runs a query on the pool. Its rows read their column types once (typedRows).
+func (d *cachingDriver) Query(ctx context.Context, query string, args, v any) error {
+	if err := d.Conn.Query(ctx, query, args, v); err != nil {
+		return err
+	}
+	if rows, ok := v.(*entsql.Rows); ok {
+		rows.ColumnScanner = &typedRows{ColumnScanner: rows.ColumnScanner}
+	}
+	return nil
+}
+
+// typedRows keeps the column types of its rows once read. ent asks for them on every row for
+// each column it does not know (sql.ScanTypeOf), such as the engine's claim's joined columns,
+// and database/sql builds the whole list again on each call: six lists of some forty columns
+// for every execution claimed.
+type typedRows struct {
+	entsql.ColumnScanner
+	types []*sql.ColumnType
+}
+
+// ColumnTypes returns the rows' column types, read on the first call.
+func (r *typedRows) ColumnTypes() ([]*sql.ColumnType, error) {
+	if r.types == nil {
+		types, err := r.ColumnScanner.ColumnTypes()
+		if err != nil {
+			return nil, err
+		}
+		r.types = types
+	}
+	return r.types, nil
 }
 
 // Dialect is PostgreSQL: only its pools cache statements.

@@ -2,7 +2,9 @@ package database_test
 
 import (
 	"context"
+	stdsql "database/sql"
 	"testing"
+	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
@@ -134,5 +136,71 @@ func TestStatementCacheOff(t *testing.T) {
 	}
 	if got := prepared(t, drv); got != 0 {
 		t.Fatalf("with the cache off: %d prepared statements, want 0", got)
+	}
+}
+
+// TestPoolRowsReadColumnTypesOnce: ent asks for the column types on every row for each
+// column it does not know (the engine's claim joins six); the pool's rows read them once.
+func TestPoolRowsReadColumnTypesOnce(t *testing.T) {
+	t.Parallel()
+	_, drv := stmtCacheSetup(t, database.DefaultStatementCache)
+	exec(t, drv, "INSERT INTO t (n) VALUES (1), (2)")
+	var rows entsql.Rows
+	if err := drv.Query(context.Background(), "SELECT n, n::text AS joined FROM t WHERE n > $1 ORDER BY n", []any{0}, &rows); err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var seen [][]string
+	var first *stdsql.ColumnType
+	for rows.Next() {
+		types, err := rows.ColumnTypes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = types[1]
+		} else if types[1] != first {
+			t.Fatal("the column types were read again for the second row")
+		}
+		var n int
+		var joined string
+		if err := rows.Scan(&n, &joined); err != nil {
+			t.Fatal(err)
+		}
+		seen = append(seen, []string{types[1].Name(), joined})
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 2 || seen[0][0] != "joined" || seen[1][1] != "2" {
+		t.Fatalf("rows read: %v", seen)
+	}
+}
+
+// TestTransactionDoesNotWaitForThePoolToPrepare: a transaction holds a connection of the
+// pool, so preparing a new statement on another one could wait for ever once every
+// connection is held by such a transaction (here the pool has one). It runs the statement
+// unprepared instead, and the next use outside a transaction prepares it.
+func TestTransactionDoesNotWaitForThePoolToPrepare(t *testing.T) {
+	t.Parallel()
+	db, drv := stmtCacheSetup(t, database.DefaultStatementCache)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	tx, err := db.Driver().Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec(t, tx, "INSERT INTO t (n) VALUES ($1)", 7)
+	if n := count(t, tx, "SELECT count(*)::int FROM t WHERE n = $1", 7); n != 1 {
+		t.Errorf("the transaction counted %d rows; want 1", n)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, drv, "SELECT count(*)::int FROM t WHERE n = $1", 7); n != 1 {
+		t.Errorf("%d rows after the commit; want 1", n)
+	}
+	if n := prepared(t, drv); n != 1 {
+		t.Errorf("%d statements prepared after the pool's first use; want 1", n)
 	}
 }

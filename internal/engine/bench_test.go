@@ -1,9 +1,13 @@
 package engine_test
 
 import (
+	"bytes"
 	"fmt"
 	"log/slog"
+	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -131,7 +135,7 @@ func engineThroughput(b *testing.B, d string, live, oneClient bool) {
 		benchTrigger(b, db, wf, clients[i%n], fmt.Sprintf("tp-%d", i))
 	}
 	b.ResetTimer()
-	cpu0 := processCPU(b)
+	cpu0, db0 := processCPU(b), postgresCPU()
 	start := time.Now()
 	waitEnded(b, benchEngine(b, db), b.N)
 	requireCompleted(b, db, b.N)
@@ -139,7 +143,7 @@ func engineThroughput(b *testing.B, d string, live, oneClient bool) {
 	last := db.Client.WorkflowExecution.Query().Order(ent.Desc(workflowexecution.FieldCompletedAt)).
 		Where(workflowexecution.CompletedAtNotNil()).FirstX(ctx)
 	elapsed := last.CompletedAt.Sub(start)
-	cpu := processCPU(b) - cpu0
+	cpu, dbCPU := processCPU(b)-cpu0, postgresCPU()-db0
 	b.StopTimer()
 	if tasks := db.Client.Task.Query().CountX(ctx); tasks != b.N {
 		b.Fatalf("%d tasks for %d executions", tasks, b.N)
@@ -148,6 +152,34 @@ func engineThroughput(b *testing.B, d string, live, oneClient bool) {
 	// The engine's own CPU (this process: the workers, and the poll above), the figure a
 	// noisy machine moves least.
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/execution")
+	if db.Dialect == dialect.Postgres && dbCPU > 0 {
+		// Every local PostgreSQL process's CPU (zero when the server runs elsewhere).
+		b.ReportMetric(float64(dbCPU.Microseconds())/1000/float64(b.N), "db-cpu-ms/execution")
+	}
+}
+
+// postgresCPU is the CPU time of the processes named postgres on this machine (the local
+// server's backends, and through the postmaster's children's times those that ended), 0
+// when there are none or /proc cannot be read.
+func postgresCPU() time.Duration {
+	dirs, _ := os.ReadDir("/proc")
+	var ticks int64
+	for _, d := range dirs {
+		if comm, err := os.ReadFile("/proc/" + d.Name() + "/comm"); err != nil || strings.TrimSpace(string(comm)) != "postgres" {
+			continue
+		}
+		stat, err := os.ReadFile("/proc/" + d.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// utime, stime, cutime and cstime are the 12th to 15th fields after the command's ")".
+		fields := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		for _, f := range fields[11:15] {
+			n, _ := strconv.ParseInt(f, 10, 64)
+			ticks += n
+		}
+	}
+	return time.Duration(ticks) * time.Second / 100 // USER_HZ is 100 on Linux
 }
 
 // processCPU is the CPU time this process has used.

@@ -49,13 +49,33 @@ var executions = database.Queue{
 	Returning: "id, attempt",
 }
 
-// claimRowsSQL is the same claim of up to $4 executions at once (PostgreSQL), returning the
-// whole rows, which claimRows reads through ent.
-var claimRowsSQL = func() string {
+// claimBatches are the batch sizes a claim takes, each a statement of its own
+// (Queue.BatchSQL writes the limit in, so PostgreSQL keeps one generic plan for each): a
+// claim for n takes the largest of them not above n.
+var claimBatches = []int{1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 24, 32, 48, 64}
+
+// claimRowsSQL is, for each of claimBatches, the claim of that many executions at once
+// (PostgreSQL), returning the whole rows, which claimRows reads through ent.
+var claimRowsSQL = func() map[int]string {
 	q := executions
 	q.Returning = "*"
-	return q.BatchSQL(4)
+	texts := make(map[int]string, len(claimBatches))
+	for _, n := range claimBatches {
+		texts[n] = q.BatchSQL(n)
+	}
+	return texts
 }()
+
+// claimBatchFor rounds a wish to claim n executions down to one of claimBatches.
+func claimBatchFor(n int) int {
+	batch := claimBatches[0]
+	for _, b := range claimBatches {
+		if b <= n {
+			batch = b
+		}
+	}
+	return batch
+}
 
 // claim takes one due execution, or returns nil when none is due.
 func (e *Engine) claim(ctx context.Context) (*claimed, error) {
@@ -66,13 +86,14 @@ func (e *Engine) claim(ctx context.Context) (*claimed, error) {
 	return &cs[0], nil
 }
 
-// claimBatch takes up to n due executions, oldest first, in one statement on PostgreSQL;
-// SQLite, which runs one writer at a time, takes one. None when none is due.
+// claimBatch takes up to n due executions, oldest first, in one statement on PostgreSQL
+// (n rounded down to one of claimBatches); SQLite, which runs one writer at a time, takes
+// one. None when none is due.
 func (e *Engine) claimBatch(ctx context.Context, n int) ([]claimed, error) {
 	now := e.now()
 	args := []any{e.cfg.Owner, now.Add(e.cfg.LeaseDuration), now}
 	if e.db.Dialect.IsPostgres() {
-		return e.claimRows(ctx, append(args, max(n, 1)))
+		return e.claimRows(ctx, claimRowsSQL[claimBatchFor(n)], args)
 	}
 	var c claimed
 	ok, err := executions.Claim(ctx, e.db, args, &c.ID, &c.Attempt)
@@ -92,18 +113,18 @@ const (
 	claimedOwnerEmail      = "claimed_owner_email"
 )
 
-// claimRows claims up to args[3] executions on PostgreSQL (claimRowsSQL) and
+// claimRows claims executions on PostgreSQL with claim (one of claimRowsSQL) and
 // returns the claimed rows, oldest first, in the same statement: the claim is a
 // data-modifying WITH that ent's query of the execution reads from, so the worker needs no
 // second round trip to load what it claimed. The same statement joins what loadWorkflow
 // would read next (the workflow's name and its creator's role) and what the first step's
 // placeholders usually read (the client with its owner's name and e-mail), by primary key
 // and with LEFT JOINs, so a claim whose workflow or creator is gone is still returned and
-// load reads them to say why. The claim's $1–$4 are the statement's first parameters (the
+// load reads them to say why. The claim's $1–$3 are the statement's first parameters (the
 // query adds none).
-func (e *Engine) claimRows(ctx context.Context, args []any) ([]claimed, error) {
+func (e *Engine) claimRows(ctx context.Context, claim string, args []any) ([]claimed, error) {
 	exs, err := e.db.Client.WorkflowExecution.Query().Where(func(s *sql.Selector) {
-		s.Prefix(sql.Expr("WITH claimed AS ("+claimRowsSQL+")", args...)).
+		s.Prefix(sql.Expr("WITH claimed AS ("+claim+")", args...)).
 			From(sql.Table("claimed").As(workflowexecution.Table))
 		w := sql.Table(workflow.Table).As("claimed_workflow")
 		u := sql.Table(user.Table).As("claimed_creator")
@@ -163,8 +184,8 @@ func (e *Engine) now() time.Time {
 	return database.Now()
 }
 
-// ClaimSQL is the statement with which a worker claims the oldest due executions on
-// PostgreSQL, with its parameters $1 (the worker), $2 (the lease's end), $3 (now) and $4 (how
-// many at most), returning the claimed rows: the load tool measures it against backlogs of
-// different sizes.
-func ClaimSQL() string { return claimRowsSQL }
+// ClaimSQL is the statement with which a worker claims the oldest due execution on
+// PostgreSQL, with its parameters $1 (the worker), $2 (the lease's end) and $3 (now),
+// returning the claimed row: the load tool measures it against backlogs of different sizes.
+// A draining worker claims several at once with the same statement and a larger LIMIT.
+func ClaimSQL() string { return claimRowsSQL[1] }

@@ -8,7 +8,9 @@ import (
 	"entgo.io/ent/dialect"
 	"github.com/google/uuid"
 
+	"github.com/flowline/flowline/ent"
 	"github.com/flowline/flowline/ent/workflowexecution"
+	"github.com/flowline/flowline/internal/engine"
 	"github.com/flowline/flowline/internal/testsupport"
 )
 
@@ -70,10 +72,8 @@ func TestClaimAheadWhileSlotsAreBusy(t *testing.T) {
 // started_at shared by all of them.
 func TestClaimsInBatches(t *testing.T) {
 	t.Parallel()
-	db := testsupport.Open(t, dialect.Postgres)
+	db, wf, c := claimSetup(t, "batch")
 	ctx := testsupport.Ctx()
-	u, wf := benchAuthor(t, db, "batch")
-	c := db.Client.Contact.Create().SetName("Ada").SetEmail("ada@example.com").SetOwnerID(u.ID).SaveX(ctx)
 	const n = 5 // 4 slots and 1 ahead (no run timed yet): room for all in the first claim
 	for i := range n {
 		benchTrigger(t, db, wf, c, fmt.Sprintf("batch-%d", i))
@@ -91,4 +91,53 @@ func TestClaimsInBatches(t *testing.T) {
 				ex.ID, ex.Attempt, ex.StartedAt, exs[0].StartedAt)
 		}
 	}
+}
+
+// TestClaimKeepsAGenericPlan: PostgreSQL plans the claim once per connection, not at every
+// claim. Its LIMIT is written into the statement (database.Queue.BatchSQL), so the generic
+// plan costs what the custom ones do, and from the sixth execution on the session keeps it;
+// with the LIMIT bound as a parameter every claim was a custom plan.
+func TestClaimKeepsAGenericPlan(t *testing.T) {
+	t.Parallel()
+	db, wf, c := claimSetup(t, "plan")
+	ctx := testsupport.Ctx()
+	first := benchTrigger(t, db, wf, c, "plan")
+	// A backlog large enough that a LIMIT costed as a tenth of it makes the generic plan look
+	// dearer than the custom one; a few rows would not tell the two apart.
+	if _, err := db.SQL.ExecContext(ctx, `INSERT INTO workflow_executions
+		SELECT r.* FROM (SELECT to_jsonb(e) AS j FROM workflow_executions e WHERE e.id = $1) AS src,
+			generate_series(1, 20000) AS g,
+			LATERAL jsonb_populate_record(NULL::workflow_executions,
+				src.j || jsonb_build_object('id', gen_random_uuid(), 'dedupe_key', 'copy-' || g)) AS r`, first.ID); err != nil {
+		t.Fatalf("copy the execution: %v", err)
+	}
+	if _, err := db.SQL.ExecContext(ctx, "ANALYZE workflow_executions"); err != nil {
+		t.Fatal(err)
+	}
+	const n = 8
+	db.SQL.SetMaxOpenConns(1) // one session: pg_prepared_statements shows a session's own
+	eng := engine.New(db.DB, testConfig(t))
+	for i := range n {
+		if ok, err := eng.Claim(ctx); err != nil || !ok {
+			t.Fatalf("claim %d: claimed %v, error %v", i+1, ok, err)
+		}
+	}
+	var generic, custom int
+	if err := db.SQL.QueryRowContext(ctx, `SELECT generic_plans, custom_plans FROM pg_prepared_statements
+		WHERE statement LIKE '%WITH claimed AS (%'`).Scan(&generic, &custom); err != nil {
+		t.Fatalf("read the claim's plans: %v", err)
+	}
+	if generic != n-5 || custom != 5 {
+		t.Errorf("%d claims: %d generic and %d custom plans; want %d and 5", n, generic, custom, n-5)
+	}
+}
+
+// claimSetup opens a PostgreSQL schema with the bench workflow of an author called name and
+// one client, for the tests of the claim statement.
+func claimSetup(t *testing.T, name string) (*testsupport.DB, *ent.Workflow, *ent.Contact) {
+	t.Helper()
+	db := testsupport.Open(t, dialect.Postgres)
+	u, wf := benchAuthor(t, db, name)
+	c := db.Client.Contact.Create().SetName("Ada").SetEmail("ada@example.com").SetOwnerID(u.ID).SaveX(testsupport.Ctx())
+	return db, wf, c
 }

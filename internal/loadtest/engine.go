@@ -42,6 +42,7 @@ func (st *suite) drain(ctx context.Context, round int) error {
 	if err := st.enqueue(ctx, tpl, n, tag); err != nil {
 		return fmt.Errorf("the engine's backlog: %w", err)
 	}
+	st.checkpoint(ctx, "the engine's drain")
 	load := loadAverage()
 	worker, err := st.start(ctx, "worker", "worker", st.dbURL)
 	if err != nil {
@@ -108,6 +109,7 @@ func (st *suite) engineFloors(ctx context.Context, round int) error {
 		if err := st.enqueue(ctx, tpl, backlog, "pgbench"); err != nil {
 			return fmt.Errorf("the pgbench backlog: %w", err)
 		}
+		st.checkpoint(ctx, f.system)
 		floor, err := st.pgbench(ctx, f.name, f.script, nil, st.opts.EngineWorkers)
 		if err != nil {
 			return err

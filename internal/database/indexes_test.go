@@ -77,12 +77,14 @@ func leadingIndexColumns(t *testing.T, db *testsupport.DB, table string) map[str
 		}
 		out[col] = true
 	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
 	return out
 }
 
 func foreignKeyRules(t *testing.T, db *testsupport.DB) map[string]string {
 	t.Helper()
-	ctx := context.Background()
 	out := map[string]string{}
 	tables := []string{"workflow_executions", "workflow_execution_logs", "workflows"}
 	for _, table := range tables {
@@ -95,20 +97,29 @@ func foreignKeyRules(t *testing.T, db *testsupport.DB) map[string]string {
 		default:
 			q = `SELECT "from", on_delete FROM pragma_foreign_key_list(?)`
 		}
-		rows, err := db.SQL.QueryContext(ctx, q, table)
-		if err != nil {
-			t.Fatalf("read foreign keys of %s: %v", table, err)
-		}
-		for rows.Next() {
-			var col, rule string
-			if err := rows.Scan(&col, &rule); err != nil {
-				t.Fatal(err)
-			}
-			out[table+"."+col] = strings.ToUpper(rule)
-		}
-		rows.Close()
+		readForeignKeys(t, db, q, table, out)
 	}
 	return out
+}
+
+// readForeignKeys adds the delete rules of table's foreign keys, read by q, to out.
+func readForeignKeys(t *testing.T, db *testsupport.DB, q, table string, out map[string]string) {
+	t.Helper()
+	rows, err := db.SQL.QueryContext(context.Background(), q, table)
+	if err != nil {
+		t.Fatalf("read foreign keys of %s: %v", table, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var col, rule string
+		if err := rows.Scan(&col, &rule); err != nil {
+			t.Fatal(err)
+		}
+		out[table+"."+col] = strings.ToUpper(rule)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func keys(m map[string]bool) []string {

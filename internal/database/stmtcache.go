@@ -144,12 +144,12 @@ func (q txQuerier) stmt(ctx context.Context, query string) *sql.Stmt {
 		// A statement PostgreSQL refuses fails again, with its error, when run below.
 		return nil
 	}
-	return q.tx.StmtContext(ctx, s) //nolint:sqlclosecheck // closed with the transaction
+	return q.tx.StmtContext(ctx, s)
 }
 
 func (q txQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	if len(args) > 0 {
-		if s := q.stmt(ctx, query); s != nil {
+		if s := q.stmt(ctx, query); s != nil { //nolint:sqlclosecheck // the transaction's copy, closed with it
 			return s.ExecContext(ctx, args...)
 		}
 	}
@@ -158,7 +158,7 @@ func (q txQuerier) ExecContext(ctx context.Context, query string, args ...any) (
 
 func (q txQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	if len(args) > 0 {
-		if s := q.stmt(ctx, query); s != nil {
+		if s := q.stmt(ctx, query); s != nil { //nolint:sqlclosecheck // the transaction's copy, closed with it
 			return s.QueryContext(ctx, args...)
 		}
 	}

@@ -51,13 +51,9 @@ func newStmtCache(db *sql.DB, size int) *stmtCache {
 
 // stmt returns the prepared statement for query, preparing it on first use.
 func (c *stmtCache) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
-	c.mu.Lock()
-	if e, ok := c.byKey[query]; ok {
-		c.lru.MoveToFront(e)
-		c.mu.Unlock()
-		return e.Value.(*cachedStmt).stmt, nil
+	if s := c.cached(query); s != nil {
+		return s, nil
 	}
-	c.mu.Unlock()
 
 	// Prepared outside the lock: two callers may race to prepare the same text; the loser's
 	// statement is closed below.
@@ -83,6 +79,18 @@ func (c *stmtCache) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 		_ = evicted.stmt.Close()
 	}
 	return s, nil
+}
+
+// cached returns the prepared statement for query if the cache holds it, else nil.
+func (c *stmtCache) cached(query string) *sql.Stmt {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.byKey[query]
+	if !ok {
+		return nil
+	}
+	c.lru.MoveToFront(e)
+	return e.Value.(*cachedStmt).stmt
 }
 
 // close closes every cached statement.
@@ -137,12 +145,16 @@ const txPrepareWait = 50 * time.Millisecond
 // stmt is the transaction's copy of the cached statement for query (closed when the
 // transaction ends), or nil when it could not be prepared in time.
 func (q txQuerier) stmt(ctx context.Context, query string) *sql.Stmt {
-	wait, cancel := context.WithTimeout(ctx, txPrepareWait)
-	defer cancel()
-	s, err := q.c.stmt(wait, query)
-	if err != nil {
-		// A statement PostgreSQL refuses fails again, with its error, when run below.
-		return nil
+	s := q.c.cached(query)
+	if s == nil {
+		// Only a statement the cache does not hold yet pays for the bounded wait.
+		wait, cancel := context.WithTimeout(ctx, txPrepareWait)
+		defer cancel()
+		var err error
+		if s, err = q.c.stmt(wait, query); err != nil {
+			// A statement PostgreSQL refuses fails again, with its error, when run below.
+			return nil
+		}
 	}
 	return q.tx.StmtContext(ctx, s)
 }

@@ -58,7 +58,7 @@ type Config struct {
 	MetricsAddr string
 	// PprofAddr, when set, serves the Go profiler there (off by default).
 	PprofAddr string
-	// StatementCache is how many parameterised statements a PostgreSQL pool keeps prepared;
+	// StatementCache is how many statements (parameterised ones, reads) a PostgreSQL pool keeps prepared;
 	// 0 none.
 	StatementCache int
 	// ViewerCacheTTL is how long who a token belongs to is remembered.
@@ -79,7 +79,7 @@ type Setting struct {
 var Settings = append([]Setting{
 	{"database-url", "DATABASE_URL", "", "PostgreSQL URL (postgres://user@host:5432/db?sslmode=disable), or sqlite:PATH / file:PATH; empty = embedded SQLite file flowline.db"},
 	{"addr", "ADDR", ":8080", "HTTP listen address"},
-	{"statement-cache", "STATEMENT_CACHE", "256", "parameterised statements each PostgreSQL connection keeps prepared (one round trip and, after a few runs, no planning per statement); 0 = none, for a connection pooler that cannot keep prepared statements"},
+	{"statement-cache", "STATEMENT_CACHE", "256", "parameterised statements and reads without parameters each PostgreSQL connection keeps prepared (one round trip and, after a few runs, no planning per statement); 0 = none, for a connection pooler that cannot keep prepared statements"},
 	{"max-page-size", "MAX_PAGE_SIZE", "100", "largest first/last a connection accepts; larger values are refused"},
 	{"max-response-bytes", "MAX_RESPONSE_BYTES", "4194304", "largest GraphQL answer in bytes; a larger one is replaced by a RESPONSE_TOO_LARGE error"},
 	{"running-requests", "RUNNING_REQUESTS", "auto", "queries and mutations that run at once in this process; more wait their turn in arrival order (up to 1,000, then SERVER_BUSY), so under a burst the slowest answers come about as soon as the typical one; auto = 4 per CPU (GOMAXPROCS); 0 = no limit (raise it when the database is far away). Subscriptions are not counted"},

@@ -56,10 +56,15 @@ func count(t *testing.T, drv dialect.ExecQuerier, query string, args ...any) int
 	return n
 }
 
-// prepared counts the session's prepared statements (a query without parameters, which the
-// cache leaves alone).
-func prepared(t *testing.T, drv dialect.ExecQuerier) int {
-	return count(t, drv, "SELECT count(*)::int FROM pg_prepared_statements")
+// prepared counts the session's prepared statements. It asks through the pool itself, not
+// the cache (which prepares reads too), so that it neither counts nor evicts a statement.
+func prepared(t *testing.T, db *database.DB) int {
+	t.Helper()
+	var n int
+	if err := db.SQL.QueryRowContext(context.Background(), "SELECT count(*)::int FROM pg_prepared_statements").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // TestStatementCacheReusesPreparedStatements: a parameterised statement is prepared once
@@ -69,12 +74,12 @@ func TestStatementCacheReusesPreparedStatements(t *testing.T) {
 	testsupport.RequirePostgres(t)
 	t.Parallel()
 	ctx := context.Background()
-	_, drv := stmtCacheSetup(t, 2)
+	db, drv := stmtCacheSetup(t, 2)
 
 	for i := range 10 {
 		exec(t, drv, "INSERT INTO t (n) VALUES ($1)", i)
 	}
-	if got := prepared(t, drv); got != 1 {
+	if got := prepared(t, db); got != 1 {
 		t.Fatalf("after 10 inserts of one text: %d prepared statements, want 1", got)
 	}
 	if got := count(t, drv, "SELECT count(*)::int FROM t WHERE n >= $1", 5); got != 5 {
@@ -97,7 +102,7 @@ func TestStatementCacheReusesPreparedStatements(t *testing.T) {
 	if got := count(t, drv, "SELECT count(*)::int FROM t WHERE n >= $1", 5); got != 5 {
 		t.Fatalf("count after the rollback: %d, want 5", got)
 	}
-	if got := prepared(t, drv); got != 2 {
+	if got := prepared(t, db); got != 2 {
 		t.Fatalf("after two texts in and out of a transaction: %d prepared statements, want 2", got)
 	}
 
@@ -106,7 +111,7 @@ func TestStatementCacheReusesPreparedStatements(t *testing.T) {
 		t.Fatalf("count below 3: %d, want 3", got)
 	}
 	exec(t, drv, "SELECT 1") // lets the pool close the evicted statement on the connection
-	if got := prepared(t, drv); got != 2 {
+	if got := prepared(t, db); got != 2 {
 		t.Fatalf("with a cache of 2 after 3 texts: %d prepared statements, want 2", got)
 	}
 
@@ -114,7 +119,7 @@ func TestStatementCacheReusesPreparedStatements(t *testing.T) {
 	if err := drv.Exec(ctx, "INSERT INTO missing (n) VALUES ($1)", []any{1}, nil); err == nil {
 		t.Fatal("insert into a missing table: no error")
 	}
-	if got := prepared(t, drv); got != 2 {
+	if got := prepared(t, db); got != 2 {
 		t.Fatalf("after an invalid statement: %d prepared statements, want 2", got)
 	}
 
@@ -125,16 +130,45 @@ func TestStatementCacheReusesPreparedStatements(t *testing.T) {
 	}
 }
 
+// TestStatementCachePreparesReadsWithoutParameters: a read without parameters is prepared
+// once and then runs on PostgreSQL's generic plan, as the parameterised ones do; a statement
+// without parameters that is not a read (DDL here) keeps the simple protocol.
+func TestStatementCachePreparesReadsWithoutParameters(t *testing.T) {
+	testsupport.RequirePostgres(t)
+	t.Parallel()
+	db, drv := stmtCacheSetup(t, 8)
+	exec(t, drv, "INSERT INTO t (n) SELECT generate_series(1, 10)")
+	const page = "SELECT n FROM t ORDER BY n LIMIT 3"
+	for range 8 {
+		if got := count(t, drv, page); got != 3 {
+			t.Fatalf("%s: last row %d, want 3", page, got)
+		}
+	}
+	// Through the pool itself (its one connection, this session), not the cache.
+	var generic, custom int
+	if err := db.SQL.QueryRowContext(context.Background(), `SELECT generic_plans::int, custom_plans::int
+		FROM pg_prepared_statements WHERE statement = $1`, page).Scan(&generic, &custom); err != nil {
+		t.Fatalf("%s is not prepared: %v", page, err)
+	}
+	if generic+custom != 8 || custom > 1 {
+		t.Fatalf("%s: %d generic and %d custom plans in 8 runs, want one plan kept", page, generic, custom)
+	}
+	exec(t, drv, "CREATE INDEX t_n ON t (n)")
+	if got := prepared(t, db); got != 1 {
+		t.Fatalf("after a read and DDL without parameters: %d prepared statements, want 1 (the read)", got)
+	}
+}
+
 // TestStatementCacheOff: a negative size prepares nothing (for poolers that cannot keep
 // prepared statements).
 func TestStatementCacheOff(t *testing.T) {
 	testsupport.RequirePostgres(t)
 	t.Parallel()
-	_, drv := stmtCacheSetup(t, -1)
+	db, drv := stmtCacheSetup(t, -1)
 	for i := range 3 {
 		exec(t, drv, "INSERT INTO t (n) VALUES ($1)", i)
 	}
-	if got := prepared(t, drv); got != 0 {
+	if got := prepared(t, db); got != 0 {
 		t.Fatalf("with the cache off: %d prepared statements, want 0", got)
 	}
 }
@@ -200,7 +234,7 @@ func TestTransactionDoesNotWaitForThePoolToPrepare(t *testing.T) {
 	if n := count(t, drv, "SELECT count(*)::int FROM t WHERE n = $1", 7); n != 1 {
 		t.Errorf("%d rows after the commit; want 1", n)
 	}
-	if n := prepared(t, drv); n != 1 {
+	if n := prepared(t, db); n != 1 {
 		t.Errorf("%d statements prepared after the pool's first use; want 1", n)
 	}
 }

@@ -297,6 +297,51 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 	if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 		limit, probe = limit-1, 0
 	}
+	// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
+	if render := nestedpage.PlanPage(ctx, field, "{{ $e.Type.Name }}"); render != nil && args.last == nil {
+		order := pager.orderExpr(query)
+		{{ $receiver }}.loadTotal = append({{ $receiver }}.loadTotal, func(ctx context.Context, nodes []*{{ $node.Name }}) error {
+			for _, n := range nodes {
+				n.appendNamed{{ $e.StructField }}(alias)
+			}
+			if {{ $receiver }}.pageShown != nil {
+				nodes = {{ $receiver }}.pageShown(nodes)
+			}
+			if len(nodes) == 0 {
+				return nil
+			}
+			parents := make([]driver.Value, len(nodes))
+			for i, n := range nodes {
+				parents[i] = n.ID
+			}
+			var pages []struct {
+				Parent {{ $node.ID.Type }}
+				Page   sql.NullString
+			}
+			// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
+			// the modifier that nests the children's query must see them applied.
+			predicates, orders := query.predicates, query.order
+			query.predicates, query.order = nil, nil
+			query.modifiers = append(query.modifiers, func(s *sql.Selector) {
+				for _, p := range predicates {
+					p(s)
+				}
+				for _, o := range orders {
+					o(s)
+				}
+			}, render.Modifier({{ $node.Package }}.Table, {{ $node.Package }}.{{ $node.ID.Constant }}, {{ $fk }}, limit, parents, order))
+			if err := query.Select().Scan(ctx, &pages); err != nil {
+				return err
+			}
+			ids, edges := make([]any, len(pages)), make([]string, len(pages))
+			for i := range pages {
+				ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+			}
+			render.Store(ctx, field.Field, ids, edges)
+			return nil
+		})
+		continue
+	}
 	var parents []driver.Value
 	query.modifiers = append(query.modifiers, nestedpage.Lateral({{ $node.Package }}.Table, {{ $node.Package }}.{{ $node.ID.Constant }}, {{ $fk }}, limit, &parents, pager.orderExpr(query)))
 	if len(query.ctx.Fields) > 0 {

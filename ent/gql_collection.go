@@ -565,6 +565,51 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 							limit, probe = limit-1, 0
 						}
+						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
+						if render := nestedpage.PlanPage(ctx, field, "Document"); render != nil && args.last == nil {
+							order := pager.orderExpr(query)
+							_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+								for _, n := range nodes {
+									n.appendNamedDocuments(alias)
+								}
+								if _q.pageShown != nil {
+									nodes = _q.pageShown(nodes)
+								}
+								if len(nodes) == 0 {
+									return nil
+								}
+								parents := make([]driver.Value, len(nodes))
+								for i, n := range nodes {
+									parents[i] = n.ID
+								}
+								var pages []struct {
+									Parent uuid.UUID
+									Page   sql.NullString
+								}
+								// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
+								// the modifier that nests the children's query must see them applied.
+								predicates, orders := query.predicates, query.order
+								query.predicates, query.order = nil, nil
+								query.modifiers = append(query.modifiers, func(s *sql.Selector) {
+									for _, p := range predicates {
+										p(s)
+									}
+									for _, o := range orders {
+										o(s)
+									}
+								}, render.Modifier(contact.Table, contact.FieldID, contact.DocumentsColumn, limit, parents, order))
+								if err := query.Select().Scan(ctx, &pages); err != nil {
+									return err
+								}
+								ids, edges := make([]any, len(pages)), make([]string, len(pages))
+								for i := range pages {
+									ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+								}
+								render.Store(ctx, field.Field, ids, edges)
+								return nil
+							})
+							continue
+						}
 						var parents []driver.Value
 						query.modifiers = append(query.modifiers, nestedpage.Lateral(contact.Table, contact.FieldID, contact.DocumentsColumn, limit, &parents, pager.orderExpr(query)))
 						if len(query.ctx.Fields) > 0 {
@@ -724,6 +769,51 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						probe := 1
 						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 							limit, probe = limit-1, 0
+						}
+						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
+						if render := nestedpage.PlanPage(ctx, field, "Activity"); render != nil && args.last == nil {
+							order := pager.orderExpr(query)
+							_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+								for _, n := range nodes {
+									n.appendNamedActivities(alias)
+								}
+								if _q.pageShown != nil {
+									nodes = _q.pageShown(nodes)
+								}
+								if len(nodes) == 0 {
+									return nil
+								}
+								parents := make([]driver.Value, len(nodes))
+								for i, n := range nodes {
+									parents[i] = n.ID
+								}
+								var pages []struct {
+									Parent uuid.UUID
+									Page   sql.NullString
+								}
+								// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
+								// the modifier that nests the children's query must see them applied.
+								predicates, orders := query.predicates, query.order
+								query.predicates, query.order = nil, nil
+								query.modifiers = append(query.modifiers, func(s *sql.Selector) {
+									for _, p := range predicates {
+										p(s)
+									}
+									for _, o := range orders {
+										o(s)
+									}
+								}, render.Modifier(contact.Table, contact.FieldID, contact.ActivitiesColumn, limit, parents, order))
+								if err := query.Select().Scan(ctx, &pages); err != nil {
+									return err
+								}
+								ids, edges := make([]any, len(pages)), make([]string, len(pages))
+								for i := range pages {
+									ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+								}
+								render.Store(ctx, field.Field, ids, edges)
+								return nil
+							})
+							continue
 						}
 						var parents []driver.Value
 						query.modifiers = append(query.modifiers, nestedpage.Lateral(contact.Table, contact.FieldID, contact.ActivitiesColumn, limit, &parents, pager.orderExpr(query)))
@@ -1699,6 +1789,51 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 							limit, probe = limit-1, 0
 						}
+						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
+						if render := nestedpage.PlanPage(ctx, field, "WorkflowExecution"); render != nil && args.last == nil {
+							order := pager.orderExpr(query)
+							_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
+								for _, n := range nodes {
+									n.appendNamedExecutions(alias)
+								}
+								if _q.pageShown != nil {
+									nodes = _q.pageShown(nodes)
+								}
+								if len(nodes) == 0 {
+									return nil
+								}
+								parents := make([]driver.Value, len(nodes))
+								for i, n := range nodes {
+									parents[i] = n.ID
+								}
+								var pages []struct {
+									Parent uuid.UUID
+									Page   sql.NullString
+								}
+								// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
+								// the modifier that nests the children's query must see them applied.
+								predicates, orders := query.predicates, query.order
+								query.predicates, query.order = nil, nil
+								query.modifiers = append(query.modifiers, func(s *sql.Selector) {
+									for _, p := range predicates {
+										p(s)
+									}
+									for _, o := range orders {
+										o(s)
+									}
+								}, render.Modifier(workflow.Table, workflow.FieldID, workflow.ExecutionsColumn, limit, parents, order))
+								if err := query.Select().Scan(ctx, &pages); err != nil {
+									return err
+								}
+								ids, edges := make([]any, len(pages)), make([]string, len(pages))
+								for i := range pages {
+									ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+								}
+								render.Store(ctx, field.Field, ids, edges)
+								return nil
+							})
+							continue
+						}
 						var parents []driver.Value
 						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflow.Table, workflow.FieldID, workflow.ExecutionsColumn, limit, &parents, pager.orderExpr(query)))
 						if len(query.ctx.Fields) > 0 {
@@ -1858,6 +1993,51 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 						probe := 1
 						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 							limit, probe = limit-1, 0
+						}
+						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
+						if render := nestedpage.PlanPage(ctx, field, "WorkflowVersion"); render != nil && args.last == nil {
+							order := pager.orderExpr(query)
+							_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
+								for _, n := range nodes {
+									n.appendNamedVersions(alias)
+								}
+								if _q.pageShown != nil {
+									nodes = _q.pageShown(nodes)
+								}
+								if len(nodes) == 0 {
+									return nil
+								}
+								parents := make([]driver.Value, len(nodes))
+								for i, n := range nodes {
+									parents[i] = n.ID
+								}
+								var pages []struct {
+									Parent uuid.UUID
+									Page   sql.NullString
+								}
+								// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
+								// the modifier that nests the children's query must see them applied.
+								predicates, orders := query.predicates, query.order
+								query.predicates, query.order = nil, nil
+								query.modifiers = append(query.modifiers, func(s *sql.Selector) {
+									for _, p := range predicates {
+										p(s)
+									}
+									for _, o := range orders {
+										o(s)
+									}
+								}, render.Modifier(workflow.Table, workflow.FieldID, workflow.VersionsColumn, limit, parents, order))
+								if err := query.Select().Scan(ctx, &pages); err != nil {
+									return err
+								}
+								ids, edges := make([]any, len(pages)), make([]string, len(pages))
+								for i := range pages {
+									ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+								}
+								render.Store(ctx, field.Field, ids, edges)
+								return nil
+							})
+							continue
 						}
 						var parents []driver.Value
 						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflow.Table, workflow.FieldID, workflow.VersionsColumn, limit, &parents, pager.orderExpr(query)))
@@ -2233,6 +2413,51 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 						probe := 1
 						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 							limit, probe = limit-1, 0
+						}
+						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
+						if render := nestedpage.PlanPage(ctx, field, "WorkflowExecutionLog"); render != nil && args.last == nil {
+							order := pager.orderExpr(query)
+							_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*WorkflowExecution) error {
+								for _, n := range nodes {
+									n.appendNamedLogs(alias)
+								}
+								if _q.pageShown != nil {
+									nodes = _q.pageShown(nodes)
+								}
+								if len(nodes) == 0 {
+									return nil
+								}
+								parents := make([]driver.Value, len(nodes))
+								for i, n := range nodes {
+									parents[i] = n.ID
+								}
+								var pages []struct {
+									Parent uuid.UUID
+									Page   sql.NullString
+								}
+								// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
+								// the modifier that nests the children's query must see them applied.
+								predicates, orders := query.predicates, query.order
+								query.predicates, query.order = nil, nil
+								query.modifiers = append(query.modifiers, func(s *sql.Selector) {
+									for _, p := range predicates {
+										p(s)
+									}
+									for _, o := range orders {
+										o(s)
+									}
+								}, render.Modifier(workflowexecution.Table, workflowexecution.FieldID, workflowexecution.LogsColumn, limit, parents, order))
+								if err := query.Select().Scan(ctx, &pages); err != nil {
+									return err
+								}
+								ids, edges := make([]any, len(pages)), make([]string, len(pages))
+								for i := range pages {
+									ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+								}
+								render.Store(ctx, field.Field, ids, edges)
+								return nil
+							})
+							continue
 						}
 						var parents []driver.Value
 						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflowexecution.Table, workflowexecution.FieldID, workflowexecution.LogsColumn, limit, &parents, pager.orderExpr(query)))

@@ -6456,6 +6456,9 @@ func (ec *executionContext) fieldContext_Client_owner(_ context.Context, field g
 }
 
 func (ec *executionContext) _Client_executions(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	if m, ok := renderedPage(ctx, field, obj.ID); ok {
+		return m
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6500,6 +6503,9 @@ func (ec *executionContext) fieldContext_Client_executions(ctx context.Context, 
 }
 
 func (ec *executionContext) _Client_tasks(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	if m, ok := renderedPage(ctx, field, obj.ID); ok {
+		return m
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6544,6 +6550,9 @@ func (ec *executionContext) fieldContext_Client_tasks(ctx context.Context, field
 }
 
 func (ec *executionContext) _Client_documents(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	if m, ok := renderedPage(ctx, field, obj.ID); ok {
+		return m
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6588,6 +6597,9 @@ func (ec *executionContext) fieldContext_Client_documents(ctx context.Context, f
 }
 
 func (ec *executionContext) _Client_activities(ctx context.Context, field graphql.CollectedField, obj *ent.Contact) (ret graphql.Marshaler) {
+	if m, ok := renderedPage(ctx, field, obj.ID); ok {
+		return m
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10546,6 +10558,9 @@ func (ec *executionContext) fieldContext_User_role(_ context.Context, field grap
 }
 
 func (ec *executionContext) _User_clients(ctx context.Context, field graphql.CollectedField, obj *ent.User) (ret graphql.Marshaler) {
+	if m, ok := renderedPage(ctx, field, obj.ID); ok {
+		return m
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11080,6 +11095,9 @@ func (ec *executionContext) fieldContext_Workflow_createdBy(_ context.Context, f
 }
 
 func (ec *executionContext) _Workflow_executions(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	if m, ok := renderedPage(ctx, field, obj.ID); ok {
+		return m
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11124,6 +11142,9 @@ func (ec *executionContext) fieldContext_Workflow_executions(ctx context.Context
 }
 
 func (ec *executionContext) _Workflow_versions(ctx context.Context, field graphql.CollectedField, obj *ent.Workflow) (ret graphql.Marshaler) {
+	if m, ok := renderedPage(ctx, field, obj.ID); ok {
+		return m
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12228,6 +12249,9 @@ func (ec *executionContext) fieldContext_WorkflowExecution_client(_ context.Cont
 }
 
 func (ec *executionContext) _WorkflowExecution_logs(ctx context.Context, field graphql.CollectedField, obj *ent.WorkflowExecution) (ret graphql.Marshaler) {
+	if m, ok := renderedPage(ctx, field, obj.ID); ok {
+		return m
+	}
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,

@@ -189,6 +189,7 @@ func newGraphQL(opts Options, live *streams, perCaller *gqlguard.Limiter) http.H
 		srv.AroundOperations(admit)
 	}
 	srv.AroundOperations(graph.RevealOnce)
+	srv.AroundOperations(graph.RenderPages)
 	srv.AroundFields(graph.MarkResolverErrors)
 	present := graph.ErrorPresenter(opts.Logger)
 	if !opts.FieldSuggestions {

@@ -38,6 +38,10 @@
 //  10. IDs: a UUID field of a loaded node is marshalled by a pointer to it
 //     (uuidgql.MarshalUUIDAt) instead of a boxed copy, one allocation fewer per ID; the node
 //     outlives the answer's marshalling.
+//  11. Pages written by PostgreSQL: a node's connection field whose page PostgreSQL wrote
+//     as JSON (internal/nestedpage, a leaf page) is answered with that text
+//     (graph.renderedPage) without resolving the field (the edge method would build an
+//     empty connection, the middlewares act only on errors, which the text cannot have).
 package main
 
 import (
@@ -136,6 +140,9 @@ func Rewrite(src string) (string, error) {
 		return "", err
 	}
 	if src, err = rewriteScalars(src); err != nil {
+		return "", err
+	}
+	if src, err = rewriteConnections(src); err != nil {
 		return "", err
 	}
 
@@ -312,4 +319,46 @@ func funcBody(src, name string) (string, bool) {
 		return "", false
 	}
 	return src[start+open+2 : start+end+1], true
+}
+
+// nodeField is the start of the resolver of a field of an ent node.
+var nodeField = regexp.MustCompile(`func \(ec \*executionContext\) _\w+\(ctx context\.Context, field graphql\.CollectedField, obj \*ent\.\w+\) \(ret graphql\.Marshaler\) \{\n`)
+
+// connectionMarshal is a field resolver's marshalling of an ent connection.
+var connectionMarshal = regexp.MustCompile(`\t\tfunc\(ctx context\.Context, selections ast\.SelectionSet, v \*ent\.\w+Connection\) graphql\.Marshaler \{\n\t\t\treturn ec\.`)
+
+// renderedCheck answers a connection field with its rendered page before anything else: the
+// page cannot fail, so it needs neither the field's context nor its middlewares, and the
+// edge method would build an empty connection for nothing.
+const renderedCheck = "\tif m, ok := renderedPage(ctx, field, obj.ID); ok {\n\t\treturn m\n\t}\n"
+
+// rewriteConnections applies rewrite 11 to the connection fields of ent nodes.
+func rewriteConnections(src string) (string, error) {
+	var b strings.Builder
+	fields := 0
+	for {
+		loc := nodeField.FindStringIndex(src)
+		if loc == nil {
+			break
+		}
+		end := strings.Index(src[loc[1]:], "\n}\n")
+		if end < 0 {
+			return "", fmt.Errorf("a field resolver without its end: update internal/tools/gqlgenfast")
+		}
+		end += loc[1] + len("\n}\n")
+		body := src[loc[0]:end]
+		if connectionMarshal.MatchString(body) {
+			header := loc[1] - loc[0]
+			body = body[:header] + renderedCheck + body[header:]
+			fields++
+		}
+		b.WriteString(src[:loc[0]])
+		b.WriteString(body)
+		src = src[end:]
+	}
+	b.WriteString(src)
+	if fields == 0 {
+		return "", fmt.Errorf("expected connection fields of ent nodes: update internal/tools/gqlgenfast")
+	}
+	return b.String(), nil
 }

@@ -20,7 +20,7 @@ func TestRewriteOfTheCommittedExecutor(t *testing.T) {
 		t.Fatal("Rewrite of an already rewritten executor succeeded; want an error")
 	}
 	for _, want := range []string{lazyDeferred, "\tout := newObject(fields)\n", sequentialSlice, fastStruct, fastQueryData,
-		"return ec.marshalNInt2int(ctx, field.Selections, obj.StepIndex)"} {
+		"return ec.marshalNInt2int(ctx, field.Selections, obj.StepIndex)", "obj *ent.WorkflowExecution) (ret graphql.Marshaler) {\n" + renderedCheck} {
 		if !strings.Contains(src, want) {
 			t.Errorf("graph/generated.go lacks %q: run go generate ./...", want)
 		}
@@ -66,6 +66,26 @@ func (ec *executionContext) _Thing_at(ctx context.Context, field graphql.Collect
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
 			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) _Thing_parts(ctx context.Context, field graphql.CollectedField, obj *ent.Thing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Thing_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return obj.Parts(ctx, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PartConnection) graphql.Marshaler {
+			return ec.marshalNPartConnection2ᚖPartConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -147,7 +167,7 @@ func (ec *executionContext) marshalNThingStatus2githubᚗcomᚋthingᚐStatus(ct
 // answers null for the zero time, an error that needs the field's path) keeps its field
 // context; objects and lists use graph's helpers; collected fields and arguments are
 // remembered and the data marshalled by graph.marshalData; ints and enums by graph's
-// marshallers made once.
+// marshallers made once; a connection field of an ent node answers a page PostgreSQL wrote.
 func TestRewrite(t *testing.T) {
 	out, err := Rewrite(sample)
 	if err != nil {
@@ -159,6 +179,7 @@ func TestRewrite(t *testing.T) {
 		lazyDeferred, "\tout := newObject(fields)\n", "\treturn out\n}\n", "ret := marshalSlice(ctx, len(v), 0, false,",
 		fastStruct, cachedFields, fastQueryData, fastMutateData, "ec.fieldArgs(ctx, field, (*executionContext).field_Thing_parts_args)",
 		"\tres := marshalInt(v)\n", "v thing.Status) graphql.Marshaler {\n\treturn marshalEnum(v)\n}\n",
+		"obj *ent.Thing) (ret graphql.Marshaler) {\n" + renderedCheck + "\treturn graphql.ResolveField(",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("rewritten sample lacks %q:\n%s", want, out)

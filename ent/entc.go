@@ -318,17 +318,17 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 				Parent {{ $node.ID.Type }}
 				Page   sql.NullString
 			}
-			// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
-			// the modifier that nests the children's query must see them applied.
-			predicates, orders := query.predicates, query.order
-			query.predicates, query.order = nil, nil
+			// Select's query applies its modifiers before its predicates and order (QueryNodes, after
+			// them). They are applied to the children's query before the modifier nests it, and taken
+			// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
 			query.modifiers = append(query.modifiers, func(s *sql.Selector) {
-				for _, p := range predicates {
+				for _, p := range query.predicates {
 					p(s)
 				}
-				for _, o := range orders {
+				for _, o := range query.order {
 					o(s)
 				}
+				query.predicates, query.order = nil, nil
 			}, render.Modifier({{ $node.Package }}.Table, {{ $node.Package }}.{{ $node.ID.Constant }}, {{ $fk }}, limit, parents, order))
 			if err := query.Select().Scan(ctx, &pages); err != nil {
 				return err

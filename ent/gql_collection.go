@@ -586,17 +586,17 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 									Parent uuid.UUID
 									Page   sql.NullString
 								}
-								// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
-								// the modifier that nests the children's query must see them applied.
-								predicates, orders := query.predicates, query.order
-								query.predicates, query.order = nil, nil
+								// Select's query applies its modifiers before its predicates and order (QueryNodes, after
+								// them). They are applied to the children's query before the modifier nests it, and taken
+								// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
 								query.modifiers = append(query.modifiers, func(s *sql.Selector) {
-									for _, p := range predicates {
+									for _, p := range query.predicates {
 										p(s)
 									}
-									for _, o := range orders {
+									for _, o := range query.order {
 										o(s)
 									}
+									query.predicates, query.order = nil, nil
 								}, render.Modifier(contact.Table, contact.FieldID, contact.DocumentsColumn, limit, parents, order))
 								if err := query.Select().Scan(ctx, &pages); err != nil {
 									return err
@@ -791,17 +791,17 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 									Parent uuid.UUID
 									Page   sql.NullString
 								}
-								// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
-								// the modifier that nests the children's query must see them applied.
-								predicates, orders := query.predicates, query.order
-								query.predicates, query.order = nil, nil
+								// Select's query applies its modifiers before its predicates and order (QueryNodes, after
+								// them). They are applied to the children's query before the modifier nests it, and taken
+								// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
 								query.modifiers = append(query.modifiers, func(s *sql.Selector) {
-									for _, p := range predicates {
+									for _, p := range query.predicates {
 										p(s)
 									}
-									for _, o := range orders {
+									for _, o := range query.order {
 										o(s)
 									}
+									query.predicates, query.order = nil, nil
 								}, render.Modifier(contact.Table, contact.FieldID, contact.ActivitiesColumn, limit, parents, order))
 								if err := query.Select().Scan(ctx, &pages); err != nil {
 									return err
@@ -1810,17 +1810,17 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 									Parent uuid.UUID
 									Page   sql.NullString
 								}
-								// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
-								// the modifier that nests the children's query must see them applied.
-								predicates, orders := query.predicates, query.order
-								query.predicates, query.order = nil, nil
+								// Select's query applies its modifiers before its predicates and order (QueryNodes, after
+								// them). They are applied to the children's query before the modifier nests it, and taken
+								// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
 								query.modifiers = append(query.modifiers, func(s *sql.Selector) {
-									for _, p := range predicates {
+									for _, p := range query.predicates {
 										p(s)
 									}
-									for _, o := range orders {
+									for _, o := range query.order {
 										o(s)
 									}
+									query.predicates, query.order = nil, nil
 								}, render.Modifier(workflow.Table, workflow.FieldID, workflow.ExecutionsColumn, limit, parents, order))
 								if err := query.Select().Scan(ctx, &pages); err != nil {
 									return err
@@ -2015,17 +2015,17 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 									Parent uuid.UUID
 									Page   sql.NullString
 								}
-								// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
-								// the modifier that nests the children's query must see them applied.
-								predicates, orders := query.predicates, query.order
-								query.predicates, query.order = nil, nil
+								// Select's query applies its modifiers before its predicates and order (QueryNodes, after
+								// them). They are applied to the children's query before the modifier nests it, and taken
+								// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
 								query.modifiers = append(query.modifiers, func(s *sql.Selector) {
-									for _, p := range predicates {
+									for _, p := range query.predicates {
 										p(s)
 									}
-									for _, o := range orders {
+									for _, o := range query.order {
 										o(s)
 									}
+									query.predicates, query.order = nil, nil
 								}, render.Modifier(workflow.Table, workflow.FieldID, workflow.VersionsColumn, limit, parents, order))
 								if err := query.Select().Scan(ctx, &pages); err != nil {
 									return err
@@ -2435,17 +2435,17 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 									Parent uuid.UUID
 									Page   sql.NullString
 								}
-								// Select's query runs its modifiers before its predicates and order (QueryNodes, after):
-								// the modifier that nests the children's query must see them applied.
-								predicates, orders := query.predicates, query.order
-								query.predicates, query.order = nil, nil
+								// Select's query applies its modifiers before its predicates and order (QueryNodes, after
+								// them). They are applied to the children's query before the modifier nests it, and taken
+								// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
 								query.modifiers = append(query.modifiers, func(s *sql.Selector) {
-									for _, p := range predicates {
+									for _, p := range query.predicates {
 										p(s)
 									}
-									for _, o := range orders {
+									for _, o := range query.order {
 										o(s)
 									}
+									query.predicates, query.order = nil, nil
 								}, render.Modifier(workflowexecution.Table, workflowexecution.FieldID, workflowexecution.LogsColumn, limit, parents, order))
 								if err := query.Select().Scan(ctx, &pages); err != nil {
 									return err

@@ -8,6 +8,7 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"github.com/flowline/flowline/internal/auth"
 	"github.com/flowline/flowline/internal/testsupport"
 )
 
@@ -30,10 +31,15 @@ const leafFragment = ` fragment F on WorkflowExecutionLog { stepIndex status }`
 func TestLeafPagesWrittenByPostgreSQL(t *testing.T) {
 	t.Parallel()
 	testsupport.Each(t, func(t *testing.T, db *testsupport.DB) {
-		api := testsupport.NewAPI(t, db)
+		admin := testsupport.NewAPI(t, db)
 		owner := seedUser(t, db, "owner@example.com")
 		seedTree(t, db, owner, 2, 3, 4)
 		seedTree(t, db, owner, 1, 2, 0) // executions without logs
+		// An EDITOR reads the logs of its own workflows only: the privacy policy's filter
+		// applies to a leaf page as to rows.
+		editorUser := admin.NewUser(auth.RoleEditor)
+		seedTree(t, db, editorUser, 1, 2, 3)
+		editor := admin.As(editorUser)
 
 		for _, tc := range []struct {
 			name, sel string
@@ -50,28 +56,39 @@ func TestLeafPagesWrittenByPostgreSQL(t *testing.T) {
 			{"last", `logs(last: 2) { edges { {cursor} node { stepIndex } } }`, false},
 			{"a field that is not a column", `logs(first: 2) { edges { {cursor} node { id executedAt } } }`, false},
 		} {
-			t.Run(tc.name, func(t *testing.T) {
-				leaf, leafSQL := answer(t, api, db, strings.ReplaceAll(tc.sel, "{cursor}", ""))
-				rows, rowsSQL := answer(t, api, db, strings.ReplaceAll(tc.sel, "{cursor}", "cursor"))
-				dropCursors(rows)
-				if !reflect.DeepEqual(leaf, rows) {
-					a, _ := json.Marshal(leaf)
-					b, _ := json.Marshal(rows)
-					t.Fatalf("answers differ:\nleaf %s\nrows %s", a, b)
-				}
-				if len(leafSQL) != len(rowsSQL) {
-					t.Errorf("%d statements, against %d for rows", len(leafSQL), len(rowsSQL))
-				}
-				rendered := strings.Contains(strings.Join(leafSQL, "\n"), "array_to_string(ARRAY")
-				if want := tc.rendered && db.Dialect == dialect.Postgres; rendered != want {
-					t.Errorf("written by PostgreSQL: %v, want %v\n%s", rendered, want, strings.Join(leafSQL, "\n"))
-				}
-				if strings.Contains(strings.Join(rowsSQL, "\n"), "array_to_string(ARRAY") {
-					t.Errorf("a page with cursors was written by PostgreSQL")
-				}
-			})
+			for _, caller := range []struct {
+				role string
+				api  *testsupport.APIClient
+			}{{"admin", admin}, {"editor", editor}} {
+				t.Run(tc.name+"/"+caller.role, func(t *testing.T) {
+					leafPage(t, db, caller.api, tc.sel, tc.rendered)
+				})
+			}
 		}
 	})
+}
+
+// leafPage answers the logs selection sel as a leaf page and with its edges' cursors, and
+// compares the two.
+func leafPage(t *testing.T, db *testsupport.DB, api *testsupport.APIClient, sel string, wantRendered bool) {
+	leaf, leafSQL := answer(t, api, db, strings.ReplaceAll(sel, "{cursor}", ""))
+	rows, rowsSQL := answer(t, api, db, strings.ReplaceAll(sel, "{cursor}", "cursor"))
+	dropCursors(rows)
+	if !reflect.DeepEqual(leaf, rows) {
+		a, _ := json.Marshal(leaf)
+		b, _ := json.Marshal(rows)
+		t.Fatalf("answers differ:\nleaf %s\nrows %s", a, b)
+	}
+	if len(leafSQL) != len(rowsSQL) {
+		t.Errorf("%d statements, against %d for rows", len(leafSQL), len(rowsSQL))
+	}
+	rendered := strings.Contains(strings.Join(leafSQL, "\n"), "array_to_string(ARRAY")
+	if want := wantRendered && db.Dialect == dialect.Postgres; rendered != want {
+		t.Errorf("written by PostgreSQL: %v, want %v\n%s", rendered, want, strings.Join(leafSQL, "\n"))
+	}
+	if strings.Contains(strings.Join(rowsSQL, "\n"), "array_to_string(ARRAY") {
+		t.Errorf("a page with cursors was written by PostgreSQL")
+	}
 }
 
 // answer sends the leaf page query with the logs selection sel and returns its data

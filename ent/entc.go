@@ -289,7 +289,9 @@ func moduleTemplate(module, name string) (path, text string) {
 // lateralPage replaces entgql's per-parent limit (a ROW_NUMBER() window over every child of
 // every parent) on PostgreSQL for one-to-many edges with a non-null foreign key: the page of
 // each parent is read through a LATERAL join once the parents are loaded (loadTotal runs
-// with them), costing about N index rows per parent however many children it has.
+// with them), costing about N index rows per parent however many children it has; a leaf
+// page (plain columns only) is read the same way but written by PostgreSQL as the answer's
+// JSON, one text per parent (nestedpage.Plan.Modifier).
 const lateralPage = `{{- if and $e.O2M $e.Ref $e.Ref.Field (not $e.Ref.Field.Nillable) }}
 if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 	// Only pageInfo tells whether a parent has a next page: without it, no probe child.
@@ -297,23 +299,45 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 	if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 		limit, probe = limit-1, 0
 	}
-	// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
-	if render := nestedpage.PlanPage(ctx, field, "{{ $e.Type.Name }}"); render != nil && args.last == nil {
-		order := pager.orderExpr(query)
-		{{ $receiver }}.loadTotal = append({{ $receiver }}.loadTotal, func(ctx context.Context, nodes []*{{ $node.Name }}) error {
-			for _, n := range nodes {
-				n.appendNamed{{ $e.StructField }}(alias)
+	// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage)
+	// instead of read as rows.
+	render := nestedpage.PlanPage(ctx, field, "{{ $e.Type.Name }}")
+	var parents []driver.Value
+	order := pager.orderExpr(query)
+	if render == nil {
+		query.modifiers = append(query.modifiers, nestedpage.Lateral({{ $node.Package }}.Table, {{ $node.Package }}.{{ $node.ID.Constant }}, {{ $fk }}, limit, &parents, order))
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce({{ $e.Type.Package }}.{{ $e.Ref.Field.Constant }})
+		}
+		// Each parent's page may read one child more than it shows (the probe for its next page):
+		// the children's own nested pages are read for the shown ones only. A parent's children
+		// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+		query.pageShown = func(children []*{{ $e.Type.Name }}) []*{{ $e.Type.Name }} {
+			seen := make(map[{{ $node.ID.Type }}]int, len(parents))
+			shown := make([]*{{ $e.Type.Name }}, 0, len(children))
+			for _, c := range children {
+				if seen[c.{{ $e.Ref.Field.StructField }}]++; seen[c.{{ $e.Ref.Field.StructField }}] <= limit-probe {
+					shown = append(shown, c)
+				}
 			}
-			if {{ $receiver }}.pageShown != nil {
-				nodes = {{ $receiver }}.pageShown(nodes)
-			}
-			if len(nodes) == 0 {
-				return nil
-			}
-			parents := make([]driver.Value, len(nodes))
-			for i, n := range nodes {
-				parents[i] = n.ID
-			}
+			return shown
+		}
+	}
+	{{ $receiver }}.loadTotal = append({{ $receiver }}.loadTotal, func(ctx context.Context, nodes []*{{ $node.Name }}) error {
+		for _, n := range nodes {
+			n.appendNamed{{ $e.StructField }}(alias)
+		}
+		if {{ $receiver }}.pageShown != nil {
+			nodes = {{ $receiver }}.pageShown(nodes)
+		}
+		if len(nodes) == 0 {
+			return nil
+		}
+		parents = make([]driver.Value, len(nodes))
+		for i, n := range nodes {
+			parents[i] = n.ID
+		}
+		if render != nil {
 			var pages []struct {
 				Parent {{ $node.ID.Type }}
 				Page   sql.NullString
@@ -339,41 +363,9 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 			}
 			render.Store(ctx, field.Field, ids, edges)
 			return nil
-		})
-		continue
-	}
-	var parents []driver.Value
-	query.modifiers = append(query.modifiers, nestedpage.Lateral({{ $node.Package }}.Table, {{ $node.Package }}.{{ $node.ID.Constant }}, {{ $fk }}, limit, &parents, pager.orderExpr(query)))
-	if len(query.ctx.Fields) > 0 {
-		query.ctx.AppendFieldOnce({{ $e.Type.Package }}.{{ $e.Ref.Field.Constant }})
-	}
-	// Each parent's page may read one child more than it shows (the probe for its next page):
-	// the children's own nested pages are read for the shown ones only. A parent's children
-	// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
-	query.pageShown = func(children []*{{ $e.Type.Name }}) []*{{ $e.Type.Name }} {
-		seen := make(map[{{ $node.ID.Type }}]int, len(parents))
-		shown := make([]*{{ $e.Type.Name }}, 0, len(children))
-		for _, c := range children {
-			if seen[c.{{ $e.Ref.Field.StructField }}]++; seen[c.{{ $e.Ref.Field.StructField }}] <= limit-probe {
-				shown = append(shown, c)
-			}
-		}
-		return shown
-	}
-	{{ $receiver }}.loadTotal = append({{ $receiver }}.loadTotal, func(ctx context.Context, nodes []*{{ $node.Name }}) error {
-		for _, n := range nodes {
-			n.appendNamed{{ $e.StructField }}(alias)
-		}
-		if {{ $receiver }}.pageShown != nil {
-			nodes = {{ $receiver }}.pageShown(nodes)
-		}
-		if len(nodes) == 0 {
-			return nil
 		}
 		byID := make(map[{{ $node.ID.Type }}]int, len(nodes))
-		parents = make([]driver.Value, len(nodes))
 		for i, n := range nodes {
-			parents[i] = n.ID
 			byID[n.ID] = i
 		}
 		// At most a page's worth of pointers ahead: parents with few children do not fill it.

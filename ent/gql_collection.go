@@ -565,23 +565,45 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 							limit, probe = limit-1, 0
 						}
-						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
-						if render := nestedpage.PlanPage(ctx, field, "Document"); render != nil && args.last == nil {
-							order := pager.orderExpr(query)
-							_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
-								for _, n := range nodes {
-									n.appendNamedDocuments(alias)
+						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage)
+						// instead of read as rows.
+						render := nestedpage.PlanPage(ctx, field, "Document")
+						var parents []driver.Value
+						order := pager.orderExpr(query)
+						if render == nil {
+							query.modifiers = append(query.modifiers, nestedpage.Lateral(contact.Table, contact.FieldID, contact.DocumentsColumn, limit, &parents, order))
+							if len(query.ctx.Fields) > 0 {
+								query.ctx.AppendFieldOnce(document.FieldClientID)
+							}
+							// Each parent's page may read one child more than it shows (the probe for its next page):
+							// the children's own nested pages are read for the shown ones only. A parent's children
+							// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+							query.pageShown = func(children []*Document) []*Document {
+								seen := make(map[uuid.UUID]int, len(parents))
+								shown := make([]*Document, 0, len(children))
+								for _, c := range children {
+									if seen[c.ClientID]++; seen[c.ClientID] <= limit-probe {
+										shown = append(shown, c)
+									}
 								}
-								if _q.pageShown != nil {
-									nodes = _q.pageShown(nodes)
-								}
-								if len(nodes) == 0 {
-									return nil
-								}
-								parents := make([]driver.Value, len(nodes))
-								for i, n := range nodes {
-									parents[i] = n.ID
-								}
+								return shown
+							}
+						}
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+							for _, n := range nodes {
+								n.appendNamedDocuments(alias)
+							}
+							if _q.pageShown != nil {
+								nodes = _q.pageShown(nodes)
+							}
+							if len(nodes) == 0 {
+								return nil
+							}
+							parents = make([]driver.Value, len(nodes))
+							for i, n := range nodes {
+								parents[i] = n.ID
+							}
+							if render != nil {
 								var pages []struct {
 									Parent uuid.UUID
 									Page   sql.NullString
@@ -607,41 +629,9 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 								}
 								render.Store(ctx, field.Field, ids, edges)
 								return nil
-							})
-							continue
-						}
-						var parents []driver.Value
-						query.modifiers = append(query.modifiers, nestedpage.Lateral(contact.Table, contact.FieldID, contact.DocumentsColumn, limit, &parents, pager.orderExpr(query)))
-						if len(query.ctx.Fields) > 0 {
-							query.ctx.AppendFieldOnce(document.FieldClientID)
-						}
-						// Each parent's page may read one child more than it shows (the probe for its next page):
-						// the children's own nested pages are read for the shown ones only. A parent's children
-						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
-						query.pageShown = func(children []*Document) []*Document {
-							seen := make(map[uuid.UUID]int, len(parents))
-							shown := make([]*Document, 0, len(children))
-							for _, c := range children {
-								if seen[c.ClientID]++; seen[c.ClientID] <= limit-probe {
-									shown = append(shown, c)
-								}
-							}
-							return shown
-						}
-						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
-							for _, n := range nodes {
-								n.appendNamedDocuments(alias)
-							}
-							if _q.pageShown != nil {
-								nodes = _q.pageShown(nodes)
-							}
-							if len(nodes) == 0 {
-								return nil
 							}
 							byID := make(map[uuid.UUID]int, len(nodes))
-							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
-								parents[i] = n.ID
 								byID[n.ID] = i
 							}
 							// At most a page's worth of pointers ahead: parents with few children do not fill it.
@@ -770,23 +760,45 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 							limit, probe = limit-1, 0
 						}
-						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
-						if render := nestedpage.PlanPage(ctx, field, "Activity"); render != nil && args.last == nil {
-							order := pager.orderExpr(query)
-							_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
-								for _, n := range nodes {
-									n.appendNamedActivities(alias)
+						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage)
+						// instead of read as rows.
+						render := nestedpage.PlanPage(ctx, field, "Activity")
+						var parents []driver.Value
+						order := pager.orderExpr(query)
+						if render == nil {
+							query.modifiers = append(query.modifiers, nestedpage.Lateral(contact.Table, contact.FieldID, contact.ActivitiesColumn, limit, &parents, order))
+							if len(query.ctx.Fields) > 0 {
+								query.ctx.AppendFieldOnce(activity.FieldClientID)
+							}
+							// Each parent's page may read one child more than it shows (the probe for its next page):
+							// the children's own nested pages are read for the shown ones only. A parent's children
+							// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+							query.pageShown = func(children []*Activity) []*Activity {
+								seen := make(map[uuid.UUID]int, len(parents))
+								shown := make([]*Activity, 0, len(children))
+								for _, c := range children {
+									if seen[c.ClientID]++; seen[c.ClientID] <= limit-probe {
+										shown = append(shown, c)
+									}
 								}
-								if _q.pageShown != nil {
-									nodes = _q.pageShown(nodes)
-								}
-								if len(nodes) == 0 {
-									return nil
-								}
-								parents := make([]driver.Value, len(nodes))
-								for i, n := range nodes {
-									parents[i] = n.ID
-								}
+								return shown
+							}
+						}
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
+							for _, n := range nodes {
+								n.appendNamedActivities(alias)
+							}
+							if _q.pageShown != nil {
+								nodes = _q.pageShown(nodes)
+							}
+							if len(nodes) == 0 {
+								return nil
+							}
+							parents = make([]driver.Value, len(nodes))
+							for i, n := range nodes {
+								parents[i] = n.ID
+							}
+							if render != nil {
 								var pages []struct {
 									Parent uuid.UUID
 									Page   sql.NullString
@@ -812,41 +824,9 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 								}
 								render.Store(ctx, field.Field, ids, edges)
 								return nil
-							})
-							continue
-						}
-						var parents []driver.Value
-						query.modifiers = append(query.modifiers, nestedpage.Lateral(contact.Table, contact.FieldID, contact.ActivitiesColumn, limit, &parents, pager.orderExpr(query)))
-						if len(query.ctx.Fields) > 0 {
-							query.ctx.AppendFieldOnce(activity.FieldClientID)
-						}
-						// Each parent's page may read one child more than it shows (the probe for its next page):
-						// the children's own nested pages are read for the shown ones only. A parent's children
-						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
-						query.pageShown = func(children []*Activity) []*Activity {
-							seen := make(map[uuid.UUID]int, len(parents))
-							shown := make([]*Activity, 0, len(children))
-							for _, c := range children {
-								if seen[c.ClientID]++; seen[c.ClientID] <= limit-probe {
-									shown = append(shown, c)
-								}
-							}
-							return shown
-						}
-						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Contact) error {
-							for _, n := range nodes {
-								n.appendNamedActivities(alias)
-							}
-							if _q.pageShown != nil {
-								nodes = _q.pageShown(nodes)
-							}
-							if len(nodes) == 0 {
-								return nil
 							}
 							byID := make(map[uuid.UUID]int, len(nodes))
-							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
-								parents[i] = n.ID
 								byID[n.ID] = i
 							}
 							// At most a page's worth of pointers ahead: parents with few children do not fill it.
@@ -1789,23 +1769,45 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 							limit, probe = limit-1, 0
 						}
-						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
-						if render := nestedpage.PlanPage(ctx, field, "WorkflowExecution"); render != nil && args.last == nil {
-							order := pager.orderExpr(query)
-							_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
-								for _, n := range nodes {
-									n.appendNamedExecutions(alias)
+						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage)
+						// instead of read as rows.
+						render := nestedpage.PlanPage(ctx, field, "WorkflowExecution")
+						var parents []driver.Value
+						order := pager.orderExpr(query)
+						if render == nil {
+							query.modifiers = append(query.modifiers, nestedpage.Lateral(workflow.Table, workflow.FieldID, workflow.ExecutionsColumn, limit, &parents, order))
+							if len(query.ctx.Fields) > 0 {
+								query.ctx.AppendFieldOnce(workflowexecution.FieldWorkflowID)
+							}
+							// Each parent's page may read one child more than it shows (the probe for its next page):
+							// the children's own nested pages are read for the shown ones only. A parent's children
+							// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+							query.pageShown = func(children []*WorkflowExecution) []*WorkflowExecution {
+								seen := make(map[uuid.UUID]int, len(parents))
+								shown := make([]*WorkflowExecution, 0, len(children))
+								for _, c := range children {
+									if seen[c.WorkflowID]++; seen[c.WorkflowID] <= limit-probe {
+										shown = append(shown, c)
+									}
 								}
-								if _q.pageShown != nil {
-									nodes = _q.pageShown(nodes)
-								}
-								if len(nodes) == 0 {
-									return nil
-								}
-								parents := make([]driver.Value, len(nodes))
-								for i, n := range nodes {
-									parents[i] = n.ID
-								}
+								return shown
+							}
+						}
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
+							for _, n := range nodes {
+								n.appendNamedExecutions(alias)
+							}
+							if _q.pageShown != nil {
+								nodes = _q.pageShown(nodes)
+							}
+							if len(nodes) == 0 {
+								return nil
+							}
+							parents = make([]driver.Value, len(nodes))
+							for i, n := range nodes {
+								parents[i] = n.ID
+							}
+							if render != nil {
 								var pages []struct {
 									Parent uuid.UUID
 									Page   sql.NullString
@@ -1831,41 +1833,9 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 								}
 								render.Store(ctx, field.Field, ids, edges)
 								return nil
-							})
-							continue
-						}
-						var parents []driver.Value
-						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflow.Table, workflow.FieldID, workflow.ExecutionsColumn, limit, &parents, pager.orderExpr(query)))
-						if len(query.ctx.Fields) > 0 {
-							query.ctx.AppendFieldOnce(workflowexecution.FieldWorkflowID)
-						}
-						// Each parent's page may read one child more than it shows (the probe for its next page):
-						// the children's own nested pages are read for the shown ones only. A parent's children
-						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
-						query.pageShown = func(children []*WorkflowExecution) []*WorkflowExecution {
-							seen := make(map[uuid.UUID]int, len(parents))
-							shown := make([]*WorkflowExecution, 0, len(children))
-							for _, c := range children {
-								if seen[c.WorkflowID]++; seen[c.WorkflowID] <= limit-probe {
-									shown = append(shown, c)
-								}
-							}
-							return shown
-						}
-						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
-							for _, n := range nodes {
-								n.appendNamedExecutions(alias)
-							}
-							if _q.pageShown != nil {
-								nodes = _q.pageShown(nodes)
-							}
-							if len(nodes) == 0 {
-								return nil
 							}
 							byID := make(map[uuid.UUID]int, len(nodes))
-							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
-								parents[i] = n.ID
 								byID[n.ID] = i
 							}
 							// At most a page's worth of pointers ahead: parents with few children do not fill it.
@@ -1994,23 +1964,45 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 							limit, probe = limit-1, 0
 						}
-						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
-						if render := nestedpage.PlanPage(ctx, field, "WorkflowVersion"); render != nil && args.last == nil {
-							order := pager.orderExpr(query)
-							_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
-								for _, n := range nodes {
-									n.appendNamedVersions(alias)
+						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage)
+						// instead of read as rows.
+						render := nestedpage.PlanPage(ctx, field, "WorkflowVersion")
+						var parents []driver.Value
+						order := pager.orderExpr(query)
+						if render == nil {
+							query.modifiers = append(query.modifiers, nestedpage.Lateral(workflow.Table, workflow.FieldID, workflow.VersionsColumn, limit, &parents, order))
+							if len(query.ctx.Fields) > 0 {
+								query.ctx.AppendFieldOnce(workflowversion.FieldWorkflowID)
+							}
+							// Each parent's page may read one child more than it shows (the probe for its next page):
+							// the children's own nested pages are read for the shown ones only. A parent's children
+							// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+							query.pageShown = func(children []*WorkflowVersion) []*WorkflowVersion {
+								seen := make(map[uuid.UUID]int, len(parents))
+								shown := make([]*WorkflowVersion, 0, len(children))
+								for _, c := range children {
+									if seen[c.WorkflowID]++; seen[c.WorkflowID] <= limit-probe {
+										shown = append(shown, c)
+									}
 								}
-								if _q.pageShown != nil {
-									nodes = _q.pageShown(nodes)
-								}
-								if len(nodes) == 0 {
-									return nil
-								}
-								parents := make([]driver.Value, len(nodes))
-								for i, n := range nodes {
-									parents[i] = n.ID
-								}
+								return shown
+							}
+						}
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
+							for _, n := range nodes {
+								n.appendNamedVersions(alias)
+							}
+							if _q.pageShown != nil {
+								nodes = _q.pageShown(nodes)
+							}
+							if len(nodes) == 0 {
+								return nil
+							}
+							parents = make([]driver.Value, len(nodes))
+							for i, n := range nodes {
+								parents[i] = n.ID
+							}
+							if render != nil {
 								var pages []struct {
 									Parent uuid.UUID
 									Page   sql.NullString
@@ -2036,41 +2028,9 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 								}
 								render.Store(ctx, field.Field, ids, edges)
 								return nil
-							})
-							continue
-						}
-						var parents []driver.Value
-						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflow.Table, workflow.FieldID, workflow.VersionsColumn, limit, &parents, pager.orderExpr(query)))
-						if len(query.ctx.Fields) > 0 {
-							query.ctx.AppendFieldOnce(workflowversion.FieldWorkflowID)
-						}
-						// Each parent's page may read one child more than it shows (the probe for its next page):
-						// the children's own nested pages are read for the shown ones only. A parent's children
-						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
-						query.pageShown = func(children []*WorkflowVersion) []*WorkflowVersion {
-							seen := make(map[uuid.UUID]int, len(parents))
-							shown := make([]*WorkflowVersion, 0, len(children))
-							for _, c := range children {
-								if seen[c.WorkflowID]++; seen[c.WorkflowID] <= limit-probe {
-									shown = append(shown, c)
-								}
-							}
-							return shown
-						}
-						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*Workflow) error {
-							for _, n := range nodes {
-								n.appendNamedVersions(alias)
-							}
-							if _q.pageShown != nil {
-								nodes = _q.pageShown(nodes)
-							}
-							if len(nodes) == 0 {
-								return nil
 							}
 							byID := make(map[uuid.UUID]int, len(nodes))
-							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
-								parents[i] = n.ID
 								byID[n.ID] = i
 							}
 							// At most a page's worth of pointers ahead: parents with few children do not fill it.
@@ -2414,23 +2374,45 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 						if !hasCollectedField(ctx, append(path[:len(path)-2:len(path)-2], pageInfoField)...) {
 							limit, probe = limit-1, 0
 						}
-						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage).
-						if render := nestedpage.PlanPage(ctx, field, "WorkflowExecutionLog"); render != nil && args.last == nil {
-							order := pager.orderExpr(query)
-							_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*WorkflowExecution) error {
-								for _, n := range nodes {
-									n.appendNamedLogs(alias)
+						// A page of plain columns is written by PostgreSQL as the answer's JSON (nestedpage.PlanPage)
+						// instead of read as rows.
+						render := nestedpage.PlanPage(ctx, field, "WorkflowExecutionLog")
+						var parents []driver.Value
+						order := pager.orderExpr(query)
+						if render == nil {
+							query.modifiers = append(query.modifiers, nestedpage.Lateral(workflowexecution.Table, workflowexecution.FieldID, workflowexecution.LogsColumn, limit, &parents, order))
+							if len(query.ctx.Fields) > 0 {
+								query.ctx.AppendFieldOnce(workflowexecutionlog.FieldExecutionID)
+							}
+							// Each parent's page may read one child more than it shows (the probe for its next page):
+							// the children's own nested pages are read for the shown ones only. A parent's children
+							// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
+							query.pageShown = func(children []*WorkflowExecutionLog) []*WorkflowExecutionLog {
+								seen := make(map[uuid.UUID]int, len(parents))
+								shown := make([]*WorkflowExecutionLog, 0, len(children))
+								for _, c := range children {
+									if seen[c.ExecutionID]++; seen[c.ExecutionID] <= limit-probe {
+										shown = append(shown, c)
+									}
 								}
-								if _q.pageShown != nil {
-									nodes = _q.pageShown(nodes)
-								}
-								if len(nodes) == 0 {
-									return nil
-								}
-								parents := make([]driver.Value, len(nodes))
-								for i, n := range nodes {
-									parents[i] = n.ID
-								}
+								return shown
+							}
+						}
+						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*WorkflowExecution) error {
+							for _, n := range nodes {
+								n.appendNamedLogs(alias)
+							}
+							if _q.pageShown != nil {
+								nodes = _q.pageShown(nodes)
+							}
+							if len(nodes) == 0 {
+								return nil
+							}
+							parents = make([]driver.Value, len(nodes))
+							for i, n := range nodes {
+								parents[i] = n.ID
+							}
+							if render != nil {
 								var pages []struct {
 									Parent uuid.UUID
 									Page   sql.NullString
@@ -2456,41 +2438,9 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 								}
 								render.Store(ctx, field.Field, ids, edges)
 								return nil
-							})
-							continue
-						}
-						var parents []driver.Value
-						query.modifiers = append(query.modifiers, nestedpage.Lateral(workflowexecution.Table, workflowexecution.FieldID, workflowexecution.LogsColumn, limit, &parents, pager.orderExpr(query)))
-						if len(query.ctx.Fields) > 0 {
-							query.ctx.AppendFieldOnce(workflowexecutionlog.FieldExecutionID)
-						}
-						// Each parent's page may read one child more than it shows (the probe for its next page):
-						// the children's own nested pages are read for the shown ones only. A parent's children
-						// come in its page's order (nestedpage.Lateral), so its probe is its limit-th.
-						query.pageShown = func(children []*WorkflowExecutionLog) []*WorkflowExecutionLog {
-							seen := make(map[uuid.UUID]int, len(parents))
-							shown := make([]*WorkflowExecutionLog, 0, len(children))
-							for _, c := range children {
-								if seen[c.ExecutionID]++; seen[c.ExecutionID] <= limit-probe {
-									shown = append(shown, c)
-								}
-							}
-							return shown
-						}
-						_q.loadTotal = append(_q.loadTotal, func(ctx context.Context, nodes []*WorkflowExecution) error {
-							for _, n := range nodes {
-								n.appendNamedLogs(alias)
-							}
-							if _q.pageShown != nil {
-								nodes = _q.pageShown(nodes)
-							}
-							if len(nodes) == 0 {
-								return nil
 							}
 							byID := make(map[uuid.UUID]int, len(nodes))
-							parents = make([]driver.Value, len(nodes))
 							for i, n := range nodes {
-								parents[i] = n.ID
 								byID[n.ID] = i
 							}
 							// At most a page's worth of pointers ahead: parents with few children do not fill it.

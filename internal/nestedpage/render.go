@@ -63,7 +63,8 @@ var leaves = map[string]leaf{
 }
 
 // leafArguments are the connection arguments a leaf page honours: they filter and order
-// the children's query, which the page keeps. last reverses the page after it is read.
+// the children's query, which the page keeps. last, which reverses the page after it is
+// read, is not one of them.
 var leafArguments = map[string]bool{"first": true, "after": true, "before": true, "where": true, "orderBy": true}
 
 // plainName is a GraphQL name: aliases and type names are written into the statement's
@@ -78,9 +79,10 @@ type Plan struct {
 	pieces []piece
 }
 
+// connectionField is one field of the connection object, as it is written.
 type connectionField struct {
-	alias    string
-	typename string // the connection's type name for __typename, "" for edges
+	key      string // "alias":
+	typename string // "TypeName" for __typename, "" for edges
 }
 
 type piece struct {
@@ -113,10 +115,10 @@ func PlanPage(ctx context.Context, field graphql.CollectedField, child string) *
 		case !plainName.MatchString(f.Alias):
 			return nil
 		case f.Name == "__typename":
-			p.connection = append(p.connection, connectionField{alias: f.Alias, typename: l.connection})
+			p.connection = append(p.connection, connectionField{key: `"` + f.Alias + `":`, typename: `"` + l.connection + `"`})
 		case f.Name == "edges" && edges == nil:
 			edges = &f
-			p.connection = append(p.connection, connectionField{alias: f.Alias})
+			p.connection = append(p.connection, connectionField{key: `"` + f.Alias + `":`})
 		default:
 			return nil
 		}
@@ -329,9 +331,9 @@ func (r rendered) MarshalGQL(w io.Writer) {
 		if i > 0 {
 			_, _ = io.WriteString(w, ",")
 		}
-		_, _ = io.WriteString(w, `"`+f.alias+`":`)
+		_, _ = io.WriteString(w, f.key)
 		if f.typename != "" {
-			_, _ = io.WriteString(w, `"`+f.typename+`"`)
+			_, _ = io.WriteString(w, f.typename)
 			continue
 		}
 		_, _ = io.WriteString(w, "[")

@@ -17,9 +17,8 @@ import (
 // dashboard's execution logs: id, status, stepIndex): PostgreSQL writes each parent's edges
 // as the API's JSON text, one row per parent, and the server copies that text into the
 // answer. Loading 2,000 log rows as rows and marshalling them one field at a time cost the
-// server about 4 of its 5 ms of CPU per dashboard read, against about nothing for
-// PostgreSQL (which builds the text in about the time it takes to send the rows:
-// BENCHMARKS.md). A selection that asks for anything else (a cursor, pageInfo, totalCount,
+// server about 4 of its 5 ms of CPU per dashboard read; PostgreSQL builds the text at about
+// the cost of sending the rows (a little more in some measurements, BENCHMARKS.md). A selection that asks for anything else (a cursor, pageInfo, totalCount,
 // a field that is not a plain column, @defer, last) is read as rows, as before.
 
 // column is a node field that PostgreSQL writes exactly as the API's marshaller does.

@@ -291,7 +291,7 @@ func moduleTemplate(module, name string) (path, text string) {
 // each parent is read through a LATERAL join once the parents are loaded (loadTotal runs
 // with them), costing about N index rows per parent however many children it has; a leaf
 // page (plain columns only) is read the same way but written by PostgreSQL as the answer's
-// JSON, one text per parent (nestedpage.Plan.Modifier).
+// JSON, every parent's page in one text (nestedpage.Plan.Modifier).
 const lateralPage = `{{- if and $e.O2M $e.Ref $e.Ref.Field (not $e.Ref.Field.Nillable) }}
 if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 	// Only pageInfo tells whether a parent has a next page: without it, no probe child.
@@ -338,10 +338,7 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 			parents[i] = n.ID
 		}
 		if render != nil {
-			var pages []struct {
-				Parent {{ $node.ID.Type }}
-				Page   sql.NullString
-			}
+			var pages []struct{ Page sql.NullString }
 			// Select's query applies its modifiers before its predicates and order (QueryNodes, after
 			// them). They are applied to the children's query before the modifier nests it, and taken
 			// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
@@ -357,12 +354,10 @@ if {{ $receiver }}.driver.Dialect() == dialect.Postgres {
 			if err := query.Select().Scan(ctx, &pages); err != nil {
 				return err
 			}
-			ids, edges := make([]any, len(pages)), make([]string, len(pages))
-			for i := range pages {
-				ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+			if len(pages) == 0 {
+				return nil
 			}
-			render.Store(ctx, field.Field, ids, edges)
-			return nil
+			return render.Store(ctx, field.Field, pages[0].Page.String)
 		}
 		byID := make(map[{{ $node.ID.Type }}]int, len(nodes))
 		for i, n := range nodes {

@@ -604,10 +604,7 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 								parents[i] = n.ID
 							}
 							if render != nil {
-								var pages []struct {
-									Parent uuid.UUID
-									Page   sql.NullString
-								}
+								var pages []struct{ Page sql.NullString }
 								// Select's query applies its modifiers before its predicates and order (QueryNodes, after
 								// them). They are applied to the children's query before the modifier nests it, and taken
 								// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
@@ -623,12 +620,10 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 								if err := query.Select().Scan(ctx, &pages); err != nil {
 									return err
 								}
-								ids, edges := make([]any, len(pages)), make([]string, len(pages))
-								for i := range pages {
-									ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+								if len(pages) == 0 {
+									return nil
 								}
-								render.Store(ctx, field.Field, ids, edges)
-								return nil
+								return render.Store(ctx, field.Field, pages[0].Page.String)
 							}
 							byID := make(map[uuid.UUID]int, len(nodes))
 							for i, n := range nodes {
@@ -799,10 +794,7 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 								parents[i] = n.ID
 							}
 							if render != nil {
-								var pages []struct {
-									Parent uuid.UUID
-									Page   sql.NullString
-								}
+								var pages []struct{ Page sql.NullString }
 								// Select's query applies its modifiers before its predicates and order (QueryNodes, after
 								// them). They are applied to the children's query before the modifier nests it, and taken
 								// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
@@ -818,12 +810,10 @@ func (_q *ContactQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 								if err := query.Select().Scan(ctx, &pages); err != nil {
 									return err
 								}
-								ids, edges := make([]any, len(pages)), make([]string, len(pages))
-								for i := range pages {
-									ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+								if len(pages) == 0 {
+									return nil
 								}
-								render.Store(ctx, field.Field, ids, edges)
-								return nil
+								return render.Store(ctx, field.Field, pages[0].Page.String)
 							}
 							byID := make(map[uuid.UUID]int, len(nodes))
 							for i, n := range nodes {
@@ -1808,10 +1798,7 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 								parents[i] = n.ID
 							}
 							if render != nil {
-								var pages []struct {
-									Parent uuid.UUID
-									Page   sql.NullString
-								}
+								var pages []struct{ Page sql.NullString }
 								// Select's query applies its modifiers before its predicates and order (QueryNodes, after
 								// them). They are applied to the children's query before the modifier nests it, and taken
 								// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
@@ -1827,12 +1814,10 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 								if err := query.Select().Scan(ctx, &pages); err != nil {
 									return err
 								}
-								ids, edges := make([]any, len(pages)), make([]string, len(pages))
-								for i := range pages {
-									ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+								if len(pages) == 0 {
+									return nil
 								}
-								render.Store(ctx, field.Field, ids, edges)
-								return nil
+								return render.Store(ctx, field.Field, pages[0].Page.String)
 							}
 							byID := make(map[uuid.UUID]int, len(nodes))
 							for i, n := range nodes {
@@ -2003,10 +1988,7 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 								parents[i] = n.ID
 							}
 							if render != nil {
-								var pages []struct {
-									Parent uuid.UUID
-									Page   sql.NullString
-								}
+								var pages []struct{ Page sql.NullString }
 								// Select's query applies its modifiers before its predicates and order (QueryNodes, after
 								// them). They are applied to the children's query before the modifier nests it, and taken
 								// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
@@ -2022,12 +2004,10 @@ func (_q *WorkflowQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 								if err := query.Select().Scan(ctx, &pages); err != nil {
 									return err
 								}
-								ids, edges := make([]any, len(pages)), make([]string, len(pages))
-								for i := range pages {
-									ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+								if len(pages) == 0 {
+									return nil
 								}
-								render.Store(ctx, field.Field, ids, edges)
-								return nil
+								return render.Store(ctx, field.Field, pages[0].Page.String)
 							}
 							byID := make(map[uuid.UUID]int, len(nodes))
 							for i, n := range nodes {
@@ -2413,10 +2393,7 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 								parents[i] = n.ID
 							}
 							if render != nil {
-								var pages []struct {
-									Parent uuid.UUID
-									Page   sql.NullString
-								}
+								var pages []struct{ Page sql.NullString }
 								// Select's query applies its modifiers before its predicates and order (QueryNodes, after
 								// them). They are applied to the children's query before the modifier nests it, and taken
 								// off the query: those the privacy policy adds when the query runs too (an EDITOR's filter).
@@ -2432,12 +2409,10 @@ func (_q *WorkflowExecutionQuery) collectField(ctx context.Context, oneNode bool
 								if err := query.Select().Scan(ctx, &pages); err != nil {
 									return err
 								}
-								ids, edges := make([]any, len(pages)), make([]string, len(pages))
-								for i := range pages {
-									ids[i], edges[i] = pages[i].Parent, pages[i].Page.String
+								if len(pages) == 0 {
+									return nil
 								}
-								render.Store(ctx, field.Field, ids, edges)
-								return nil
+								return render.Store(ctx, field.Field, pages[0].Page.String)
 							}
 							byID := make(map[uuid.UUID]int, len(nodes))
 							for i, n := range nodes {

@@ -3,6 +3,7 @@ package nestedpage
 import (
 	"context"
 	"database/sql/driver"
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -10,16 +11,18 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/google/uuid"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // A leaf page is a nested connection whose nodes are read for a few plain columns (the
 // dashboard's execution logs: id, status, stepIndex): PostgreSQL writes each parent's edges
-// as the API's JSON text, one row per parent, and the server copies that text into the
-// answer. Loading 2,000 log rows as rows and marshalling them one field at a time cost the
-// server about 4 of its 5 ms of CPU per dashboard read; PostgreSQL builds the text at about
-// the cost of sending the rows (a little more in some measurements, BENCHMARKS.md). A selection that asks for anything else (a cursor, pageInfo, totalCount,
-// a field that is not a plain column, @defer, last) is read as rows, as before.
+// as the API's JSON text, all the parents' pages in one text (one row), and the server
+// copies each page into the answer. Loading 2,000 log rows as rows and marshalling them one
+// field at a time cost the server about 4 of its 5 ms of CPU per dashboard read; PostgreSQL
+// builds the text at about the cost of sending the rows (a little more in some
+// measurements, BENCHMARKS.md). A selection that asks for anything else (a cursor,
+// pageInfo, totalCount, a field that is not a plain column, @defer, last) is read as rows.
 
 // column is a node field that PostgreSQL writes exactly as the API's marshaller does.
 type column struct {
@@ -208,16 +211,19 @@ func (p *Plan) literal(s string) {
 //
 //	SELECT cols FROM child WHERE <filters>
 //
-// into one row per parent, its id and its page's edges as JSON text ("" without children):
+// into one row holding every parent's page: per parent its id and its edges as JSON text
+// ("" without children), the parents separated by pageSeparator (see Store):
 //
-//	SELECT p.id AS parent, array_to_string(ARRAY(
+//	SELECT string_agg(concat(p.id, array_to_string(ARRAY(
 //	  SELECT concat('{"node":{"id":"', child.id, ...) FROM child
 //	  WHERE <filters> AND child.fk = p.id ORDER BY <order> LIMIT n
-//	), ',') AS page FROM parent AS p WHERE p.id = ANY($1)
+//	), ',')), chr(30)) AS page FROM parent AS p WHERE p.id = ANY($1)
 //
 // Each page reads the same index rows as Lateral's. An array built from a subquery keeps
 // the subquery's order; an aggregate over a sorted subquery is not promised to, and
-// string_agg(... ORDER BY ...) sorts every parent's rows again (a sixth slower).
+// string_agg(... ORDER BY ...) sorts every parent's rows again (a sixth slower). One row
+// rather than one per parent: reading and scanning 200 rows of text cost the server a
+// quarter of its CPU per dashboard read, most of it per row.
 func (p *Plan) Modifier(parentTable, parentID, fk string, limit int, parents []driver.Value, order sql.Querier) func(*sql.Selector) {
 	return func(s *sql.Selector) {
 		d := sql.Dialect(s.Dialect())
@@ -231,11 +237,10 @@ func (p *Plan) Modifier(parentTable, parentID, fk string, limit int, parents []d
 		inner.OrderExpr(order)
 		inner.Limit(limit)
 		out := d.Select().SelectExpr(
-			sql.ExprFunc(func(b *sql.Builder) { b.WriteString(parent.C(parentID)).WriteString(" AS ").Ident("parent") }),
 			sql.ExprFunc(func(b *sql.Builder) {
-				b.WriteString("array_to_string(ARRAY")
+				b.WriteString("string_agg(concat(").WriteString(parent.C(parentID)).WriteString(", array_to_string(ARRAY")
 				b.Wrap(func(b *sql.Builder) { b.Join(inner) })
-				b.WriteString(", ',') AS ").Ident("page")
+				b.WriteString(", ',')), chr(30)) AS ").Ident("page")
 			}),
 		).From(parent)
 		out.Where(sql.P(func(b *sql.Builder) {
@@ -290,19 +295,38 @@ func pagesFrom(ctx context.Context) *Pages {
 	return p
 }
 
-// Store keeps the pages read for the field: edges[i] is the edges' JSON of the parent whose
-// id is parents[i] ("" for none).
-func (p *Plan) Store(ctx context.Context, field *ast.Field, parents []any, edges []string) {
+// pageSeparator separates the parents' pages in the text Modifier's query reads: a control
+// character, which JSON text (to_json escapes a stored value's) never holds.
+const pageSeparator = "\x1e"
+
+// Store keeps the pages read for the field from the text of Modifier's query: for each
+// parent its id (a UUID's 36 characters) then its edges' JSON, parents separated by
+// pageSeparator; "" for no parents.
+func (p *Plan) Store(ctx context.Context, field *ast.Field, text string) error {
 	t := pagesFrom(ctx)
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.pages == nil {
-		t.pages = make(map[pageKey]rendered, len(parents))
+		t.pages = make(map[pageKey]rendered, strings.Count(text, pageSeparator)+1)
 	}
-	for i, id := range parents {
-		t.pages[pageKey{field, id}] = rendered{plan: p, edges: edges[i]}
+	for page := range strings.SplitSeq(text, pageSeparator) {
+		if page == "" {
+			continue
+		}
+		if len(page) < uuidLen {
+			return fmt.Errorf("nested page: parent id missing in %.60q", page)
+		}
+		id, err := uuid.Parse(page[:uuidLen])
+		if err != nil {
+			return fmt.Errorf("nested page: parent id: %w", err)
+		}
+		t.pages[pageKey{field, id}] = rendered{plan: p, edges: page[uuidLen:]}
 	}
+	return nil
 }
+
+// uuidLen is the length of a UUID's text as PostgreSQL writes it.
+const uuidLen = 36
 
 // Rendered returns the marshaller of the page PostgreSQL wrote for the field of the parent
 // whose id is parent, if it did.
